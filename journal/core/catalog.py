@@ -1,0 +1,80 @@
+"""Catalogs of activities, triggers and symptoms.
+
+Catalogs live in the database (seeded from ``resources/catalog.toml``) so the
+user can extend them. Names are unique ignoring case: :func:`name_key` is the
+one definition of "the same name".
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from functools import cache
+
+from journal.core.resources import load_toml
+
+
+class CatalogKind(str, enum.Enum):
+    ACTIVITY = "activity"
+    TRIGGER = "trigger"
+    SYMPTOM = "symptom"
+
+
+class Urgency(str, enum.Enum):
+    """How soon a symptom needs a clinician."""
+
+    NONE = "none"
+    SOON = "soon"  # see your doctor soon
+    URGENT = "urgent"  # seek medical care now
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogItem:
+    kind: CatalogKind
+    name: str
+    urgency: Urgency = Urgency.NONE
+    builtin: bool = False
+    why: str = ""  # for red flags: why it matters, in plain words
+    source: str = ""  # seed file and section
+
+
+def name_key(name: str) -> str:
+    """The identity of a catalog name: trimmed, single-spaced, case-folded."""
+    return " ".join(name.split()).casefold()
+
+
+def tidy_name(name: str) -> str:
+    """A name as stored: trimmed and single-spaced, case kept as typed."""
+    return " ".join(name.split())
+
+
+@cache
+def default_catalog() -> tuple[CatalogItem, ...]:
+    """The built-in catalog entries every new journal starts with."""
+    data = load_toml("catalog.toml")
+    items: list[CatalogItem] = []
+    for name in data["activities"]:
+        items.append(CatalogItem(CatalogKind.ACTIVITY, name, builtin=True))
+    for name in data["triggers"]:
+        items.append(CatalogItem(CatalogKind.TRIGGER, name, builtin=True))
+    for row in data["symptoms"]:
+        items.append(
+            CatalogItem(
+                CatalogKind.SYMPTOM,
+                row["name"],
+                Urgency(row.get("urgency", "none")),
+                builtin=True,
+                why=row.get("why", ""),
+                source=row.get("source", ""),
+            )
+        )
+    return tuple(items)
+
+
+def default_urgencies() -> dict[str, Urgency]:
+    """Symptom name key → urgency for the built-in symptoms."""
+    return {
+        name_key(item.name): item.urgency
+        for item in default_catalog()
+        if item.kind is CatalogKind.SYMPTOM
+    }

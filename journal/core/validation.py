@@ -1,0 +1,183 @@
+"""The rules every way into the journal obeys (form, CSV, command line, code).
+
+:func:`validate_day` either returns a tidied copy of the entry or raises
+:class:`~journal.core.errors.ValidationError` listing every broken rule by
+field name. Storage calls it before every write, so nothing unchecked is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from typing import Final
+
+from journal.core.catalog import name_key, tidy_name
+from journal.core.day import PAIN_LOCATIONS, SCALE_FIELDS, ActivityMinutes, DayEntry
+from journal.core.errors import ValidationError
+
+EARLIEST_DATE: Final = dt.date(1900, 1, 1)
+MINUTES_PER_DAY: Final = 1440
+MAX_SLEEP_HOURS: Final = 24.0
+MAX_NAME_LENGTH: Final = 60
+MAX_MEDICATION_LENGTH: Final = 120
+MAX_NOTES_LENGTH: Final = 20_000
+MAX_QUESTIONS_LENGTH: Final = 5_000
+MAX_ITEMS: Final = 40  # per list: activities, triggers, symptoms, medications
+#: Characters that would break the ``;``/``:`` list syntax of the CSV format.
+RESERVED_IN_NAMES: Final = ";"
+
+Problems = list[tuple[str, str]]
+
+
+def _bad_characters(text: str, *, allow_newlines: bool) -> bool:
+    for char in text:
+        if allow_newlines and char in "\n\t":
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
+            return True
+    return False
+
+
+def check_scale(field: str, value: object, problems: Problems, *, required: bool = False) -> None:
+    if value is None:
+        if required:
+            problems.append((field, "is required (a whole number from 0 to 10)"))
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.append((field, f"must be a whole number from 0 to 10, not {value!r}"))
+    elif not 0 <= value <= 10:
+        problems.append((field, f"must be from 0 to 10, not {value}"))
+
+
+def check_minutes(field: str, value: object, problems: Problems) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.append((field, f"must be whole minutes from 0 to {MINUTES_PER_DAY}, not {value!r}"))
+    elif not 0 <= value <= MINUTES_PER_DAY:
+        problems.append((field, f"must be from 0 to {MINUTES_PER_DAY} minutes, not {value}"))
+
+
+def check_name(field: str, name: str, problems: Problems, *, limit: int = MAX_NAME_LENGTH) -> None:
+    if not name:
+        problems.append((field, "has an empty name"))
+    elif len(name) > limit:
+        problems.append((field, f"name is longer than {limit} characters: {name[:30]!r}…"))
+    elif RESERVED_IN_NAMES in name:
+        problems.append((field, f"name may not contain ';': {name!r}"))
+    elif _bad_characters(name, allow_newlines=False):
+        problems.append((field, f"name contains control characters: {name!r}"))
+
+
+def _check_text(field: str, text: str, limit: int, problems: Problems) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > limit:
+        problems.append((field, f"is {len(text):,} characters long; the limit is {limit:,}"))
+    elif _bad_characters(text, allow_newlines=True):
+        problems.append((field, "contains control characters"))
+    return text.strip()
+
+
+def _unique_names(field: str, names: tuple[str, ...], problems: Problems) -> tuple[str, ...]:
+    seen: set[str] = set()
+    result: list[str] = []
+    for raw in names:
+        name = tidy_name(raw)
+        check_name(field, name, problems)
+        if name_key(name) not in seen:
+            seen.add(name_key(name))
+            result.append(name)
+    if len(result) > MAX_ITEMS:
+        problems.append((field, f"has {len(result)} items; the limit is {MAX_ITEMS}"))
+    return tuple(result)
+
+
+def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
+    """Check every rule and return the entry tidied for storage.
+
+    Tidying trims names, merges repeated names (ignoring case; activity
+    minutes are added up), normalises line endings and rounds sleep hours to
+    a quarter hour.
+
+    Raises:
+        ValidationError: naming each field that broke a rule.
+    """
+    today = today or dt.date.today()
+    problems: Problems = []
+
+    if not isinstance(entry.date, dt.date) or isinstance(entry.date, dt.datetime):
+        problems.append(("date", f"must be a calendar date, not {entry.date!r}"))
+    elif entry.date > today:
+        problems.append(("date", f"{entry.date.isoformat()} is in the future"))
+    elif entry.date < EARLIEST_DATE:
+        problems.append(("date", f"{entry.date.isoformat()} is before {EARLIEST_DATE.year}"))
+
+    for field in SCALE_FIELDS:
+        check_scale(field, getattr(entry, field), problems, required=(field == "back_pain"))
+    check_minutes("morning_stiffness_min", entry.morning_stiffness_min, problems)
+
+    sleep = entry.sleep_hours
+    if sleep is not None:
+        if isinstance(sleep, bool) or not isinstance(sleep, (int, float)) or math.isnan(sleep):
+            problems.append(("sleep_hours", f"must be a number of hours, not {sleep!r}"))
+        elif not 0 <= sleep <= MAX_SLEEP_HOURS:
+            problems.append(("sleep_hours", f"must be from 0 to 24 hours, not {sleep:g}"))
+        else:
+            sleep = round(float(sleep) * 4) / 4
+
+    unknown_places = sorted(set(entry.pain_locations) - PAIN_LOCATIONS.keys())
+    if unknown_places:
+        problems.append(
+            ("pain_locations", f"unknown place(s): {', '.join(unknown_places)}; "
+             f"known: {', '.join(PAIN_LOCATIONS)}")
+        )
+
+    merged: dict[str, ActivityMinutes] = {}
+    for activity in entry.activities:
+        name = tidy_name(activity.name)
+        check_name("activities", name, problems)
+        check_minutes("activities", activity.minutes, problems)
+        key = name_key(name)
+        if key in merged and isinstance(activity.minutes, int):
+            previous = merged[key]
+            merged[key] = ActivityMinutes(previous.name, previous.minutes + activity.minutes)
+        else:
+            merged[key] = ActivityMinutes(name, activity.minutes)
+    if len(merged) > MAX_ITEMS:
+        problems.append(("activities", f"has {len(merged)} items; the limit is {MAX_ITEMS}"))
+    total = sum(a.minutes for a in merged.values() if isinstance(a.minutes, int))
+    if total > MINUTES_PER_DAY:
+        problems.append(
+            ("activities", f"add up to {total:,} minutes, more than the {MINUTES_PER_DAY:,} in a day")
+        )
+
+    triggers = _unique_names("triggers", tuple(entry.triggers), problems)
+    symptoms = _unique_names("symptoms", tuple(entry.symptoms), problems)
+
+    medications: list[str] = []
+    for raw in entry.medications:
+        text = tidy_name(raw)
+        if not text:
+            continue
+        check_name("medications", text, problems, limit=MAX_MEDICATION_LENGTH)
+        if text not in medications:
+            medications.append(text)
+    if len(medications) > MAX_ITEMS:
+        problems.append(("medications", f"has {len(medications)} items; the limit is {MAX_ITEMS}"))
+
+    notes = _check_text("notes", entry.notes or "", MAX_NOTES_LENGTH, problems)
+    questions = _check_text("questions", entry.questions or "", MAX_QUESTIONS_LENGTH, problems)
+
+    if problems:
+        raise ValidationError(problems)
+    return entry.replace(
+        sleep_hours=sleep,
+        pain_locations=frozenset(entry.pain_locations),
+        activities=tuple(merged.values()),
+        triggers=triggers,
+        symptoms=symptoms,
+        medications=tuple(medications),
+        notes=notes,
+        questions=questions,
+    )
