@@ -1,0 +1,159 @@
+"""The journal file as one object: open it, then read and write whole days.
+
+Each write method is one transaction: it validates with the core rules,
+writes, and commits, or raises and leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
+from journal.core.day import DayEntry
+from journal.core.errors import UserError, ValidationError
+from journal.core.validation import check_name, validate_day
+from journal.storage import repository
+from journal.storage.database import BeforeUpgrade, open_engine
+
+
+class DuplicateDatesError(UserError):
+    """An import would overwrite days that already exist (and --replace was not given)."""
+
+    def __init__(self, dates: Sequence[dt.date]) -> None:
+        self.dates = sorted(dates)
+        shown = ", ".join(d.isoformat() for d in self.dates[:5])
+        more = f" and {len(self.dates) - 5} more" if len(self.dates) > 5 else ""
+        super().__init__(
+            f"{len(self.dates)} date(s) already have an entry ({shown}{more}); "
+            "nothing was imported. Use --replace to overwrite them."
+        )
+
+
+class Journal:
+    """A journal database file. Safe to use from one worker thread at a time."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.engine = engine
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, before_upgrade: BeforeUpgrade | None = None) -> "Journal":
+        """Open (creating or upgrading if needed) the journal at ``path``."""
+        path = Path(path)
+        return cls(open_engine(path, before_upgrade=before_upgrade), path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session that commits on success and rolls back on any error."""
+        with Session(self.engine) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    # --- reading ---------------------------------------------------------------
+
+    def day(self, date: dt.date) -> DayEntry | None:
+        with self.session() as session:
+            found = repository.load_days(session=session, start=date, end=date)
+        return found[0] if found else None
+
+    def days(self, start: dt.date | None = None, end: dt.date | None = None) -> list[DayEntry]:
+        """Entries in the inclusive range, oldest first."""
+        with self.session() as session:
+            return repository.load_days(session=session, start=start, end=end)
+
+    def count(self) -> int:
+        with self.session() as session:
+            return repository.count_days(session=session)
+
+    def date_bounds(self) -> tuple[dt.date, dt.date] | None:
+        with self.session() as session:
+            return repository.date_bounds(session=session)
+
+    def catalog(self, kind: CatalogKind | None = None) -> list[CatalogItem]:
+        with self.session() as session:
+            return repository.list_catalog(session=session, kind=kind)
+
+    def urgencies(self) -> dict[str, Urgency]:
+        with self.session() as session:
+            return repository.symptom_urgencies(session=session)
+
+    def medication_names(self) -> list[str]:
+        with self.session() as session:
+            return repository.medication_names(session=session)
+
+    def setting(self, key: str) -> str | None:
+        with self.session() as session:
+            return repository.get_setting(session=session, key=key)
+
+    # --- writing ---------------------------------------------------------------
+
+    def save_day(self, entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
+        """Validate and save one day (replacing that date's entry); return what was stored."""
+        clean = validate_day(entry, today=today)
+        with self.transaction() as session:
+            repository.write_days(session=session, entries=[clean])
+        return clean
+
+    def import_days(
+        self, entries: Sequence[DayEntry], *, replace: bool = False, today: dt.date | None = None
+    ) -> int:
+        """Validate and save many days in one transaction; all or nothing.
+
+        Raises:
+            ValidationError: for the first invalid entry (callers that need
+                line numbers validate first, as the CSV reader does).
+            DuplicateDatesError: dates already logged, unless ``replace``.
+        """
+        clean = [validate_day(e, today=today) for e in entries]
+        seen: set[dt.date] = set()
+        repeated = sorted({e.date for e in clean if e.date in seen or seen.add(e.date)})
+        if repeated:
+            raise ValidationError([("date", f"{d.isoformat()} appears more than once") for d in repeated])
+        with self.transaction() as session:
+            if not replace:
+                clash = repository.existing_dates(session=session, dates=[e.date for e in clean])
+                if clash:
+                    raise DuplicateDatesError(sorted(clash))
+            repository.write_days(session=session, entries=clean)
+        return len(clean)
+
+    def delete_day(self, date: dt.date) -> DayEntry | None:
+        """Delete a day and return what it held (so it can be restored), or None."""
+        with self.transaction() as session:
+            found = repository.load_days(session=session, start=date, end=date)
+            repository.delete_day(session=session, date=date)
+        return found[0] if found else None
+
+    def add_catalog_item(self, kind: CatalogKind, name: str) -> str:
+        """Add the user's own catalog entry; return the stored name (existing one if same key)."""
+        name = tidy_name(name)
+        problems: list[tuple[str, str]] = []
+        check_name(kind.value, name, problems)
+        if problems:
+            raise ValidationError(problems)
+        with self.transaction() as session:
+            repository.ensure_catalog_items(session=session, kind=kind, names=[name])
+            items = repository.list_catalog(session=session, kind=kind)
+        return next(i.name for i in items if name_key(i.name) == name_key(name))
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as session:
+            repository.set_setting(session=session, key=key, value=value)

@@ -1,0 +1,33 @@
+"""Where the journal keeps its files on each platform (no SQL here, cheap to import)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_DIR_NAME = "pain-journal"
+DATABASE_NAME = "journal.sqlite3"
+
+
+def data_dir() -> Path:
+    """The per-user data folder: ``$PAIN_JOURNAL_HOME`` if set, else the platform's.
+
+    Linux ``$XDG_DATA_HOME/pain-journal`` (default ``~/.local/share/pain-journal``),
+    macOS ``~/Library/Application Support/pain-journal``, Windows
+    ``%APPDATA%\\pain-journal``.
+    """
+    override = os.environ.get("PAIN_JOURNAL_HOME")
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_DIR_NAME
+
+
+def default_database_path() -> Path:
+    return data_dir() / DATABASE_NAME

@@ -1,0 +1,284 @@
+"""Reading and writing days and catalogs. Every function takes the session.
+
+Writes never commit: the caller (:class:`journal.storage.journal.Journal`)
+owns the transaction, so a save or a whole import is all-or-nothing.
+Loading a date range uses the ``day.date`` index and the child tables'
+``day_id`` keys, so it costs in proportion to the range, not the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, insert, select
+from sqlmodel import Session
+
+from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
+from journal.core.day import ActivityMinutes, DayEntry
+from journal.storage.tables import (
+    CatalogItemRow,
+    Day,
+    DayActivity,
+    DayMedication,
+    DaySymptom,
+    DayTrigger,
+    Setting,
+)
+
+_CHUNK = 500  # stays far below SQLite's bound-parameter limit
+
+_DAY_COLUMNS = (
+    Day.id,
+    Day.date,
+    Day.back_pain,
+    Day.leg_pain,
+    Day.pain_locations,
+    Day.morning_stiffness_min,
+    Day.sleep_hours,
+    Day.sleep_quality,
+    Day.stress,
+    Day.interference_enjoyment,
+    Day.interference_activity,
+    Day.notes,
+    Day.questions,
+)
+
+
+def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+# --- catalogs -----------------------------------------------------------------
+
+
+def list_catalog(*, session: Session, kind: CatalogKind | None = None) -> list[CatalogItem]:
+    """Catalog entries (built-in first, then the user's), each kind alphabetical."""
+    query = select(
+        CatalogItemRow.kind, CatalogItemRow.name, CatalogItemRow.urgency, CatalogItemRow.builtin
+    ).order_by(CatalogItemRow.kind, CatalogItemRow.builtin.desc(), CatalogItemRow.id)
+    if kind is not None:
+        query = query.where(CatalogItemRow.kind == kind.value)
+    return [
+        CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin))
+        for k, name, urgency, builtin in session.execute(query)
+    ]
+
+
+def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
+    """Symptom name key → urgency, for red-flag checks."""
+    query = select(CatalogItemRow.name_key, CatalogItemRow.urgency).where(
+        CatalogItemRow.kind == CatalogKind.SYMPTOM.value
+    )
+    return {key: Urgency(urgency) for key, urgency in session.execute(query)}
+
+
+def ensure_catalog_items(
+    *, session: Session, kind: CatalogKind, names: Iterable[str]
+) -> dict[str, int]:
+    """Ids for ``names`` (by name key), adding unknown names as the user's own entries."""
+    wanted = {name_key(n): tidy_name(n) for n in names}
+    if not wanted:
+        return {}
+    query = select(CatalogItemRow.name_key, CatalogItemRow.id).where(
+        CatalogItemRow.kind == kind.value
+    )
+    ids = {key: item_id for key, item_id in session.execute(query)}
+    missing = [
+        {"kind": kind.value, "name": name, "name_key": key, "urgency": "none", "builtin": False}
+        for key, name in wanted.items()
+        if key not in ids
+    ]
+    if missing:
+        session.execute(insert(CatalogItemRow), missing)
+        ids = {key: item_id for key, item_id in session.execute(query)}
+    return {key: ids[key] for key in wanted}
+
+
+# --- days ---------------------------------------------------------------------
+
+
+def _day_row(entry: DayEntry, stamp: str) -> dict[str, object]:
+    return {
+        "date": entry.date,
+        "back_pain": entry.back_pain,
+        "leg_pain": entry.leg_pain,
+        "pain_locations": ",".join(sorted(entry.pain_locations)),
+        "morning_stiffness_min": entry.morning_stiffness_min,
+        "sleep_hours": entry.sleep_hours,
+        "sleep_quality": entry.sleep_quality,
+        "stress": entry.stress,
+        "interference_enjoyment": entry.interference_enjoyment,
+        "interference_activity": entry.interference_activity,
+        "notes": entry.notes,
+        "questions": entry.questions,
+        "updated_at": stamp,
+    }
+
+
+def existing_dates(*, session: Session, dates: Sequence[dt.date]) -> set[dt.date]:
+    """Which of ``dates`` already have an entry."""
+    found: set[dt.date] = set()
+    for chunk in _chunks(dates):
+        found.update(session.execute(select(Day.date).where(Day.date.in_(chunk))).scalars())
+    return found
+
+
+def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
+    """Insert or replace the given (already validated) entries. Does not commit."""
+    if not entries:
+        return
+    dates = [e.date for e in entries]
+    for chunk in _chunks(dates):
+        session.execute(delete(Day).where(Day.date.in_(chunk)))
+    stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    session.execute(insert(Day), [_day_row(e, stamp) for e in entries])
+    day_ids: dict[dt.date, int] = {}
+    for chunk in _chunks(dates):
+        day_ids.update(session.execute(select(Day.date, Day.id).where(Day.date.in_(chunk))).all())
+
+    activity_ids = ensure_catalog_items(
+        session=session, kind=CatalogKind.ACTIVITY, names=(a.name for e in entries for a in e.activities)
+    )
+    trigger_ids = ensure_catalog_items(
+        session=session, kind=CatalogKind.TRIGGER, names=(t for e in entries for t in e.triggers)
+    )
+    symptom_ids = ensure_catalog_items(
+        session=session, kind=CatalogKind.SYMPTOM, names=(s for e in entries for s in e.symptoms)
+    )
+    activities, triggers, symptoms, medications = [], [], [], []
+    for entry in entries:
+        day_id = day_ids[entry.date]
+        for position, activity in enumerate(entry.activities):
+            activities.append(
+                {"day_id": day_id, "item_id": activity_ids[name_key(activity.name)],
+                 "position": position, "minutes": activity.minutes}
+            )
+        for position, name in enumerate(entry.triggers):
+            triggers.append({"day_id": day_id, "item_id": trigger_ids[name_key(name)], "position": position})
+        for position, name in enumerate(entry.symptoms):
+            symptoms.append({"day_id": day_id, "item_id": symptom_ids[name_key(name)], "position": position})
+        for position, text in enumerate(entry.medications):
+            medications.append({"day_id": day_id, "position": position, "text": text})
+    for table, rows in (
+        (DayActivity, activities),
+        (DayTrigger, triggers),
+        (DaySymptom, symptoms),
+        (DayMedication, medications),
+    ):
+        if rows:
+            session.execute(insert(table), rows)
+
+
+def delete_day(*, session: Session, date: dt.date) -> bool:
+    """Delete one date's entry (its parts go with it). Does not commit."""
+    result = session.execute(delete(Day).where(Day.date == date))
+    return bool(result.rowcount)
+
+
+def load_days(
+    *, session: Session, start: dt.date | None = None, end: dt.date | None = None
+) -> list[DayEntry]:
+    """Entries with ``start <= date <= end`` (either bound optional), oldest first."""
+    bounds = []
+    if start is not None:
+        bounds.append(Day.date >= start)
+    if end is not None:
+        bounds.append(Day.date <= end)
+    rows = session.execute(select(*_DAY_COLUMNS).where(*bounds).order_by(Day.date)).all()
+    if not rows:
+        return []
+    in_range = select(Day.id).where(*bounds)
+
+    activities: dict[int, list[ActivityMinutes]] = defaultdict(list)
+    query = (
+        select(DayActivity.day_id, CatalogItemRow.name, DayActivity.minutes)
+        .join(CatalogItemRow, CatalogItemRow.id == DayActivity.item_id)
+        .where(DayActivity.day_id.in_(in_range))
+        .order_by(DayActivity.day_id, DayActivity.position)
+    )
+    for day_id, name, minutes in session.execute(query):
+        activities[day_id].append(ActivityMinutes(name, minutes))
+
+    def names(table: type[DayTrigger] | type[DaySymptom]) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        query = (
+            select(table.day_id, CatalogItemRow.name)
+            .join(CatalogItemRow, CatalogItemRow.id == table.item_id)
+            .where(table.day_id.in_(in_range))
+            .order_by(table.day_id, table.position)
+        )
+        for day_id, name in session.execute(query):
+            found[day_id].append(name)
+        return found
+
+    triggers = names(DayTrigger)
+    symptoms = names(DaySymptom)
+    medications: dict[int, list[str]] = defaultdict(list)
+    query = (
+        select(DayMedication.day_id, DayMedication.text)
+        .where(DayMedication.day_id.in_(in_range))
+        .order_by(DayMedication.day_id, DayMedication.position)
+    )
+    for day_id, text in session.execute(query):
+        medications[day_id].append(text)
+
+    return [
+        DayEntry(
+            date=row.date,
+            back_pain=row.back_pain,
+            leg_pain=row.leg_pain,
+            pain_locations=frozenset(filter(None, row.pain_locations.split(","))),
+            morning_stiffness_min=row.morning_stiffness_min,
+            sleep_hours=row.sleep_hours,
+            sleep_quality=row.sleep_quality,
+            stress=row.stress,
+            interference_enjoyment=row.interference_enjoyment,
+            interference_activity=row.interference_activity,
+            activities=tuple(activities.get(row.id, ())),
+            triggers=tuple(triggers.get(row.id, ())),
+            symptoms=tuple(symptoms.get(row.id, ())),
+            medications=tuple(medications.get(row.id, ())),
+            notes=row.notes,
+            questions=row.questions,
+        )
+        for row in rows
+    ]
+
+
+def count_days(*, session: Session) -> int:
+    return session.execute(select(func.count()).select_from(Day)).scalar_one()
+
+
+def date_bounds(*, session: Session) -> tuple[dt.date, dt.date] | None:
+    """The first and last logged dates, or None for an empty journal."""
+    first, last = session.execute(select(func.min(Day.date), func.max(Day.date))).one()
+    if first is None:
+        return None
+    return dt.date.fromisoformat(str(first)), dt.date.fromisoformat(str(last))
+
+
+def medication_names(*, session: Session, limit: int = 200) -> list[str]:
+    """Medications as the patient wrote them, most often used first (for autocomplete)."""
+    query = (
+        select(DayMedication.text)
+        .group_by(DayMedication.text)
+        .order_by(func.count().desc(), DayMedication.text)
+        .limit(limit)
+    )
+    return list(session.execute(query).scalars())
+
+
+def get_setting(*, session: Session, key: str) -> str | None:
+    row = session.get(Setting, key)
+    return row.value if row else None
+
+
+def set_setting(*, session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,113 @@
+"""Schema versions: numbered SQL scripts in ``resources/migrations`` and ``PRAGMA user_version``.
+
+A new database replays every script from the first, so there is one source of
+truth for the schema. Each script runs in its own transaction together with
+the version bump, so a crash mid-upgrade leaves the previous version intact.
+This module uses only the standard ``sqlite3`` module: it is cheap to import.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from journal.core.errors import UserError
+from journal.core.resources import RESOURCES_DIR
+
+APPLICATION_ID = 1347048014  # "PJRN"
+MIGRATIONS_DIR = RESOURCES_DIR / "migrations"
+_SCRIPT_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class NotAJournalError(UserError):
+    """The file exists but is not a Pain Journal database, or is damaged."""
+
+
+class TooNewError(UserError):
+    """The database was written by a newer version of the app."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    path: Path
+
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+@cache
+def migrations() -> tuple[Migration, ...]:
+    """All migration scripts in version order; versions must be 1, 2, 3… with no gaps."""
+    found = []
+    for path in MIGRATIONS_DIR.iterdir():
+        match = _SCRIPT_NAME.match(path.name)
+        if match:
+            found.append(Migration(int(match.group(1)), path))
+    found.sort(key=lambda m: m.version)
+    if [m.version for m in found] != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migration versions have gaps: {[m.version for m in found]}")
+    return tuple(found)
+
+
+def latest_version() -> int:
+    return migrations()[-1].version
+
+
+def read_version(connection: sqlite3.Connection) -> tuple[int, int]:
+    """``(application_id, user_version)`` of an open database."""
+    app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    return app_id, version
+
+
+def is_empty(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def check_openable(connection: sqlite3.Connection, path: Path) -> int:
+    """Return the schema version of a journal file, refusing anything else.
+
+    An empty file counts as version 0 (a new journal). Raises
+    :class:`NotAJournalError` for other SQLite files or unreadable files and
+    :class:`TooNewError` for a newer schema; neither writes anything.
+    """
+    try:
+        app_id, version = read_version(connection)
+        empty = is_empty(connection)
+    except sqlite3.DatabaseError as error:
+        raise NotAJournalError(f"{path} is not a Pain Journal database ({error}).") from error
+    if empty and app_id == 0 and version == 0:
+        return 0
+    if app_id != APPLICATION_ID:
+        raise NotAJournalError(f"{path} is not a Pain Journal database.")
+    if version > latest_version():
+        raise TooNewError(
+            f"{path} was saved by a newer version of Pain Journal (schema {version}; this "
+            f"version understands up to {latest_version()}). Please update the app; "
+            "the file was not changed."
+        )
+    return version
+
+
+def pending(version: int) -> list[Migration]:
+    return [m for m in migrations() if m.version > version]
+
+
+def apply_migrations(connection: sqlite3.Connection, current: int) -> int:
+    """Upgrade from ``current`` to the latest version, one transaction per step.
+
+    ``connection`` must be in autocommit mode (``isolation_level=None``).
+    Returns the new version.
+    """
+    for migration in pending(current):
+        connection.executescript(
+            "BEGIN IMMEDIATE;\n"
+            + migration.sql()
+            + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+        )
+        current = migration.version
+    return current

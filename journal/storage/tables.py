@@ -1,0 +1,80 @@
+"""SQLModel table classes, mirroring ``resources/migrations`` (the schema's source of truth).
+
+The migrations create and upgrade the schema; these classes only map it.
+``tests/test_schema.py`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Field, SQLModel
+
+
+class Day(SQLModel, table=True):
+    """One calendar date's entry; list-valued parts live in the ``day_*`` tables."""
+
+    __tablename__ = "day"
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(unique=True)
+    back_pain: int
+    leg_pain: int | None = None
+    pain_locations: str = ""  # comma-separated location codes
+    morning_stiffness_min: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    stress: int | None = None
+    interference_enjoyment: int | None = None
+    interference_activity: int | None = None
+    notes: str = ""
+    questions: str = ""
+    updated_at: str
+
+
+class CatalogItemRow(SQLModel, table=True):
+    """An activity, trigger or symptom name; unique per kind ignoring case."""
+
+    __tablename__ = "catalog_item"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    name: str
+    name_key: str
+    urgency: str = "none"
+    builtin: bool = False
+
+
+class DayActivity(SQLModel, table=True):
+    __tablename__ = "day_activity"
+    day_id: int = Field(foreign_key="day.id", primary_key=True)
+    item_id: int = Field(foreign_key="catalog_item.id", primary_key=True)
+    position: int
+    minutes: int
+
+
+class DayTrigger(SQLModel, table=True):
+    __tablename__ = "day_trigger"
+    day_id: int = Field(foreign_key="day.id", primary_key=True)
+    item_id: int = Field(foreign_key="catalog_item.id", primary_key=True)
+    position: int
+
+
+class DaySymptom(SQLModel, table=True):
+    __tablename__ = "day_symptom"
+    day_id: int = Field(foreign_key="day.id", primary_key=True)
+    item_id: int = Field(foreign_key="catalog_item.id", primary_key=True)
+    position: int
+
+
+class DayMedication(SQLModel, table=True):
+    __tablename__ = "day_medication"
+    day_id: int = Field(foreign_key="day.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    text: str
+
+
+class Setting(SQLModel, table=True):
+    """Small remembered preferences (e.g. the patient's name for reports)."""
+
+    __tablename__ = "setting"
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,40 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the app's data folder (and Qt's settings) at a temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PAIN_JOURNAL_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.sqlite3"
+
+
+@pytest.fixture
+def journal(db_path: Path) -> Iterator["object"]:
+    from journal.storage.journal import Journal
+
+    opened = Journal.open(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return dt.date.today()
