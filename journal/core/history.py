@@ -1,0 +1,88 @@
+"""Rows of the History table, computed from entries (no Qt here; tested without a window)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from journal.core.catalog import Urgency, name_key
+from journal.core.day import DayEntry
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryColumn:
+    key: str
+    title: str
+    numeric: bool = False
+
+
+COLUMNS: Final[tuple[HistoryColumn, ...]] = (
+    HistoryColumn("date", "Date"),
+    HistoryColumn("back_pain", "Back", numeric=True),
+    HistoryColumn("leg_pain", "Leg", numeric=True),
+    HistoryColumn("peg", "PEG", numeric=True),
+    HistoryColumn("stiffness", "Stiffness (min)", numeric=True),
+    HistoryColumn("sleep", "Sleep (h)", numeric=True),
+    HistoryColumn("activity", "Active (min)", numeric=True),
+    HistoryColumn("triggers", "Triggers"),
+    HistoryColumn("symptoms", "Symptoms"),
+    HistoryColumn("red_flags", "Red flags"),
+    HistoryColumn("notes", "Notes"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One day as the History table shows it; ``values`` follow :data:`COLUMNS`."""
+
+    date: dt.date
+    values: tuple[object, ...]
+    texts: tuple[str, ...]
+    red_flags: tuple[str, ...]
+    urgent: bool
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency]) -> HistoryRow:
+    flags = tuple(s for s in entry.symptoms if urgencies.get(name_key(s), Urgency.NONE) is not Urgency.NONE)
+    urgent = any(urgencies.get(name_key(s)) is Urgency.URGENT for s in flags)
+    note = entry.notes.split("\n", 1)[0]
+    values: tuple[object, ...] = (
+        entry.date,
+        entry.back_pain,
+        entry.leg_pain,
+        None if entry.peg is None else round(entry.peg, 1),
+        entry.morning_stiffness_min,
+        entry.sleep_hours,
+        entry.activity_minutes if entry.activities else None,
+        ", ".join(entry.triggers),
+        ", ".join(entry.symptoms),
+        ("⚠ " + ", ".join(flags)) if flags else "",
+        note[:80] + ("…" if len(note) > 80 or "\n" in entry.notes else ""),
+    )
+    texts = tuple(
+        f"{v:%a %d %b %Y}" if isinstance(v, dt.date) else _text(v) if i < 7 else str(v)
+        for i, v in enumerate(values)
+    )
+    return HistoryRow(entry.date, values, texts, flags, urgent)
+
+
+def sort_rows(rows: Sequence[HistoryRow], column: int, descending: bool) -> list[HistoryRow]:
+    """Sort by a column; empty values always go last, ties by date (newest first)."""
+    by_date = sorted(rows, key=lambda r: r.date, reverse=True)
+    present = [r for r in by_date if r.values[column] not in (None, "")]
+    missing = [r for r in by_date if r.values[column] in (None, "")]
+    if COLUMNS[column].numeric or column == 0:
+        present.sort(key=lambda r: r.values[column], reverse=descending)  # type: ignore[arg-type, return-value]
+    else:
+        present.sort(key=lambda r: str(r.values[column]).casefold(), reverse=descending)
+    return present + missing

@@ -1,0 +1,73 @@
+"""Starting the window: paint first, then open the journal on the worker thread.
+
+Importing SQLModel costs about a second, so the window is shown before the
+storage layer is imported; the Today view fills in when the journal is open.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.ui.main_window import MainWindow
+from journal.ui.session import JournalSession, OpenedJournal
+from journal.ui.style import apply_style
+from journal.ui.tasks import TaskRunner
+
+
+def create_window(path: Path | None, *, demo: bool = False) -> MainWindow:
+    """Build the window and start opening the journal (``path`` None with ``demo``)."""
+    tasks = TaskRunner()
+    session = JournalSession(tasks)
+    window = MainWindow(session)
+    tasks.setParent(window)
+    session.setParent(window)
+    from journal.ui.features import install_features
+
+    install_features(window)
+    session.open_failed.connect(lambda error: _open_failed(window, error))
+    session.opened.connect(lambda opened: _maybe_welcome(window, opened))
+    session.open(path, demo=demo)
+    return window
+
+
+def _maybe_welcome(window: MainWindow, opened: OpenedJournal) -> None:
+    if opened.demo or opened.day_count > 0 or getattr(window, "quit_after_startup", False):
+        return
+    from journal.ui.welcome import WelcomeChoice, WelcomeDialog
+
+    dialog = WelcomeDialog(window)
+    dialog.exec()
+    if dialog.choice is WelcomeChoice.SAMPLE:
+        window.session.open(None, demo=True)
+
+
+def _open_failed(window: MainWindow, error: BaseException) -> None:
+    from journal.core.errors import UserError
+
+    text = str(error) if isinstance(error, UserError) else (
+        f"The journal could not be opened because of an unexpected problem ({type(error).__name__}). "
+        "Your data was not changed."
+    )
+    QMessageBox.critical(window, "Could not open your journal", text)
+    window.close()
+
+
+def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False) -> int:
+    """Show the window and run until it closes; return the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Pain Journal")
+    app.setOrganizationName("pain-journal")
+    apply_style(app)  # type: ignore[arg-type]
+    window = create_window(path, demo=demo)
+    if quit_after_startup:
+        window.quit_after_startup = True  # type: ignore[attr-defined]
+        window.session.opened.connect(lambda _: QTimer.singleShot(0, app.quit))
+        window.session.open_failed.connect(lambda _: app.exit(2))
+    window.show()
+    status = app.exec()
+    window.session.close()
+    return status

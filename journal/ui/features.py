@@ -1,0 +1,22 @@
+"""Features that plug into the main window: tabs, menu items, Today-view extras.
+
+Each installer takes the window and adds what it needs, importing its heavy
+modules only when first used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
+
+INSTALLERS: tuple[str, ...] = ()
+
+
+def install_features(window: "MainWindow") -> None:
+    import importlib
+
+    for spec in INSTALLERS:
+        module, _, name = spec.partition(":")
+        getattr(importlib.import_module(module), name)(window)

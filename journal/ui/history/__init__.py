@@ -1,0 +1,1 @@
+"""The History view: past entries in a sortable, filterable table."""

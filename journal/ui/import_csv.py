@@ -1,0 +1,70 @@
+"""File → Import days from CSV: choose a file, import off the GUI thread, report plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from journal.core.catalog import Urgency
+from journal.core.errors import UserError
+from journal.core.redflags import red_flags_in
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
+
+
+def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
+    session = window.session
+    if not session.ready:
+        return
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, "Import days from CSV", "", "CSV files (*.csv);;All files (*)")
+        if not chosen:
+            return
+        path = Path(chosen)
+    journal = session.journal
+    assert journal is not None
+
+    def work() -> tuple[int, list, list[str]]:
+        from journal.storage.csv_io import read_csv_file
+
+        parsed = read_csv_file(path)
+        count = journal.import_days(parsed.entries, replace=replace)
+        return count, parsed.entries, parsed.ignored_columns
+
+    def done(result: tuple[int, list, list[str]]) -> None:
+        count, entries, ignored = result
+        session.refresh_all()
+        extra = f"\nIgnored unknown column(s): {', '.join(ignored)}." if ignored else ""
+        window.show_status(f"Imported {count} day(s) from {path.name}.")
+        QMessageBox.information(window, "Import finished", f"Imported {count} day(s) from {path.name}.{extra}")
+        urgencies = session.urgencies()
+        flags = [f for e in entries for f in red_flags_in(e, urgencies) if f.urgency is Urgency.URGENT]
+        if flags:
+            from journal.ui.red_flags import RedFlagDialog
+
+            RedFlagDialog(flags, window).exec()
+
+    def failed(error: BaseException) -> None:
+        from journal.storage.journal import DuplicateDatesError
+
+        if isinstance(error, DuplicateDatesError) and not replace:
+            answer = QMessageBox.question(
+                window, "Some days are already logged",
+                f"{error}\n\nReplace those days with the ones in the file?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                import_csv_interactively(window, path, replace=True)
+            return
+        if isinstance(error, UserError):
+            QMessageBox.warning(window, "Nothing was imported", str(error))
+            return
+        QMessageBox.critical(window, "Import failed",
+                             f"Something went wrong and nothing was imported ({type(error).__name__}).")
+
+    window.show_status(f"Importing {path.name}…")
+    session.tasks.run(work, done, failed)

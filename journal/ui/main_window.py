@@ -1,0 +1,178 @@
+"""The main window: tabs for each view, the menus, the status bar. Views do their own work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.ui.history.view import HistoryView
+from journal.ui.session import JournalSession
+from journal.ui.today.view import TodayView
+
+
+class LazyTab(QStackedWidget):
+    """A tab whose real widget is built the first time it is shown (heavy imports wait)."""
+
+    built = Signal(object)
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory: Callable[[], QWidget] | None = factory
+        placeholder = QLabel("Loading…")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(placeholder)
+        self.content: QWidget | None = None
+
+    def build(self) -> QWidget:
+        if self.content is None and self._factory is not None:
+            self.content = self._factory()
+            self._factory = None
+            self.addWidget(self.content)
+            self.setCurrentWidget(self.content)
+            self.built.emit(self.content)
+        assert self.content is not None
+        return self.content
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: JournalSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle("Pain Journal")
+        self.resize(1280, 800)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.demo_banner = self._demo_banner()
+        layout.addWidget(self.demo_banner)
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.today = TodayView(session)
+        self.history = HistoryView(session)
+        self.tabs.addTab(self.today, "&Today")
+        self.tabs.addTab(self.history, "&History")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.today.status.connect(self.show_status)
+        self.history.status.connect(self.show_status)
+        self.history.openRequested.connect(self.open_day)
+
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(140)
+        self.busy.setAccessibleName("Working")
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        session.tasks.busy_changed.connect(self.busy.setVisible)
+        session.opened.connect(lambda _: self._on_opened())
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._build_menus()
+        self.show_status("Opening your journal…")
+
+    # --- structure ----------------------------------------------------------------
+
+    def add_lazy_tab(self, title: str, factory: Callable[[], QWidget]) -> LazyTab:
+        tab = LazyTab(factory, self.tabs)
+        self.tabs.addTab(tab, title)
+        return tab
+
+    def _on_tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, LazyTab):
+            widget.build()
+
+    def _demo_banner(self) -> QWidget:
+        banner = QWidget(self)
+        banner.setObjectName("demoBanner")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(8, 4, 8, 4)
+        row = QLabel("You are exploring <b>sample data</b>: made-up days to show what the journal "
+                     "can do. Nothing here is saved to your own journal.")
+        row.setWordWrap(True)
+        layout.addWidget(row, 1)
+        self.leave_demo_button = QPushButton("Start my own journal", banner)
+        self.leave_demo_button.clicked.connect(self.leave_demo)
+        layout.addWidget(self.leave_demo_button)
+        banner.hide()
+        return banner
+
+    def _build_menus(self) -> None:
+        def action(menu: QMenu, text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        self.import_action = action(self.file_menu, "&Import days from CSV…", self.import_csv)
+        self.file_menu.addSeparator()
+        self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
+        action(self.view_menu, "&History", lambda: self.tabs.setCurrentWidget(self.history), "Ctrl+2")
+        action(self.help_menu, "&About Pain Journal", self._about)
+
+    def insert_file_action(self, action: QAction) -> None:
+        """Add a feature's File-menu action above the Quit item."""
+        self.file_menu.insertAction(self.quit_action, action)
+
+    # --- behaviour -------------------------------------------------------------------
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_opened(self) -> None:
+        self.demo_banner.setVisible(self.session.is_demo)
+        self.show_status("Sample data loaded." if self.session.is_demo else "Ready.")
+
+    def open_day(self, date: dt.date) -> None:
+        self.tabs.setCurrentWidget(self.today)
+        self.today.open_date(date)
+
+    def leave_demo(self) -> None:
+        if self.session.user_path is None:
+            return
+        self.session.open(self.session.user_path)
+
+    def import_csv(self) -> None:
+        from journal.ui.import_csv import import_csv_interactively
+
+        import_csv_interactively(self)
+
+    def _about(self) -> None:
+        from journal import __version__
+
+        path = self.session.journal.path if self.session.journal else "not open"
+        QMessageBox.about(
+            self, "About Pain Journal",
+            f"Pain Journal {__version__}\n\nA private journal for chronic low back pain.\n"
+            f"Your journal is kept on this computer only, at:\n{path}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.today.confirm_leave():
+            event.ignore()
+            return
+        event.accept()

@@ -1,0 +1,96 @@
+"""The one helper for slow work: run a function on a worker thread, get the result by signal.
+
+Work runs on a single background thread, one task at a time and in order, so
+database work never overlaps. The callbacks run on the GUI thread. Never touch
+a widget from inside ``work``: return data, and let ``on_done`` show it.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; queued signals carry results back to it."""
+
+    done = Signal(object, object)  # (callback, result)
+    failed = Signal(object, object, str)  # (callback, exception, traceback)
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], result: object) -> None:
+        callback(result)
+
+    @Slot(object, object, str)
+    def _deliver_error(self, callback: Callable[[BaseException], None], error: BaseException, trace: str) -> None:
+        callback(error)
+
+
+class _Job(QRunnable):
+    def __init__(self, runner: "TaskRunner", work: Callable[[], object],
+                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+        super().__init__()
+        self._runner, self._work, self._on_done, self._on_error = runner, work, on_done, on_error
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
+            self._runner._relay.failed.emit(self._on_error, error, traceback.format_exc())
+        else:
+            self._runner._relay.done.emit(self._on_done, result)
+        finally:
+            self._runner._relay.done.emit(self._runner._finished_one, None)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread, one at a time, reporting back by signal.
+
+    ``busy_changed(bool)`` lets a window show progress while work is pending.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay()
+        self._relay.done.connect(self._relay._deliver)
+        self._relay.failed.connect(self._relay._deliver_error)
+        self._pending = 0
+
+    def run(
+        self,
+        work: Callable[[], object],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``work()`` on the worker; then ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(self, work, on_done, on_error or self._log_error))
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until queued work finishes (for closing and for tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _finished_one(self, _: object) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+
+    @staticmethod
+    def _log_error(error: BaseException) -> None:
+        log.error("background task failed: %s", type(error).__name__)

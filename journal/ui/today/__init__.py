@@ -1,0 +1,1 @@
+"""The Today view: log or edit one calendar date."""

@@ -1,0 +1,124 @@
+"""Activities as rows of name + minutes, with a button to add a row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.core.day import ActivityMinutes
+from journal.core.validation import MINUTES_PER_DAY
+
+
+class ActivityRow(QWidget):
+    removed = Signal(object)
+    edited = Signal()
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.name = QComboBox(self)
+        self.name.setEditable(True)
+        self.name.addItems(names)
+        self.name.setCurrentIndex(-1)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.lineEdit().setPlaceholderText("activity, e.g. walking")
+        self.name.setAccessibleName("Activity name")
+        self.name.setMinimumContentsLength(16)
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(0, MINUTES_PER_DAY)
+        self.minutes.setSingleStep(5)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccessibleName("Activity minutes")
+        self.minutes.setMinimumWidth(self.minutes.fontMetrics().horizontalAdvance("1440 min") + 40)
+        remove = QPushButton("Remove", self)
+        remove.setAccessibleName("Remove this activity")
+        remove.clicked.connect(lambda: self.removed.emit(self))
+        layout.addWidget(self.name, 3)
+        layout.addWidget(self.minutes, 1)
+        layout.addWidget(remove)
+        self.name.currentTextChanged.connect(lambda _=None: self.edited.emit())
+        self.minutes.valueChanged.connect(lambda _=None: self.edited.emit())
+
+    def value(self) -> ActivityMinutes | None:
+        name = self.name.currentText().strip()
+        return ActivityMinutes(name, self.minutes.value()) if name else None
+
+
+class ActivityList(QWidget):
+    """Editable list of :class:`ActivityMinutes`; ``changed`` fires on any edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names: list[str] = []
+        self._rows: list[ActivityRow] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._add = QPushButton("+ Add &activity", self)
+        self._add.setAccessibleName("Add an activity row")
+        self._add.clicked.connect(self.add_row)
+        self._layout.addWidget(self._add, 0, Qt.AlignmentFlag.AlignLeft)
+        self._layout.addStretch(1)
+
+    def set_names(self, names: Iterable[str]) -> None:
+        self._names = list(names)
+        for row in self._rows:
+            text = row.name.currentText()
+            row.name.blockSignals(True)
+            row.name.clear()
+            row.name.addItems(self._names)
+            row.name.setEditText(text)
+            row.name.blockSignals(False)
+
+    def add_row(self, activity: ActivityMinutes | None = None, *, focus: bool = True) -> ActivityRow:
+        row = ActivityRow(self._names, self)
+        if activity is not None:
+            row.name.setEditText(activity.name)
+            row.minutes.setValue(activity.minutes)
+        row.removed.connect(self._remove)
+        row.edited.connect(self.changed.emit)
+        self._layout.insertWidget(len(self._rows), row)
+        self._rows.append(row)
+        if activity is None:
+            self.changed.emit()
+            if focus:
+                row.name.setFocus()
+        return row
+
+    def _remove(self, row: ActivityRow) -> None:
+        self._rows.remove(row)
+        row.deleteLater()
+        self.changed.emit()
+
+    def rows(self) -> list[ActivityRow]:
+        return list(self._rows)
+
+    def value(self) -> tuple[ActivityMinutes, ...]:
+        return tuple(a for a in (row.value() for row in self._rows) if a is not None)
+
+    def set_value(self, activities: Iterable[ActivityMinutes]) -> None:
+        for row in self._rows:
+            row.deleteLater()
+        self._rows.clear()
+        for activity in activities:
+            self.add_row(activity, focus=False)
+
+    def add_minutes(self, name: str, minutes: int) -> None:
+        """Add minutes to the row for ``name`` (creating it), e.g. from "I did this today"."""
+        for row in self._rows:
+            if row.name.currentText().strip().casefold() == name.casefold():
+                row.minutes.setValue(min(MINUTES_PER_DAY, row.minutes.value() + minutes))
+                return
+        self.add_row(ActivityMinutes(name, minutes), focus=False)
+        self.changed.emit()

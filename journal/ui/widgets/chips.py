@@ -1,0 +1,85 @@
+"""Toggle chips: a wrapped row of checkable buttons, one per catalog name, plus "Add…"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from journal.core.catalog import name_key
+from journal.ui.widgets.flow_layout import FlowLayout
+
+
+class ChipGroup(QWidget):
+    """Several names, each on or off. ``toggled(name, on)`` fires on user clicks."""
+
+    toggled = Signal(str, bool)
+    addRequested = Signal()
+
+    def __init__(self, group_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._group_name = group_name
+        self._chips: dict[str, QPushButton] = {}
+        self._names: dict[str, str] = {}  # key -> name as stored
+        self._marks: dict[str, str] = {}  # key -> "urgent" | "soon"
+        self._layout = FlowLayout(self, spacing=6)
+        self._add = QPushButton("+ Add…", self)
+        self._add.setObjectName("addChip")
+        self._add.setAccessibleName(f"Add your own {group_name.lower()}")
+        self._add.clicked.connect(self.addRequested.emit)
+        self._layout.addWidget(self._add)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(group_name)
+
+    def set_names(self, names: Iterable[str], marks: dict[str, str] | None = None) -> None:
+        """Show these names (keeping what was checked).
+
+        ``marks`` maps a name key to "urgent" or "soon": such chips show a ⚠
+        and a tooltip. Marks given once are kept for later calls.
+        """
+        checked = set(self.checked())
+        if marks is not None:
+            self._marks = dict(marks)
+        for chip in self._chips.values():
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips.clear()
+        self._layout.removeWidget(self._add)
+        self._names.clear()
+        for name in names:
+            mark = self._marks.get(name_key(name), "")
+            chip = QPushButton(f"⚠ {name}" if mark else name, self)
+            chip.setCheckable(True)
+            chip.setObjectName("chip")
+            chip.setProperty("mark", mark)
+            if mark:
+                chip.setToolTip("Needs medical care now" if mark == "urgent" else "See your doctor soon")
+            self._names[name_key(name)] = name
+            chip.setAccessibleName(f"{self._group_name}: {name}")
+            chip.setChecked(name_key(name) in {name_key(c) for c in checked})
+            chip.clicked.connect(lambda on, n=name: self.toggled.emit(n, on))
+            self._layout.addWidget(chip)
+            self._chips[name_key(name)] = chip
+        self._layout.addWidget(self._add)
+        self.updateGeometry()
+
+    def names(self) -> list[str]:
+        return list(self._names.values())
+
+    def checked(self) -> list[str]:
+        return [self._names[key] for key, chip in self._chips.items() if chip.isChecked()]
+
+    def set_checked(self, names: Iterable[str]) -> None:
+        wanted = {name_key(n) for n in names}
+        for key, chip in self._chips.items():
+            chip.setChecked(key in wanted)
+
+    def chip(self, name: str) -> QPushButton | None:
+        return self._chips.get(name_key(name))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.heightForWidth(width)
