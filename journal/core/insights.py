@@ -1,0 +1,709 @@
+"""Patterns in the journal over a period, worded as associations, never causes.
+
+Every function takes ``days`` sorted by date (ascending, one entry per date)
+together with the period bounds ``start`` and ``end`` (inclusive), and only
+looks at entries inside the period. The one exception is the flare baseline:
+:func:`flare_dates` lets up to 14 logged days before ``start`` set the
+person's own average, exactly as :mod:`journal.core.flares` defines it.
+
+Rules shared by all insights:
+
+* Unlogged days are unknown, never zero.
+* A rolling 7-day average needs at least 3 logged days in its window and is
+  computed from days inside the period only.
+* Anything that looks at "the next day" (trigger lag 1, boom-bust, activity
+  baselines) only uses days inside the period.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from journal.core import flares, stats
+from journal.core.catalog import name_key, tidy_name
+from journal.core.day import DayEntry
+
+ONE_DAY: Final = dt.timedelta(days=1)
+
+# Trigger impact
+MIN_DAYS_PER_SIDE: Final = 5
+VERDICT_HIGHER: Final = "higher"
+VERDICT_LOWER: Final = "lower"
+VERDICT_UNCLEAR: Final = "unclear"
+VERDICT_TOO_FEW: Final = "too few days"
+CAVEAT: Final = (
+    "Several comparisons are made here at once, so some patterns can appear by "
+    "chance. A pattern is a lead to discuss with your clinician, not proof that "
+    "one thing causes another."
+)
+
+# Activity and pacing
+BOOM_FACTOR: Final = 1.5
+BOOM_EXTRA_MINUTES: Final = 30
+BOOM_FLARE_WITHIN_DAYS: Final = 2
+MIN_BASELINE_DAYS: Final = 5
+SITTING_KEY: Final = "sitting"
+LONG_SITTING_MINUTES: Final = 240
+MIN_LONG_SITTING_DAYS: Final = 3
+LONG_SITTING_PAIN_GAP: Final = 1.0
+PACING_SOURCE: Final = "000_32feb4238e8fab95.txt, Activity Pacing"
+SITTING_SOURCE: Final = "000_32feb4238e8fab95.txt, Do\u2019s and Don\u2019ts"
+
+# Flares
+#: Up to this many unlogged days between two flare days keep one episode going.
+MAX_UNLOGGED_GAP_IN_EPISODE: Final = 2
+
+# Weeks and trend
+MIN_DAYS_PER_WEEK: Final = 4
+MIN_TREND_POINTS: Final = 10
+STEADY_BAND_PER_DAY: Final = 0.02
+DAYS_PER_MONTH: Final = 30
+TREND_IMPROVING: Final = "improving"
+TREND_WORSENING: Final = "worsening"
+TREND_STEADY: Final = "steady"
+TREND_UNCLEAR: Final = "unclear"
+TREND_TOO_FEW: Final = "too few days"
+
+# PEG
+PEG_EDGE_DAYS: Final = 7
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerImpact:
+    """Back pain with a trigger vs without it, on the same day (lag 0) or the next (lag 1).
+
+    ``difference`` is mean(with) − mean(without) in points; it and the CI are
+    None when either side has fewer than :data:`MIN_DAYS_PER_SIDE` days.
+    """
+
+    name: str
+    lag_days: int
+    days_with: int
+    days_without: int
+    difference: float | None
+    ci_low: float | None
+    ci_high: float | None
+    verdict: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoomBust:
+    """A day of much more activity than usual followed by a flare within two days."""
+
+    date: dt.date
+    minutes: int
+    baseline_minutes: float
+    flare_date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityStats:
+    """One activity over the period.
+
+    ``minutes_per_week`` is total minutes per 7 *logged* days (unlogged days
+    are unknown). ``baseline_minutes`` is the median on days it was done that
+    were not followed by a flare the next day, None with fewer than
+    :data:`MIN_BASELINE_DAYS` such days.
+    """
+
+    name: str
+    days: int
+    total_minutes: int
+    minutes_per_week: float
+    baseline_minutes: float | None
+    boom_bust: tuple[BoomBust, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PacingSuggestion:
+    """Advice from the documents, given because the data showed ``reason``."""
+
+    kind: str  # "boom_bust" or "long_sitting"
+    text: str
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class FlareEpisode:
+    """Flare days run together; ``length_days`` counts calendar days start to end."""
+
+    start: dt.date
+    end: dt.date
+    flare_days: int
+
+    @property
+    def length_days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCount:
+    """Flare days and episodes (counted in the month they start) in one month."""
+
+    month: str  # YYYY-MM
+    flare_days: int
+    episodes: int
+
+
+@dataclass(frozen=True, slots=True)
+class FlareSummary:
+    days: tuple[dt.date, ...]
+    episodes: tuple[FlareEpisode, ...]
+    per_month: tuple[MonthCount, ...]
+    typical_length_days: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekStat:
+    """Mean back pain over the logged days of one ISO week inside the period."""
+
+    week: str  # e.g. 2024-W05
+    start: dt.date  # Monday
+    end: dt.date  # Sunday
+    days_logged: int
+    mean_back_pain: float
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklyValue:
+    """A mean over the days of one ISO week (Monday ``week_start``) that had a value."""
+
+    week_start: dt.date
+    mean: float
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """Trend of back pain in points per day (see :func:`trend`).
+
+    ``points`` is the number of logged days used; ``start_avg``/``end_avg``
+    are the first and last available 7-day rolling averages.
+    """
+
+    slope_per_day: float | None
+    ci_low: float | None
+    ci_high: float | None
+    verdict: str
+    sentence: str
+    points: int
+    start_avg: float | None
+    end_avg: float | None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def period_days(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[DayEntry]:
+    """The entries dated within [start, end]; ``days`` must be sorted by date."""
+    dates = [entry.date for entry in days]
+    return list(days[bisect.bisect_left(dates, start):bisect.bisect_right(dates, end)])
+
+
+def calendar(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every date from start to end inclusive (empty when end < start)."""
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def daily_values(
+    entries: Iterable[DayEntry],
+    start: dt.date,
+    end: dt.date,
+    value: Callable[[DayEntry], float | None],
+) -> list[float | None]:
+    """``value(entry)`` aligned to every date of [start, end], None where not logged."""
+    result: list[float | None] = [None] * ((end - start).days + 1)
+    for entry in entries:
+        index = (entry.date - start).days
+        if 0 <= index < len(result):
+            result[index] = value(entry)
+    return result
+
+
+@functools.lru_cache(maxsize=4096)
+def cached_name_key(name: str) -> str:
+    """:func:`journal.core.catalog.name_key`, remembered (names repeat day after day)."""
+    return name_key(name)
+
+
+def _first_spellings(names: Iterable[str]) -> dict[str, str]:
+    """name key → the first spelling seen."""
+    spellings: dict[str, str] = {}
+    for name in names:
+        key = cached_name_key(name)
+        if key not in spellings:
+            spellings[key] = tidy_name(name)
+    return spellings
+
+
+def _fmt(value: float) -> str:
+    """One decimal, without a negative zero."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _iso_week_label(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _week_number(day: dt.date) -> int:
+    """Weeks since 0001-01-01, which was a Monday: equal for days of one ISO week."""
+    return (day.toordinal() - 1) // 7
+
+
+def _week_monday(week_number: int) -> dt.date:
+    return dt.date.fromordinal(week_number * 7 + 1)
+
+
+# ---------------------------------------------------------------- flares
+
+
+def flare_dates(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[dt.date]:
+    """Flare days inside the period, per :func:`journal.core.flares.flare_days`.
+
+    Up to 14 logged days before ``start`` (when present in ``days``) form the
+    starting personal average, so the first days of a period are judged like
+    any other day.
+    """
+    dates = [entry.date for entry in days]
+    first = bisect.bisect_left(dates, start)
+    last = bisect.bisect_right(dates, end)
+    lead_in = days[max(0, first - flares.OWN_AVERAGE_DAYS):first]
+    pairs = [(e.date, e.back_pain) for e in (*lead_in, *days[first:last])]
+    return [day for day in flares.flare_days(pairs) if day >= start]
+
+
+def flare_episodes(entries: Sequence[DayEntry], flare_set: Collection[dt.date]) -> list[FlareEpisode]:
+    """Merge flare days into episodes.
+
+    A logged non-flare day ends an episode; up to
+    :data:`MAX_UNLOGGED_GAP_IN_EPISODE` unlogged days between flare days do not.
+    """
+    episodes: list[FlareEpisode] = []
+    current: FlareEpisode | None = None
+    for entry in entries:
+        if entry.date not in flare_set:
+            if current is not None:
+                episodes.append(current)
+                current = None
+            continue
+        if current is not None and (entry.date - current.end).days - 1 <= MAX_UNLOGGED_GAP_IN_EPISODE:
+            current = FlareEpisode(current.start, entry.date, current.flare_days + 1)
+        else:
+            if current is not None:
+                episodes.append(current)
+            current = FlareEpisode(entry.date, entry.date, 1)
+    if current is not None:
+        episodes.append(current)
+    return episodes
+
+
+def _months(start: dt.date, end: dt.date) -> list[str]:
+    months: list[str] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def flare_summary(
+    days: Sequence[DayEntry],
+    start: dt.date,
+    end: dt.date,
+    flare_list: Sequence[dt.date] | None = None,
+) -> FlareSummary:
+    """Flare days, episodes, counts for every calendar month of the period and
+    the median episode length (calendar days). ``flare_list`` may be passed
+    when already computed by :func:`flare_dates`."""
+    found = flare_dates(days, start, end) if flare_list is None else list(flare_list)
+    episodes = flare_episodes(period_days(days, start, end), set(found))
+    day_counts = {month: 0 for month in _months(start, end)}
+    episode_counts = dict.fromkeys(day_counts, 0)
+    for day in found:
+        day_counts[day.strftime("%Y-%m")] += 1
+    for episode in episodes:
+        episode_counts[episode.start.strftime("%Y-%m")] += 1
+    per_month = tuple(MonthCount(m, day_counts[m], episode_counts[m]) for m in day_counts)
+    typical = stats.median([e.length_days for e in episodes])
+    return FlareSummary(tuple(found), tuple(episodes), per_month, typical)
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def _trigger_sentence(name: str, lag: int, days_with: int, days_without: int,
+                      diff: stats.MeanDifference | None, verdict: str) -> str:
+    when = f"On days with {name}" if lag == 0 else f"On the day after {name}"
+    counts = f"{days_with} days with it, {days_without} without"
+    if verdict == VERDICT_TOO_FEW or diff is None:
+        if lag == 0:
+            return (
+                f"Too few days to compare {name}: noted on {days_with} logged days and "
+                f"not on {days_without}; at least {MIN_DAYS_PER_SIDE} of each are needed."
+            )
+        return (
+            f"Too few days to compare the day after {name}: {days_with} days with it and "
+            f"{days_without} without were followed by a logged day; at least "
+            f"{MIN_DAYS_PER_SIDE} of each are needed."
+        )
+    if verdict == VERDICT_HIGHER:
+        return (
+            f"{when} your back pain was {_fmt(diff.difference)} points higher "
+            f"(95% CI {_fmt(diff.ci_low)} to {_fmt(diff.ci_high)}; {counts})."
+        )
+    if verdict == VERDICT_LOWER:
+        return (
+            f"{when} your back pain was {_fmt(-diff.difference)} points lower "
+            f"(95% CI {_fmt(-diff.ci_high)} to {_fmt(-diff.ci_low)} lower; {counts})."
+        )
+    return (
+        f"{when} your back pain was not clearly different: the difference was "
+        f"{_fmt(diff.difference)} points (95% CI {_fmt(diff.ci_low)} to "
+        f"{_fmt(diff.ci_high)}; {counts})."
+    )
+
+
+def compare_trigger(name: str, lag: int, with_pain: Sequence[float],
+                    without_pain: Sequence[float]) -> TriggerImpact:
+    """Compare back pain with and without a trigger and word the result."""
+    diff: stats.MeanDifference | None = None
+    if min(len(with_pain), len(without_pain)) < MIN_DAYS_PER_SIDE:
+        verdict = VERDICT_TOO_FEW
+    else:
+        diff = stats.welch_difference(with_pain, without_pain)
+        assert diff is not None  # both sides have at least 2 values
+        if diff.ci_low > 0:
+            verdict = VERDICT_HIGHER
+        elif diff.ci_high < 0:
+            verdict = VERDICT_LOWER
+        else:
+            verdict = VERDICT_UNCLEAR
+    sentence = _trigger_sentence(name, lag, len(with_pain), len(without_pain), diff, verdict)
+    return TriggerImpact(
+        name=name,
+        lag_days=lag,
+        days_with=len(with_pain),
+        days_without=len(without_pain),
+        difference=None if diff is None else diff.difference,
+        ci_low=None if diff is None else diff.ci_low,
+        ci_high=None if diff is None else diff.ci_high,
+        verdict=verdict,
+        sentence=sentence,
+    )
+
+
+def trigger_impacts(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[TriggerImpact]:
+    """One lag-0 and one lag-1 comparison per trigger noted in the period.
+
+    Lag 0 compares back pain on logged days with the trigger against logged
+    days without it. Lag 1 compares the next calendar day's back pain, using
+    only days whose next day is logged (and inside the period). Triggers are
+    matched ignoring case (:func:`name_key`); results are ordered by name, then lag.
+    """
+    entries = period_days(days, start, end)
+    spellings = _first_spellings(t for e in entries for t in e.triggers)
+    keys = [frozenset(cached_name_key(t) for t in e.triggers) for e in entries]
+    next_pain: list[int | None] = [
+        entries[i + 1].back_pain
+        if i + 1 < len(entries) and entries[i + 1].date == entries[i].date + ONE_DAY
+        else None
+        for i in range(len(entries))
+    ]
+    results: list[TriggerImpact] = []
+    for key in sorted(spellings):
+        same_with = [e.back_pain for e, k in zip(entries, keys) if key in k]
+        same_without = [e.back_pain for e, k in zip(entries, keys) if key not in k]
+        results.append(compare_trigger(spellings[key], 0, same_with, same_without))
+        next_with = [p for p, k in zip(next_pain, keys) if p is not None and key in k]
+        next_without = [p for p, k in zip(next_pain, keys) if p is not None and key not in k]
+        results.append(compare_trigger(spellings[key], 1, next_with, next_without))
+    return results
+
+
+# ---------------------------------------------------------------- activities
+
+
+_DatedMinutes = list[tuple[dt.date, int]]
+
+
+def _activity_minutes(entries: Sequence[DayEntry]) -> tuple[dict[str, str], dict[str, _DatedMinutes]]:
+    """Spellings and (date, minutes) per activity key, for days with minutes > 0."""
+    spellings: dict[str, str] = {}
+    per_key: dict[str, _DatedMinutes] = {}
+    for entry in entries:
+        for activity in entry.activities:
+            if activity.minutes <= 0:
+                continue
+            key = cached_name_key(activity.name)
+            if key not in spellings:
+                spellings[key] = tidy_name(activity.name)
+            per_key.setdefault(key, []).append((entry.date, activity.minutes))
+    return spellings, per_key
+
+
+def is_boom(minutes: float, baseline: float) -> bool:
+    """Well above the usual: at least 1.5 × baseline and at least 30 minutes more."""
+    return minutes >= BOOM_FACTOR * baseline and minutes >= baseline + BOOM_EXTRA_MINUTES
+
+
+def _boom_busts(done: Sequence[tuple[dt.date, int]], baseline: float,
+                flare_set: Collection[dt.date]) -> tuple[BoomBust, ...]:
+    events: list[BoomBust] = []
+    for day, minutes in done:
+        if not is_boom(minutes, baseline):
+            continue
+        for ahead in range(1, BOOM_FLARE_WITHIN_DAYS + 1):
+            if day + dt.timedelta(days=ahead) in flare_set:
+                events.append(BoomBust(day, minutes, baseline, day + dt.timedelta(days=ahead)))
+                break
+    return tuple(events)
+
+
+def activity_stats(
+    days: Sequence[DayEntry],
+    start: dt.date,
+    end: dt.date,
+    flare_list: Sequence[dt.date] | None = None,
+) -> list[ActivityStats]:
+    """Per activity (matched ignoring case): days done, minutes, baseline and boom-bust days.
+
+    A boom-bust day is one with :func:`is_boom` minutes followed by a flare on
+    one of the next two calendar days. Ordered by total minutes, most first.
+    """
+    entries = period_days(days, start, end)
+    flare_set = set(flare_dates(days, start, end) if flare_list is None else flare_list)
+    spellings, per_key = _activity_minutes(entries)
+    results: list[ActivityStats] = []
+    for key, done in per_key.items():
+        calm = [m for d, m in done if d + ONE_DAY not in flare_set]
+        baseline = stats.median(calm) if len(calm) >= MIN_BASELINE_DAYS else None
+        total = sum(m for _, m in done)
+        results.append(
+            ActivityStats(
+                name=spellings[key],
+                days=len(done),
+                total_minutes=total,
+                minutes_per_week=total * 7 / len(entries),
+                baseline_minutes=baseline,
+                boom_bust=() if baseline is None else _boom_busts(done, baseline, flare_set),
+            )
+        )
+    results.sort(key=lambda a: (-a.total_minutes, name_key(a.name)))
+    return results
+
+
+def _boom_bust_suggestion(activities: Sequence[ActivityStats]) -> PacingSuggestion | None:
+    events = [(a.name, b) for a in activities for b in a.boom_bust]
+    if not events:
+        return None
+    names = sorted({name for name, _ in events}, key=name_key)
+    return PacingSuggestion(
+        kind="boom_bust",
+        text=(
+            "Try pacing: balance activity and rest, and break bigger tasks into "
+            "manageable intervals instead of doing a lot in one go."
+        ),
+        reason=(
+            f"On {len(events)} day{'s' if len(events) != 1 else ''} you did much more "
+            f"{', '.join(names)} than usual and had a flare within the next two days."
+        ),
+        source=PACING_SOURCE,
+    )
+
+
+def _long_sitting_suggestion(entries: Sequence[DayEntry]) -> PacingSuggestion | None:
+    long_days: list[int] = []
+    other_days: list[int] = []
+    for entry in entries:
+        sitting = sum(a.minutes for a in entry.activities if cached_name_key(a.name) == SITTING_KEY)
+        (long_days if sitting >= LONG_SITTING_MINUTES else other_days).append(entry.back_pain)
+    if len(long_days) < MIN_LONG_SITTING_DAYS or len(other_days) < MIN_LONG_SITTING_DAYS:
+        return None
+    long_mean, other_mean = stats.mean(long_days), stats.mean(other_days)
+    assert long_mean is not None and other_mean is not None
+    if long_mean - other_mean < LONG_SITTING_PAIN_GAP:
+        return None
+    return PacingSuggestion(
+        kind="long_sitting",
+        text=(
+            "Break up prolonged sitting with short walking breaks, and avoid "
+            "sitting for more than 30 minutes without repositioning."
+        ),
+        reason=(
+            f"On the {len(long_days)} days you sat for {LONG_SITTING_MINUTES // 60} hours "
+            f"or more, your back pain averaged {_fmt(long_mean)}, against "
+            f"{_fmt(other_mean)} on other days."
+        ),
+        source=SITTING_SOURCE,
+    )
+
+
+def pacing_suggestions(
+    days: Sequence[DayEntry],
+    start: dt.date,
+    end: dt.date,
+    activities: Sequence[ActivityStats] | None = None,
+) -> list[PacingSuggestion]:
+    """Suggestions from the documents, each only when the data gives a reason.
+
+    * boom-bust days found → pacing (balance activity and rest, intervals);
+    * at least 3 days with 4 hours or more of sitting whose mean back pain is
+      at least 1 point above the other logged days → break up sitting.
+    """
+    if activities is None:
+        activities = activity_stats(days, start, end)
+    found = [
+        _boom_bust_suggestion(activities),
+        _long_sitting_suggestion(period_days(days, start, end)),
+    ]
+    return [s for s in found if s is not None]
+
+
+# ---------------------------------------------------------------- weeks and trend
+
+
+def week_stats(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[WeekStat]:
+    """ISO weeks with at least 4 logged days inside the period, in date order."""
+    groups: dict[int, list[int]] = {}
+    for entry in period_days(days, start, end):
+        groups.setdefault(_week_number(entry.date), []).append(entry.back_pain)
+    weeks: list[WeekStat] = []
+    for number, pains in groups.items():
+        if len(pains) >= MIN_DAYS_PER_WEEK:
+            monday = _week_monday(number)
+            weeks.append(WeekStat(_iso_week_label(monday), monday, monday + dt.timedelta(days=6),
+                                  len(pains), sum(pains) / len(pains)))
+    return weeks
+
+
+def best_and_worst_weeks(
+    days: Sequence[DayEntry], start: dt.date, end: dt.date
+) -> tuple[WeekStat | None, WeekStat | None]:
+    """Lowest and highest mean back pain week (earliest wins a tie)."""
+    weeks = week_stats(days, start, end)
+    if not weeks:
+        return None, None
+    best = min(weeks, key=lambda w: w.mean_back_pain)
+    worst = max(weeks, key=lambda w: w.mean_back_pain)
+    return best, worst
+
+
+def rolling_back_pain(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[float | None]:
+    """7-day rolling mean of back pain for every date of the period (see module notes)."""
+    entries = period_days(days, start, end)
+    return stats.rolling_mean(daily_values(entries, start, end, lambda e: e.back_pain))
+
+
+def trend_verdict(ci_low: float, ci_high: float) -> str:
+    """improving (CI below 0), worsening (above 0), steady (within ±0.02/day), else unclear."""
+    if ci_high < 0:
+        return TREND_IMPROVING
+    if ci_low > 0:
+        return TREND_WORSENING
+    if -STEADY_BAND_PER_DAY <= ci_low and ci_high <= STEADY_BAND_PER_DAY:
+        return TREND_STEADY
+    return TREND_UNCLEAR
+
+
+def _trend_sentence(verdict: str, fit: stats.Slope | None) -> str:
+    if fit is None or verdict == TREND_TOO_FEW:
+        return (
+            "Not enough logged days to judge a trend: it needs at least "
+            f"{MIN_TREND_POINTS} logged days."
+        )
+    per_month = fit.slope * DAYS_PER_MONTH
+    low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
+    if verdict == TREND_IMPROVING:
+        return (
+            f"Your 7-day average back pain went down over this period, by about "
+            f"{_fmt(-per_month)} points a month (95% CI {_fmt(-high)} to {_fmt(-low)})."
+        )
+    if verdict == TREND_WORSENING:
+        return (
+            f"Your 7-day average back pain went up over this period, by about "
+            f"{_fmt(per_month)} points a month (95% CI {_fmt(low)} to {_fmt(high)})."
+        )
+    band = _fmt(STEADY_BAND_PER_DAY * DAYS_PER_MONTH)
+    if verdict == TREND_STEADY:
+        return (
+            f"Your 7-day average back pain stayed steady over this period "
+            f"(any change was within {band} points a month either way)."
+        )
+    return (
+        f"There is no clear trend in your back pain over this period (change per "
+        f"month {_fmt(per_month)}, 95% CI {_fmt(low)} to {_fmt(high)})."
+    )
+
+
+def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
+    """Direction of back pain over the period, in points per day.
+
+    The line is the least-squares fit of each logged day's back pain against
+    its date, which is the straight line the 7-day rolling average follows.
+    Its 95% CI allows for runs of similar days (autocorrelation, see
+    :func:`journal.core.stats.linear_slope`); fitting the rolling averages
+    themselves would treat overlapping windows as independent and call a
+    trend in pure day-to-day noise about half the time. Needs at least
+    :data:`MIN_TREND_POINTS` logged days, otherwise the verdict is
+    "too few days". ``start_avg``/``end_avg`` are the first and last
+    available 7-day rolling averages.
+    """
+    entries = period_days(days, start, end)
+    xs = [float((e.date - start).days) for e in entries]
+    ys = [float(e.back_pain) for e in entries]
+    rolling = [v for v in rolling_back_pain(entries, start, end) if v is not None]
+    fit = (
+        stats.linear_slope(xs, ys, adjust_for_autocorrelation=True)
+        if len(ys) >= MIN_TREND_POINTS
+        else None
+    )
+    verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high)
+    return Trend(
+        slope_per_day=None if fit is None else fit.slope,
+        ci_low=None if fit is None else fit.ci_low,
+        ci_high=None if fit is None else fit.ci_high,
+        verdict=verdict,
+        sentence=_trend_sentence(verdict, fit),
+        points=len(ys),
+        start_avg=rolling[0] if rolling else None,
+        end_avg=rolling[-1] if rolling else None,
+    )
+
+
+# ---------------------------------------------------------------- PEG
+
+
+def weekly_peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[WeeklyValue]:
+    """Mean PEG per ISO week over the period's days that have a PEG score."""
+    groups: dict[int, list[float]] = {}
+    for entry in period_days(days, start, end):
+        peg = entry.peg
+        if peg is not None:
+            groups.setdefault(_week_number(entry.date), []).append(peg)
+    return [WeeklyValue(_week_monday(n), sum(v) / len(v), len(v)) for n, v in groups.items()]
+
+
+def peg_start_end(
+    days: Sequence[DayEntry], start: dt.date, end: dt.date
+) -> tuple[float | None, float | None]:
+    """Mean PEG over the first 7 and the last 7 calendar days of the period (None if none)."""
+    first_end = min(start + dt.timedelta(days=PEG_EDGE_DAYS - 1), end)
+    last_start = max(end - dt.timedelta(days=PEG_EDGE_DAYS - 1), start)
+
+    def window_mean(a: dt.date, b: dt.date) -> float | None:
+        values = [e.peg for e in period_days(days, a, b) if e.peg is not None]
+        return stats.mean(values)
+
+    return window_mean(start, first_end), window_mean(last_start, end)

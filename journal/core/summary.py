@@ -1,0 +1,581 @@
+"""The one summary of a period that every view renders.
+
+:func:`build_summary` computes everything once; the command line (text and
+``--json``), the trends screen and the doctor's report all render the same
+:class:`Summary` and never recompute any of it.
+
+Numbers are rounded once, here, to :data:`DECIMALS` decimal places (so the
+JSON, the screen and the report agree); sentences written for people use
+one decimal. Dates in JSON are ``YYYY-MM-DD`` strings and missing values are
+``null``.
+
+The period is ``start`` … ``end`` inclusive. ``days`` may hold entries
+outside it: only entries inside the period are summarised, except that up to
+14 logged days before ``start`` set the personal average used to spot flares
+on the first days of the period (see :func:`journal.core.insights.flare_dates`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar, overload
+
+from journal.core import insights
+from journal.core.catalog import Urgency, default_urgencies, name_key
+from journal.core.day import DayEntry
+from journal.core.errors import UserError
+from journal.core.insights import (
+    ActivityStats,
+    BoomBust,
+    FlareSummary,
+    PacingSuggestion,
+    Trend,
+    TriggerImpact,
+    WeeklyValue,
+    WeekStat,
+)
+
+DECIMALS: Final = 2
+RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
+_URGENCY_ORDER: Final = {Urgency.URGENT: 0, Urgency.SOON: 1}
+_URGENCY_WORDS: Final = {Urgency.URGENT: "seek medical care now", Urgency.SOON: "see your doctor soon"}
+
+_T = TypeVar("_T")
+
+
+@overload
+def rounded(value: float) -> float: ...
+@overload
+def rounded(value: None) -> None: ...
+@overload
+def rounded(value: float | None) -> float | None: ...
+
+
+def rounded(value: float | None) -> float | None:
+    """The summary's one rounding: DECIMALS places, no negative zero, None kept."""
+    if value is None:
+        return None
+    return round(float(value), DECIMALS) + 0.0
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+# ---------------------------------------------------------------- model
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class DayValue:
+    date: dt.date
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackPainSummary:
+    """Back pain over logged days; start/end_avg are the first and last 7-day averages."""
+
+    mean: float | None
+    min: int | None
+    max: int | None
+    start_avg: float | None
+    end_avg: float | None
+    best_day: DayValue | None
+    worst_day: DayValue | None
+
+
+@dataclass(frozen=True, slots=True)
+class LegPainSummary:
+    """Leg pain over the logged days that recorded it (``days``)."""
+
+    mean: float | None
+    min: int | None
+    max: int | None
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class PegSummary:
+    """PEG over the first and last 7 calendar days, and per ISO week."""
+
+    start: float | None
+    end: float | None
+    weekly: tuple[WeeklyValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    date: dt.date
+    symptom: str
+    urgency: Urgency
+
+
+@dataclass(frozen=True, slots=True)
+class ActivitiesSummary:
+    items: tuple[ActivityStats, ...]
+    pacing: tuple[PacingSuggestion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationUse:
+    name: str  # as written
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class DatedText:
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Everything shown about one period. Build with :func:`build_summary`."""
+
+    period: Period
+    days_in_period: int
+    days_logged: int
+    back_pain: BackPainSummary
+    leg_pain: LegPainSummary
+    peg: PegSummary
+    triggers: tuple[TriggerImpact, ...]
+    red_flags: tuple[RedFlag, ...]
+    flares: FlareSummary
+    activities: ActivitiesSummary
+    trend: Trend
+    medications: tuple[MedicationUse, ...]
+    questions: tuple[DatedText, ...]
+    notes: tuple[DatedText, ...]
+    best_week: WeekStat | None
+    worst_week: WeekStat | None
+    caveat: str
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
+        return summary_to_json(self)
+
+
+# ---------------------------------------------------------------- building
+
+
+def _back_pain(entries: Sequence[DayEntry], trend: Trend) -> BackPainSummary:
+    if not entries:
+        return BackPainSummary(None, None, None, None, None, None, None)
+    pains = [e.back_pain for e in entries]
+    best = min(entries, key=lambda e: e.back_pain)
+    worst = max(entries, key=lambda e: e.back_pain)
+    return BackPainSummary(
+        mean=rounded(sum(pains) / len(pains)),
+        min=min(pains),
+        max=max(pains),
+        start_avg=rounded(trend.start_avg),
+        end_avg=rounded(trend.end_avg),
+        best_day=DayValue(best.date, best.back_pain),
+        worst_day=DayValue(worst.date, worst.back_pain),
+    )
+
+
+def _leg_pain(entries: Sequence[DayEntry]) -> LegPainSummary:
+    values = [e.leg_pain for e in entries if e.leg_pain is not None]
+    if not values:
+        return LegPainSummary(None, None, None, 0)
+    return LegPainSummary(rounded(sum(values) / len(values)), min(values), max(values), len(values))
+
+
+def _peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> PegSummary:
+    first, last = insights.peg_start_end(days, start, end)
+    weekly = tuple(
+        dataclasses.replace(w, mean=rounded(w.mean)) for w in insights.weekly_peg(days, start, end)
+    )
+    return PegSummary(rounded(first), rounded(last), weekly)
+
+
+def _red_flags(entries: Sequence[DayEntry], urgencies: Mapping[str, Urgency]) -> tuple[RedFlag, ...]:
+    flags = [
+        RedFlag(entry.date, symptom, urgency)
+        for entry in entries
+        for symptom in entry.symptoms
+        if (urgency := urgencies.get(insights.cached_name_key(symptom), Urgency.NONE)) in RED_FLAG_URGENCIES
+    ]
+    flags.sort(key=lambda f: (f.date, _URGENCY_ORDER[f.urgency], name_key(f.symptom)))
+    return tuple(flags)
+
+
+def _medications(entries: Sequence[DayEntry]) -> tuple[MedicationUse, ...]:
+    counts = Counter(name for entry in entries for name in set(entry.medications))
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], name_key(item[0]), item[0]))
+    return tuple(MedicationUse(name, days) for name, days in ordered)
+
+
+def _texts(entries: Sequence[DayEntry], field: str) -> tuple[DatedText, ...]:
+    return tuple(
+        DatedText(e.date, text) for e in entries if (text := str(getattr(e, field) or "").strip())
+    )
+
+
+def _round_fields(item: _T, *names: str) -> _T:
+    """A copy of a dataclass with the named float fields rounded."""
+    return dataclasses.replace(item, **{n: rounded(getattr(item, n)) for n in names})  # type: ignore[type-var]
+
+
+def _activities(days: Sequence[DayEntry], start: dt.date, end: dt.date,
+                flare_list: Sequence[dt.date]) -> ActivitiesSummary:
+    raw = insights.activity_stats(days, start, end, flare_list)
+    pacing = insights.pacing_suggestions(days, start, end, raw)
+    items = tuple(
+        dataclasses.replace(
+            _round_fields(a, "minutes_per_week", "baseline_minutes"),
+            boom_bust=tuple(_round_fields(b, "baseline_minutes") for b in a.boom_bust),
+        )
+        for a in raw
+    )
+    return ActivitiesSummary(items, tuple(pacing))
+
+
+def _flares(days: Sequence[DayEntry], start: dt.date, end: dt.date,
+            flare_list: Sequence[dt.date]) -> FlareSummary:
+    found = insights.flare_summary(days, start, end, flare_list)
+    return _round_fields(found, "typical_length_days")
+
+
+def _normalised(urgencies: Mapping[str, Urgency | str] | None) -> dict[str, Urgency]:
+    if urgencies is None:
+        return default_urgencies()
+    return {name_key(name): Urgency(value) for name, value in urgencies.items()}
+
+
+def build_summary(
+    days: Sequence[DayEntry],
+    start: dt.date,
+    end: dt.date,
+    urgencies: Mapping[str, Urgency] | None = None,
+) -> Summary:
+    """Summarise the period [start, end] (inclusive).
+
+    ``days`` need not be sorted and may extend beyond the period (see the
+    module notes on the flare baseline). ``urgencies`` maps symptom names
+    (matched ignoring case) to urgency; default: the built-in catalog. A
+    period with no logged days gives a valid summary of empty lists and Nones.
+
+    Raises:
+        UserError: when ``end`` is before ``start``.
+    """
+    if end < start:
+        raise UserError(f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
+    ordered = sorted(days, key=lambda e: e.date)
+    entries = insights.period_days(ordered, start, end)
+    flare_list = insights.flare_dates(ordered, start, end)
+    trend = insights.trend(ordered, start, end)
+    best_week, worst_week = insights.best_and_worst_weeks(ordered, start, end)
+    return Summary(
+        period=Period(start, end),
+        days_in_period=(end - start).days + 1,
+        days_logged=len(entries),
+        back_pain=_back_pain(entries, trend),
+        leg_pain=_leg_pain(entries),
+        peg=_peg(ordered, start, end),
+        triggers=tuple(
+            _round_fields(t, "difference", "ci_low", "ci_high")
+            for t in insights.trigger_impacts(ordered, start, end)
+        ),
+        red_flags=_red_flags(entries, _normalised(urgencies)),
+        flares=_flares(ordered, start, end, flare_list),
+        activities=_activities(ordered, start, end, flare_list),
+        trend=_round_fields(trend, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
+        medications=_medications(entries),
+        questions=_texts(entries, "questions"),
+        notes=_texts(entries, "notes"),
+        best_week=None if best_week is None else _round_fields(best_week, "mean_back_pain"),
+        worst_week=None if worst_week is None else _round_fields(worst_week, "mean_back_pain"),
+        caveat=insights.CAVEAT,
+    )
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _week_json(week: WeekStat | None) -> dict[str, Any] | None:
+    if week is None:
+        return None
+    return {
+        "week": week.week,
+        "start": _iso(week.start),
+        "end": _iso(week.end),
+        "days_logged": week.days_logged,
+        "mean_back_pain": week.mean_back_pain,
+    }
+
+
+def _day_json(day: DayValue | None) -> dict[str, Any] | None:
+    return None if day is None else {"date": _iso(day.date), "back_pain": day.value}
+
+
+def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
+    return {
+        "name": t.name,
+        "lag_days": t.lag_days,
+        "days_with": t.days_with,
+        "days_without": t.days_without,
+        "difference": t.difference,
+        "ci_low": t.ci_low,
+        "ci_high": t.ci_high,
+        "verdict": t.verdict,
+        "sentence": t.sentence,
+    }
+
+
+def _boom_json(b: BoomBust) -> dict[str, Any]:
+    return {
+        "date": _iso(b.date),
+        "minutes": b.minutes,
+        "baseline_minutes": b.baseline_minutes,
+        "flare_date": _iso(b.flare_date),
+    }
+
+
+def _activity_json(a: ActivityStats) -> dict[str, Any]:
+    return {
+        "name": a.name,
+        "days": a.days,
+        "total_minutes": a.total_minutes,
+        "minutes_per_week": a.minutes_per_week,
+        "baseline_minutes": a.baseline_minutes,
+        "boom_bust": [_boom_json(b) for b in a.boom_bust],
+    }
+
+
+def _flares_json(f: FlareSummary) -> dict[str, Any]:
+    return {
+        "days": [_iso(d) for d in f.days],
+        "episodes": [
+            {"start": _iso(e.start), "end": _iso(e.end), "length_days": e.length_days,
+             "flare_days": e.flare_days}
+            for e in f.episodes
+        ],
+        "per_month": [
+            {"month": m.month, "flare_days": m.flare_days, "episodes": m.episodes}
+            for m in f.per_month
+        ],
+        "typical_length_days": f.typical_length_days,
+    }
+
+
+def summary_to_json(s: Summary) -> dict[str, Any]:
+    """See :meth:`Summary.to_json`."""
+    return {
+        "period": {"from": _iso(s.period.start), "to": _iso(s.period.end)},
+        "days_in_period": s.days_in_period,
+        "days_logged": s.days_logged,
+        "back_pain": {
+            "mean": s.back_pain.mean,
+            "min": s.back_pain.min,
+            "max": s.back_pain.max,
+            "start_avg": s.back_pain.start_avg,
+            "end_avg": s.back_pain.end_avg,
+            "best_day": _day_json(s.back_pain.best_day),
+            "worst_day": _day_json(s.back_pain.worst_day),
+        },
+        "leg_pain": {"mean": s.leg_pain.mean, "min": s.leg_pain.min, "max": s.leg_pain.max,
+                     "days": s.leg_pain.days},
+        "peg": {
+            "start": s.peg.start,
+            "end": s.peg.end,
+            "weekly": [{"week_start": _iso(w.week_start), "mean": w.mean, "days": w.days}
+                       for w in s.peg.weekly],
+        },
+        "triggers": [_trigger_json(t) for t in s.triggers],
+        "red_flags": [{"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value}
+                      for f in s.red_flags],
+        "flares": _flares_json(s.flares),
+        "activities": {
+            "items": [_activity_json(a) for a in s.activities.items],
+            "pacing": [{"kind": p.kind, "text": p.text, "reason": p.reason, "source": p.source}
+                       for p in s.activities.pacing],
+        },
+        "trend": {
+            "slope_per_day": s.trend.slope_per_day,
+            "ci_low": s.trend.ci_low,
+            "ci_high": s.trend.ci_high,
+            "verdict": s.trend.verdict,
+            "sentence": s.trend.sentence,
+            "points": s.trend.points,
+        },
+        "medications": {m.name: m.days for m in s.medications},
+        "questions": [{"date": _iso(q.date), "text": q.text} for q in s.questions],
+        "notes": [{"date": _iso(n.date), "text": n.text} for n in s.notes],
+        "best_week": _week_json(s.best_week),
+        "worst_week": _week_json(s.worst_week),
+        "caveat": s.caveat,
+    }
+
+
+# ---------------------------------------------------------------- text
+
+
+def _num(value: float | None) -> str:
+    """One decimal for people; an en dash for missing."""
+    if value is None:
+        return "–"
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _text_header(s: Summary) -> list[str]:
+    return [
+        f"Pain Journal summary: {s.period.start.isoformat()} to {s.period.end.isoformat()}",
+        f"Days logged: {s.days_logged} of {s.days_in_period}",
+    ]
+
+
+def _text_red_flags(s: Summary) -> list[str]:
+    if not s.red_flags:
+        return []
+    lines = ["", "Symptoms to raise with a doctor"]
+    lines += [f"  {f.date.isoformat()}: {f.symptom} ({_URGENCY_WORDS[f.urgency]})" for f in s.red_flags]
+    return lines
+
+
+def _text_pain(s: Summary) -> list[str]:
+    b, leg = s.back_pain, s.leg_pain
+    lines = ["", f"Back pain (0-10): average {_num(b.mean)}, lowest {b.min}, highest {b.max}"]
+    lines.append(f"  7-day average at the start {_num(b.start_avg)}, at the end {_num(b.end_avg)}")
+    if b.best_day and b.worst_day:
+        lines.append(
+            f"  Best day {b.best_day.date.isoformat()} ({b.best_day.value}), "
+            f"worst day {b.worst_day.date.isoformat()} ({b.worst_day.value})"
+        )
+    lines.append(f"  Trend: {s.trend.sentence}")
+    for label, week in (("Best week", s.best_week), ("Worst week", s.worst_week)):
+        if week is not None:
+            lines.append(
+                f"  {label}: {week.week} (from {week.start.isoformat()}), average "
+                f"{_num(week.mean_back_pain)} over {_plural(week.days_logged, 'logged day')}"
+            )
+    if leg.days:
+        lines.append(
+            f"Leg pain (0-10): average {_num(leg.mean)}, lowest {leg.min}, highest {leg.max} "
+            f"({_plural(leg.days, 'day')} recorded)"
+        )
+    else:
+        lines.append("Leg pain: not recorded")
+    if s.peg.start is not None or s.peg.end is not None:
+        lines.append(
+            f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, "
+            f"last week {_num(s.peg.end)}"
+        )
+    return lines
+
+
+def _days_text(value: float) -> str:
+    """"2 days", "1 day", "1.5 days"."""
+    if value == int(value):
+        return _plural(int(value), "day")
+    return f"{_num(value)} days"
+
+
+def _text_flares(s: Summary) -> list[str]:
+    f = s.flares
+    lines = ["", f"Flares: {_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"]
+    if f.typical_length_days is not None:
+        lines[-1] += f", typically {_days_text(f.typical_length_days)} long"
+    lines += [
+        f"  {m.month}: {_plural(m.flare_days, 'flare day')}, {_plural(m.episodes, 'episode')}"
+        for m in f.per_month
+        if m.flare_days
+    ]
+    return lines
+
+
+def _too_few_names(triggers: Sequence[TriggerImpact]) -> list[str]:
+    """Names with too few days: "x" when both lags, "x (next day)" when only lag 1, etc."""
+    lags: dict[str, list[int]] = {}
+    for t in triggers:
+        if t.verdict == insights.VERDICT_TOO_FEW:
+            lags.setdefault(t.name, []).append(t.lag_days)
+    labels = {(0, 1): "", (0,): " (same day)", (1,): " (next day)"}
+    return [name + labels[tuple(sorted(found))] for name, found in lags.items()]
+
+
+def _text_triggers(s: Summary) -> list[str]:
+    if not s.triggers:
+        return []
+    lines = ["", "Triggers and back pain"]
+    lines += [f"  - {t.sentence}" for t in s.triggers if t.verdict != insights.VERDICT_TOO_FEW]
+    too_few = _too_few_names(s.triggers)
+    if too_few:
+        lines.append(
+            f"  - Too few days to compare yet (at least {insights.MIN_DAYS_PER_SIDE} with and "
+            f"{insights.MIN_DAYS_PER_SIDE} without are needed): {', '.join(too_few)}."
+        )
+    lines.append(f"  {s.caveat}")
+    return lines
+
+
+def _text_activities(s: Summary) -> list[str]:
+    if not s.activities.items:
+        return []
+    lines = ["", "Activities"]
+    for a in s.activities.items:
+        usual = "" if a.baseline_minutes is None else f"; usual {_num(a.baseline_minutes)} minutes"
+        lines.append(
+            f"  {a.name}: {_plural(a.days, 'day')}, {a.total_minutes} minutes in all, "
+            f"about {_num(a.minutes_per_week)} minutes a week{usual}"
+        )
+        lines += [
+            f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}"
+            for b in a.boom_bust
+        ]
+    for p in s.activities.pacing:
+        lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {p.source}"]
+    return lines
+
+
+def _text_medications(s: Summary) -> list[str]:
+    if not s.medications:
+        return []
+    return ["", "Medications and self-care"] + [
+        f"  {m.name}: {_plural(m.days, 'day')}" for m in s.medications
+    ]
+
+
+def _text_dated(title: str, items: Sequence[DatedText]) -> list[str]:
+    if not items:
+        return []
+    lines = ["", title]
+    for item in items:
+        text_lines = item.text.splitlines()
+        lines.append(f"  {item.date.isoformat()}: {text_lines[0]}")
+        lines += [f"    {line}" for line in text_lines[1:]]
+    return lines
+
+
+def render_text(summary: Summary) -> str:
+    """The summary as plain text for a person, ending with a newline."""
+    s = summary
+    lines = _text_header(s)
+    if s.days_logged == 0:
+        lines += ["", "No days were logged in this period."]
+        return "\n".join(lines) + "\n"
+    lines += _text_red_flags(s)
+    lines += _text_pain(s)
+    lines += _text_flares(s)
+    lines += _text_triggers(s)
+    lines += _text_activities(s)
+    lines += _text_medications(s)
+    lines += _text_dated("Questions for the doctor", s.questions)
+    lines += _text_dated("Notes", s.notes)
+    return "\n".join(lines) + "\n"

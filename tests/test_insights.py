@@ -1,0 +1,427 @@
+"""Insights on hand-made journals whose answers are known in advance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from journal.core import insights
+from journal.core.day import ActivityMinutes, DayEntry
+
+START = dt.date(2024, 1, 1)  # a Monday
+SEED_FILE = Path("/work/shared/seeds/000_32feb4238e8fab95.txt")
+
+
+def day(offset: int, pain: int, **fields: object) -> DayEntry:
+    return DayEntry(date=START + dt.timedelta(days=offset), back_pain=pain, **fields)  # type: ignore[arg-type]
+
+
+def end_of(days: list[DayEntry]) -> dt.date:
+    return days[-1].date
+
+
+def impact(days: list[DayEntry], name: str, lag: int) -> insights.TriggerImpact:
+    found = [t for t in insights.trigger_impacts(days, START, end_of(days)) if t.name == name]
+    return next(t for t in found if t.lag_days == lag)
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def sitting_journal(trigger_days: int, extra: int = 3) -> list[DayEntry]:
+    """40 days; the trigger on the first ``trigger_days`` even days with pain + ``extra``."""
+    spread = [0, 1, -1]
+    days = []
+    for i in range(40):
+        base = 3 + spread[i % 3]
+        has = i % 2 == 0 and i // 2 < trigger_days
+        days.append(day(i, base + (extra if has else 0), triggers=("prolonged sitting",) if has else ()))
+    return days
+
+
+def test_trigger_higher_with_known_difference() -> None:
+    days = sitting_journal(trigger_days=12)
+    result = impact(days, "prolonged sitting", 0)
+    with_pain = [d.back_pain for d in days if d.triggers]
+    without_pain = [d.back_pain for d in days if not d.triggers]
+    assert (result.days_with, result.days_without) == (12, 28)
+    assert result.difference == pytest.approx(sum(with_pain) / 12 - sum(without_pain) / 28)
+    assert result.difference == pytest.approx(3.0, abs=0.2)
+    assert result.verdict == "higher"
+    assert result.ci_low is not None and result.ci_low > 0
+    assert result.sentence.startswith("On days with prolonged sitting your back pain was ")
+    assert "points higher (95% CI " in result.sentence
+    assert "12 days with it, 28 without" in result.sentence
+
+
+def test_trigger_exact_difference_with_constant_groups() -> None:
+    days = [day(i, 6 if i < 6 else 3, triggers=("lifting",) if i < 6 else ()) for i in range(20)]
+    result = impact(days, "lifting", 0)
+    assert (result.difference, result.ci_low, result.ci_high) == (3.0, 3.0, 3.0)
+    assert result.verdict == "higher"
+    assert "3.0 points higher (95% CI 3.0 to 3.0; 6 days with it, 14 without)" in result.sentence
+
+
+def test_trigger_ci_matches_scipy() -> None:
+    scipy_stats = pytest.importorskip("scipy.stats")
+    days = sitting_journal(trigger_days=12)
+    result = impact(days, "prolonged sitting", 0)
+    with_pain = [d.back_pain for d in days if d.triggers]
+    without_pain = [d.back_pain for d in days if not d.triggers]
+    interval = scipy_stats.ttest_ind(with_pain, without_pain, equal_var=False).confidence_interval()
+    assert result.ci_low == pytest.approx(float(interval.low))
+    assert result.ci_high == pytest.approx(float(interval.high))
+
+
+def test_trigger_lower() -> None:
+    days = sitting_journal(trigger_days=12, extra=-2)
+    result = impact(days, "prolonged sitting", 0)
+    assert result.verdict == "lower"
+    assert result.difference == pytest.approx(-2.0, abs=0.2)
+    assert "points lower (95% CI " in result.sentence and " lower; " in result.sentence
+
+
+def test_trigger_unclear_when_no_difference() -> None:
+    days = sitting_journal(trigger_days=12, extra=0)
+    result = impact(days, "prolonged sitting", 0)
+    assert result.verdict == "unclear"
+    assert result.ci_low is not None and result.ci_high is not None
+    assert result.ci_low < 0 < result.ci_high
+    assert "not clearly different" in result.sentence
+
+
+def test_trigger_too_few_days() -> None:
+    days = sitting_journal(trigger_days=4)
+    result = impact(days, "prolonged sitting", 0)
+    assert result.verdict == "too few days"
+    assert result.days_with == 4
+    assert (result.difference, result.ci_low, result.ci_high) == (None, None, None)
+    assert "at least 5" in result.sentence
+
+
+def test_trigger_lag_one_is_the_next_day() -> None:
+    # Stress on days 0, 4, 8, ...; the next day's pain is 3 points higher,
+    # the day itself is not.
+    spread = [0, 1, -1, 0]
+    days = [
+        day(i, 3 + spread[(i // 4) % 4] + (3 if i % 4 == 1 else 0),
+            triggers=("stress",) if i % 4 == 0 else ())
+        for i in range(48)
+    ]
+    same_day = impact(days, "stress", 0)
+    next_day = impact(days, "stress", 1)
+    assert next_day.verdict == "higher"
+    assert next_day.difference == pytest.approx(3.0 + 0.0, abs=0.3)
+    assert next_day.sentence.startswith("On the day after stress your back pain was ")
+    assert same_day.verdict != "higher"
+    # Every day but the last has a logged next day.
+    assert next_day.days_with + next_day.days_without == 47
+
+
+def test_trigger_lag_one_needs_a_logged_next_day() -> None:
+    days = [day(i, 3, triggers=("stress",) if i % 4 == 0 else ()) for i in range(48)]
+    days = [d for i, d in enumerate(days) if i % 8 != 1]  # half the next days go unlogged
+    next_day = impact(days, "stress", 1)
+    assert next_day.days_with == 6  # stress days 4, 12, 20, ... keep their next day
+    pairs = sum(
+        1 for a, b in zip(days, days[1:]) if b.date - a.date == dt.timedelta(days=1)
+    )
+    assert next_day.days_with + next_day.days_without == pairs
+
+
+def test_triggers_match_ignoring_case_and_stay_in_period() -> None:
+    days = [day(i, 5, triggers=("Stress",) if i % 2 else ("stress ",)) for i in range(10)]
+    days.append(day(30, 5, triggers=("bending",)))
+    found = insights.trigger_impacts(days, START, START + dt.timedelta(days=9))
+    assert [(t.name, t.lag_days) for t in found] == [("stress", 0), ("stress", 1)]
+    assert found[0].days_with == 10
+
+
+def test_caveat_and_sentences_use_association_wording() -> None:
+    assert "chance" in insights.CAVEAT
+    assert "clinician" in insights.CAVEAT
+    assert "not proof" in insights.CAVEAT
+    days = sitting_journal(trigger_days=12)
+    for result in insights.trigger_impacts(days, START, end_of(days)):
+        lowered = result.sentence.lower()
+        assert "cause" not in lowered and "because" not in lowered
+
+
+# ---------------------------------------------------------------- activities
+
+
+def walking_journal(boom_offset: int | None = None, flare_after: int = 1) -> list[DayEntry]:
+    """30 days of 30 minutes walking at pain 3; optionally one 120-minute day and a flare."""
+    days = []
+    for i in range(30):
+        minutes = 120 if i == boom_offset else 30
+        pain = 8 if boom_offset is not None and i == boom_offset + flare_after else 3
+        days.append(day(i, pain, activities=(ActivityMinutes("walking", minutes),)))
+    return days
+
+
+def test_activity_baseline_and_weekly_minutes() -> None:
+    days = walking_journal()
+    (walking,) = insights.activity_stats(days, START, end_of(days))
+    assert walking.name == "walking"
+    assert walking.days == 30
+    assert walking.total_minutes == 900
+    assert walking.minutes_per_week == pytest.approx(900 * 7 / 30)
+    assert walking.baseline_minutes == 30
+    assert walking.boom_bust == ()
+
+
+def test_boom_bust_found_on_constructed_case() -> None:
+    days = walking_journal(boom_offset=10)
+    (walking,) = insights.activity_stats(days, START, end_of(days))
+    assert walking.baseline_minutes == 30  # the boom day was followed by a flare: left out
+    (event,) = walking.boom_bust
+    assert event.date == START + dt.timedelta(days=10)
+    assert event.minutes == 120
+    assert event.flare_date == START + dt.timedelta(days=11)
+
+
+def test_boom_bust_window_is_one_or_two_days() -> None:
+    days = walking_journal(boom_offset=10, flare_after=2)
+    (walking,) = insights.activity_stats(days, START, end_of(days))
+    assert [e.flare_date for e in walking.boom_bust] == [START + dt.timedelta(days=12)]
+    days = walking_journal(boom_offset=10, flare_after=3)
+    (walking,) = insights.activity_stats(days, START, end_of(days))
+    assert walking.boom_bust == ()
+
+
+def test_boom_needs_both_ratio_and_extra_minutes() -> None:
+    assert insights.is_boom(90, 60)
+    assert not insights.is_boom(89, 60)
+    assert not insights.is_boom(45, 30)  # 1.5 × but only 15 minutes more
+    assert insights.is_boom(60, 30)
+    assert not insights.is_boom(200, 180)  # 20 minutes more is not 1.5 ×
+
+
+def test_no_baseline_with_too_few_days() -> None:
+    days = [day(i, 3, activities=(ActivityMinutes("gardening", 200),) if i < 4 else ()) for i in range(20)]
+    (gardening,) = insights.activity_stats(days, START, end_of(days))
+    assert gardening.baseline_minutes is None
+    assert gardening.boom_bust == ()
+
+
+def test_pacing_suggestion_only_with_boom_bust() -> None:
+    steady = walking_journal()
+    assert insights.pacing_suggestions(steady, START, end_of(steady)) == []
+    boom = walking_journal(boom_offset=10)
+    (suggestion,) = insights.pacing_suggestions(boom, START, end_of(boom))
+    assert suggestion.kind == "boom_bust"
+    assert suggestion.source == insights.PACING_SOURCE
+    assert "balance activity and rest" in suggestion.text
+    assert "walking" in suggestion.reason
+
+
+def sitting_days(long_pain: int) -> list[DayEntry]:
+    return [
+        day(i, long_pain if i % 2 else 3, activities=(ActivityMinutes("Sitting", 300 if i % 2 else 60),))
+        for i in range(20)
+    ]
+
+
+def test_long_sitting_suggestion_when_pain_is_higher() -> None:
+    days = sitting_days(long_pain=6)
+    kinds = [s.kind for s in insights.pacing_suggestions(days, START, end_of(days))]
+    assert "long_sitting" in kinds
+    (suggestion,) = [
+        s for s in insights.pacing_suggestions(days, START, end_of(days)) if s.kind == "long_sitting"
+    ]
+    assert suggestion.source == insights.SITTING_SOURCE
+    assert "30 minutes" in suggestion.text
+    assert "6.0" in suggestion.reason and "3.0" in suggestion.reason
+
+
+def test_no_long_sitting_suggestion_when_pain_is_the_same() -> None:
+    days = sitting_days(long_pain=3)
+    assert insights.pacing_suggestions(days, START, end_of(days)) == []
+
+
+def test_pacing_sources_name_real_headings() -> None:
+    if not SEED_FILE.exists():
+        pytest.skip("seed documents not available")
+    lines = {line.strip() for line in SEED_FILE.read_text(encoding="utf-8").splitlines()}
+    for source in (insights.PACING_SOURCE, insights.SITTING_SOURCE):
+        file_name, heading = source.split(", ", 1)
+        assert file_name == SEED_FILE.name
+        assert heading in lines
+
+
+# ---------------------------------------------------------------- flares
+
+
+def test_flare_episodes_and_monthly_counts() -> None:
+    pains = {i: 2 for i in range(60)}
+    pains.update({20: 8, 21: 7, 22: 2, 23: 7})  # two episodes: a logged calm day ends one
+    pains.update({40: 8, 42: 8})  # one episode across one unlogged day
+    del pains[41]
+    pains.update({50: 7})
+    for gap in (51, 52, 53):  # three unlogged days end an episode
+        del pains[gap]
+    pains.update({54: 9})
+    days = [day(i, p) for i, p in sorted(pains.items())]
+    summary = insights.flare_summary(days, START, end_of(days))
+    assert [d.day for d in summary.days] == [21, 22, 24, 10, 12, 20, 24]
+    episodes = [
+        (e.start.isoformat(), e.end.isoformat(), e.flare_days, e.length_days) for e in summary.episodes
+    ]
+    assert episodes == [
+        ("2024-01-21", "2024-01-22", 2, 2),
+        ("2024-01-24", "2024-01-24", 1, 1),
+        ("2024-02-10", "2024-02-12", 2, 3),
+        ("2024-02-20", "2024-02-20", 1, 1),
+        ("2024-02-24", "2024-02-24", 1, 1),
+    ]
+    assert [(m.month, m.flare_days, m.episodes) for m in summary.per_month] == [
+        ("2024-01", 3, 2),
+        ("2024-02", 4, 3),
+    ]
+    assert summary.typical_length_days == 1.0
+
+
+def test_flare_relative_to_own_average_uses_days_before_the_period() -> None:
+    before = [day(i, 1) for i in range(14)]
+    inside = [day(14, 4), day(15, 1)]
+    period_start = START + dt.timedelta(days=14)
+    assert insights.flare_dates(before + inside, period_start, inside[-1].date) == [period_start]
+    # Without the earlier days there is no personal average yet.
+    assert insights.flare_dates(inside, period_start, inside[-1].date) == []
+
+
+def test_months_without_flares_are_listed() -> None:
+    days = [day(i, 2) for i in range(0, 70, 3)]
+    summary = insights.flare_summary(days, START, START + dt.timedelta(days=69))
+    assert [(m.month, m.flare_days) for m in summary.per_month] == [
+        ("2024-01", 0), ("2024-02", 0), ("2024-03", 0)
+    ]
+    assert summary.episodes == () and summary.typical_length_days is None
+
+
+# ---------------------------------------------------------------- weeks and trend
+
+
+def test_best_and_worst_weeks_need_four_logged_days() -> None:
+    days = [day(i, 5) for i in range(7)]  # week 1: mean 5
+    days += [day(i, 3) for i in range(7, 11)]  # week 2: 4 days, mean 3
+    days += [day(i, 0) for i in range(14, 17)]  # week 3: only 3 days
+    days += [day(i, 7) for i in range(21, 28)]  # week 4: mean 7
+    best, worst = insights.best_and_worst_weeks(days, START, end_of(days))
+    assert best is not None and worst is not None
+    assert (best.week, best.start, best.days_logged, best.mean_back_pain) == (
+        "2024-W02", dt.date(2024, 1, 8), 4, 3.0
+    )
+    assert (worst.week, worst.end, worst.mean_back_pain) == ("2024-W04", dt.date(2024, 1, 28), 7.0)
+    assert insights.best_and_worst_weeks([], START, START) == (None, None)
+
+
+def test_rolling_back_pain_gaps_are_not_zeros() -> None:
+    days = [day(0, 4), day(1, 4), day(2, 4), day(10, 4)]
+    rolling = insights.rolling_back_pain(days, START, START + dt.timedelta(days=10))
+    assert rolling[:2] == [None, None]
+    assert rolling[2:7] == [4.0] * 5
+    assert rolling[7:] == [None] * 4
+
+
+def series(values: list[int]) -> list[DayEntry]:
+    return [day(i, v) for i, v in enumerate(values)]
+
+
+def test_trend_rising_is_worsening() -> None:
+    days = series([1 + i // 12 for i in range(90)])
+    result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "worsening"
+    assert result.slope_per_day == pytest.approx(1 / 12, rel=0.1)
+    assert "went up" in result.sentence
+
+
+def test_trend_falling_is_improving() -> None:
+    days = series([8 - i // 12 for i in range(90)])
+    result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "improving"
+    assert result.ci_high is not None and result.ci_high < 0
+    assert "went down" in result.sentence
+    assert result.start_avg == 8.0
+    assert result.end_avg == pytest.approx((6 * 1 + 2) / 7)  # last window: six 1s and a 2
+
+
+def test_trend_flat_is_steady() -> None:
+    for values in ([4] * 90, [4, 5] * 45):
+        result = insights.trend(series(values), START, START + dt.timedelta(days=89))
+        assert result.verdict == "steady"
+        assert result.ci_low is not None and result.ci_high is not None
+        band = insights.STEADY_BAND_PER_DAY
+        assert -band <= result.ci_low <= result.ci_high <= band
+
+
+def test_trend_short_noisy_series_is_unclear() -> None:
+    rng = random.Random(5)
+    days = series([rng.randint(0, 10) for _ in range(21)])
+    result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "unclear"
+    assert "no clear trend" in result.sentence
+
+
+def test_trend_rarely_claims_a_direction_in_pure_noise() -> None:
+    directional = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        days = series([rng.randint(2, 7) for _ in range(90)])
+        if insights.trend(days, START, end_of(days)).verdict in ("improving", "worsening"):
+            directional += 1
+    assert directional <= 5  # about 5% expected; treating the 7-day averages as independent gives ~50%
+
+
+def test_trend_too_few_days() -> None:
+    days = series([3, 4, 5, 6, 7])
+    result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "too few days"
+    assert result.slope_per_day is None
+    assert result.start_avg == 4.0  # first window with 3 logged days: 3, 4, 5
+    assert result.end_avg == 5.0  # last window holds all five days
+
+
+def test_trend_verdict_rules() -> None:
+    assert insights.trend_verdict(-0.05, -0.01) == "improving"
+    assert insights.trend_verdict(0.001, 0.01) == "worsening"
+    assert insights.trend_verdict(-0.02, 0.02) == "steady"
+    assert insights.trend_verdict(-0.03, 0.01) == "unclear"
+
+
+# ---------------------------------------------------------------- PEG
+
+
+def peg_day(offset: int, pain: int, enjoyment: int | None, activity: int | None) -> DayEntry:
+    return day(offset, pain, interference_enjoyment=enjoyment, interference_activity=activity)
+
+
+def test_weekly_peg_and_start_end() -> None:
+    days = [peg_day(i, 6, 6, 6) for i in range(0, 7)]  # PEG 6
+    days += [peg_day(i, 3, 3, None) for i in range(7, 14)]  # no PEG
+    days += [peg_day(i, 3, 3, 3) for i in range(14, 21)]  # PEG 3
+    days += [peg_day(21, 4, 2, 3, )]  # PEG 3 in week 4
+    weekly = insights.weekly_peg(days, START, end_of(days))
+    assert [(w.week_start, w.mean, w.days) for w in weekly] == [
+        (dt.date(2024, 1, 1), 6.0, 7),
+        (dt.date(2024, 1, 15), 3.0, 7),
+        (dt.date(2024, 1, 22), 3.0, 1),
+    ]
+    first, last = insights.peg_start_end(days, START, end_of(days))
+    assert (first, last) == (6.0, 3.0)
+
+
+def test_peg_uses_worse_of_back_and_leg_pain() -> None:
+    days = [day(0, 2, leg_pain=8, interference_enjoyment=4, interference_activity=6)]
+    first, last = insights.peg_start_end(days, START, START)
+    assert first == last == pytest.approx(6.0)
+
+
+def test_peg_start_end_without_values() -> None:
+    days = series([3] * 20)
+    assert insights.peg_start_end(days, START, end_of(days)) == (None, None)
+    assert insights.weekly_peg(days, START, end_of(days)) == []
