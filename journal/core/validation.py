@@ -34,7 +34,10 @@ def _bad_characters(text: str, *, allow_newlines: bool) -> bool:
     for char in text:
         if allow_newlines and char in "\n\t":
             continue
-        if unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
+        # Control characters and lone surrogates only. Unassigned code points
+        # (Cn) are allowed: emoji newer than Python's Unicode tables are Cn
+        # here. Private-use characters (Co, e.g. the Apple logo) are allowed too.
+        if unicodedata.category(char) in ("Cc", "Cs"):
             return True
     return False
 

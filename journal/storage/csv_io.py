@@ -66,7 +66,9 @@ class CsvImportError(UserError):
         self.problems = problems
         total = total if total is not None else len(problems)
         lines = [
-            (f"line {line}, column {column}: {message}" if line else f"{column}: {message}".lstrip(": "))
+            (f"line {line}, column {column}: {message}" if line and column
+             else f"line {line}: {message}" if line
+             else f"{column}: {message}".lstrip(": "))
             for line, column, message in problems
         ]
         more = f"\n…and {total - len(problems)} more problem(s)." if total > len(problems) else ""
@@ -265,9 +267,9 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     """Parse and validate a whole file. Raises :class:`CsvImportError` listing problems."""
     if len(data) > MAX_FILE_BYTES:
         raise CsvImportError([(0, "", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")])
-    if b"\x00" in data:
+    text = _decode(data)  # first, so a UTF-16 file is named as such, not as "NUL bytes"
+    if "\x00" in text:
         raise CsvImportError([(0, "", "the file contains NUL bytes; it is not a CSV text file")])
-    text = _decode(data)
     csv.field_size_limit(max(csv.field_size_limit(), 4 * 1024 * 1024))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[tuple[int, str, str]] = []
@@ -304,7 +306,8 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
             continue
         if len(row) != len(names):
             total += 1
-            problems.append((start, "", f"has {len(row)} cells; the header has {len(names)}"))
+            if len(problems) < MAX_REPORTED_PROBLEMS:
+                problems.append((start, "", f"has {len(row)} cells; the header has {len(names)}"))
             continue
         cells = {n: v for n, v in zip(names, row) if n in COLUMNS}
         entry, row_problems = _row_to_entry(cells)
