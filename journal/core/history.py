@@ -23,12 +23,12 @@ COLUMNS: Final[tuple[HistoryColumn, ...]] = (
     HistoryColumn("back_pain", "Back", numeric=True),
     HistoryColumn("leg_pain", "Leg", numeric=True),
     HistoryColumn("peg", "PEG", numeric=True),
+    HistoryColumn("red_flags", "Red flags"),
     HistoryColumn("stiffness", "Stiffness (min)", numeric=True),
     HistoryColumn("sleep", "Sleep (h)", numeric=True),
-    HistoryColumn("activity", "Active (min)", numeric=True),
+    HistoryColumn("activity", "Logged activity (min)", numeric=True),
     HistoryColumn("triggers", "Triggers"),
     HistoryColumn("symptoms", "Symptoms"),
-    HistoryColumn("red_flags", "Red flags"),
     HistoryColumn("notes", "Notes"),
 )
 
@@ -61,16 +61,16 @@ def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency]) -> HistoryRow
         entry.back_pain,
         entry.leg_pain,
         None if entry.peg is None else round(entry.peg, 1),
+        ("⚠ " + ", ".join(flags)) if flags else "",
         entry.morning_stiffness_min,
         entry.sleep_hours,
         entry.activity_minutes if entry.activities else None,
         ", ".join(entry.triggers),
         ", ".join(entry.symptoms),
-        ("⚠ " + ", ".join(flags)) if flags else "",
         note[:80] + ("…" if len(note) > 80 or "\n" in entry.notes else ""),
     )
     texts = tuple(
-        f"{v:%a %d %b %Y}" if isinstance(v, dt.date) else _text(v) if i < 7 else str(v)
+        f"{v:%a %d %b %Y}" if isinstance(v, dt.date) else _text(v) if COLUMNS[i].numeric else str(v)
         for i, v in enumerate(values)
     )
     return HistoryRow(entry.date, values, texts, flags, urgent)

@@ -18,8 +18,11 @@ from journal.ui.style import apply_style
 from journal.ui.tasks import TaskRunner
 
 
-def create_window(path: Path | None, *, demo: bool = False) -> MainWindow:
-    """Build the window and start opening the journal (``path`` None with ``demo``)."""
+def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True) -> MainWindow:
+    """Build the window and start opening the journal (``path`` None with ``demo``).
+
+    ``welcome`` False skips the first-start welcome (for tests and timing).
+    """
     tasks = TaskRunner()
     session = JournalSession(tasks)
     window = MainWindow(session)
@@ -29,14 +32,17 @@ def create_window(path: Path | None, *, demo: bool = False) -> MainWindow:
 
     install_features(window)
     session.open_failed.connect(lambda error: _open_failed(window, error))
-    session.opened.connect(lambda opened: _maybe_welcome(window, opened))
+    if welcome:
+        session.opened.connect(lambda opened: _maybe_welcome(window, opened))
     session.open(path, demo=demo)
     return window
 
 
 def _maybe_welcome(window: MainWindow, opened: OpenedJournal) -> None:
-    if opened.demo or opened.day_count > 0 or getattr(window, "quit_after_startup", False):
+    """Welcome a new user once per window: after leaving the demo it is not shown again."""
+    if opened.demo or opened.day_count > 0 or getattr(window, "_welcomed", False):
         return
+    window._welcomed = True  # type: ignore[attr-defined]
     from journal.ui.welcome import WelcomeChoice, WelcomeDialog
 
     dialog = WelcomeDialog(window)
@@ -62,9 +68,8 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
     app.setApplicationName("Pain Journal")
     app.setOrganizationName("pain-journal")
     apply_style(app)  # type: ignore[arg-type]
-    window = create_window(path, demo=demo)
+    window = create_window(path, demo=demo, welcome=not quit_after_startup)
     if quit_after_startup:
-        window.quit_after_startup = True  # type: ignore[attr-defined]
         window.session.opened.connect(lambda _: QTimer.singleShot(0, app.quit))
         window.session.open_failed.connect(lambda _: app.exit(2))
     window.show()

@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
 
-INSTALLERS: tuple[str, ...] = ()
+INSTALLERS: tuple[str, ...] = (
+    "journal.ui.trends.view:install",
+    "journal.ui.export_dialog:install",
+    "journal.ui.guidance.install:install",
+)
 
 
 def install_features(window: "MainWindow") -> None:

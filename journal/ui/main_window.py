@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
     def _demo_banner(self) -> QWidget:
         banner = QWidget(self)
         banner.setObjectName("demoBanner")
+        banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(8, 4, 8, 4)
         row = QLabel("You are exploring <b>sample data</b>: made-up days to show what the journal "

@@ -168,3 +168,29 @@ class JournalSession(QObject):
         self._catalog = journal.catalog()
         self._medications = journal.medication_names()
         self.changed.emit(JournalChange(everything=True))
+
+    # --- settings ------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        """A remembered preference, or None. Reads the file: call it from ``tasks.run`` work."""
+        return self._require().setting(key)
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Remember a preference. Writes the file: call it from ``tasks.run`` work."""
+        self._require().set_setting(key, value)
+
+    # --- guidance and red flags ------------------------------------------------------
+
+    def acknowledge_red_flags(self, date: dt.date, symptoms: list[str]) -> int:
+        """Remember that the warnings for ``symptoms`` on ``date`` were acknowledged.
+
+        A no-op for a date with no saved entry. Returns how many were new.
+        One small write: call it from ``tasks.run`` work.
+        """
+        return self._require().acknowledge_red_flags(date, symptoms)
+
+    def red_flag_acks(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> dict[dt.date, frozenset[str]]:
+        """Acknowledged red-flag symptom name keys per date (safe to call from the worker)."""
+        return self._require().red_flag_acks(start, end)

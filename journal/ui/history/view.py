@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.day import DayEntry
-from journal.core.history import history_row
+from journal.core.history import COLUMNS, history_row
 from journal.ui.history.model import HistoryTableModel
 from journal.ui.session import JournalChange, JournalSession
 
@@ -57,8 +57,15 @@ class HistoryView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        char = self.table.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(COLUMNS):
+            if spec.numeric or spec.key == "date":
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, char * (12 if spec.key == "red_flags" else 26))
         self.table.setAccessibleName("Past entries")
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)

@@ -67,7 +67,7 @@ class ActivityList(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._add = QPushButton("+ Add &activity", self)
         self._add.setAccessibleName("Add an activity row")
-        self._add.clicked.connect(self.add_row)
+        self._add.clicked.connect(lambda: self.add_row())
         self._layout.addWidget(self._add, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
 

@@ -1,0 +1,567 @@
+"""File → Export summary for your doctor… / Print summary…
+
+One dialog: choose the period (since the last visit, the last 30 or 90 days,
+or your own dates), add your name if you like, edit the questions for the
+doctor (pre-filled from the ones logged in the period) and pick a format:
+the PDF summary, CSV or FHIR JSON. Exporting and printing run on the worker
+thread (``session.tasks``); the dialog shows progress and stays responsive.
+
+Printing uses the very PDF the export writes: its pages are rendered with
+pypdfium2 at the printer's resolution and painted into a
+:class:`QPrintPreviewDialog`, so paper and file are the same document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.core.errors import UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from journal.ui.main_window import MainWindow
+    from journal.ui.session import JournalSession
+
+SETTING_NAME: Final = "report.patient_name"
+SETTING_LAST_VISIT: Final = "report.last_visit"
+#: Pages are rendered for the printer at its resolution, but never finer than this.
+MAX_PRINT_DPI: Final = 300
+
+
+class PeriodChoice(enum.Enum):
+    LAST_30 = "Last 30 days"
+    LAST_90 = "Last 90 days"
+    SINCE_VISIT = "Since my last visit"
+    CUSTOM = "Dates I choose"
+
+
+class ExportFormat(enum.Enum):
+    PDF = ("pdf", "PDF summary – to read, print or email")
+    CSV = ("csv", "CSV – every day, for a spreadsheet")
+    FHIR = ("json", "FHIR JSON – for health-record systems")
+
+    @property
+    def suffix(self) -> str:
+        return "." + self.value[0]
+
+    @property
+    def label(self) -> str:
+        return self.value[1]
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Everything the worker needs, read from the widgets on the GUI thread."""
+
+    path: Path
+    format: ExportFormat
+    start: dt.date
+    end: dt.date
+    patient_name: str
+    questions: tuple[str, ...]
+    last_visit: dt.date | None
+
+
+def _py(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
+
+
+def _q(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)
+
+
+def _words(date: dt.date) -> str:
+    return f"{date.day} {date:%b %Y}"
+
+
+def write_export(session: "JournalSession", request: ExportRequest) -> str:
+    """Remember the name and last visit, write the file, return a sentence. Runs on the worker.
+
+    Raises:
+        UserError: nothing logged in the period, or the file cannot be written.
+    """
+    session.set_setting(SETTING_NAME, request.patient_name)
+    if request.last_visit is not None:
+        session.set_setting(SETTING_LAST_VISIT, request.last_visit.isoformat())
+    journal = session.journal
+    assert journal is not None
+    if request.format is ExportFormat.CSV:
+        from journal.storage.csv_io import export_csv_file
+
+        entries = journal.days(request.start, request.end)
+        if not entries:
+            raise UserError(
+                f"No days were logged between {_words(request.start)} and {_words(request.end)}; "
+                "nothing was exported."
+            )
+        count = export_csv_file(entries, request.path)
+        return f"Saved {count} days to {request.path.name}."
+    if request.format is ExportFormat.FHIR:
+        from journal.storage.export import load_report_data
+        from journal.storage.export.fhir import write_fhir
+
+        data = load_report_data(journal, request.start, request.end, patient_name=request.patient_name)
+        count = write_fhir(data, request.path)
+        return f"Saved {count} observations from {data.summary.days_logged} days to {request.path.name}."
+    from journal.storage.export.pdf_report import export_pdf_file
+
+    data, pages = export_pdf_file(
+        journal, request.path, request.start, request.end,
+        patient_name=request.patient_name, questions=request.questions,
+    )
+    return f"Saved a {pages}-page summary to {request.path.name}."
+
+
+def paint_pdf(printer: "QPrinter", pdf_path: Path) -> int:
+    """Paint every page of the PDF onto ``printer``, each scaled to fill the paper; return pages.
+
+    Pages are rendered at the printer's resolution (at most :data:`MAX_PRINT_DPI`).
+    """
+    import pypdfium2 as pdfium
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    printer.setFullPage(True)
+    dpi = max(72, min(printer.resolution(), MAX_PRINT_DPI))
+    document = pdfium.PdfDocument(str(pdf_path))
+    painter = QPainter()
+    try:
+        if not painter.begin(printer):
+            raise UserError("The printer could not be started.")
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        count = len(document)
+        for index in range(count):
+            if index:
+                printer.newPage()
+            page = document[index]
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGBX8888).copy()
+            target = QRectF(painter.viewport())
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            width, height = image.width() * scale, image.height() * scale
+            painter.drawImage(
+                QRectF(target.x() + (target.width() - width) / 2,
+                       target.y() + (target.height() - height) / 2, width, height),
+                image,
+            )
+            page.close()
+        return count
+    finally:
+        if painter.isActive():
+            painter.end()
+        document.close()
+
+
+class ExportDialog(QDialog):
+    """The export and print dialog. Emits ``loaded`` when the questions are filled in
+    and ``finished_export(str)`` with the message after a file is written."""
+
+    loaded = Signal()
+    finished_export = Signal(str)
+    failed = Signal(str)
+    preview_ready = Signal(object)  # Path of the PDF about to be previewed
+
+    def __init__(self, session: "JournalSession", parent: QWidget | None = None,
+                 *, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.today = today or dt.date.today()
+        self.setWindowTitle("Summary for your doctor")
+        self.setMinimumWidth(620)
+        self._questions_edited = False
+        self._filling = False
+        self._load_generation = 0
+        self._busy = False
+        self._build()
+        self._update_period()
+
+    # --- layout --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel("Bring a short summary of your journal to your appointment. "
+                       "Page 1 shows the main picture; the day-by-day detail and your notes follow.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.addLayout(form)
+
+        self.period_combo = QComboBox(self)
+        for choice in PeriodChoice:
+            self.period_combo.addItem(choice.value, choice)
+        self.period_combo.setCurrentIndex(list(PeriodChoice).index(PeriodChoice.LAST_90))
+        self.period_combo.setAccessibleName("Period")
+        form.addRow("&Period:", self.period_combo)
+
+        self.last_visit_edit = self._date_edit(self.today - dt.timedelta(days=90), "Date of your last visit")
+        self.from_edit = self._date_edit(self.today - dt.timedelta(days=89), "First day")
+        self.to_edit = self._date_edit(self.today, "Last day")
+        self.dates_row = QWidget(self)
+        row = QHBoxLayout(self.dates_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.last_visit_label = QLabel("Last visit:", self.dates_row)
+        self.from_label = QLabel("From:", self.dates_row)
+        self.to_label = QLabel("to", self.dates_row)
+        for widget in (self.last_visit_label, self.last_visit_edit, self.from_label, self.from_edit,
+                       self.to_label, self.to_edit):
+            row.addWidget(widget)
+        row.addStretch(1)
+        form.addRow("", self.dates_row)
+        self.period_label = QLabel(self)
+        self.period_label.setObjectName("hint")
+        form.addRow("", self.period_label)
+
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText("Optional – shown at the top of the summary")
+        self.name_edit.setAccessibleName("Your name")
+        form.addRow("Your &name:", self.name_edit)
+
+        questions_box = QWidget(self)
+        box = QVBoxLayout(questions_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.questions_edit = QPlainTextEdit(questions_box)
+        self.questions_edit.setAccessibleName("Questions for your doctor")
+        self.questions_edit.setPlaceholderText("One question per line")
+        self.questions_edit.setMinimumHeight(110)
+        self.questions_edit.setTabChangesFocus(True)
+        self.questions_hint = QLabel(
+            "Filled in from the questions you logged in this period. Change them as you like: "
+            "what is here goes on the summary, one question per line.", questions_box)
+        self.questions_hint.setObjectName("hint")
+        self.questions_hint.setWordWrap(True)
+        box.addWidget(self.questions_edit, 1)
+        box.addWidget(self.questions_hint)
+        questions_label = QLabel("&Questions for\nyour doctor:", self)
+        questions_label.setBuddy(self.questions_edit)
+        form.addRow(questions_label, questions_box)
+
+        self.format_combo = QComboBox(self)
+        for fmt in ExportFormat:
+            self.format_combo.addItem(fmt.label, fmt)
+        self.format_combo.setAccessibleName("Format")
+        form.addRow("&Format:", self.format_combo)
+
+        status_row = QHBoxLayout()
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setAccessibleName("Working")
+        self.progress.hide()
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setMinimumHeight(2 * self.fontMetrics().height())
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.status_label.setOpenExternalLinks(True)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.status_label, 1)
+        layout.addLayout(status_row)
+
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton("&Print…", self)
+        self.export_button = QPushButton("&Export…", self)
+        self.export_button.setObjectName("primaryButton")
+        self.close_button = QPushButton("Close", self)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+        self.export_button.setDefault(True)
+
+        self.period_combo.currentIndexChanged.connect(self._update_period)
+        for edit in (self.last_visit_edit, self.from_edit, self.to_edit):
+            edit.dateChanged.connect(self._update_period)
+        self.questions_edit.textChanged.connect(self._on_questions_changed)
+        self.format_combo.currentIndexChanged.connect(self._update_buttons)
+        self.export_button.clicked.connect(self.choose_file_and_export)
+        self.print_button.clicked.connect(self.print_summary)
+        self.close_button.clicked.connect(self.reject)
+
+    def _date_edit(self, value: dt.date, name: str) -> QDateEdit:
+        edit = QDateEdit(_q(value), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setMaximumDate(_q(self.today))
+        edit.setAccessibleName(name)
+        return edit
+
+    # --- state ---------------------------------------------------------------------
+
+    @property
+    def choice(self) -> PeriodChoice:
+        return self.period_combo.currentData()
+
+    @property
+    def export_format(self) -> ExportFormat:
+        return self.format_combo.currentData()
+
+    def set_format(self, fmt: ExportFormat) -> None:
+        self.format_combo.setCurrentIndex(list(ExportFormat).index(fmt))
+
+    def set_choice(self, choice: PeriodChoice) -> None:
+        self.period_combo.setCurrentIndex(list(PeriodChoice).index(choice))
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The chosen period, first and last day inclusive."""
+        choice = self.choice
+        if choice is PeriodChoice.LAST_30:
+            return self.today - dt.timedelta(days=29), self.today
+        if choice is PeriodChoice.LAST_90:
+            return self.today - dt.timedelta(days=89), self.today
+        if choice is PeriodChoice.SINCE_VISIT:
+            return _py(self.last_visit_edit.date()), self.today
+        return _py(self.from_edit.date()), _py(self.to_edit.date())
+
+    def questions(self) -> tuple[str, ...]:
+        from journal.storage.export import split_questions
+
+        return split_questions(self.questions_edit.toPlainText())
+
+    def _period_ok(self) -> bool:
+        start, end = self.period()
+        return start <= end
+
+    def _update_period(self) -> None:
+        choice = self.choice
+        self.last_visit_label.setVisible(choice is PeriodChoice.SINCE_VISIT)
+        self.last_visit_edit.setVisible(choice is PeriodChoice.SINCE_VISIT)
+        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
+            widget.setVisible(choice is PeriodChoice.CUSTOM)
+        self.dates_row.setVisible(choice in (PeriodChoice.SINCE_VISIT, PeriodChoice.CUSTOM))
+        start, end = self.period()
+        if start > end:
+            self.period_label.setText("The first day is after the last day: please change one of them.")
+        else:
+            days = (end - start).days + 1
+            self.period_label.setText(f"{_words(start)} to {_words(end)} ({days} day{'s' if days != 1 else ''})")
+        self._update_buttons()
+        self.load_questions()
+
+    def _update_buttons(self) -> None:
+        ready = self.session.ready and not self._busy and self._period_ok()
+        self.export_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+        self.questions_edit.setEnabled(self.export_format is ExportFormat.PDF)
+        self.questions_hint.setVisible(self.export_format is ExportFormat.PDF)
+
+    def _on_questions_changed(self) -> None:
+        if not self._filling:
+            self._questions_edited = True
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        if text or busy:
+            self.status_label.setText(text)
+        self._update_buttons()
+
+    def _show_error(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, UserError):
+            message = str(error)
+        else:
+            message = f"Something went wrong and nothing was saved ({type(error).__name__})."
+        self.status_label.setText(f"<span style='color:#9b1c1c'><b>Not saved.</b> {message}</span>")
+        self.failed.emit(message)
+
+    # --- loading -----------------------------------------------------------------
+
+    def load_questions(self) -> None:
+        """Fill in the remembered name and last visit (first time) and the period's questions
+        (unless you edited them), reading on the worker."""
+        if not self.session.ready or not self._period_ok():
+            return
+        self._load_generation += 1
+        generation = self._load_generation
+        session = self.session
+        start, end = self.period()
+        first_time = generation == 1
+
+        def work() -> tuple[str | None, str | None, list[str]]:
+            name = session.setting(SETTING_NAME) if first_time else None
+            visit = session.setting(SETTING_LAST_VISIT) if first_time else None
+            texts = [" ".join(e.questions.split()) for e in session.days(start, end) if e.questions.strip()]
+            return name, visit, texts
+
+        def done(result: tuple[str | None, str | None, list[str]]) -> None:
+            if generation != self._load_generation:
+                return  # the period changed again meanwhile
+            name, visit, texts = result
+            if name and not self.name_edit.text():
+                self.name_edit.setText(name)
+            if visit:
+                try:
+                    self.last_visit_edit.setDate(_q(dt.date.fromisoformat(visit)))
+                except ValueError:
+                    pass
+                else:
+                    self.set_choice(PeriodChoice.SINCE_VISIT)
+                    return  # choosing the period loads its questions again
+            if not self._questions_edited:
+                self._filling = True
+                self.questions_edit.setPlainText("\n".join(texts))
+                self._filling = False
+            self.loaded.emit()
+
+        session.tasks.run(work, done, self._show_error)
+
+    # --- exporting -------------------------------------------------------------------
+
+    def request_for(self, path: Path, fmt: ExportFormat | None = None) -> ExportRequest:
+        start, end = self.period()
+        return ExportRequest(
+            path=Path(path),
+            format=fmt or self.export_format,
+            start=start,
+            end=end,
+            patient_name=" ".join(self.name_edit.text().split()),
+            questions=self.questions(),
+            last_visit=start if self.choice is PeriodChoice.SINCE_VISIT else None,
+        )
+
+    def suggested_path(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        _, end = self.period()
+        fmt = self.export_format
+        stem = f"pain-summary-{end.isoformat()}" + ("-fhir" if fmt is ExportFormat.FHIR else "")
+        return Path(folder or Path.home()) / (stem + fmt.suffix)
+
+    def choose_file_and_export(self) -> None:
+        fmt = self.export_format
+        filters = {ExportFormat.PDF: "PDF files (*.pdf)", ExportFormat.CSV: "CSV files (*.csv)",
+                   ExportFormat.FHIR: "FHIR JSON files (*.json)"}
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the summary as", str(self.suggested_path()),
+                                                filters[fmt])
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != fmt.suffix:
+            path = path.with_name(path.name + fmt.suffix)
+        self.export_to(path)
+
+    def export_to(self, path: Path, fmt: ExportFormat | None = None) -> None:
+        """Write the file on the worker; progress here, the outcome in the status line."""
+        if not self.session.ready or self._busy or not self._period_ok():
+            return
+        request = self.request_for(path, fmt)
+        session = self.session
+        self._set_busy(True, f"Making {request.path.name}…")
+
+        def done(message: str) -> None:
+            self._set_busy(False)
+            folder = QUrl.fromLocalFile(str(request.path.parent)).toString()
+            self.status_label.setText(f"{message} <a href='{folder}'>Open the folder</a>")
+            window = self.parent()
+            if hasattr(window, "show_status"):
+                window.show_status(message)
+            self.finished_export.emit(message)
+
+        session.tasks.run(lambda: write_export(session, request), done, self._show_error)
+
+    # --- printing --------------------------------------------------------------------
+
+    def print_summary(self) -> None:
+        """Make the PDF on the worker, then show the print preview."""
+        if not self.session.ready or self._busy or not self._period_ok():
+            return
+        folder = Path(tempfile.mkdtemp(prefix="pain-journal-print-"))
+        request = self.request_for(folder / "summary.pdf", ExportFormat.PDF)
+        session = self.session
+        self._set_busy(True, "Preparing the pages to print…")
+
+        def done(_: str) -> None:
+            self._set_busy(False)
+            self.status_label.clear()
+            try:
+                self.preview_ready.emit(request.path)
+                self.show_preview(request.path)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        def failed(error: BaseException) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._show_error(error)
+
+        session.tasks.run(lambda: write_export(session, request), done, failed)
+
+    def show_preview(self, pdf_path: Path) -> None:
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from journal.storage.export.pdf_report import LETTER, paper_for_locale
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        letter = paper_for_locale() == LETTER
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4))
+        printer.setDocName("Pain journal summary")
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle("Print the summary")
+        preview.paintRequested.connect(lambda target: paint_pdf(target, pdf_path))
+        preview.resize(900, 1000)
+        preview.exec()
+
+
+# --- window ---------------------------------------------------------------------------
+
+
+def open_export_dialog(window: "MainWindow", *, printing: bool = False) -> ExportDialog | None:
+    """Show the (one) export dialog of the window; with ``printing``, Print is the default button."""
+    if not window.session.ready:
+        window.show_status("Your journal is still opening; try again in a moment.")
+        return None
+    dialog: ExportDialog | None = getattr(window, "export_dialog", None)
+    if dialog is None:
+        dialog = ExportDialog(window.session, window)
+        window.export_dialog = dialog  # type: ignore[attr-defined]
+    else:
+        dialog.load_questions()
+    if printing:
+        dialog.set_format(ExportFormat.PDF)
+    dialog.print_button.setDefault(printing)
+    dialog.export_button.setDefault(not printing)
+    (dialog.print_button if printing else dialog.export_button).setFocus()
+    dialog.open()
+    dialog.raise_()
+    return dialog
+
+
+def install(window: "MainWindow") -> None:
+    """Add File → Export summary for your doctor… (Ctrl+E) and Print summary… (Ctrl+P)."""
+    export_action = QAction("&Export summary for your doctor…", window)
+    export_action.setShortcut(QKeySequence("Ctrl+E"))
+    export_action.triggered.connect(lambda: open_export_dialog(window))
+    print_action = QAction("&Print summary…", window)
+    print_action.setShortcut(QKeySequence("Ctrl+P"))
+    print_action.triggered.connect(lambda: open_export_dialog(window, printing=True))
+    window.insert_file_action(export_action)
+    window.insert_file_action(print_action)
+    window.file_menu.insertSeparator(window.quit_action)
+    window.export_summary_action = export_action  # type: ignore[attr-defined]
+    window.print_summary_action = print_action  # type: ignore[attr-defined]

@@ -1,0 +1,63 @@
+"""The "For today" cards under the Today form: a few items picked for the saved day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from journal.core.guidance import MAX_CARDS, LinkedItem
+
+
+class GuidanceCard(QCommandLinkButton):
+    """One suggestion: the item's title, and why it was picked. Click or Enter opens it."""
+
+    def __init__(self, linked: LinkedItem, parent: QWidget | None = None) -> None:
+        super().__init__(linked.item.title, linked.reason, parent)
+        self.item_id = linked.item.id
+        self.setObjectName("guidanceCard")
+        self.setAccessibleName(f"Suggested reading: {linked.item.title}")
+        self.setAccessibleDescription(f"{linked.reason}. Opens it in the Guidance tab.")
+        self.setToolTip(f"{linked.item.summary}\n\nOpens in the Guidance tab.")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+
+class ForTodayCards(QWidget):
+    """At most :data:`MAX_CARDS` cards for one date; ``openRequested(item_id)`` on click."""
+
+    openRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.date: dt.date | None = None
+        self.cards: list[GuidanceCard] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel("<b>For today</b><br>You might find<br>these helpful:")
+        self.heading.setObjectName("hint")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._layout.addWidget(self.heading)
+        self.setAccessibleName("For today: suggested reading")
+        self.hide()
+
+    def set_cards(self, date: dt.date, linked: Sequence[LinkedItem]) -> None:
+        """Replace the cards with those for ``date`` (most relevant first); hide when none."""
+        self.clear()
+        self.date = date
+        for item in linked[:MAX_CARDS]:
+            card = GuidanceCard(item, self)
+            card.clicked.connect(lambda _=False, item_id=item.item.id: self.openRequested.emit(item_id))
+            self._layout.addWidget(card, 1)
+            self.cards.append(card)
+        self.setVisible(bool(self.cards))
+
+    def clear(self) -> None:
+        for card in self.cards:
+            self._layout.removeWidget(card)
+            card.deleteLater()
+        self.cards.clear()
+        self.date = None
+        self.hide()

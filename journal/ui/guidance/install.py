@@ -1,0 +1,269 @@
+"""Wires guidance into the window: the Guidance tab, "For today" cards, notices, red-flag records.
+
+What happens when:
+
+* **A day is saved** (``TodayView.saved``): the urgent symptoms it holds have
+  all been acknowledged in the red-flag dialog by then (the dialog is modal
+  and runs before ``saved``), so they are recorded as acknowledged; the
+  previous 30 days are loaded on the worker and up to four "For today" cards
+  are shown; the six-weeks rule is checked again.
+* **A journal opens**: acknowledgements are loaded so the urgent dialog is
+  not shown again for a day and symptom the patient already acknowledged,
+  and the six-weeks rule is checked on the last 60 days (on the worker).
+* **Another day is shown in Today**: cards for a different day are cleared;
+  the "see your doctor soon" notice follows the form as it is edited.
+* **"I did this today"** in the library: Today opens on today's date (asking
+  first if another day has unsaved changes), the minutes are added to its
+  activities, and the day is left *unsaved*. Saving for the patient was
+  considered and rejected: a new day cannot be saved without a back-pain
+  score, so a direct save would often fail with a message about a field the
+  patient never touched; and showing the change before it is kept lets them
+  correct the minutes. The status bar says to press Save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QBoxLayout, QWidget
+
+from journal.core.catalog import Urgency, name_key
+from journal.core.day import DayEntry
+from journal.core.guidance import linked_items_for_day, load_library
+from journal.core.redflags import PersistentPain, persistent_severe_pain, red_flags_in, soon_message
+from journal.ui.guidance.cards import ForTodayCards
+from journal.ui.guidance.notices import NoticePanel
+from journal.ui.session import JournalChange
+
+if TYPE_CHECKING:
+    from journal.ui.guidance.library_view import LibraryView
+    from journal.ui.main_window import LazyTab, MainWindow
+
+#: Journal setting: the date (ISO) the six-weeks suggestion was last hidden.
+PERSISTENT_PAIN_DISMISSED = "persistent_pain_dismissed"
+#: Calendar days before a saved day used to pick its cards (flare average etc.).
+PREVIOUS_DAYS = 30
+#: Calendar days (ending today) the six-weeks rule looks at.
+SIX_WEEKS_LOOKBACK = 60
+#: The six-weeks suggestion shows only if the severe period ended this recently.
+SIX_WEEKS_RECENT = 7
+WHEN_TO_SEE_A_DOCTOR_ITEM = "when-to-see-a-doctor"
+
+
+class _PropertyWatch(QObject):
+    """Calls ``callback`` whenever ``widget`` gets a dynamic property set."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.DynamicPropertyChange:
+            self._callback()
+        return False
+
+
+class GuidanceFeature(QObject):
+    """Owns the Guidance tab and the guidance parts of Today for one window."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.setObjectName("guidanceFeature")
+        self.window = window
+        #: Today's date; tests replace it.
+        self.today: Callable[[], dt.date] = dt.date.today
+        self.persistent_pain: PersistentPain | None = None
+        self._acknowledged: dict[dt.date, set[str]] = {}
+        today_view = window.today
+
+        self.library_tab: LazyTab = window.add_lazy_tab("&Guidance", self._build_library)
+        action = QAction("&Guidance library", window)
+        action.triggered.connect(self.show_library)
+        window.view_menu.addAction(action)
+
+        self.cards = ForTodayCards(today_view.cards_area)
+        today_view.cards_area.layout().addWidget(self.cards)
+        self.cards.openRequested.connect(self.open_item)
+
+        self.soon_notice = NoticePanel(
+            "soon", read_item=WHEN_TO_SEE_A_DOCTOR_ITEM, read_label="Read: when to see a doctor",
+            dismissible=False, parent=today_view,
+        )
+        self.pain_notice = NoticePanel(
+            "suggestion", read_item=WHEN_TO_SEE_A_DOCTOR_ITEM, read_label="Read: when to see a doctor",
+            dismissible=True, parent=today_view,
+        )
+        outer = cast(QBoxLayout, today_view.layout())
+        below_banner = outer.indexOf(today_view.red_flag_banner) + 1
+        outer.insertWidget(below_banner, self.soon_notice)
+        outer.insertWidget(below_banner + 1, self.pain_notice)
+        for notice in (self.soon_notice, self.pain_notice):
+            notice.readRequested.connect(self.open_item)
+        self.pain_notice.dismissed.connect(self._dismiss_persistent_pain)
+
+        today_view.saved.connect(self._on_saved)
+        today_view.form.edited.connect(self._refresh_soon_notice)
+        # TodayView has no "day shown" signal; it restyles its state label (a
+        # dynamic property) whenever it shows a day or its state changes.
+        self._day_watch = _PropertyWatch(today_view.state_label, self._on_day_shown, self)
+        window.session.opened.connect(lambda _opened: self._on_opened())
+        window.session.changed.connect(self._on_changed)
+
+    # --- the library ------------------------------------------------------------------
+
+    def _build_library(self) -> "LibraryView":
+        from journal.ui.guidance.library_view import LibraryView
+
+        view = LibraryView(load_library())
+        view.didToday.connect(self.did_today)
+        return view
+
+    @property
+    def library_view(self) -> "LibraryView":
+        """The library view (built on first use)."""
+        return cast("LibraryView", self.library_tab.build())
+
+    def show_library(self) -> "LibraryView":
+        self.window.tabs.setCurrentWidget(self.library_tab)
+        return self.library_view
+
+    def open_item(self, item_id: str) -> None:
+        """Show one guidance item in the Guidance tab, with the reading pane focused."""
+        view = self.show_library()
+        view.show_item(item_id)
+        view.reader.setFocus()
+
+    def did_today(self, activity: str, minutes: int) -> None:
+        """Add ``minutes`` of ``activity`` to today's form and show it, unsaved (see module doc)."""
+        today_view = self.window.today
+        if not self.window.session.ready or not today_view.open_date(self.today()):
+            return
+        self.window.tabs.setCurrentWidget(today_view)
+        today_view.form.activities.add_minutes(activity, minutes)
+        self.window.show_status(
+            f"Added {minutes} min of {activity} to today. Check the day, then press Save to keep it."
+        )
+
+    # --- Today ---------------------------------------------------------------------------
+
+    def _on_opened(self) -> None:
+        self.cards.clear()
+        self._acknowledged.clear()
+        session = self.window.session
+        session.tasks.run(session.red_flag_acks, self._on_acks_loaded)
+        self.check_persistent_pain()
+
+    def _on_changed(self, change: JournalChange) -> None:
+        if change.everything:
+            self.cards.clear()
+        self._on_day_shown()
+
+    def _on_day_shown(self) -> None:
+        if self.cards.date is not None and self.cards.date != self.window.today.date:
+            self.cards.clear()
+        self._refresh_soon_notice()
+
+    def _on_saved(self, entry: DayEntry) -> None:
+        session = self.window.session
+        urgent = [
+            name_key(flag.symptom)
+            for flag in red_flags_in(entry, session.urgencies())
+            if flag.urgency is Urgency.URGENT
+        ]
+        if urgent:
+            # Saving replaces the day's row, which forgets its acknowledgements: record them again.
+            self._remember_acknowledged(entry.date, urgent)
+            session.tasks.run(lambda: session.acknowledge_red_flags(entry.date, urgent), lambda _: None)
+        self._request_cards(entry)
+        self._refresh_soon_notice()
+        self.check_persistent_pain()
+
+    def _on_acks_loaded(self, acks: dict[dt.date, frozenset[str]]) -> None:
+        for date, keys in acks.items():
+            self._remember_acknowledged(date, keys)
+
+    def _remember_acknowledged(self, date: dt.date, keys: "frozenset[str] | list[str]") -> None:
+        self._acknowledged.setdefault(date, set()).update(keys)
+        # TodayView keeps the (date, symptom) pairs it has warned about; adding the
+        # acknowledged ones keeps the dialog from repeating a warning already accepted.
+        warned = getattr(self.window.today, "_warned", None)
+        if isinstance(warned, set):
+            warned.update((date, key) for key in keys)
+
+    def acknowledged(self, date: dt.date) -> frozenset[str]:
+        """Symptom name keys acknowledged for ``date`` (as loaded or recorded)."""
+        return frozenset(self._acknowledged.get(date, ()))
+
+    def _request_cards(self, entry: DayEntry) -> None:
+        session = self.window.session
+        start = entry.date - dt.timedelta(days=PREVIOUS_DAYS)
+        end = entry.date - dt.timedelta(days=1)
+
+        def work() -> list:
+            return linked_items_for_day(entry, session.days(start, end), load_library())
+
+        def done(linked: list) -> None:
+            if self.window.today.date == entry.date:
+                self.cards.set_cards(entry.date, linked)
+
+        session.tasks.run(work, done)
+
+    def _refresh_soon_notice(self) -> None:
+        session = self.window.session
+        if not session.ready:
+            self.soon_notice.hide()
+            return
+        flags = red_flags_in(self.window.today.form.entry(), session.urgencies())
+        soon = [flag for flag in flags if flag.urgency is Urgency.SOON]
+        if not soon:
+            self.soon_notice.hide()
+            return
+        sources = "; ".join(dict.fromkeys(flag.source for flag in soon))
+        # The banner above already names the symptom; this adds what to do and why.
+        self.soon_notice.show_message("", soon_message(soon), sources)
+
+    # --- the six-weeks rule ----------------------------------------------------------------
+
+    def check_persistent_pain(self) -> None:
+        """Run the six-weeks rule on the worker; show or hide the suggestion."""
+        session = self.window.session
+        if not session.ready:
+            return
+        today = self.today()
+        start = today - dt.timedelta(days=SIX_WEEKS_LOOKBACK - 1)
+
+        def work() -> tuple[PersistentPain | None, str | None]:
+            return persistent_severe_pain(session.days(start, today), today), session.setting(
+                PERSISTENT_PAIN_DISMISSED
+            )
+
+        def done(result: tuple[PersistentPain | None, str | None]) -> None:
+            found, dismissed = result
+            recent = found is not None and found.end > today - dt.timedelta(days=SIX_WEEKS_RECENT)
+            self.persistent_pain = found if recent else None
+            if found is None or not recent or dismissed == today.isoformat():
+                self.pain_notice.hide()
+                return
+            self.pain_notice.show_message(
+                "A suggestion: book an appointment with your doctor", found.message, found.source
+            )
+
+        session.tasks.run(work, done)
+
+    def _dismiss_persistent_pain(self) -> None:
+        session = self.window.session
+        if not session.ready:
+            return
+        day = self.today().isoformat()
+        session.tasks.run(lambda: session.set_setting(PERSISTENT_PAIN_DISMISSED, day), lambda _: None)
+        self.window.show_status("Hidden for today. It will come back tomorrow if your pain is still severe.")
+
+
+def install(window: "MainWindow") -> None:
+    """Add the Guidance tab and the guidance parts of Today to ``window``."""
+    GuidanceFeature(window)

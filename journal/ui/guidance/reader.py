@@ -1,0 +1,49 @@
+"""What the library's reading pane shows: one item as simple HTML for a QTextBrowser."""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from journal.core.guidance import Disclaimer, GuidanceItem, Source
+
+CAUTION_BACKGROUND = "#fff1e0"
+CAUTION_BORDER = "#b36b00"
+
+
+def source_line(source: Source) -> str:
+    """``000_….txt — Exercise Therapies › Core Strengthening Exercises`` (plain text)."""
+    where = f"{source.section} › {source.part}" if source.part else source.section
+    return f"{source.file} — {where}"
+
+
+def item_html(item: GuidanceItem) -> str:
+    """Title, summary, points as a list, cautions in a tinted box, then where it comes from."""
+    parts = [
+        f"<h2>{escape(item.title)}</h2>",
+        f"<p style='color:#5a6573'>{escape(item.category_label)}</p>",
+        f"<p style='font-size:large'>{escape(item.summary)}</p>",
+        "<ul>" + "".join(f"<li style='margin-bottom:6px'>{escape(p)}</li>" for p in item.points) + "</ul>",
+    ]
+    if item.cautions:
+        # A one-cell table is the box QTextDocument draws reliably (it ignores div borders).
+        cautions = "".join(f"<p style='margin-top:4px'>{escape(c)}</p>" for c in item.cautions)
+        parts.append(
+            f"<table width='100%' cellpadding='10' cellspacing='0' border='1' "
+            f"style='border-color:{CAUTION_BORDER}; border-style:solid' bgcolor='{CAUTION_BACKGROUND}'>"
+            f"<tr><td><b>Take care</b>{cautions}</td></tr></table>"
+        )
+    sources = "<br>".join(f"From: {escape(source_line(s))}" for s in item.sources)
+    parts.append(f"<p style='color:#5a6573; margin-top:16px'><small>{sources}</small></p>")
+    return "\n".join(parts)
+
+
+def disclaimer_html(disclaimer: Disclaimer) -> str:
+    paragraphs = "".join(
+        f"<p>{escape(' '.join(p.split()))}</p>" for p in disclaimer.text.split("\n\n") if p.strip()
+    )
+    return f"<h2>{escape(disclaimer.title)}</h2>{paragraphs}"
+
+
+def escape(text: str) -> str:
+    """HTML-escape text for element content (quotes stay as typed)."""
+    return _escape(text, quote=False)

@@ -1,0 +1,199 @@
+"""The patterns of a period in plain words, beside the charts.
+
+:func:`insights_html` renders a :class:`journal.core.summary.Summary` (it
+computes nothing itself) as the simple HTML a QTextBrowser shows; the panel
+widget only displays it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+if TYPE_CHECKING:
+    from journal.core.summary import Summary
+
+MONTHS_LISTED: Final = 12
+FLARE_DEFINITION: Final = (
+    "A flare day is a day with back pain of 7 or more, or at least 3 points above "
+    "your own average over the previous 14 logged days."
+)
+PEG_DEFINITION: Final = (
+    "The PEG score is the average of three 0–10 answers: your pain, how much it got in "
+    "the way of enjoying life, and how much it got in the way of daily activity."
+)
+_URGENCY_WORDS: Final = {"urgent": "seek medical care now", "soon": "see your doctor soon"}
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _month(label: str) -> str:
+    year, month = label.split("-")
+    return f"{dt.date(int(year), int(month), 1):%B %Y}"
+
+
+def _section(title: str, body: list[str]) -> list[str]:
+    return [f"<h3>{_e(title)}</h3>", *body] if body else []
+
+
+def _red_flags(s: "Summary") -> list[str]:
+    """One line per symptom (most urgent first) with the days it was noted."""
+    by_symptom: dict[tuple[int, str], list[dt.date]] = {}
+    for flag in s.red_flags:
+        rank = 0 if flag.urgency.value == "urgent" else 1
+        by_symptom.setdefault((rank, flag.symptom), []).append(flag.date)
+    items = []
+    for (rank, symptom), dates in sorted(by_symptom.items(), key=lambda kv: (kv[0][0], kv[0][1].casefold())):
+        words = _URGENCY_WORDS["urgent" if rank == 0 else "soon"]
+        when = ", ".join(f"{d.day} {d:%b}" for d in dates[:6])
+        if len(dates) > 6:
+            when += f" and {len(dates) - 6} more days"
+        items.append(f"<li><b>{_e(capitalised(symptom))}</b> ({words}): {when}</li>")
+    if not items:
+        return []
+    return _section("Symptoms to raise with a doctor", [f"<ul>{''.join(items)}</ul>"])
+
+
+def _pain(s: "Summary") -> list[str]:
+    b = s.back_pain
+    body = [f"<p><b>{_e(s.trend.sentence)}</b></p>"]
+    body.append(f"<p>Back pain averaged {_num(b.mean)} (lowest {b.min}, highest {b.max}).")
+    if b.start_avg is not None and b.end_avg is not None:
+        body[-1] += f" The 7-day average was {_num(b.start_avg)} at the start and {_num(b.end_avg)} at the end."
+    body[-1] += "</p>"
+    best, worst = s.best_week, s.worst_week
+    if best is not None and worst is not None and best == worst:
+        body.append(f"<p>Only one week had 4 or more logged days: from {_day(best.start)}, "
+                    f"back pain averaged {_num(best.mean_back_pain)}.</p>")
+    elif best is not None and worst is not None:
+        body.append(
+            f"<p>Easiest week: from {_day(best.start)}, average {_num(best.mean_back_pain)}. "
+            f"Hardest week: from {_day(worst.start)}, average {_num(worst.mean_back_pain)}.</p>"
+        )
+    if s.leg_pain.days:
+        body.append(f"<p>Leg pain averaged {_num(s.leg_pain.mean)} on the "
+                    f"{_plural(s.leg_pain.days, 'day')} you recorded it.</p>")
+    if s.peg.start is not None and s.peg.end is not None:
+        body.append(f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
+                    f"<p class='hint'>{PEG_DEFINITION}</p>")
+    return _section("Back pain", body)
+
+
+def _flares(s: "Summary") -> list[str]:
+    f = s.flares
+    if not f.days:
+        body = ["<p>No flare days in this period.</p>"]
+    else:
+        line = f"{_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"
+        if f.typical_length_days is not None and len(f.episodes) > 1:
+            line += f", usually lasting about {_plural(round(f.typical_length_days), 'day')}"
+        body = [f"<p>{line}.</p>"]
+        months = f.per_month
+        if len(months) <= MONTHS_LISTED:
+            rows = [f"<li>{_month(m.month)}: {_plural(m.flare_days, 'flare day')}</li>"
+                    for m in months if m.flare_days]
+            body.append(f"<ul>{''.join(rows)}</ul>")
+        else:
+            busiest = max(months, key=lambda m: m.flare_days)
+            body.append(
+                f"<p>About {_num(len(f.days) / len(months))} flare days a month on average; the most "
+                f"were in {_month(busiest.month)} ({busiest.flare_days}).</p>"
+            )
+    body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
+    return _section("Flares", body)
+
+
+def _triggers(s: "Summary") -> list[str]:
+    if not s.triggers:
+        return []
+    compared = [t for t in s.triggers if t.difference is not None]
+    too_few = sorted({t.name for t in s.triggers if t.difference is None and t.lag_days == 0}, key=str.casefold)
+    body = []
+    if compared:
+        body.append("<ul>" + "".join(f"<li>{_e(t.sentence)}</li>" for t in compared) + "</ul>")
+    if too_few:
+        body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
+    if compared:
+        body.append(f"<p class='caveat'>{_e(s.caveat)}</p>")
+    return _section("Triggers and your back pain", body)
+
+
+def _activities(s: "Summary") -> list[str]:
+    body = []
+    events = [(a.name, b) for a in s.activities.items for b in a.boom_bust]
+    if events:
+        items = "".join(
+            f"<li>{_day(b.date)}: {b.minutes} minutes of {_e(name)} (you usually do about "
+            f"{_num(b.baseline_minutes)}), then a flare on {_day(b.flare_date)}.</li>"
+            for name, b in sorted(events, key=lambda e: e[1].date)
+        )
+        body.append(f"<p>Days of much more activity than usual, followed by a flare:</p><ul>{items}</ul>")
+    for p in s.activities.pacing:
+        body.append(
+            f"<p><b>Suggestion:</b> {_e(p.text)}<br>Why: {_e(p.reason)}<br>"
+            f"<span class='hint'>Source: {_e(p.source)}</span></p>"
+        )
+    return _section("Activity and pacing", body)
+
+
+def insights_html(summary: "Summary") -> str:
+    """The summary's insights as simple HTML, for people rather than statisticians."""
+    s = summary
+    period = f"{_day(s.period.start)} to {_day(s.period.end)}"
+    parts = [
+        "<style>h3 { margin-top: 14px; margin-bottom: 4px; color: #1f3b5a; }"
+        " p, li { margin-bottom: 4px; } .hint { color: #5a6573; }"
+        " .caveat { color: #5a6573; font-style: italic; }</style>",
+        f"<p><b>{period}</b><br>{_plural(s.days_logged, 'day')} logged out of {s.days_in_period}.</p>",
+    ]
+    if s.days_logged == 0:
+        parts.append("<p>No days were logged in this period, so there is nothing to show yet.</p>")
+        return "".join(parts)
+    if s.days_logged * 2 < s.days_in_period:
+        parts.append(
+            "<p class='hint'>With fewer than half the days logged, these figures are rough. "
+            "They get clearer the more days you log.</p>"
+        )
+    parts += _red_flags(s) + _pain(s) + _flares(s) + _triggers(s) + _activities(s)
+    return "".join(parts)
+
+
+class InsightsPanel(QTextBrowser):
+    """Read-only, scrollable text of the insights."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setAccessibleName("What your journal shows")
+        self.setMinimumWidth(300)
+        self.show_message("Working out the patterns…")
+
+    def show_summary(self, summary: "Summary") -> None:
+        self.setHtml(insights_html(summary))
+
+    def show_message(self, text: str) -> None:
+        self.setHtml(f"<p style='color:#5a6573'>{_e(text)}</p>")

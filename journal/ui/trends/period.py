@@ -1,0 +1,63 @@
+"""Which days the Trends view shows: the period choices and their bounds (plain Python)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Final
+
+
+class PeriodChoice(enum.Enum):
+    """A period button. The value is the number of days, None for "all" and "custom"."""
+
+    DAYS_30 = 30
+    DAYS_90 = 90
+    YEAR = 365
+    ALL = "all"
+    CUSTOM = "custom"
+
+
+#: Button labels (with mnemonics), in display order.
+PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
+    PeriodChoice.DAYS_30: "Last &30 days",
+    PeriodChoice.DAYS_90: "Last &90 days",
+    PeriodChoice.YEAR: "Last &year",
+    PeriodChoice.ALL: "&All",
+    PeriodChoice.CUSTOM: "&Custom",
+}
+
+
+def period_bounds(
+    choice: PeriodChoice,
+    today: dt.date,
+    first_logged: dt.date | None,
+    custom: tuple[dt.date, dt.date] | None = None,
+) -> tuple[dt.date, dt.date]:
+    """The inclusive (start, end) of a choice, as chosen (see :func:`clipped_to_journal`).
+
+    Fixed lengths end today. "All" runs from the first logged day (or is the
+    last 30 days when nothing is logged). "Custom" uses ``custom``, swapped
+    into order if given backwards.
+    """
+    if choice is PeriodChoice.CUSTOM:
+        if custom is None:
+            raise ValueError("a custom period needs its dates")
+        start, end = custom
+        return (start, end) if start <= end else (end, start)
+    if choice is PeriodChoice.ALL:
+        start = first_logged if first_logged is not None and first_logged <= today else None
+        return (start or today - dt.timedelta(days=29)), today
+    assert isinstance(choice.value, int)
+    return today - dt.timedelta(days=choice.value - 1), today
+
+
+def clipped_to_journal(start: dt.date, end: dt.date, first_logged: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The period without the days before the journal began.
+
+    Days before the first entry were never "not logged", they came before the
+    journal: counting them would call a young journal sparse and grey out
+    months of calendar. A period that ends before the first entry is kept.
+    """
+    if first_logged is not None and start < first_logged <= end:
+        return first_logged, end
+    return start, end

@@ -1,0 +1,450 @@
+"""The Trends tab: charts of the journal over a chosen period, and the patterns in words.
+
+All days are loaded once, off the GUI thread, and drawn once over the whole
+journal; choosing another period only moves the charts' limits and redraws
+(no database query, no new figure). The summary behind the words is built on
+the worker for each period. A change to the journal reloads the days when
+the tab is visible, or marks it stale until it is shown.
+
+matplotlib is imported on the worker when the tab is first opened, never at
+start-up: this module itself only needs Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.ui.trends.insights_panel import InsightsPanel
+from journal.ui.trends.period import PERIOD_LABELS, PeriodChoice, clipped_to_journal, period_bounds
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import LocationEvent, MouseEvent
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from journal.core.day import DayEntry
+    from journal.core.summary import Summary
+    from journal.core.trend_series import TrendSeries
+    from journal.ui.main_window import MainWindow
+    from journal.ui.session import JournalChange, JournalSession
+    from journal.ui.trends.charts import TrendChart
+    from journal.ui.trends.heatmap import HeatmapChart
+    from journal.ui.trends.layout_cache import LayoutCache
+
+DEFAULT_CHOICE = PeriodChoice.DAYS_90
+SUMMARY_DELAY_MS = 120  # quick clicks through the periods build one summary, not one each
+HOVER_HINT = "Point at a day to see what you logged; click it to open that day."
+
+
+def _qdate(date: dt.date) -> QDate:
+    return QDate(date.year, date.month, date.day)
+
+
+def _pydate(qdate: QDate) -> dt.date:
+    return dt.date(qdate.year(), qdate.month(), qdate.day())
+
+
+@dataclass(frozen=True)
+class TrendsData:
+    """Every logged day and the chart series over them (first logged day to ``today``)."""
+
+    days: tuple["DayEntry", ...]
+    by_date: dict[dt.date, "DayEntry"]
+    series: "TrendSeries"
+    first: dt.date | None
+    today: dt.date
+
+
+def load_trends_data(session: "JournalSession", today: dt.date) -> TrendsData:
+    """Runs on the worker: read the days, compute the series, warm the chart imports."""
+    import matplotlib.figure  # noqa: F401 - the slow import, done here rather than on the GUI thread
+
+    import journal.ui.trends.charts  # noqa: F401
+    from journal.core.trend_series import trend_series
+
+    days = tuple(session.days())
+    first = days[0].date if days else None
+    start = first if first is not None and first <= today else today - dt.timedelta(days=29)
+    series = trend_series(days, start, max(today, days[-1].date) if days else today)
+    return TrendsData(days, {d.date: d for d in days}, series, first, today)
+
+
+class TrendsView(QWidget):
+    """Charts and insights for a period.
+
+    Signals:
+        dayRequested(date): the user clicked a day in a chart.
+        chartsReady(): the charts show freshly loaded days.
+        summaryShown(Summary): the words beside the charts were updated.
+    """
+
+    dayRequested = Signal(object)
+    chartsReady = Signal()
+    summaryShown = Signal(object)
+    status = Signal(str)
+
+    def __init__(self, session: "JournalSession", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.data: TrendsData | None = None
+        self.chart: TrendChart | None = None
+        self.heatmap: HeatmapChart | None = None
+        self.canvas: FigureCanvasQTAgg | None = None
+        self.layout_cache: LayoutCache | None = None
+        self.heat_canvas: FigureCanvasQTAgg | None = None
+        self.choice = DEFAULT_CHOICE
+        self.period: tuple[dt.date, dt.date] = period_bounds(DEFAULT_CHOICE, dt.date.today(), None)
+        self._stale = True
+        self._heat_stale = True
+        self._load_generation = 0
+        self._summary_generation = 0
+        self._hovered: dt.date | None = None
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(SUMMARY_DELAY_MS)
+        self._summary_timer.timeout.connect(self._build_summary)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(self._period_bar())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._chart_area())
+        self.insights = InsightsPanel(self)
+        splitter.addWidget(self.insights)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([920, 340])
+        layout.addWidget(splitter, 1)
+        session.changed.connect(self._on_changed)
+
+    # --- building ------------------------------------------------------------------
+
+    def _period_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Show:"))
+        self.period_buttons = QButtonGroup(self)
+        self.period_buttons.setExclusive(True)
+        self._buttons: dict[PeriodChoice, QPushButton] = {}
+        for choice, label in PERIOD_LABELS.items():
+            button = QPushButton(label, self)
+            button.setCheckable(True)
+            button.setObjectName("chip")
+            button.setChecked(choice is self.choice)
+            button.clicked.connect(lambda _=False, c=choice: self.set_choice(c))
+            self.period_buttons.addButton(button)
+            self._buttons[choice] = button
+            bar.addWidget(button)
+        bar.addSpacing(12)
+        start, end = self.period
+        self.from_edit = QDateEdit(_qdate(start), self)
+        self.to_edit = QDateEdit(_qdate(end), self)
+        for edit, text, name in ((self.from_edit, "&From", "Custom period from"),
+                                 (self.to_edit, "&to", "Custom period until")):
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(name)
+            edit.dateChanged.connect(self._on_custom_date)
+            bar.addWidget(label)
+            bar.addWidget(edit)
+        bar.addStretch(1)
+        self.save_button = QPushButton("&Save chart…", self)
+        self.save_button.setToolTip("Save the chart you see as a PNG picture or an SVG drawing")
+        self.save_button.clicked.connect(self.save_chart)
+        self.save_button.setEnabled(False)
+        bar.addWidget(self.save_button)
+        return bar
+
+    def _chart_area(self) -> QWidget:
+        area = QWidget(self)
+        column = QVBoxLayout(area)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.chart_tabs = QTabWidget(area)
+        self.chart_tabs.setDocumentMode(True)
+        self.over_time_page, self.calendar_page = QWidget(area), QWidget(area)
+        for page, title in ((self.over_time_page, "Over time"), (self.calendar_page, "Calendar")):
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 4, 0, 0)
+            placeholder = QLabel("Loading your charts…", page)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setObjectName("hint")
+            page_layout.addWidget(placeholder, 1)
+            self.chart_tabs.addTab(page, title)
+        self.placeholder = self.over_time_page.findChild(QLabel)
+        self.chart_tabs.currentChanged.connect(self._on_chart_tab)
+        column.addWidget(self.chart_tabs, 1)
+        self.hover_label = QLabel(HOVER_HINT, area)
+        self.hover_label.setObjectName("hint")
+        self.hover_label.setWordWrap(True)
+        self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().lineSpacing() * 2 + 4)
+        self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self.hover_label)
+        return area
+
+    def _make_canvas(self, page: QWidget, figure: Any) -> "FigureCanvasQTAgg":
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        page_layout = page.layout()
+        while page_layout.count():
+            item = page_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        canvas = FigureCanvasQTAgg(figure)
+        canvas.setParent(page)
+        canvas.setMinimumSize(360, 260)
+        page_layout.addWidget(canvas, 1)
+        canvas.mpl_connect("motion_notify_event", self._on_motion)
+        canvas.mpl_connect("button_press_event", self._on_press)
+        canvas.mpl_connect("figure_leave_event", self._on_leave)
+        return canvas
+
+    # --- loading -------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _on_changed(self, change: "JournalChange") -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the days on the worker, then redraw the charts with them."""
+        if not self.session.ready:
+            return
+        self._stale = False
+        self._load_generation += 1
+        generation, session, today = self._load_generation, self.session, dt.date.today()
+        self.session.tasks.run(
+            lambda: load_trends_data(session, today),
+            lambda data: self._on_loaded(generation, data),
+            self._on_load_failed,
+        )
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return  # the tab closed while the worker was busy
+        from journal.core.errors import UserError
+
+        text = str(error) if isinstance(error, UserError) else "Your charts could not be loaded."
+        if self.placeholder is not None and self.canvas is None:
+            self.placeholder.setText(text)
+        self.status.emit(text)
+
+    def _on_loaded(self, generation: int, data: TrendsData) -> None:
+        if not shiboken6.isValid(self) or generation != self._load_generation:
+            return  # the tab closed, or a newer load is on its way
+        from journal.ui.trends.charts import draw_trend_chart, new_figure
+
+        self.data = data
+        if self.canvas is None:
+            self.placeholder = None
+            self.canvas = self._make_canvas(self.over_time_page, new_figure())
+            from journal.ui.trends.layout_cache import LayoutCache
+
+            self.layout_cache = LayoutCache(self.canvas)
+        assert self.layout_cache is not None
+        figure = self.canvas.figure
+        figure.clear()
+        self.chart = draw_trend_chart(figure, data.series)
+        self.layout_cache.invalidate(static=self.chart.static_artists())
+        self.save_button.setEnabled(True)
+        self._heat_stale = True
+        self.set_choice(self.choice)  # the first logged day may have moved the period
+        self.chartsReady.emit()
+
+    # --- periods -------------------------------------------------------------------
+
+    def set_choice(self, choice: PeriodChoice) -> None:
+        """Show one of the period buttons' periods (custom keeps the dates in the edits)."""
+        self.choice = choice
+        self._buttons[choice].setChecked(True)
+        first = self.data.first if self.data is not None else None
+        custom = (_pydate(self.from_edit.date()), _pydate(self.to_edit.date()))
+        self.period = clipped_to_journal(*period_bounds(choice, dt.date.today(), first, custom), first)
+        if choice is not PeriodChoice.CUSTOM:
+            for edit, value in zip((self.from_edit, self.to_edit), self.period):
+                edit.blockSignals(True)
+                edit.setDate(_qdate(value))
+                edit.blockSignals(False)
+        self._apply_period()
+
+    def set_custom_period(self, start: dt.date, end: dt.date) -> None:
+        for edit, value in ((self.from_edit, start), (self.to_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(value))
+            edit.blockSignals(False)
+        self.set_choice(PeriodChoice.CUSTOM)
+
+    def _on_custom_date(self, _: QDate) -> None:
+        self.set_choice(PeriodChoice.CUSTOM)
+
+    def _apply_period(self) -> None:
+        if self.data is not None and self.data.today != dt.date.today():
+            self.reload()  # the day changed under us: the series must reach the new today
+            return
+        if self.chart is None or self.canvas is None:
+            return
+        start, end = self.period
+        if self.chart.show_period(start, end) and self.layout_cache is not None:
+            self.layout_cache.invalidate()
+        self.canvas.draw_idle()
+        self._heat_stale = True
+        if self.chart_tabs.currentWidget() is self.calendar_page:
+            self._update_heatmap()
+        self._summary_timer.start()
+        self.insights.show_message("Working out the patterns…")
+
+    def _on_chart_tab(self, _: int) -> None:
+        if self.chart_tabs.currentWidget() is self.calendar_page and self._heat_stale:
+            self._update_heatmap()
+
+    def _update_heatmap(self) -> None:
+        if self.data is None:
+            return
+        from journal.ui.trends.charts import new_figure
+        from journal.ui.trends.heatmap import HeatmapChart
+
+        if self.heat_canvas is None:
+            self.heat_canvas = self._make_canvas(self.calendar_page, new_figure(layout=None))
+            self.heatmap = HeatmapChart(self.heat_canvas.figure)
+        assert self.heatmap is not None
+        self.heatmap.update(self.data.days, *self.period)
+        self._heat_stale = False
+        self.heat_canvas.draw_idle()
+
+    # --- the words -----------------------------------------------------------------
+
+    def _build_summary(self) -> None:
+        if self.data is None:
+            return
+        from journal.core.summary import build_summary
+
+        self._summary_generation += 1
+        generation, days, (start, end) = self._summary_generation, self.data.days, self.period
+        urgencies = self.session.urgencies()
+        self.session.tasks.run(
+            lambda: build_summary(days, start, end, urgencies),
+            lambda summary: self._on_summary(generation, summary),
+            self._on_summary_failed,
+        )
+
+    def _on_summary(self, generation: int, summary: "Summary") -> None:
+        if not shiboken6.isValid(self) or generation != self._summary_generation:
+            return
+        self.insights.show_summary(summary)
+        self.summaryShown.emit(summary)
+
+    def _on_summary_failed(self, _error: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self.insights.show_message("The patterns could not be worked out.")
+
+    # --- pointing and clicking -----------------------------------------------------------
+
+    def _date_for(self, event: "LocationEvent") -> dt.date | None:
+        if event.inaxes is None:
+            return None
+        if self.chart is not None and event.canvas is self.canvas and event.inaxes in self.chart.axes:
+            return self.chart.date_at(event.xdata)
+        if self.heatmap is not None and event.canvas is self.heat_canvas and event.inaxes is self.heatmap.ax:
+            return self.heatmap.date_at(event.xdata, event.ydata)
+        return None
+
+    def _on_motion(self, event: "LocationEvent") -> None:
+        date = self._date_for(event)
+        if date == self._hovered:
+            return  # same day: nothing to redo
+        self._hovered = date
+        if date is None or self.data is None or self.chart is None:
+            self.hover_label.setText(HOVER_HINT)
+            return
+        from journal.ui.trends.hover_text import hover_text
+
+        index = (date - self.data.series.start).days
+        series = self.data.series
+        inside = 0 <= index < len(series.dates)
+        self.hover_label.setText(hover_text(
+            date,
+            self.data.by_date.get(date),
+            back_avg7=series.back_pain_avg7[index] if inside else None,
+            leg_avg7=series.leg_pain_avg7[index] if inside else None,
+            flare=bool(series.flare_days[index]) if inside else False,
+        ))
+
+    def _on_leave(self, _event: "LocationEvent") -> None:
+        self._hovered = None
+        self.hover_label.setText(HOVER_HINT)
+
+    def _on_press(self, event: "MouseEvent") -> None:
+        if event.button != 1 or event.dblclick:
+            return
+        date = self._date_for(event)
+        if date is not None and date <= dt.date.today():
+            self.dayRequested.emit(date)
+
+    # --- saving --------------------------------------------------------------------------
+
+    def save_chart(self) -> None:
+        """Ask where, then save the chart on show (over time or calendar) as PNG or SVG."""
+        canvas = self.heat_canvas if self.chart_tabs.currentWidget() is self.calendar_page else self.canvas
+        if canvas is None:
+            return
+        start, end = self.period
+        kind = "calendar" if canvas is self.heat_canvas else "trends"
+        suggested = Path.home() / f"pain-journal-{kind}-{start.isoformat()}-to-{end.isoformat()}.png"
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self, "Save chart", str(suggested), "PNG picture (*.png);;SVG drawing (*.svg)"
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".png", ".svg"):
+            target = target.with_suffix(".svg" if "svg" in chosen_filter.lower() else ".png")
+        from journal.core.errors import UserError
+        from journal.ui.trends.charts import save_figure
+
+        try:
+            save_figure(canvas.figure, target)
+        except UserError as error:
+            QMessageBox.warning(self, "Chart not saved", str(error))
+            return
+        self.status.emit(f"Saved the chart to {target}.")
+
+
+def install(window: "MainWindow") -> None:
+    """Add the Trends tab (built when first shown) and View ▸ Trends (Ctrl+3)."""
+
+    def build() -> TrendsView:
+        view = TrendsView(window.session)
+        view.dayRequested.connect(window.open_day)
+        view.status.connect(window.show_status)
+        return view
+
+    tab = window.add_lazy_tab("T&rends", build)
+    action = QAction("T&rends", window)
+    action.setShortcut("Ctrl+3")
+    action.triggered.connect(lambda: window.tabs.setCurrentWidget(tab))
+    window.view_menu.addAction(action)

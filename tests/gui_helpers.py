@@ -1,0 +1,26 @@
+"""Helpers for window tests: open a real window on a journal file and wait until it is ready."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from journal.ui.main_window import MainWindow
+
+
+def open_window(qtbot: QtBot, path: Path | None, *, demo: bool = False, welcome: bool = False) -> MainWindow:
+    from journal.ui.app import create_window
+
+    window = create_window(path, demo=demo, welcome=welcome)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.session.opened, timeout=20_000):
+        window.show()
+    qtbot.waitUntil(lambda: window.today.isEnabled(), timeout=5_000)
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.today._baseline = window.today.form.entry()  # nothing unsaved: close without asking
+    window.close()
+    window.session.close()

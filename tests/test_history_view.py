@@ -1,0 +1,126 @@
+"""History: the table model over core rows, filtering, opening, delete and undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from journal.core.catalog import default_urgencies
+from journal.core.day import DayEntry
+from journal.core.history import COLUMNS, history_row, sort_rows
+from journal.storage.journal import Journal
+from journal.ui.history.model import HistoryTableModel
+from tests.gui_helpers import close_window, open_window
+
+TODAY = dt.date.today()
+
+
+def _days(n: int) -> list[DayEntry]:
+    return [
+        DayEntry(TODAY - dt.timedelta(days=i), back_pain=i % 11, leg_pain=None if i % 3 else 2,
+                 notes=f"day {i}", symptoms=("loss of bladder or bowel control",) if i == 2 else ())
+        for i in range(n)
+    ]
+
+
+def _column(key: str) -> int:
+    return next(i for i, c in enumerate(COLUMNS) if c.key == key)
+
+
+def test_model_passes_the_qt_model_tester(qtmodeltester: object) -> None:
+    model = HistoryTableModel()
+    model.set_rows([history_row(e, default_urgencies()) for e in _days(20)])
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == 20 and model.columnCount() == len(COLUMNS)
+
+
+def test_newest_first_and_sorting_keeps_empty_values_last() -> None:
+    rows = [history_row(e, default_urgencies()) for e in _days(12)]
+    model = HistoryTableModel()
+    model.set_rows(rows)
+    assert model.row_at(0).date == TODAY
+    model.sort(_column("leg_pain"), Qt.SortOrder.AscendingOrder)
+    legs = [model.row_at(i).values[_column("leg_pain")] for i in range(model.rowCount())]
+    assert legs[:4] == [2, 2, 2, 2] and all(v is None for v in legs[4:])
+    ordered = sort_rows(rows, _column("back_pain"), descending=True)
+    assert [r.values[_column("back_pain")] for r in ordered][:2] == [10, 9]
+
+
+def test_red_flag_day_is_marked_and_highlighted() -> None:
+    model = HistoryTableModel()
+    model.set_rows([history_row(e, default_urgencies()) for e in _days(5)])
+    row = model.row_for_date(TODAY - dt.timedelta(days=2))
+    assert row is not None
+    index = model.index(row, _column("red_flags"))
+    assert "loss of bladder or bowel control" in model.data(index)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, _column("red_flags")), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_history_filters_opens_deletes_and_undoes(qtbot: QtBot, db_path: Path) -> None:
+    journal = Journal.open(db_path)
+    journal.import_days(_days(60))
+    journal.close()
+    window = open_window(qtbot, db_path)
+    history = window.history
+    window.tabs.setCurrentWidget(history)
+    history.show_last(30)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 30, timeout=5_000)
+    history.show_last(None)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 60, timeout=5_000)
+
+    target = TODAY - dt.timedelta(days=5)
+    row = history.model.row_for_date(target)
+    assert row is not None
+    with qtbot.waitSignal(history.openRequested) as opened:
+        history.table.doubleClicked.emit(history.model.index(row, 0))
+    assert opened.args == [target]
+    assert window.today.date == target and window.today.form.notes.toPlainText() == "day 5"
+
+    window.tabs.setCurrentWidget(history)
+    history.table.setCurrentIndex(history.model.index(history.model.row_for_date(target), 0))
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            QTimer.singleShot(20, confirm)
+
+    QTimer.singleShot(20, confirm)
+    history.delete_selected()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 59, timeout=5_000)
+    assert window.session.day(target) is None
+    assert history.undo_button.isEnabled()
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 60, timeout=5_000)
+    restored = window.session.day(target)
+    assert restored is not None and restored.notes == "day 5"
+    close_window(window)
+
+
+def test_cancelled_delete_keeps_the_day(qtbot: QtBot, db_path: Path) -> None:
+    journal = Journal.open(db_path)
+    journal.import_days(_days(3))
+    journal.close()
+    window = open_window(qtbot, db_path)
+    history = window.history
+    window.tabs.setCurrentWidget(history)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 3, timeout=5_000)
+    history.table.setCurrentIndex(history.model.index(0, 0))
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Cancel).click()
+        else:
+            QTimer.singleShot(20, cancel)
+
+    QTimer.singleShot(20, cancel)
+    history.delete_selected()
+    assert window.session.journal is not None and window.session.journal.count() == 3
+    close_window(window)

@@ -1,0 +1,163 @@
+"""The Today view used as a patient would: keyboard and mouse, save, reopen, find it again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QTimer, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from journal.core.day import ActivityMinutes, DayEntry
+from journal.storage.journal import Journal
+from tests.gui_helpers import close_window, open_window
+
+
+def _answer_next_message_box(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[str]:
+    """Click ``button`` on the next message box that appears; return its text."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    form = window.today.form
+
+    form.back_pain.setFocus()
+    qtbot.keyClick(form.back_pain, Qt.Key.Key_6)
+    qtbot.mouseClick(form.leg_pain._buttons[3], Qt.MouseButton.LeftButton)
+    for place in ("lower_back_centre", "thigh_left"):
+        box = form.locations[place]  # click on the tick box itself, at the left edge
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    form.stiffness.setFocus()
+    form.stiffness.selectAll()
+    qtbot.keyClicks(form.stiffness.lineEdit(), "25")
+    qtbot.keyClick(form.sleep_quality, Qt.Key.Key_4)
+    qtbot.keyClick(form.stress, Qt.Key.Key_1)
+    qtbot.keyClick(form.stress, Qt.Key.Key_0)  # "1" then "0" quickly: 10
+    qtbot.keyClick(form.enjoyment, Qt.Key.Key_5)
+    qtbot.keyClick(form.activity, Qt.Key.Key_7)
+    qtbot.mouseClick(form.triggers.chip("prolonged sitting"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.symptoms.chip("stiffness"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.activities._add, Qt.MouseButton.LeftButton)
+    row = form.activities.rows()[0]
+    qtbot.keyClicks(row.name.lineEdit(), "walking")
+    row.minutes.selectAll()
+    qtbot.keyClicks(row.minutes.lineEdit(), "30")
+    qtbot.keyClicks(form.medications.entry, "heat pack")
+    qtbot.keyClick(form.medications.entry, Qt.Key.Key_Return)
+    qtbot.keyClicks(form.notes, "Long drive to see my sister, stiff after.")
+    assert window.today.is_dirty()
+    assert "PEG score today: <b>6.0</b>" in form.peg.text()  # (6 + 5 + 7) / 3
+
+    qtbot.keyClick(window.today, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.today.is_dirty()
+    assert "Saved" in window.statusBar().currentMessage()
+    close_window(window)
+
+    reopened = open_window(qtbot, db_path)
+    entry = reopened.today.form.entry()
+    assert entry.date == dt.date.today()
+    assert (entry.back_pain, entry.leg_pain, entry.morning_stiffness_min) == (6, 3, 25)
+    assert (entry.sleep_quality, entry.stress, entry.interference_enjoyment, entry.interference_activity) == (4, 10, 5, 7)
+    assert entry.pain_locations == {"lower_back_centre", "thigh_left"}
+    assert entry.triggers == ("prolonged sitting",)
+    assert entry.symptoms == ("stiffness",)
+    assert entry.activities == (ActivityMinutes("walking", 30),)
+    assert entry.medications == ("heat pack",)
+    assert entry.notes == "Long drive to see my sister, stiff after."
+    reopened.tabs.setCurrentWidget(reopened.history)
+    qtbot.waitUntil(lambda: reopened.history.model.rowCount() == 1, timeout=5_000)
+    assert reopened.history.model.row_at(0).date == dt.date.today()
+    close_window(reopened)
+
+
+def test_save_without_back_pain_names_the_field_and_writes_nothing(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    qtbot.keyClicks(window.today.form.notes, "forgot the pain score")
+    seen = _answer_next_message_box(qtbot, QMessageBox.StandardButton.Ok)
+    assert window.today.save() is False
+    assert seen and "Back pain" in seen[0] and "Nothing was saved" in seen[0]
+    assert window.session.journal is not None and window.session.journal.count() == 0
+    assert QApplication.focusWidget() is window.today.form.back_pain or not window.isActiveWindow()
+    close_window(window)
+
+
+def test_opening_a_saved_date_edits_it_and_leaving_unsaved_changes_asks(qtbot: QtBot, db_path: Path) -> None:
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    journal = Journal.open(db_path)
+    journal.save_day(DayEntry(yesterday, 4, notes="earlier"))
+    journal.close()
+    window = open_window(qtbot, db_path)
+    today_view = window.today
+
+    qtbot.keyClick(today_view.form.back_pain, Qt.Key.Key_2)
+    assert today_view.is_dirty()
+    seen = _answer_next_message_box(qtbot, QMessageBox.StandardButton.Cancel)
+    assert today_view.open_date(yesterday) is False
+    assert seen and "did not save" in seen[0]
+    assert today_view.date == dt.date.today()
+
+    _answer_next_message_box(qtbot, QMessageBox.StandardButton.Discard)
+    assert today_view.open_date(yesterday) is True
+    assert today_view.form.back_pain.value() == 4
+    assert today_view.form.notes.toPlainText() == "earlier"
+    assert "Saved entry" in today_view.state_label.text()
+    qtbot.keyClick(today_view.form.back_pain, Qt.Key.Key_Right)
+    assert today_view.save()
+    assert window.session.day(yesterday).back_pain == 5  # type: ignore[union-attr]
+    assert window.session.day(dt.date.today()) is None  # the discarded change was not saved
+    close_window(window)
+
+
+def test_future_dates_cannot_be_picked(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    window.today.step_day(1)
+    assert window.today.date == dt.date.today()
+    maximum = window.today.date_edit.maximumDate()
+    assert (maximum.year(), maximum.month(), maximum.day()) == dt.date.today().timetuple()[:3]
+    close_window(window)
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    interactive = ("QPushButton", "QSpinBox", "QDoubleSpinBox", "QCheckBox", "QComboBox",
+                   "QLineEdit", "QPlainTextEdit", "QDateEdit", "ScaleSelector")
+    missing = []
+    for widget in window.today.findChildren(QWidget):
+        kind = type(widget).__name__
+        if kind in interactive and widget.isVisibleTo(window) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            if not (widget.accessibleName() or getattr(widget, "text", lambda: "")()):
+                if kind == "QLineEdit" and isinstance(widget.parent(), (QWidget,)) and widget.parent().accessibleName():
+                    continue  # the editor inside a spin box or combo box: named by its parent
+                missing.append(f"{kind} {widget.objectName()}")
+    assert missing == []
+    close_window(window)
+
+
+def test_keyboard_alone_reaches_the_pain_scale_and_save(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    window.activateWindow()
+    form = window.today.form
+    chain: list[QWidget] = []
+    widget: QWidget = window.today.date_edit
+    for _ in range(200):
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window):
+            chain.append(widget)
+    assert form.back_pain in chain
+    assert form.leg_pain in chain
+    assert window.today.save_button in chain
+    assert form.back_pain.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    close_window(window)
