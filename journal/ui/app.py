@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from journal.ui import startup_trace
 from journal.ui.main_window import MainWindow
 from journal.ui.session import JournalSession, OpenedJournal
 from journal.ui.style import apply_style
@@ -25,17 +26,27 @@ def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True
     """
     tasks = TaskRunner()
     session = JournalSession(tasks)
+    # Start opening first: the worker imports SQLModel (the slowest part of start-up)
+    # while this thread builds and paints the window. Its result arrives through the
+    # event loop, after every connection below is made.
+    session.open(path, demo=demo)
     window = MainWindow(session)
     tasks.setParent(window)
     session.setParent(window)
-    from journal.ui.features import install_features
-
-    install_features(window)
+    # Features (trends, guidance, export) plug in right after the first paint: the
+    # first frame needs only the window's frame and Today. The journal opens on the
+    # worker meanwhile and reports back later through the event loop.
+    QTimer.singleShot(0, lambda: _install_features(window))
     session.open_failed.connect(lambda error: _open_failed(window, error))
     if welcome:
         session.opened.connect(lambda opened: _maybe_welcome(window, opened))
-    session.open(path, demo=demo)
     return window
+
+
+def _install_features(window: MainWindow) -> None:
+    from journal.ui.features import install_features
+
+    install_features(window)
 
 
 def _maybe_welcome(window: MainWindow, opened: OpenedJournal) -> None:
@@ -69,7 +80,12 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
     app.setOrganizationName("pain-journal")
     apply_style(app)  # type: ignore[arg-type]
     window = create_window(path, demo=demo, welcome=not quit_after_startup)
+    if startup_trace.ENABLED:
+        watcher = startup_trace.FirstPaintWatcher(window)
+        window.installEventFilter(watcher)
+        window.session.opened.connect(lambda _: QTimer.singleShot(0, lambda: startup_trace.mark("ready")))
     if quit_after_startup:
+        # Queued, so it runs after the Today view has loaded the day and can save.
         window.session.opened.connect(lambda _: QTimer.singleShot(0, app.quit))
         window.session.open_failed.connect(lambda _: app.exit(2))
     window.show()

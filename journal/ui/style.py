@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from journal.ui.widgets.scale import LEVEL_COLOURS
+
 
 def apply_style(app: QApplication) -> None:
     """Set a slightly larger base font (relative to the system's) and the style sheet."""
@@ -13,7 +15,12 @@ def apply_style(app: QApplication) -> None:
     font.setPointSizeF(base * 1.1)
     app.setFont(font)
     pad = max(4, round(base * 0.5))
-    app.setStyleSheet(f"""
+    levels = "\n".join(
+        f'QPushButton#scaleButton[level="{n}"]:checked {{ background: {colour}; color: #111;'
+        " border: 3px solid #1f3b5a; font-weight: bold; }"
+        for n, colour in enumerate(LEVEL_COLOURS)
+    )
+    app.setStyleSheet(levels + f"""
         QMainWindow, QDialog {{ background: #f7f8fa; }}
         QGroupBox {{ font-weight: bold; border: 1px solid #d5dbe3; border-radius: 8px;
                      margin-top: 1.2em; padding: {pad}px; background: #ffffff; }}

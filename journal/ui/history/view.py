@@ -60,12 +60,18 @@ class HistoryView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         char = self.table.fontMetrics().averageCharWidth()
+        # Widths from the font, not ResizeToContents: measuring every row of ten
+        # years of entries would cost more than loading them.
+        header_metrics = header.fontMetrics()
         for column, spec in enumerate(COLUMNS):
-            if spec.numeric or spec.key == "date":
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if spec.key == "date":
+                width = self.table.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 24
+            elif spec.numeric:
+                width = max(header_metrics.horizontalAdvance(spec.title) + 28, char * 6)
             else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, char * (12 if spec.key == "red_flags" else 26))
+                width = char * (14 if spec.key == "red_flags" else 26)
+            header.resizeSection(column, width)
         self.table.setAccessibleName("Past entries")
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)

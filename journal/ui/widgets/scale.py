@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 # Colour-blind-safe ramp from calm blue to strong orange (no green/red pairing).
-_COLOURS = (
+# The style sheet (journal/ui/style.py) colours a checked button by its "level".
+LEVEL_COLOURS = (
     "#d6e6f5", "#c6dbef", "#b3d1ea", "#a6c8e6", "#fde0c5", "#fdd0a2",
     "#fdbf86", "#fdae6b", "#fd9a4e", "#f5863a", "#e6550d",
 )
@@ -50,10 +51,6 @@ class ScaleSelector(QFrame):
             button.setMinimumSize(height, height)
             button.setObjectName("scaleButton")
             button.setProperty("level", number)
-            button.setStyleSheet(
-                f"QPushButton:checked {{ background: {_COLOURS[number]}; color: #111;"
-                " border: 3px solid #1f3b5a; font-weight: bold; }"
-            )
             self._group.addButton(button, number)
             layout.addWidget(button)
             self._buttons.append(button)
