@@ -157,3 +157,26 @@ class Journal:
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as session:
             repository.set_setting(session=session, key=key, value=value)
+
+    # --- red-flag acknowledgements -----------------------------------------------
+
+    def acknowledge_red_flags(self, date: dt.date, symptoms: Sequence[str]) -> int:
+        """Remember that the patient acknowledged these symptoms' warnings for ``date``.
+
+        Matched by name key; a no-op for a date with no entry. Replacing a
+        day's entry (saving it again, importing with replace) forgets its
+        acknowledgements, so callers record them again after such a save.
+        Returns how many were new.
+        """
+        stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as session:
+            return repository.acknowledge_red_flags(
+                session=session, date=date, symptoms=symptoms, at=stamp
+            )
+
+    def red_flag_acks(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> dict[dt.date, frozenset[str]]:
+        """Acknowledged red-flag symptom name keys per date in the inclusive range."""
+        with self.session() as session:
+            return repository.red_flag_acks(session=session, start=start, end=end)

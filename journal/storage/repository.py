@@ -282,3 +282,50 @@ def set_setting(*, session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+# --- red-flag acknowledgements (schema 2) --------------------------------------
+
+
+def acknowledge_red_flags(
+    *, session: Session, date: dt.date, symptoms: Iterable[str], at: str
+) -> int:
+    """Remember that the warnings for ``symptoms`` on ``date`` were acknowledged.
+
+    Symptoms are stored by name key; one already acknowledged keeps its first
+    time. Returns how many were new; 0 when ``date`` has no entry. Does not commit.
+    """
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    from journal.storage.tables import RedFlagAck
+
+    keys = sorted({name_key(name) for name in symptoms} - {""})
+    day_id = session.execute(select(Day.id).where(Day.date == date)).scalar_one_or_none()
+    if day_id is None or not keys:
+        return 0
+    added = 0
+    for key in keys:  # a day has a handful of symptoms at most
+        statement = (
+            sqlite_insert(RedFlagAck)
+            .values(day_id=day_id, symptom=key, acknowledged_at=at)
+            .on_conflict_do_nothing()
+        )
+        added += session.execute(statement).rowcount  # type: ignore[attr-defined]
+    return added
+
+
+def red_flag_acks(
+    *, session: Session, start: dt.date | None = None, end: dt.date | None = None
+) -> dict[dt.date, frozenset[str]]:
+    """Acknowledged symptom name keys per date, for ``start <= date <= end``."""
+    from journal.storage.tables import RedFlagAck
+
+    query = select(Day.date, RedFlagAck.symptom).join(Day, Day.id == RedFlagAck.day_id)
+    if start is not None:
+        query = query.where(Day.date >= start)
+    if end is not None:
+        query = query.where(Day.date <= end)
+    found: dict[dt.date, set[str]] = defaultdict(set)
+    for date, symptom in session.execute(query):
+        found[date].add(symptom)
+    return {date: frozenset(keys) for date, keys in found.items()}

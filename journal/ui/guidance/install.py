@@ -27,9 +27,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout
 
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
@@ -42,6 +42,7 @@ from journal.ui.session import JournalChange
 if TYPE_CHECKING:
     from journal.ui.guidance.library_view import LibraryView
     from journal.ui.main_window import LazyTab, MainWindow
+    from journal.ui.today.view import TodayView
 
 #: Journal setting: the date (ISO) the six-weeks suggestion was last hidden.
 PERSISTENT_PAIN_DISMISSED = "persistent_pain_dismissed"
@@ -54,18 +55,26 @@ SIX_WEEKS_RECENT = 7
 WHEN_TO_SEE_A_DOCTOR_ITEM = "when-to-see-a-doctor"
 
 
-class _PropertyWatch(QObject):
-    """Calls ``callback`` whenever ``widget`` gets a dynamic property set."""
+def _watch_days(today_view: "TodayView", callback: Callable[[], None]) -> None:
+    """Call ``callback`` after Today shows another day.
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._callback = callback
-        widget.installEventFilter(self)
+    Uses a ``dayShown`` signal when TodayView has one. Until then, every move
+    to another day (date picker, previous/next, History, "Jump to today") goes
+    through ``TodayView.open_date``, so that call is wrapped on this instance;
+    reloads after an import or another journal come as ``session.changed``.
+    """
+    signal = getattr(today_view, "dayShown", None)
+    if signal is not None:
+        signal.connect(lambda *_: callback())
+        return
+    open_date = today_view.open_date
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.DynamicPropertyChange:
-            self._callback()
-        return False
+    def open_date_then_tell(date: dt.date) -> bool:
+        shown = open_date(date)
+        callback()
+        return shown
+
+    today_view.open_date = open_date_then_tell  # type: ignore[method-assign]
 
 
 class GuidanceFeature(QObject):
@@ -108,11 +117,11 @@ class GuidanceFeature(QObject):
 
         today_view.saved.connect(self._on_saved)
         today_view.form.edited.connect(self._refresh_soon_notice)
-        # TodayView has no "day shown" signal; it restyles its state label (a
-        # dynamic property) whenever it shows a day or its state changes.
-        self._day_watch = _PropertyWatch(today_view.state_label, self._on_day_shown, self)
+        _watch_days(today_view, self._on_day_shown)
         window.session.opened.connect(lambda _opened: self._on_opened())
         window.session.changed.connect(self._on_changed)
+        if window.session.ready:  # features are installed after the first paint; it may be open
+            self._on_opened()
 
     # --- the library ------------------------------------------------------------------
 
@@ -154,8 +163,14 @@ class GuidanceFeature(QObject):
     def _on_opened(self) -> None:
         self.cards.clear()
         self._acknowledged.clear()
+        # Another journal (e.g. leaving the sample data): warnings given for the
+        # previous one must not silence this one's. Better shown twice than missed.
+        warned = getattr(self.window.today, "_warned", None)
+        if isinstance(warned, set):
+            warned.clear()
         session = self.window.session
         session.tasks.run(session.red_flag_acks, self._on_acks_loaded)
+        self._refresh_soon_notice()
         self.check_persistent_pain()
 
     def _on_changed(self, change: JournalChange) -> None:

@@ -153,7 +153,6 @@ class LibraryView(QWidget):
         row = QHBoxLayout(self.did_row)
         row.setContentsMargins(0, 6, 0, 0)
         self.did_label = QLabel()
-        self.did_label.setWordWrap(True)
         self.minutes = QSpinBox(self.did_row)
         self.minutes.setRange(1, MINUTES_PER_DAY)
         self.minutes.setSingleStep(5)
@@ -248,7 +247,7 @@ class LibraryView(QWidget):
         self.reader.setHtml(item_html(item))
         self.reader.setAccessibleDescription(item.summary)
         if item.activity:
-            self.did_label.setText(f"Did some {item.activity} today? Time spent:")
+            self.did_label.setText(f"Did some {item.activity} today? For how long:")
             self.minutes.setAccessibleName(f"Minutes of {item.activity}")
             self.did_button.setAccessibleName(f"Add {item.activity} to today's activities")
             self.did_row.show()

@@ -1,0 +1,291 @@
+"""Red flags in the window: the urgent dialog comes first, "soon" stays calm, six weeks of severe pain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from journal.core.day import DayEntry
+from journal.storage.journal import Journal
+from journal.ui.guidance.install import PERSISTENT_PAIN_DISMISSED, GuidanceFeature
+from journal.ui.main_window import MainWindow
+from journal.ui.red_flags import RedFlagDialog
+from tests.gui_helpers import close_window
+
+URGENT = "loss of bladder or bowel control"
+SOON = "numbness or tingling in legs"
+TODAY = dt.date.today()
+
+
+class ModalWatcher:
+    """Answers modal dialogs as they appear: "I understand" on red-flag dialogs, OK on messages.
+
+    ``red_flags`` holds the text of each red-flag dialog seen, ``messages`` each message box.
+    """
+
+    def __init__(self) -> None:
+        self.red_flags: list[str] = []
+        self.messages: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._answer)
+        self._timer.start()
+
+    def _answer(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, RedFlagDialog):
+            self.red_flags.append(widget.accessibleDescription())
+            buttons = widget.findChild(QDialogButtonBox)
+            assert buttons is not None
+            understand = next(b for b in buttons.buttons() if b.text() == "I understand")
+            understand.click()
+        elif isinstance(widget, QMessageBox):
+            self.messages.append(widget.text())
+            widget.accept()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+@pytest.fixture
+def modals() -> Iterator[ModalWatcher]:
+    watcher = ModalWatcher()
+    yield watcher
+    watcher.stop()
+
+
+def _open(qtbot: QtBot, path: Path, today: dt.date | None = None) -> MainWindow:
+    """A window on ``path``, ready and idle; ``today`` pretends it is another date."""
+    from journal.ui.app import create_window
+
+    window = create_window(path, welcome=False)  # not qtbot.addWidget: closing would ask "Save?"
+    with qtbot.waitSignal(window.session.opened, timeout=20_000):
+        window.show()
+    qtbot.waitUntil(window.today.isEnabled, timeout=5_000)
+    qtbot.waitUntil(lambda: window.findChild(GuidanceFeature) is not None, timeout=5_000)
+    if today is not None:
+        _feature(window).today = lambda: today
+        _feature(window).check_persistent_pain()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy, timeout=5_000)
+    return window
+
+
+@pytest.fixture
+def opened(qtbot: QtBot) -> Iterator[list[MainWindow]]:
+    """Windows opened by a test; all closed without questions at the end."""
+    windows: list[MainWindow] = []
+    yield windows
+    for window in windows:
+        close_window(window)
+        window.deleteLater()
+
+
+def _feature(window: MainWindow) -> GuidanceFeature:
+    feature = window.findChild(GuidanceFeature, "guidanceFeature")
+    assert feature is not None
+    return feature
+
+
+def _fill_pain(qtbot: QtBot, window: MainWindow, value: Qt.Key = Qt.Key.Key_6) -> None:
+    window.today.form.back_pain.setFocus()
+    qtbot.keyClick(window.today.form.back_pain, value)
+
+
+def _save(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.today.saved, timeout=5_000):
+        qtbot.mouseClick(window.today.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.session.tasks.busy, timeout=5_000)
+
+
+@contextmanager
+def _journal(path: Path) -> Iterator[Journal]:
+    """A second connection to the test's journal file."""
+    journal = Journal.open(path)
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
+def _prefill(path: Path, entries: list[DayEntry]) -> None:
+    with _journal(path) as journal:
+        journal.import_days(entries)
+
+
+# --- urgent: the dialog ----------------------------------------------------------------
+
+
+def test_checking_an_urgent_symptom_shows_the_dialog_first_and_saving_records_it(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    _fill_pain(qtbot, window)
+    qtbot.mouseClick(window.today.form.symptoms.chip(URGENT), Qt.MouseButton.LeftButton)
+    assert len(modals.red_flags) == 1  # the click returned only after "I understand"
+    assert "Please get medical care now" in modals.red_flags[0]
+    assert "Loss of bladder or bowel control" in modals.red_flags[0]
+    assert window.today.red_flag_banner.isVisible()
+    assert window.today.red_flag_banner.property("urgent") is True
+
+    _save(qtbot, window)
+    assert len(modals.red_flags) == 1  # already acknowledged for this day
+    with _journal(db_path) as journal:
+        assert journal.red_flag_acks() == {TODAY: frozenset({URGENT})}
+
+
+def test_an_acknowledged_day_does_not_repeat_the_dialog_after_a_restart(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    earlier = TODAY - dt.timedelta(days=20)
+    _prefill(db_path, [DayEntry(date=earlier, back_pain=6, symptoms=(URGENT,))])
+    with _journal(db_path) as journal:
+        journal.acknowledge_red_flags(earlier, [URGENT])
+
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    assert _feature(window).acknowledged(earlier) == {URGENT}
+    window.open_day(earlier)
+    assert window.today.red_flag_banner.isVisible()  # the flag stays visible on the day
+    qtbot.keyClicks(window.today.form.notes, "Seen by the GP the same day.")
+    _save(qtbot, window)
+    assert modals.red_flags == []
+    with _journal(db_path) as journal:  # saving replaced the row; the acknowledgement was kept
+        assert journal.red_flag_acks() == {earlier: frozenset({URGENT})}
+
+
+def test_saving_a_day_with_an_urgent_symptom_shows_the_dialog(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    _fill_pain(qtbot, window)
+    chip = window.today.form.symptoms.chip(URGENT)
+    assert chip is not None
+    chip.setChecked(True)  # set without a click: only the save path can warn
+    assert modals.red_flags == []
+    _save(qtbot, window)
+    assert len(modals.red_flags) == 1
+    assert "Loss of bladder or bowel control" in modals.red_flags[0]
+
+
+def test_importing_days_with_an_urgent_symptom_shows_the_dialog(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    from journal.ui.import_csv import import_csv_interactively
+
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    day = TODAY - dt.timedelta(days=3)
+    csv_file = tmp_path / "days.csv"
+    csv_file.write_text(
+        "date,back_pain,symptoms\n"
+        f"{day.isoformat()},7,{URGENT}\n"
+        f"{(day - dt.timedelta(days=1)).isoformat()},5,stiffness\n",
+        encoding="utf-8",
+    )
+    import_csv_interactively(window, csv_file)
+    qtbot.waitUntil(lambda: len(modals.red_flags) == 1, timeout=10_000)
+    assert any("Imported 2 day(s)" in text for text in modals.messages)
+    assert "Loss of bladder or bowel control" in modals.red_flags[0]
+
+
+# --- soon: the calm banner -------------------------------------------------------------------
+
+
+def test_a_soon_symptom_shows_the_calm_banner_and_no_dialog(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    feature = _feature(window)
+    _fill_pain(qtbot, window)
+    assert not feature.soon_notice.isVisible()
+    qtbot.mouseClick(window.today.form.symptoms.chip(SOON), Qt.MouseButton.LeftButton)
+    assert window.today.red_flag_banner.isVisible()
+    assert window.today.red_flag_banner.property("urgent") is False
+    assert "See your doctor soon" in window.today.red_flag_banner.text()
+    assert feature.soon_notice.isVisible()
+    assert "Please contact your doctor soon" in feature.soon_notice.message.text()
+    assert "When to See a Doctor" in feature.soon_notice.source.text()
+
+    _save(qtbot, window)
+    assert modals.red_flags == []
+    qtbot.waitUntil(lambda: bool(feature.cards.cards), timeout=5_000)
+    assert feature.cards.cards[0].item_id == "when-to-see-a-doctor"
+
+    qtbot.mouseClick(feature.soon_notice.read_button, Qt.MouseButton.LeftButton)
+    assert feature.library_view.current is not None
+    assert feature.library_view.current.id == "when-to-see-a-doctor"
+
+    window.tabs.setCurrentWidget(window.today)
+    qtbot.mouseClick(window.today.form.symptoms.chip(SOON), Qt.MouseButton.LeftButton)
+    assert not feature.soon_notice.isVisible()
+
+
+# --- six weeks of severe pain ------------------------------------------------------------
+
+
+def _severe_days(count: int, end: dt.date, pain: int = 8) -> list[DayEntry]:
+    return [DayEntry(date=end - dt.timedelta(days=i), back_pain=pain) for i in range(count)]
+
+
+def test_six_weeks_of_severe_pain_suggests_an_appointment_until_hidden_for_the_day(
+    qtbot: QtBot, db_path: Path, opened: list[MainWindow]
+) -> None:
+    _prefill(db_path, _severe_days(45, TODAY - dt.timedelta(days=1)))
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    notice = _feature(window).pain_notice
+    qtbot.waitUntil(notice.isVisible, timeout=5_000)
+    assert "book an appointment" in notice.message.text()
+    assert "000_32feb4238e8fab95.txt, When to See a Doctor" in notice.source.text()
+
+    assert notice.dismiss_button is not None
+    qtbot.mouseClick(notice.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not notice.isVisible()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy, timeout=5_000)
+    with _journal(db_path) as journal:
+        assert journal.setting(PERSISTENT_PAIN_DISMISSED) == TODAY.isoformat()
+
+    _fill_pain(qtbot, window, Qt.Key.Key_8)  # saving today does not bring it back today
+    _save(qtbot, window)
+    assert not notice.isVisible()
+    close_window(window)
+
+    again = _open(qtbot, db_path)
+    opened.append(again)
+    assert not _feature(again).pain_notice.isVisible()
+
+    tomorrow = _open(qtbot, db_path, today=TODAY + dt.timedelta(days=1))
+    opened.append(tomorrow)
+    qtbot.waitUntil(_feature(tomorrow).pain_notice.isVisible, timeout=5_000)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # Easing: from 9 down to 5 over 45 days.
+        [DayEntry(date=TODAY - dt.timedelta(days=i), back_pain=5 + min(4, i // 10)) for i in range(1, 46)],
+        # Severe, but it ended three weeks ago.
+        _severe_days(45, TODAY - dt.timedelta(days=21)),
+        # Severe, but only four weeks of it.
+        _severe_days(28, TODAY - dt.timedelta(days=1)),
+    ],
+    ids=["improving", "ended-weeks-ago", "four-weeks"],
+)
+def test_no_suggestion_when_pain_is_easing_old_or_short(
+    qtbot: QtBot, db_path: Path, opened: list[MainWindow], entries: list[DayEntry]
+) -> None:
+    _prefill(db_path, entries)
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    assert _feature(window).persistent_pain is None
+    assert not _feature(window).pain_notice.isVisible()
