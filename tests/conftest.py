@@ -38,3 +38,23 @@ def journal(db_path: Path) -> Iterator["object"]:
 @pytest.fixture
 def today() -> dt.date:
     return dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def _windows_close_without_questions(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a window test (even a failed one), close windows without the "Save?" question.
+
+    Requesting ``qtbot`` from here makes this teardown run before qtbot closes
+    its widgets, so a failing test cannot hang on a modal question.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qtbot")
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        today = getattr(widget, "today", None)
+        if today is not None and hasattr(today, "form"):
+            today._baseline = None  # nothing to ask about

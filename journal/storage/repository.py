@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
@@ -131,13 +131,24 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
     if not entries:
         return
     dates = [e.date for e in entries]
-    for chunk in _chunks(dates):
-        session.execute(delete(Day).where(Day.date.in_(chunk)))
-    stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    session.execute(insert(Day), [_day_row(e, stamp) for e in entries])
     day_ids: dict[dt.date, int] = {}
     for chunk in _chunks(dates):
         day_ids.update(session.execute(select(Day.date, Day.id).where(Day.date.in_(chunk))).all())
+    stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    # A replaced day keeps its row (and so what hangs off it, such as red-flag
+    # acknowledgements); only its list-valued parts are rewritten.
+    existing = [e for e in entries if e.date in day_ids]
+    if existing:
+        session.execute(update(Day), [{"id": day_ids[e.date], **_day_row(e, stamp)} for e in existing])
+        ids = list(day_ids.values())
+        for table in (DayActivity, DayTrigger, DaySymptom, DayMedication):
+            for chunk in _chunks(ids):
+                session.execute(delete(table).where(table.day_id.in_(chunk)))
+    new = [e for e in entries if e.date not in day_ids]
+    if new:
+        session.execute(insert(Day), [_day_row(e, stamp) for e in new])
+        for chunk in _chunks([e.date for e in new]):
+            day_ids.update(session.execute(select(Day.date, Day.id).where(Day.date.in_(chunk))).all())
 
     activity_ids = ensure_catalog_items(
         session=session, kind=CatalogKind.ACTIVITY, names=(a.name for e in entries for a in e.activities)

@@ -46,6 +46,14 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
             from journal.ui.red_flags import RedFlagDialog
 
             RedFlagDialog(flags, window).exec()
+            by_date: dict = {}
+            for flag in flags:
+                by_date.setdefault(flag.date, []).append(flag.symptom)
+            for date, symptoms in by_date.items():
+                window.today.mark_warned(date, symptoms)
+            session.tasks.run(
+                lambda: [session.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None
+            )
 
     def failed(error: BaseException) -> None:
         from journal.storage.journal import DuplicateDatesError

@@ -56,25 +56,8 @@ WHEN_TO_SEE_A_DOCTOR_ITEM = "when-to-see-a-doctor"
 
 
 def _watch_days(today_view: "TodayView", callback: Callable[[], None]) -> None:
-    """Call ``callback`` after Today shows another day.
-
-    Uses a ``dayShown`` signal when TodayView has one. Until then, every move
-    to another day (date picker, previous/next, History, "Jump to today") goes
-    through ``TodayView.open_date``, so that call is wrapped on this instance;
-    reloads after an import or another journal come as ``session.changed``.
-    """
-    signal = getattr(today_view, "dayShown", None)
-    if signal is not None:
-        signal.connect(lambda *_: callback())
-        return
-    open_date = today_view.open_date
-
-    def open_date_then_tell(date: dt.date) -> bool:
-        shown = open_date(date)
-        callback()
-        return shown
-
-    today_view.open_date = open_date_then_tell  # type: ignore[method-assign]
+    """Call ``callback`` after Today shows another day."""
+    today_view.dayShown.connect(lambda *_: callback())
 
 
 class GuidanceFeature(QObject):
@@ -165,9 +148,7 @@ class GuidanceFeature(QObject):
         self._acknowledged.clear()
         # Another journal (e.g. leaving the sample data): warnings given for the
         # previous one must not silence this one's. Better shown twice than missed.
-        warned = getattr(self.window.today, "_warned", None)
-        if isinstance(warned, set):
-            warned.clear()
+        self.window.today.forget_warnings()
         session = self.window.session
         session.tasks.run(session.red_flag_acks, self._on_acks_loaded)
         self._refresh_soon_notice()
@@ -206,9 +187,7 @@ class GuidanceFeature(QObject):
         self._acknowledged.setdefault(date, set()).update(keys)
         # TodayView keeps the (date, symptom) pairs it has warned about; adding the
         # acknowledged ones keeps the dialog from repeating a warning already accepted.
-        warned = getattr(self.window.today, "_warned", None)
-        if isinstance(warned, set):
-            warned.update((date, key) for key in keys)
+        self.window.today.mark_warned(date, keys)
 
     def acknowledged(self, date: dt.date) -> frozenset[str]:
         """Symptom name keys acknowledged for ``date`` (as loaded or recorded)."""

@@ -8,6 +8,7 @@ day with unsaved changes asks first.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core.catalog import CatalogKind, Urgency
+from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import ValidationError
 from journal.core.redflags import red_flags_in
@@ -44,6 +45,7 @@ class TodayView(QWidget):
 
     saved = Signal(object)
     status = Signal(str)
+    dayShown = Signal(object)  # the date now shown (after loading it)
 
     def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +186,7 @@ class TodayView(QWidget):
         self.date_edit.setDate(_qdate(date))
         self.date_edit.blockSignals(False)
         self._update_state()
+        self.dayShown.emit(date)
 
     def open_date(self, date: dt.date) -> bool:
         """Show ``date``, asking about unsaved changes first. False if the user cancelled."""
@@ -258,13 +261,21 @@ class TodayView(QWidget):
         flags = [f for f in red_flags_in(entry, self.session.urgencies()) if f.urgency is Urgency.URGENT]
         self._show_flags(flags)
 
+    def mark_warned(self, date: dt.date, symptoms: Iterable[str]) -> None:
+        """Record that the urgent warning for these symptoms on ``date`` was acknowledged."""
+        self._warned.update((date, name_key(s)) for s in symptoms)
+
+    def forget_warnings(self) -> None:
+        """Forget acknowledged warnings (another journal was opened): better twice than missed."""
+        self._warned.clear()
+
     def _show_flags(self, flags: list) -> None:  # list[RedFlag]
-        fresh = [f for f in flags if (self.date, f.symptom.casefold()) not in self._warned]
+        fresh = [f for f in flags if (self.date, name_key(f.symptom)) not in self._warned]
         if not fresh:
             return
         from journal.ui.red_flags import RedFlagDialog
 
-        self._warned.update((self.date, f.symptom.casefold()) for f in fresh)
+        self.mark_warned(self.date, [f.symptom for f in fresh])
         RedFlagDialog(fresh, self).exec()
 
     def _add_catalog(self, kind: CatalogKind) -> None:
