@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from journal.core.catalog import Urgency
-from journal.core.redflags import RedFlag, urgent_message
+from journal.core.redflags import RedFlag, soon_message, urgent_message
 
 
 class RedFlagDialog(QDialog):
@@ -27,7 +27,13 @@ class RedFlagDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         heading.setFont(font)
-        body = QLabel(urgent_message(flags))
+        text = urgent_message(flags) or soon_message(flags)
+        # The heading already says it; the body starts with what was logged.
+        text = text.split("\n\n", 1)[1] if text.startswith("Please get medical care now.") else text
+        body = QLabel(text)
+        body_font = body.font()
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.15)
+        body.setFont(body_font)
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         body.setMinimumWidth(body.fontMetrics().averageCharWidth() * 60)
