@@ -27,9 +27,9 @@ class RedFlagDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         heading.setFont(font)
-        text = urgent_message(flags) or soon_message(flags)
+        message = urgent_message(flags) or soon_message(flags)
         # The heading already says it; the body starts with what was logged.
-        text = text.split("\n\n", 1)[1] if text.startswith("Please get medical care now.") else text
+        text = message.split("\n\n", 1)[1] if message.startswith("Please get medical care now.") else message
         body = QLabel(text)
         body_font = body.font()
         body_font.setPointSizeF(body_font.pointSizeF() * 1.15)
@@ -45,7 +45,7 @@ class RedFlagDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.setAccessibleName(self.windowTitle())
-        self.setAccessibleDescription(body.text())
+        self.setAccessibleDescription(message)  # the whole message, for screen readers
 
     def reject(self) -> None:
         """Escape and the close button also count as acknowledging; the message was shown."""
