@@ -14,6 +14,8 @@ from journal.core.errors import UserError
 #: and returning a one-line report. Other features add theirs here.
 EXPORTERS: dict[str, str] = {
     ".csv": "journal.cli.days:export_csv",
+    ".pdf": "journal.cli.report:export_pdf",
+    ".json": "journal.cli.report:export_fhir",
 }
 
 

@@ -1,0 +1,138 @@
+"""The journal as a FHIR R4 Bundle (JSON), for health-record systems.
+
+A Bundle of type ``collection`` with, for every logged day of the period:
+
+* an Observation of back pain and one of leg pain (when recorded):
+  LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] -
+  Reported", ``valueInteger``, with a SNOMED CT ``bodySite`` (37822005
+  lower back structure; 61685007 lower limb structure);
+* the PEG score (LOINC 91147-9 "Mean score [PEG]") when the day has all three
+  items, as ``valueQuantity`` in UCUM ``{score}``, rounded as the summary rounds;
+* one Observation per symptom noted (category ``survey``, ``code.text`` the
+  symptom as written, ``valueBoolean`` true); red-flag symptoms carry a note.
+
+Every entry has a ``urn:uuid`` fullUrl and status ``final``. The patient is
+only a display name on ``subject`` (or no subject at all): the journal holds
+no identifiers. Built as plain dicts, so nothing beyond the standard library
+is needed to write it; the tests validate it with ``fhir.resources``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from pathlib import Path
+from typing import Any, Final
+
+from journal.core.catalog import Urgency, name_key
+from journal.core.day import DayEntry
+from journal.core.summary import rounded
+from journal.storage.export import ReportData, write_atomically
+
+LOINC: Final = "http://loinc.org"
+SNOMED: Final = "http://snomed.info/sct"
+UCUM: Final = "http://unitsofmeasure.org"
+CATEGORY_SYSTEM: Final = "http://terminology.hl7.org/CodeSystem/observation-category"
+
+PAIN_CODE: Final = {
+    "system": LOINC,
+    "code": "72514-3",
+    "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
+}
+PEG_CODE: Final = {"system": LOINC, "code": "91147-9", "display": "Mean score [PEG]"}
+LOWER_BACK: Final = {"system": SNOMED, "code": "37822005", "display": "Lower back structure"}
+LOWER_LIMB: Final = {"system": SNOMED, "code": "61685007", "display": "Lower limb structure"}
+SURVEY: Final = [{"coding": [{"system": CATEGORY_SYSTEM, "code": "survey", "display": "Survey"}]}]
+_RED_FLAG_NOTES: Final = {
+    Urgency.URGENT: "Red-flag symptom: the journal advises seeking medical care now.",
+    Urgency.SOON: "Red-flag symptom: the journal advises seeing a doctor soon.",
+}
+
+
+def _entry(resource: dict[str, Any]) -> dict[str, Any]:
+    resource_id = str(uuid.uuid4())
+    return {"fullUrl": f"urn:uuid:{resource_id}", "resource": {"id": resource_id, **resource}}
+
+
+def _observation(day: dt.date, subject: dict[str, str] | None, code: dict[str, Any],
+                 **fields: Any) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": SURVEY,
+        "code": code,
+        "effectiveDateTime": day.isoformat(),
+    }
+    if subject is not None:
+        resource["subject"] = subject
+    resource.update(fields)
+    return _entry(resource)
+
+
+def _pain(entry: DayEntry, value: int, site: dict[str, str], label: str,
+          subject: dict[str, str] | None) -> dict[str, Any]:
+    return _observation(
+        entry.date, subject,
+        {"coding": [PAIN_CODE], "text": f"{label} pain (0-10)"},
+        valueInteger=value,
+        bodySite={"coding": [site], "text": label},
+    )
+
+
+def day_observations(entry: DayEntry, urgencies: dict[str, Urgency],
+                     subject: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The Bundle entries for one logged day."""
+    found = [_pain(entry, entry.back_pain, LOWER_BACK, "Lower back", subject)]
+    if entry.leg_pain is not None:
+        found.append(_pain(entry, entry.leg_pain, LOWER_LIMB, "Leg", subject))
+    peg = entry.peg
+    if peg is not None:
+        found.append(_observation(
+            entry.date, subject, {"coding": [PEG_CODE], "text": "PEG score (pain, enjoyment, activity)"},
+            valueQuantity={"value": rounded(peg), "unit": "score", "system": UCUM, "code": "{score}"},
+        ))
+    for symptom in entry.symptoms:
+        fields: dict[str, Any] = {"valueBoolean": True}
+        note = _RED_FLAG_NOTES.get(urgencies.get(name_key(symptom), Urgency.NONE))
+        if note:
+            fields["note"] = [{"text": note}]
+        found.append(_observation(entry.date, subject, {"text": symptom}, **fields))
+    return found
+
+
+def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -> dict[str, Any]:
+    """The Bundle for the period of ``data`` as a JSON-ready dict.
+
+    ``urgencies`` (symptom key → urgency) marks red-flag symptoms; by default
+    the symptoms the summary counted as red flags.
+    """
+    if urgencies is None:
+        urgencies = {name_key(f.symptom): f.urgency for f in data.summary.red_flags}
+    subject = {"display": data.patient_name} if data.patient_name else None
+    generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
+    entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
+    return {
+        "resourceType": "Bundle",
+        "id": str(uuid.uuid4()),
+        "type": "collection",
+        "timestamp": generated.isoformat(timespec="seconds"),
+        "entry": entries,
+    }
+
+
+def write_fhir(data: ReportData, path: Path) -> int:
+    """Write the Bundle to ``path`` (UTF-8 JSON) via a temporary file; return its entry count.
+
+    Raises:
+        UserError: the file cannot be written (nothing is left behind).
+    """
+    bundle = fhir_bundle(data)
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8") as stream:
+            json.dump(bundle, stream, ensure_ascii=False, indent=1)
+            stream.write("\n")
+
+    write_atomically(Path(path), write)
+    return len(bundle["entry"])
