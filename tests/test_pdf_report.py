@@ -22,6 +22,7 @@ from journal.storage.export.pdf_report import (
     disclaimer,
     grouped_red_flags,
     one_decimal,
+    whole_minutes,
     paper_for_locale,
     write_pdf,
 )
@@ -134,7 +135,7 @@ def test_triggers_activities_medications_and_questions_on_page_one(
         assert flat(trigger["sentence"]) in first
     assert flat(expected["caveat"]) in first
     for activity in expected["activities"]["items"]:
-        assert f"{activity['name']} {activity['days']} {one_decimal(activity['minutes_per_week'])}" in first
+        assert f"{activity['name']} {activity['days']} {whole_minutes(activity['minutes_per_week'])}" in first
     for pacing in expected["activities"]["pacing"]:
         assert flat(pacing["reason"]) in first
     for name, count in expected["medications"].items():

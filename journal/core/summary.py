@@ -530,10 +530,10 @@ def _text_activities(s: Summary) -> list[str]:
         return []
     lines = ["", "Activities"]
     for a in s.activities.items:
-        usual = "" if a.baseline_minutes is None else f"; usual {_num(a.baseline_minutes)} minutes"
+        usual = "" if a.baseline_minutes is None else f"; usual {round(a.baseline_minutes):,} minutes"
         lines.append(
             f"  {a.name}: {_plural(a.days, 'day')}, {a.total_minutes} minutes in all, "
-            f"about {_num(a.minutes_per_week)} minutes a week{usual}"
+            f"about {round(a.minutes_per_week):,} minutes a week{usual}"
         )
         lines += [
             f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}"

@@ -111,6 +111,11 @@ def one_decimal(value: float | None) -> str:
     return "0.0" if text == "-0.0" else text
 
 
+def whole_minutes(value: float) -> str:
+    """Minutes for people: whole numbers with a thousands separator."""
+    return f"{round(value):,}"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -516,9 +521,9 @@ def _activities(data: ReportData, st: _Styles, width: float) -> list["Flowable"]
         return out + [Paragraph("No activities logged.", st.body)]
     rows = [[Paragraph(h, st.head_cell) for h in ("Activity", "Days", "Minutes a week", "Usual session")]]
     for a in s.activities.items:
-        usual = "–" if a.baseline_minutes is None else f"{one_decimal(a.baseline_minutes)} min"
+        usual = "–" if a.baseline_minutes is None else f"{whole_minutes(a.baseline_minutes)} min"
         rows.append([Paragraph(escape(a.name), st.cell), Paragraph(str(a.days), st.cell),
-                     Paragraph(one_decimal(a.minutes_per_week), st.cell), Paragraph(usual, st.cell)])
+                     Paragraph(whole_minutes(a.minutes_per_week), st.cell), Paragraph(usual, st.cell)])
     table = Table(rows, colWidths=[width * 0.40, width * 0.14, width * 0.24, width * 0.22], repeatRows=1)
     table.setStyle(TableStyle(_grid_style()))
     return out + [table, Paragraph(
