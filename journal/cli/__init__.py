@@ -20,6 +20,7 @@ from journal.core.errors import UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.days",
+    "journal.cli.backup",
 )
 
 EXIT_USER_ERROR = 2

@@ -22,8 +22,12 @@ MIGRATIONS_DIR = RESOURCES_DIR / "migrations"
 _SCRIPT_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-class NotAJournalError(UserError):
-    """The file exists but is not a Pain Journal database, or is damaged."""
+class DamagedDatabaseError(UserError):
+    """The file cannot be used as a journal (damaged, or not a journal); nothing was written."""
+
+
+class NotAJournalError(DamagedDatabaseError):
+    """The file is readable but is not a Pain Journal database."""
 
 
 class TooNewError(UserError):
@@ -72,18 +76,22 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
     """Return the schema version of a journal file, refusing anything else.
 
     An empty file counts as version 0 (a new journal). Raises
-    :class:`NotAJournalError` for other SQLite files or unreadable files and
-    :class:`TooNewError` for a newer schema; neither writes anything.
+    :class:`DamagedDatabaseError` for unreadable files, :class:`NotAJournalError`
+    for other SQLite files and :class:`TooNewError` for a newer schema; none
+    of them writes anything.
     """
     try:
         app_id, version = read_version(connection)
         empty = is_empty(connection)
     except sqlite3.DatabaseError as error:
-        raise NotAJournalError(f"{path} is not a Pain Journal database ({error}).") from error
+        raise DamagedDatabaseError(
+            f"{path} is damaged or is not a Pain Journal database ({error}); "
+            "it was not changed."
+        ) from error
     if empty and app_id == 0 and version == 0:
         return 0
     if app_id != APPLICATION_ID:
-        raise NotAJournalError(f"{path} is not a Pain Journal database.")
+        raise NotAJournalError(f"{path} is not a Pain Journal database; it was not changed.")
     if version > latest_version():
         raise TooNewError(
             f"{path} was saved by a newer version of Pain Journal (schema {version}; this "

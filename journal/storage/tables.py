@@ -78,3 +78,12 @@ class Setting(SQLModel, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value: str
+
+
+class RedFlagAck(SQLModel, table=True):
+    """The patient acknowledged a red-flag symptom's warning for one day (schema 2)."""
+
+    __tablename__ = "red_flag_ack"
+    day_id: int = Field(foreign_key="day.id", primary_key=True, ondelete="CASCADE")
+    symptom: str = Field(primary_key=True)  # the symptom's name key
+    acknowledged_at: str  # ISO 8601 date-time, UTC

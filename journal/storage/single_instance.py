@@ -1,0 +1,118 @@
+"""One writer per journal: an advisory lock on a file beside the database.
+
+The window takes the lock for as long as it has the journal open; command
+line commands that write (import, restore) take it for their duration.
+The lock is ``flock`` on POSIX and ``msvcrt.locking`` on Windows, held on
+``<database>.lock``; the operating system drops it when the process ends,
+however it ends, so a crash never leaves a journal locked. The lock file
+itself is left in place (deleting it would race with another process
+opening it). Standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from journal.core.errors import UserError
+
+
+class JournalInUseError(UserError):
+    """Another process (another window, or an import or restore) has the journal open."""
+
+
+def lock_path(db_path: Path) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # BlockingIOError when another process holds it
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class JournalLock:
+    """A held journal lock. Release with :meth:`release` or by leaving a ``with`` block."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path = path
+        self._fd: int | None = fd
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def release(self) -> None:
+        """Release the lock; calling it again does nothing."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            try:
+                _unlock(fd)
+            finally:
+                os.close(fd)
+
+    def __enter__(self) -> "JournalLock":
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.release()
+
+    def __del__(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the lock
+            self._fd = None
+
+
+def acquire_journal_lock(db_path: Path) -> JournalLock:
+    """Take the journal's lock without waiting.
+
+    Raises:
+        JournalInUseError: another process (or another lock in this one) holds it.
+        UserError: the lock file cannot be created.
+    """
+    path = lock_path(db_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as error:
+        raise UserError(f"Could not create {path}: {error.strerror or error}.") from error
+    if not _try_lock(fd):
+        os.close(fd)
+        raise JournalInUseError(
+            "Pain Journal is already open on this journal in another window or command; "
+            "close it there and try again."
+        )
+    return JournalLock(path, fd)
