@@ -49,7 +49,7 @@ def problems(connection: sqlite3.Connection, *, full: bool = False) -> list[str]
     """What SQLite's ``quick_check`` (or ``integrity_check`` when ``full``) reports; [] if fine.
 
     ``quick_check`` reads every page but skips index-versus-table
-    comparisons: O(file size), about 15 ms for ten years of days.
+    comparisons: O(file size), about 3 ms for ten years of days (1.4 MB).
     """
     pragma = "integrity_check" if full else "quick_check"
     rows = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}(20)")]
