@@ -449,3 +449,19 @@ def test_export_to_missing_folder_raises_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="Could not write"):
         export_csv_file([DayEntry(D1, 3)], target)
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("column", "cell"),
+    [("date", "2026-W01-1"), ("date", "20260101"), ("back_pain", "1_0"), ("back_pain", "٣"),
+     ("back_pain", "+5"), ("sleep_hours", "inf"), ("sleep_hours", "7_5"), ("activities", "walking:1_0")],
+)
+def test_number_and_date_forms_python_accepts_but_people_do_not_write_are_refused(column: str, cell: str) -> None:
+    from journal.storage.csv_io import CsvImportError, parse_csv
+
+    row = {"date": "2024-05-02", "back_pain": "3", column: cell}
+    header = "date,back_pain,sleep_hours,activities"
+    data = (header + "\n" + ",".join(f'"{row.get(c, "")}"' for c in header.split(","))).encode()
+    with pytest.raises(CsvImportError) as caught:
+        parse_csv(data, today=dt.date(2026, 11, 21))
+    assert [(line, where) for line, where, _ in caught.value.problems] == [(2, column)]

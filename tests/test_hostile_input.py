@@ -320,8 +320,6 @@ def test_validate_day_cleans_or_names_every_problem(entry: DayEntry) -> None:
         text.encode("utf-8")  # no lone surrogates reach the database
 
 
-@pytest.mark.xfail(reason="validate_day accepts an activity without minutes; saving it then fails "
-                          "on the NOT NULL column instead of raising ValidationError", strict=False)
 def test_an_activity_without_minutes_is_a_validation_error() -> None:
     no_minutes = ActivityMinutes("walking", None)  # type: ignore[arg-type]
     with pytest.raises(ValidationError):

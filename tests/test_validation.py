@@ -441,3 +441,18 @@ def test_peg_pain_item_is_worse_of_back_and_leg() -> None:
 
 def test_peg_with_zeroes_is_zero_not_none() -> None:
     assert entry(back_pain=0, interference_enjoyment=0, interference_activity=0).peg == 0
+
+
+def test_medications_repeated_in_another_case_are_merged() -> None:
+    entry = DayEntry(date=dt.date(2026, 1, 1), back_pain=2, medications=("Heat pack", "heat  pack"))
+    assert validate_day(entry, today=dt.date(2026, 1, 2)).medications == ("Heat pack",)
+
+
+def test_absurdly_large_numbers_give_a_plain_message_not_a_crash() -> None:
+    entry = DayEntry(date=dt.date(2026, 1, 1), back_pain=10**5000, sleep_hours=10**400)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as caught:
+        validate_day(entry, today=dt.date(2026, 1, 2))
+    assert dict(caught.value.problems) == {
+        "back_pain": "must be from 0 to 10, not a very large number",
+        "sleep_hours": "must be from 0 to 24 hours, not a very large number",
+    }

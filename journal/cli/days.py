@@ -54,14 +54,22 @@ def open_journal(args: argparse.Namespace, *, must_exist: bool = True):  # -> Jo
 
 def run_import(args: argparse.Namespace) -> int:
     from journal.storage.csv_io import read_csv_file
+    from journal.storage.single_instance import acquire_journal_lock
+
+    from journal.storage.integrity import check_file
 
     parsed = read_csv_file(args.file)
+    path = database_path(args)
+    if path.exists():
+        check_file(path)  # read-only: refuse a file that is not a journal before touching anything
+    lock = acquire_journal_lock(path)  # refuse while the window has it open
     journal = open_journal(args, must_exist=False)
     try:
         count = journal.import_days(parsed.entries, replace=args.replace)
         urgencies = journal.urgencies()
     finally:
         journal.close()
+        lock.release()
     if parsed.ignored_columns:
         print(f"Ignored unknown column(s): {', '.join(parsed.ignored_columns)}", file=sys.stderr)
     print(f"Imported {count} day(s) into {journal.path}.")

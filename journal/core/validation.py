@@ -42,24 +42,36 @@ def _bad_characters(text: str, *, allow_newlines: bool) -> bool:
     return False
 
 
+def _show(value: object) -> str:
+    """A value for a message, safe for absurdly large numbers."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**9:
+        return "a very large number"
+    if isinstance(value, float) and abs(value) >= 1e9:
+        return "a very large number"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
 def check_scale(field: str, value: object, problems: Problems, *, required: bool = False) -> None:
     if value is None:
         if required:
             problems.append((field, "is required (a whole number from 0 to 10)"))
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.append((field, f"must be a whole number from 0 to 10, not {value!r}"))
+        problems.append((field, f"must be a whole number from 0 to 10, not {_show(value)}"))
     elif not 0 <= value <= 10:
-        problems.append((field, f"must be from 0 to 10, not {value}"))
+        problems.append((field, f"must be from 0 to 10, not {_show(value)}"))
 
 
-def check_minutes(field: str, value: object, problems: Problems) -> None:
+def check_minutes(field: str, value: object, problems: Problems, *, required: bool = False) -> None:
     if value is None:
+        if required:
+            problems.append((field, "needs a number of minutes"))
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.append((field, f"must be whole minutes from 0 to {MINUTES_PER_DAY}, not {value!r}"))
+        problems.append((field, f"must be whole minutes from 0 to {MINUTES_PER_DAY}, not {_show(value)}"))
     elif not 0 <= value <= MINUTES_PER_DAY:
-        problems.append((field, f"must be from 0 to {MINUTES_PER_DAY} minutes, not {value}"))
+        problems.append((field, f"must be from 0 to {MINUTES_PER_DAY} minutes, not {_show(value)}"))
 
 
 def check_name(field: str, name: str, problems: Problems, *, limit: int = MAX_NAME_LENGTH) -> None:
@@ -122,10 +134,12 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
 
     sleep = entry.sleep_hours
     if sleep is not None:
-        if isinstance(sleep, bool) or not isinstance(sleep, (int, float)) or math.isnan(sleep):
-            problems.append(("sleep_hours", f"must be a number of hours, not {sleep!r}"))
+        if isinstance(sleep, bool) or not isinstance(sleep, (int, float)) or (
+            isinstance(sleep, float) and math.isnan(sleep)
+        ):
+            problems.append(("sleep_hours", f"must be a number of hours, not {_show(sleep)}"))
         elif not 0 <= sleep <= MAX_SLEEP_HOURS:
-            problems.append(("sleep_hours", f"must be from 0 to 24 hours, not {sleep:g}"))
+            problems.append(("sleep_hours", f"must be from 0 to 24 hours, not {_show(sleep)}"))
         else:
             sleep = round(float(sleep) * 4) / 4
 
@@ -140,7 +154,7 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
     for activity in entry.activities:
         name = tidy_name(activity.name)
         check_name("activities", name, problems)
-        check_minutes("activities", activity.minutes, problems)
+        check_minutes("activities", activity.minutes, problems, required=True)
         key = name_key(name)
         if key in merged and isinstance(activity.minutes, int):
             previous = merged[key]
@@ -164,7 +178,7 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
         if not text:
             continue
         check_name("medications", text, problems, limit=MAX_MEDICATION_LENGTH)
-        if text not in medications:
+        if name_key(text) not in {name_key(m) for m in medications}:
             medications.append(text)
     if len(medications) > MAX_ITEMS:
         problems.append(("medications", f"has {len(medications)} items; the limit is {MAX_ITEMS}"))

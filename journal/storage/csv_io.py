@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,25 +169,27 @@ def export_csv_file(entries: Sequence[DayEntry], path: Path) -> int:
 # --- reading ----------------------------------------------------------------------
 
 
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
+_DECIMAL = re.compile(r"-?[0-9]{1,6}(\.[0-9]{1,6})?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_int(text: str) -> int | None:
     text = text.strip()
     if text == "":
         return None
-    try:
-        return int(text)
-    except ValueError:
-        raise ValueError(f"{text[:20]!r} is not a whole number") from None
+    if not _WHOLE_NUMBER.fullmatch(text):
+        raise ValueError(f"{text[:20]!r} is not a whole number")
+    return int(text)
 
 
 def _parse_float(text: str) -> float | None:
     text = text.strip()
     if text == "":
         return None
-    try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"{text[:20]!r} is not a number") from None
-    return value
+    if not _DECIMAL.fullmatch(text):
+        raise ValueError(f"{text[:20]!r} is not a number of hours like 7 or 7.5")
+    return float(text)
 
 
 def _parse_list(text: str) -> tuple[str, ...]:
@@ -200,7 +203,10 @@ def _parse_activities(text: str) -> tuple[ActivityMinutes, ...]:
         if not colon or not name.strip():
             raise ValueError(f"{part[:30]!r} should be name:minutes, e.g. walking:30")
         try:
-            result.append(ActivityMinutes(name.strip(), int(minutes.strip())))
+            whole = _parse_int(minutes)
+            if whole is None:
+                raise ValueError
+            result.append(ActivityMinutes(name.strip(), whole))
         except ValueError:
             raise ValueError(f"{part[:30]!r}: minutes must be a whole number") from None
     return tuple(result)
@@ -213,7 +219,7 @@ def _row_to_entry(cells: dict[str, str]) -> tuple[DayEntry | None, list[tuple[st
 
     raw_date = cells.get("date", "").strip()
     try:
-        values["date"] = dt.date.fromisoformat(raw_date) if len(raw_date) == 10 else None
+        values["date"] = dt.date.fromisoformat(raw_date) if _DATE.fullmatch(raw_date) else None
         if values["date"] is None:
             raise ValueError
     except ValueError:
