@@ -36,7 +36,7 @@ FULL = DayEntry(
     activities=(ActivityMinutes("walking", 30), ActivityMinutes("sitting", 420), ActivityMinutes("Aqua jogging", 25)),
     triggers=("prolonged sitting", "poor sleep", "Noisy neighbours"),
     symptoms=("muscle spasm", "stiffness", "clicking hip"),
-    medications=("ibuprofen 400 mg", "heat pack", "Ibuprofen 400 mg"),
+    medications=("ibuprofen 400 mg", "heat pack", "magnesium spray"),
     notes="Bad night.\nFelt better after a walk, \"quite a bit\".\n\tStill stiff — 好多了 😊",
     questions="Is swimming OK?\nShould I keep the heat pack on longer?",
 )
