@@ -21,6 +21,7 @@ from journal.core.errors import UserError
 COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.days",
     "journal.cli.backup",
+    "journal.cli.trends",
 )
 
 EXIT_USER_ERROR = 2

@@ -315,8 +315,7 @@ class TrendsView(QWidget):
         self._heat_stale = True
         if self.chart_tabs.currentWidget() is self.calendar_page:
             self._update_heatmap()
-        self._summary_timer.start()
-        self.insights.show_message("Working out the patterns…")
+        self._summary_timer.start()  # the words follow a moment later; keeping the old ones avoids a flicker
 
     def _on_chart_tab(self, _: int) -> None:
         if self.chart_tabs.currentWidget() is self.calendar_page and self._heat_stale:

@@ -1,0 +1,301 @@
+"""The Trends tab: charts drawn from the journal, gaps kept, periods switched, days opened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from journal.core.day import ActivityMinutes, DayEntry
+from journal.ui.trends.period import PeriodChoice, clipped_to_journal, period_bounds
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date.today()
+FIRST = TODAY - dt.timedelta(days=119)
+MISSING = TODAY - dt.timedelta(days=10)  # a day not logged, inside every period
+
+
+def make_days() -> list[DayEntry]:
+    """120 days ending today with one day missing; a few triggers, medicines and activities."""
+    days = []
+    for i in range(120):
+        date = FIRST + dt.timedelta(days=i)
+        if date == MISSING:
+            continue
+        back = 3 + (i % 5)
+        days.append(DayEntry(
+            date=date,
+            back_pain=back,
+            leg_pain=(back - 2) if i % 3 else None,
+            interference_enjoyment=back - 1,
+            interference_activity=back,
+            activities=(ActivityMinutes("walking", 20 + i % 3 * 10), ActivityMinutes("sitting", 200)),
+            triggers=("stress",) if i % 4 == 0 else (),
+            medications=("heat pack",) if back >= 6 else (),
+        ))
+    return days
+
+
+@pytest.fixture
+def filled_db(db_path: Path) -> Path:
+    from journal.storage.journal import Journal
+
+    journal = Journal.open(db_path)
+    journal.import_days(make_days())
+    journal.close()
+    return db_path
+
+
+@pytest.fixture
+def session(qtbot: QtBot, filled_db: Path) -> Iterator[object]:
+    from journal.ui.session import JournalSession
+    from journal.ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    opened = JournalSession(tasks)
+    with qtbot.waitSignal(opened.opened, timeout=20_000):
+        opened.open(filled_db)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, session: object) -> object:
+    from journal.ui.trends.view import TrendsView
+
+    trends = TrendsView(session)  # type: ignore[arg-type]
+    qtbot.addWidget(trends)
+    trends.resize(1200, 760)
+    with qtbot.waitSignals([trends.chartsReady, trends.summaryShown], timeout=20_000):
+        trends.show()
+    return trends
+
+
+def pixel_for(view: object, date: dt.date, y: float = 5.0) -> QPoint:
+    """Where ``date`` is drawn on the pain panel, in the canvas widget's coordinates."""
+    from matplotlib import dates as mdates
+
+    canvas, ax = view.canvas, view.chart.pain_ax  # type: ignore[attr-defined]
+    canvas.draw()
+    x_px, y_px = ax.transData.transform((mdates.date2num(date), y))
+    ratio = canvas.device_pixel_ratio
+    return QPoint(round(x_px / ratio), round(canvas.height() - y_px / ratio))
+
+
+# --- drawing --------------------------------------------------------------------------------
+
+
+def test_charts_are_drawn_from_the_journal(view: object) -> None:
+    chart = view.chart  # type: ignore[attr-defined]
+    back = chart.back_line.get_ydata()
+    assert len(back) == 120 and np.nanmax(back) == 7
+    assert chart.activities.names == ("Sitting", "Walking")
+    assert [label for label, _ in chart.triggers] == ["Stress"]
+    assert len(chart.medication_marks.get_xdata()) > 0
+    assert all(len(bars.patch.get_path().vertices) > 0 for bars in chart.bars)
+    assert not np.isnan(chart.peg_steps.get_data().values).all()
+    assert view.save_button.isEnabled()  # type: ignore[attr-defined]
+
+
+def test_a_day_not_logged_is_a_gap_not_a_zero(view: object) -> None:
+    chart = view.chart  # type: ignore[attr-defined]
+    index = (MISSING - FIRST).days
+    for line in (chart.back_line, chart.leg_line):
+        assert np.isnan(line.get_ydata()[index])
+    assert chart.back_line.get_ydata()[index - 1] > 0  # its neighbours are drawn
+    assert not np.isnan(chart.back_avg_line.get_ydata()[index])  # the average spans the gap
+    assert np.isnan(chart.activities.minutes[:, index]).all()
+
+
+def test_period_buttons_move_the_shared_time_axis(qtbot: QtBot, view: object) -> None:
+    from matplotlib import dates as mdates
+
+    chart = view.chart  # type: ignore[attr-defined]
+    axes_before = chart.axes
+    qtbot.mouseClick(view._buttons[PeriodChoice.DAYS_30], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    low, high = chart.peg_ax.get_xlim()
+    assert high - low == pytest.approx(30)
+    assert mdates.num2date(high).date() == TODAY
+    qtbot.mouseClick(view._buttons[PeriodChoice.YEAR], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    low, high = chart.pain_ax.get_xlim()
+    assert high - low == pytest.approx(120)  # a year, less the days before the journal began
+    assert view.period == (FIRST, TODAY)  # type: ignore[attr-defined]
+    assert chart.axes == axes_before and view.chart is chart  # type: ignore[attr-defined]
+
+
+def test_switching_period_reads_nothing_from_the_database(qtbot: QtBot, view: object,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_queries(*_args: object) -> None:
+        raise AssertionError("the database was queried")
+
+    monkeypatch.setattr(view.session, "days", no_queries)  # type: ignore[attr-defined]
+    for choice in (PeriodChoice.DAYS_30, PeriodChoice.ALL, PeriodChoice.DAYS_90):
+        with qtbot.waitSignal(view.summaryShown, timeout=10_000) as shown:  # type: ignore[attr-defined]
+            view.set_choice(choice)  # type: ignore[attr-defined]
+        assert shown.args[0].period.end == TODAY
+    assert shown.args[0].days_in_period == 90
+
+
+def test_custom_period_from_the_date_edits(qtbot: QtBot, view: object) -> None:
+    start, end = TODAY - dt.timedelta(days=40), TODAY - dt.timedelta(days=20)
+    with qtbot.waitSignal(view.summaryShown, timeout=10_000) as shown:  # type: ignore[attr-defined]
+        view.set_custom_period(start, end)  # type: ignore[attr-defined]
+    assert view._buttons[PeriodChoice.CUSTOM].isChecked()  # type: ignore[attr-defined]
+    assert (shown.args[0].period.start, shown.args[0].period.end) == (start, end)
+    low, high = view.chart.pain_ax.get_xlim()  # type: ignore[attr-defined]
+    assert high - low == pytest.approx(21)
+
+
+def test_clicking_a_day_asks_to_open_it(qtbot: QtBot, view: object) -> None:
+    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
+    target = TODAY - dt.timedelta(days=5)
+    with qtbot.waitSignal(view.dayRequested, timeout=5_000) as asked:  # type: ignore[attr-defined]
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=pixel_for(view, target))  # type: ignore[attr-defined]
+    assert asked.args == [target]
+
+
+def test_hovering_a_day_says_what_was_logged(qtbot: QtBot, view: object) -> None:
+    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
+    target = TODAY - dt.timedelta(days=3)
+    qtbot.mouseMove(view.canvas, pixel_for(view, target))  # type: ignore[attr-defined]
+    expected = next(d for d in make_days() if d.date == target)
+    qtbot.waitUntil(lambda: f"back pain {expected.back_pain}" in view.hover_label.text())  # type: ignore[attr-defined]
+    assert f"{target.day} {target:%b %Y}" in view.hover_label.text()  # type: ignore[attr-defined]
+    qtbot.mouseMove(view.canvas, pixel_for(view, MISSING))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "not logged" in view.hover_label.text())  # type: ignore[attr-defined]
+
+
+def test_insights_are_in_plain_words(view: object) -> None:
+    text = view.insights.toPlainText()  # type: ignore[attr-defined]
+    assert "89 days logged out of 90" in text
+    assert "Back pain averaged" in text
+    assert "Flares" in text and "A flare day is" in text
+    assert "not proof" in text  # the caveat beside the trigger comparisons
+    assert "On days with stress" in text
+
+
+def test_calendar_tab_shows_the_heat_map(qtbot: QtBot, view: object) -> None:
+    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
+    view.chart_tabs.setCurrentWidget(view.calendar_page)  # type: ignore[attr-defined]
+    heat = view.heatmap  # type: ignore[attr-defined]
+    assert heat is not None
+    values = np.ma.filled(heat.image.get_array(), np.nan)  # NaN (not logged) comes back masked
+    weeks = len(heat.week_starts)
+    assert values.shape == (7, weeks)
+    column = (MISSING - heat.week_starts[0]).days // 7
+    assert np.isnan(values[MISSING.weekday(), column])
+    assert values[TODAY.weekday(), (TODAY - heat.week_starts[0]).days // 7] >= 3
+    assert heat.date_at(column, MISSING.weekday()) == MISSING
+
+
+@pytest.mark.parametrize("ending", ["png", "svg"])
+def test_save_chart(qtbot: QtBot, view: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                    ending: str) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "my-chart"
+    chosen = "SVG drawing (*.svg)" if ending == "svg" else "PNG picture (*.png)"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen))
+    with qtbot.waitSignal(view.status, timeout=5_000):  # type: ignore[attr-defined]
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    saved = target.with_suffix(f".{ending}").read_bytes()
+    assert saved.startswith(b"\x89PNG" if ending == "png" else b"<?xml")
+
+
+def test_a_saved_day_redraws_when_visible_and_waits_when_hidden(qtbot: QtBot, view: object) -> None:
+    session = view.session  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.chartsReady, timeout=10_000):  # type: ignore[attr-defined]
+        session.save_day(DayEntry(MISSING, 9))
+    index = (MISSING - FIRST).days
+    assert view.chart.back_line.get_ydata()[index] == 9  # type: ignore[attr-defined]
+
+    view.hide()  # type: ignore[attr-defined]
+    session.delete_day(MISSING)
+    assert view._stale  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.chartsReady, timeout=10_000):  # type: ignore[attr-defined]
+        view.show()  # type: ignore[attr-defined]
+    assert np.isnan(view.chart.back_line.get_ydata()[index])  # type: ignore[attr-defined]
+
+
+# --- in the window --------------------------------------------------------------------------
+
+
+def test_trends_tab_in_the_window_opens_a_clicked_day_in_today(qtbot: QtBot, filled_db: Path) -> None:
+    from journal.ui.app import create_window
+    from journal.ui.main_window import LazyTab
+
+    window = create_window(filled_db)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.session.opened, timeout=20_000):
+        window.show()
+    action = next(a for a in window.view_menu.actions() if a.text() == "T&rends")
+    assert action.shortcut().toString() == "Ctrl+3"
+    tab = window.tabs.currentWidget()
+    action.trigger()
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, LazyTab) and window.tabs.tabText(window.tabs.currentIndex()) == "T&rends"
+    trends = tab.build()
+    qtbot.waitUntil(lambda: trends.chart is not None, timeout=20_000)
+    trends.set_choice(PeriodChoice.DAYS_30)
+    target = TODAY - dt.timedelta(days=7)
+    qtbot.mouseClick(trends.canvas, Qt.MouseButton.LeftButton, pos=pixel_for(trends, target))
+    assert window.tabs.currentWidget() is window.today
+    qtbot.waitUntil(lambda: window.today.date == target, timeout=5_000)
+    window.session.close()
+
+
+def test_matplotlib_waits_until_the_tab_is_opened() -> None:
+    code = (
+        "import sys\n"
+        "from journal.ui import features\n"
+        "import journal.ui.trends.view\n"
+        "assert 'journal.ui.trends.view:install' in features.INSTALLERS\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+# --- plain parts ----------------------------------------------------------------------------
+
+
+def test_period_bounds() -> None:
+    today = dt.date(2024, 6, 30)
+    assert period_bounds(PeriodChoice.DAYS_30, today, None) == (dt.date(2024, 6, 1), today)
+    assert period_bounds(PeriodChoice.YEAR, today, None)[0] == dt.date(2023, 7, 2)
+    assert period_bounds(PeriodChoice.ALL, today, dt.date(2020, 1, 1)) == (dt.date(2020, 1, 1), today)
+    assert period_bounds(PeriodChoice.ALL, today, None) == (dt.date(2024, 6, 1), today)
+    backwards = (dt.date(2024, 5, 9), dt.date(2024, 5, 1))
+    assert period_bounds(PeriodChoice.CUSTOM, today, None, backwards) == backwards[::-1]
+    assert clipped_to_journal(dt.date(2024, 1, 1), today, dt.date(2024, 3, 1)) == (dt.date(2024, 3, 1), today)
+    assert clipped_to_journal(dt.date(2024, 1, 1), dt.date(2024, 2, 1), dt.date(2024, 3, 1))[0] == dt.date(2024, 1, 1)
+
+
+def test_other_activities_keep_the_gaps() -> None:
+    from journal.ui.trends.charts import OTHER_ACTIVITIES, stack_activities
+
+    series = {name: (10 * (k + 1), None, 0) for k, name in enumerate("abcdefg")}
+    stacked = stack_activities(series, 3)
+    assert stacked.names[-1] == OTHER_ACTIVITIES and len(stacked.names) == 5
+    assert stacked.minutes[-1, 0] == 10 + 20 + 30  # the three smallest, added up
+    assert np.isnan(stacked.minutes[:, 1]).all()
+    assert (stacked.minutes[:, 2] == 0).all()
+
+
+def test_hover_text_for_logged_and_unlogged_days() -> None:
+    from journal.ui.trends.hover_text import hover_text
+
+    day = DayEntry(dt.date(2024, 3, 5), 6, leg_pain=2, triggers=("stress",), medications=("heat pack",))
+    text = hover_text(day.date, day, back_avg7=5.25, flare=True)
+    assert text.startswith("Tue 5 Mar 2024")
+    assert "back pain 6 (7-day average 5.2)" in text or "back pain 6 (7-day average 5.3)" in text
+    assert "flare day" in text and "stress" in text and "heat pack" in text
+    assert "not logged" in hover_text(day.date, None)
