@@ -422,16 +422,25 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
 # ---------------------------------------------------------------- text
 
 
-def _num(value: float | None) -> str:
-    """One decimal for people; an en dash for missing."""
+def one_decimal(value: float | None) -> str:
+    """How every view shows a summary figure: one decimal, an en dash when missing."""
     if value is None:
         return "–"
     text = f"{value:.1f}"
     return "0.0" if text == "-0.0" else text
 
 
-def _plural(count: int, word: str) -> str:
+def whole_minutes(value: float) -> str:
+    """Minutes for people: whole numbers with a thousands separator."""
+    return f"{round(value):,}"
+
+
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+_num = one_decimal
+_plural = plural
 
 
 def _text_header(s: Summary) -> list[str]:

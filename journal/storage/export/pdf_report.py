@@ -33,7 +33,7 @@ from journal.core import flares, insights, stats
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.resources import load_toml
-from journal.core.summary import RedFlag, rounded
+from journal.core.summary import RedFlag, one_decimal, plural, rounded, whole_minutes
 from journal.storage.export import ReportData, write_atomically
 
 if TYPE_CHECKING:
@@ -101,23 +101,6 @@ def paper_for_locale(env: Mapping[str, str] | None = None) -> str:
 
 
 # ---------------------------------------------------------------- words and numbers
-
-
-def one_decimal(value: float | None) -> str:
-    """How the report shows a summary figure: one decimal, an en dash when missing."""
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
-
-
-def whole_minutes(value: float) -> str:
-    """Minutes for people: whole numbers with a thousands separator."""
-    return f"{round(value):,}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def days_words(value: float) -> str:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from journal.core.summary import one_decimal, plural
+
 if TYPE_CHECKING:
     from journal.core.summary import Summary
 
@@ -40,15 +42,8 @@ def _day(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return "0.0" if text == "-0.0" else text
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+_num = one_decimal
+_plural = plural
 
 
 def _month(label: str) -> str:
