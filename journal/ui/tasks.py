@@ -3,12 +3,17 @@
 Work runs on a single background thread, one task at a time and in order, so
 database work never overlaps. The callbacks run on the GUI thread. Never touch
 a widget from inside ``work``: return data, and let ``on_done`` show it.
+
+Results travel back through a thread-safe queue; the cross-thread signal that
+wakes the GUI thread carries no Python objects, because marshalling Python
+objects (``None`` in particular) through queued signals has crashed PySide6
+with reference-count errors on Python 3.11.
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
+import queue
 from collections.abc import Callable
 from typing import Any
 
@@ -16,20 +21,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
+_Delivery = tuple[Callable[[Any], None], object, bool]  # (callback, payload, job finished)
+
 
 class _Relay(QObject):
-    """Lives on the GUI thread; queued signals carry results back to it."""
+    """Lives on the GUI thread; a queued, argument-free signal wakes it to deliver results."""
 
-    done = Signal(object, object)  # (callback, result)
-    failed = Signal(object, object, str)  # (callback, exception, traceback)
-
-    @Slot(object, object)
-    def _deliver(self, callback: Callable[[Any], None], result: object) -> None:
-        callback(result)
-
-    @Slot(object, object, str)
-    def _deliver_error(self, callback: Callable[[BaseException], None], error: BaseException, trace: str) -> None:
-        callback(error)
+    wake = Signal()
 
 
 class _Job(QRunnable):
@@ -42,15 +40,14 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
-            self._runner._relay.failed.emit(self._on_error, error, traceback.format_exc())
+            self._runner._deliveries.put((self._on_error, error, True))
         else:
-            self._runner._relay.done.emit(self._on_done, result)
-        finally:
-            self._runner._relay.done.emit(self._runner._finished_one, None)
+            self._runner._deliveries.put((self._on_done, result, True))
+        self._runner._relay.wake.emit()
 
 
 class TaskRunner(QObject):
-    """Runs callables off the GUI thread, one at a time, reporting back by signal.
+    """Runs callables off the GUI thread, one at a time, reporting back on the GUI thread.
 
     ``busy_changed(bool)`` lets a window show progress while work is pending.
     """
@@ -61,9 +58,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._relay = _Relay()
-        self._relay.done.connect(self._relay._deliver)
-        self._relay.failed.connect(self._relay._deliver_error)
+        self._deliveries: queue.SimpleQueue[_Delivery] = queue.SimpleQueue()
+        self._relay = _Relay(self)
+        self._relay.wake.connect(self._deliver)
         self._pending = 0
 
     def run(
@@ -83,13 +80,23 @@ class TaskRunner(QObject):
         return self._pending > 0
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until queued work finishes (for closing and for tests)."""
+        """Block until queued work finishes (for closing and for tests); callbacks are not run."""
         return self._pool.waitForDone(msecs)
 
-    def _finished_one(self, _: object) -> None:
-        self._pending -= 1
-        if self._pending == 0:
-            self.busy_changed.emit(False)
+    @Slot()
+    def _deliver(self) -> None:
+        while True:
+            try:
+                callback, payload, finished = self._deliveries.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                callback(payload)
+            finally:
+                if finished:
+                    self._pending -= 1
+                    if self._pending == 0:
+                        self.busy_changed.emit(False)
 
     @staticmethod
     def _log_error(error: BaseException) -> None:
