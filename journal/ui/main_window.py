@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,6 +50,20 @@ class LazyTab(QStackedWidget):
         return self.content
 
 
+class _FirstPaint(QObject):
+    """Calls back once, on the watched window's first paint event."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            callback()
+        return False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: JournalSession) -> None:
         super().__init__()
@@ -84,6 +98,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         session.tasks.busy_changed.connect(self.busy.setVisible)
         session.opened.connect(lambda _: self._on_opened())
+        self._after_first_paint: list[Callable[[], None]] = [lambda: self.today.form]
+        self._paint_watch = _FirstPaint(self._first_painted, self)
+        self.installEventFilter(self._paint_watch)
         self.file_menu = self.menuBar().addMenu("&File")
         self.view_menu = self.menuBar().addMenu("&View")
         self.help_menu = self.menuBar().addMenu("&Help")
@@ -91,6 +108,27 @@ class MainWindow(QMainWindow):
         self.show_status("Opening your journal…")
 
     # --- structure ----------------------------------------------------------------
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the window has painted (at once if it already has).
+
+        Start-up puts here what the first frame does not need: the day form and
+        the features (trends, guidance, export), so the window shows up quickly.
+        """
+        if self._paint_watch is None:
+            work()
+        else:
+            self._after_first_paint.append(work)
+
+    def _first_painted(self) -> None:
+        self.removeEventFilter(self._paint_watch)  # type: ignore[arg-type]
+        self._paint_watch = None
+        QTimer.singleShot(0, self._run_after_first_paint)
+
+    def _run_after_first_paint(self) -> None:
+        work, self._after_first_paint = self._after_first_paint, []
+        for item in work:
+            item()
 
     def add_lazy_tab(self, title: str, factory: Callable[[], QWidget]) -> LazyTab:
         tab = LazyTab(factory, self.tabs)

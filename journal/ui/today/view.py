@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,7 +30,9 @@ from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import ValidationError
 from journal.core.redflags import red_flags_in
 from journal.ui.session import JournalChange, JournalSession
-from journal.ui.today.form import DayForm
+
+if TYPE_CHECKING:
+    from journal.ui.today.form import DayForm
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -53,7 +56,7 @@ class TodayView(QWidget):
         self._baseline: DayEntry | None = None
         self._existing = False
         self._warned: set[tuple[dt.date, str]] = set()
-        self.form = DayForm(self)
+        self._form: DayForm | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.addLayout(self._date_bar())
@@ -62,21 +65,38 @@ class TodayView(QWidget):
         self.red_flag_banner.setWordWrap(True)
         self.red_flag_banner.hide()
         outer.addWidget(self.red_flag_banner)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.form)
-        outer.addWidget(scroll, 1)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        waiting = QLabel("Opening your journal…")
+        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._scroll.setWidget(waiting)
+        outer.addWidget(self._scroll, 1)
         outer.addWidget(self._save_bar())
-        self.form.edited.connect(self._update_state)
-        self.form.symptomToggled.connect(self._on_symptom_toggled)
-        self.form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
-        self.form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         session.changed.connect(self._on_changed)
         self.setEnabled(False)
 
     # --- building ------------------------------------------------------------------
+
+    @property
+    def form(self) -> "DayForm":
+        """The day's fields, built on first use.
+
+        The form is most of the window's widgets; the main window builds it right
+        after its first paint, so the window appears before the form is made.
+        """
+        if self._form is None:
+            from journal.ui.today.form import DayForm
+
+            form = DayForm(self)
+            self._form = form
+            self._scroll.setWidget(form)
+            form.edited.connect(self._update_state)
+            form.symptomToggled.connect(self._on_symptom_toggled)
+            form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
+            form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
+        return self._form
 
     def _date_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
