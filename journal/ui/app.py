@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from journal.ui import startup_trace
 from journal.ui.main_window import MainWindow
@@ -29,7 +29,9 @@ def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True
     # Start opening first: the worker imports SQLModel (the slowest part of start-up)
     # while this thread builds and paints the window. Its result arrives through the
     # event loop, after every connection below is made.
-    session.open(path, demo=demo)
+    # The journal's lock is taken on the worker just before the file is opened, so a
+    # second window on the same journal stops before it can write (see open_failed).
+    session.open_exclusive(path, demo=demo)
     window = MainWindow(session)
     tasks.setParent(window)
     session.setParent(window)
@@ -63,14 +65,10 @@ def _maybe_welcome(window: MainWindow, opened: OpenedJournal) -> None:
 
 
 def _open_failed(window: MainWindow, error: BaseException) -> None:
-    from journal.core.errors import UserError
+    """Explain in plain words why the journal did not open; offer a backup when it is damaged."""
+    from journal.ui.safety.open_problems import explain_open_failure
 
-    text = str(error) if isinstance(error, UserError) else (
-        f"The journal could not be opened because of an unexpected problem ({type(error).__name__}). "
-        "Your data was not changed."
-    )
-    QMessageBox.critical(window, "Could not open your journal", text)
-    window.close()
+    explain_open_failure(window, error)
 
 
 def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False) -> int:

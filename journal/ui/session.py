@@ -22,6 +22,9 @@ from journal.core.day import DayEntry
 from journal.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from journal.storage.backup import BackupInfo
     from journal.storage.journal import Journal
 
 
@@ -194,3 +197,185 @@ class JournalSession(QObject):
     ) -> dict[dt.date, frozenset[str]]:
         """Acknowledged red-flag symptom name keys per date (safe to call from the worker)."""
         return self._require().red_flag_acks(start, end)
+
+    # --- one writer, backups and restores ------------------------------------------------
+    # The window holds the journal's lock from just before the file is opened
+    # until it closes, so a second window on the same file cannot write to it.
+
+    _lock_key: Path | None = None  # set while this session holds its journal's lock
+
+    def open_exclusive(self, path: Path | None, *, demo: bool = False) -> None:
+        """Like :meth:`open`, but take the journal's lock on the worker first.
+
+        The sample journal needs no lock. If another process holds it,
+        ``open_failed`` gets a ``JournalInUseError`` and the file is not opened.
+        The lock stays held after any other failure (a restore may follow)
+        until :meth:`release_lock` or :meth:`shut_down`.
+        """
+        if demo or path is None:
+            self.open(path, demo=demo)
+            return
+        self.user_path = path
+
+        def work() -> OpenedJournal:
+            self._hold_lock(path)
+            return _open_on_worker(path, False)
+
+        self.tasks.run(work, self._on_opened, self.open_failed.emit)
+
+    def _hold_lock(self, path: Path) -> None:
+        from journal.storage.single_instance import lock_path
+        from journal.ui.safety import locks
+
+        if self._lock_key is not None and self._lock_key == lock_path(path).resolve():
+            return
+        self.release_lock()
+        self._lock_key = locks.take(path)
+
+    @property
+    def holds_lock(self) -> bool:
+        return self._lock_key is not None
+
+    def release_lock(self) -> None:
+        """Let another window open the journal (does nothing when no lock is held)."""
+        key, self._lock_key = self._lock_key, None
+        if key is not None:
+            from journal.ui.safety import locks
+
+            locks.give_back(key)
+
+    def shut_down(self) -> "Path | None":
+        """Finish queued work, close the journal, back it up if it changed, release the lock.
+
+        For the window's closing, on the GUI thread: when nothing changed the
+        backup check is one quick read. Returns the new backup, if one was
+        made. The lock is released even if the backup fails (that error is raised).
+        """
+        self.tasks.wait()
+        journal = self.journal
+        worth_keeping = (
+            journal is not None and not self.is_demo and self.holds_lock and journal.count() > 0
+        )
+        path = journal.path if journal is not None else None
+        self.close()
+        try:
+            if worth_keeping and path is not None:
+                from journal.storage.backup import backup_if_changed
+
+                return backup_if_changed(path)
+            return None
+        finally:
+            self.release_lock()
+
+    def own_journal_path(self) -> Path | None:
+        """The user's journal file (open or not), or None while showing the sample data."""
+        if self.is_demo:
+            return None
+        if self.journal is not None:
+            return self.journal.path
+        return self.user_path
+
+    def backup_if_changed(self) -> "Path | None":
+        """A routine backup of the open journal unless nothing changed since the last one.
+
+        None for the sample data and for a journal without days. Reads the
+        whole file: call it from ``tasks.run`` work.
+        """
+        journal = self.journal
+        if journal is None or self.is_demo or journal.count() == 0:
+            return None
+        from journal.storage.backup import backup_if_changed
+
+        return backup_if_changed(journal.path)
+
+    def backup_folder(self, *, create: bool = False) -> Path | None:
+        """Where automatic backups of the user's journal go (0700 when ``create``)."""
+        path = self.own_journal_path()
+        if path is None:
+            return None
+        from journal.storage.backup import backups_dir
+
+        folder = backups_dir(path)
+        if create:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return folder
+
+    def backup_to(self, dest: Path) -> Path:
+        """Copy the open journal to the new file ``dest`` (call it from ``tasks.run`` work)."""
+        from journal.storage.backup import backup_now
+
+        return backup_now(self._require().path, dest)
+
+    def backups(self) -> "list[BackupInfo]":
+        """The user's journal's backups, newest first (reads each: call it from ``tasks.run`` work)."""
+        path = self.own_journal_path()
+        if path is None:
+            return []
+        from journal.storage.backup import list_backups
+
+        return list_backups(path)
+
+    def describe_backup(self, path: Path) -> "BackupInfo":
+        """Day count and dates of a backup file anywhere (call it from ``tasks.run`` work)."""
+        from journal.storage.backup import describe_backup
+
+        return describe_backup(path)
+
+    def restore(
+        self,
+        backup: Path,
+        on_done: "Callable[[Path | None], None]",
+        on_error: "Callable[[BaseException], None]",
+    ) -> None:
+        """Replace the open journal's contents with ``backup`` on the worker, then reopen it.
+
+        The current state is first kept as a backup (see ``restore_backup``);
+        ``on_done`` gets where it went. Views hear of it through ``opened`` and
+        ``changed`` like any other journal opening.
+        """
+        journal = self._require()
+        path = journal.path
+
+        def work() -> "tuple[Path | None, OpenedJournal]":
+            from journal.storage.backup import restore_backup
+
+            self._hold_lock(path)
+            journal.close()  # restore_backup needs our own connections closed
+            saved = restore_backup(path, backup)
+            return saved, _open_on_worker(path, False)
+
+        def done(result: "tuple[Path | None, OpenedJournal]") -> None:
+            saved, opened = result
+            self._on_opened(opened)
+            on_done(saved)
+
+        self.tasks.run(work, done, on_error)
+
+    def recover_damaged(
+        self,
+        on_done: "Callable[[tuple[Path | None, Path | None]], None]",
+        on_error: "Callable[[BaseException], None]",
+    ) -> None:
+        """Set the damaged journal aside and restore its newest good backup, on the worker.
+
+        ``on_done`` gets ``(backup used, where the damaged file now is)``;
+        ``(None, None)`` and nothing changed when no backup was usable. Then
+        open it again with :meth:`open_exclusive`.
+        """
+        path = self.user_path
+        if path is None or self.journal is not None:
+            raise RuntimeError("only a journal that failed to open can be recovered")
+
+        def damaged_copies() -> set[Path]:
+            return set(path.parent.glob(f"{path.name}.damaged-*"))
+
+        def work() -> "tuple[Path | None, Path | None]":
+            from journal.storage.integrity import quarantine_and_restore_newest
+
+            self._hold_lock(path)
+            before = damaged_copies()
+            used = quarantine_and_restore_newest(path)
+            kept = sorted(damaged_copies() - before)
+            return used, (kept[0] if kept else None)
+
+        self.tasks.run(work, on_done, on_error)
