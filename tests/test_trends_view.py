@@ -235,6 +235,8 @@ def test_trends_tab_in_the_window_opens_a_clicked_day_in_today(qtbot: QtBot, fil
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.session.opened, timeout=20_000):
         window.show()
+    # Features are installed once the window has painted and the journal is open.
+    qtbot.waitUntil(lambda: any(a.text() == "T&rends" for a in window.view_menu.actions()), timeout=5_000)
     action = next(a for a in window.view_menu.actions() if a.text() == "T&rends")
     assert action.shortcut().toString() == "Ctrl+3"
     tab = window.tabs.currentWidget()

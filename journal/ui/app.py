@@ -35,20 +35,32 @@ def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True
     window = MainWindow(session)
     tasks.setParent(window)
     session.setParent(window)
-    # Features (trends, guidance, export) plug in right after the first paint: the
-    # first frame needs only the window's frame and Today. The journal opens on the
-    # worker meanwhile and reports back later through the event loop.
-    QTimer.singleShot(0, lambda: _install_features(window))
+    # Features (trends, guidance, export, backups) plug in once the window has painted
+    # and the journal is open: neither the first frame nor logging a day needs them.
+    window.after_first_paint(lambda: _install_features_once_open(window))
     session.open_failed.connect(lambda error: _open_failed(window, error))
     if welcome:
         session.opened.connect(lambda opened: _maybe_welcome(window, opened))
     return window
 
 
-def _install_features(window: MainWindow) -> None:
+def _install_features_once_open(window: MainWindow) -> None:
+    """Install the features when the journal is open (they are not needed to log a day).
+
+    Until then the worker is importing the storage layer; doing this work at the
+    same time would only make both wait for the interpreter.
+    """
     from journal.ui.features import install_features
 
-    install_features(window)
+    if window.session.ready:
+        install_features(window)
+        return
+
+    def install_once(_opened: object) -> None:
+        window.session.opened.disconnect(install_once)
+        QTimer.singleShot(0, lambda: install_features(window))
+
+    window.session.opened.connect(install_once)
 
 
 def _maybe_welcome(window: MainWindow, opened: OpenedJournal) -> None:
