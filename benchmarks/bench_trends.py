@@ -93,6 +93,9 @@ def first_open_child(db: Path) -> None:
     loop = QEventLoop()
     window.session.opened.connect(lambda _: loop.quit())
     loop.exec()
+    # Features (the Trends tab among them) are installed once the journal is open.
+    while not any(window.tabs.tabText(i) == "T&rends" for i in range(window.tabs.count())):
+        app.processEvents()
     assert "matplotlib" not in sys.modules, "matplotlib was imported at start-up"
     # How long the GUI thread itself is busy: building the artists and the first full draw
     # (the imports and the reading of days happen on the worker).

@@ -110,7 +110,14 @@ def child_result(stdout: str) -> dict[str, Any]:
 
 
 def prepare() -> None:
-    """Build the 10-year journal and its CSV once; later runs reuse them."""
+    """Cache the app's bytecode, and build the 10-year journal and its CSV once.
+
+    A normal install compiles bytecode when it installs; a source checkout under
+    PYTHONDONTWRITEBYTECODE never does, and would pay for compiling on every start.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "journal"), quiet=1)
     RESULTS.mkdir(parents=True, exist_ok=True)
     if DATABASE.exists() and CSV_FILE.exists():
         return
