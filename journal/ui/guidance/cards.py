@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from journal.core.guidance import MAX_CARDS, LinkedItem
 
@@ -22,7 +22,7 @@ class GuidanceCard(QCommandLinkButton):
         self.setAccessibleDescription(f"{linked.reason}. Opens it in the Guidance tab.")
         self.setToolTip(f"{linked.item.summary}\n\nOpens in the Guidance tab.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
 
 class ForTodayCards(QWidget):
@@ -34,12 +34,17 @@ class ForTodayCards(QWidget):
         super().__init__(parent)
         self.date: dt.date | None = None
         self.cards: list[GuidanceCard] = []
-        self._layout = QHBoxLayout(self)
+        # Two columns: four cards in one row would make the window wider than 1280 px.
+        self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setHorizontalSpacing(8)
+        self._layout.setVerticalSpacing(4)
         self.heading = QLabel("<b>For today</b><br>You might find<br>these helpful:")
         self.heading.setObjectName("hint")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self._layout.addWidget(self.heading)
+        self._layout.addWidget(self.heading, 0, 0, 2, 1)
+        self._layout.setColumnStretch(1, 1)
+        self._layout.setColumnStretch(2, 1)
         self.setAccessibleName("For today: suggested reading")
         self.hide()
 
@@ -47,10 +52,10 @@ class ForTodayCards(QWidget):
         """Replace the cards with those for ``date`` (most relevant first); hide when none."""
         self.clear()
         self.date = date
-        for item in linked[:MAX_CARDS]:
+        for index, item in enumerate(linked[:MAX_CARDS]):
             card = GuidanceCard(item, self)
             card.clicked.connect(lambda _=False, item_id=item.item.id: self.openRequested.emit(item_id))
-            self._layout.addWidget(card, 1)
+            self._layout.addWidget(card, index // 2, 1 + index % 2)
             self.cards.append(card)
         self.setVisible(bool(self.cards))
 
