@@ -133,7 +133,11 @@ def _triggers(s: "Summary") -> list[str]:
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
     if compared:
-        body.append(f"<p class='caveat'>{_e(s.caveat)}</p>")
+        body.append(
+            "<p class='caveat'>\"95% CI\" is the range the real difference most likely lies in; "
+            "when it includes zero, the journal cannot tell a difference yet. "
+            f"{_e(s.caveat)}</p>"
+        )
     return _section("Triggers and your back pain", body)
 
 
