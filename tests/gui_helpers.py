@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.ui.main_window import MainWindow
@@ -24,3 +26,19 @@ def close_window(window: MainWindow) -> None:
     window.today._baseline = window.today.form.entry()  # nothing unsaved: close without asking
     window.close()
     window.session.close()
+
+
+def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
+    """Click ``button`` on the next message box that appears; the list gets its text."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    return seen

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.core.catalog import default_urgencies
@@ -14,7 +14,7 @@ from journal.core.day import DayEntry
 from journal.core.history import COLUMNS, history_row, sort_rows
 from journal.storage.journal import Journal
 from journal.ui.history.model import HistoryTableModel
-from tests.gui_helpers import close_window, open_window
+from tests.gui_helpers import answer_next_message_box, close_window, open_window
 
 TODAY = dt.date.today()
 
@@ -84,14 +84,7 @@ def test_history_filters_opens_deletes_and_undoes(qtbot: QtBot, db_path: Path) -
     window.tabs.setCurrentWidget(history)
     history.table.setCurrentIndex(history.model.index(history.model.row_for_date(target), 0))
 
-    def confirm() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(QMessageBox.StandardButton.Yes).click()
-        else:
-            QTimer.singleShot(20, confirm)
-
-    QTimer.singleShot(20, confirm)
+    answer_next_message_box(QMessageBox.StandardButton.Yes)
     history.delete_selected()
     qtbot.waitUntil(lambda: history.model.rowCount() == 59, timeout=5_000)
     assert window.session.day(target) is None
@@ -113,14 +106,7 @@ def test_cancelled_delete_keeps_the_day(qtbot: QtBot, db_path: Path) -> None:
     qtbot.waitUntil(lambda: history.model.rowCount() == 3, timeout=5_000)
     history.table.setCurrentIndex(history.model.index(0, 0))
 
-    def cancel() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(QMessageBox.StandardButton.Cancel).click()
-        else:
-            QTimer.singleShot(20, cancel)
-
-    QTimer.singleShot(20, cancel)
+    answer_next_message_box(QMessageBox.StandardButton.Cancel)
     history.delete_selected()
     assert window.session.journal is not None and window.session.journal.count() == 3
     close_window(window)

@@ -5,29 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QTimer, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.storage.journal import Journal
-from tests.gui_helpers import close_window, open_window
-
-
-def _answer_next_message_box(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[str]:
-    """Click ``button`` on the next message box that appears; return its text."""
-    seen: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.button(button).click()
-        else:
-            QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(20, answer)
-    return seen
+from tests.gui_helpers import answer_next_message_box, close_window, open_window
 
 
 def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot, db_path: Path) -> None:
@@ -86,7 +70,7 @@ def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot
 def test_save_without_back_pain_names_the_field_and_writes_nothing(qtbot: QtBot, db_path: Path) -> None:
     window = open_window(qtbot, db_path)
     qtbot.keyClicks(window.today.form.notes, "forgot the pain score")
-    seen = _answer_next_message_box(qtbot, QMessageBox.StandardButton.Ok)
+    seen = answer_next_message_box(QMessageBox.StandardButton.Ok)
     assert window.today.save() is False
     assert seen and "Back pain" in seen[0] and "Nothing was saved" in seen[0]
     assert window.session.journal is not None and window.session.journal.count() == 0
@@ -104,12 +88,12 @@ def test_opening_a_saved_date_edits_it_and_leaving_unsaved_changes_asks(qtbot: Q
 
     qtbot.keyClick(today_view.form.back_pain, Qt.Key.Key_2)
     assert today_view.is_dirty()
-    seen = _answer_next_message_box(qtbot, QMessageBox.StandardButton.Cancel)
+    seen = answer_next_message_box(QMessageBox.StandardButton.Cancel)
     assert today_view.open_date(yesterday) is False
     assert seen and "did not save" in seen[0]
     assert today_view.date == dt.date.today()
 
-    _answer_next_message_box(qtbot, QMessageBox.StandardButton.Discard)
+    answer_next_message_box(QMessageBox.StandardButton.Discard)
     assert today_view.open_date(yesterday) is True
     assert today_view.form.back_pain.value() == 4
     assert today_view.form.notes.toPlainText() == "earlier"
