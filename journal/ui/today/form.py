@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core.catalog import CatalogItem, Urgency, name_key
+from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_catalog, name_key
 from journal.core.day import FIELD_LABELS, PAIN_LOCATIONS, DayEntry
 from journal.core.validation import MINUTES_PER_DAY
 from journal.ui.widgets.activities import ActivityList
@@ -62,6 +62,14 @@ class DayForm(QWidget):
         columns.addWidget(self._notes_box(), 3, 1)
         columns.setRowStretch(4, 1)
         self._wire()
+        # Start with the built-in catalogs, so the chips exist before the journal is
+        # open; the journal's own catalogs replace them only where they differ.
+        defaults = default_catalog()
+        self.set_catalogs(
+            *([i for i in defaults if i.kind is kind] for kind in
+              (CatalogKind.ACTIVITY, CatalogKind.TRIGGER, CatalogKind.SYMPTOM)),
+            [],
+        )
 
     # --- building ----------------------------------------------------------------
 

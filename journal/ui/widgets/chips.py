@@ -38,6 +38,12 @@ class ChipGroup(QWidget):
         ``marks`` maps a name key to "urgent" or "soon": such chips show a ⚠
         and a tooltip. Marks given once are kept for later calls.
         """
+        names = list(names)
+        if [name_key(n) for n in names] == list(self._names) and (marks is None or marks == self._marks):
+            self._names = {name_key(n): n for n in names}
+            for key, chip in self._chips.items():
+                chip.setText(f"⚠ {self._names[key]}" if self._marks.get(key) else self._names[key])
+            return  # same chips: keep them (and what is checked)
         checked = set(self.checked())
         if marks is not None:
             self._marks = dict(marks)
