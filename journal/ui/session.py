@@ -46,6 +46,7 @@ class OpenedJournal:
     medications: list[str]
     day_count: int
     demo: bool
+    today: tuple[dt.date, DayEntry | None] | None = None  # the day Today shows first
 
 
 def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
@@ -60,7 +61,11 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
     else:
         assert path is not None
         journal = Journal.open(path)
-    return OpenedJournal(journal, journal.catalog(), journal.medication_names(), journal.count(), demo)
+    date = dt.date.today()
+    return OpenedJournal(
+        journal, journal.catalog(), journal.medication_names(), journal.count(), demo,
+        (date, journal.day(date)),
+    )
 
 
 class JournalSession(QObject):
@@ -78,6 +83,7 @@ class JournalSession(QObject):
         self.is_demo = False
         self._catalog: list[CatalogItem] = []
         self._medications: list[str] = []
+        self._prefetched: tuple[dt.date, DayEntry | None] | None = None
 
     # --- opening ---------------------------------------------------------------
 
@@ -94,8 +100,12 @@ class JournalSession(QObject):
         self.is_demo = opened.demo
         self._catalog = opened.catalog
         self._medications = opened.medications
+        # Today's entry was read on the worker too: the first view to ask for it
+        # gets it without another query (valid only until the views have loaded).
+        self._prefetched = opened.today
         self.opened.emit(opened)
         self.changed.emit(JournalChange(everything=True))
+        self._prefetched = None
 
     @property
     def ready(self) -> bool:
@@ -115,6 +125,8 @@ class JournalSession(QObject):
     # --- reading -----------------------------------------------------------------
 
     def day(self, date: dt.date) -> DayEntry | None:
+        if self._prefetched is not None and self._prefetched[0] == date:
+            return self._prefetched[1]
         return self._require().day(date)
 
     def days(self, start: dt.date | None = None, end: dt.date | None = None) -> list[DayEntry]:
