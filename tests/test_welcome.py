@@ -52,6 +52,7 @@ def test_explore_sample_data_leaves_the_users_journal_empty(qtbot: QtBot, db_pat
     qtbot.mouseClick(window.leave_demo_button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.session.is_demo, timeout=20_000)
     assert window.session.journal is not None and window.session.journal.path == db_path
+    assert window.session.holds_lock  # the user's journal is locked against a second window
     assert not window.demo_banner.isVisibleTo(window)
     close_window(window)
 

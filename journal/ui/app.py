@@ -31,7 +31,7 @@ def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True
     # event loop, after every connection below is made.
     # The journal's lock is taken on the worker just before the file is opened, so a
     # second window on the same journal stops before it can write (see open_failed).
-    session.open_exclusive(path, demo=demo)
+    session.open(path, demo=demo)
     window = MainWindow(session)
     tasks.setParent(window)
     session.setParent(window)

@@ -88,10 +88,25 @@ class JournalSession(QObject):
     # --- opening ---------------------------------------------------------------
 
     def open(self, path: Path | None, *, demo: bool = False) -> None:
-        """Open ``path`` (or a fresh sample journal) on the worker; emits opened/open_failed."""
-        if not demo:
-            self.user_path = path
-        self.tasks.run(lambda: _open_on_worker(path, demo), self._on_opened, self.open_failed.emit)
+        """Open ``path`` (or a fresh sample journal) on the worker; emits opened/open_failed.
+
+        The user's journal is locked on the worker first, so a second window on
+        the same file cannot write to it: if another process holds the lock,
+        ``open_failed`` gets a ``JournalInUseError`` and the file is not opened.
+        The lock stays held after any other failure (a restore may follow)
+        until :meth:`release_lock` or :meth:`shut_down`. The sample journal
+        needs no lock.
+        """
+        if demo or path is None:
+            self.tasks.run(lambda: _open_on_worker(path, demo), self._on_opened, self.open_failed.emit)
+            return
+        self.user_path = path
+
+        def work() -> OpenedJournal:
+            self._hold_lock(path)
+            return _open_on_worker(path, False)
+
+        self.tasks.run(work, self._on_opened, self.open_failed.emit)
 
     def _on_opened(self, opened: OpenedJournal) -> None:
         if self.journal is not None:
@@ -215,25 +230,6 @@ class JournalSession(QObject):
     # until it closes, so a second window on the same file cannot write to it.
 
     _lock_key: Path | None = None  # set while this session holds its journal's lock
-
-    def open_exclusive(self, path: Path | None, *, demo: bool = False) -> None:
-        """Like :meth:`open`, but take the journal's lock on the worker first.
-
-        The sample journal needs no lock. If another process holds it,
-        ``open_failed`` gets a ``JournalInUseError`` and the file is not opened.
-        The lock stays held after any other failure (a restore may follow)
-        until :meth:`release_lock` or :meth:`shut_down`.
-        """
-        if demo or path is None:
-            self.open(path, demo=demo)
-            return
-        self.user_path = path
-
-        def work() -> OpenedJournal:
-            self._hold_lock(path)
-            return _open_on_worker(path, False)
-
-        self.tasks.run(work, self._on_opened, self.open_failed.emit)
 
     def _hold_lock(self, path: Path) -> None:
         from journal.storage.single_instance import lock_path
@@ -372,7 +368,7 @@ class JournalSession(QObject):
 
         ``on_done`` gets ``(backup used, where the damaged file now is)``;
         ``(None, None)`` and nothing changed when no backup was usable. Then
-        open it again with :meth:`open_exclusive`.
+        open it again with :meth:`open`.
         """
         path = self.user_path
         if path is None or self.journal is not None:

@@ -12,6 +12,7 @@ from journal.core.history import COLUMNS, HistoryRow, sort_rows
 
 Index = QModelIndex | QPersistentModelIndex
 _URGENT = QBrush(QColor("#fde2d4"))
+_RED_FLAGS_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "red_flags")
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -47,7 +48,7 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COLUMNS.index(next(c for c in COLUMNS if c.key == "red_flags")) and row.red_flags:
+            if column == _RED_FLAGS_COLUMN and row.red_flags:
                 return "Symptoms that need a doctor's attention: " + ", ".join(row.red_flags)
             return row.texts[column] if len(row.texts[column]) > 20 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[column].numeric:

@@ -150,7 +150,7 @@ def _recovered(window: "MainWindow", path: Path, good: "list[BackupInfo]",
             f"Pain Journal has not changed or deleted anything.\n\nThe file is:\n{path}",
         )
         return
-    window.session.open_exclusive(path)
+    window.session.open(path)
     info = next((b for b in good if b.path == used), None)
     what = f"the backup from {wording.taken_when(info.taken_at, in_sentence=True)}" if info else "a backup"
     holds = f" It holds {wording.contents(info)}." if info else ""
