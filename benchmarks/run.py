@@ -101,7 +101,7 @@ def marks(stderr: str, launched: float) -> dict[str, float]:
     found = {}
     for line in stderr.splitlines():
         parts = line.split()
-        if len(parts) == 2 and parts[0] in ("first_paint", "ready"):
+        if len(parts) >= 2 and parts[0] in ("first_paint", "ready"):
             found[parts[0]] = float(parts[1]) - launched
     return found
 
@@ -200,7 +200,7 @@ def task_history() -> dict[str, Any]:
     while not window.session.ready or not window.today.isEnabled():
         app.processEvents()
     history = window.history
-    window.tabs.setCurrentWidget(history)
+    window.show_history()
     start = time.perf_counter()
     history.show_last(None)
     while history.model.rowCount() < YEARS_DAYS * 0.8:

@@ -241,7 +241,7 @@ def test_restore_lists_backups_and_brings_the_old_days_back(
     assert window.today.form.back_pain.value() is None
     assert "nothing saved" in window.today.state_label.text()
     # ... and History lists the 10 days of the backup.
-    window.tabs.setCurrentWidget(window.history)
+    window.show_history()
     window.history.show_last(None)
     qtbot.waitUntil(lambda: window.history.count_label.text() == "10 days shown", timeout=10_000)
 

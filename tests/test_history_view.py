@@ -67,7 +67,7 @@ def test_history_filters_opens_deletes_and_undoes(qtbot: QtBot, db_path: Path) -
     journal.close()
     window = open_window(qtbot, db_path)
     history = window.history
-    window.tabs.setCurrentWidget(history)
+    window.show_history()
     history.show_last(30)
     qtbot.waitUntil(lambda: history.model.rowCount() == 30, timeout=5_000)
     history.show_last(None)
@@ -81,7 +81,7 @@ def test_history_filters_opens_deletes_and_undoes(qtbot: QtBot, db_path: Path) -
     assert opened.args == [target]
     assert window.today.date == target and window.today.form.notes.toPlainText() == "day 5"
 
-    window.tabs.setCurrentWidget(history)
+    window.show_history()
     history.table.setCurrentIndex(history.model.index(history.model.row_for_date(target), 0))
 
     answer_next_message_box(QMessageBox.StandardButton.Yes)
@@ -102,7 +102,7 @@ def test_cancelled_delete_keeps_the_day(qtbot: QtBot, db_path: Path) -> None:
     journal.close()
     window = open_window(qtbot, db_path)
     history = window.history
-    window.tabs.setCurrentWidget(history)
+    window.show_history()
     qtbot.waitUntil(lambda: history.model.rowCount() == 3, timeout=5_000)
     history.table.setCurrentIndex(history.model.index(0, 0))
 

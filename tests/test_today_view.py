@@ -20,7 +20,7 @@ def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot
 
     form.back_pain.setFocus()
     qtbot.keyClick(form.back_pain, Qt.Key.Key_6)
-    qtbot.mouseClick(form.leg_pain._buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.leg_pain, Qt.MouseButton.LeftButton, pos=form.leg_pain.box_rect(3).center())
     for place in ("lower_back_centre", "thigh_left"):
         box = form.locations[place]  # click on the tick box itself, at the left edge
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
@@ -61,7 +61,7 @@ def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot
     assert entry.activities == (ActivityMinutes("walking", 30),)
     assert entry.medications == ("heat pack",)
     assert entry.notes == "Long drive to see my sister, stiff after."
-    reopened.tabs.setCurrentWidget(reopened.history)
+    reopened.show_history()
     qtbot.waitUntil(lambda: reopened.history.model.rowCount() == 1, timeout=5_000)
     assert reopened.history.model.row_at(0).date == dt.date.today()
     close_window(reopened)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.ui.history.view import HistoryView
 from journal.ui.session import JournalSession
 from journal.ui.today.view import TodayView
+
+if TYPE_CHECKING:
+    from journal.ui.history.view import HistoryView
 
 
 class LazyTab(QStackedWidget):
@@ -82,13 +85,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.today = TodayView(session)
-        self.history = HistoryView(session)
         self.tabs.addTab(self.today, "&Today")
-        self.tabs.addTab(self.history, "&History")
+        # History is built the first time it is shown: logging a day does not need it.
+        self.history_tab = self.add_lazy_tab("&History", self._build_history)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.today.status.connect(self.show_status)
-        self.history.status.connect(self.show_status)
-        self.history.openRequested.connect(self.open_day)
 
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -135,6 +136,22 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(tab, title)
         return tab
 
+    def _build_history(self) -> "HistoryView":
+        from journal.ui.history.view import HistoryView
+
+        view = HistoryView(self.session)
+        view.status.connect(self.show_status)
+        view.openRequested.connect(self.open_day)
+        return view
+
+    @property
+    def history(self) -> "HistoryView":
+        """The History view, built on first use (:meth:`show_history` brings it to the front)."""
+        return self.history_tab.build()  # type: ignore[return-value]
+
+    def show_history(self) -> None:
+        self.tabs.setCurrentWidget(self.history_tab)
+
     def _on_tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if isinstance(widget, LazyTab):
@@ -170,7 +187,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
-        action(self.view_menu, "&History", lambda: self.tabs.setCurrentWidget(self.history), "Ctrl+2")
+        action(self.view_menu, "&History", self.show_history, "Ctrl+2")
         action(self.help_menu, "&About Pain Journal", self._about)
 
     def insert_file_action(self, action: QAction) -> None:

@@ -1,8 +1,9 @@
 """Start-up timing marks for the benchmarks (``benchmarks/``); silent unless asked.
 
-With ``PAIN_JOURNAL_STARTUP_TRACE=1`` the window prints ``first_paint <unix time>``
-and ``ready <unix time>`` to standard error. Nothing about the journal's content
-is printed.
+With ``PAIN_JOURNAL_STARTUP_TRACE=1`` the window prints ``first_paint`` and
+``ready`` lines to standard error, each with the unix time and the CPU time the
+process has used so far, in seconds. Nothing about the journal's content is
+printed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ ENABLED = bool(os.environ.get("PAIN_JOURNAL_STARTUP_TRACE"))
 
 def mark(event: str) -> None:
     if ENABLED:
-        print(f"{event} {time.time():.6f}", file=sys.stderr, flush=True)
+        print(f"{event} {time.time():.6f} {time.process_time():.6f}", file=sys.stderr, flush=True)
 
 
 class FirstPaintWatcher(QObject):

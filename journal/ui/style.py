@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from journal.ui.widgets.scale import LEVEL_COLOURS
-
 
 def apply_style(app: QApplication) -> None:
     """Set a slightly larger base font (relative to the system's) and the style sheet."""
@@ -15,12 +13,7 @@ def apply_style(app: QApplication) -> None:
     font.setPointSizeF(base * 1.1)
     app.setFont(font)
     pad = max(4, round(base * 0.5))
-    levels = "\n".join(
-        f'QPushButton#scaleButton[level="{n}"]:checked {{ background: {colour}; color: #111;'
-        " border: 3px solid #1f3b5a; font-weight: bold; }"
-        for n, colour in enumerate(LEVEL_COLOURS)
-    )
-    app.setStyleSheet(levels + f"""
+    app.setStyleSheet(f"""
         QMainWindow, QDialog {{ background: #f7f8fa; }}
         QGroupBox {{ font-weight: bold; border: 1px solid #d5dbe3; border-radius: 8px;
                      margin-top: 1.2em; padding: {pad}px; background: #ffffff; }}
@@ -37,7 +30,6 @@ def apply_style(app: QApplication) -> None:
         QPushButton#chip[mark="urgent"]:checked {{ background: #b34700; color: white; }}
         QPushButton#chip[mark="soon"] {{ border: 2px dashed #b36b00; }}
         QPushButton#chip[mark="soon"]:checked {{ background: #b36b00; color: white; }}
-        QPushButton#scaleButton {{ padding: 2px; }}
         QPushButton#saveButton, QPushButton#primaryButton {{ background: #1f5fa0; color: white;
                        font-weight: bold; border: none; padding: {pad * 2}px {pad * 4}px; }}
         QPushButton#saveButton:hover, QPushButton#primaryButton:hover {{ background: #174b80; }}

@@ -1,22 +1,44 @@
-"""A 0–10 rating as eleven large buttons with the number on each.
+"""A 0–10 rating drawn as eleven large numbered boxes in one widget.
 
+Mouse: click a number to choose it, click the chosen number again to clear.
 Keyboard: the widget is one tab stop; digits 0–9 choose directly, "1" then
 "0" quickly chooses 10, Left/Right (or -/+) step, Delete or Backspace clears
 (for optional measures). The accessible description always says the value.
+
+The boxes are painted rather than made of eleven buttons: the form has six
+scales, and 66 styled buttons were the largest part of building it at start-up.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QFrame, QSizePolicy, QToolTip, QWidget
 
 # Colour-blind-safe ramp from calm blue to strong orange (no green/red pairing).
-# The style sheet (journal/ui/style.py) colours a checked button by its "level".
 LEVEL_COLOURS = (
     "#d6e6f5", "#c6dbef", "#b3d1ea", "#a6c8e6", "#fde0c5", "#fdd0a2",
     "#fdbf86", "#fdae6b", "#fd9a4e", "#f5863a", "#e6550d",
 )
+
+_NUMBERS = range(11)
+_GAP = 5  # between two boxes
+_MARGIN = 2  # inside the focus frame
+_BOX = QColor("#ffffff")
+_BOX_HOVER = QColor("#eef3f9")
+_BOX_BORDER = QColor("#aab4c0")
+_CHOSEN_BORDER = QColor("#1f3b5a")
+_CHOSEN_TEXT = QColor("#111111")
 
 
 class ScaleSelector(QFrame):
@@ -28,64 +50,165 @@ class ScaleSelector(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._name = name
+        self._low_label = low_label
+        self._high_label = high_label
         self._value: int | None = None
+        self._hovered: int | None = None
+        self._pressed: int | None = None
         self._pending_one = QElapsedTimer()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setObjectName("scale")
+        self.setMouseTracking(True)
+        self.setObjectName("scale")  # the style sheet draws the focus frame
         self.setAccessibleName(f"{name}, 0 to 10")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(3)
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(False)
-        self._buttons: list[QPushButton] = []
-        for number in range(11):
-            button = QPushButton(str(number), self)
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName(f"{name} {number}")
-            button.setToolTip(f"{number}: {low_label}" if number == 0 else
-                              f"{number}: {high_label}" if number == 10 else str(number))
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            height = button.fontMetrics().height() * 2 + 4
-            button.setMinimumSize(height, height)
-            button.setObjectName("scaleButton")
-            button.setProperty("level", number)
-            self._group.addButton(button, number)
-            layout.addWidget(button)
-            self._buttons.append(button)
-        self._group.idClicked.connect(self._clicked)
-        self._readout = QLabel("–", self)
-        self._readout.setMinimumWidth(self._readout.fontMetrics().horizontalAdvance("not set") + 8)
-        self._readout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self._readout)
-        self._refresh()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._describe()
+
+    # --- value ---------------------------------------------------------------------
 
     def value(self) -> int | None:
         return self._value
 
-    def setValue(self, value: int | None) -> None:
+    def setValue(self, value: int | None) -> None:  # noqa: N802 - Qt naming
         if value is not None and not 0 <= value <= 10:
             raise ValueError(f"scale value out of range: {value}")
         if value == self._value:
             return
         self._value = value
-        self._refresh()
+        self._describe()
+        self.update()
         self.valueChanged.emit(value)
 
-    def _clicked(self, number: int) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.setValue(None if self._value == number else number)
+    def readout(self) -> str:
+        """The text shown beside the boxes: ``"7 / 10"`` or ``"not set"``."""
+        return "not set" if self._value is None else f"{self._value} / 10"
 
-    def _refresh(self) -> None:
-        for number, button in enumerate(self._buttons):
-            button.setChecked(number == self._value)
-        self._readout.setText("not set" if self._value is None else f"{self._value} / 10")
-        self.setAccessibleDescription(
-            f"{self._name}: {'not set' if self._value is None else f'{self._value} out of 10'}"
+    def tooltip_for(self, number: int) -> str:
+        if number == 0:
+            return f"0: {self._low_label}"
+        if number == 10:
+            return f"10: {self._high_label}"
+        return str(number)
+
+    def _describe(self) -> None:
+        said = "not set" if self._value is None else f"{self._value} out of 10"
+        self.setAccessibleDescription(f"{self._name}: {said}")
+
+    # --- geometry ------------------------------------------------------------------
+
+    def _box_side(self) -> int:
+        return self.fontMetrics().height() * 2 + 4
+
+    def _readout_width(self) -> int:
+        metrics = self.fontMetrics()
+        return max(metrics.horizontalAdvance(text) for text in ("not set", "10 / 10")) + 12
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        side = self._box_side()
+        frame = 2 * (self.frameWidth() + _MARGIN)
+        return QSize(11 * side + 11 * _GAP + self._readout_width() + frame, side + frame)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def _area(self) -> QRect:
+        return self.contentsRect().adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
+
+    def box_rect(self, number: int) -> QRect:
+        """Where the box for ``number`` is drawn, in widget coordinates."""
+        area = self._area()
+        width = (area.width() - self._readout_width() - 11 * _GAP) / 11
+        left = area.left() + number * (width + _GAP)
+        return QRectF(left, area.top(), width, area.height()).toAlignedRect()
+
+    def _readout_rect(self) -> QRect:
+        area = self._area()
+        return QRect(area.right() - self._readout_width() + 1, area.top(),
+                     self._readout_width(), area.height())
+
+    def number_at(self, point: QPoint) -> int | None:
+        """The number whose box holds ``point``, or None between and beside the boxes."""
+        for number in _NUMBERS:
+            if self.box_rect(number).contains(point):
+                return number
+        return None
+
+    # --- painting --------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)  # the frame: a border and tint while focused
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        enabled = self.isEnabled()
+        text_colour = self.palette().color(
+            QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled,
+            QPalette.ColorRole.WindowText,
         )
+        plain_font = self.font()
+        bold_font = QFont(plain_font)
+        bold_font.setBold(True)
+        for number in _NUMBERS:
+            box = QRectF(self.box_rect(number))
+            chosen = number == self._value
+            if chosen:
+                painter.setPen(QPen(_CHOSEN_BORDER if enabled else _BOX_BORDER, 3))
+                painter.setBrush(QColor(LEVEL_COLOURS[number]))
+                box = box.adjusted(1.5, 1.5, -1.5, -1.5)
+            else:
+                painter.setPen(QPen(_BOX_BORDER, 1))
+                hovered = enabled and number in (self._hovered, self._pressed)
+                painter.setBrush(_BOX_HOVER if hovered else _BOX)
+                box = box.adjusted(0.5, 0.5, -0.5, -0.5)
+            painter.drawRoundedRect(box, 6, 6)
+            painter.setFont(bold_font if chosen else plain_font)
+            painter.setPen(_CHOSEN_TEXT if chosen and enabled else text_colour)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(number))
+        painter.setFont(plain_font)
+        painter.setPen(text_colour)
+        painter.drawText(self._readout_rect(), Qt.AlignmentFlag.AlignCenter, self.readout())
+        painter.end()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    # --- mouse -------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = self.number_at(event.position().toPoint())
+            self.update()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pressed, self._pressed = self._pressed, None
+        if event.button() == Qt.MouseButton.LeftButton and pressed is not None:
+            if self.number_at(event.position().toPoint()) == pressed:
+                self.setFocus(Qt.FocusReason.MouseFocusReason)
+                self.setValue(None if self._value == pressed else pressed)
+        self.update()
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hovered = self.number_at(event.position().toPoint())
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+        self._hovered = None
+        self.update()
+        super().leaveEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            number = self.number_at(event.pos())
+            if number is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(number), self, self.box_rect(number))
+            return True
+        return super().event(event)
+
+    # --- keyboard ----------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, text = event.key(), event.text()
         if text.isdigit() and len(text) == 1:
             digit = int(text)
