@@ -43,7 +43,7 @@ def test_explore_sample_data_leaves_the_users_journal_empty(qtbot: QtBot, db_pat
     window.show()
     qtbot.waitUntil(lambda: window.session.is_demo and window.session.ready, timeout=20_000)
     assert window.session.journal is not None and window.session.journal.count() > 150
-    assert window.demo_banner.isVisibleTo(window)
+    assert window.demo_banner is not None and window.demo_banner.isVisibleTo(window)
     assert window.session.journal.path != db_path
     journal = Journal.open(db_path)
     assert journal.count() == 0
@@ -53,7 +53,7 @@ def test_explore_sample_data_leaves_the_users_journal_empty(qtbot: QtBot, db_pat
     qtbot.waitUntil(lambda: not window.session.is_demo, timeout=20_000)
     assert window.session.journal is not None and window.session.journal.path == db_path
     assert window.session.holds_lock  # the user's journal is locked against a second window
-    assert not window.demo_banner.isVisibleTo(window)
+    assert window.demo_banner is not None and not window.demo_banner.isVisibleTo(window)
     close_window(window)
 
 

@@ -77,8 +77,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.demo_banner = self._demo_banner()
-        layout.addWidget(self.demo_banner)
+        self._layout = layout
+        self.demo_banner: QWidget | None = None  # made when sample data is first shown
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
@@ -170,7 +170,6 @@ class MainWindow(QMainWindow):
         self.leave_demo_button = QPushButton("Start my own journal", banner)
         self.leave_demo_button.clicked.connect(self.leave_demo)
         layout.addWidget(self.leave_demo_button)
-        banner.hide()
         return banner
 
     def _build_menus(self) -> None:
@@ -200,7 +199,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _on_opened(self) -> None:
-        self.demo_banner.setVisible(self.session.is_demo)
+        if self.session.is_demo and self.demo_banner is None:
+            self.demo_banner = self._demo_banner()
+            self._layout.insertWidget(0, self.demo_banner)
+        if self.demo_banner is not None:
+            self.demo_banner.setVisible(self.session.is_demo)
         self.show_status("Sample data loaded." if self.session.is_demo else "Ready.")
 
     def open_day(self, date: dt.date) -> None:
