@@ -1,6 +1,6 @@
 """Starting the window: paint first, then open the journal on the worker thread.
 
-Importing SQLModel costs about a second, so the window is shown before the
+Importing SQLModel costs a few hundred milliseconds, so the window is shown before the
 storage layer is imported; the Today view fills in when the journal is open.
 """
 
@@ -9,8 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from journal.ui import binding  # noqa: F401 - first: loads Qt and removes PySide6's import hook
+
+from PySide6.QtCore import QTimer  # noqa: E402,I001
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from journal.ui import startup_trace
 from journal.ui.main_window import MainWindow
