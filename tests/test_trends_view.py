@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -264,6 +265,32 @@ def test_matplotlib_waits_until_the_tab_is_opened() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_chart_libraries_load_on_the_worker_after_the_journal_is_open(tmp_path: Path) -> None:
+    """Not before Today is ready; soon after, without the tab being opened."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from journal.ui.app import create_window\n"
+        f"window = create_window(Path({str(tmp_path / 'j.sqlite3')!r}), welcome=False)\n"
+        "window.show()\n"
+        "while not window.session.ready:\n"
+        "    app.processEvents()\n"
+        "at_ready = 'matplotlib' in sys.modules\n"
+        "deadline = time.monotonic() + 60\n"
+        "while 'journal.ui.trends.charts' not in sys.modules and time.monotonic() < deadline:\n"
+        "    app.processEvents(); time.sleep(0.01)\n"
+        "window.session.shut_down()\n"
+        "print(at_ready, 'matplotlib.figure' in sys.modules, window.tabs.currentWidget() is window.today)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PAIN_JOURNAL_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["False", "True", "True"]
 
 
 # --- plain parts ----------------------------------------------------------------------------

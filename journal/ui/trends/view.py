@@ -433,8 +433,30 @@ class TrendsView(QWidget):
         self.status.emit(f"Saved the chart to {target}.")
 
 
+#: How long after the features are installed (the journal is open and Today shows
+#: the day) the chart libraries start loading on the worker.
+WARM_UP_DELAY_MS = 500
+
+
+def warm_chart_imports() -> None:
+    """Runs on the worker: import matplotlib and the chart code ahead of the first opening.
+
+    Importing matplotlib takes about half a second here (over a second on slower
+    machines); done while the patient is still on Today, the first opening of
+    Trends only has to read the days and draw.
+    """
+    import matplotlib.figure  # noqa: F401
+    from matplotlib.backends import backend_agg  # noqa: F401
+
+    import journal.ui.trends.charts  # noqa: F401
+
+
 def install(window: "MainWindow") -> None:
-    """Add the Trends tab (built when first shown) and View ▸ Trends (Ctrl+3)."""
+    """Add the Trends tab (built when first shown) and View ▸ Trends (Ctrl+3).
+
+    Soon after, the chart libraries are loaded on the worker (see
+    :func:`warm_chart_imports`), so the first opening does not wait for them.
+    """
 
     def build() -> TrendsView:
         view = TrendsView(window.session)
@@ -447,3 +469,5 @@ def install(window: "MainWindow") -> None:
     action.setShortcut("Ctrl+3")
     action.triggered.connect(lambda: window.tabs.setCurrentWidget(tab))
     window.view_menu.addAction(action)
+    tasks = window.session.tasks
+    QTimer.singleShot(WARM_UP_DELAY_MS, tasks, lambda: tasks.run(warm_chart_imports, lambda _: None))
