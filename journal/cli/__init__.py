@@ -83,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            from journal.ui import collector
+
+            collector.pause()  # resumed once the journal is open (see run_window)
             from journal.ui.app import run_window
 
             return run_window(

@@ -14,7 +14,7 @@ from journal.ui import binding  # noqa: F401 - first: loads Qt and removes PySid
 from PySide6.QtCore import QTimer  # noqa: E402,I001
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from journal.ui import startup_trace
+from journal.ui import collector, startup_trace
 from journal.ui.main_window import MainWindow
 from journal.ui.session import JournalSession, OpenedJournal
 from journal.ui.style import apply_style
@@ -28,6 +28,10 @@ def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True
     """
     tasks = TaskRunner()
     session = JournalSession(tasks)
+    # The command line paused garbage collection for start-up (journal.ui.collector);
+    # it resumes first thing when the journal is open, or failed to open.
+    session.opened.connect(lambda _: collector.resume())
+    session.open_failed.connect(lambda _: collector.resume())
     # Start opening first: the worker imports SQLModel (the slowest part of start-up)
     # while this thread builds and paints the window. Its result arrives through the
     # event loop, after every connection below is made.
