@@ -86,6 +86,9 @@ def blank_draw_floor(width_px: int, height_px: int, runs: int) -> list[float]:
 def first_open_child(db: Path, wait_s: float) -> None:
     """Child process: open the window, wait ``wait_s``, then time choosing the Trends tab
     until the charts are drawn."""
+    from journal.ui import collector
+
+    collector.pause()  # as `python main.py` does before its first heavy import
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
