@@ -159,8 +159,12 @@ def first_open(db: Path, runs: int, wait_s: float) -> dict[str, object]:
         samples.append(row["first_open_s"])
         gui.append(row["gui_thread_s"])
         floors.append(row["floor_s"])
+    import resource
+
+    # The largest peak RSS of any child so far (only first-opening children are run).
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"median_ms": median_ms(samples), "gui_thread_median_ms": median_ms(gui),
-            "floor_ms": median_ms(floors),
+            "floor_ms": median_ms(floors), "peak_rss_mb": round(peak_mb, 1),
             "runs_ms": [round(s * 1000, 1) for s in samples]}
 
 
