@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from journal.ui import collector
 
-            collector.pause()  # resumed once the journal is open (see run_window)
+            collector.pause()  # resumed once the journal is open (see create_window)
             from journal.ui.app import run_window
 
             return run_window(

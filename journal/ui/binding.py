@@ -10,8 +10,9 @@ Pain Journal uses no such feature, and the hook is costly here:
 * the storage layer (SQLModel, SQLAlchemy, pydantic: about 400 modules) is
   imported after Qt, and the hook made that import about a third slower;
 * reading a source looks for ``__wrapped__`` on the module, which runs a lazy
-  module ``__getattr__`` (pydantic has one) in the middle of an import; now and
-  then that raised an ImportError and the journal did not open.
+  module ``__getattr__`` (pydantic has one) in the middle of an import: once in
+  about 50 traced start-ups, importing the storage layer on the worker failed
+  with an ImportError from pydantic, so the journal could not have opened.
 
 So Python's own importer is put back as soon as PySide6 is loaded:
 ``journal.ui.app``, where the window starts, imports this module first.
