@@ -76,10 +76,9 @@ class TrendsData:
 
 def load_trends_data(session: "JournalSession", today: dt.date) -> TrendsData:
     """Runs on the worker: read the days, compute the series, warm the chart imports."""
-    import matplotlib.figure  # noqa: F401 - the slow import, done here rather than on the GUI thread
-
-    import journal.ui.trends.charts  # noqa: F401
     from journal.core.trend_series import trend_series
+
+    warm_chart_imports()  # the slow imports, here rather than on the GUI thread (cached if done)
 
     days = tuple(session.days())
     first = days[0].date if days else None
