@@ -130,7 +130,7 @@ def prepare() -> None:
         return
     sys.path.insert(0, str(ROOT))
     from journal.core.sample_data import sample_days
-    from journal.storage.csv_io import export_csv_file
+    from journal.formats.csv_io import export_csv_file
     from journal.storage.journal import Journal
 
     days = sample_days(days=YEARS_DAYS)
@@ -145,7 +145,7 @@ def prepare() -> None:
 
 
 def task_import() -> dict[str, Any]:
-    from journal.storage.csv_io import read_csv_file
+    from journal.formats.csv_io import read_csv_file
     from journal.storage.journal import Journal
 
     folder = Path(tempfile.mkdtemp())
@@ -178,17 +178,16 @@ def task_summary() -> dict[str, Any]:
 
 
 def task_pdf() -> dict[str, Any]:
-    import argparse as ap
-
-    from journal.cli.report import export_pdf
+    from journal.app.reports import export_file
     from journal.storage.journal import Journal
 
     journal = Journal.open(DATABASE)
-    last = journal.date_bounds()[1]  # type: ignore[index]
-    args = ap.Namespace(start=last - dt.timedelta(days=89), end=last, name="Benchmark")
+    bounds = journal.date_bounds()
+    assert bounds is not None
+    last = bounds[1]
     target = Path(tempfile.mkdtemp()) / "summary.pdf"
     start = time.perf_counter()
-    export_pdf(args, journal, target)
+    export_file(journal, target, last - dt.timedelta(days=89), last, patient_name="Benchmark")
     seconds = time.perf_counter() - start
     journal.close()
     return {"seconds": seconds, "bytes": target.stat().st_size}

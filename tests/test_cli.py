@@ -252,7 +252,7 @@ def test_export_empty_period(tmp_path: Path, filled_db: Path, capsys: pytest.Cap
     target = tmp_path / "out.csv"
     code = main(["export", str(target), "--db", str(filled_db), "--from", "2024-05-02", "--to", "2024-05-02"])
     assert code == EXIT_USER_ERROR
-    assert "No days logged in that period" in capsys.readouterr().err
+    assert "No days were logged between 2024-05-02 and 2024-05-02" in capsys.readouterr().err
     assert not target.exists()
     assert not list(tmp_path.glob("*.part"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -13,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from journal.cli import EXIT_USER_ERROR, main
-from journal.cli.report import report_period
+from journal.app.periods import REPORT_DAYS, resolve_period
 from journal.core.errors import UserError
 from journal.core.sample_data import sample_days
 from journal.core.summary import build_summary, summary_to_json
-from journal.storage.export.pdf_report import one_decimal
+from journal.formats.pdf_report import one_decimal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,18 +42,19 @@ def pdf_text(path: Path) -> str:
         document.close()
 
 
-def period_args(start: dt.date | None = None, end: dt.date | None = None) -> argparse.Namespace:
-    return argparse.Namespace(start=start, end=end)
+def report_period(start: dt.date | None = None, end: dt.date | None = None, *,
+                  today: dt.date) -> tuple[dt.date, dt.date]:
+    return resolve_period(start, end, days=REPORT_DAYS, today=today)
 
 
 def test_report_period_defaults_to_the_last_90_days() -> None:
     today = dt.date(2025, 5, 29)
-    assert report_period(period_args(), today) == (dt.date(2025, 3, 1), today)
-    assert report_period(period_args(end=dt.date(2025, 1, 31)), today) == (dt.date(2024, 11, 3), dt.date(2025, 1, 31))
-    assert report_period(period_args(start=dt.date(2025, 5, 1)), today) == (dt.date(2025, 5, 1), today)
-    assert report_period(period_args(start=dt.date(2024, 1, 1)), today) == (dt.date(2024, 1, 1), dt.date(2024, 3, 30))
+    assert report_period(today=today) == (dt.date(2025, 3, 1), today)
+    assert report_period(end=dt.date(2025, 1, 31), today=today) == (dt.date(2024, 11, 3), dt.date(2025, 1, 31))
+    assert report_period(dt.date(2025, 5, 1), today=today) == (dt.date(2025, 5, 1), today)
+    assert report_period(dt.date(2024, 1, 1), today=today) == (dt.date(2024, 1, 1), today)
     with pytest.raises(UserError):
-        report_period(period_args(dt.date(2025, 2, 1), dt.date(2025, 1, 1)), today)
+        report_period(dt.date(2025, 2, 1), dt.date(2025, 1, 1), today=today)
 
 
 def test_pdf_export_shows_the_summary_of_the_default_period(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.storage.csv_io import write_csv
+from journal.formats.csv_io import write_csv
 from journal.storage.journal import Journal
 from journal.storage.single_instance import JournalInUseError, acquire_journal_lock
 
@@ -89,7 +89,7 @@ while True:
 IMPORT_CHILD = ENTRY_CODE + '''
 import sys
 from pathlib import Path
-from journal.storage.csv_io import read_csv_file
+from journal.formats.csv_io import read_csv_file
 from journal.storage.journal import Journal
 
 journal = Journal.open(sys.argv[1])

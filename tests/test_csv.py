@@ -16,7 +16,7 @@ from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.errors import UserError
 from journal.core.sample_data import sample_days
 from journal.core.validation import validate_day
-from journal.storage.csv_io import (
+from journal.formats.csv_io import (
     COLUMNS,
     MAX_REPORTED_PROBLEMS,
     CsvImportError,
@@ -457,7 +457,7 @@ def test_export_to_missing_folder_raises_user_error(tmp_path: Path) -> None:
      ("back_pain", "+5"), ("sleep_hours", "inf"), ("sleep_hours", "7_5"), ("activities", "walking:1_0")],
 )
 def test_number_and_date_forms_python_accepts_but_people_do_not_write_are_refused(column: str, cell: str) -> None:
-    from journal.storage.csv_io import CsvImportError, parse_csv
+    from journal.formats.csv_io import CsvImportError, parse_csv
 
     row = {"date": "2024-05-02", "back_pain": "3", column: cell}
     header = "date,back_pain,sleep_hours,activities"

@@ -96,7 +96,7 @@ def test_custom_period_backwards_disables_export(qtbot: QtBot, session: JournalS
 def test_pdf_export_runs_off_the_gui_thread_and_remembers_the_name(
     qtbot: QtBot, session: JournalSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from journal.storage.export import pdf_report
+    from journal.formats import pdf_report
 
     threads: list[threading.Thread] = []
     real_write = pdf_report.write_pdf

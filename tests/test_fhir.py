@@ -19,8 +19,8 @@ import pytest
 from journal.core.day import DayEntry
 from journal.core.sample_data import sample_days
 from journal.core.summary import rounded
-from journal.storage.export import ReportData, report_data
-from journal.storage.export.fhir import fhir_bundle, write_fhir
+from journal.formats import ReportData, report_data
+from journal.formats.fhir import fhir_bundle, write_fhir
 
 END = dt.date(2025, 5, 29)
 START = END - dt.timedelta(days=59)

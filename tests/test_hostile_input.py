@@ -1,7 +1,7 @@
 """Hostile input: whatever bytes or values arrive, the outcome is a clean import or a
 clear error with nothing written.
 
-Property-based (hypothesis) over :func:`journal.storage.csv_io.parse_csv`,
+Property-based (hypothesis) over :func:`journal.formats.csv_io.parse_csv`,
 :meth:`Journal.import_days` and :func:`validate_day`: arbitrary bytes, wrong
 encodings and byte-order marks, control characters, SQL-looking text and
 spreadsheet formulas, plus a few fixed monsters (a 1 MB note, a file over
@@ -26,7 +26,7 @@ from journal.core.catalog import name_key
 from journal.core.day import PAIN_LOCATIONS, ActivityMinutes, DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.validation import MAX_NOTES_LENGTH, validate_day
-from journal.storage.csv_io import (
+from journal.formats.csv_io import (
     COLUMNS,
     MAX_FILE_BYTES,
     CsvImportError,

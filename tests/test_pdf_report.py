@@ -14,8 +14,9 @@ from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.sample_data import sample_days
 from journal.core.summary import build_summary, summary_to_json
-from journal.storage.export import load_report_data, report_data, write_atomically
-from journal.storage.export.pdf_report import (
+from journal.app.reports import load_report_data
+from journal.formats import report_data, write_atomically
+from journal.formats.pdf_report import (
     A4,
     LETTER,
     DateWords,

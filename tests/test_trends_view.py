@@ -281,7 +281,7 @@ def test_chart_libraries_load_on_the_worker_after_the_journal_is_open(tmp_path: 
         "    app.processEvents()\n"
         "at_ready = 'matplotlib' in sys.modules\n"
         "deadline = time.monotonic() + 60\n"
-        "while 'journal.ui.trends.charts' not in sys.modules and time.monotonic() < deadline:\n"
+        "while 'journal.formats.charts' not in sys.modules and time.monotonic() < deadline:\n"
         "    app.processEvents(); time.sleep(0.01)\n"
         "window.session.shut_down()\n"
         "print(at_ready, 'matplotlib.figure' in sys.modules, window.tabs.currentWidget() is window.today)\n"
@@ -309,7 +309,7 @@ def test_period_bounds() -> None:
 
 
 def test_other_activities_keep_the_gaps() -> None:
-    from journal.ui.trends.charts import OTHER_ACTIVITIES, stack_activities
+    from journal.formats.charts import OTHER_ACTIVITIES, stack_activities
 
     series = {name: (10 * (k + 1), None, 0) for k, name in enumerate("abcdefg")}
     stacked = stack_activities(series, 3)

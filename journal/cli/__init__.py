@@ -52,6 +52,22 @@ def add_period_options(parser: argparse.ArgumentParser) -> None:
                         help="last day of the period")
 
 
+def period_from_args(
+    args: argparse.Namespace, *, days: int, today: dt.date | None = None,
+) -> tuple[dt.date, dt.date]:
+    """(start, end) from --from/--to by the one period rule (:func:`journal.app.periods.resolve_period`).
+
+    Raises:
+        UserError: --from is after --to, worded for the command line.
+    """
+    from journal.app.periods import resolve_period
+
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if start is not None and end is not None and start > end:
+        raise UserError(f"--from {start.isoformat()} is after --to {end.isoformat()}.")
+    return resolve_period(start, end, days=days, today=today)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pain-journal",

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journal.cli import add_db_option, add_period_options, database_path
+from journal.app.periods import REPORT_DAYS
+from journal.cli import add_db_option, add_period_options, database_path, period_from_args
 from journal.core.errors import UserError
 
-#: Export formats by file ending: "module:function" taking (args, journal, path)
-#: and returning a one-line report. Other features add theirs here.
-EXPORTERS: dict[str, str] = {
-    ".csv": "journal.cli.days:export_csv",
-    ".pdf": "journal.cli.report:export_pdf",
-    ".json": "journal.cli.report:export_fhir",
-}
+if TYPE_CHECKING:
+    from journal.app.reports import ExportResult
+    from journal.storage.journal import Journal
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,8 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     exporter = subparsers.add_parser(
         "export", help="export days to a file (format chosen by its ending)",
-        description="Export days. The format is chosen by the file ending: "
-        + ", ".join(sorted(EXPORTERS)) + ".",
+        description="Export days. The format is chosen by the file ending: .csv (every day "
+        "as logged), .pdf (the summary for your doctor) or .json (a FHIR R4 bundle). Without "
+        f"--from/--to, CSV holds every day and PDF/FHIR the last {REPORT_DAYS} days.",
     )
     exporter.add_argument("file", type=Path, metavar="FILE")
     add_db_option(exporter)
@@ -42,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     exporter.set_defaults(func=run_export)
 
 
-def open_journal(args: argparse.Namespace, *, must_exist: bool = True):  # -> Journal
+def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journal":
     """Open the journal named by ``--db`` (or the default); a missing file is an error if asked."""
     from journal.storage.journal import Journal
 
@@ -53,74 +52,56 @@ def open_journal(args: argparse.Namespace, *, must_exist: bool = True):  # -> Jo
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from journal.storage.csv_io import read_csv_file
-    from journal.storage.single_instance import acquire_journal_lock
+    from journal.app.importing import import_csv_into_file
 
-    from journal.storage.integrity import check_file
-
-    parsed = read_csv_file(args.file)
     path = database_path(args)
-    if path.exists():
-        check_file(path)  # read-only: refuse a file that is not a journal before touching anything
-    lock = acquire_journal_lock(path)  # refuse while the window has it open
-    journal = open_journal(args, must_exist=False)
-    try:
-        count = journal.import_days(parsed.entries, replace=args.replace)
-        urgencies = journal.urgencies()
-    finally:
-        journal.close()
-        lock.release()
-    if parsed.ignored_columns:
-        print(f"Ignored unknown column(s): {', '.join(parsed.ignored_columns)}", file=sys.stderr)
-    print(f"Imported {count} day(s) into {journal.path}.")
-    warning = red_flag_warning(parsed.entries, urgencies)
-    if warning:
-        print(warning, file=sys.stderr)
+    result = import_csv_into_file(path, args.file, replace=args.replace)
+    if result.ignored_columns:
+        print(f"Ignored unknown column(s): {', '.join(result.ignored_columns)}", file=sys.stderr)
+    print(f"Imported {result.count} day(s) into {path}.")
+    if result.red_flags:
+        from journal.core.redflags import urgent_message
+
+        warning = urgent_message(result.red_flags)
+        if warning:
+            print(warning, file=sys.stderr)
     return 0
-
-
-def red_flag_warning(entries, urgencies) -> str:  # noqa: ANN001
-    """The red-flag message for imported days, or "" when there are none."""
-    from journal.core.redflags import red_flags_in, urgent_message
-
-    flags = [flag for entry in entries for flag in red_flags_in(entry, urgencies)]
-    return urgent_message(flags) if flags else ""
-
-
-def _resolve(spec: str) -> Callable[..., str]:
-    import importlib
-
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from journal.app.reports import ExportFormat, export_file
+
     path: Path = args.file
-    suffix = path.suffix.lower()
-    if suffix not in EXPORTERS:
-        raise UserError(
-            f"Cannot tell the format of {path.name}: use one of {', '.join(sorted(EXPORTERS))}."
-        )
-    if args.start and args.end and args.start > args.end:
-        raise UserError(f"--from {args.start} is after --to {args.end}.")
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name.")
-    if not path.parent.exists():
-        raise UserError(f"The folder {path.parent} does not exist.")
+    export_format = ExportFormat.for_path(path)
+    if export_format is ExportFormat.CSV:  # every day, unless a period is given
+        if args.start and args.end and args.start > args.end:
+            raise UserError(f"--from {args.start} is after --to {args.end}.")
+        start, end = args.start or dt.date.min, args.end or dt.date.today()
+    else:
+        start, end = period_from_args(args, days=REPORT_DAYS)
     journal = open_journal(args)
     try:
-        message = _resolve(EXPORTERS[suffix])(args, journal, path)
+        result = export_file(journal, path, start, end, patient_name=args.name or "")
     finally:
         journal.close()
-    print(message)
+    print(export_message(result))
     return 0
 
 
-def export_csv(args: argparse.Namespace, journal, path: Path) -> str:  # noqa: ANN001
-    from journal.storage.csv_io import export_csv_file
+def export_message(result: "ExportResult") -> str:
+    """The one line the command line prints after an export."""
+    from journal.app.reports import ExportFormat
 
-    entries = journal.days(args.start, args.end)
-    if not entries:
-        raise UserError("No days logged in that period; nothing was exported.")
-    count = export_csv_file(entries, path)
-    return f"Exported {count} day(s) to {path}."
+    path = result.path
+    period = f"{result.start.isoformat()} to {result.end.isoformat()}"
+    if result.format is ExportFormat.CSV:
+        return f"Exported {result.count} day(s) to {path}."
+    if result.format is ExportFormat.FHIR:
+        return (
+            f"Wrote a FHIR bundle of {result.count} observations from {result.days_logged} logged days "
+            f"({period}) to {path}."
+        )
+    return (
+        f"Wrote a {result.count}-page summary of {period} "
+        f"({result.days_logged} of {result.days_in_period} days logged) to {path}."
+    )

@@ -110,31 +110,19 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
         session.set_setting(SETTING_LAST_VISIT, request.last_visit.isoformat())
     journal = session.journal
     assert journal is not None
-    if request.format is ExportFormat.CSV:
-        from journal.storage.csv_io import export_csv_file
+    from journal.app.reports import ExportFormat as FileFormat
+    from journal.app.reports import export_file
 
-        entries = journal.days(request.start, request.end)
-        if not entries:
-            raise UserError(
-                f"No days were logged between {_words(request.start)} and {_words(request.end)}; "
-                "nothing was exported."
-            )
-        count = export_csv_file(entries, request.path)
-        return f"Saved {count} days to {request.path.name}."
-    if request.format is ExportFormat.FHIR:
-        from journal.storage.export import load_report_data
-        from journal.storage.export.fhir import write_fhir
-
-        data = load_report_data(journal, request.start, request.end, patient_name=request.patient_name)
-        count = write_fhir(data, request.path)
-        return f"Saved {count} observations from {data.summary.days_logged} days to {request.path.name}."
-    from journal.storage.export.pdf_report import export_pdf_file
-
-    data, pages = export_pdf_file(
+    result = export_file(
         journal, request.path, request.start, request.end,
         patient_name=request.patient_name, questions=request.questions,
+        export_format=FileFormat(request.format.suffix),
     )
-    return f"Saved a {pages}-page summary to {request.path.name}."
+    if result.format is FileFormat.CSV:
+        return f"Saved {result.count} days to {request.path.name}."
+    if result.format is FileFormat.FHIR:
+        return f"Saved {result.count} observations from {result.days_logged} days to {request.path.name}."
+    return f"Saved a {result.count}-page summary to {request.path.name}."
 
 
 def paint_pdf(printer: "QPrinter", pdf_path: Path) -> int:
@@ -340,7 +328,7 @@ class ExportDialog(QDialog):
         return _py(self.from_edit.date()), _py(self.to_edit.date())
 
     def questions(self) -> tuple[str, ...]:
-        from journal.storage.export import split_questions
+        from journal.formats import split_questions
 
         return split_questions(self.questions_edit.toPlainText())
 
@@ -515,7 +503,7 @@ class ExportDialog(QDialog):
         from PySide6.QtGui import QPageSize
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from journal.storage.export.pdf_report import LETTER, paper_for_locale
+        from journal.formats.pdf_report import LETTER, paper_for_locale
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         letter = paper_for_locale() == LETTER

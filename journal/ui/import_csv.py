@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from journal.app.importing import ImportResult, import_csv
 from journal.core.catalog import Urgency
 from journal.core.errors import UserError
-from journal.core.redflags import red_flags_in
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
@@ -27,21 +27,16 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
     journal = session.journal
     assert journal is not None
 
-    def work() -> tuple[int, list, list[str]]:
-        from journal.storage.csv_io import read_csv_file
+    def work() -> ImportResult:
+        return import_csv(journal, path, replace=replace)
 
-        parsed = read_csv_file(path)
-        count = journal.import_days(parsed.entries, replace=replace)
-        return count, parsed.entries, parsed.ignored_columns
-
-    def done(result: tuple[int, list, list[str]]) -> None:
-        count, entries, ignored = result
+    def done(result: ImportResult) -> None:
+        count, ignored = result.count, result.ignored_columns
         session.refresh_all()
         extra = f"\nIgnored unknown column(s): {', '.join(ignored)}." if ignored else ""
         window.show_status(f"Imported {count} day(s) from {path.name}.")
         QMessageBox.information(window, "Import finished", f"Imported {count} day(s) from {path.name}.{extra}")
-        urgencies = session.urgencies()
-        flags = [f for e in entries for f in red_flags_in(e, urgencies) if f.urgency is Urgency.URGENT]
+        flags = [flag for flag in result.red_flags if flag.urgency is Urgency.URGENT]
         if flags:
             from journal.ui.red_flags import RedFlagDialog
 

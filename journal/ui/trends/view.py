@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     from journal.core.trend_series import TrendSeries
     from journal.ui.main_window import MainWindow
     from journal.ui.session import JournalChange, JournalSession
-    from journal.ui.trends.charts import TrendChart
-    from journal.ui.trends.heatmap import HeatmapChart
+    from journal.formats.charts import TrendChart
+    from journal.formats.heatmap import HeatmapChart
     from journal.ui.trends.layout_cache import LayoutCache
 
 DEFAULT_CHOICE = PeriodChoice.DAYS_90
@@ -256,7 +256,7 @@ class TrendsView(QWidget):
     def _on_loaded(self, generation: int, data: TrendsData) -> None:
         if not shiboken6.isValid(self) or generation != self._load_generation:
             return  # the tab closed, or a newer load is on its way
-        from journal.ui.trends.charts import draw_trend_chart, new_figure
+        from journal.formats.charts import draw_trend_chart, new_figure
 
         self.data = data
         if self.canvas is None:
@@ -323,8 +323,8 @@ class TrendsView(QWidget):
     def _update_heatmap(self) -> None:
         if self.data is None:
             return
-        from journal.ui.trends.charts import new_figure
-        from journal.ui.trends.heatmap import HeatmapChart
+        from journal.formats.charts import new_figure
+        from journal.formats.heatmap import HeatmapChart
 
         if self.heat_canvas is None:
             self.heat_canvas = self._make_canvas(self.calendar_page, new_figure(layout=None))
@@ -422,7 +422,7 @@ class TrendsView(QWidget):
         if target.suffix.lower() not in (".png", ".svg"):
             target = target.with_suffix(".svg" if "svg" in chosen_filter.lower() else ".png")
         from journal.core.errors import UserError
-        from journal.ui.trends.charts import save_figure
+        from journal.formats.charts import save_figure
 
         try:
             save_figure(canvas.figure, target)
@@ -447,7 +447,7 @@ def warm_chart_imports() -> None:
     import matplotlib.figure  # noqa: F401
     from matplotlib.backends import backend_agg  # noqa: F401
 
-    import journal.ui.trends.charts  # noqa: F401
+    import journal.formats.charts  # noqa: F401
 
 
 def install(window: "MainWindow") -> None:

@@ -1,6 +1,6 @@
 """The summary for the doctor as a PDF: page 1 tells the story, later pages hold the detail.
 
-Renders :class:`journal.storage.export.ReportData` with reportlab's
+Renders :class:`journal.formats.ReportData` with reportlab's
 platypus; every figure comes from its ``summary`` (shown with one decimal,
 as the summary's own sentences are), the chart from its ``series``, and the
 day-by-day rows are the entries as logged. Text is real, selectable text.
@@ -34,7 +34,7 @@ from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.resources import load_toml
 from journal.core.summary import RedFlag, one_decimal, plural, rounded, whole_minutes
-from journal.storage.export import ReportData, write_atomically
+from journal.formats import ReportData, write_atomically
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -454,7 +454,7 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
 def _chart(data: ReportData, st: _Styles, width: float) -> list["Flowable"]:
     from reportlab.platypus import Spacer
 
-    from journal.storage.export.report_chart import pain_chart
+    from journal.formats.report_chart import pain_chart
 
     return [Spacer(1, 4), pain_chart(data.series, data.summary.flares.days, width, CHART_HEIGHT,
                                      font=st.regular)]
@@ -851,14 +851,3 @@ def write_pdf(data: ReportData, path: Path, *, paper: str | None = None) -> int:
 
     write_atomically(Path(path), write)
     return pages[0]
-
-
-def export_pdf_file(
-    journal: Any, path: Path, start: dt.date, end: dt.date, *,
-    patient_name: str = "", questions: Sequence[str] | None = None, paper: str | None = None,
-) -> tuple[ReportData, int]:
-    """Read the period from ``journal`` and write the PDF; return (data, pages)."""
-    from journal.storage.export import load_report_data
-
-    data = load_report_data(journal, start, end, patient_name=patient_name, questions=questions)
-    return data, write_pdf(data, path, paper=paper)

@@ -28,7 +28,7 @@ from typing import Any, Final
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.summary import rounded
-from journal.storage.export import ReportData, write_atomically
+from journal.formats import ReportData, write_atomically
 
 LOINC: Final = "http://loinc.org"
 SNOMED: Final = "http://snomed.info/sct"

@@ -1,4 +1,4 @@
-"""Files for the doctor: the PDF summary and the FHIR bundle (no Qt here).
+"""Renderers: core data in, files out (CSV, FHIR, PDF, charts). No Qt, no SQL here.
 
 Every writer renders one :class:`ReportData`, built by :func:`report_data`
 around the one :class:`journal.core.summary.Summary` of the period, so the
@@ -17,23 +17,14 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
 
-from journal.core import flares
+
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.summary import Summary, build_summary
 from journal.core.trend_series import TrendSeries, trend_series
 
-if TYPE_CHECKING:
-    from journal.storage.journal import Journal
-
-#: Default report length in days, ending today.
-DEFAULT_PERIOD_DAYS: Final = 90
-#: Calendar days loaded before the period at first, to find the logged days
-#: that set the flare baseline (see :func:`days_for_period`).
-_LEAD_IN_CALENDAR_DAYS: Final = 2 * flares.OWN_AVERAGE_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +55,6 @@ class ReportData:
     @property
     def end(self) -> dt.date:
         return self.summary.period.end
-
-
-def default_period(today: dt.date | None = None, days: int = DEFAULT_PERIOD_DAYS) -> tuple[dt.date, dt.date]:
-    """The last ``days`` days ending ``today`` (inclusive)."""
-    end = today or dt.date.today()
-    return end - dt.timedelta(days=days - 1), end
 
 
 def split_questions(text: str) -> tuple[str, ...]:
@@ -109,37 +94,6 @@ def report_data(
         patient_name=" ".join(patient_name.split()),
         questions=None if questions is None else tuple(q.strip() for q in questions if q.strip()),
         generated=generated or dt.datetime.now(),
-    )
-
-
-def days_for_period(journal: "Journal", start: dt.date, end: dt.date) -> list[DayEntry]:
-    """The entries a summary of [start, end] needs: the period plus the logged
-    days before it that set the flare baseline (the last 14 logged days, or
-    all of them when fewer), oldest first."""
-    lead_in = start - dt.timedelta(days=_LEAD_IN_CALENDAR_DAYS)
-    days = journal.days(lead_in, end)
-    before = sum(1 for e in days if e.date < start)
-    if before < flares.OWN_AVERAGE_DAYS:
-        bounds = journal.date_bounds()
-        if bounds is not None and bounds[0] < lead_in:
-            days = journal.days(None, end)  # sparse logging: look further back
-    return days
-
-
-def load_report_data(
-    journal: "Journal",
-    start: dt.date,
-    end: dt.date,
-    *,
-    patient_name: str = "",
-    questions: Sequence[str] | None = None,
-) -> ReportData:
-    """:func:`report_data` for the period, read from an open journal."""
-    if end < start:
-        raise UserError(f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
-    return report_data(
-        days_for_period(journal, start, end), start, end, journal.urgencies(),
-        patient_name=patient_name, questions=questions,
     )
 
 

@@ -1,0 +1,73 @@
+"""Importing days from a CSV file, all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal.core.day import DayEntry
+    from journal.core.redflags import RedFlag
+    from journal.formats.csv_io import ParsedCsv
+    from journal.storage.journal import Journal
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote: the days, the columns it ignored, and the warning signs among them."""
+
+    count: int
+    entries: tuple["DayEntry", ...]
+    ignored_columns: tuple[str, ...]
+    red_flags: tuple["RedFlag", ...]
+
+
+def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> ImportResult:
+    """Read, validate and import ``csv_path`` into an open journal in one transaction.
+
+    Raises:
+        journal.formats.csv_io.CsvImportError: the file has invalid rows (nothing written).
+        journal.storage.journal.DuplicateDatesError: days already logged and not ``replace``.
+        UserError: the file cannot be read.
+    """
+    from journal.formats.csv_io import read_csv_file
+
+    return _import_parsed(journal, read_csv_file(Path(csv_path)), replace=replace)
+
+
+def _import_parsed(journal: "Journal", parsed: "ParsedCsv", *, replace: bool) -> ImportResult:
+    from journal.core.redflags import red_flags_in
+
+    count = journal.import_days(parsed.entries, replace=replace)
+    urgencies = journal.urgencies()
+    flags = tuple(flag for entry in parsed.entries for flag in red_flags_in(entry, urgencies))
+    return ImportResult(count, tuple(parsed.entries), tuple(parsed.ignored_columns), flags)
+
+
+def import_csv_into_file(db_path: Path, csv_path: Path, *, replace: bool = False) -> ImportResult:
+    """:func:`import_csv` into the journal file at ``db_path`` (created if missing).
+
+    The file is checked read-only first, and its lock is held for the import,
+    so a journal open in the window is never written behind its back.
+
+    Raises:
+        as :func:`import_csv`, and JournalInUseError / IntegrityError from opening.
+    """
+    from journal.formats.csv_io import read_csv_file
+    from journal.storage.integrity import check_file
+    from journal.storage.journal import Journal
+    from journal.storage.single_instance import acquire_journal_lock
+
+    parsed = read_csv_file(Path(csv_path))  # a bad file fails before the journal is touched
+    if db_path.exists():
+        check_file(db_path)
+    lock = acquire_journal_lock(db_path)
+    try:
+        journal = Journal.open(db_path)
+        try:
+            return _import_parsed(journal, parsed, replace=replace)
+        finally:
+            journal.close()
+    finally:
+        lock.release()

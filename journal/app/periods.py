@@ -1,0 +1,77 @@
+"""The one rule for reporting periods and the days read before them.
+
+Every front-end asks for a period the same way: a first day, a last day, or
+neither. :func:`resolve_period` turns that into dates; :func:`days_with_lead_in`
+reads the days a summary of that period needs (the period, and the logged days
+before it that set each day's flare baseline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Final
+
+from journal.core import flares
+from journal.core.day import DayEntry
+from journal.core.errors import UserError
+
+if TYPE_CHECKING:
+    from journal.storage.journal import Journal
+
+#: Default length of the doctor's report (PDF, FHIR) in days.
+REPORT_DAYS: Final = 90
+#: Default length of ``summary`` and ``chart`` in days.
+SUMMARY_DAYS: Final = 30
+#: How far back the first read reaches for the flare baseline before looking further.
+LEAD_IN_CALENDAR_DAYS: Final = 60
+
+
+def resolve_period(
+    start: dt.date | None, end: dt.date | None, *, days: int, today: dt.date | None = None,
+) -> tuple[dt.date, dt.date]:
+    """(first, last) day of the period asked for.
+
+    Neither given: the ``days`` days ending today. Only ``end``: the ``days``
+    days ending then. Only ``start``: from then until today, as "since my last
+    visit" means in the window.
+
+    Raises:
+        UserError: the period ends before it starts.
+    """
+    today = today or dt.date.today()
+    span = dt.timedelta(days=days - 1)
+    if start is None and end is None:
+        end = today
+        start = end - span
+    elif start is None:
+        assert end is not None
+        start = end - span
+    elif end is None:
+        end = max(start, today)
+    check_order(start, end)
+    return start, end
+
+
+def check_order(start: dt.date, end: dt.date) -> None:
+    """Raise :class:`UserError` when the period's first day is after its last."""
+    if end < start:
+        raise UserError(
+            f"The period's first day, {start.isoformat()}, is after its last day, {end.isoformat()}."
+        )
+
+
+def days_with_lead_in(journal: "Journal", start: dt.date, end: dt.date) -> list[DayEntry]:
+    """The entries a summary of [start, end] needs, oldest first.
+
+    That is the period plus the logged days of the :data:`LEAD_IN_CALENDAR_DAYS`
+    before it; when fewer than :data:`journal.core.flares.OWN_AVERAGE_DAYS` of
+    those are logged (sparse logging), every earlier day as well.
+    """
+    lead_in = start - dt.timedelta(days=LEAD_IN_CALENDAR_DAYS)
+    days = journal.days(lead_in, end)
+    before = sum(1 for entry in days if entry.date < start)
+    if before < flares.OWN_AVERAGE_DAYS:
+        bounds = journal.date_bounds()
+        if bounds is not None and bounds[0] < lead_in:
+            days = journal.days(None, end)
+    return days
