@@ -26,7 +26,10 @@ from journal.formats.csv_io import write_csv
 from journal.storage.journal import Journal
 from journal.storage.single_instance import JournalInUseError, acquire_journal_lock
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kills children with SIGKILL")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="kills children with SIGKILL"),
+    pytest.mark.slow,  # kill -9 trials in child processes
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 15

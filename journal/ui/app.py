@@ -95,6 +95,9 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
     app.setApplicationName("Pain Journal")
     app.setOrganizationName("pain-journal")
     apply_style(app)  # type: ignore[arg-type]
+    from journal.ui.errors import install_excepthook
+
+    install_excepthook()
     window = create_window(path, demo=demo, welcome=not quit_after_startup)
     if startup_trace.ENABLED:
         watcher = startup_trace.FirstPaintWatcher(window)

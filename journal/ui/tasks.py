@@ -12,14 +12,11 @@ with reference-count errors on Python 3.11.
 
 from __future__ import annotations
 
-import logging
 import queue
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-
-log = logging.getLogger(__name__)
 
 _Delivery = tuple[Callable[[Any], None], object, bool]  # (callback, payload, job finished)
 
@@ -73,7 +70,7 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(self, work, on_done, on_error or self._log_error))
+        self._pool.start(_Job(self, work, on_done, on_error or self._report_error))
 
     @property
     def busy(self) -> bool:
@@ -99,5 +96,8 @@ class TaskRunner(QObject):
                         self.busy_changed.emit(False)
 
     @staticmethod
-    def _log_error(error: BaseException) -> None:
-        log.error("background task failed: %s", type(error).__name__)
+    def _report_error(error: BaseException) -> None:
+        """Errors of work queued without ``on_error``: told to the patient, never lost."""
+        from journal.ui.errors import show_error
+
+        show_error(None, error)
