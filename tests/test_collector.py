@@ -6,6 +6,7 @@ import gc
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def collection_restored() -> Iterator[None]:
     yield
+    collector.resume()
     gc.enable()
     gc.unfreeze()
-    collector._paused = False
 
 
 def test_pause_and_resume(collection_restored: None) -> None:
@@ -32,6 +33,15 @@ def test_pause_and_resume(collection_restored: None) -> None:
     collector.resume()
     assert gc.isenabled() and not collector.paused()
     assert gc.get_freeze_count() > 0  # what start-up made is left out of later collections
+
+
+def test_collection_resumes_by_itself_when_opening_hangs(collection_restored: None) -> None:
+    collector.pause(guard_seconds=0.05)
+    assert not gc.isenabled()
+    deadline = time.monotonic() + 5
+    while collector.paused() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert gc.isenabled() and not collector.paused()
 
 
 def test_resume_without_pause_leaves_the_collector_alone(collection_restored: None) -> None:

@@ -11,8 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from journal.app.periods import PeriodChoice
 from journal.core.day import DayEntry
-from journal.ui.export_dialog import ExportDialog, ExportFormat, PeriodChoice, install, paint_pdf
+from journal.ui.export_dialog import ExportDialog, ExportFormat, install, paint_pdf
 from journal.ui.session import JournalSession
 from journal.ui.tasks import TaskRunner
 
@@ -68,11 +69,11 @@ def pdf_text(path: Path) -> str:
 
 def test_questions_are_prefilled_from_the_period(qtbot: QtBot, session: JournalSession) -> None:
     dialog = make_dialog(qtbot, session)
-    assert dialog.choice is PeriodChoice.LAST_90
+    assert dialog.choice is PeriodChoice.DAYS_90
     assert dialog.period() == (TODAY - dt.timedelta(days=89), TODAY)
     assert dialog.questions_edit.toPlainText() == "Would physiotherapy help?\nIs swimming a good idea? Or walking?"
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
-        dialog.set_choice(PeriodChoice.LAST_30)
+        dialog.set_choice(PeriodChoice.DAYS_30)
     assert dialog.questions_edit.toPlainText() == "Is swimming a good idea? Or walking?"
 
 
@@ -81,7 +82,7 @@ def test_edited_questions_are_kept_when_the_period_changes(qtbot: QtBot, session
     dialog.questions_edit.selectAll()
     qtbot.keyClicks(dialog.questions_edit, "My own question")
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
-        dialog.set_choice(PeriodChoice.LAST_30)
+        dialog.set_choice(PeriodChoice.DAYS_30)
     assert dialog.questions_edit.toPlainText() == "My own question"
 
 

@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from journal.app.periods import PeriodChoice, clipped_to_journal, period_bounds
 from journal.core.day import ActivityMinutes, DayEntry
-from journal.ui.trends.period import PeriodChoice, clipped_to_journal, period_bounds
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date.today()

@@ -9,6 +9,7 @@ before it that set each day's flare baseline).
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import TYPE_CHECKING, Final
 
 from journal.core import flares
@@ -75,3 +76,58 @@ def days_with_lead_in(journal: "Journal", start: dt.date, end: dt.date) -> list[
         if bounds is not None and bounds[0] < lead_in:
             days = journal.days(None, end)
     return days
+
+
+class PeriodChoice(enum.Enum):
+    """A period a patient can pick (Trends' buttons, the report's list).
+
+    The value is the number of days for the fixed lengths."""
+
+    DAYS_30 = 30
+    DAYS_90 = 90
+    YEAR = 365
+    ALL = "all"
+    SINCE_VISIT = "since visit"
+    CUSTOM = "custom"
+
+
+def period_bounds(
+    choice: PeriodChoice,
+    today: dt.date,
+    first_logged: dt.date | None,
+    custom: tuple[dt.date, dt.date] | None = None,
+    last_visit: dt.date | None = None,
+) -> tuple[dt.date, dt.date]:
+    """The inclusive (start, end) of a choice, as chosen (see :func:`clipped_to_journal`).
+
+    Fixed lengths end today. "All" runs from the first logged day (or is the
+    last 30 days when nothing is logged). "Custom" uses ``custom``, swapped
+    into order if given backwards. "Since my last visit" runs from
+    ``last_visit`` to today.
+    """
+    if choice is PeriodChoice.SINCE_VISIT:
+        if last_visit is None:
+            raise ValueError("a period since the last visit needs its date")
+        return last_visit, today
+    if choice is PeriodChoice.CUSTOM:
+        if custom is None:
+            raise ValueError("a custom period needs its dates")
+        start, end = custom
+        return (start, end) if start <= end else (end, start)
+    if choice is PeriodChoice.ALL:
+        start = first_logged if first_logged is not None and first_logged <= today else None
+        return (start or today - dt.timedelta(days=29)), today
+    assert isinstance(choice.value, int)
+    return today - dt.timedelta(days=choice.value - 1), today
+
+
+def clipped_to_journal(start: dt.date, end: dt.date, first_logged: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The period without the days before the journal began.
+
+    Days before the first entry were never "not logged", they came before the
+    journal: counting them would call a young journal sparse and grey out
+    months of calendar. A period that ends before the first entry is kept.
+    """
+    if first_logged is not None and start < first_logged <= end:
+        return first_logged, end
+    return start, end

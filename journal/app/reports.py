@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.app.periods import check_order, days_with_lead_in
+from journal.core.dates import day_words
 from journal.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def write_chart(journal: "Journal", path: Path, start: dt.date, end: dt.date) ->
     figure = new_figure(*CHART_SIZE_IN)
     draw_trend_chart(figure, series)
     figure.suptitle(
-        f"Pain Journal: {start.day} {start:%b %Y} to {end.day} {end:%b %Y} "
+        f"Pain Journal: {day_words(start)} to {day_words(end)} "
         f"({logged} of {len(series.dates)} days logged)",
         x=0.01, ha="left", fontsize=12, fontweight="bold", color="#1f3b5a",
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from journal.core.catalog import Urgency, name_key
+from journal.core.dates import weekday_words
 from journal.core.day import DayEntry
 
 
@@ -70,7 +71,7 @@ def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency]) -> HistoryRow
         note[:80] + ("…" if len(note) > 80 or "\n" in entry.notes else ""),
     )
     texts = tuple(
-        f"{v:%a %d %b %Y}" if isinstance(v, dt.date) else _text(v) if COLUMNS[i].numeric else str(v)
+        weekday_words(v) if isinstance(v, dt.date) else _text(v) if COLUMNS[i].numeric else str(v)
         for i, v in enumerate(values)
     )
     return HistoryRow(entry.date, values, texts, flags, urgent)

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
+from journal.core.dates import day_words
 from journal.core.day import DayEntry
 from journal.core.trend_series import heat_map
 
@@ -137,7 +138,7 @@ class HeatmapChart:
         positions, labels = month_ticks(grid.week_starts)
         self.ax.set_xticks(positions, labels)
         cut = " (the last 12 months of the period)" if self.start != start else ""
-        self.title.set_text(f"Back pain, day by day: {self.start:%d %b %Y} to {self.end:%d %b %Y}{cut}")
+        self.title.set_text(f"Back pain, day by day: {day_words(self.start)} to {day_words(self.end)}{cut}")
         self._number_cells(values)
 
     def _number_cells(self, values: np.ndarray) -> None:

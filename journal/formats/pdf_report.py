@@ -31,6 +31,7 @@ from xml.sax.saxutils import escape
 
 from journal.core import flares, insights, stats
 from journal.core.catalog import Urgency, name_key
+from journal.core.dates import day_words
 from journal.core.day import DayEntry
 from journal.core.resources import load_toml
 from journal.core.summary import RedFlag, one_decimal, plural, rounded, whole_minutes
@@ -124,9 +125,7 @@ class DateWords:
         return f"{day:%a} {self.short(day)}"
 
 
-def long_date(day: dt.date) -> str:
-    """"3 Mar 2025": unambiguous in every English-speaking country."""
-    return f"{day.day} {day:%b %Y}"
+long_date = day_words  # "3 Mar 2025": unambiguous in every English-speaking country
 
 
 def disclaimer() -> str:

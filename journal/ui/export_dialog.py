@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.app.periods import PeriodChoice, period_bounds
+from journal.core.dates import day_words
 from journal.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -53,11 +55,13 @@ SETTING_LAST_VISIT: Final = "report.last_visit"
 MAX_PRINT_DPI: Final = 300
 
 
-class PeriodChoice(enum.Enum):
-    LAST_30 = "Last 30 days"
-    LAST_90 = "Last 90 days"
-    SINCE_VISIT = "Since my last visit"
-    CUSTOM = "Dates I choose"
+#: The report's period choices, in the order listed.
+PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
+    PeriodChoice.DAYS_30: "Last 30 days",
+    PeriodChoice.DAYS_90: "Last 90 days",
+    PeriodChoice.SINCE_VISIT: "Since my last visit",
+    PeriodChoice.CUSTOM: "Dates I choose",
+}
 
 
 class ExportFormat(enum.Enum):
@@ -95,8 +99,7 @@ def _q(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
 
 
-def _words(date: dt.date) -> str:
-    return f"{date.day} {date:%b %Y}"
+_words = day_words
 
 
 def write_export(session: "JournalSession", request: ExportRequest) -> str:
@@ -202,9 +205,9 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
 
         self.period_combo = QComboBox(self)
-        for choice in PeriodChoice:
-            self.period_combo.addItem(choice.value, choice)
-        self.period_combo.setCurrentIndex(list(PeriodChoice).index(PeriodChoice.LAST_90))
+        for choice, label in PERIOD_LABELS.items():
+            self.period_combo.addItem(label, choice)
+        self.set_choice(PeriodChoice.DAYS_90)
         self.period_combo.setAccessibleName("Period")
         form.addRow("&Period:", self.period_combo)
 
@@ -314,18 +317,13 @@ class ExportDialog(QDialog):
         self.format_combo.setCurrentIndex(list(ExportFormat).index(fmt))
 
     def set_choice(self, choice: PeriodChoice) -> None:
-        self.period_combo.setCurrentIndex(list(PeriodChoice).index(choice))
+        self.period_combo.setCurrentIndex(list(PERIOD_LABELS).index(choice))
 
     def period(self) -> tuple[dt.date, dt.date]:
         """The chosen period, first and last day inclusive."""
-        choice = self.choice
-        if choice is PeriodChoice.LAST_30:
-            return self.today - dt.timedelta(days=29), self.today
-        if choice is PeriodChoice.LAST_90:
-            return self.today - dt.timedelta(days=89), self.today
-        if choice is PeriodChoice.SINCE_VISIT:
-            return _py(self.last_visit_edit.date()), self.today
-        return _py(self.from_edit.date()), _py(self.to_edit.date())
+        if self.choice is PeriodChoice.CUSTOM:  # as typed: a backwards period is refused, not swapped
+            return _py(self.from_edit.date()), _py(self.to_edit.date())
+        return period_bounds(self.choice, self.today, None, last_visit=_py(self.last_visit_edit.date()))
 
     def questions(self) -> tuple[str, ...]:
         from journal.formats import split_questions

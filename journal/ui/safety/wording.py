@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from journal.core.dates import day_words
+
 if TYPE_CHECKING:
     from journal.storage.backup import BackupInfo
 
@@ -22,9 +24,7 @@ def long_date(date: dt.date) -> str:
     return f"{date:%A} {date.day} {date:%B %Y}"
 
 
-def short_date(date: dt.date) -> str:
-    """``3 Jun 2025``."""
-    return f"{date.day} {date:%b %Y}"
+short_date = day_words  # "3 Jun 2025"
 
 
 def taken_when(taken_at: dt.datetime, *, today: dt.date | None = None, in_sentence: bool = False) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from journal.core.dates import weekday_words
 from journal.core.day import DayEntry
 
 
@@ -14,7 +15,7 @@ def _avg(value: float | None) -> str:
 def hover_text(date: dt.date, entry: DayEntry | None, *, back_avg7: float | None = None,
                leg_avg7: float | None = None, flare: bool = False) -> str:
     """``date`` in words and what was logged that day; says so plainly when nothing was."""
-    head = f"{date:%a} {date.day} {date:%b %Y}"
+    head = weekday_words(date)
     if entry is None:
         return f"{head}: not logged. Click to log this day."
     parts = [f"back pain {entry.back_pain}{_avg(back_avg7)}"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from journal.core.dates import weekday_words
 from journal.core.summary import one_decimal, plural
 
 if TYPE_CHECKING:
@@ -38,8 +39,7 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _day(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+_day = weekday_words
 
 
 _num = one_decimal

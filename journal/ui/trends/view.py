@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -34,8 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.app.periods import PeriodChoice, clipped_to_journal, period_bounds
 from journal.ui.trends.insights_panel import InsightsPanel
-from journal.ui.trends.period import PERIOD_LABELS, PeriodChoice, clipped_to_journal, period_bounds
+
+#: Button labels (with mnemonics), in display order.
+PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
+    PeriodChoice.DAYS_30: "Last &30 days",
+    PeriodChoice.DAYS_90: "Last &90 days",
+    PeriodChoice.YEAR: "Last &year",
+    PeriodChoice.ALL: "&All",
+    PeriodChoice.CUSTOM: "&Custom",
+}
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import LocationEvent, MouseEvent
@@ -44,10 +53,10 @@ if TYPE_CHECKING:
     from journal.core.day import DayEntry
     from journal.core.summary import Summary
     from journal.core.trend_series import TrendSeries
-    from journal.ui.main_window import MainWindow
-    from journal.ui.session import JournalChange, JournalSession
     from journal.formats.charts import TrendChart
     from journal.formats.heatmap import HeatmapChart
+    from journal.ui.main_window import MainWindow
+    from journal.ui.session import JournalChange, JournalSession
     from journal.ui.trends.layout_cache import LayoutCache
 
 DEFAULT_CHOICE = PeriodChoice.DAYS_90
