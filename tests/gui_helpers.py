@@ -23,7 +23,7 @@ def open_window(qtbot: QtBot, path: Path | None, *, demo: bool = False, welcome:
 
 
 def close_window(window: MainWindow) -> None:
-    window.today._baseline = window.today.form.entry()  # nothing unsaved: close without asking
+    window.today.discard_changes()  # nothing unsaved: close without asking
     window.close()
     window.session.close()
 

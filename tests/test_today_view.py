@@ -34,7 +34,7 @@ def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot
     qtbot.keyClick(form.activity, Qt.Key.Key_7)
     qtbot.mouseClick(form.triggers.chip("prolonged sitting"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.symptoms.chip("stiffness"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(form.activities._add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.activities.add_button, Qt.MouseButton.LeftButton)
     row = form.activities.rows()[0]
     qtbot.keyClicks(row.name.lineEdit(), "walking")
     row.minutes.selectAll()

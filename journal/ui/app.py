@@ -71,9 +71,9 @@ def _install_features_once_open(window: MainWindow) -> None:
 
 def _maybe_welcome(window: MainWindow, opened: OpenedJournal) -> None:
     """Welcome a new user once per window: after leaving the demo it is not shown again."""
-    if opened.demo or opened.day_count > 0 or getattr(window, "_welcomed", False):
+    if opened.demo or opened.day_count > 0 or window.welcomed:
         return
-    window._welcomed = True  # type: ignore[attr-defined]
+    window.welcomed = True
     from journal.ui.welcome import WelcomeChoice, WelcomeDialog
 
     dialog = WelcomeDialog(window)

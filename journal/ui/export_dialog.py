@@ -522,10 +522,10 @@ def open_export_dialog(window: "MainWindow", *, printing: bool = False) -> Expor
     if not window.session.ready:
         window.show_status("Your journal is still opening; try again in a moment.")
         return None
-    dialog: ExportDialog | None = getattr(window, "export_dialog", None)
+    dialog = window.export_dialog
     if dialog is None:
         dialog = ExportDialog(window.session, window)
-        window.export_dialog = dialog  # type: ignore[attr-defined]
+        window.export_dialog = dialog
     else:
         dialog.load_questions()
     if printing:
@@ -549,5 +549,5 @@ def install(window: "MainWindow") -> None:
     window.insert_file_action(export_action)
     window.insert_file_action(print_action)
     window.file_menu.insertSeparator(window.quit_action)
-    window.export_summary_action = export_action  # type: ignore[attr-defined]
-    window.print_summary_action = print_action  # type: ignore[attr-defined]
+    window.export_summary_action = export_action
+    window.print_summary_action = print_action

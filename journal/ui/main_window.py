@@ -26,7 +26,9 @@ from journal.ui.session import JournalSession
 from journal.ui.today.view import TodayView
 
 if TYPE_CHECKING:
+    from journal.ui.export_dialog import ExportDialog
     from journal.ui.history.view import HistoryView
+    from journal.ui.safety.feature import DataSafetyFeature
 
 
 class LazyTab(QStackedWidget):
@@ -107,6 +109,13 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu("&Help")
         self._build_menus()
         self.show_status("Opening your journal…")
+        # Set by the features (journal.ui.features) once the journal is open.
+        self.export_dialog: ExportDialog | None = None
+        self.export_summary_action: QAction | None = None
+        self.print_summary_action: QAction | None = None
+        self.data_safety: DataSafetyFeature | None = None
+        #: The first-start welcome was shown, or is not wanted (after a restore).
+        self.welcomed = False
 
     # --- structure ----------------------------------------------------------------
 

@@ -265,7 +265,7 @@ class DataSafetyFeature(QObject):
             dialog.set_busy(True, "Restoring… please wait.")
         self.window.show_status("Restoring your journal from the backup…")
         self._restoring = True
-        self.window._welcomed = True  # type: ignore[attr-defined]  # the welcome is for a first start only
+        self.window.welcomed = True  # the welcome is for a first start only
 
         def done(saved: Path | None) -> None:
             self._restoring = False
@@ -307,4 +307,4 @@ class DataSafetyFeature(QObject):
 
 def install(window: "MainWindow") -> None:
     """Add File → Back up now… / Restore from backup… and the automatic backups."""
-    window.data_safety = DataSafetyFeature(window)  # type: ignore[attr-defined]
+    window.data_safety = DataSafetyFeature(window)

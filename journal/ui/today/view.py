@@ -153,6 +153,11 @@ class TodayView(QWidget):
     def is_dirty(self) -> bool:
         return self._baseline is not None and self.form.entry() != self._baseline
 
+    def discard_changes(self) -> None:
+        """Let the form's edits go: nothing is asked about them when the day or window closes."""
+        self._baseline = None
+        self._update_state()
+
     def _update_state(self) -> None:
         dirty = self.is_dirty()
         if dirty:

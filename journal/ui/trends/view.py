@@ -152,7 +152,8 @@ class TrendsView(QWidget):
         bar.addWidget(QLabel("Show:"))
         self.period_buttons = QButtonGroup(self)
         self.period_buttons.setExclusive(True)
-        self._buttons: dict[PeriodChoice, QPushButton] = {}
+        #: The period buttons by choice.
+        self.buttons: dict[PeriodChoice, QPushButton] = {}
         for choice, label in PERIOD_LABELS.items():
             button = QPushButton(label, self)
             button.setCheckable(True)
@@ -160,7 +161,7 @@ class TrendsView(QWidget):
             button.setChecked(choice is self.choice)
             button.clicked.connect(lambda _=False, c=choice: self.set_choice(c))
             self.period_buttons.addButton(button)
-            self._buttons[choice] = button
+            self.buttons[choice] = button
             bar.addWidget(button)
         bar.addSpacing(12)
         start, end = self.period
@@ -289,7 +290,7 @@ class TrendsView(QWidget):
     def set_choice(self, choice: PeriodChoice) -> None:
         """Show one of the period buttons' periods (custom keeps the dates in the edits)."""
         self.choice = choice
-        self._buttons[choice].setChecked(True)
+        self.buttons[choice].setChecked(True)
         first = self.data.first if self.data is not None else None
         custom = (_pydate(self.from_edit.date()), _pydate(self.to_edit.date()))
         self.period = clipped_to_journal(*period_bounds(choice, dt.date.today(), first, custom), first)

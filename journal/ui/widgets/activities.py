@@ -65,10 +65,10 @@ class ActivityList(QWidget):
         self._rows: list[ActivityRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._add = QPushButton("+ Add &activity", self)
-        self._add.setAccessibleName("Add an activity row")
-        self._add.clicked.connect(lambda: self.add_row())
-        self._layout.addWidget(self._add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_button = QPushButton("+ Add &activity", self)
+        self.add_button.setAccessibleName("Add an activity row")
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
 
     def set_names(self, names: Iterable[str]) -> None:
