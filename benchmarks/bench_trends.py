@@ -178,7 +178,7 @@ def switches_and_summaries(db: Path, runs: int) -> dict[str, object]:
     from journal.core.summary import build_summary
     from journal.ui.session import JournalSession
     from journal.ui.tasks import TaskRunner
-    from journal.ui.trends.period import PeriodChoice
+    from journal.app.periods import PeriodChoice
     from journal.ui.trends.view import TrendsView
 
     app = QApplication.instance() or QApplication([])

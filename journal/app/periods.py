@@ -115,8 +115,9 @@ def period_bounds(
         start, end = custom
         return (start, end) if start <= end else (end, start)
     if choice is PeriodChoice.ALL:
-        start = first_logged if first_logged is not None and first_logged <= today else None
-        return (start or today - dt.timedelta(days=29)), today
+        if first_logged is not None and first_logged <= today:
+            return first_logged, today
+        return today - dt.timedelta(days=29), today
     assert isinstance(choice.value, int)
     return today - dt.timedelta(days=choice.value - 1), today
 

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 import numpy as np
 from matplotlib import dates as mdates
@@ -210,7 +210,7 @@ class DateLabels(mdates.ConciseDateFormatter):
     """Concise dates with day numbers written as people write them: 5, not 05."""
 
     def format_ticks(self, values: Sequence[float]) -> list[str]:
-        labels = super().format_ticks(values)
+        labels: list[str] = super().format_ticks(values)
         return [label.lstrip("0") if label.isdigit() and len(label) == 2 else label for label in labels]
 
 
@@ -350,8 +350,9 @@ class TrendChart:
         mondays = [first_monday + dt.timedelta(weeks=w) for w in range(weeks)]
         values = np.array([s.weekly_peg.get(m, np.nan) for m in mondays], dtype=float)
         edges = float(mdates.date2num(first_monday)) + 7.0 * np.arange(weeks + 1) - 0.5
-        self.peg_steps = StepPatch(values, edges, baseline=None, color=PEG_COLOUR, linewidth=2.2,
-                                   fill=False, label="Weekly PEG score")
+        # baseline=None draws no baseline, as matplotlib documents; its stubs omit None.
+        self.peg_steps = StepPatch(values, edges, baseline=None,  # type: ignore[arg-type]
+                                   color=PEG_COLOUR, linewidth=2.2, fill=False, label="Weekly PEG score")
         ax.add_patch(self.peg_steps)
         self.headings.append(_heading(ax, "How much pain got in the way: weekly PEG score (0–10)"))
 
@@ -414,7 +415,7 @@ def draw_trend_chart(figure: Figure, series: TrendSeries) -> TrendChart:
 
 
 def new_figure(width_in: float = 11.0, height_in: float = 8.0, dpi: float = 100.0,
-               layout: str | None = "constrained") -> Figure:
+               layout: Literal["constrained", "compressed", "tight"] | None = "constrained") -> Figure:
     """A white figure; constrained layout suits :func:`draw_trend_chart` (the heat map lays itself out)."""
     return Figure(figsize=(width_in, height_in), dpi=dpi, layout=layout, facecolor="white")
 

@@ -48,8 +48,10 @@ def pain_colours() -> ListedColormap:
     """Eleven steps (0–10) of ColorBrewer YlOrBr, skipping its near-white end."""
     steps = colormaps["YlOrBr"](np.linspace(0.12, 1.0, 11))
     # Outside the period is "under" the scale: blank.
-    return ListedColormap(steps, name="back_pain").with_extremes(bad=NOT_LOGGED_COLOUR,
-                                                                 under=(1.0, 1.0, 1.0, 0.0))
+    colours = ListedColormap(steps, name="back_pain").with_extremes(
+        bad=NOT_LOGGED_COLOUR, under=(1.0, 1.0, 1.0, 0.0))
+    assert isinstance(colours, ListedColormap)  # with_extremes returns a copy of the same kind
+    return colours
 
 
 def month_ticks(week_starts: Sequence[dt.date]) -> tuple[list[int], list[str]]:

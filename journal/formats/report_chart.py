@@ -64,7 +64,7 @@ def _tick_days(dates: Sequence[dt.date]) -> list[tuple[int, str]]:
         return []
     if len(dates) > 62:
         step_months = 1 if len(dates) <= 400 else 3 if len(dates) <= 1200 else 12
-        ticks = []
+        ticks: list[tuple[int, str]] = []
         for i, day in enumerate(dates):
             if day.day == 1 and (day.month - 1) % step_months == 0:
                 show_year = day.month == 1 or not ticks
@@ -116,10 +116,10 @@ def pain_chart(
         drawing.add(Rect(x0 + first * dx, y0, max(dx * (last - first + 1), 1.2), y1 - y0,
                          fillColor=flare_c, strokeColor=None))
     # grid and y labels
-    for value in range(0, 11, 2):
-        y = y_of(value)
+    for grid_value in range(0, 11, 2):
+        y = y_of(grid_value)
         drawing.add(Line(x0, y, x1, y, strokeColor=grid_c, strokeWidth=0.4))
-        drawing.add(String(x0 - 4, y - 2.5, str(value), fontName=font, fontSize=7,
+        drawing.add(String(x0 - 4, y - 2.5, str(grid_value), fontName=font, fontSize=7,
                            fillColor=text_c, textAnchor="end"))
     # x ticks and labels
     for index, label in _tick_days(series.dates):
@@ -164,7 +164,7 @@ def _legend(drawing: "Drawing", x: float, y: float, font: str, back_c: "Color", 
 
     def label(at: float, text: str) -> float:
         drawing.add(String(at, y - 2.5, text, fontName=font, fontSize=7, fillColor=text_c))
-        return at + stringWidth(text, font, 7) + 12
+        return at + float(stringWidth(text, font, 7)) + 12
 
     drawing.add(String(x - 20, y - 2.5, "0–10", fontName=font, fontSize=7, fillColor=text_c))
     drawing.add(Line(x + 2, y, x + 16, y, strokeColor=back_c, strokeWidth=1.8))

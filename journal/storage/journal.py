@@ -7,6 +7,7 @@ writes, and commits, or raises and leaves the file as it was.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,8 +124,8 @@ class Journal:
             DuplicateDatesError: dates already logged, unless ``replace``.
         """
         clean = [validate_day(e, today=today) for e in entries]
-        seen: set[dt.date] = set()
-        repeated = sorted({e.date for e in clean if e.date in seen or seen.add(e.date)})
+        counts = Counter(e.date for e in clean)
+        repeated = sorted(date for date, times in counts.items() if times > 1)
         if repeated:
             raise ValidationError([("date", f"{d.isoformat()} appears more than once") for d in repeated])
         with self.transaction() as session:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
 from journal.core.day import ActivityMinutes, DayEntry
@@ -30,19 +30,19 @@ from journal.storage.tables import (
 _CHUNK = 500  # stays far below SQLite's bound-parameter limit
 
 _DAY_COLUMNS = (
-    Day.id,
-    Day.date,
-    Day.back_pain,
-    Day.leg_pain,
-    Day.pain_locations,
-    Day.morning_stiffness_min,
-    Day.sleep_hours,
-    Day.sleep_quality,
-    Day.stress,
-    Day.interference_enjoyment,
-    Day.interference_activity,
-    Day.notes,
-    Day.questions,
+    col(Day.id),
+    col(Day.date),
+    col(Day.back_pain),
+    col(Day.leg_pain),
+    col(Day.pain_locations),
+    col(Day.morning_stiffness_min),
+    col(Day.sleep_hours),
+    col(Day.sleep_quality),
+    col(Day.stress),
+    col(Day.interference_enjoyment),
+    col(Day.interference_activity),
+    col(Day.notes),
+    col(Day.questions),
 )
 
 
@@ -57,10 +57,10 @@ def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
 def list_catalog(*, session: Session, kind: CatalogKind | None = None) -> list[CatalogItem]:
     """Catalog entries (built-in first, then the user's), each kind alphabetical."""
     query = select(
-        CatalogItemRow.kind, CatalogItemRow.name, CatalogItemRow.urgency, CatalogItemRow.builtin
-    ).order_by(CatalogItemRow.kind, CatalogItemRow.builtin.desc(), CatalogItemRow.id)
+        col(CatalogItemRow.kind), col(CatalogItemRow.name), col(CatalogItemRow.urgency), col(CatalogItemRow.builtin)
+    ).order_by(col(CatalogItemRow.kind), col(CatalogItemRow.builtin).desc(), col(CatalogItemRow.id))
     if kind is not None:
-        query = query.where(CatalogItemRow.kind == kind.value)
+        query = query.where(col(CatalogItemRow.kind) == kind.value)
     return [
         CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin))
         for k, name, urgency, builtin in session.execute(query)
@@ -69,8 +69,8 @@ def list_catalog(*, session: Session, kind: CatalogKind | None = None) -> list[C
 
 def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
     """Symptom name key → urgency, for red-flag checks."""
-    query = select(CatalogItemRow.name_key, CatalogItemRow.urgency).where(
-        CatalogItemRow.kind == CatalogKind.SYMPTOM.value
+    query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.urgency)).where(
+        col(CatalogItemRow.kind) == CatalogKind.SYMPTOM.value
     )
     return {key: Urgency(urgency) for key, urgency in session.execute(query)}
 
@@ -82,8 +82,8 @@ def ensure_catalog_items(
     wanted = {name_key(n): tidy_name(n) for n in names}
     if not wanted:
         return {}
-    query = select(CatalogItemRow.name_key, CatalogItemRow.id).where(
-        CatalogItemRow.kind == kind.value
+    query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.id)).where(
+        col(CatalogItemRow.kind) == kind.value
     )
     ids = {key: item_id for key, item_id in session.execute(query)}
     missing = [
@@ -122,7 +122,7 @@ def existing_dates(*, session: Session, dates: Sequence[dt.date]) -> set[dt.date
     """Which of ``dates`` already have an entry."""
     found: set[dt.date] = set()
     for chunk in _chunks(dates):
-        found.update(session.execute(select(Day.date).where(Day.date.in_(chunk))).scalars())
+        found.update(session.execute(select(col(Day.date)).where(col(Day.date).in_(chunk))).scalars())
     return found
 
 
@@ -133,7 +133,7 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
     dates = [e.date for e in entries]
     day_ids: dict[dt.date, int] = {}
     for chunk in _chunks(dates):
-        day_ids.update(session.execute(select(Day.date, Day.id).where(Day.date.in_(chunk))).all())
+        day_ids.update(session.execute(select(col(Day.date), col(Day.id)).where(col(Day.date).in_(chunk))).all())
     stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     # A replaced day keeps its row (and so what hangs off it, such as red-flag
     # acknowledgements); only its list-valued parts are rewritten.
@@ -143,12 +143,12 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
         ids = list(day_ids.values())
         for table in (DayActivity, DayTrigger, DaySymptom, DayMedication):
             for chunk in _chunks(ids):
-                session.execute(delete(table).where(table.day_id.in_(chunk)))
+                session.execute(delete(table).where(col(table.day_id).in_(chunk)))
     new = [e for e in entries if e.date not in day_ids]
     if new:
         session.execute(insert(Day), [_day_row(e, stamp) for e in new])
         for chunk in _chunks([e.date for e in new]):
-            day_ids.update(session.execute(select(Day.date, Day.id).where(Day.date.in_(chunk))).all())
+            day_ids.update(session.execute(select(col(Day.date), col(Day.id)).where(col(Day.date).in_(chunk))).all())
 
     activity_ids = ensure_catalog_items(
         session=session, kind=CatalogKind.ACTIVITY, names=(a.name for e in entries for a in e.activities)
@@ -185,8 +185,8 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
 
 def delete_day(*, session: Session, date: dt.date) -> bool:
     """Delete one date's entry (its parts go with it). Does not commit."""
-    result = session.execute(delete(Day).where(Day.date == date))
-    return bool(result.rowcount)
+    result = session.execute(delete(Day).where(col(Day.date) == date))
+    return bool(getattr(result, "rowcount", 0))  # a CursorResult for DELETE
 
 
 def load_days(
@@ -195,31 +195,31 @@ def load_days(
     """Entries with ``start <= date <= end`` (either bound optional), oldest first."""
     bounds = []
     if start is not None:
-        bounds.append(Day.date >= start)
+        bounds.append(col(Day.date) >= start)
     if end is not None:
-        bounds.append(Day.date <= end)
-    rows = session.execute(select(*_DAY_COLUMNS).where(*bounds).order_by(Day.date)).all()
+        bounds.append(col(Day.date) <= end)
+    rows = session.execute(select(*_DAY_COLUMNS).where(*bounds).order_by(col(Day.date))).all()
     if not rows:
         return []
-    in_range = select(Day.id).where(*bounds)
+    in_range = select(col(Day.id)).where(*bounds)
 
     activities: dict[int, list[ActivityMinutes]] = defaultdict(list)
-    query = (
-        select(DayActivity.day_id, CatalogItemRow.name, DayActivity.minutes)
-        .join(CatalogItemRow, CatalogItemRow.id == DayActivity.item_id)
-        .where(DayActivity.day_id.in_(in_range))
-        .order_by(DayActivity.day_id, DayActivity.position)
+    activity_query = (
+        select(col(DayActivity.day_id), col(CatalogItemRow.name), col(DayActivity.minutes))
+        .join(CatalogItemRow, col(CatalogItemRow.id) == col(DayActivity.item_id))
+        .where(col(DayActivity.day_id).in_(in_range))
+        .order_by(col(DayActivity.day_id), col(DayActivity.position))
     )
-    for day_id, name, minutes in session.execute(query):
+    for day_id, name, minutes in session.execute(activity_query):
         activities[day_id].append(ActivityMinutes(name, minutes))
 
     def names(table: type[DayTrigger] | type[DaySymptom]) -> dict[int, list[str]]:
         found: dict[int, list[str]] = defaultdict(list)
         query = (
-            select(table.day_id, CatalogItemRow.name)
-            .join(CatalogItemRow, CatalogItemRow.id == table.item_id)
-            .where(table.day_id.in_(in_range))
-            .order_by(table.day_id, table.position)
+            select(col(table.day_id), col(CatalogItemRow.name))
+            .join(CatalogItemRow, col(CatalogItemRow.id) == col(table.item_id))
+            .where(col(table.day_id).in_(in_range))
+            .order_by(col(table.day_id), col(table.position))
         )
         for day_id, name in session.execute(query):
             found[day_id].append(name)
@@ -228,12 +228,12 @@ def load_days(
     triggers = names(DayTrigger)
     symptoms = names(DaySymptom)
     medications: dict[int, list[str]] = defaultdict(list)
-    query = (
-        select(DayMedication.day_id, DayMedication.text)
-        .where(DayMedication.day_id.in_(in_range))
-        .order_by(DayMedication.day_id, DayMedication.position)
+    medication_query = (
+        select(col(DayMedication.day_id), col(DayMedication.text))
+        .where(col(DayMedication.day_id).in_(in_range))
+        .order_by(col(DayMedication.day_id), col(DayMedication.position))
     )
-    for day_id, text in session.execute(query):
+    for day_id, text in session.execute(medication_query):
         medications[day_id].append(text)
 
     return [
@@ -260,12 +260,12 @@ def load_days(
 
 
 def count_days(*, session: Session) -> int:
-    return session.execute(select(func.count()).select_from(Day)).scalar_one()
+    return int(session.execute(select(func.count()).select_from(Day)).scalar_one())
 
 
 def date_bounds(*, session: Session) -> tuple[dt.date, dt.date] | None:
     """The first and last logged dates, or None for an empty journal."""
-    first, last = session.execute(select(func.min(Day.date), func.max(Day.date))).one()
+    first, last = session.execute(select(func.min(col(Day.date)), func.max(col(Day.date)))).one()
     if first is None:
         return None
     return dt.date.fromisoformat(str(first)), dt.date.fromisoformat(str(last))
@@ -274,9 +274,9 @@ def date_bounds(*, session: Session) -> tuple[dt.date, dt.date] | None:
 def medication_names(*, session: Session, limit: int = 200) -> list[str]:
     """Medications as the patient wrote them, most often used first (for autocomplete)."""
     query = (
-        select(DayMedication.text)
-        .group_by(DayMedication.text)
-        .order_by(func.count().desc(), DayMedication.text)
+        select(col(DayMedication.text))
+        .group_by(col(DayMedication.text))
+        .order_by(func.count().desc(), col(DayMedication.text))
         .limit(limit)
     )
     return list(session.execute(query).scalars())
@@ -311,7 +311,7 @@ def acknowledge_red_flags(
     from journal.storage.tables import RedFlagAck
 
     keys = sorted({name_key(name) for name in symptoms} - {""})
-    day_id = session.execute(select(Day.id).where(Day.date == date)).scalar_one_or_none()
+    day_id = session.execute(select(col(Day.id)).where(col(Day.date) == date)).scalar_one_or_none()
     if day_id is None or not keys:
         return 0
     added = 0
@@ -331,11 +331,11 @@ def red_flag_acks(
     """Acknowledged symptom name keys per date, for ``start <= date <= end``."""
     from journal.storage.tables import RedFlagAck
 
-    query = select(Day.date, RedFlagAck.symptom).join(Day, Day.id == RedFlagAck.day_id)
+    query = select(col(Day.date), col(RedFlagAck.symptom)).join(Day, col(Day.id) == col(RedFlagAck.day_id))
     if start is not None:
-        query = query.where(Day.date >= start)
+        query = query.where(col(Day.date) >= start)
     if end is not None:
-        query = query.where(Day.date <= end)
+        query = query.where(col(Day.date) <= end)
     found: dict[dt.date, set[str]] = defaultdict(set)
     for date, symptom in session.execute(query):
         found[date].add(symptom)

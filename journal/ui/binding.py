@@ -24,7 +24,7 @@ import builtins
 import importlib
 from collections.abc import Callable
 
-_importer_before_qt: Callable[..., object] = builtins.__import__
+_importer_before_qt = builtins.__import__
 
 import PySide6.QtCore  # noqa: E402,F401 - loading it installs the hook
 

@@ -307,11 +307,13 @@ class ExportDialog(QDialog):
 
     @property
     def choice(self) -> PeriodChoice:
-        return self.period_combo.currentData()
+        choice: PeriodChoice = self.period_combo.currentData()
+        return choice
 
     @property
     def export_format(self) -> ExportFormat:
-        return self.format_combo.currentData()
+        chosen: ExportFormat = self.format_combo.currentData()
+        return chosen
 
     def set_format(self, fmt: ExportFormat) -> None:
         self.format_combo.setCurrentIndex(list(ExportFormat).index(fmt))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
             from journal.ui.red_flags import RedFlagDialog
 
             RedFlagDialog(flags, window).exec()
-            by_date: dict = {}
+            by_date: dict[dt.date, list[str]] = {}
             for flag in flags:
                 by_date.setdefault(flag.date, []).append(flag.symptom)
             for date, symptoms in by_date.items():

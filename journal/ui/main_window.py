@@ -101,8 +101,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
         session.tasks.busy_changed.connect(self.busy.setVisible)
         session.opened.connect(lambda _: self._on_opened())
-        self._after_first_paint: list[Callable[[], None]] = [lambda: self.today.form]
-        self._paint_watch = _FirstPaint(self._first_painted, self)
+        self._after_first_paint: list[Callable[[], object]] = [lambda: self.today.form]
+        self._paint_watch: _FirstPaint | None = _FirstPaint(self._first_painted, self)
         self.installEventFilter(self._paint_watch)
         self.file_menu = self.menuBar().addMenu("&File")
         self.view_menu = self.menuBar().addMenu("&View")
@@ -131,7 +131,8 @@ class MainWindow(QMainWindow):
             self._after_first_paint.append(work)
 
     def _first_painted(self) -> None:
-        self.removeEventFilter(self._paint_watch)  # type: ignore[arg-type]
+        if self._paint_watch is not None:
+            self.removeEventFilter(self._paint_watch)
         self._paint_watch = None
         QTimer.singleShot(0, self._run_after_first_paint)
 

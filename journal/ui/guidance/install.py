@@ -40,6 +40,7 @@ from journal.ui.guidance.notices import NoticePanel
 from journal.ui.session import JournalChange
 
 if TYPE_CHECKING:
+    from journal.core.guidance import LinkedItem
     from journal.ui.guidance.library_view import LibraryView
     from journal.ui.main_window import LazyTab, MainWindow
     from journal.ui.today.view import TodayView
@@ -198,10 +199,10 @@ class GuidanceFeature(QObject):
         start = entry.date - dt.timedelta(days=PREVIOUS_DAYS)
         end = entry.date - dt.timedelta(days=1)
 
-        def work() -> list:
+        def work() -> "list[LinkedItem]":
             return linked_items_for_day(entry, session.days(start, end), load_library())
 
-        def done(linked: list) -> None:
+        def done(linked: "list[LinkedItem]") -> None:
             if self.window.today.date == entry.date:
                 self.cards.set_cards(entry.date, linked)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.day import DayEntry
-from journal.core.history import COLUMNS, history_row
+from journal.core.history import COLUMNS, HistoryRow, history_row
 from journal.ui.history.model import HistoryTableModel
 from journal.ui.session import JournalChange, JournalSession
 
@@ -162,12 +162,12 @@ class HistoryView(QWidget):
         urgencies = self.session.urgencies()
         session = self.session
 
-        def load() -> list:
+        def load() -> "list[HistoryRow]":
             return [history_row(e, urgencies) for e in session.days(start, end)]
 
         self.session.tasks.run(load, self._show_rows)
 
-    def _show_rows(self, rows: list) -> None:
+    def _show_rows(self, rows: "list[HistoryRow]") -> None:
         self.model.set_rows(rows)
         self.count_label.setText(f"{len(rows)} day{'s' if len(rows) != 1 else ''} shown")
 

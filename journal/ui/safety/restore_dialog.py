@@ -157,12 +157,13 @@ class RestoreDialog(QDialog):
         item = self.list.currentItem()
         if item is None or not item.flags() & Qt.ItemFlag.ItemIsSelectable:
             return None
-        return item.data(0, _INFO_ROLE)
+        info: BackupInfo = item.data(0, _INFO_ROLE)
+        return info
 
     def select(self, info: "BackupInfo") -> None:
         for i in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(i)
-            if item.data(0, _INFO_ROLE).path == info.path:
+            if item is not None and item.data(0, _INFO_ROLE).path == info.path:
                 self.list.setCurrentItem(item)
                 return
 

@@ -65,11 +65,11 @@ class DayForm(QWidget):
         # Start with the built-in catalogs, so the chips exist before the journal is
         # open; the journal's own catalogs replace them only where they differ.
         defaults = default_catalog()
-        self.set_catalogs(
-            *([i for i in defaults if i.kind is kind] for kind in
-              (CatalogKind.ACTIVITY, CatalogKind.TRIGGER, CatalogKind.SYMPTOM)),
-            [],
+        activities, triggers, symptoms = (
+            [item for item in defaults if item.kind is kind]
+            for kind in (CatalogKind.ACTIVITY, CatalogKind.TRIGGER, CatalogKind.SYMPTOM)
         )
+        self.set_catalogs(activities, triggers, symptoms, [])
 
     # --- building ----------------------------------------------------------------
 

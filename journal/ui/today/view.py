@@ -32,6 +32,7 @@ from journal.core.redflags import red_flags_in
 from journal.ui.session import JournalChange, JournalSession
 
 if TYPE_CHECKING:
+    from journal.core.redflags import RedFlag
     from journal.ui.today.form import DayForm
 
 
@@ -294,7 +295,7 @@ class TodayView(QWidget):
         """Forget acknowledged warnings (another journal was opened): better twice than missed."""
         self._warned.clear()
 
-    def _show_flags(self, flags: list) -> None:  # list[RedFlag]
+    def _show_flags(self, flags: "list[RedFlag]") -> None:
         fresh = [f for f in flags if (self.date, name_key(f.symptom)) not in self._warned]
         if not fresh:
             return

@@ -167,15 +167,15 @@ class TrendsView(QWidget):
         start, end = self.period
         self.from_edit = QDateEdit(_qdate(start), self)
         self.to_edit = QDateEdit(_qdate(end), self)
-        for edit, text, name in ((self.from_edit, "&From", "Custom period from"),
-                                 (self.to_edit, "&to", "Custom period until")):
-            label = QLabel(text, self)
-            label.setBuddy(edit)
+        for edit, mnemonic, name in ((self.from_edit, "&From", "Custom period from"),
+                                     (self.to_edit, "&to", "Custom period until")):
+            edit_label = QLabel(mnemonic, self)
+            edit_label.setBuddy(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self._on_custom_date)
-            bar.addWidget(label)
+            bar.addWidget(edit_label)
             bar.addWidget(edit)
         bar.addStretch(1)
         self.save_button = QPushButton("&Save chart…", self)
@@ -222,6 +222,7 @@ class TrendsView(QWidget):
         canvas = FigureCanvasQTAgg(figure)
         canvas.setParent(page)
         canvas.setMinimumSize(360, 260)
+        assert isinstance(page_layout, QVBoxLayout)
         page_layout.addWidget(canvas, 1)
         canvas.mpl_connect("motion_notify_event", self._on_motion)
         canvas.mpl_connect("button_press_event", self._on_press)
