@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -113,6 +114,7 @@ def first_open_child(db: Path, wait_s: float) -> None:
         pause.exec()
     # How long the GUI thread itself is busy: building the artists and the first full draw
     # (the imports and the reading of days happen on the worker).
+    from journal.ui.main_window import LazyTab
     from journal.ui.trends.view import TrendsView
 
     original = TrendsView._on_loaded
@@ -120,13 +122,14 @@ def first_open_child(db: Path, wait_s: float) -> None:
 
     def on_loaded_timed(view: TrendsView, generation: int, data: object) -> None:
         began = time.perf_counter()
-        original(view, generation, data)  # type: ignore[arg-type]
+        original(view, generation, data)  # type: ignore[arg-type]  # the data the view itself loaded
         view.canvas.draw()
         gui_thread.append(time.perf_counter() - began)
 
-    TrendsView._on_loaded = on_loaded_timed  # type: ignore[method-assign]
+    TrendsView._on_loaded = on_loaded_timed  # type: ignore[method-assign,assignment]  # timing wrapper
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     tab = window.tabs.widget(titles.index("T&rends"))
+    assert isinstance(tab, LazyTab)
 
     started = time.perf_counter()
     window.tabs.setCurrentWidget(tab)
@@ -147,7 +150,7 @@ def first_open_child(db: Path, wait_s: float) -> None:
     app.quit()
 
 
-def first_open(db: Path, runs: int, wait_s: float) -> dict[str, object]:
+def first_open(db: Path, runs: int, wait_s: float) -> dict[str, Any]:
     samples, floors, gui = [], [], []
     for _ in range(runs):
         result = subprocess.run(
@@ -171,14 +174,14 @@ def first_open(db: Path, runs: int, wait_s: float) -> dict[str, object]:
 # --- period switches and summaries, in this process ----------------------------------------
 
 
-def switches_and_summaries(db: Path, runs: int) -> dict[str, object]:
+def switches_and_summaries(db: Path, runs: int) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from journal.app.periods import PeriodChoice
     from journal.core.summary import build_summary
     from journal.ui.session import JournalSession
     from journal.ui.tasks import TaskRunner
-    from journal.app.periods import PeriodChoice
     from journal.ui.trends.view import TrendsView
 
     app = QApplication.instance() or QApplication([])

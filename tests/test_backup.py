@@ -124,7 +124,7 @@ def test_backup_now_writes_a_private_self_contained_copy(filled: Path) -> None:
     assert copy.parent == filled.parent / "backups"
     assert NAME.match(copy.name)
     assert not copy.with_name(copy.name + "-wal").exists()
-    assert open(copy, "rb").read(20)[18:20] == b"\x01\x01"  # rollback journal, one file
+    assert copy.read_bytes()[18:20] == b"\x01\x01"  # rollback journal, one file
     assert _check(copy) == "ok"
     if os.name == "posix":
         assert copy.stat().st_mode & 0o777 == 0o600

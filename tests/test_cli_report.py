@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from journal.cli import EXIT_USER_ERROR, main
 from journal.app.periods import REPORT_DAYS, resolve_period
+from journal.cli import EXIT_USER_ERROR, main
 from journal.core.errors import UserError
 from journal.core.sample_data import sample_days
 from journal.core.summary import build_summary, summary_to_json

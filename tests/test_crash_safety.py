@@ -70,7 +70,7 @@ def loop_date(i: int) -> dt.date:
     return START + dt.timedelta(days=i % WINDOW)
 '''
 _shared: dict[str, object] = {}
-exec(ENTRY_CODE, _shared)  # noqa: S102 - the same definitions the children run
+exec(ENTRY_CODE, _shared)
 entry_for = _shared["entry_for"]
 loop_date = _shared["loop_date"]
 WINDOW: int = _shared["WINDOW"]  # type: ignore[assignment]

@@ -27,7 +27,7 @@ QUESTIONS = {
 
 def entries() -> list[DayEntry]:
     days = []
-    for offset in range(0, 120):
+    for offset in range(120):
         date = TODAY - dt.timedelta(days=offset)
         days.append(DayEntry(date, 3 + offset % 4, leg_pain=offset % 3, interference_enjoyment=3,
                              interference_activity=4, triggers=("stress",) if offset % 3 == 0 else (),

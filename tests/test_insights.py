@@ -401,7 +401,7 @@ def peg_day(offset: int, pain: int, enjoyment: int | None, activity: int | None)
 
 
 def test_weekly_peg_and_start_end() -> None:
-    days = [peg_day(i, 6, 6, 6) for i in range(0, 7)]  # PEG 6
+    days = [peg_day(i, 6, 6, 6) for i in range(7)]  # PEG 6
     days += [peg_day(i, 3, 3, None) for i in range(7, 14)]  # no PEG
     days += [peg_day(i, 3, 3, 3) for i in range(14, 21)]  # PEG 3
     days += [peg_day(21, 4, 2, 3, )]  # PEG 3 in week 4

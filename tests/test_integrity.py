@@ -83,7 +83,7 @@ def _text(path: Path) -> None:
      (_foreign, NotAJournalError), (_text, DamagedDatabaseError)],
     ids=["truncated", "garbage-in-pages", "other-sqlite-file", "text-file"],
 )
-def test_bad_files_are_refused_unchanged(healthy: Path, spoil, error, capsys) -> None:  # noqa: ANN001
+def test_bad_files_are_refused_unchanged(healthy: Path, spoil, error, capsys) -> None:
     spoil(healthy)
     before = _snapshot(healthy.parent)
     with pytest.raises(error) as raised:

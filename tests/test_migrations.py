@@ -162,7 +162,7 @@ def test_a_failing_step_leaves_the_previous_version(
         journal.close()
 
 
-def test_red_flag_acknowledgements_go_with_their_day(journal: Journal, today) -> None:  # noqa: ANN001
+def test_red_flag_acknowledgements_go_with_their_day(journal: Journal, today) -> None:
     from journal.core.day import DayEntry
 
     journal.save_day(DayEntry(date=today, back_pain=5, symptoms=("stiffness",)))
@@ -172,12 +172,11 @@ def test_red_flag_acknowledgements_go_with_their_day(journal: Journal, today) ->
             "INSERT INTO red_flag_ack (day_id, symptom, acknowledged_at) VALUES (?, ?, ?)",
             (day_id, "stiffness", "2026-01-01T10:00:00+00:00"),
         )
-    with pytest.raises(Exception, match="UNIQUE|PRIMARY"):
-        with journal.transaction() as session:
-            session.connection().exec_driver_sql(
-                "INSERT INTO red_flag_ack (day_id, symptom, acknowledged_at) VALUES (?, ?, ?)",
-                (day_id, "stiffness", "2026-01-01T11:00:00+00:00"),
-            )
+    with pytest.raises(Exception, match="UNIQUE|PRIMARY"), journal.transaction() as session:
+        session.connection().exec_driver_sql(
+            "INSERT INTO red_flag_ack (day_id, symptom, acknowledged_at) VALUES (?, ?, ?)",
+            (day_id, "stiffness", "2026-01-01T11:00:00+00:00"),
+        )
     journal.delete_day(today)
     with journal.session() as session:
         left = session.connection().exec_driver_sql("SELECT count(*) FROM red_flag_ack").scalar_one()

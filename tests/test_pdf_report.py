@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
+from journal.app.reports import load_report_data
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.sample_data import sample_days
 from journal.core.summary import build_summary, summary_to_json
-from journal.app.reports import load_report_data
 from journal.formats import report_data, write_atomically
 from journal.formats.pdf_report import (
     A4,
@@ -23,8 +23,8 @@ from journal.formats.pdf_report import (
     disclaimer,
     grouped_red_flags,
     one_decimal,
-    whole_minutes,
     paper_for_locale,
+    whole_minutes,
     write_pdf,
 )
 

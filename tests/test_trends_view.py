@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -16,6 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from journal.app.periods import PeriodChoice, clipped_to_journal, period_bounds
 from journal.core.day import ActivityMinutes, DayEntry
+
+if TYPE_CHECKING:
+    from journal.ui.session import JournalSession
+    from journal.ui.trends.view import TrendsView
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date.today()
@@ -55,7 +60,7 @@ def filled_db(db_path: Path) -> Path:
 
 
 @pytest.fixture
-def session(qtbot: QtBot, filled_db: Path) -> Iterator[object]:
+def session(qtbot: QtBot, filled_db: Path) -> Iterator["JournalSession"]:
     from journal.ui.session import JournalSession
     from journal.ui.tasks import TaskRunner
 
@@ -68,10 +73,10 @@ def session(qtbot: QtBot, filled_db: Path) -> Iterator[object]:
 
 
 @pytest.fixture
-def view(qtbot: QtBot, session: object) -> object:
+def view(qtbot: QtBot, session: "JournalSession") -> "TrendsView":
     from journal.ui.trends.view import TrendsView
 
-    trends = TrendsView(session)  # type: ignore[arg-type]
+    trends = TrendsView(session)
     qtbot.addWidget(trends)
     trends.resize(1200, 760)
     with qtbot.waitSignals([trends.chartsReady, trends.summaryShown], timeout=20_000):
@@ -79,11 +84,11 @@ def view(qtbot: QtBot, session: object) -> object:
     return trends
 
 
-def pixel_for(view: object, date: dt.date, y: float = 5.0) -> QPoint:
+def pixel_for(view: "TrendsView", date: dt.date, y: float = 5.0) -> QPoint:
     """Where ``date`` is drawn on the pain panel, in the canvas widget's coordinates."""
     from matplotlib import dates as mdates
 
-    canvas, ax = view.canvas, view.chart.pain_ax  # type: ignore[attr-defined]
+    canvas, ax = view.canvas, view.chart.pain_ax
     canvas.draw()
     x_px, y_px = ax.transData.transform((mdates.date2num(date), y))
     ratio = canvas.device_pixel_ratio
@@ -93,8 +98,8 @@ def pixel_for(view: object, date: dt.date, y: float = 5.0) -> QPoint:
 # --- drawing --------------------------------------------------------------------------------
 
 
-def test_charts_are_drawn_from_the_journal(view: object) -> None:
-    chart = view.chart  # type: ignore[attr-defined]
+def test_charts_are_drawn_from_the_journal(view: "TrendsView") -> None:
+    chart = view.chart
     back = chart.back_line.get_ydata()
     assert len(back) == 120 and np.nanmax(back) == 7
     assert chart.activities.names == ("Sitting", "Walking")
@@ -102,11 +107,11 @@ def test_charts_are_drawn_from_the_journal(view: object) -> None:
     assert len(chart.medication_marks.get_xdata()) > 0
     assert all(len(bars.patch.get_path().vertices) > 0 for bars in chart.bars)
     assert not np.isnan(chart.peg_steps.get_data().values).all()
-    assert view.save_button.isEnabled()  # type: ignore[attr-defined]
+    assert view.save_button.isEnabled()
 
 
-def test_a_day_not_logged_is_a_gap_not_a_zero(view: object) -> None:
-    chart = view.chart  # type: ignore[attr-defined]
+def test_a_day_not_logged_is_a_gap_not_a_zero(view: "TrendsView") -> None:
+    chart = view.chart
     index = (MISSING - FIRST).days
     for line in (chart.back_line, chart.leg_line):
         assert np.isnan(line.get_ydata()[index])
@@ -115,66 +120,66 @@ def test_a_day_not_logged_is_a_gap_not_a_zero(view: object) -> None:
     assert np.isnan(chart.activities.minutes[:, index]).all()
 
 
-def test_period_buttons_move_the_shared_time_axis(qtbot: QtBot, view: object) -> None:
+def test_period_buttons_move_the_shared_time_axis(qtbot: QtBot, view: "TrendsView") -> None:
     from matplotlib import dates as mdates
 
-    chart = view.chart  # type: ignore[attr-defined]
+    chart = view.chart
     axes_before = chart.axes
-    qtbot.mouseClick(view.buttons[PeriodChoice.DAYS_30], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(view.buttons[PeriodChoice.DAYS_30], Qt.MouseButton.LeftButton)
     low, high = chart.peg_ax.get_xlim()
     assert high - low == pytest.approx(30)
     assert mdates.num2date(high).date() == TODAY
-    qtbot.mouseClick(view.buttons[PeriodChoice.YEAR], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(view.buttons[PeriodChoice.YEAR], Qt.MouseButton.LeftButton)
     low, high = chart.pain_ax.get_xlim()
     assert high - low == pytest.approx(120)  # a year, less the days before the journal began
-    assert view.period == (FIRST, TODAY)  # type: ignore[attr-defined]
-    assert chart.axes == axes_before and view.chart is chart  # type: ignore[attr-defined]
+    assert view.period == (FIRST, TODAY)
+    assert chart.axes == axes_before and view.chart is chart
 
 
-def test_switching_period_reads_nothing_from_the_database(qtbot: QtBot, view: object,
+def test_switching_period_reads_nothing_from_the_database(qtbot: QtBot, view: "TrendsView",
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     def no_queries(*_args: object) -> None:
         raise AssertionError("the database was queried")
 
-    monkeypatch.setattr(view.session, "days", no_queries)  # type: ignore[attr-defined]
+    monkeypatch.setattr(view.session, "days", no_queries)
     for choice in (PeriodChoice.DAYS_30, PeriodChoice.ALL, PeriodChoice.DAYS_90):
-        with qtbot.waitSignal(view.summaryShown, timeout=10_000) as shown:  # type: ignore[attr-defined]
-            view.set_choice(choice)  # type: ignore[attr-defined]
+        with qtbot.waitSignal(view.summaryShown, timeout=10_000) as shown:
+            view.set_choice(choice)
         assert shown.args[0].period.end == TODAY
     assert shown.args[0].days_in_period == 90
 
 
-def test_custom_period_from_the_date_edits(qtbot: QtBot, view: object) -> None:
+def test_custom_period_from_the_date_edits(qtbot: QtBot, view: "TrendsView") -> None:
     start, end = TODAY - dt.timedelta(days=40), TODAY - dt.timedelta(days=20)
-    with qtbot.waitSignal(view.summaryShown, timeout=10_000) as shown:  # type: ignore[attr-defined]
-        view.set_custom_period(start, end)  # type: ignore[attr-defined]
-    assert view.buttons[PeriodChoice.CUSTOM].isChecked()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.summaryShown, timeout=10_000) as shown:
+        view.set_custom_period(start, end)
+    assert view.buttons[PeriodChoice.CUSTOM].isChecked()
     assert (shown.args[0].period.start, shown.args[0].period.end) == (start, end)
-    low, high = view.chart.pain_ax.get_xlim()  # type: ignore[attr-defined]
+    low, high = view.chart.pain_ax.get_xlim()
     assert high - low == pytest.approx(21)
 
 
-def test_clicking_a_day_asks_to_open_it(qtbot: QtBot, view: object) -> None:
-    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
+def test_clicking_a_day_asks_to_open_it(qtbot: QtBot, view: "TrendsView") -> None:
+    view.set_choice(PeriodChoice.DAYS_30)
     target = TODAY - dt.timedelta(days=5)
-    with qtbot.waitSignal(view.dayRequested, timeout=5_000) as asked:  # type: ignore[attr-defined]
-        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=pixel_for(view, target))  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.dayRequested, timeout=5_000) as asked:
+        qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=pixel_for(view, target))
     assert asked.args == [target]
 
 
-def test_hovering_a_day_says_what_was_logged(qtbot: QtBot, view: object) -> None:
-    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
+def test_hovering_a_day_says_what_was_logged(qtbot: QtBot, view: "TrendsView") -> None:
+    view.set_choice(PeriodChoice.DAYS_30)
     target = TODAY - dt.timedelta(days=3)
-    qtbot.mouseMove(view.canvas, pixel_for(view, target))  # type: ignore[attr-defined]
+    qtbot.mouseMove(view.canvas, pixel_for(view, target))
     expected = next(d for d in make_days() if d.date == target)
-    qtbot.waitUntil(lambda: f"back pain {expected.back_pain}" in view.hover_label.text())  # type: ignore[attr-defined]
-    assert f"{target.day} {target:%b %Y}" in view.hover_label.text()  # type: ignore[attr-defined]
-    qtbot.mouseMove(view.canvas, pixel_for(view, MISSING))  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: "not logged" in view.hover_label.text())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: f"back pain {expected.back_pain}" in view.hover_label.text())
+    assert f"{target.day} {target:%b %Y}" in view.hover_label.text()
+    qtbot.mouseMove(view.canvas, pixel_for(view, MISSING))
+    qtbot.waitUntil(lambda: "not logged" in view.hover_label.text())
 
 
-def test_insights_are_in_plain_words(view: object) -> None:
-    text = view.insights.toPlainText()  # type: ignore[attr-defined]
+def test_insights_are_in_plain_words(view: "TrendsView") -> None:
+    text = view.insights.toPlainText()
     assert "89 days logged out of 90" in text
     assert "Back pain averaged" in text
     assert "Flares" in text and "A flare day is" in text
@@ -182,10 +187,10 @@ def test_insights_are_in_plain_words(view: object) -> None:
     assert "On days with stress" in text
 
 
-def test_calendar_tab_shows_the_heat_map(qtbot: QtBot, view: object) -> None:
-    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
-    view.chart_tabs.setCurrentWidget(view.calendar_page)  # type: ignore[attr-defined]
-    heat = view.heatmap  # type: ignore[attr-defined]
+def test_calendar_tab_shows_the_heat_map(qtbot: QtBot, view: "TrendsView") -> None:
+    view.set_choice(PeriodChoice.DAYS_30)
+    view.chart_tabs.setCurrentWidget(view.calendar_page)
+    heat = view.heatmap
     assert heat is not None
     values = np.ma.filled(heat.image.get_array(), np.nan)  # NaN (not logged) comes back masked
     weeks = len(heat.week_starts)
@@ -197,32 +202,32 @@ def test_calendar_tab_shows_the_heat_map(qtbot: QtBot, view: object) -> None:
 
 
 @pytest.mark.parametrize("ending", ["png", "svg"])
-def test_save_chart(qtbot: QtBot, view: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_save_chart(qtbot: QtBot, view: "TrendsView", tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                     ending: str) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "my-chart"
     chosen = "SVG drawing (*.svg)" if ending == "svg" else "PNG picture (*.png)"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen))
-    with qtbot.waitSignal(view.status, timeout=5_000):  # type: ignore[attr-defined]
-        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.status, timeout=5_000):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     saved = target.with_suffix(f".{ending}").read_bytes()
     assert saved.startswith(b"\x89PNG" if ending == "png" else b"<?xml")
 
 
-def test_a_saved_day_redraws_when_visible_and_waits_when_hidden(qtbot: QtBot, view: object) -> None:
-    session = view.session  # type: ignore[attr-defined]
-    with qtbot.waitSignal(view.chartsReady, timeout=10_000):  # type: ignore[attr-defined]
+def test_a_saved_day_redraws_when_visible_and_waits_when_hidden(qtbot: QtBot, view: "TrendsView") -> None:
+    session = view.session
+    with qtbot.waitSignal(view.chartsReady, timeout=10_000):
         session.save_day(DayEntry(MISSING, 9))
     index = (MISSING - FIRST).days
-    assert view.chart.back_line.get_ydata()[index] == 9  # type: ignore[attr-defined]
+    assert view.chart.back_line.get_ydata()[index] == 9
 
-    view.hide()  # type: ignore[attr-defined]
-    with qtbot.assertNotEmitted(view.chartsReady, wait=300):  # type: ignore[attr-defined]
+    view.hide()
+    with qtbot.assertNotEmitted(view.chartsReady, wait=300):
         session.delete_day(MISSING)  # hidden: redrawn only when shown again
-    with qtbot.waitSignal(view.chartsReady, timeout=10_000):  # type: ignore[attr-defined]
-        view.show()  # type: ignore[attr-defined]
-    assert np.isnan(view.chart.back_line.get_ydata()[index])  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.chartsReady, timeout=10_000):
+        view.show()
+    assert np.isnan(view.chart.back_line.get_ydata()[index])
 
 
 # --- in the window --------------------------------------------------------------------------

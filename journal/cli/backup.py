@@ -8,7 +8,7 @@ from pathlib import Path
 from journal.cli import add_db_option, database_path
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
         "backup", help="write a backup copy of the journal to a file",
         description="Write a consistent copy of the journal to FILE (a new file). "

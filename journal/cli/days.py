@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from journal.storage.journal import Journal
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importer = subparsers.add_parser(
         "import", help="import days from a CSV file (all or nothing)",
         description="Import days from a CSV file. If any row is invalid, nothing is imported.",

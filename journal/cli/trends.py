@@ -10,7 +10,6 @@ renderer, so no display or Qt is needed.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -27,10 +26,10 @@ def _one_line_errors(parser: argparse.ArgumentParser) -> None:
         print(f"pain-journal: {message} (see: {prog} --help)", file=sys.stderr)
         raise SystemExit(EXIT_USER_ERROR)
 
-    parser.error = error  # type: ignore[method-assign]
+    parser.error = error  # type: ignore[method-assign]  # argparse has no other hook for its error line
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     chart = subparsers.add_parser(
         "chart", help="save the trend chart of a period as a PNG or SVG file",
         description="Save the trend chart (pain, activity, triggers, weekly PEG) of a period. "

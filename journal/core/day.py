@@ -116,4 +116,4 @@ class DayEntry:
 
     def replace(self, **changes: object) -> "DayEntry":
         """A copy with some fields changed."""
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]  # changes are field names checked by replace()

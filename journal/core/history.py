@@ -83,7 +83,7 @@ def sort_rows(rows: Sequence[HistoryRow], column: int, descending: bool) -> list
     present = [r for r in by_date if r.values[column] not in (None, "")]
     missing = [r for r in by_date if r.values[column] in (None, "")]
     if COLUMNS[column].numeric or column == 0:
-        present.sort(key=lambda r: r.values[column], reverse=descending)  # type: ignore[arg-type, return-value]
+        present.sort(key=lambda r: r.values[column], reverse=descending)  # type: ignore[arg-type, return-value]  # one column holds one comparable type
     else:
         present.sort(key=lambda r: str(r.values[column]).casefold(), reverse=descending)
     return present + missing

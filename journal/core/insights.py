@@ -612,7 +612,7 @@ def trend_verdict(ci_low: float, ci_high: float) -> str:
         return TREND_IMPROVING
     if ci_low > 0:
         return TREND_WORSENING
-    if -STEADY_BAND_PER_DAY <= ci_low and ci_high <= STEADY_BAND_PER_DAY:
+    if ci_low >= -STEADY_BAND_PER_DAY and ci_high <= STEADY_BAND_PER_DAY:
         return TREND_STEADY
     return TREND_UNCLEAR
 

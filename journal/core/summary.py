@@ -225,7 +225,7 @@ def _texts(entries: Sequence[DayEntry], field: str) -> tuple[DatedText, ...]:
 
 def _round_fields(item: _T, *names: str) -> _T:
     """A copy of a dataclass with the named float fields rounded."""
-    return dataclasses.replace(item, **{n: rounded(getattr(item, n)) for n in names})  # type: ignore[type-var]
+    return dataclasses.replace(item, **{n: rounded(getattr(item, n)) for n in names})  # type: ignore[type-var]  # item is a dataclass instance
 
 
 def _activities(days: Sequence[DayEntry], start: dt.date, end: dt.date,

@@ -18,13 +18,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.summary import Summary, build_summary
 from journal.core.trend_series import TrendSeries, trend_series
-
 
 
 @dataclass(frozen=True, slots=True)

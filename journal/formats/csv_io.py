@@ -254,7 +254,7 @@ def _row_to_entry(cells: dict[str, str]) -> tuple[DayEntry | None, list[tuple[st
         return None, problems
     if values.get("back_pain") is None:
         return None, [("back_pain", "is required (a whole number from 0 to 10)")]
-    return DayEntry(**values), []  # type: ignore[arg-type]
+    return DayEntry(**values), []  # type: ignore[arg-type]  # values holds exactly the fields parsed above
 
 
 def _decode(data: bytes) -> str:

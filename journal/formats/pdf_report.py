@@ -737,7 +737,7 @@ def _canvas_class(running_head: str, footer_left: str, generated: str, st: _Styl
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -169,7 +169,7 @@ class Journal:
         acknowledgements, so callers record them again after such a save.
         Returns how many were new.
         """
-        stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.transaction() as session:
             return repository.acknowledge_red_flags(
                 session=session, date=date, symptoms=symptoms, at=stamp

@@ -134,7 +134,7 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
     day_ids: dict[dt.date, int] = {}
     for chunk in _chunks(dates):
         day_ids.update(session.execute(select(col(Day.date), col(Day.id)).where(col(Day.date).in_(chunk))).all())
-    stamp = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     # A replaced day keeps its row (and so what hangs off it, such as red-flag
     # acknowledgements); only its list-valued parts are rewritten.
     existing = [e for e in entries if e.date in day_ids]
@@ -321,7 +321,7 @@ def acknowledge_red_flags(
             .values(day_id=day_id, symptom=key, acknowledged_at=at)
             .on_conflict_do_nothing()
         )
-        added += session.execute(statement).rowcount  # type: ignore[attr-defined]
+        added += session.execute(statement).rowcount  # type: ignore[attr-defined]  # an INSERT gives a CursorResult
     return added
 
 

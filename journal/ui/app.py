@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# isort: off
 from journal.ui import binding  # noqa: F401 - first: loads Qt and removes PySide6's import hook
 
-from PySide6.QtCore import QTimer  # noqa: E402,I001
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+# isort: on
 
 from journal.ui import collector, startup_trace
 from journal.ui.main_window import MainWindow
@@ -94,7 +96,7 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Pain Journal")
     app.setOrganizationName("pain-journal")
-    apply_style(app)  # type: ignore[arg-type]
+    apply_style(app)  # type: ignore[arg-type]  # instance() is typed QCoreApplication; this is the QApplication
     from journal.ui.errors import install_excepthook
 
     install_excepthook()

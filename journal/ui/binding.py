@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import builtins
 import importlib
-from collections.abc import Callable
 
 _importer_before_qt = builtins.__import__
 

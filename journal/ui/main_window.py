@@ -62,7 +62,7 @@ class _FirstPaint(QObject):
         super().__init__(parent)
         self._callback: Callable[[], None] | None = callback
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
             callback()
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
     @property
     def history(self) -> "HistoryView":
         """The History view, built on first use (:meth:`show_history` brings it to the front)."""
-        return self.history_tab.build()  # type: ignore[return-value]
+        return self.history_tab.build()  # type: ignore[return-value]  # the factory makes a HistoryView
 
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self.history_tab)
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             f"Your journal is kept on this computer only, at:\n{path}",
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.today.confirm_leave():
             event.ignore()
             return

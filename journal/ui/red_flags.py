@@ -21,7 +21,7 @@ class RedFlagDialog(QDialog):
         self.setObjectName("redFlagDialog")
         self.setModal(True)
         layout = QVBoxLayout(self)
-        heading = QLabel(("⚠  Seek medical care now" if urgent else "⚠  See your doctor soon"))
+        heading = QLabel("⚠  Seek medical care now" if urgent else "⚠  See your doctor soon")
         heading.setObjectName("redFlagHeading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)

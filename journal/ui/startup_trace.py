@@ -25,7 +25,7 @@ def mark(event: str) -> None:
 class FirstPaintWatcher(QObject):
     """Marks ``first_paint`` on the watched widget's first paint event, then removes itself."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             mark("first_paint")

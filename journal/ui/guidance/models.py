@@ -22,7 +22,7 @@ class CategoryListModel(QAbstractListModel):
     """The library's categories, in display order, with how many items each holds."""
 
     def __init__(self, counts: dict[str, int], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+        super().__init__(parent)  # type: ignore[arg-type]  # the stubs want a QObject; None is valid
         self._keys = list(CATEGORY_LABELS)
         self._counts = dict(counts)
 
@@ -32,7 +32,7 @@ class CategoryListModel(QAbstractListModel):
     def row_of(self, key: str) -> int | None:
         return self._keys.index(key) if key in self._keys else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature: the default index is the root
         return 0 if parent.isValid() else len(self._keys)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -54,7 +54,7 @@ class ItemListModel(QAbstractListModel):
     """The titles of some guidance items (a category or search results)."""
 
     def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+        super().__init__(parent)  # type: ignore[arg-type]  # the stubs want a QObject; None is valid
         self._items: list[GuidanceItem] = []
 
     def set_items(self, items: Sequence[GuidanceItem]) -> None:
@@ -68,7 +68,7 @@ class ItemListModel(QAbstractListModel):
     def row_of(self, item_id: str) -> int | None:
         return next((i for i, item in enumerate(self._items) if item.id == item_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature: the default index is the root
         return 0 if parent.isValid() else len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

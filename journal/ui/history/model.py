@@ -19,7 +19,7 @@ class HistoryTableModel(QAbstractTableModel):
     """Rows come from the core; the model only caches and presents them."""
 
     def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+        super().__init__(parent)  # type: ignore[arg-type]  # the stubs want a QObject; None is valid
         self._rows: list[HistoryRow] = []
         self._sort = (0, True)
 
@@ -34,10 +34,10 @@ class HistoryTableModel(QAbstractTableModel):
     def row_for_date(self, date: dt.date) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.date == date), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature: the default index is the root
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature: the default index is the root
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -146,8 +146,8 @@ class HistoryView(QWidget):
         if self.isVisible():
             self.reload()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]  # event is a QShowEvent; the override widens it
         if self._stale:
             self.reload()
 

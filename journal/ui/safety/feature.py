@@ -125,7 +125,7 @@ class DataSafetyFeature(QObject):
         )
         self.autoBackupDone.emit(None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A Close event may still be refused ("Save your changes?"); the Hide that
         # follows it synchronously means the window really closed.
         if watched is self.window:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -256,7 +256,7 @@ class DayForm(QWidget):
         self.blockSignals(True)
         try:
             self.date = date
-            e = entry or DayEntry(date=date, back_pain=None)  # type: ignore[arg-type]
+            e = entry or DayEntry(date=date, back_pain=None)  # type: ignore[arg-type]  # an empty form: nothing chosen yet
             self.back_pain.setValue(e.back_pain)
             self.leg_pain.setValue(e.leg_pain)
             for code, box in self.locations.items():

@@ -231,7 +231,7 @@ class TrendsView(QWidget):
 
     # --- loading -------------------------------------------------------------------
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._stale:
             self.reload()
@@ -455,10 +455,10 @@ def warm_chart_imports() -> None:
     machines); done while the patient is still on Today, the first opening of
     Trends only has to read the days and draw.
     """
-    import matplotlib.figure  # noqa: F401
-    from matplotlib.backends import backend_agg  # noqa: F401
+    import matplotlib.figure  # noqa: F401 - imported for the side effect: loaded on the worker
+    from matplotlib.backends import backend_agg  # noqa: F401 - likewise
 
-    import journal.formats.charts  # noqa: F401
+    import journal.formats.charts  # noqa: F401 - likewise
 
 
 def install(window: "MainWindow") -> None:

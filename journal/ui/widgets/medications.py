@@ -48,7 +48,7 @@ class MedicationList(QWidget):
     def set_known(self, names: Iterable[str]) -> None:
         """What this person wrote before, most used first."""
         self._known = list(names)
-        self._completer.model().setStringList(self._known)  # type: ignore[attr-defined]
+        self._completer.model().setStringList(self._known)  # type: ignore[attr-defined]  # the completer's model is the QStringListModel it was given
         self.chips.set_names(self._ordered(self.chips.checked()))
 
     def _ordered(self, extra: Iterable[str]) -> list[str]:

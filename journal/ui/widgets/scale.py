@@ -68,7 +68,7 @@ class ScaleSelector(QFrame):
     def value(self) -> int | None:
         return self._value
 
-    def setValue(self, value: int | None) -> None:  # noqa: N802 - Qt naming
+    def setValue(self, value: int | None) -> None:
         if value is not None and not 0 <= value <= 10:
             raise ValueError(f"scale value out of range: {value}")
         if value == self._value:
@@ -102,12 +102,12 @@ class ScaleSelector(QFrame):
         metrics = self.fontMetrics()
         return max(metrics.horizontalAdvance(text) for text in ("not set", "10 / 10")) + 12
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         side = self._box_side()
         frame = 2 * (self.frameWidth() + _MARGIN)
         return QSize(11 * side + 11 * _GAP + self._readout_width() + frame, side + frame)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     def _area(self) -> QRect:
@@ -134,7 +134,7 @@ class ScaleSelector(QFrame):
 
     # --- painting --------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)  # the frame: a border and tint while focused
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -169,13 +169,13 @@ class ScaleSelector(QFrame):
 
     # --- mouse -------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._pressed = self.number_at(event.position().toPoint())
             self.update()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         pressed, self._pressed = self._pressed, None
         if event.button() == Qt.MouseButton.LeftButton and pressed is not None:
             if self.number_at(event.position().toPoint()) == pressed:
@@ -184,14 +184,14 @@ class ScaleSelector(QFrame):
         self.update()
         super().mouseReleaseEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         hovered = self.number_at(event.position().toPoint())
         if hovered != self._hovered:
             self._hovered = hovered
             self.update()
         super().mouseMoveEvent(event)
 
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
+    def leaveEvent(self, event: QEvent) -> None:
         self._hovered = None
         self.update()
         super().leaveEvent(event)
@@ -208,7 +208,7 @@ class ScaleSelector(QFrame):
 
     # --- keyboard ----------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, text = event.key(), event.text()
         if text.isdigit() and len(text) == 1:
             digit = int(text)
