@@ -80,11 +80,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def red_flag_warning(entries, urgencies) -> str:  # noqa: ANN001
-    """The red-flag message for imported days, or "" when there are none."""
-    from journal.core.redflags import red_flags_in, urgent_message
+    """The urgent red-flag message for imported days (dated, past tense), or "" when there are none."""
+    import datetime as dt
 
-    flags = [flag for entry in entries for flag in red_flags_in(entry, urgencies)]
-    return urgent_message(flags) if flags else ""
+    from journal.core.redflags import red_flags_of, urgent_message
+
+    return urgent_message(red_flags_of(entries, urgencies), dt.date.today())
 
 
 def _resolve(spec: str) -> Callable[..., str]:

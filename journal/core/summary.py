@@ -38,10 +38,10 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
+from journal.core.redflags import RedFlag, red_flags_of
 
 DECIMALS: Final = 2
 RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
-_URGENCY_ORDER: Final = {Urgency.URGENT: 0, Urgency.SOON: 1}
 _URGENCY_WORDS: Final = {Urgency.URGENT: "seek medical care now", Urgency.SOON: "see your doctor soon"}
 
 _T = TypeVar("_T")
@@ -111,13 +111,6 @@ class PegSummary:
     start: float | None
     end: float | None
     weekly: tuple[WeeklyValue, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RedFlag:
-    date: dt.date
-    symptom: str
-    urgency: Urgency
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,14 +194,8 @@ def _peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> PegSummary:
 
 
 def _red_flags(entries: Sequence[DayEntry], urgencies: Mapping[str, Urgency]) -> tuple[RedFlag, ...]:
-    flags = [
-        RedFlag(entry.date, symptom, urgency)
-        for entry in entries
-        for symptom in entry.symptoms
-        if (urgency := urgencies.get(insights.cached_name_key(symptom), Urgency.NONE)) in RED_FLAG_URGENCIES
-    ]
-    flags.sort(key=lambda f: (f.date, _URGENCY_ORDER[f.urgency], name_key(f.symptom)))
-    return tuple(flags)
+    """Every red flag in the period (see :func:`journal.core.redflags.red_flags_of`)."""
+    return tuple(red_flags_of(entries, urgencies))
 
 
 def _medications(entries: Sequence[DayEntry]) -> tuple[MedicationUse, ...]:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from journal.core.catalog import Urgency
 from journal.core.errors import UserError
-from journal.core.redflags import red_flags_in
+from journal.core.redflags import red_flags_of
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
@@ -41,11 +41,12 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
         window.show_status(f"Imported {count} day(s) from {path.name}.")
         QMessageBox.information(window, "Import finished", f"Imported {count} day(s) from {path.name}.{extra}")
         urgencies = session.urgencies()
-        flags = [f for e in entries for f in red_flags_in(e, urgencies) if f.urgency is Urgency.URGENT]
+        # Every imported urgent sign, listed once per symptom with its dates (past tense).
+        flags = [f for f in red_flags_of(entries, urgencies) if f.urgency is Urgency.URGENT]
         if flags:
             from journal.ui.red_flags import RedFlagDialog
 
-            RedFlagDialog(flags, window).exec()
+            RedFlagDialog(flags, window, today=window.today.today()).exec()
             by_date: dict = {}
             for flag in flags:
                 by_date.setdefault(flag.date, []).append(flag.symptom)
