@@ -38,7 +38,8 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
-from journal.core.redflags import RedFlag, red_flags_of
+from journal.core.redflags import RedFlag, grouped, red_flags_of
+from journal.core.sources import readable
 
 DECIMALS: Final = 2
 RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
@@ -438,10 +439,14 @@ def _text_header(s: Summary) -> list[str]:
 
 
 def _text_red_flags(s: Summary) -> list[str]:
+    """One line per warning sign, urgent ones first, each with every date it was logged."""
     if not s.red_flags:
         return []
     lines = ["", "Symptoms to raise with a doctor"]
-    lines += [f"  {f.date.isoformat()}: {f.symptom} ({_URGENCY_WORDS[f.urgency]})" for f in s.red_flags]
+    lines += [
+        f"  {g.symptom} ({_URGENCY_WORDS[g.urgency]}): {', '.join(d.isoformat() for d in g.dates)}"
+        for g in grouped(s.red_flags)
+    ]
     return lines
 
 
@@ -536,7 +541,7 @@ def _text_activities(s: Summary) -> list[str]:
             for b in a.boom_bust
         ]
     for p in s.activities.pacing:
-        lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {p.source}"]
+        lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {readable(p.source)}"]
     return lines
 
 
