@@ -35,8 +35,13 @@ EMERGENCY: Final = (
     "Go to an emergency department now, or call your local emergency number. "
     "Do not wait for a call-back."
 )
-#: Said when any urgent sign was logged before today (or imported).
+#: Said when every urgent sign was logged before today (or imported).
 ALREADY_CHECKED: Final = "If a doctor has already checked this, you can close this message."
+#: Said instead when some were logged today and some before.
+EARLIER_CHECKED: Final = (
+    "A doctor may already have checked what you logged on earlier days. "
+    "What you logged today still needs care now."
+)
 
 _FALLBACK_WHY: Final = {
     Urgency.URGENT: "You marked this symptom as one that needs medical care straight away.",
@@ -201,22 +206,25 @@ def urgent_message(flags: Sequence[RedFlag], today: dt.date | None = None) -> st
     """The message for urgent flags; "" if none is urgent.
 
     Emergency advice first; then each symptom once, with why it matters
-    (said once even if logged on many days). Flags dated before ``today``
-    are told in the past tense with their dates, and the message ends by
-    saying it can be closed if a doctor has already checked. ``today`` None
-    treats every flag as today's.
+    (said once even if logged on many days), today's first. Flags dated
+    before ``today`` are told with their dates; when all of them are, the
+    message ends by saying it can be closed if a doctor has already checked
+    (:data:`ALREADY_CHECKED`), and when only some are, that today's still
+    need care (:data:`EARLIER_CHECKED`). ``today`` None treats every flag as
+    today's.
     """
     groups = [g for g in grouped(flags) if g.urgency is Urgency.URGENT]
     if not groups:
         return ""
     lines, past = _lines(groups, today)
-    parts = [
-        EMERGENCY,
-        "You logged:\n" + "\n".join(lines),
-        "Please do not wait to see if it passes.",
-    ]
-    if past:
-        parts.append(ALREADY_CHECKED)
+    current = today is None or any(g.dates[-1] >= today for g in groups)
+    parts = [EMERGENCY, "You logged:\n" + "\n".join(lines)]
+    if current:
+        parts.append("Please do not wait to see if it passes.")
+        if past:
+            parts.append(EARLIER_CHECKED)
+    else:
+        parts += ["If it is still happening, please do not wait to see if it passes.", ALREADY_CHECKED]
     return "\n\n".join(parts)
 
 
@@ -346,6 +354,7 @@ def persistent_severe_pain(days: Sequence[DayEntry], today: dt.date) -> Persiste
 
 __all__ = [
     "ALREADY_CHECKED",
+    "EARLIER_CHECKED",
     "EMERGENCY",
     "FlagGroup",
     "PersistentPain",

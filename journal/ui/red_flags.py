@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -15,6 +16,26 @@ from journal.core.redflags import RedFlag, soon_message, urgent_message
 NOW_HEADING = "Seek medical care now"
 #: The heading when every urgent sign is from an earlier date (an import, an old day).
 EARLIER_HEADING = "Warning signs in your journal"
+
+
+def _body_html(text: str) -> str:
+    """The message after its first paragraph, as simple HTML: each sign in bold, its why below.
+
+    Bullets read ``• <Sign>[, dates]. <why>``: sign names and dates hold no full stop.
+    """
+    parts = []
+    for paragraph in text.split("\n\n"):
+        lines = paragraph.splitlines()
+        plain = [line for line in lines if not line.startswith("• ")]
+        if plain:
+            parts.append(f"<p>{escape(' '.join(plain))}</p>")
+        for line in lines:
+            if line.startswith("• "):
+                sign, _, why = line[2:].partition(". ")
+                parts.append(
+                    f"<p style='margin-left:12px'><b>{escape(sign)}.</b><br>{escape(why)}</p>"
+                )
+    return "".join(parts)
 
 
 class RedFlagDialog(QDialog):
@@ -52,7 +73,7 @@ class RedFlagDialog(QDialog):
         action_font.setBold(True)
         action.setFont(action_font)
         action.setWordWrap(True)
-        body = QLabel(rest)
+        body = QLabel(_body_html(rest))
         body.setObjectName("redFlagBody")
         body_font = body.font()
         body_font.setPointSizeF(body_font.pointSizeF() * 1.15)
@@ -60,8 +81,8 @@ class RedFlagDialog(QDialog):
         body.setWordWrap(True)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         body.setMinimumWidth(body.fontMetrics().averageCharWidth() * 70)
-        for label in (action, body):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+        action.setTextFormat(Qt.TextFormat.PlainText)
+        body.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(heading)
         layout.addSpacing(4)
         layout.addWidget(action)
@@ -70,6 +91,8 @@ class RedFlagDialog(QDialog):
         buttons = QDialogButtonBox(self)
         ok = buttons.addButton("I understand", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(True)
+        ok.setMinimumHeight(ok.fontMetrics().height() * 2 + 8)
+        ok.setMinimumWidth(ok.fontMetrics().horizontalAdvance("I understand") + 48)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.message = message
