@@ -393,7 +393,10 @@ def test_the_banner_never_puts_a_soon_sign_under_seek_care_now(
     window.today.form.symptoms.set_checked([URGENT, SOON])
     window.today.form.edited.emit()
     lines = window.today.red_flag_banner.text().splitlines()
-    assert lines[0] == "⚠  Seek medical care now: you logged loss of bladder or bowel control."
+    assert lines[0] == (
+        "⚠  Seek medical care now: you logged loss of bladder or bowel control. "
+        "Go to an emergency department, or call your local emergency number."
+    )
     assert lines[1] == f"Also see your doctor soon about {SOON}."
 
 

@@ -12,7 +12,7 @@ from journal.core.guidance import MAX_CARDS, URGENT_CARDS_HEADING, LinkedItem
 
 FOR_TODAY_HEADING = "<b>For today</b><br>You might find<br>these helpful:"
 #: On a day with an urgent warning sign the cards are only about getting care.
-URGENT_HEADING = f"<b>{URGENT_CARDS_HEADING}</b><br>Read these after<br>you have been seen:"
+URGENT_HEADING = f"<b>{URGENT_CARDS_HEADING}</b><br>About these<br>warning signs:"
 
 
 class GuidanceCard(QCommandLinkButton):
@@ -60,7 +60,8 @@ class ForTodayCards(QWidget):
         self.clear()
         self.date = date
         self.heading.setText(URGENT_HEADING if urgent else FOR_TODAY_HEADING)
-        self.heading.setProperty("urgent", urgent)
+        # The usual grey hint is too quiet for this heading: the banner's dark red.
+        self.heading.setStyleSheet("color: #4a1500;" if urgent else "")
         self.setAccessibleName(
             f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else "For today: suggested reading"
         )

@@ -179,7 +179,10 @@ class TodayView(QWidget):
         soon = [f.symptom for f in flags if f.urgency is Urgency.SOON]
         parts = []
         if urgent:
-            parts.append(f"⚠  Seek medical care now: you logged {', '.join(urgent)}.")
+            parts.append(
+                f"⚠  Seek medical care now: you logged {', '.join(urgent)}. Go to an emergency "
+                "department, or call your local emergency number."
+            )
         if soon:
             # A "soon" sign never sits under "Seek medical care now".
             lead = "Also see your doctor soon about" if urgent else "⚠  See your doctor soon: you logged"
