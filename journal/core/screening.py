@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 from journal.core.resources import load_toml
@@ -68,19 +68,41 @@ def _match_at(words: Sequence[str], start: int, parts: Sequence[str]) -> int | N
     return None
 
 
+def _starts(words: Sequence[str], first: str) -> list[int]:
+    """Where a pattern whose first part is ``first`` may start (checks each distinct word once)."""
+    if first in ("*", "*?"):
+        return list(range(len(words)))
+    positions = _positions(tuple(words))
+    found = [i for word, at in positions.items() if _word_matches(first, word) for i in at]
+    return sorted(found)
+
+
+@lru_cache(maxsize=8)
+def _positions(words: tuple[str, ...]) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        positions.setdefault(word, []).append(i)
+    return positions
+
+
 def find(words: Sequence[str], pattern: str) -> tuple[int, int] | None:
     """The first ``(start, end)`` where ``pattern`` matches in ``words``, or None."""
     parts = words_of_pattern(pattern)
-    for start in range(len(words)):
+    for start in _starts(words, parts[0]):
         end = _match_at(words, start, parts)
         if end is not None and end > start:
             return start, end
     return None
 
 
-def words_of_pattern(pattern: str) -> list[str]:
+@cache
+def _pattern_parts(pattern: str) -> tuple[str, ...]:
+    return tuple(part.casefold().translate(_APOSTROPHES) for part in pattern.split())
+
+
+def words_of_pattern(pattern: str) -> tuple[str, ...]:
     """A pattern's parts: words (case-folded, no apostrophes) and the wildcards kept."""
-    return [part.casefold().translate(_APOSTROPHES) for part in pattern.split()]
+    return _pattern_parts(pattern)
 
 
 def _without(words: list[str], phrases: Sequence[str]) -> list[str]:
