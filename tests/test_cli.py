@@ -320,3 +320,25 @@ def test_import_lists_urgent_signs_once_each_with_dates_in_the_past_tense(
     assert err.count("saddle area") == 2  # the sign and its why-text, once each
     assert "leg weakness" not in err.lower()  # "soon" signs are not an emergency
     assert "If a doctor has already checked this, you can close this message." in err
+
+
+def test_import_points_to_days_whose_words_may_mean_a_warning_sign(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_path = tmp_path / "words.csv"
+    csv_path.write_text(
+        "date,back_pain,notes\n2025-12-03,6,Can't pass urine properly\n2025-12-04,4,fine\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "j.sqlite3"
+    assert main(["import", str(csv_path), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "2025-12-03: the words may describe trouble passing or controlling urine; nothing was marked." in err
+    assert "2025-12-04" not in err
+    from journal.storage.journal import Journal
+
+    journal = Journal.open(db)
+    try:
+        assert all(day.symptoms == () for day in journal.days())  # never flagged silently
+    finally:
+        journal.close()

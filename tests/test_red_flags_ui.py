@@ -190,12 +190,15 @@ def test_importing_days_with_an_urgent_symptom_shows_the_dialog(
     csv_file.write_text(
         "date,back_pain,symptoms\n"
         f"{day.isoformat()},7,{URGENT}\n"
-        f"{(day - dt.timedelta(days=1)).isoformat()},5,stiffness\n",
+        f"{(day - dt.timedelta(days=1)).isoformat()},5,stiffness; numb groin\n",
         encoding="utf-8",
     )
     import_csv_interactively(window, csv_file)
     qtbot.waitUntil(lambda: len(modals.red_flags) == 1, timeout=10_000)
     assert any("Imported 2 day(s)" in text for text in modals.messages)
+    finished = next(text for text in modals.messages if "Imported 2 day(s)" in text)
+    earlier = short_date(day - dt.timedelta(days=1))
+    assert f"Please open them in Today to check: {earlier} (numbness in the saddle area)." in finished
     message = modals.red_flags[0]
     assert message.startswith("Go to an emergency department now")
     assert f"Loss of bladder or bowel control, on {short_date(day)}." in message

@@ -30,6 +30,9 @@ NUMB_LEGS = "numbness or tingling in legs"
         ("wet myself on the way to the loo", [CONTROL]),
         ("couldn't make it to the toilet", [CONTROL]),
         ("lost control of my bowels", [CONTROL]),
+        ("loss of bladder control", [CONTROL]),
+        ("loss of bladder or bowel control", [CONTROL]),
+        ("lost my bladder control", [CONTROL]),
         ("numb around my genitals", [SADDLE]),
         ("Pins and needles in the saddle area", [SADDLE]),
         ("numb down below", [SADDLE]),
@@ -101,3 +104,18 @@ def test_a_pattern_with_optional_words() -> None:
     assert suggested_signs("both legs", rules) == [BOTH]
     assert suggested_signs("both my legs", rules) == [BOTH]
     assert suggested_signs("both of my legs", rules) == []
+
+
+def test_imported_days_to_check_list_unmarked_signs_only() -> None:
+    import datetime as dt
+
+    from journal.core.day import DayEntry
+    from journal.core.screening import days_to_check
+
+    first, second, third = dt.date(2025, 12, 3), dt.date(2025, 12, 4), dt.date(2025, 12, 5)
+    entries = [
+        DayEntry(date=third, back_pain=4, notes="fine day"),
+        DayEntry(date=first, back_pain=6, symptoms=("cannot pass urine",)),
+        DayEntry(date=second, back_pain=6, symptoms=(URINE,), notes="still can't pee properly"),
+    ]
+    assert days_to_check(entries) == [(first, (URINE,))]

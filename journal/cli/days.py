@@ -76,6 +76,15 @@ def run_import(args: argparse.Namespace) -> int:
     warning = red_flag_warning(parsed.entries, urgencies)
     if warning:
         print(warning, file=sys.stderr)
+    from journal.core.redflags import short_date
+    from journal.core.screening import days_to_check
+
+    for date, signs in days_to_check(parsed.entries):
+        print(
+            f"{date.isoformat()}: the words may describe {' or '.join(signs)}; nothing was marked. "
+            f"Please check {short_date(date)}.",
+            file=sys.stderr,
+        )
     return 0
 
 

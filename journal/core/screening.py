@@ -14,12 +14,15 @@ those, where "*" stands for any one word and "*?" for one word or none.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Final
 
+from journal.core.catalog import default_catalog, name_key
+from journal.core.day import DayEntry
 from journal.core.resources import load_toml
 
 WORDS_FILE: Final = "warning_words.toml"
@@ -131,6 +134,28 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     return [sign.name for sign in rules.signs if matches(sign, words)]
 
 
+def days_to_check(
+    entries: Iterable[DayEntry], screening: Screening | None = None
+) -> list[tuple[dt.date, tuple[str, ...]]]:
+    """Imported days whose own symptom names or notes may mean a warning sign not marked.
+
+    For each day, in date order: the signs :func:`suggested_signs` finds in the
+    day's own symptom names (not the built-in catalog's), notes and questions,
+    minus signs the day already records. Used to tell the patient which days
+    to look at; nothing is marked.
+    """
+    builtin = {name_key(item.name) for item in default_catalog()}
+    found = []
+    for entry in sorted(entries, key=lambda e: e.date):
+        logged = {name_key(name) for name in entry.symptoms}
+        own = [name for name in entry.symptoms if name_key(name) not in builtin]
+        text = "\n".join((*own, entry.notes, entry.questions))
+        signs = tuple(s for s in suggested_signs(text, screening) if name_key(s) not in logged)
+        if signs:
+            found.append((entry.date, signs))
+    return found
+
+
 def build_screening(data: Mapping[str, Any]) -> Screening:
     """Check parsed warning_words data; :class:`ValueError` names the first problem."""
     signs = []
@@ -156,4 +181,13 @@ def default_screening() -> Screening:
     return build_screening(load_toml(WORDS_FILE))
 
 
-__all__ = ["Screening", "SignWords", "build_screening", "default_screening", "find", "suggested_signs", "words_of"]
+__all__ = [
+    "Screening",
+    "SignWords",
+    "build_screening",
+    "days_to_check",
+    "default_screening",
+    "find",
+    "suggested_signs",
+    "words_of",
+]

@@ -15,6 +15,22 @@ if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
 
 
+def words_to_check(entries: list) -> str:
+    """A note naming imported days whose words may mean an unmarked warning sign; "" if none."""
+    from journal.core.redflags import short_date
+    from journal.core.screening import days_to_check
+
+    found = days_to_check(entries)
+    if not found:
+        return ""
+    listed = "; ".join(f"{short_date(date)} ({', '.join(signs)})" for date, signs in found[:10])
+    more = f"; and {len(found) - 10} more days" if len(found) > 10 else ""
+    return (
+        "Some imported days use words that may describe a warning sign. Nothing was marked. "
+        f"Please open them in Today to check: {listed}{more}."
+    )
+
+
 def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
     session = window.session
     if not session.ready:
@@ -27,17 +43,18 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
     journal = session.journal
     assert journal is not None
 
-    def work() -> tuple[int, list, list[str]]:
+    def work() -> tuple[int, list, list[str], str]:
         from journal.storage.csv_io import read_csv_file
 
         parsed = read_csv_file(path)
         count = journal.import_days(parsed.entries, replace=replace)
-        return count, parsed.entries, parsed.ignored_columns
+        return count, parsed.entries, parsed.ignored_columns, words_to_check(parsed.entries)
 
-    def done(result: tuple[int, list, list[str]]) -> None:
-        count, entries, ignored = result
+    def done(result: tuple[int, list, list[str], str]) -> None:
+        count, entries, ignored, check = result
         session.refresh_all()
         extra = f"\nIgnored unknown column(s): {', '.join(ignored)}." if ignored else ""
+        extra += f"\n\n{check}" if check else ""
         window.show_status(f"Imported {count} day(s) from {path.name}.")
         QMessageBox.information(window, "Import finished", f"Imported {count} day(s) from {path.name}.{extra}")
         urgencies = session.urgencies()
