@@ -264,6 +264,11 @@ def test_bad_items_are_refused_clearly(change: dict[str, object], message: str) 
         ({"weather": {"cold": {"keep-warm": 5}}}, "unknown section 'weather'"),
         ({"state": {"grumpy": {"keep-warm": 5}}}, "unknown state"),
         ({"trigger": {"cold": {"keep-warm": 0}}}, "weight"),
+        ({"warning_day": {"urgent_categories": ["gossip"]}}, "unknown category 'gossip'"),
+        ({"warning_day": {"soon_hidden_items": ["no-such-item"]}}, "unknown item id 'no-such-item'"),
+        ({"warning_day": {"soon_items": ["keep-warm"], "soon_hidden_items": ["keep-warm"]}},
+         "'keep-warm' is both always shown and hidden"),
+        ({"warning_day": {"urgent": ["x"]}}, "unknown key(s) ['urgent']"),
     ],
 )
 def test_bad_links_are_refused_clearly(links: dict[str, object], message: str) -> None:

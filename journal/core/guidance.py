@@ -21,7 +21,10 @@ Item schema (one ``[[item]]`` table)::
     activity  catalog activity to log for "I did this today" (optional)
 
 :func:`linked_items_for_day` picks at most :data:`MAX_CARDS` items for a day,
-most relevant first, each with the reason it was picked.
+most relevant first, each with the reason it was picked. On a day with a
+warning sign, ``[warning_day]`` in links.toml (:class:`WarningDayRule`) says
+what may be shown: with an urgent sign only getting-care items, with a
+"soon" sign no exercise or flare self-care.
 """
 
 from __future__ import annotations
