@@ -415,3 +415,21 @@ def test_an_urgent_day_shows_only_care_cards_under_get_care_first(
     qtbot.waitUntil(lambda: bool(feature.cards.cards), timeout=5_000)
     assert [card.item_id for card in feature.cards.cards] == ["urgent-warning-signs", "when-to-see-a-doctor"]
     assert "Please get medical care first" in feature.cards.heading.text()
+
+
+def test_yes_to_a_note_marks_the_sign_before_the_day_is_saved(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    asked = Asked(answer=True)
+    window.today.words.ask = asked
+    _fill_pain(qtbot, window)
+    qtbot.keyClicks(window.today.form.notes, "Can't feel when my bladder is full")
+    _save(qtbot, window)
+    sign = "not feeling when the bladder or bowel is full"
+    assert [q[0] for q in asked.questions] == [sign]
+    assert len(modals.red_flags) == 1 and modals.red_flags[0].startswith("Go to an emergency department now")
+    with _journal(db_path) as journal:
+        assert journal.day(TODAY).symptoms == (sign,)
+        assert journal.red_flag_acks() == {TODAY: frozenset({sign})}
