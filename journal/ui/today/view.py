@@ -30,10 +30,10 @@ from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import ValidationError
 from journal.core.redflags import RedFlag, red_flags_in
 from journal.ui.session import JournalChange, JournalSession
-from journal.ui.today.screening import WordScreen
 
 if TYPE_CHECKING:
     from journal.ui.today.form import DayForm
+    from journal.ui.today.screening import WordScreen
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -57,8 +57,7 @@ class TodayView(QWidget):
         self._baseline: DayEntry | None = None
         self._existing = False
         self._warned: set[tuple[dt.date, str]] = set()
-        #: Asks "Did you mean: …?" about typed words; tests replace ``words.ask``.
-        self.words = WordScreen()
+        self._words: WordScreen | None = None
         #: The real date (not the day shown); tests replace it.
         self.today: "Callable[[], dt.date]" = dt.date.today
         self._form: DayForm | None = None
@@ -102,6 +101,15 @@ class TodayView(QWidget):
             form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
             form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
         return self._form
+
+    @property
+    def words(self) -> "WordScreen":
+        """Asks "Did you mean: …?" about typed words (built on first use); tests replace ``words.ask``."""
+        if self._words is None:
+            from journal.ui.today.screening import WordScreen
+
+            self._words = WordScreen()
+        return self._words
 
     def _date_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
