@@ -121,6 +121,8 @@ def test_urgent_message_puts_the_emergency_first_then_each_sign_and_why_once() -
         assert message.lower().count(flag.symptom.lower() + ".") == 1
         assert message.count(flag.why) == 1
     assert ALREADY_CHECKED not in message  # all of it is today's
+    sentences = _sentences(message)
+    assert len(sentences) == len(set(sentences)), "a sentence is repeated"
     assert "today and on" not in message and ", on " not in message
     for reassurance in ("harmless", "nothing to worry", "probably fine", "don't worry"):
         assert reassurance not in message.lower()
