@@ -11,6 +11,12 @@ rows are written with plain SQL in the layout version 1 used, not through the
 current storage code. ``tests/test_migrations.py`` opens a copy with today's
 code and compares every value with :data:`V1_DAYS` and
 :data:`V1_USER_CATALOG`, so both read the expected values from this module.
+
+``journal_v2.sqlite3`` is the same kind of file at schema 2 (the release
+before the early warning signs): the first two scripts, the built-in catalog
+of that release (:func:`release_catalog`), the v1 days plus :data:`V2_DAYS`,
+and red-flag acknowledgements (:data:`V2_ACKS`). One of the patient's own
+symptoms has the name of a sign added in schema 3 (:data:`V2_USER_CATALOG`).
 """
 
 from __future__ import annotations
@@ -31,6 +37,20 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 V1_PATH = DATA_DIR / "journal_v1.sqlite3"
 V1_SCRIPT = ROOT / "resources" / "migrations" / "0001_initial.sql"
 V1_UPDATED_AT = "2025-03-04T08:15:00+00:00"
+V2_PATH = DATA_DIR / "journal_v2.sqlite3"
+V2_SCRIPT = ROOT / "resources" / "migrations" / "0002_red_flag_ack.sql"
+V2_ACKED_AT = "2025-04-02T09:00:00+00:00"
+
+#: Warning signs added to the built-in catalog in schema 3 (absent from older files).
+NEW_IN_V3: frozenset[str] = frozenset({
+    "trouble passing or controlling urine",
+    "not feeling when the bladder or bowel is full",
+    "pain, numbness or weakness in both legs",
+    "new problems with sexual function",
+    "fever or chills with back pain",
+    "unexplained weight loss",
+    "pain at night that rest does not ease",
+})
 
 #: The user's own catalog entries in the v1 file: (kind, name).
 V1_USER_CATALOG: tuple[tuple[str, str], ...] = (
@@ -100,6 +120,44 @@ V1_DAYS: tuple[DayEntry, ...] = (
 )
 
 
+#: The patient's own entries in the v2 file: one has the name of a schema-3 sign.
+V2_USER_CATALOG: tuple[tuple[str, str], ...] = (
+    *V1_USER_CATALOG,
+    ("symptom", "Fever or chills with back pain"),
+)
+
+#: Days added in the v2 file (after the v1 days), with warning signs of that release.
+V2_DAYS: tuple[DayEntry, ...] = (
+    DayEntry(
+        date=dt.date(2025, 4, 1),
+        back_pain=9,
+        leg_pain=8,
+        symptoms=("loss of bladder or bowel control", "leg weakness"),
+        notes="Went to A&E.",
+    ),
+    DayEntry(
+        date=dt.date(2025, 4, 2),
+        back_pain=7,
+        symptoms=("numbness in the saddle area", "Fever or chills with back pain"),
+    ),
+)
+
+#: Acknowledged red flags in the v2 file: (date, symptom name key).
+V2_ACKS: tuple[tuple[dt.date, str], ...] = (
+    (dt.date(2025, 4, 1), "loss of bladder or bowel control"),
+    (dt.date(2025, 4, 2), "numbness in the saddle area"),
+)
+
+
+def release_catalog() -> list[tuple[str, str, str]]:
+    """(kind, name, urgency) of the built-in catalog before schema 3."""
+    return [
+        (item.kind.value, item.name, item.urgency.value)
+        for item in default_catalog()
+        if item.name not in NEW_IN_V3
+    ]
+
+
 def write_v1(path: Path = V1_PATH) -> Path:
     """Write the schema-1 fixture to ``path`` (replacing it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,15 +169,7 @@ def write_v1(path: Path = V1_PATH) -> Path:
             "BEGIN;\n" + V1_SCRIPT.read_text(encoding="utf-8") + "\nPRAGMA user_version = 1;\nCOMMIT;"
         )
         connection.execute("BEGIN")
-        connection.executemany(
-            "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES (?, ?, ?, ?, 1)",
-            [(i.kind.value, i.name, name_key(i.name), i.urgency.value) for i in default_catalog()],
-        )
-        connection.executemany(
-            "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) "
-            "VALUES (?, ?, ?, 'none', 0)",
-            [(kind, name, name_key(name)) for kind, name in V1_USER_CATALOG],
-        )
+        _insert_catalog(connection, V1_USER_CATALOG)
         item_ids = {
             (kind, key): item_id
             for item_id, kind, key in connection.execute("SELECT id, kind, name_key FROM catalog_item")
@@ -132,6 +182,52 @@ def write_v1(path: Path = V1_PATH) -> Path:
     finally:
         connection.close()
     return path
+
+
+def write_v2(path: Path = V2_PATH) -> Path:
+    """Write the schema-2 fixture to ``path`` (replacing it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        for version, script in ((1, V1_SCRIPT), (2, V2_SCRIPT)):
+            connection.executescript(
+                "BEGIN;\n" + script.read_text(encoding="utf-8")
+                + f"\nPRAGMA user_version = {version};\nCOMMIT;"
+            )
+        connection.execute("BEGIN")
+        _insert_catalog(connection, V2_USER_CATALOG)
+        item_ids = {
+            (kind, key): item_id
+            for item_id, kind, key in connection.execute("SELECT id, kind, name_key FROM catalog_item")
+        }
+        for entry in (*V1_DAYS, *V2_DAYS):
+            _insert_day(connection, entry, item_ids)
+        for date, symptom in V2_ACKS:
+            connection.execute(
+                "INSERT INTO red_flag_ack (day_id, symptom, acknowledged_at) "
+                "SELECT id, ?, ? FROM day WHERE date = ?",
+                (symptom, V2_ACKED_AT, date.isoformat()),
+            )
+        connection.execute("INSERT INTO setting (key, value) VALUES ('patient_name', 'Zoë Ñáñez')")
+        connection.execute("COMMIT")
+        connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        connection.close()
+    return path
+
+
+def _insert_catalog(connection: sqlite3.Connection, user: tuple[tuple[str, str], ...]) -> None:
+    connection.executemany(
+        "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES (?, ?, ?, ?, 1)",
+        [(kind, name, name_key(name), urgency) for kind, name, urgency in release_catalog()],
+    )
+    connection.executemany(
+        "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) "
+        "VALUES (?, ?, ?, 'none', 0)",
+        [(kind, name, name_key(name)) for kind, name in user],
+    )
 
 
 def _insert_day(
@@ -173,3 +269,4 @@ def _insert_day(
 
 if __name__ == "__main__":
     print(f"Wrote {write_v1()}")
+    print(f"Wrote {write_v2()}")

@@ -300,3 +300,45 @@ def test_bad_date_option_is_a_usage_error(tmp_path: Path, capsys: pytest.Capture
         main(["export", str(tmp_path / "out.csv"), "--from", "1 May"])
     assert caught.value.code == 2
     assert "'1 May' is not a date in the form YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_import_lists_urgent_signs_once_each_with_dates_in_the_past_tense(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_path = tmp_path / "signs.csv"
+    csv_path.write_text(
+        "date,back_pain,symptoms\n"
+        "2025-12-03,6,numbness in the saddle area; leg weakness\n"
+        "2026-01-14,7,Numbness in the saddle area\n"
+        "2026-01-15,4,stiffness\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(csv_path), "--db", str(tmp_path / "j.sqlite3")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("Go to an emergency department now, or call your local emergency number.")
+    assert "• Numbness in the saddle area, on 3 Dec 2025 and 14 Jan 2026." in err
+    assert err.count("saddle area") == 2  # the sign and its why-text, once each
+    assert "leg weakness" not in err.lower()  # "soon" signs are not an emergency
+    assert "If a doctor has already checked this, you can close this message." in err
+
+
+def test_import_points_to_days_whose_words_may_mean_a_warning_sign(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_path = tmp_path / "words.csv"
+    csv_path.write_text(
+        "date,back_pain,notes\n2025-12-03,6,Can't pass urine properly\n2025-12-04,4,fine\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "j.sqlite3"
+    assert main(["import", str(csv_path), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "2025-12-03: the words may describe trouble passing or controlling urine; nothing was marked." in err
+    assert "2025-12-04" not in err
+    from journal.storage.journal import Journal
+
+    journal = Journal.open(db)
+    try:
+        assert all(day.symptoms == () for day in journal.days())  # never flagged silently
+    finally:
+        journal.close()

@@ -9,9 +9,19 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from make_old_databases import V1_DAYS, V1_PATH, V1_UPDATED_AT, V1_USER_CATALOG
+from make_old_databases import (
+    NEW_IN_V3,
+    V1_DAYS,
+    V1_PATH,
+    V1_UPDATED_AT,
+    V1_USER_CATALOG,
+    V2_ACKS,
+    V2_DAYS,
+    V2_PATH,
+    V2_USER_CATALOG,
+)
 
-from journal.core.catalog import CatalogKind, default_catalog
+from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
 from journal.storage import schema
 from journal.storage.backup import content_fingerprint, list_backups
 from journal.storage.database import prepare_file, skip_backup
@@ -182,3 +192,83 @@ def test_red_flag_acknowledgements_go_with_their_day(journal: Journal, today) ->
         left = session.connection().exec_driver_sql("SELECT count(*) FROM red_flag_ack").scalar_one()
     assert left == 0
     assert "stiffness" in {i.name for i in journal.catalog(CatalogKind.SYMPTOM)}
+
+
+# --- schema 3: the early warning signs reach existing journals ------------------------------
+
+
+@pytest.fixture
+def v2_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.sqlite3"
+    shutil.copyfile(V2_PATH, path)
+    return path
+
+
+def _rows(path: Path, sql: str) -> list[tuple]:
+    connection = open_readonly(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_saved_file_is_a_true_version_2_journal_without_the_new_signs() -> None:
+    assert _version(V2_PATH) == (schema.APPLICATION_ID, 2)
+    names = {row[0] for row in _rows(V2_PATH, "SELECT name_key FROM catalog_item WHERE builtin = 1")}
+    assert not names & NEW_IN_V3
+    assert len(_rows(V2_PATH, "SELECT * FROM red_flag_ack")) == len(V2_ACKS)
+
+
+def test_version_2_gets_every_warning_sign_and_keeps_days_and_acknowledgements(v2_copy: Path) -> None:
+    days_before = _rows(v2_copy, "SELECT * FROM day ORDER BY id")
+    links_before = _rows(v2_copy, "SELECT * FROM day_symptom ORDER BY day_id, position")
+    acks_before = _rows(v2_copy, "SELECT * FROM red_flag_ack ORDER BY day_id, symptom")
+    journal = Journal.open(v2_copy, before_upgrade=skip_backup)
+    try:
+        assert journal.days() == sorted([*V1_DAYS, *V2_DAYS], key=lambda d: d.date)
+        symptoms = {(i.name, i.urgency) for i in journal.catalog() if i.kind is CatalogKind.SYMPTOM}
+        for item in default_catalog():
+            if item.kind is CatalogKind.SYMPTOM and item.urgency is not Urgency.NONE:
+                assert any(name_key(n) == item.name and u is item.urgency for n, u in symptoms), item.name
+        # The patient's own same-named symptom is now that sign, spelled as they typed it.
+        assert ("Fever or chills with back pain", Urgency.SOON) in symptoms
+        assert journal.urgencies()["fever or chills with back pain"] is Urgency.SOON
+        user_items = {(i.kind.value, i.name) for i in journal.catalog() if not i.builtin}
+        assert user_items == set(V2_USER_CATALOG) - {("symptom", "Fever or chills with back pain")}
+        assert journal.red_flag_acks() == {date: frozenset({key}) for date, key in V2_ACKS}
+        assert journal.setting("patient_name") == "Zoë Ñáñez"
+    finally:
+        journal.close()
+    assert _version(v2_copy)[1] == schema.latest_version() >= 3
+    assert _rows(v2_copy, "SELECT * FROM day ORDER BY id") == days_before
+    assert _rows(v2_copy, "SELECT * FROM day_symptom ORDER BY day_id, position") == links_before
+    assert _rows(v2_copy, "SELECT * FROM red_flag_ack ORDER BY day_id, symptom") == acks_before
+    assert _rows(v2_copy, "PRAGMA foreign_key_check") == []
+    assert "warning_sign" not in _tables(v2_copy)
+
+
+def test_version_1_reaches_the_same_catalog_as_a_new_journal(v1_copy: Path, tmp_path: Path) -> None:
+    Journal.open(v1_copy, before_upgrade=skip_backup).close()
+    fresh = tmp_path / "fresh.sqlite3"
+    Journal.open(fresh).close()
+    query = "SELECT kind, name_key, urgency, builtin FROM catalog_item WHERE builtin = 1 ORDER BY kind, name_key"
+    assert _rows(v1_copy, query) == _rows(fresh, query)
+
+
+def test_a_new_journal_lists_the_catalog_in_the_files_order(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.sqlite3"
+    Journal.open(path).close()
+    names = [row[0] for row in _rows(path, "SELECT name FROM catalog_item WHERE kind = 'symptom' ORDER BY id")]
+    assert names == [i.name for i in default_catalog() if i.kind is CatalogKind.SYMPTOM]
+
+
+def test_the_migration_lists_exactly_the_catalogs_warning_signs() -> None:
+    import re
+
+    sql = (schema.MIGRATIONS_DIR / "0003_warning_signs.sql").read_text(encoding="utf-8")
+    listed = set(re.findall(r"\('([^']+)', '(urgent|soon)'\)", sql))
+    expected = {
+        (i.name, i.urgency.value) for i in default_catalog()
+        if i.kind is CatalogKind.SYMPTOM and i.urgency is not Urgency.NONE
+    }
+    assert listed == expected

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.core.day import DayEntry
+from journal.core.redflags import short_date
 from journal.storage.journal import Journal
 from journal.ui.guidance.install import PERSISTENT_PAIN_DISMISSED, GuidanceFeature
 from journal.ui.main_window import MainWindow
@@ -130,8 +131,9 @@ def test_checking_an_urgent_symptom_shows_the_dialog_first_and_saving_records_it
     _fill_pain(qtbot, window)
     qtbot.mouseClick(window.today.form.symptoms.chip(URGENT), Qt.MouseButton.LeftButton)
     assert len(modals.red_flags) == 1  # the click returned only after "I understand"
-    assert "Please get medical care now" in modals.red_flags[0]
+    assert modals.red_flags[0].startswith("Go to an emergency department now")
     assert "Loss of bladder or bowel control" in modals.red_flags[0]
+    assert "already checked" not in modals.red_flags[0]  # it is today's
     assert window.today.red_flag_banner.isVisible()
     assert window.today.red_flag_banner.property("urgent") is True
 
@@ -188,13 +190,19 @@ def test_importing_days_with_an_urgent_symptom_shows_the_dialog(
     csv_file.write_text(
         "date,back_pain,symptoms\n"
         f"{day.isoformat()},7,{URGENT}\n"
-        f"{(day - dt.timedelta(days=1)).isoformat()},5,stiffness\n",
+        f"{(day - dt.timedelta(days=1)).isoformat()},5,stiffness; numb groin\n",
         encoding="utf-8",
     )
     import_csv_interactively(window, csv_file)
     qtbot.waitUntil(lambda: len(modals.red_flags) == 1, timeout=10_000)
     assert any("Imported 2 day(s)" in text for text in modals.messages)
-    assert "Loss of bladder or bowel control" in modals.red_flags[0]
+    finished = next(text for text in modals.messages if "Imported 2 day(s)" in text)
+    earlier = short_date(day - dt.timedelta(days=1))
+    assert f"Please open them in Today to check: {earlier} (numbness in the saddle area)." in finished
+    message = modals.red_flags[0]
+    assert message.startswith("Go to an emergency department now")
+    assert f"Loss of bladder or bowel control, on {short_date(day)}." in message
+    assert message.rstrip().endswith("If a doctor has already checked this, you can close this message.")
 
 
 # --- soon: the calm banner -------------------------------------------------------------------
@@ -215,6 +223,7 @@ def test_a_soon_symptom_shows_the_calm_banner_and_no_dialog(
     assert feature.soon_notice.isVisible()
     assert "Please contact your doctor soon" in feature.soon_notice.message.text()
     assert "When to See a Doctor" in feature.soon_notice.source.text()
+    assert ".txt" not in feature.soon_notice.source.text()
 
     _save(qtbot, window)
     assert modals.red_flags == []
@@ -246,7 +255,8 @@ def test_six_weeks_of_severe_pain_suggests_an_appointment_until_hidden_for_the_d
     notice = _feature(window).pain_notice
     qtbot.waitUntil(notice.isVisible, timeout=5_000)
     assert "book an appointment" in notice.message.text()
-    assert "000_32feb4238e8fab95.txt, When to See a Doctor" in notice.source.text()
+    assert "Your back pain has been severe for 6 weeks and 4 days" in notice.message.text()
+    assert notice.source.text() == "From: Lumbar disc calcification (patient article), When to See a Doctor"
 
     assert notice.dismiss_button is not None
     qtbot.mouseClick(notice.dismiss_button, Qt.MouseButton.LeftButton)
@@ -289,3 +299,137 @@ def test_no_suggestion_when_pain_is_easing_old_or_short(
     opened.append(window)
     assert _feature(window).persistent_pain is None
     assert not _feature(window).pain_notice.isVisible()
+
+
+# --- typed words that may mean a warning sign ----------------------------------------------
+
+URINE = "trouble passing or controlling urine"
+
+
+class Asked:
+    """Stands in for the "Did you mean" question: records it and answers as told."""
+
+    def __init__(self, answer: bool) -> None:
+        self.answer = answer
+        self.questions: list[tuple[str, str]] = []
+
+    def __call__(self, _parent: object, sign: str, text: str) -> bool:
+        self.questions.append((sign, text))
+        return self.answer
+
+
+def test_a_typed_symptom_that_means_a_warning_sign_is_asked_about_and_yes_marks_it(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    asked = Asked(answer=True)
+    window.today.words.ask = asked
+    _fill_pain(qtbot, window)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("cannot pass urine", True))
+    qtbot.mouseClick(window.today.form.symptoms._add, Qt.MouseButton.LeftButton)  # "Add…" asks the name
+    assert asked.questions == [(URINE, "cannot pass urine")]
+    checked = window.today.form.symptoms.checked()
+    assert "cannot pass urine" in checked and URINE in checked
+    assert len(modals.red_flags) == 1 and URINE[1:] in modals.red_flags[0]
+    assert window.today.red_flag_banner.property("urgent") is True
+    _save(qtbot, window)
+    assert window.today.form.entry().symptoms  # saved with the sign
+    with _journal(db_path) as journal:
+        assert URINE in journal.day(TODAY).symptoms
+
+
+def test_a_note_is_asked_about_once_and_no_marks_nothing(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    asked = Asked(answer=False)
+    window.today.words.ask = asked
+    _fill_pain(qtbot, window)
+    qtbot.keyClicks(window.today.form.notes, "Numb around the genitals since lunch")
+    _save(qtbot, window)
+    assert asked.questions == [("numbness in the saddle area", "Numb around the genitals since lunch")]
+    assert modals.red_flags == []
+    assert "numbness in the saddle area" not in window.today.form.symptoms.checked()
+    # Saving again, or adding words, does not ask about the same sign that day.
+    qtbot.keyClicks(window.today.form.notes, ", still numb")
+    _save(qtbot, window)
+    assert len(asked.questions) == 1
+    with _journal(db_path) as journal:
+        assert journal.day(TODAY).symptoms == ()
+
+
+def test_the_question_itself_offers_yes_mark_it_and_no(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from journal.ui.today.screening import ask_did_you_mean
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[tuple[str, list[str]]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.text(), [b.text() for b in box.buttons()]))
+            yes = next(b for b in box.buttons() if b.text() == "Yes, mark it")
+            yes.click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    assert ask_did_you_mean(parent, URINE, "cannot pass urine") is True
+    assert seen[0][0] == f"Did you mean: {URINE}?"
+    assert sorted(seen[0][1]) == ["No", "Yes, mark it"]
+
+
+def test_the_banner_never_puts_a_soon_sign_under_seek_care_now(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    _fill_pain(qtbot, window)
+    window.today.form.symptoms.set_checked([URGENT, SOON])
+    window.today.form.edited.emit()
+    lines = window.today.red_flag_banner.text().splitlines()
+    assert lines[0] == (
+        "⚠  Seek medical care now: you logged loss of bladder or bowel control. "
+        "Go to an emergency department, or call your local emergency number."
+    )
+    assert lines[1] == f"Also see your doctor soon about {SOON}."
+
+
+def test_an_urgent_day_shows_only_care_cards_under_get_care_first(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    feature = _feature(window)
+    _fill_pain(qtbot, window, Qt.Key.Key_9)
+    window.today.form.symptoms.set_checked([URGENT, "stiffness"])
+    _save(qtbot, window)
+    qtbot.waitUntil(lambda: bool(feature.cards.cards), timeout=5_000)
+    assert [card.item_id for card in feature.cards.cards] == ["urgent-warning-signs", "when-to-see-a-doctor"]
+    assert "Please get medical care first" in feature.cards.heading.text()
+
+
+def test_yes_to_a_note_marks_the_sign_before_the_day_is_saved(
+    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    asked = Asked(answer=True)
+    window.today.words.ask = asked
+    _fill_pain(qtbot, window)
+    qtbot.keyClicks(window.today.form.notes, "Can't feel when my bladder is full")
+    _save(qtbot, window)
+    sign = "not feeling when the bladder or bowel is full"
+    assert [q[0] for q in asked.questions] == [sign]
+    assert len(modals.red_flags) == 1 and modals.red_flags[0].startswith("Go to an emergency department now")
+    with _journal(db_path) as journal:
+        assert journal.day(TODAY).symptoms == (sign,)
+        assert journal.red_flag_acks() == {TODAY: frozenset({sign})}

@@ -205,7 +205,7 @@ def test_render_text_reads_for_a_person(summary: Summary) -> None:
     text = render_text(summary)
     assert text.startswith("Pain Journal summary: 2024-03-01 to 2024-03-31\n")
     assert "Days logged: 29 of 31" in text
-    assert "Leg weakness (see your doctor soon)" in text
+    assert "Leg weakness (see your doctor soon): 2024-03-11" in text
     assert summary.trend.sentence in text
     assert summary.triggers[0].sentence in text
     assert insights.CAVEAT in text
@@ -223,7 +223,9 @@ def test_render_text_lists_pacing_with_sources() -> None:
     result = build_summary(days, START, START + dt.timedelta(days=29))
     (suggestion,) = result.activities.pacing
     text = render_text(result)
-    assert suggestion.text in text and suggestion.source in text
+    assert suggestion.text in text
+    assert "Source: Lumbar disc calcification (patient article), Activity Pacing" in text
+    assert ".txt" not in text
     assert result.to_json()["activities"]["pacing"][0]["source"] == insights.PACING_SOURCE
 
 
@@ -237,3 +239,31 @@ def test_render_text_groups_triggers_with_too_few_days() -> None:
     text = render_text(result)
     assert "Too few days to compare yet (at least 5 with and 5 without are needed): lifting." in text
     assert result.triggers[0].sentence not in text
+
+
+def test_red_flags_in_json_and_text_urgent_first_with_every_date() -> None:
+    days = [
+        DayEntry(START + dt.timedelta(days=1), 5, symptoms=("leg weakness",)),
+        DayEntry(START + dt.timedelta(days=2), 5, symptoms=("Trouble passing or controlling urine", "leg weakness")),
+        DayEntry(START + dt.timedelta(days=5), 5, symptoms=("trouble passing or controlling urine",)),
+    ]
+    result = build_summary(days, START, START + dt.timedelta(days=9))
+    assert result.to_json()["red_flags"] == [
+        {"date": (START + dt.timedelta(days=1)).isoformat(), "symptom": "leg weakness", "urgency": "soon"},
+        {"date": (START + dt.timedelta(days=2)).isoformat(), "symptom": "Trouble passing or controlling urine",
+         "urgency": "urgent"},
+        {"date": (START + dt.timedelta(days=2)).isoformat(), "symptom": "leg weakness", "urgency": "soon"},
+        {"date": (START + dt.timedelta(days=5)).isoformat(), "symptom": "trouble passing or controlling urine",
+         "urgency": "urgent"},
+    ]
+    lines = render_text(result).splitlines()
+    at = lines.index("Symptoms to raise with a doctor")
+    d = [(START + dt.timedelta(days=n)).isoformat() for n in (1, 2, 5)]
+    assert lines[at + 1] == f"  Trouble passing or controlling urine (seek medical care now): {d[1]}, {d[2]}"
+    assert lines[at + 2] == f"  leg weakness (see your doctor soon): {d[0]}, {d[1]}"
+
+
+def test_the_summary_uses_the_one_red_flag_definition() -> None:
+    from journal.core import redflags, summary
+
+    assert summary.RedFlag is redflags.RedFlag

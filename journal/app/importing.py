@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,12 +16,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import wrote: the days, the columns it ignored, and the warning signs among them."""
+    """What an import wrote: the days, the columns it ignored, and the warning signs among them.
+
+    ``red_flags`` are the marked signs, by date (urgent first each day);
+    ``days_to_check`` the days whose own words may describe a sign that is not
+    marked (nothing is marked for them: the patient is asked to look).
+    """
 
     count: int
     entries: tuple["DayEntry", ...]
     ignored_columns: tuple[str, ...]
     red_flags: tuple["RedFlag", ...]
+    days_to_check: tuple[tuple[dt.date, tuple[str, ...]], ...]
 
 
 def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> ImportResult:
@@ -37,12 +44,15 @@ def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> 
 
 
 def _import_parsed(journal: "Journal", parsed: "ParsedCsv", *, replace: bool) -> ImportResult:
-    from journal.core.redflags import red_flags_in
+    from journal.core.redflags import red_flags_of
+    from journal.core.screening import days_to_check
 
     count = journal.import_days(parsed.entries, replace=replace)
-    urgencies = journal.urgencies()
-    flags = tuple(flag for entry in parsed.entries for flag in red_flags_in(entry, urgencies))
-    return ImportResult(count, tuple(parsed.entries), tuple(parsed.ignored_columns), flags)
+    flags = tuple(red_flags_of(parsed.entries, journal.urgencies()))
+    return ImportResult(
+        count, tuple(parsed.entries), tuple(parsed.ignored_columns), flags,
+        tuple(days_to_check(parsed.entries)),
+    )
 
 
 def import_csv_into_file(db_path: Path, csv_path: Path, *, replace: bool = False) -> ImportResult:

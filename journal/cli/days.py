@@ -59,12 +59,19 @@ def run_import(args: argparse.Namespace) -> int:
     if result.ignored_columns:
         print(f"Ignored unknown column(s): {', '.join(result.ignored_columns)}", file=sys.stderr)
     print(f"Imported {result.count} day(s) into {path}.")
-    if result.red_flags:
-        from journal.core.redflags import urgent_message
+    import datetime as dt
 
-        warning = urgent_message(result.red_flags)
-        if warning:
-            print(warning, file=sys.stderr)
+    from journal.core.redflags import short_date, urgent_message
+
+    warning = urgent_message(result.red_flags, dt.date.today())
+    if warning:
+        print(warning, file=sys.stderr)
+    for date, signs in result.days_to_check:
+        print(
+            f"{date.isoformat()}: the words may describe {' or '.join(signs)}; nothing was marked. "
+            f"Please check {short_date(date)}.",
+            file=sys.stderr,
+        )
     return 0
 
 

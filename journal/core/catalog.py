@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from journal.core.resources import load_toml
+from journal.core.sources import Source
 
 
 class CatalogKind(str, enum.Enum):
@@ -34,8 +35,8 @@ class CatalogItem:
     name: str
     urgency: Urgency = Urgency.NONE
     builtin: bool = False
-    why: str = ""  # for red flags: why it matters, in plain words
-    source: str = ""  # seed file and section
+    why: str = ""  # for red flags: why it matters, in one calm line
+    sources: tuple[Source, ...] = ()  # where the warning sign comes from (see sources.toml)
 
 
 def name_key(name: str) -> str:
@@ -65,7 +66,10 @@ def default_catalog() -> tuple[CatalogItem, ...]:
                 Urgency(row.get("urgency", "none")),
                 builtin=True,
                 why=row.get("why", ""),
-                source=row.get("source", ""),
+                sources=tuple(
+                    Source(ref["file"], ref.get("section", ""), ref.get("part", ""))
+                    for ref in row.get("source", [])
+                ),
             )
         )
     return tuple(items)

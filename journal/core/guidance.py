@@ -15,12 +15,16 @@ Item schema (one ``[[item]]`` table)::
     points    non-empty list of practical points      (required)
     cautions  list of cautions from the sources       (optional)
     source    {file, section, part?} or a list of them (required);
-              file is one of SOURCE_FILES, section its exact heading,
-              part the sub-heading inside that section
+              file is one of SOURCE_FILES (or an external source id
+              from sources.toml), section its exact heading, part the
+              sub-heading inside that section
     activity  catalog activity to log for "I did this today" (optional)
 
 :func:`linked_items_for_day` picks at most :data:`MAX_CARDS` items for a day,
-most relevant first, each with the reason it was picked.
+most relevant first, each with the reason it was picked. On a day with a
+warning sign, ``[warning_day]`` in links.toml (:class:`WarningDayRule`) says
+what may be shown: with an urgent sign only getting-care items, with a
+"soon" sign no exercise or flare self-care.
 """
 
 from __future__ import annotations
@@ -33,16 +37,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-from journal.core.catalog import CatalogKind, default_catalog, name_key
+from journal.core.catalog import CatalogKind, Urgency, default_catalog, default_urgencies, name_key
 from journal.core.day import DayEntry
 from journal.core.flares import OWN_AVERAGE_DAYS, is_flare, recent_average
 from journal.core.resources import RESOURCES_DIR
+from journal.core.sources import Source, works
 
 CONTENT_DIR: Final = RESOURCES_DIR / "content"
 LINKS_FILE: Final = "links.toml"
 DISCLAIMER_FILE: Final = "disclaimer.toml"
+SOURCES_FILE: Final = "sources.toml"
 
-#: The source documents content may cite.
+#: The source documents content may cite (also listed, with titles, in sources.toml;
+#: items may also cite an external guideline listed there by its id).
 SOURCE_FILES: Final[tuple[str, ...]] = (
     "000_32feb4238e8fab95.txt",
     "001_fd13b853fb6b8d97.txt",
@@ -74,6 +81,13 @@ FLARE: Final = "flare"
 HIGH_LEG_PAIN_STATE: Final = "high_leg_pain"
 STATES: Final[tuple[str, ...]] = (FLARE, HIGH_LEG_PAIN_STATE)
 MAX_WEIGHT: Final = 100
+#: links.toml section with what the cards may show on a day with a warning sign.
+WARNING_DAY: Final = "warning_day"
+#: The cards' heading on a day with an urgent warning sign.
+URGENT_CARDS_HEADING: Final = "Please get medical care first"
+_WARNING_DAY_KEYS: Final = (
+    "urgent_categories", "urgent_items", "soon_items", "soon_hidden_categories", "soon_hidden_items"
+)
 
 _ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ITEM_KEYS: Final = frozenset(
@@ -89,21 +103,6 @@ class ContentError(ValueError):
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = list(problems)
         super().__init__("Bad guidance content:\n  " + "\n  ".join(self.problems))
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where an item comes from: a seed file, its section heading, optional sub-heading."""
-
-    file: str
-    section: str
-    part: str = ""
-
-    @property
-    def label(self) -> str:
-        """For citations, e.g. ``000_….txt, Exercise Therapies: Stationary Cycling``."""
-        where = f"{self.section}: {self.part}" if self.part else self.section
-        return f"{self.file}, {where}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +146,38 @@ class LinkedItem:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class WarningDayRule:
+    """What the cards show on a day with a warning sign (``[warning_day]`` in links.toml).
+
+    With an urgent sign: only items in ``urgent_categories``, and always the
+    ``urgent_items``. With a "soon" sign: never items in
+    ``soon_hidden_categories`` or ``soon_hidden_items`` (exercise and flare
+    self-care), and always the ``soon_items``.
+    """
+
+    urgent_categories: frozenset[str] = frozenset()
+    urgent_items: tuple[str, ...] = ()
+    soon_items: tuple[str, ...] = ()
+    soon_hidden_categories: frozenset[str] = frozenset()
+    soon_hidden_items: frozenset[str] = frozenset()
+
+    def allows(self, item: "GuidanceItem", level: Urgency) -> bool:
+        """Whether ``item`` may be a card on a day whose most urgent sign is ``level``."""
+        if level is Urgency.URGENT:
+            return item.category in self.urgent_categories
+        if level is Urgency.SOON:
+            return (
+                item.category not in self.soon_hidden_categories
+                and item.id not in self.soon_hidden_items
+            )
+        return True
+
+    def always(self, level: Urgency) -> tuple[str, ...]:
+        """Item ids shown on such a day even if nothing links them."""
+        return {Urgency.URGENT: self.urgent_items, Urgency.SOON: self.soon_items}.get(level, ())
+
+
 @dataclass(frozen=True, eq=False)
 class Library:
     """All guidance content, checked.
@@ -158,6 +189,7 @@ class Library:
     items: tuple[GuidanceItem, ...]
     disclaimer: Disclaimer
     links: Mapping[tuple[str, str], tuple[Link, ...]]
+    warning_day: WarningDayRule = WarningDayRule()
     _by_id: dict[str, GuidanceItem] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -219,8 +251,11 @@ def _parse_sources(raw: object, where: str, problems: list[str]) -> tuple[Source
         if extra := set(table) - _SOURCE_KEYS:
             problems.append(f"{where}: unknown source field(s) {sorted(extra)}")
         file, section, part = table.get("file"), table.get("section"), table.get("part", "")
-        if file not in SOURCE_FILES:
-            problems.append(f"{where}: source file {file!r} is not one of {list(SOURCE_FILES)}")
+        if not (isinstance(file, str) and (file in SOURCE_FILES or file in works())):
+            problems.append(
+                f"{where}: source file {file!r} is not one of {list(SOURCE_FILES)} "
+                "or an external source in sources.toml"
+            )
         if not _text(section):
             problems.append(f"{where}: source section must be a non-empty heading")
         if not isinstance(part, str):
@@ -318,6 +353,44 @@ def _parse_links(
     return links
 
 
+def _parse_warning_day(
+    raw: object, items: Mapping[str, "GuidanceItem"], problems: list[str]
+) -> WarningDayRule:
+    where = f"{LINKS_FILE} [{WARNING_DAY}]"
+    if raw is None:
+        return WarningDayRule()
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: must be a table")
+        return WarningDayRule()
+    if extra := set(raw) - set(_WARNING_DAY_KEYS):
+        problems.append(f"{where}: unknown key(s) {sorted(extra)}")
+    lists: dict[str, list[str]] = {}
+    for key in _WARNING_DAY_KEYS:
+        value = raw.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            problems.append(f"{where}: {key} must be a list of text")
+            value = []
+        kind = "categories" if key.endswith("categories") else "items"
+        for name in value:
+            if kind == "categories" and name not in CATEGORY_LABELS:
+                problems.append(f"{where}: {key} names unknown category {name!r}")
+            if kind == "items" and name not in items:
+                problems.append(f"{where}: {key} names unknown item id {name!r}")
+        lists[key] = value
+    rule = WarningDayRule(
+        urgent_categories=frozenset(lists["urgent_categories"]),
+        urgent_items=tuple(lists["urgent_items"]),
+        soon_items=tuple(lists["soon_items"]),
+        soon_hidden_categories=frozenset(lists["soon_hidden_categories"]),
+        soon_hidden_items=frozenset(lists["soon_hidden_items"]),
+    )
+    for level in (Urgency.URGENT, Urgency.SOON):
+        for item_id in rule.always(level):
+            if item_id in items and not rule.allows(items[item_id], level):
+                problems.append(f"{where}: {item_id!r} is both always shown and hidden")
+    return rule
+
+
 def _parse_disclaimer(raw: Mapping[str, Any], problems: list[str]) -> Disclaimer:
     for key in ("title", "text", "short"):
         if not _text(raw.get(key)):
@@ -362,13 +435,17 @@ def build_library(
         if item.id in seen:
             problems.append(f"duplicate item id {item.id!r}")
         seen.add(item.id)
-    parsed_links = _parse_links(links, seen, problems)
+    link_tables = {kind: tables for kind, tables in links.items() if kind != WARNING_DAY}
+    parsed_links = _parse_links(link_tables, seen, problems)
+    warning_day = _parse_warning_day(
+        links.get(WARNING_DAY), {item.id: item for item in items}, problems
+    )
     parsed_disclaimer = _parse_disclaimer(disclaimer, problems)
     if problems:
         raise ContentError(problems)
     order = list(CATEGORY_LABELS)
     items.sort(key=lambda item: order.index(item.category))
-    return Library(tuple(items), parsed_disclaimer, parsed_links)
+    return Library(tuple(items), parsed_disclaimer, parsed_links, warning_day)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -389,7 +466,7 @@ def load_library(content_dir: Path | None = None) -> Library:
     Raises :class:`ContentError`.
     """
     directory = CONTENT_DIR if content_dir is None else content_dir
-    special = {LINKS_FILE, DISCLAIMER_FILE}
+    special = {LINKS_FILE, DISCLAIMER_FILE, SOURCES_FILE}
     item_files = [
         (path.name, _read_toml(path))
         for path in sorted(directory.glob("*.toml"))
@@ -452,12 +529,27 @@ def _logged_names(entry: DayEntry) -> list[tuple[str, str]]:
     return result
 
 
+def warning_level(entry: DayEntry, urgencies: Mapping[str, Urgency] | None = None) -> Urgency:
+    """The most urgent warning sign logged on ``entry``: URGENT, SOON or NONE.
+
+    ``urgencies`` maps symptom name keys to urgency (the journal's catalog);
+    default: the built-in catalog.
+    """
+    table = default_urgencies() if urgencies is None else urgencies
+    found = {Urgency(table.get(name_key(symptom), Urgency.NONE)) for symptom in entry.symptoms}
+    for level in (Urgency.URGENT, Urgency.SOON):
+        if level in found:
+            return level
+    return Urgency.NONE
+
+
 def linked_items_for_day(
     entry: DayEntry,
     previous: Sequence[DayEntry] = (),
     library: Library | None = None,
     *,
     limit: int = MAX_CARDS,
+    urgencies: Mapping[str, Urgency] | None = None,
 ) -> list[LinkedItem]:
     """The "For today" cards: at most ``limit`` items, most relevant first.
 
@@ -468,6 +560,11 @@ def linked_items_for_day(
     highest weight, then most reasons, then first found (states, symptoms,
     triggers, activities). With the shipped weights, urgent and "soon" symptoms
     come before the flare card, and the flare card before everything else.
+
+    On a day with a warning sign (:func:`warning_level`, using ``urgencies``)
+    the library's :class:`WarningDayRule` applies: with an urgent sign only
+    warning-sign and when-to-see-a-doctor items; with a "soon" sign no
+    exercise or flare self-care item.
     """
     library = load_library() if library is None else library
     candidates: dict[str, _Candidate] = {}
@@ -495,6 +592,21 @@ def linked_items_for_day(
         )
     for kind, name in _logged_names(entry):
         add(library.links_for(kind, name), logged=name)
+    level = warning_level(entry, urgencies)
+    if level is not Urgency.NONE:
+        table = default_urgencies() if urgencies is None else urgencies
+        signs = [
+            " ".join(name.split()) for name in entry.symptoms
+            if Urgency(table.get(name_key(name), Urgency.NONE)) is level
+        ]
+        weight = MAX_WEIGHT
+        for item_id in library.warning_day.always(level):
+            add([Link(item_id, weight)], logged=signs[0])
+            weight -= 1
+        candidates = {
+            item_id: candidate for item_id, candidate in candidates.items()
+            if library.warning_day.allows(library.by_id(item_id), level)
+        }
 
     def rank(pair: tuple[str, _Candidate]) -> tuple[int, int, int]:
         candidate = pair[1]
@@ -521,9 +633,12 @@ __all__ = [
     "Link",
     "LinkedItem",
     "Source",
+    "URGENT_CARDS_HEADING",
+    "WarningDayRule",
     "build_library",
     "flare_today",
     "linked_items_for_day",
     "links_for_day",
     "load_library",
+    "warning_level",
 ]

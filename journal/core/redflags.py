@@ -1,14 +1,21 @@
-"""Red flags: logged symptoms that need a clinician, and pain that has stayed severe.
+"""Red flags: logged warning signs that need a clinician, and pain that has stayed severe.
 
-Follows "When to See a Doctor" in 000_32feb4238e8fab95.txt. Nothing here
-diagnoses or reassures: it says what to do and why, in plain words.
+The warning signs and their why-texts are the symptom catalog's
+(``resources/catalog.toml``), following "When to See a Doctor" in the source
+documents and, for the early signs they do not list, NICE CKS "Sciatica
+(lumbar radiculopathy): red flags". Nothing here diagnoses or reassures: it
+says what to do and why, in plain words, once.
+
+:class:`RedFlag` is the one definition of a flagged symptom on a day; the
+summary, the report, the command line and the window all use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from journal.core.catalog import (
@@ -19,194 +26,345 @@ from journal.core.catalog import (
     name_key,
 )
 from journal.core.day import DayEntry
+from journal.core.sources import Source, citations
 
-WHEN_TO_SEE_A_DOCTOR: Final = "000_32feb4238e8fab95.txt, When to See a Doctor"
+WHEN_TO_SEE_A_DOCTOR: Final = Source("000_32feb4238e8fab95.txt", "When to See a Doctor")
 
-#: Six-weeks rule parameters (see :func:`persistent_severe_pain`).
-PERIOD_DAYS: Final = 42
-ROLLING_DAYS: Final = 7
-MIN_LOGGED_PER_WINDOW: Final = 4
-MIN_LOGGED_DAYS: Final = 30
-SEVERE_AVERAGE: Final = 7
-MIN_SLOPE: Final = -0.05  # points per day
+#: The first words of every urgent message.
+EMERGENCY: Final = (
+    "Go to an emergency department now, or call your local emergency number. "
+    "Do not wait for a call-back."
+)
+#: Said when every urgent sign was logged before today (or imported).
+ALREADY_CHECKED: Final = "If a doctor has already checked this, you can close this message."
+#: Said instead when some were logged today and some before.
+EARLIER_CHECKED: Final = (
+    "A doctor may already have checked what you logged on earlier days. "
+    "What you logged today still needs care now."
+)
 
 _FALLBACK_WHY: Final = {
     Urgency.URGENT: "You marked this symptom as one that needs medical care straight away.",
     Urgency.SOON: "You marked this symptom as one to check with your doctor.",
 }
+_URGENCY_RANK: Final = {Urgency.URGENT: 0, Urgency.SOON: 1}
+_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: At most this many dates are written out for one symptom; the rest are counted.
+MAX_DATES_LISTED: Final = 8
 
 
 @dataclass(frozen=True, slots=True)
 class RedFlag:
-    """A logged symptom that needs a clinician, soon or now."""
+    """A logged symptom that needs a clinician, soon or now, on one date."""
 
     date: dt.date
-    symptom: str
+    symptom: str  # as logged, single-spaced
     urgency: Urgency
-    why: str  # plain words, from catalog.toml
-    source: str  # seed file and section
+    why: str = ""  # one calm line, from catalog.toml (a plain fallback for own symptoms)
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """Where the warning sign comes from, as a patient reads it (never a file name)."""
+        return citations(self.sources or (WHEN_TO_SEE_A_DOCTOR,))
 
 
-@dataclass(frozen=True, slots=True)
-class PersistentPain:
-    """Severe back pain that has lasted six weeks (see :func:`persistent_severe_pain`)."""
-
-    start: dt.date
-    end: dt.date
-    average: float  # mean back pain over the logged days of the period
-    logged_days: int
-    slope: float  # least-squares trend, points per day
-    message: str
-    source: str = WHEN_TO_SEE_A_DOCTOR
-
-
-def _catalog_symptoms() -> dict[str, tuple[str, str]]:
+@cache
+def _catalog_details() -> dict[str, tuple[str, tuple[Source, ...]]]:
     return {
-        name_key(item.name): (item.why, item.source)
+        name_key(item.name): (item.why, item.sources)
         for item in default_catalog()
         if item.kind is CatalogKind.SYMPTOM
     }
 
 
-def red_flags_in(
-    entry: DayEntry, urgencies: Mapping[str, Urgency] | None = None
-) -> list[RedFlag]:
-    """The day's symptoms whose urgency is ``urgent`` or ``soon``: urgent first.
+def _table(urgencies: Mapping[str, Urgency | str] | None) -> dict[str, Urgency]:
+    if urgencies is None:
+        return default_urgencies()
+    return {name_key(name): Urgency(urgency) for name, urgency in urgencies.items()}
 
-    ``urgencies`` maps symptom name → urgency, matched ignoring case; default
-    :func:`journal.core.catalog.default_urgencies`. ``why`` and ``source`` come
-    from the built-in catalog, with a plain fallback for the user's own symptoms.
-    """
-    table = default_urgencies() if urgencies is None else urgencies
-    by_key = {name_key(name): Urgency(urgency) for name, urgency in table.items()}
-    details = _catalog_symptoms()
+
+def _flags_of(entry: DayEntry, table: Mapping[str, Urgency]) -> list[RedFlag]:
+    details = _catalog_details()
     flags: list[RedFlag] = []
     seen: set[str] = set()
     for symptom in entry.symptoms:
         key = name_key(symptom)
-        urgency = by_key.get(key, Urgency.NONE)
-        if urgency is Urgency.NONE or key in seen:
+        urgency = table.get(key, Urgency.NONE)
+        if urgency not in _URGENCY_RANK or key in seen:
             continue
         seen.add(key)
-        why, source = details.get(key, ("", ""))
+        why, sources = details.get(key, ("", ()))
         flags.append(
             RedFlag(
                 date=entry.date,
                 symptom=" ".join(symptom.split()),
                 urgency=urgency,
                 why=why or _FALLBACK_WHY[urgency],
-                source=source or WHEN_TO_SEE_A_DOCTOR,
+                sources=sources or (WHEN_TO_SEE_A_DOCTOR,),
             )
         )
-    flags.sort(key=lambda flag: flag.urgency is not Urgency.URGENT)
+    flags.sort(key=lambda flag: _URGENCY_RANK[flag.urgency])
     return flags
 
 
-def _list(flags: Sequence[RedFlag]) -> str:
-    return "\n".join(f"• {flag.symptom[:1].upper()}{flag.symptom[1:]}. {flag.why}" for flag in flags)
+def red_flags_in(
+    entry: DayEntry, urgencies: Mapping[str, Urgency | str] | None = None
+) -> list[RedFlag]:
+    """The day's symptoms whose urgency is ``urgent`` or ``soon``: urgent first, each once.
+
+    ``urgencies`` maps symptom name → urgency, matched ignoring case; default
+    :func:`journal.core.catalog.default_urgencies`. ``why`` and ``sources`` come
+    from the built-in catalog, with a plain fallback for the user's own symptoms.
+    """
+    return _flags_of(entry, _table(urgencies))
 
 
-def urgent_message(flags: Sequence[RedFlag]) -> str:
-    """A calm, plain message to seek medical care now; "" if no flag is urgent."""
-    urgent = [flag for flag in flags if flag.urgency is Urgency.URGENT]
-    if not urgent:
+def red_flags_of(
+    entries: Iterable[DayEntry], urgencies: Mapping[str, Urgency | str] | None = None
+) -> list[RedFlag]:
+    """Every red flag of many days, ordered by date, then urgent first, then name."""
+    table = _table(urgencies)
+    flags = [flag for entry in entries for flag in _flags_of(entry, table)]
+    flags.sort(key=lambda f: (f.date, _URGENCY_RANK[f.urgency], name_key(f.symptom)))
+    return flags
+
+
+# --- messages ------------------------------------------------------------------------
+
+
+def short_date(date: dt.date) -> str:
+    """``3 Dec 2025`` (the same in every locale)."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def date_list(dates: Sequence[dt.date]) -> str:
+    """``3 Dec 2025 and 14 Jan 2026``; long lists keep the first few and count the rest."""
+    ordered = sorted(set(dates))
+    words = [short_date(d) for d in ordered[:MAX_DATES_LISTED]]
+    if len(ordered) > MAX_DATES_LISTED:
+        rest = len(ordered) - MAX_DATES_LISTED
+        words.append(f"{rest} more day{'' if rest == 1 else 's'} up to {short_date(ordered[-1])}")
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class FlagGroup:
+    """One symptom with every date it was flagged, for messages and reports."""
+
+    symptom: str
+    urgency: Urgency
+    why: str
+    sources: tuple[Source, ...]
+    dates: tuple[dt.date, ...]  # ascending, each once
+
+
+def grouped(flags: Iterable[RedFlag]) -> list[FlagGroup]:
+    """One group per symptom (ignoring case): urgent first, then by first date, then name."""
+    groups: dict[str, list[RedFlag]] = {}
+    for flag in flags:
+        groups.setdefault(name_key(flag.symptom), []).append(flag)
+    result = []
+    for same in groups.values():
+        first = min(same, key=lambda f: f.date)
+        urgency = min((f.urgency for f in same), key=lambda u: _URGENCY_RANK[u])
+        dates = tuple(sorted({f.date for f in same}))
+        result.append(FlagGroup(first.symptom, urgency, first.why, first.sources, dates))
+    result.sort(key=lambda g: (_URGENCY_RANK[g.urgency], g.dates[0], name_key(g.symptom)))
+    return result
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _lines(groups: Sequence[FlagGroup], today: dt.date | None) -> tuple[list[str], bool]:
+    """One bullet per symptom, dated when logged before ``today``; and whether any was."""
+    lines = []
+    past = False
+    # What was logged today comes first; the groups keep their order otherwise.
+    for group in sorted(groups, key=lambda g: today is None or g.dates[-1] < today):
+        earlier = [d for d in group.dates if today is not None and d < today]
+        now = len(earlier) < len(group.dates)
+        if earlier:
+            past = True
+            when = f", today and on {date_list(earlier)}" if now else f", on {date_list(earlier)}"
+        else:
+            when = ""
+        lines.append(f"• {_capital(group.symptom)}{when}. {_sentence(group.why)}")
+    return lines, past
+
+
+def urgent_message(flags: Sequence[RedFlag], today: dt.date | None = None) -> str:
+    """The message for urgent flags; "" if none is urgent.
+
+    Emergency advice first; then each symptom once, with why it matters
+    (said once even if logged on many days), today's first. Flags dated
+    before ``today`` are told with their dates; when all of them are, the
+    message ends by saying it can be closed if a doctor has already checked
+    (:data:`ALREADY_CHECKED`), and when only some are, that today's still
+    need care (:data:`EARLIER_CHECKED`). ``today`` None treats every flag as
+    today's.
+    """
+    groups = [g for g in grouped(flags) if g.urgency is Urgency.URGENT]
+    if not groups:
         return ""
-    return (
-        "Please get medical care now.\n\n"
-        f"You logged:\n{_list(urgent)}\n\n"
-        "Contact your doctor straight away. If you cannot reach them, go to an "
-        "emergency department or call your local emergency number.\n\n"
-        "This journal cannot tell what is causing it, so please do not wait to see "
-        "if it passes. Getting checked early can prevent lasting nerve damage."
-    )
+    lines, past = _lines(groups, today)
+    current = today is None or any(g.dates[-1] >= today for g in groups)
+    parts = [EMERGENCY, "You logged:\n" + "\n".join(lines)]
+    if current:
+        parts.append("Please do not wait to see if it passes.")
+        if past:
+            parts.append(EARLIER_CHECKED)
+    else:
+        parts += ["If it is still happening, please do not wait to see if it passes.", ALREADY_CHECKED]
+    return "\n\n".join(parts)
 
 
-def soon_message(flags: Sequence[RedFlag]) -> str:
+def soon_message(flags: Sequence[RedFlag], today: dt.date | None = None) -> str:
     """A plain message to see the doctor soon about "soon" flags; "" if none."""
-    soon = [flag for flag in flags if flag.urgency is Urgency.SOON]
-    if not soon:
+    groups = [g for g in grouped(flags) if g.urgency is Urgency.SOON]
+    if not groups:
         return ""
+    lines, _past = _lines(groups, today)
     return (
         "Please contact your doctor soon about:\n"
-        f"{_list(soon)}\n\n"
-        "If it gets worse quickly, or you notice a warning sign that needs care "
+        + "\n".join(lines)
+        + "\n\nIf it gets worse quickly, or you notice a warning sign that needs care "
         "now, get medical care straight away."
     )
 
 
-def _slope(points: Sequence[tuple[int, int]]) -> float:
-    n = len(points)
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
-    spread = sum((x - mean_x) ** 2 for x, _ in points)
-    if spread == 0:
-        return 0.0
-    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+# --- the six-weeks rule --------------------------------------------------------------
+
+#: Six-weeks rule parameters (see :func:`persistent_severe_pain`).
+WEEKS: Final = 6
+MIN_SEVERE_WEEKS: Final = 5
+MIN_LOGGED_PER_WEEK: Final = 3
+SEVERE_MEAN: Final = 7
+MIN_SPAN_DAYS: Final = 42
+#: Looking back from the first severe week, a gap longer than this ends the severe spell.
+MAX_GAP_DAYS: Final = 7
 
 
-def _day(date: dt.date) -> str:
-    return f"{date.day} {date:%B %Y}"
+@dataclass(frozen=True, slots=True)
+class PersistentPain:
+    """Pain that has stayed severe for six weeks (see :func:`persistent_severe_pain`)."""
+
+    start: dt.date  # first day of the severe spell
+    end: dt.date  # last logged day (on or before the day the rule was checked)
+    pain: str  # "back pain", "leg pain", "back and leg pain" or "back or leg pain"
+    severe_weeks: int  # of the last WEEKS calendar weeks
+    days: int  # from ``start`` to the day the rule was checked, counting both
+    message: str
+    sources: tuple[Source, ...] = (WHEN_TO_SEE_A_DOCTOR,)
+
+    @property
+    def source(self) -> str:
+        return citations(self.sources)
 
 
-def persistent_severe_pain(
-    days: Sequence[DayEntry], today: dt.date
-) -> PersistentPain | None:
-    """The six-weeks rule: has back pain stayed severe for six weeks?
+def _monday(date: dt.date) -> dt.date:
+    return date - dt.timedelta(days=date.weekday())
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return sum(values) / len(values) if len(values) >= MIN_LOGGED_PER_WEEK else None
+
+
+def _how_long(days: int) -> str:
+    weeks, rest = divmod(days, 7)
+    text = f"{weeks} weeks"
+    return text + (f" and {rest} day{'' if rest == 1 else 's'}" if rest else "")
+
+
+def persistent_severe_pain(days: Sequence[DayEntry], today: dt.date) -> PersistentPain | None:
+    """The six-weeks rule: has back or leg pain stayed severe for six weeks?
 
     Exact definition. Days after ``today`` are ignored; if a date appears more
-    than once the last entry counts. The period is the 42 calendar days ending
-    on the last logged day (``end``), i.e. ``end - 41`` to ``end``. The rule
-    holds when all of these are true:
+    than once the last entry counts. The last six calendar weeks (Monday to
+    Sunday) are the week that contains ``today`` and the five before it. A
+    week is *severe* when it has at least 3 logged days and the mean back pain
+    over them is 7 or more, or the mean leg pain over at least 3 days that
+    recorded it is 7 or more (exactly 7 counts). The rule holds when:
 
-    1. at least 30 of the 42 days are logged;
-    2. for each of the 36 seven-day windows that fit inside the period (ending
-       on ``end - 35`` … ``end``), at least 4 of its 7 days are logged and the
-       mean back pain over its logged days is >= 7 (exactly 7 counts);
-    3. no downward trend: the least-squares slope of back pain against day
-       number, over the logged days of the period, is not below -0.05 points
-       per day.
+    1. at least 5 of the 6 weeks are severe; and
+    2. at least 42 days have passed from the start of the severe spell to
+       ``today``, counting both. The spell starts on the first logged
+       day of the first severe week, or earlier: going back from there, every
+       earlier logged day whose back or leg pain is 7 or more extends it,
+       until a logged day with both below 7 or a gap of more than 7 days.
 
-    Returns the period, its average and a calm suggestion to book an
-    appointment (citing "When to See a Doctor", 000_32feb4238e8fab95.txt),
-    or None.
+    Returns which pain, since when, and a calm suggestion to book an
+    appointment (citing "When to See a Doctor"); or None.
     """
-    pain = {day.date: day.back_pain for day in days if day.date <= today}
-    if not pain:
+    by_date = {day.date: day for day in days if day.date <= today}
+    if not by_date:
         return None
-    end = max(pain)
-    start = end - dt.timedelta(days=PERIOD_DAYS - 1)
-    period = {date: value for date, value in pain.items() if date >= start}
-    if len(period) < MIN_LOGGED_DAYS:
+    first_monday = _monday(today) - dt.timedelta(weeks=WEEKS - 1)
+    severe_weeks: list[tuple[dt.date, bool, bool]] = []  # (monday, back severe, leg severe)
+    for week in range(WEEKS):
+        monday = first_monday + dt.timedelta(weeks=week)
+        logged = [by_date[d] for n in range(7) if (d := monday + dt.timedelta(days=n)) in by_date]
+        if len(logged) < MIN_LOGGED_PER_WEEK:
+            continue
+        back = _mean([day.back_pain for day in logged])
+        leg = _mean([day.leg_pain for day in logged if day.leg_pain is not None])
+        back_severe = back is not None and back >= SEVERE_MEAN
+        leg_severe = leg is not None and leg >= SEVERE_MEAN
+        if back_severe or leg_severe:
+            severe_weeks.append((monday, back_severe, leg_severe))
+    if len(severe_weeks) < MIN_SEVERE_WEEKS:
         return None
-    for last in range(ROLLING_DAYS - 1, PERIOD_DAYS):
-        window_end = start + dt.timedelta(days=last)
-        values = [
-            period[date]
-            for back in range(ROLLING_DAYS)
-            if (date := window_end - dt.timedelta(days=back)) in period
-        ]
-        if len(values) < MIN_LOGGED_PER_WINDOW or sum(values) < SEVERE_AVERAGE * len(values):
-            return None
-    slope = _slope([((date - start).days, value) for date, value in period.items()])
-    if slope < MIN_SLOPE:
+    first_week = severe_weeks[0][0]
+    start = min(d for d in by_date if first_week <= d < first_week + dt.timedelta(weeks=1))
+    for date in sorted((d for d in by_date if d < start), reverse=True):
+        day = by_date[date]
+        if (start - date).days > MAX_GAP_DAYS or max(day.back_pain, day.leg_pain or 0) < SEVERE_MEAN:
+            break
+        start = date
+    end = max(by_date)
+    span = (today - start).days + 1
+    if span < MIN_SPAN_DAYS:
         return None
-    average = sum(period.values()) / len(period)
-    message = (
-        f"From {_day(start)} to {_day(end)}, your back pain stayed severe: every "
-        f"week averaged 7 or more out of 10 (overall {average:.1f}), and it has not "
-        "been easing. Severe low back pain that has not got better with usual care "
-        "for more than six weeks is a reason to see a doctor. Please book an "
-        "appointment with your doctor, and bring your journal so you can look at it "
-        "together."
+    back_all = all(back for _, back, _ in severe_weeks)
+    leg_all = all(leg for _, _, leg in severe_weeks)
+    pain = (
+        "back and leg pain" if back_all and leg_all
+        else "back pain" if back_all
+        else "leg pain" if leg_all
+        else "back or leg pain"
     )
-    return PersistentPain(start, end, average, len(period), slope, message)
+    message = (
+        f"Your {pain} has been severe for {_how_long(span)}, since {short_date(start)}: "
+        f"it averaged 7 or more out of 10 in {len(severe_weeks)} of the last {WEEKS} weeks. "
+        "Severe pain that has not got better with usual care for more than six weeks is a "
+        "reason to see a doctor. Please book an appointment with your doctor, and bring "
+        "your journal so you can look at it together."
+    )
+    return PersistentPain(start, end, pain, len(severe_weeks), span, message)
 
 
 __all__ = [
+    "ALREADY_CHECKED",
+    "EARLIER_CHECKED",
+    "EMERGENCY",
+    "FlagGroup",
     "PersistentPain",
     "RedFlag",
+    "date_list",
+    "grouped",
     "persistent_severe_pain",
     "red_flags_in",
+    "red_flags_of",
+    "short_date",
     "soon_message",
     "urgent_message",
 ]

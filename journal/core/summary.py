@@ -38,10 +38,11 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
+from journal.core.redflags import RedFlag, grouped, red_flags_of
+from journal.core.sources import readable
 
 DECIMALS: Final = 2
 RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
-_URGENCY_ORDER: Final = {Urgency.URGENT: 0, Urgency.SOON: 1}
 _URGENCY_WORDS: Final = {Urgency.URGENT: "seek medical care now", Urgency.SOON: "see your doctor soon"}
 
 _T = TypeVar("_T")
@@ -111,13 +112,6 @@ class PegSummary:
     start: float | None
     end: float | None
     weekly: tuple[WeeklyValue, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class RedFlag:
-    date: dt.date
-    symptom: str
-    urgency: Urgency
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,14 +195,8 @@ def _peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> PegSummary:
 
 
 def _red_flags(entries: Sequence[DayEntry], urgencies: Mapping[str, Urgency]) -> tuple[RedFlag, ...]:
-    flags = [
-        RedFlag(entry.date, symptom, urgency)
-        for entry in entries
-        for symptom in entry.symptoms
-        if (urgency := urgencies.get(insights.cached_name_key(symptom), Urgency.NONE)) in RED_FLAG_URGENCIES
-    ]
-    flags.sort(key=lambda f: (f.date, _URGENCY_ORDER[f.urgency], name_key(f.symptom)))
-    return tuple(flags)
+    """Every red flag in the period (see :func:`journal.core.redflags.red_flags_of`)."""
+    return tuple(red_flags_of(entries, urgencies))
 
 
 def _medications(entries: Sequence[DayEntry]) -> tuple[MedicationUse, ...]:
@@ -451,10 +439,14 @@ def _text_header(s: Summary) -> list[str]:
 
 
 def _text_red_flags(s: Summary) -> list[str]:
+    """One line per warning sign, urgent ones first, each with every date it was logged."""
     if not s.red_flags:
         return []
     lines = ["", "Symptoms to raise with a doctor"]
-    lines += [f"  {f.date.isoformat()}: {f.symptom} ({_URGENCY_WORDS[f.urgency]})" for f in s.red_flags]
+    lines += [
+        f"  {g.symptom} ({_URGENCY_WORDS[g.urgency]}): {', '.join(d.isoformat() for d in g.dates)}"
+        for g in grouped(s.red_flags)
+    ]
     return lines
 
 
@@ -549,7 +541,7 @@ def _text_activities(s: Summary) -> list[str]:
             for b in a.boom_bust
         ]
     for p in s.activities.pacing:
-        lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {p.source}"]
+        lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {readable(p.source)}"]
     return lines
 
 

@@ -33,8 +33,9 @@ from journal.core import flares, insights, stats
 from journal.core.catalog import Urgency, name_key
 from journal.core.dates import day_words
 from journal.core.day import DayEntry
+from journal.core.redflags import RedFlag, grouped
 from journal.core.resources import load_toml
-from journal.core.summary import RedFlag, one_decimal, plural, rounded, whole_minutes
+from journal.core.summary import one_decimal, plural, rounded, whole_minutes
 from journal.formats import ReportData, write_atomically
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ MAX_SIDE_QUESTION_CHARS: Final = 700
 
 _MARGIN_MM: Final = 15
 _URGENCY_LABELS: Final = {Urgency.URGENT: "urgent", Urgency.SOON: "see a doctor soon"}
-_URGENCY_RANK: Final = {Urgency.URGENT: 0, Urgency.SOON: 1}
 
 # colours (hex, converted when drawing)
 _INK: Final = "#222222"
@@ -337,14 +337,11 @@ def _header(data: ReportData, st: _Styles) -> list["Flowable"]:
 
 
 def grouped_red_flags(flags: Sequence[RedFlag]) -> list[tuple[str, Urgency, list[dt.date]]]:
-    """(symptom, urgency, dates) per symptom: urgent ones first, then by first date."""
-    groups: dict[str, tuple[str, Urgency, list[dt.date]]] = {}
-    for flag in flags:
-        key = name_key(flag.symptom)
-        if key not in groups:
-            groups[key] = (flag.symptom, flag.urgency, [])
-        groups[key][2].append(flag.date)
-    return sorted(groups.values(), key=lambda g: (_URGENCY_RANK.get(g[1], 9), g[2][0]))
+    """(symptom, urgency, dates) per symptom: urgent ones first, then by first date.
+
+    The grouping is :func:`journal.core.redflags.grouped`, shared with the messages.
+    """
+    return [(g.symptom, g.urgency, list(g.dates)) for g in grouped(flags)]
 
 
 def _red_flags(data: ReportData, st: _Styles, width: float, words: DateWords) -> list["Flowable"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,20 @@ from journal.core.errors import UserError
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
+
+
+def words_to_check(found: Sequence[tuple[dt.date, tuple[str, ...]]]) -> str:
+    """A note naming imported days whose words may mean an unmarked warning sign; "" if none."""
+    from journal.core.redflags import short_date
+
+    if not found:
+        return ""
+    listed = "; ".join(f"{short_date(date)} ({', '.join(signs)})" for date, signs in found[:10])
+    more = f"; and {len(found) - 10} more days" if len(found) > 10 else ""
+    return (
+        "Some imported days use words that may describe a warning sign. Nothing was marked. "
+        f"Please open them in Today to check: {listed}{more}."
+    )
 
 
 def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
@@ -33,15 +48,18 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
 
     def done(result: ImportResult) -> None:
         count, ignored = result.count, result.ignored_columns
+        check = words_to_check(result.days_to_check)
         session.refresh_all()
         extra = f"\nIgnored unknown column(s): {', '.join(ignored)}." if ignored else ""
+        extra += f"\n\n{check}" if check else ""
         window.show_status(f"Imported {count} day(s) from {path.name}.")
         QMessageBox.information(window, "Import finished", f"Imported {count} day(s) from {path.name}.{extra}")
+        # Every imported urgent sign, listed once per symptom with its dates (past tense).
         flags = [flag for flag in result.red_flags if flag.urgency is Urgency.URGENT]
         if flags:
             from journal.ui.red_flags import RedFlagDialog
 
-            RedFlagDialog(flags, window).exec()
+            RedFlagDialog(flags, window, today=window.today.today()).exec()
             by_date: dict[dt.date, list[str]] = {}
             for flag in flags:
                 by_date.setdefault(flag.date, []).append(flag.symptom)

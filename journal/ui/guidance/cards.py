@@ -8,7 +8,11 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QLabel, QSizePolicy, QWidget
 
-from journal.core.guidance import MAX_CARDS, LinkedItem
+from journal.core.guidance import MAX_CARDS, URGENT_CARDS_HEADING, LinkedItem
+
+FOR_TODAY_HEADING = "<b>For today</b><br>You might find<br>these helpful:"
+#: On a day with an urgent warning sign the cards are only about getting care.
+URGENT_HEADING = f"<b>{URGENT_CARDS_HEADING}</b><br>About these<br>warning signs:"
 
 
 class GuidanceCard(QCommandLinkButton):
@@ -39,7 +43,7 @@ class ForTodayCards(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setHorizontalSpacing(8)
         self._layout.setVerticalSpacing(4)
-        self.heading = QLabel("<b>For today</b><br>You might find<br>these helpful:")
+        self.heading = QLabel(FOR_TODAY_HEADING)
         self.heading.setObjectName("hint")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._layout.addWidget(self.heading, 0, 0, 2, 1)
@@ -48,10 +52,19 @@ class ForTodayCards(QWidget):
         self.setAccessibleName("For today: suggested reading")
         self.hide()
 
-    def set_cards(self, date: dt.date, linked: Sequence[LinkedItem]) -> None:
-        """Replace the cards with those for ``date`` (most relevant first); hide when none."""
+    def set_cards(self, date: dt.date, linked: Sequence[LinkedItem], *, urgent: bool = False) -> None:
+        """Replace the cards with those for ``date`` (most relevant first); hide when none.
+
+        ``urgent``: the day has an urgent warning sign; the heading says to get care first.
+        """
         self.clear()
         self.date = date
+        self.heading.setText(URGENT_HEADING if urgent else FOR_TODAY_HEADING)
+        # The usual grey hint is too quiet for this heading: the banner's dark red.
+        self.heading.setStyleSheet("color: #4a1500;" if urgent else "")
+        self.setAccessibleName(
+            f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else "For today: suggested reading"
+        )
         for index, item in enumerate(linked[:MAX_CARDS]):
             card = GuidanceCard(item, self)
             card.clicked.connect(lambda _=False, item_id=item.item.id: self.openRequested.emit(item_id))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QBoxLayout
 
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
-from journal.core.guidance import linked_items_for_day, load_library
+from journal.core.guidance import linked_items_for_day, load_library, warning_level
 from journal.core.redflags import PersistentPain, persistent_severe_pain, red_flags_in, soon_message
 from journal.ui.guidance.cards import ForTodayCards
 from journal.ui.guidance.notices import NoticePanel
@@ -198,13 +198,17 @@ class GuidanceFeature(QObject):
         session = self.window.session
         start = entry.date - dt.timedelta(days=PREVIOUS_DAYS)
         end = entry.date - dt.timedelta(days=1)
+        urgencies = session.urgencies()
+        urgent = warning_level(entry, urgencies) is Urgency.URGENT
 
         def work() -> "list[LinkedItem]":
-            return linked_items_for_day(entry, session.days(start, end), load_library())
+            return linked_items_for_day(
+                entry, session.days(start, end), load_library(), urgencies=urgencies
+            )
 
         def done(linked: "list[LinkedItem]") -> None:
             if self.window.today.date == entry.date:
-                self.cards.set_cards(entry.date, linked)
+                self.cards.set_cards(entry.date, linked, urgent=urgent)
 
         session.tasks.run(work, done)
 
@@ -220,7 +224,7 @@ class GuidanceFeature(QObject):
             return
         sources = "; ".join(dict.fromkeys(flag.source for flag in soon))
         # The banner above already names the symptom; this adds what to do and why.
-        self.soon_notice.show_message("", soon_message(soon), sources)
+        self.soon_notice.show_message("", soon_message(soon, self.today()), sources)
 
     # --- the six-weeks rule ----------------------------------------------------------------
 

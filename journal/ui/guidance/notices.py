@@ -70,7 +70,7 @@ class NoticePanel(QFrame):
         self.heading.setText(heading)
         self.heading.setVisible(bool(heading))
         self.message.setText(message)
-        self.source.setText(f"Based on: {source}")
+        self.source.setText(f"From: {source}")
         self.setAccessibleName(heading or "See your doctor soon")
         self.setAccessibleDescription(message)
         self.show()

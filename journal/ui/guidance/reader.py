@@ -5,15 +5,23 @@ from __future__ import annotations
 from html import escape as _escape
 
 from journal.core.guidance import Disclaimer, GuidanceItem, Source
+from journal.core.sources import citation, work_for
 
 CAUTION_BACKGROUND = "#fff1e0"
 CAUTION_BORDER = "#b36b00"
 
 
-def source_line(source: Source) -> str:
-    """``000_….txt — Exercise Therapies › Core Strengthening Exercises`` (plain text)."""
-    where = f"{source.section} › {source.part}" if source.part else source.section
-    return f"{source.file} — {where}"
+def source_line(source: Source, *, html: bool = False) -> str:
+    """``Lumbar disc calcification (patient article), Exercise Therapies: Core …``.
+
+    The readable title from sources.toml, never the file name; an external
+    guideline adds its web address as text (the app never opens it).
+    """
+    text = citation(source, html=html)
+    url = work_for(source).url
+    if url:
+        text += f" ({escape(url) if html else url})"
+    return text
 
 
 def item_html(item: GuidanceItem) -> str:
@@ -32,7 +40,7 @@ def item_html(item: GuidanceItem) -> str:
             f"style='border-color:{CAUTION_BORDER}; border-style:solid' bgcolor='{CAUTION_BACKGROUND}'>"
             f"<tr><td><b>Take care</b>{cautions}</td></tr></table>"
         )
-    sources = "<br>".join(f"From: {escape(source_line(s))}" for s in item.sources)
+    sources = "<br>".join(f"From: {source_line(s, html=True)}" for s in item.sources)
     parts.append(f"<p style='color:#5a6573; margin-top:16px'><small>{sources}</small></p>")
     return "\n".join(parts)
 

@@ -8,7 +8,7 @@ day with unsaved changes asks first.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import ValidationError
-from journal.core.redflags import red_flags_in
+from journal.core.redflags import RedFlag, red_flags_in
 from journal.ui.session import JournalChange, JournalSession
 
 if TYPE_CHECKING:
     from journal.core.redflags import RedFlag
     from journal.ui.today.form import DayForm
+    from journal.ui.today.screening import WordScreen
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -57,6 +58,9 @@ class TodayView(QWidget):
         self._baseline: DayEntry | None = None
         self._existing = False
         self._warned: set[tuple[dt.date, str]] = set()
+        self._words: WordScreen | None = None
+        #: The real date (not the day shown); tests replace it.
+        self.today: "Callable[[], dt.date]" = dt.date.today
         self._form: DayForm | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
@@ -98,6 +102,15 @@ class TodayView(QWidget):
             form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
             form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
         return self._form
+
+    @property
+    def words(self) -> "WordScreen":
+        """Asks "Did you mean: …?" about typed words (built on first use); tests replace ``words.ask``."""
+        if self._words is None:
+            from journal.ui.today.screening import WordScreen
+
+            self._words = WordScreen()
+        return self._words
 
     def _date_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -176,12 +189,20 @@ class TodayView(QWidget):
         if not flags:
             self.red_flag_banner.hide()
             return
-        urgent = any(f.urgency is Urgency.URGENT for f in flags)
-        names = ", ".join(f.symptom for f in flags)
-        self.red_flag_banner.setProperty("urgent", urgent)
-        self.red_flag_banner.setText(
-            f"⚠  {'Seek medical care now' if urgent else 'See your doctor soon'}: you logged {names}."
-        )
+        urgent = [f.symptom for f in flags if f.urgency is Urgency.URGENT]
+        soon = [f.symptom for f in flags if f.urgency is Urgency.SOON]
+        parts = []
+        if urgent:
+            parts.append(
+                f"⚠  Seek medical care now: you logged {', '.join(urgent)}. Go to an emergency "
+                "department, or call your local emergency number."
+            )
+        if soon:
+            # A "soon" sign never sits under "Seek medical care now".
+            lead = "Also see your doctor soon about" if urgent else "⚠  See your doctor soon: you logged"
+            parts.append(f"{lead} {', '.join(soon)}.")
+        self.red_flag_banner.setProperty("urgent", bool(urgent))
+        self.red_flag_banner.setText("\n".join(parts))
         self.red_flag_banner.style().unpolish(self.red_flag_banner)
         self.red_flag_banner.style().polish(self.red_flag_banner)
         self.red_flag_banner.show()
@@ -256,6 +277,7 @@ class TodayView(QWidget):
         """Validate and save the form. Returns True when saved."""
         if not self.session.ready:
             return False
+        self._screen_notes()
         entry = self.form.entry()
         try:
             stored = self.session.save_day(entry)
@@ -287,6 +309,26 @@ class TodayView(QWidget):
         flags = [f for f in red_flags_in(entry, self.session.urgencies()) if f.urgency is Urgency.URGENT]
         self._show_flags(flags)
 
+    # --- typed words that may mean a warning sign ---------------------------------------
+
+    def _screen_notes(self) -> None:
+        """Before saving: ask about new words in the notes and questions (see WordScreen)."""
+        saved = self._baseline
+        for field in ("notes", "questions"):
+            text = getattr(self.form.entry(), field)
+            if text.strip() and (saved is None or text != getattr(saved, field)):
+                self._screen(text)
+
+    def _screen(self, text: str) -> None:
+        """Ask about ``text``; mark each sign the patient says yes to, with all that follows."""
+        already = {name_key(name) for name in self.form.symptoms.checked()}
+        for sign in self.words.signs_to_mark(self, self.date, text, already):
+            if self.form.symptoms.chip(sign) is None:
+                continue  # not in this journal's catalog (cannot happen after migration 3)
+            self.form.symptoms.set_checked([*self.form.symptoms.checked(), sign])
+            self.form.edited.emit()
+            self._on_symptom_toggled(sign, True)
+
     def mark_warned(self, date: dt.date, symptoms: Iterable[str]) -> None:
         """Record that the urgent warning for these symptoms on ``date`` was acknowledged."""
         self._warned.update((date, name_key(s)) for s in symptoms)
@@ -294,15 +336,16 @@ class TodayView(QWidget):
     def forget_warnings(self) -> None:
         """Forget acknowledged warnings (another journal was opened): better twice than missed."""
         self._warned.clear()
+        self.words.forget()
 
-    def _show_flags(self, flags: "list[RedFlag]") -> None:
+    def _show_flags(self, flags: list[RedFlag]) -> None:
         fresh = [f for f in flags if (self.date, name_key(f.symptom)) not in self._warned]
         if not fresh:
             return
         from journal.ui.red_flags import RedFlagDialog
 
         self.mark_warned(self.date, [f.symptom for f in fresh])
-        RedFlagDialog(fresh, self).exec()
+        RedFlagDialog(fresh, self, today=self.today()).exec()
 
     def _add_catalog(self, kind: CatalogKind) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -319,3 +362,5 @@ class TodayView(QWidget):
         group = self.form.triggers if kind is CatalogKind.TRIGGER else self.form.symptoms
         group.set_checked([*group.checked(), stored])
         self.form.edited.emit()
+        if kind is CatalogKind.SYMPTOM:
+            self._screen(name)

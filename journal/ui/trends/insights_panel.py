@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal.core.dates import weekday_words
+from journal.core.sources import readable
 from journal.core.summary import one_decimal, plural
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def _activities(s: "Summary") -> list[str]:
     for p in s.activities.pacing:
         body.append(
             f"<p><b>Suggestion:</b> {_e(p.text)}<br>Why: {_e(p.reason)}<br>"
-            f"<span class='hint'>Source: {_e(p.source)}</span></p>"
+            f"<span class='hint'>Source: {_e(readable(p.source))}</span></p>"
         )
     return _section("Activity and pacing", body)
 
