@@ -1,25 +1,47 @@
 """How dates are written for people: one definition for the screen, the report and the files.
 
-English month abbreviations, day without a leading zero: "3 Dec 2025". Files
-and the command line's machine output use ISO dates (``date.isoformat()``).
+English names whatever the system's locale (``%b`` would follow it), day
+without a leading zero: "3 Dec 2025". Files and the command line's machine
+output use ISO dates (``date.isoformat()``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Final
+
+MONTHS: Final = ("January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December")
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def short_month(date: dt.date) -> str:
+    """"Dec"."""
+    return MONTHS[date.month - 1][:3]
 
 
 def day_words(date: dt.date) -> str:
     """"3 Dec 2025"."""
-    return f"{date.day} {date:%b %Y}"
+    return f"{date.day} {short_month(date)} {date.year}"
 
 
 def weekday_words(date: dt.date) -> str:
     """"Wed 3 Dec 2025"."""
-    return f"{date:%a} {day_words(date)}"
+    return f"{WEEKDAYS[date.weekday()][:3]} {day_words(date)}"
 
 
-def dates_words(dates: list[dt.date] | tuple[dt.date, ...]) -> str:
+def long_words(date: dt.date) -> str:
+    """"Wednesday 3 December 2025"."""
+    return f"{WEEKDAYS[date.weekday()]} {date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def month_words(date: dt.date) -> str:
+    """"December 2025"."""
+    return f"{MONTHS[date.month - 1]} {date.year}"
+
+
+def dates_words(dates: Iterable[dt.date]) -> str:
     """Several dates in order, joined for a sentence: "3 Dec 2025, 5 Dec 2025 and 14 Jan 2026"."""
     words = [day_words(date) for date in sorted(dates)]
     if len(words) <= 1:

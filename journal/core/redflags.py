@@ -25,6 +25,7 @@ from journal.core.catalog import (
     default_urgencies,
     name_key,
 )
+from journal.core.dates import day_words
 from journal.core.day import DayEntry
 from journal.core.sources import Source, citations
 
@@ -48,7 +49,6 @@ _FALLBACK_WHY: Final = {
     Urgency.SOON: "You marked this symptom as one to check with your doctor.",
 }
 _URGENCY_RANK: Final = {Urgency.URGENT: 0, Urgency.SOON: 1}
-_MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: At most this many dates are written out for one symptom; the rest are counted.
 MAX_DATES_LISTED: Final = 8
 
@@ -133,9 +133,7 @@ def red_flags_of(
 # --- messages ------------------------------------------------------------------------
 
 
-def short_date(date: dt.date) -> str:
-    """``3 Dec 2025`` (the same in every locale)."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+short_date = day_words  # "3 Dec 2025", the same in every locale
 
 
 def date_list(dates: Sequence[dt.date]) -> str:

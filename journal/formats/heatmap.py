@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
-from journal.core.dates import day_words
+from journal.core.dates import day_words, short_month
 from journal.core.day import DayEntry
 from journal.core.trend_series import heat_map
 
@@ -63,7 +63,7 @@ def month_ticks(week_starts: Sequence[dt.date]) -> tuple[list[int], list[str]]:
             day = monday + dt.timedelta(days=offset)
             if day.day == 1 or (column == 0 and offset == 0):
                 positions.append(column)
-                labels.append(f"{day:%b}\n{day.year}" if day.month == 1 or not labels else f"{day:%b}")
+                labels.append(f"{short_month(day)}\n{day.year}" if day.month == 1 or not labels else short_month(day))
                 break
     return positions, labels
 

@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape
 
 from journal.core import flares, insights, stats
 from journal.core.catalog import Urgency, name_key
-from journal.core.dates import day_words
+from journal.core.dates import WEEKDAYS, day_words, short_month
 from journal.core.day import DayEntry
 from journal.core.redflags import RedFlag, grouped
 from journal.core.resources import load_toml
@@ -118,11 +118,11 @@ class DateWords:
     with_year: bool
 
     def short(self, day: dt.date) -> str:
-        text = f"{day.day} {day:%b}"
+        text = f"{day.day} {short_month(day)}"
         return f"{text} {day.year}" if self.with_year else text
 
     def weekday(self, day: dt.date) -> str:
-        return f"{day:%a} {self.short(day)}"
+        return f"{WEEKDAYS[day.weekday()][:3]} {self.short(day)}"
 
 
 long_date = day_words  # "3 Mar 2025": unambiguous in every English-speaking country

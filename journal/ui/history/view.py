@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core.dates import long_words
 from journal.core.day import DayEntry
 from journal.core.history import COLUMNS, HistoryRow, history_row
 from journal.ui.history.model import HistoryTableModel
@@ -185,7 +186,7 @@ class HistoryView(QWidget):
         date = self.model.row_at(index.row()).date
         answer = QMessageBox.question(
             self, "Delete this day?",
-            f"Delete everything logged for {date:%A %d %B %Y}?\n\nYou can undo this straight after.",
+            f"Delete everything logged for {long_words(date)}?\n\nYou can undo this straight after.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -193,7 +194,7 @@ class HistoryView(QWidget):
             return
         self._deleted = self.session.delete_day(date)
         self.undo_button.setEnabled(self._deleted is not None)
-        self.status.emit(f"Deleted {date:%d %B %Y}. Press Undo delete to bring it back.")
+        self.status.emit(f"Deleted {long_words(date)}. Press Undo delete to bring it back.")
 
     def undo_delete(self) -> None:
         if self._deleted is None:
@@ -201,4 +202,4 @@ class HistoryView(QWidget):
         restored = self.session.save_day(self._deleted)
         self._deleted = None
         self.undo_button.setEnabled(False)
-        self.status.emit(f"Brought back {restored.date:%d %B %Y}.")
+        self.status.emit(f"Brought back {long_words(restored.date)}.")

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from journal.core.dates import day_words
+from journal.core.dates import day_words, long_words
 
 if TYPE_CHECKING:
     from journal.storage.backup import BackupInfo
@@ -19,9 +19,7 @@ MANUAL_REASON = "manual"
 _UPGRADE = re.compile(r"^before-v\d+$")
 
 
-def long_date(date: dt.date) -> str:
-    """``Tuesday 3 June 2025``."""
-    return f"{date:%A} {date.day} {date:%B %Y}"
+long_date = long_words  # "Tuesday 3 June 2025"
 
 
 short_date = day_words  # "3 Jun 2025"

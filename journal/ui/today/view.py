@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.catalog import CatalogKind, Urgency, name_key
+from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import ValidationError
 from journal.core.redflags import RedFlag, red_flags_in
@@ -41,8 +42,7 @@ def _qdate(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
 
 
-def long_date(date: dt.date) -> str:
-    return f"{date:%A} {date.day} {date:%B %Y}"
+long_date = long_words
 
 
 class TodayView(QWidget):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from journal.core.dates import weekday_words
+from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
 from journal.core.summary import one_decimal, plural
 
@@ -49,7 +49,7 @@ _plural = plural
 
 def _month(label: str) -> str:
     year, month = label.split("-")
-    return f"{dt.date(int(year), int(month), 1):%B %Y}"
+    return month_words(dt.date(int(year), int(month), 1))
 
 
 def _section(title: str, body: list[str]) -> list[str]:
@@ -65,7 +65,7 @@ def _red_flags(s: "Summary") -> list[str]:
     items = []
     for (rank, symptom), dates in sorted(by_symptom.items(), key=lambda kv: (kv[0][0], kv[0][1].casefold())):
         words = _URGENCY_WORDS["urgent" if rank == 0 else "soon"]
-        when = ", ".join(f"{d.day} {d:%b}" for d in dates[:6])
+        when = ", ".join(f"{d.day} {short_month(d)}" for d in dates[:6])
         if len(dates) > 6:
             when += f" and {len(dates) - 6} more days"
         items.append(f"<li><b>{_e(capitalised(symptom))}</b> ({words}): {when}</li>")
