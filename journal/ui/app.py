@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer  # noqa: E402,I001
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from journal.ui import collector, startup_trace
+from journal.ui.icon import set_identity
 from journal.ui.main_window import MainWindow
 from journal.ui.session import JournalSession, OpenedJournal
 from journal.ui.style import apply_style
@@ -94,6 +95,7 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Pain Journal")
     app.setOrganizationName("pain-journal")
+    set_identity(app)  # type: ignore[arg-type]
     apply_style(app)  # type: ignore[arg-type]
     window = create_window(path, demo=demo, welcome=not quit_after_startup)
     if startup_trace.ENABLED:
