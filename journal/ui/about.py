@@ -67,32 +67,33 @@ class AboutDialog(QDialog):
 
         self.location = _plain_label(journal_location(session), self, selectable=True)
         self.location.setAccessibleName("Where your journal is kept")
-        layout.addWidget(_group("Your journal", self.location, self))
-
+        place = [self.location]
         backups = session.backup_folder() if not session.is_demo else None
         if backups is not None:
-            layout.addWidget(_plain_label(f"Backups: {backups}", self, selectable=True))
+            place.append(_plain_label(f"Backups: {backups}", self, selectable=True))
+        layout.addWidget(_group("Your journal", self, *place))
 
         self.licence = _plain_label(
             f"{LICENCE} licence: you may use, copy, change and share this program freely. "
             "It comes with no warranty.", self)
-        layout.addWidget(_group("Licence", self.licence, self))
+        layout.addWidget(_group("Licence", self, self.licence))
 
         sources = guidance_sources()
         self.sources = _plain_label("\n".join(f"• {source.title}" for source in sources), self)
         self.sources.setToolTip("\n".join(f"{source.title}: {source.file}" for source in sources))
         self.sources.setAccessibleName("Sources of the guidance")
-        layout.addWidget(_group("The guidance is drawn from", self.sources, self))
+        layout.addWidget(_group("The guidance is drawn from", self, self.sources))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
-def _group(title: str, content: QWidget, parent: QWidget) -> QGroupBox:
+def _group(title: str, parent: QWidget, *contents: QWidget) -> QGroupBox:
     box = QGroupBox(title, parent)
     inner = QVBoxLayout(box)
-    inner.addWidget(content)
+    for content in contents:
+        inner.addWidget(content)
     return box
 
 
