@@ -5,7 +5,6 @@ Pure data for Help → About, ``--version`` and the desktop entry; no Qt.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -55,6 +54,8 @@ def guidance_sources(sources_file: Path = SOURCES_FILE) -> tuple[GuidanceSource,
 
 
 def _titles_from_file(path: Path) -> dict[str, str]:
+    import tomllib  # only when About opens: the window imports this module at start-up
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

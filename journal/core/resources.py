@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -27,5 +26,7 @@ ICON_FILE = RESOURCES_DIR / "icons" / "pain-journal.svg"
 
 def load_toml(relative: str) -> dict[str, Any]:
     """Parse ``resources/<relative>`` as TOML."""
+    import tomllib  # not at import: the window imports this module before its first frame
+
     with (RESOURCES_DIR / relative).open("rb") as handle:
         return tomllib.load(handle)

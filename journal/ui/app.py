@@ -14,6 +14,7 @@ from journal.ui import binding  # noqa: F401 - first: loads Qt and removes PySid
 from PySide6.QtCore import QTimer  # noqa: E402,I001
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from journal.core.about import APP_ID
 from journal.ui import collector, startup_trace
 from journal.ui.icon import set_identity
 from journal.ui.main_window import MainWindow
@@ -95,9 +96,12 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Pain Journal")
     app.setOrganizationName("pain-journal")
-    set_identity(app)  # type: ignore[arg-type]
+    app.setDesktopFileName(APP_ID)
     apply_style(app)  # type: ignore[arg-type]
     window = create_window(path, demo=demo, welcome=not quit_after_startup)
+    # X11 draws the icon into every size it offers the window manager when the
+    # window is shown (about 10 ms before the first frame); a moment later is soon enough.
+    window.after_first_paint(lambda: set_identity(app))  # type: ignore[arg-type]
     if startup_trace.ENABLED:
         watcher = startup_trace.FirstPaintWatcher(window)
         window.installEventFilter(watcher)

@@ -45,5 +45,5 @@ def set_identity(app: QGuiApplication) -> None:
     The desktop file name lets Wayland compositors and docks match the running
     window with the installed menu entry (and its icon).
     """
-    app.setWindowIcon(app_icon())
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
