@@ -16,7 +16,7 @@ bundle, on Windows for Windows, on macOS for macOS.
 
 Exit status: 0 built; 1 the build failed; 3 this machine cannot build (no
 package index to install PyInstaller from, a Python without its shared
-library...), with the reason on standard error. CI treats 3 as "skipped".
+library, no binutils on Linux), with the reason on standard error. CI treats 3 as "skipped".
 """
 
 from __future__ import annotations
@@ -59,12 +59,16 @@ def locks_digest() -> str:
     return digest.hexdigest()
 
 
-def check_python() -> None:
-    """PyInstaller needs the interpreter's shared library on Linux and macOS."""
+def check_machine() -> None:
+    """What PyInstaller needs from the machine: Python's shared library; on Linux, ldd and objdump."""
     if sys.platform != "win32" and not sysconfig.get_config_var("Py_ENABLE_SHARED") \
             and not sysconfig.get_config_var("PYTHONFRAMEWORK"):
         raise CannotBuild(f"{sys.executable} was built without its shared library "
                           "(PyInstaller needs libpython; pyenv: PYTHON_CONFIGURE_OPTS=--enable-shared)")
+    if sys.platform.startswith("linux"):
+        missing = [tool for tool in ("ldd", "objdump") if shutil.which(tool) is None]
+        if missing:
+            raise CannotBuild(f"{' and '.join(missing)} not found (Debian/Ubuntu: apt install binutils)")
 
 
 def make_build_environment(fresh: bool) -> None:
@@ -162,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        check_python()
+        check_machine()
         make_build_environment(args.fresh)
     except CannotBuild as reason:
         print(f"build.py: cannot build the bundle on this machine: {reason}", file=sys.stderr)
