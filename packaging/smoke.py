@@ -145,6 +145,8 @@ def smoke(bundle: Bundle, work: Path) -> list[str]:
             target = work / f"chart{suffix}"
             bundle.run("chart", str(target), "--from", start, "--to", end)
             check(target.read_bytes().startswith(signature), f"the {suffix} chart is not a {suffix} file")
+        cache = Path(bundle.env["PAIN_JOURNAL_HOME"]) / "cache" / "matplotlib"
+        check(bool(list(cache.glob("fontlist*.json"))), f"matplotlib's font list was not kept in {cache}")
 
     def menu_entry() -> None:
         if not sys.platform.startswith("linux"):

@@ -85,6 +85,9 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
+    from journal.cli.bundle import keep_chart_cache_between_runs
+
+    keep_chart_cache_between_runs()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
