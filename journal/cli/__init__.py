@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--quit-after-startup", action="store_true",
                         help="exit as soon as the window is ready (for timing start-up)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop-entry", action="store_true",
+                         help="Linux: add Pain Journal, with its icon, to your applications menu "
+                         "(in your own folders, ~/.local/share)")
+    desktop.add_argument("--uninstall-desktop-entry", action="store_true",
+                         help="Linux: remove the menu entry again (your journal is kept)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -95,9 +101,16 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
+    from journal.cli.bundle import keep_chart_cache_between_runs
+
+    keep_chart_cache_between_runs()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            from journal.cli import desktop
+
+            return desktop.run_install() if args.install_desktop_entry else desktop.run_uninstall()
         if args.command is None:
             from journal.ui import collector
 

@@ -16,7 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 # isort: on
 
+from journal.core.about import APP_ID
 from journal.ui import collector, startup_trace
+from journal.ui.icon import set_identity
 from journal.ui.main_window import MainWindow
 from journal.ui.session import JournalSession, OpenedJournal
 from journal.ui.style import apply_style
@@ -93,14 +95,19 @@ def _open_failed(window: MainWindow, error: BaseException) -> None:
 
 def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False) -> int:
     """Show the window and run until it closes; return the exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Pain Journal")
     app.setOrganizationName("pain-journal")
-    apply_style(app)  # type: ignore[arg-type]  # instance() is typed QCoreApplication; this is the QApplication
+    app.setDesktopFileName(APP_ID)
+    apply_style(app)
     from journal.ui.errors import install_excepthook
 
     install_excepthook()
     window = create_window(path, demo=demo, welcome=not quit_after_startup)
+    # X11 draws the icon into every size it offers the window manager when the
+    # window is shown (about 10 ms before the first frame); a moment later is soon enough.
+    window.after_first_paint(lambda: set_identity(app))
     if startup_trace.ENABLED:
         watcher = startup_trace.FirstPaintWatcher(window)
         window.installEventFilter(watcher)

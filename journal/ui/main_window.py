@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -231,14 +230,9 @@ class MainWindow(QMainWindow):
         import_csv_interactively(self)
 
     def _about(self) -> None:
-        from journal import __version__
+        from journal.ui.about import show_about
 
-        path = self.session.journal.path if self.session.journal else "not open"
-        QMessageBox.about(
-            self, "About Pain Journal",
-            f"Pain Journal {__version__}\n\nA private journal for chronic low back pain.\n"
-            f"Your journal is kept on this computer only, at:\n{path}",
-        )
+        show_about(self.session, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.today.confirm_leave():
