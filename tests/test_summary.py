@@ -19,6 +19,7 @@ END = dt.date(2024, 3, 31)
 
 TOP_LEVEL_KEYS = {
     "period", "days_in_period", "days_logged", "back_pain", "leg_pain", "peg", "triggers",
+    "measure_associations", "trigger_note", "trigger_method",
     "red_flags", "flares", "activities", "trend", "medications", "questions", "notes",
     "best_week", "worst_week", "caveat",
 }
@@ -89,14 +90,18 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
     ]
     keys = {
         "name", "lag_days", "days_with", "days_without", "difference", "ci_low", "ci_high",
-        "verdict", "sentence",
+        "verdict", "sentence", "q_value", "method", "details",
     }
     for item in triggers:
         assert set(item) == keys
         assert isinstance(item["sentence"], str)
     same_day = triggers[0]
     assert same_day["verdict"] == "higher"
-    assert same_day["days_with"] + same_day["days_without"] == 29
+    # Days compared are logged days whose previous calendar day is logged in the period:
+    # 29 logged days less the first day and the days after the two gaps.
+    assert same_day["days_with"] + same_day["days_without"] == 26
+    assert same_day["method"].startswith("one linear regression")
+    assert 0 <= same_day["q_value"] <= 0.1
 
 
 def test_json_red_flags_use_catalog_urgency(summary: Summary) -> None:

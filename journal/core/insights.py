@@ -24,22 +24,24 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from journal.core import flares, stats
+from journal.core import flares, stats, trigger_model
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import DayEntry
+from journal.core.trigger_model import TriggerImpact, TriggerModel
 
 ONE_DAY: Final = dt.timedelta(days=1)
 
-# Trigger impact
-MIN_DAYS_PER_SIDE: Final = 5
-VERDICT_HIGHER: Final = "higher"
-VERDICT_LOWER: Final = "lower"
-VERDICT_UNCLEAR: Final = "unclear"
-VERDICT_TOO_FEW: Final = "too few days"
+# Trigger impact (one model, see journal.core.trigger_model)
+MIN_DAYS_PER_SIDE: Final = trigger_model.MIN_DAYS_PER_SIDE
+VERDICT_HIGHER: Final = trigger_model.VERDICT_HIGHER
+VERDICT_LOWER: Final = trigger_model.VERDICT_LOWER
+VERDICT_UNCLEAR: Final = trigger_model.VERDICT_UNCLEAR
+VERDICT_TOO_FEW: Final = trigger_model.VERDICT_TOO_FEW
 CAVEAT: Final = (
-    "Several comparisons are made here at once, so some patterns can appear by "
-    "chance. A pattern is a lead to discuss with your clinician, not proof that "
-    "one thing causes another."
+    "These are associations, not proof that one thing causes another. Several comparisons "
+    "are made at once, so some patterns can appear by chance, and people tend to look for "
+    "triggers on bad days, which can make a trigger seem to go with worse pain. A pattern is "
+    "a lead to discuss with your clinician."
 )
 
 # Activity and pacing
@@ -74,25 +76,6 @@ PEG_EDGE_DAYS: Final = 7
 
 
 # ---------------------------------------------------------------- results
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerImpact:
-    """Back pain with a trigger vs without it, on the same day (lag 0) or the next (lag 1).
-
-    ``difference`` is mean(with) − mean(without) in points; it and the CI are
-    None when either side has fewer than :data:`MIN_DAYS_PER_SIDE` days.
-    """
-
-    name: str
-    lag_days: int
-    days_with: int
-    days_without: int
-    difference: float | None
-    ci_low: float | None
-    ci_high: float | None
-    verdict: str
-    sentence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,93 +326,21 @@ def flare_summary(
 # ---------------------------------------------------------------- triggers
 
 
-def _trigger_sentence(name: str, lag: int, days_with: int, days_without: int,
-                      diff: stats.MeanDifference | None, verdict: str) -> str:
-    when = f"On days with {name}" if lag == 0 else f"On the day after {name}"
-    counts = f"{days_with} days with it, {days_without} without"
-    if verdict == VERDICT_TOO_FEW or diff is None:
-        if lag == 0:
-            return (
-                f"Too few days to compare {name}: noted on {days_with} logged days and "
-                f"not on {days_without}; at least {MIN_DAYS_PER_SIDE} of each are needed."
-            )
-        return (
-            f"Too few days to compare the day after {name}: {days_with} days with it and "
-            f"{days_without} without were followed by a logged day; at least "
-            f"{MIN_DAYS_PER_SIDE} of each are needed."
-        )
-    if verdict == VERDICT_HIGHER:
-        return (
-            f"{when} your back pain was {_fmt(diff.difference)} points higher "
-            f"(95% CI {_fmt(diff.ci_low)} to {_fmt(diff.ci_high)}; {counts})."
-        )
-    if verdict == VERDICT_LOWER:
-        return (
-            f"{when} your back pain was {_fmt(-diff.difference)} points lower "
-            f"(95% CI {_fmt(-diff.ci_high)} to {_fmt(-diff.ci_low)} lower; {counts})."
-        )
-    return (
-        f"{when} your back pain was not clearly different: the difference was "
-        f"{_fmt(diff.difference)} points (95% CI {_fmt(diff.ci_low)} to "
-        f"{_fmt(diff.ci_high)}; {counts})."
-    )
+def trigger_analysis(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> TriggerModel:
+    """Every trigger and daily measure of the period in one model (see :mod:`journal.core.trigger_model`).
 
-
-def compare_trigger(name: str, lag: int, with_pain: Sequence[float],
-                    without_pain: Sequence[float]) -> TriggerImpact:
-    """Compare back pain with and without a trigger and word the result."""
-    diff: stats.MeanDifference | None = None
-    if min(len(with_pain), len(without_pain)) < MIN_DAYS_PER_SIDE:
-        verdict = VERDICT_TOO_FEW
-    else:
-        diff = stats.welch_difference(with_pain, without_pain)
-        assert diff is not None  # both sides have at least 2 values
-        if diff.ci_low > 0:
-            verdict = VERDICT_HIGHER
-        elif diff.ci_high < 0:
-            verdict = VERDICT_LOWER
-        else:
-            verdict = VERDICT_UNCLEAR
-    sentence = _trigger_sentence(name, lag, len(with_pain), len(without_pain), diff, verdict)
-    return TriggerImpact(
-        name=name,
-        lag_days=lag,
-        days_with=len(with_pain),
-        days_without=len(without_pain),
-        difference=None if diff is None else diff.difference,
-        ci_low=None if diff is None else diff.ci_low,
-        ci_high=None if diff is None else diff.ci_high,
-        verdict=verdict,
-        sentence=sentence,
-    )
+    Only entries inside the period are used; a day's lag-1 comparison needs
+    its previous calendar day logged inside the period.
+    """
+    return trigger_model.trigger_model(period_days(days, start, end))
 
 
 def trigger_impacts(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[TriggerImpact]:
-    """One lag-0 and one lag-1 comparison per trigger noted in the period.
+    """One lag-0 and one lag-1 result per trigger noted in the period, ordered by name, then lag.
 
-    Lag 0 compares back pain on logged days with the trigger against logged
-    days without it. Lag 1 compares the next calendar day's back pain, using
-    only days whose next day is logged (and inside the period). Triggers are
-    matched ignoring case (:func:`name_key`); results are ordered by name, then lag.
+    Triggers are matched ignoring case (:func:`name_key`).
     """
-    entries = period_days(days, start, end)
-    spellings = _first_spellings(t for e in entries for t in e.triggers)
-    keys = [frozenset(cached_name_key(t) for t in e.triggers) for e in entries]
-    next_pain: list[int | None] = [
-        entries[i + 1].back_pain
-        if i + 1 < len(entries) and entries[i + 1].date == entries[i].date + ONE_DAY
-        else None
-        for i in range(len(entries))
-    ]
-    results: list[TriggerImpact] = []
-    for key in sorted(spellings):
-        same_with = [e.back_pain for e, k in zip(entries, keys) if key in k]
-        same_without = [e.back_pain for e, k in zip(entries, keys) if key not in k]
-        results.append(compare_trigger(spellings[key], 0, same_with, same_without))
-        next_with = [p for p, k in zip(next_pain, keys) if p is not None and key in k]
-        next_without = [p for p, k in zip(next_pain, keys) if p is not None and key not in k]
-        results.append(compare_trigger(spellings[key], 1, next_with, next_without))
-    return results
+    return list(trigger_analysis(days, start, end).triggers)
 
 
 # ---------------------------------------------------------------- activities

@@ -38,6 +38,7 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
+from journal.core.trigger_model import MeasureAssociation
 
 DECIMALS: Final = 2
 RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
@@ -149,6 +150,9 @@ class Summary:
     leg_pain: LegPainSummary
     peg: PegSummary
     triggers: tuple[TriggerImpact, ...]
+    measure_associations: tuple[MeasureAssociation, ...]
+    trigger_note: str
+    trigger_method: str
     red_flags: tuple[RedFlag, ...]
     flares: FlareSummary
     activities: ActivitiesSummary
@@ -248,6 +252,11 @@ def _flares(days: Sequence[DayEntry], start: dt.date, end: dt.date,
     return _round_fields(found, "typical_length_days")
 
 
+def _round_q(item: _T) -> _T:
+    """The q-value rounded like every other figure."""
+    return dataclasses.replace(item, q_value=rounded(getattr(item, "q_value")))  # type: ignore[type-var]
+
+
 def _normalised(urgencies: Mapping[str, Urgency | str] | None) -> dict[str, Urgency]:
     if urgencies is None:
         return default_urgencies()
@@ -276,6 +285,7 @@ def build_summary(
     entries = insights.period_days(ordered, start, end)
     flare_list = insights.flare_dates(ordered, start, end)
     trend = insights.trend(ordered, start, end)
+    model = insights.trigger_analysis(ordered, start, end)
     best_week, worst_week = insights.best_and_worst_weeks(ordered, start, end)
     return Summary(
         period=Period(start, end),
@@ -285,9 +295,13 @@ def build_summary(
         leg_pain=_leg_pain(entries),
         peg=_peg(ordered, start, end),
         triggers=tuple(
-            _round_fields(t, "difference", "ci_low", "ci_high")
-            for t in insights.trigger_impacts(ordered, start, end)
+            _round_q(_round_fields(t, "difference", "ci_low", "ci_high")) for t in model.triggers
         ),
+        measure_associations=tuple(
+            _round_q(_round_fields(m, "difference", "ci_low", "ci_high")) for m in model.measures
+        ),
+        trigger_note=model.note,
+        trigger_method=model.method,
         red_flags=_red_flags(entries, _normalised(urgencies)),
         flares=_flares(ordered, start, end, flare_list),
         activities=_activities(ordered, start, end, flare_list),
@@ -330,7 +344,26 @@ def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
         "ci_low": t.ci_low,
         "ci_high": t.ci_high,
         "verdict": t.verdict,
+        "q_value": t.q_value,
+        "method": t.method,
         "sentence": t.sentence,
+        "details": t.details,
+    }
+
+
+def _measure_json(m: MeasureAssociation) -> dict[str, Any]:
+    return {
+        "measure": m.key,
+        "label": m.label,
+        "per": m.unit,
+        "days": m.days,
+        "difference": m.difference,
+        "ci_low": m.ci_low,
+        "ci_high": m.ci_high,
+        "verdict": m.verdict,
+        "q_value": m.q_value,
+        "sentence": m.sentence,
+        "details": m.details,
     }
 
 
@@ -394,6 +427,9 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
                        for w in s.peg.weekly],
         },
         "triggers": [_trigger_json(t) for t in s.triggers],
+        "measure_associations": [_measure_json(m) for m in s.measure_associations],
+        "trigger_note": s.trigger_note,
+        "trigger_method": s.trigger_method,
         "red_flags": [{"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value}
                       for f in s.red_flags],
         "flares": _flares_json(s.flares),
@@ -520,16 +556,23 @@ def _too_few_names(triggers: Sequence[TriggerImpact]) -> list[str]:
 
 
 def _text_triggers(s: Summary) -> list[str]:
-    if not s.triggers:
+    if not s.triggers and not s.measure_associations:
         return []
-    lines = ["", "Triggers and back pain"]
-    lines += [f"  - {t.sentence}" for t in s.triggers if t.verdict != insights.VERDICT_TOO_FEW]
+    lines = ["", "What went with your back pain"]
+    for item in (*s.triggers, *s.measure_associations):
+        if item.verdict != insights.VERDICT_TOO_FEW:
+            lines.append(f"  - {item.sentence}")
+            lines.append(f"      Details: {item.details}")
+        elif isinstance(item, MeasureAssociation):
+            lines.append(f"  - {item.sentence}")
     too_few = _too_few_names(s.triggers)
     if too_few:
         lines.append(
             f"  - Too few days to compare yet (at least {insights.MIN_DAYS_PER_SIDE} with and "
             f"{insights.MIN_DAYS_PER_SIDE} without are needed): {', '.join(too_few)}."
         )
+    if s.trigger_note:
+        lines.append(f"  {s.trigger_note}")
     lines.append(f"  {s.caveat}")
     return lines
 

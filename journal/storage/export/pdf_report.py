@@ -474,8 +474,10 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
     if not s.triggers:
         out.append(Paragraph("No triggers were noted in this period.", st.body))
         return out
-    higher = [escape(t.sentence) for t in s.triggers if t.verdict == insights.VERDICT_HIGHER]
-    lower = [escape(t.sentence) for t in s.triggers if t.verdict == insights.VERDICT_LOWER]
+    higher = [escape(f"{t.sentence} {t.details}") for t in s.triggers
+              if t.verdict == insights.VERDICT_HIGHER]
+    lower = [escape(f"{t.sentence} {t.details}") for t in s.triggers
+             if t.verdict == insights.VERDICT_LOWER]
     if higher:
         out += _bullets(higher, st.body)
     else:
@@ -483,7 +485,12 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
     if lower:
         out.append(Paragraph("<b>Associated with lower back pain:</b>", st.body))
         out += _bullets(lower, st.body)
-    unclear = _trigger_names(s.triggers, insights.VERDICT_UNCLEAR)
+    clear = [m for m in s.measure_associations
+             if m.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)]
+    out += _bullets([escape(f"{m.sentence} {m.details}") for m in clear], st.body)
+    unclear = ", ".join([_trigger_names(s.triggers, insights.VERDICT_UNCLEAR)] + [
+        escape(m.label.lower()) for m in s.measure_associations
+        if m.verdict == insights.VERDICT_UNCLEAR]).strip(", ")
     if unclear:
         out.append(Paragraph(f"<b>No clear difference:</b> {unclear}.", st.body))
     too_few = _trigger_names(s.triggers, insights.VERDICT_TOO_FEW)
@@ -491,7 +498,7 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
         out.append(Paragraph(
             f"<b>Too few days to compare</b> (at least {insights.MIN_DAYS_PER_SIDE} with and "
             f"{insights.MIN_DAYS_PER_SIDE} without are needed): {too_few}.", st.body))
-    out.append(Paragraph(escape(s.caveat), st.caveat))
+    out.append(Paragraph(escape(f"{s.trigger_note} {s.caveat}".strip()), st.caveat))
     return out
 
 

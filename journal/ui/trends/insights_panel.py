@@ -11,6 +11,7 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Final
 
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal.core.summary import one_decimal, plural
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from journal.core.summary import Summary
 
 MONTHS_LISTED: Final = 12
+#: The link that shows or hides the numbers behind the sentences.
+DETAILS_ANCHOR: Final = "#details"
 FLARE_DEFINITION: Final = (
     "A flare day is a day with back pain of 7 or more, or at least 3 points above "
     "your own average over the previous 14 logged days."
@@ -122,23 +125,41 @@ def _flares(s: "Summary") -> list[str]:
     return _section("Flares", body)
 
 
-def _triggers(s: "Summary") -> list[str]:
-    if not s.triggers:
+def _details_link(shown: bool) -> str:
+    label = "Hide details" if shown else "Details"
+    return f"<p><a href='{DETAILS_ANCHOR}'>{label}</a></p>"
+
+
+def _triggers(s: "Summary", details: bool = False) -> list[str]:
+    """Plain sentences first; intervals, q-values and the method only with ``details``."""
+    if not s.triggers and not s.measure_associations:
         return []
-    compared = [t for t in s.triggers if t.difference is not None]
+    shown = [t for t in s.triggers if t.difference is not None]
+    shown.sort(key=lambda t: t.verdict not in ("higher", "lower"))
+    measures = [m for m in s.measure_associations if m.difference is not None]
     too_few = sorted({t.name for t in s.triggers if t.difference is None and t.lag_days == 0}, key=str.casefold)
     body = []
-    if compared:
-        body.append("<ul>" + "".join(f"<li>{_e(t.sentence)}</li>" for t in compared) + "</ul>")
+    items = "".join(
+        f"<li>{_e(item.sentence)}"
+        + (f"<br><span class='hint'>{_e(item.details)}</span>" if details else "")
+        + "</li>"
+        for item in (*shown, *measures)
+    )
+    if items:
+        body.append(f"<ul>{items}</ul>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
-    if compared:
-        body.append(
-            "<p class='caveat'>\"95% CI\" is the range the real difference most likely lies in; "
-            "when it includes zero, the journal cannot tell a difference yet. "
-            f"{_e(s.caveat)}</p>"
-        )
-    return _section("Triggers and your back pain", body)
+    if shown or measures:
+        body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
+        body.append(f"<p class='caveat'>{_e(s.caveat)}</p>")
+        if details:
+            body.append(
+                "<p class='hint'>\"95% CI\" is the range the real difference most likely lies in; "
+                "q is the chance-adjusted p-value (false-discovery rate). Method: "
+                f"{_e(s.trigger_method)}.</p>"
+            )
+        body.append(_details_link(details))
+    return _section("What went with your back pain", body)
 
 
 def _activities(s: "Summary") -> list[str]:
@@ -159,8 +180,12 @@ def _activities(s: "Summary") -> list[str]:
     return _section("Activity and pacing", body)
 
 
-def insights_html(summary: "Summary") -> str:
-    """The summary's insights as simple HTML, for people rather than statisticians."""
+def insights_html(summary: "Summary", details: bool = False) -> str:
+    """The summary's insights as simple HTML, for people rather than statisticians.
+
+    Numbers behind the trigger sentences (intervals, q-values, method) are
+    shown only with ``details``.
+    """
     s = summary
     period = f"{_day(s.period.start)} to {_day(s.period.end)}"
     parts = [
@@ -177,7 +202,7 @@ def insights_html(summary: "Summary") -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
-    parts += _red_flags(s) + _pain(s) + _flares(s) + _triggers(s) + _activities(s)
+    parts += _red_flags(s) + _pain(s) + _flares(s) + _triggers(s, details) + _activities(s)
     return "".join(parts)
 
 
@@ -189,10 +214,34 @@ class InsightsPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setAccessibleName("What your journal shows")
         self.setMinimumWidth(300)
+        self._summary: Summary | None = None
+        self._details = False
+        self.anchorClicked.connect(self._on_anchor)
         self.show_message("Working out the patterns…")
 
     def show_summary(self, summary: "Summary") -> None:
-        self.setHtml(insights_html(summary))
+        self._summary = summary
+        self._render()
+
+    def details_shown(self) -> bool:
+        return self._details
+
+    def toggle_details(self) -> None:
+        """Show or hide the numbers behind the sentences, keeping the scroll position."""
+        self._details = not self._details
+        self._render()
+
+    def _render(self) -> None:
+        if self._summary is None:
+            return
+        position = self.verticalScrollBar().value()
+        self.setHtml(insights_html(self._summary, self._details))
+        self.verticalScrollBar().setValue(position)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.toString() == DETAILS_ANCHOR:
+            self.toggle_details()
 
     def show_message(self, text: str) -> None:
+        self._summary = None
         self.setHtml(f"<p style='color:#5a6573'>{_e(text)}</p>")
