@@ -286,3 +286,10 @@ def test_risk_difference_newcombe_hand_worked() -> None:
     assert difference == pytest.approx(0.2)
     assert low == pytest.approx(0.0524, abs=5e-4)
     assert high == pytest.approx(0.3339, abs=5e-4)
+
+
+def test_short_journals_say_how_long_to_log() -> None:
+    short = insights.trigger_analysis(journal_with_effects(seed=3, n=60), START, START + dt.timedelta(days=59))
+    assert "After about 13 weeks of logging" in short.note
+    long = insights.trigger_analysis(journal_with_effects(seed=3, n=150), START, START + dt.timedelta(days=149))
+    assert "weeks of logging" not in long.note

@@ -46,6 +46,15 @@ METHOD: Final = (
     "Benjamini-Hochberg false-discovery control at q = 0.10 across all comparisons"
 )
 WORTH_DISCUSSING: Final = "Worth discussing with your doctor: "
+#: From benchmarks/insights_simulation.py (1,000 simulated journals per setting, see the
+#: README): a trigger adding 2 points was found in 57% of journals at 60 days, 84% at
+#: 90 days and over 99% at 180 days.
+WEEKS_FOR_INSIGHTS: Final = 13
+LOGGING_ADVICE: Final = (
+    f"After about {WEEKS_FOR_INSIGHTS} weeks of logging, these comparisons find a trigger that "
+    "adds 2 points to back pain about 4 times in 5; after 6 months, almost always. Before "
+    "that, most real patterns show as \"not clearly different\"."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,8 +361,10 @@ def trigger_model(entries: Sequence[DayEntry]) -> TriggerModel:
     triggers = tuple(_trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c)))
                      for c in trigger_columns)
     measures = tuple(_measure_result(c, verdict(c), q_by_column.get(id(c))) for c in measure_columns)
-    return TriggerModel(triggers, measures, len(estimated), len(rows),
-                        rho, model_note(len(estimated)))
+    note = model_note(len(estimated))
+    if (triggers or measures) and len(rows) < WEEKS_FOR_INSIGHTS * 7:
+        note = f"{note} {LOGGING_ADVICE}".strip()
+    return TriggerModel(triggers, measures, len(estimated), len(rows), rho, note)
 
 
 def _trigger_result(column: _Column, name: str, verdict: str, q: float | None) -> TriggerImpact:
