@@ -19,7 +19,7 @@ END = dt.date(2024, 3, 31)
 
 TOP_LEVEL_KEYS = {
     "period", "days_in_period", "days_logged", "back_pain", "leg_pain", "peg", "triggers",
-    "measure_associations", "trigger_note", "trigger_method",
+    "measure_associations", "trigger_note", "trigger_advice", "trigger_method",
     "red_flags", "flares", "activities", "trend", "medications", "questions", "notes",
     "best_week", "worst_week", "caveat",
 }
@@ -129,7 +129,8 @@ def test_json_peg_flares_activities_trend_weeks(summary: Summary) -> None:
     data = summary.to_json()
     assert set(data["peg"]) == {"start", "end", "weekly"}
     assert all(set(w) == {"week_start", "mean", "days"} for w in data["peg"]["weekly"])
-    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days"}
+    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days", "severe_days",
+                                   "definition"}
     assert data["flares"]["per_month"][0]["month"] == "2024-03"
     (walking,) = data["activities"]["items"]
     assert set(walking) == {

@@ -80,16 +80,11 @@ def period_from_args(args: argparse.Namespace, today: dt.date | None = None) -> 
 
 
 def days_with_lead_in(journal: "Journal", start: dt.date, end: dt.date) -> list["DayEntry"]:
-    """The period's days, oldest first, after up to 14 logged days before ``start``."""
-    from journal.core.flares import OWN_AVERAGE_DAYS
+    """The period's days, oldest first, after the days before ``start`` that set the
+    usual level for flares (:data:`journal.core.flares.LOOKBACK_DAYS` calendar days)."""
+    from journal.core.flares import LOOKBACK_DAYS
 
-    window = journal.days(start - LEAD_IN_WINDOW, end)
-    before = [d for d in window if d.date < start]
-    if len(before) < OWN_AVERAGE_DAYS:
-        bounds = journal.date_bounds()
-        if bounds is not None and bounds[0] < start - LEAD_IN_WINDOW:
-            before = journal.days(None, start - dt.timedelta(days=1))
-    return before[-OWN_AVERAGE_DAYS:] + [d for d in window if d.date >= start]
+    return journal.days(start - dt.timedelta(days=LOOKBACK_DAYS), end)
 
 
 def _load(args: argparse.Namespace, start: dt.date, end: dt.date) -> tuple[list["DayEntry"], dict]:  # type: ignore[type-arg]

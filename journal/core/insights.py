@@ -3,8 +3,9 @@
 Every function takes ``days`` sorted by date (ascending, one entry per date)
 together with the period bounds ``start`` and ``end`` (inclusive), and only
 looks at entries inside the period. The one exception is the flare baseline:
-:func:`flare_dates` lets up to 14 logged days before ``start`` set the
-person's own average, exactly as :mod:`journal.core.flares` defines it.
+:func:`flare_dates` lets the logged days of the 31 calendar days before
+``start`` set the person's usual level, exactly as :mod:`journal.core.flares`
+defines it.
 
 Rules shared by all insights:
 
@@ -140,10 +141,13 @@ class MonthCount:
 
 @dataclass(frozen=True, slots=True)
 class FlareSummary:
+    """Flare days (relative to the person's usual level) and, separately, severe days (7+)."""
+
     days: tuple[dt.date, ...]
     episodes: tuple[FlareEpisode, ...]
     per_month: tuple[MonthCount, ...]
     typical_length_days: float | None
+    severe_days: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,15 +259,12 @@ def _week_monday(week_number: int) -> dt.date:
 def flare_dates(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[dt.date]:
     """Flare days inside the period, per :func:`journal.core.flares.flare_days`.
 
-    Up to 14 logged days before ``start`` (when present in ``days``) form the
-    starting personal average, so the first days of a period are judged like
-    any other day.
+    Logged days up to :data:`journal.core.flares.LOOKBACK_DAYS` calendar days
+    before ``start`` (when present in ``days``) set the usual level, so the
+    first days of a period are judged like any other day.
     """
-    dates = [entry.date for entry in days]
-    first = bisect.bisect_left(dates, start)
-    last = bisect.bisect_right(dates, end)
-    lead_in = days[max(0, first - flares.OWN_AVERAGE_DAYS):first]
-    pairs = [(e.date, e.back_pain) for e in (*lead_in, *days[first:last])]
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
     return [day for day in flares.flare_days(pairs) if day >= start]
 
 
@@ -320,7 +321,8 @@ def flare_summary(
         episode_counts[episode.start.strftime("%Y-%m")] += 1
     per_month = tuple(MonthCount(m, day_counts[m], episode_counts[m]) for m in day_counts)
     typical = stats.median([e.length_days for e in episodes])
-    return FlareSummary(tuple(found), tuple(episodes), per_month, typical)
+    severe = flares.severe_days((e.date, e.back_pain) for e in period_days(days, start, end))
+    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe))
 
 
 # ---------------------------------------------------------------- triggers

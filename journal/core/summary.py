@@ -11,7 +11,7 @@ one decimal. Dates in JSON are ``YYYY-MM-DD`` strings and missing values are
 
 The period is ``start`` … ``end`` inclusive. ``days`` may hold entries
 outside it: only entries inside the period are summarised, except that up to
-14 logged days before ``start`` set the personal average used to spot flares
+31 calendar days before ``start`` set the usual level used to spot flares
 on the first days of the period (see :func:`journal.core.insights.flare_dates`).
 """
 
@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
-from journal.core import insights
+from journal.core import flares, insights
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
@@ -152,6 +152,7 @@ class Summary:
     triggers: tuple[TriggerImpact, ...]
     measure_associations: tuple[MeasureAssociation, ...]
     trigger_note: str
+    trigger_advice: str
     trigger_method: str
     red_flags: tuple[RedFlag, ...]
     flares: FlareSummary
@@ -301,6 +302,7 @@ def build_summary(
             _round_q(_round_fields(m, "difference", "ci_low", "ci_high")) for m in model.measures
         ),
         trigger_note=model.note,
+        trigger_advice=model.advice,
         trigger_method=model.method,
         red_flags=_red_flags(entries, _normalised(urgencies)),
         flares=_flares(ordered, start, end, flare_list),
@@ -400,6 +402,8 @@ def _flares_json(f: FlareSummary) -> dict[str, Any]:
             for m in f.per_month
         ],
         "typical_length_days": f.typical_length_days,
+        "severe_days": [_iso(d) for d in f.severe_days],
+        "definition": flares.DEFINITION,
     }
 
 
@@ -429,6 +433,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "triggers": [_trigger_json(t) for t in s.triggers],
         "measure_associations": [_measure_json(m) for m in s.measure_associations],
         "trigger_note": s.trigger_note,
+        "trigger_advice": s.trigger_advice,
         "trigger_method": s.trigger_method,
         "red_flags": [{"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value}
                       for f in s.red_flags],
@@ -537,6 +542,8 @@ def _text_flares(s: Summary) -> list[str]:
     lines = ["", f"Flares: {_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"]
     if f.typical_length_days is not None:
         lines[-1] += f", typically {_days_text(f.typical_length_days)} long"
+    lines.append(f"  Severe days (back pain {flares.SEVERE_BACK_PAIN} or more): {len(f.severe_days)}")
+    lines.append(f"  {flares.DEFINITION}")
     lines += [
         f"  {m.month}: {_plural(m.flare_days, 'flare day')}, {_plural(m.episodes, 'episode')}"
         for m in f.per_month
@@ -571,8 +578,7 @@ def _text_triggers(s: Summary) -> list[str]:
             f"  - Too few days to compare yet (at least {insights.MIN_DAYS_PER_SIDE} with and "
             f"{insights.MIN_DAYS_PER_SIDE} without are needed): {', '.join(too_few)}."
         )
-    if s.trigger_note:
-        lines.append(f"  {s.trigger_note}")
+    lines += [f"  {text}" for text in (s.trigger_note, s.trigger_advice) if text]
     lines.append(f"  {s.caveat}")
     return lines
 

@@ -108,8 +108,8 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
     """All chart series for [start, end]; ``days`` sorted by date, may extend past the period.
 
     Rolling averages and flare days follow :mod:`journal.core.insights`
-    (7-day window, at least 3 logged days; flare baseline may use up to 14
-    logged days before ``start``).
+    (7-day window, at least 3 logged days; the usual level for flares may use
+    the 31 calendar days before ``start``).
     """
     entries = insights.period_days(days, start, end)
     size = max((end - start).days + 1, 0)

@@ -114,6 +114,7 @@ class TriggerModel:
     rho: float | None
     note: str
     method: str = METHOD
+    advice: str = ""  # how long to log, while the journal is short
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,10 +362,9 @@ def trigger_model(entries: Sequence[DayEntry]) -> TriggerModel:
     triggers = tuple(_trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c)))
                      for c in trigger_columns)
     measures = tuple(_measure_result(c, verdict(c), q_by_column.get(id(c))) for c in measure_columns)
-    note = model_note(len(estimated))
-    if (triggers or measures) and len(rows) < WEEKS_FOR_INSIGHTS * 7:
-        note = f"{note} {LOGGING_ADVICE}".strip()
-    return TriggerModel(triggers, measures, len(estimated), len(rows), rho, note)
+    short = bool(triggers or measures) and len(rows) < WEEKS_FOR_INSIGHTS * 7
+    return TriggerModel(triggers, measures, len(estimated), len(rows), rho,
+                        model_note(len(estimated)), advice=LOGGING_ADVICE if short else "")
 
 
 def _trigger_result(column: _Column, name: str, verdict: str, q: float | None) -> TriggerImpact:

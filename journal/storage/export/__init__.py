@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 DEFAULT_PERIOD_DAYS: Final = 90
 #: Calendar days loaded before the period at first, to find the logged days
 #: that set the flare baseline (see :func:`days_for_period`).
-_LEAD_IN_CALENDAR_DAYS: Final = 2 * flares.OWN_AVERAGE_DAYS
+_LEAD_IN_CALENDAR_DAYS: Final = flares.LOOKBACK_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +114,8 @@ def report_data(
 
 def days_for_period(journal: "Journal", start: dt.date, end: dt.date) -> list[DayEntry]:
     """The entries a summary of [start, end] needs: the period plus the logged
-    days before it that set the flare baseline (the last 14 logged days, or
-    all of them when fewer), oldest first."""
-    lead_in = start - dt.timedelta(days=_LEAD_IN_CALENDAR_DAYS)
-    days = journal.days(lead_in, end)
-    before = sum(1 for e in days if e.date < start)
-    if before < flares.OWN_AVERAGE_DAYS:
-        bounds = journal.date_bounds()
-        if bounds is not None and bounds[0] < lead_in:
-            days = journal.days(None, end)  # sparse logging: look further back
-    return days
+    calendar days before it that set the usual level for flares, oldest first."""
+    return journal.days(start - dt.timedelta(days=_LEAD_IN_CALENDAR_DAYS), end)
 
 
 def load_report_data(

@@ -437,13 +437,12 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
     )
     if flare.typical_length_days is not None:
         flare_text += f", typically {days_words(flare.typical_length_days)} long"
+    flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
     return [
         table,
         Paragraph(
             "PEG: mean of pain and its interference with enjoyment of life and with general "
-            "activity (each 0–10), over the days all three were recorded. A flare day has back "
-            f"pain of {flares.SEVERE_BACK_PAIN} or more, or {flares.ABOVE_OWN_AVERAGE} or more "
-            f"points above the average of the previous {flares.OWN_AVERAGE_DAYS} logged days.",
+            f"activity (each 0–10), over the days all three were recorded. {flares.SHORT_DEFINITION}",
             st.small),
         Spacer(1, 3),
         Paragraph(f"<b>Direction:</b> {escape(s.trend.sentence)}", st.body),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from journal.core import flares
 from journal.core.summary import one_decimal, plural
 
 if TYPE_CHECKING:
@@ -22,10 +23,7 @@ if TYPE_CHECKING:
 MONTHS_LISTED: Final = 12
 #: The link that shows or hides the numbers behind the sentences.
 DETAILS_ANCHOR: Final = "#details"
-FLARE_DEFINITION: Final = (
-    "A flare day is a day with back pain of 7 or more, or at least 3 points above "
-    "your own average over the previous 14 logged days."
-)
+FLARE_DEFINITION: Final = flares.DEFINITION
 PEG_DEFINITION: Final = (
     "The PEG score is the average of three 0–10 answers: your pain, how much it got in "
     "the way of enjoying life, and how much it got in the way of daily activity."
@@ -121,6 +119,9 @@ def _flares(s: "Summary") -> list[str]:
                 f"<p>About {_num(len(f.days) / len(months))} flare days a month on average; the most "
                 f"were in {_month(busiest.month)} ({busiest.flare_days}).</p>"
             )
+    if f.severe_days:
+        body.append(f"<p>{_plural(len(f.severe_days), 'severe day')} (back pain of "
+                    f"{flares.SEVERE_BACK_PAIN} or more).</p>")
     body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
     return _section("Flares", body)
 
@@ -151,6 +152,8 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
     if shown or measures:
         body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
+        if s.trigger_advice:
+            body.append(f"<p class='hint'>{_e(s.trigger_advice)}</p>")
         body.append(f"<p class='caveat'>{_e(s.caveat)}</p>")
         if details:
             body.append(
