@@ -235,12 +235,69 @@ def test_trend_flat_is_steady() -> None:
         assert -band <= result.ci_low <= result.ci_high <= band
 
 
-def test_trend_short_noisy_series_is_unclear() -> None:
+def test_trend_short_noisy_series_gives_no_interval_wider_than_the_scale() -> None:
     rng = random.Random(5)
     days = series([rng.randint(0, 10) for _ in range(21)])
     result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "too few days"
+    assert result.ci_low is None and "CI" not in result.sentence
+    assert "vary too much" in result.sentence
+
+
+def test_trend_noisy_but_long_enough_is_unclear() -> None:
+    rng = random.Random(5)
+    days = series([rng.randint(3, 6) for _ in range(30)])
+    result = insights.trend(days, START, end_of(days))
     assert result.verdict == "unclear"
     assert "no clear trend" in result.sentence
+    assert result.ci_low is not None and result.ci_high is not None
+    assert (result.ci_high - result.ci_low) * 30 <= 10
+
+
+def test_trend_intervals_never_wider_than_the_scale() -> None:
+    for seed in range(20):
+        rng = random.Random(seed)
+        days = series([rng.randint(0, 10) for _ in range(rng.randint(21, 60))])
+        result = insights.trend(days, START, end_of(days))
+        if result.ci_low is not None and result.ci_high is not None:
+            assert (result.ci_high - result.ci_low) * insights.DAYS_PER_MONTH <= 10
+
+
+def test_a_step_is_described_as_a_step() -> None:
+    rng = random.Random(3)
+    values = [3 + rng.choice((-1, 0, 0, 1)) for _ in range(45)] + [7 + rng.choice((-1, 0, 0, 1)) for _ in range(45)]
+    days = series(values)
+    result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "worsening"
+    assert result.step is not None
+    assert result.step.date == START + dt.timedelta(days=45)
+    rolling = insights.rolling_back_pain(days, START, end_of(days))
+    before, after = rolling[44], rolling[51]
+    assert before is not None and after is not None
+    assert (result.step.before, result.step.after) == (before, after)
+    assert result.sentence == (
+        f"Your back pain changed step-wise rather than gradually: your 7-day average went up "
+        f"from {before:.1f} to {after:.1f} around 15 Feb."
+    )
+
+
+def test_trend_needs_21_logged_days() -> None:
+    days = series([1 + i // 4 for i in range(20)])
+    assert insights.trend(days, START, end_of(days)).verdict == "too few days"
+    days = series([1 + i // 4 for i in range(21)])
+    assert insights.trend(days, START, end_of(days)).verdict == "worsening"
+
+
+def test_words_and_the_drawn_line_use_the_same_series() -> None:
+    from journal.core.trend_series import trend_series
+
+    before = [day(i, 8) for i in range(0, 10)]
+    inside = [day(i, 3) for i in range(10, 40)]
+    start = START + dt.timedelta(days=10)
+    result = insights.trend(before + inside, start, end_of(inside))
+    drawn = trend_series(before + inside, start, end_of(inside)).back_pain_avg7
+    assert result.start_avg == drawn[0] == pytest.approx((6 * 8 + 3) / 7)
+    assert result.end_avg == drawn[-1] == 3.0
 
 
 def test_trend_rarely_claims_a_direction_in_pure_noise() -> None:

@@ -198,18 +198,13 @@ def test_sentences_never_claim_a_cause() -> None:
 
 
 def _gls_reference(y: list[float], columns: list[list[float]], dates: list[int], rho: float) -> tuple:
-    """Exact GLS with an AR(1) covariance inside each run of consecutive days (scipy)."""
+    """Exact GLS with the AR(1) covariance ρ^|days apart| / (1 − ρ²) between all days (scipy)."""
     np = pytest.importorskip("numpy")
     linalg = pytest.importorskip("scipy.linalg")
     n = len(y)
     x = np.column_stack([np.ones(n), *[np.asarray(c, float) for c in columns]])
-    sigma = np.zeros((n, n))
-    run_start = 0
-    for i in range(n + 1):
-        if i == n or (i > 0 and dates[i] != dates[i - 1] + 1):
-            idx = np.arange(run_start, i)
-            sigma[np.ix_(idx, idx)] = rho ** np.abs(idx[:, None] - idx[None, :]) / (1 - rho * rho)
-            run_start = i
+    d = np.asarray(dates, float)
+    sigma = rho ** np.abs(d[:, None] - d[None, :]) / (1 - rho * rho)
     inverse = linalg.inv(sigma)
     xtx = x.T @ inverse @ x
     beta = linalg.solve(xtx, x.T @ inverse @ np.asarray(y))
@@ -229,7 +224,7 @@ def test_fit_matches_exact_gls_with_scipy() -> None:
     b = [rng.gauss(0, 1) for _ in dates]
     y = [4 + 1.5 * ai - 0.5 * bi + noise[d] for ai, bi, d in zip(a, b, dates)]
     follows = [i > 0 and dates[i] == dates[i - 1] + 1 for i in range(len(dates))]
-    fit = ar1_regression.fit(y, [a, b], follows)
+    fit = ar1_regression.fit(y, [a, b], dates)
     assert fit is not None
     assert 0.3 < fit.rho < 0.85
     beta, errors, residual, df = _gls_reference(y, [a, b], dates, fit.rho)
@@ -245,10 +240,12 @@ def test_fit_matches_exact_gls_with_scipy() -> None:
 
 
 def test_fit_refuses_collinear_or_short_data() -> None:
-    follows = [True] * 30
+    days = list(range(30))
     x = [float(i % 2) for i in range(30)]
-    assert ar1_regression.fit([float(i) for i in range(30)], [x, x], follows) is None
-    assert ar1_regression.fit([1.0] * 5, [x[:5]], follows[:5]) is None
+    assert ar1_regression.fit([float(i) for i in range(30)], [x, x], days) is None
+    assert ar1_regression.fit([1.0] * 5, [x[:5]], days[:5]) is None
+    with pytest.raises(ValueError):
+        ar1_regression.fit([float(i) for i in range(30)], [x], [0] * 30)
     assert ar1_regression.independent_columns([x, [2 * v for v in x], [1.0] * 30], 30) == [
         True, False, False
     ]

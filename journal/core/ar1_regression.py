@@ -3,11 +3,16 @@
 Daily pain runs on from one day to the next, so the errors of a regression
 on daily values are correlated; ordinary least squares then gives intervals
 that are far too narrow. Here the lag-1 correlation ρ of the errors is
-estimated from the residuals of *calendar-adjacent* rows only, each row is
-quasi-differenced against the day before (``y_t − ρ·y_{t−1}``), and the
-first row of every run of consecutive days is scaled by √(1 − ρ²) instead
-(Prais–Winsten), so no day is thrown away and gaps are never bridged.
-Estimation alternates between ρ and the coefficients until ρ settles.
+estimated from the residuals of *calendar-adjacent* rows only. Each row is
+then quasi-differenced against the previous logged day g calendar days
+earlier (``y_t − ρ^g·y_{t−g}``, scaled by √((1 − ρ²)/(1 − ρ^{2g})) so every
+row has the same variance) and the first row is scaled by √(1 − ρ²): the
+Prais–Winsten transform generalised to days with gaps, which is exact GLS
+for AR(1) errors on the calendar. Treating each run of consecutive days as
+independent of the run before it instead would make intervals too narrow
+for anything that changes slowly (a trend, triggers in spells) when single
+days go unlogged. Estimation alternates between ρ and the coefficients
+until ρ settles.
 
 numpy is imported when a model is fitted, never when this module is
 imported, so importing the core stays quick.
@@ -53,19 +58,20 @@ class Ar1Fit:
 
 
 def _transform(
-    x: "NDArray[np.float64]", y: "NDArray[np.float64]", follows: "NDArray[np.bool_]", rho: float
+    x: "NDArray[np.float64]", y: "NDArray[np.float64]", gaps: "NDArray[np.float64]", rho: float
 ) -> tuple["NDArray[np.float64]", "NDArray[np.float64]"]:
-    """Prais–Winsten: quasi-difference rows that follow the previous calendar day, scale run starts."""
+    """Whiten rows for AR(1) errors: ``gaps[i]`` is the days from row i − 1 to row i."""
     import numpy as np
 
     xs = x.copy()
     ys = y.copy()
-    scale = math.sqrt(1.0 - rho * rho)
-    xs[1:][follows[1:]] -= rho * x[:-1][follows[1:]]
-    ys[1:][follows[1:]] -= rho * y[:-1][follows[1:]]
-    starts = ~follows
-    xs[starts] *= scale
-    ys[starts] *= scale
+    base = 1.0 - rho * rho
+    carry = np.power(rho, gaps[1:])  # ρ^g
+    scale = np.sqrt(base / np.maximum(1.0 - carry * carry, 1e-12))
+    xs[1:] = (x[1:] - carry[:, None] * x[:-1]) * scale[:, None]
+    ys[1:] = (y[1:] - carry * y[:-1]) * scale
+    xs[0] *= math.sqrt(base)
+    ys[0] *= math.sqrt(base)
     return np.ascontiguousarray(xs), np.ascontiguousarray(ys)
 
 
@@ -104,21 +110,28 @@ def independent_columns(columns: Sequence[Sequence[float]], rows: int) -> list[b
 def fit(
     y: Sequence[float],
     columns: Sequence[Sequence[float]],
-    follows_previous: Sequence[bool],
+    day_numbers: Sequence[int],
+    *,
+    correct_rho_bias: bool = False,
 ) -> Ar1Fit | None:
     """Regress ``y`` on an intercept and ``columns`` with AR(1) errors.
 
     Args:
         y: one value per row, rows in date order.
         columns: regressors, each with one value per row (no intercept).
-        follows_previous: for each row, whether it is the calendar day right
-            after the row before it (the first row never is).
+        day_numbers: each row's calendar day (e.g. days since the first),
+            strictly increasing.
 
     Returns:
         The fit, or None when there are too few rows for the number of
         coefficients (fewer than :data:`MIN_RESIDUAL_DF` left) or the
         columns are collinear. Callers treat a fit with ``sigma == 0`` as
         degenerate (nothing varies).
+
+    With ``correct_rho_bias`` the estimated ρ is raised by (1 + 3ρ)/m for m
+    adjacent pairs (the known small-sample bias of a lag-1 correlation about
+    a fitted mean) before the final fit: it matters for short series whose
+    regressor is smooth in time, such as a trend line.
     """
     import numpy as np
 
@@ -129,7 +142,11 @@ def fit(
         return None
     x = np.column_stack([np.ones(n), *[np.asarray(c, dtype=float) for c in columns]])
     yv = np.asarray(y, dtype=float)
-    follows = np.asarray(follows_previous, dtype=bool).copy()
+    numbers = np.asarray(day_numbers, dtype=float)
+    gaps = np.concatenate(([0.0], np.diff(numbers)))
+    if np.any(gaps[1:] < 1):
+        raise ValueError("day numbers must be strictly increasing")
+    follows = gaps == 1.0
     follows[0] = False
     if np.linalg.matrix_rank(x) < p:
         return None
@@ -137,13 +154,18 @@ def fit(
     rho = 0.0
     for _ in range(_MAX_ITERATIONS):
         new_rho = _rho(yv - x @ beta, follows)
-        xs, ys = _transform(x, yv, follows, new_rho)
+        xs, ys = _transform(x, yv, gaps, new_rho)
         beta = np.linalg.lstsq(xs, ys, rcond=None)[0]
         settled = abs(new_rho - rho) < _RHO_TOLERANCE
         rho = new_rho
         if settled:
             break
-    xs, ys = _transform(x, yv, follows, rho)
+    pairs = int(follows.sum())
+    if correct_rho_bias and pairs >= 3:
+        rho = max(-MAX_RHO, min(MAX_RHO, rho + (1.0 + 3.0 * rho) / pairs))
+        xs, ys = _transform(x, yv, gaps, rho)
+        beta = np.linalg.lstsq(xs, ys, rcond=None)[0]
+    xs, ys = _transform(x, yv, gaps, rho)
     residuals = ys - xs @ beta
     sigma2 = float(residuals @ residuals) / df
     covariance = sigma2 * np.linalg.inv(xs.T @ xs)

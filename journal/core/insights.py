@@ -25,7 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from journal.core import flares, stats, trigger_model
+from journal.core import flares, stats, trend_model, trigger_model
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import DayEntry
 from journal.core.trigger_model import TriggerImpact, TriggerModel
@@ -63,7 +63,7 @@ MAX_UNLOGGED_GAP_IN_EPISODE: Final = 2
 
 # Weeks and trend
 MIN_DAYS_PER_WEEK: Final = 4
-MIN_TREND_POINTS: Final = 10
+MIN_TREND_POINTS: Final = trend_model.MIN_TREND_DAYS
 STEADY_BAND_PER_DAY: Final = 0.02
 DAYS_PER_MONTH: Final = 30
 TREND_IMPROVING: Final = "improving"
@@ -186,6 +186,7 @@ class Trend:
     points: int
     start_avg: float | None
     end_avg: float | None
+    step: trend_model.Step | None = None
 
 
 # ---------------------------------------------------------------- helpers
@@ -514,9 +515,15 @@ def best_and_worst_weeks(
 
 
 def rolling_back_pain(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[float | None]:
-    """7-day rolling mean of back pain for every date of the period (see module notes)."""
-    entries = period_days(days, start, end)
-    return stats.rolling_mean(daily_values(entries, start, end, lambda e: e.back_pain))
+    """7-day rolling mean of back pain for every date of the period.
+
+    The window of the first days reaches back before ``start`` when those
+    days are in ``days``, so this is exactly the line the charts draw.
+    """
+    lead = start - dt.timedelta(days=stats.ROLLING_WINDOW_DAYS - 1)
+    entries = period_days(days, lead, end)
+    values = stats.rolling_mean(daily_values(entries, lead, end, lambda e: e.back_pain))
+    return values[(start - lead).days:]
 
 
 def trend_verdict(ci_low: float, ci_high: float) -> str:
@@ -530,12 +537,25 @@ def trend_verdict(ci_low: float, ci_high: float) -> str:
     return TREND_UNCLEAR
 
 
-def _trend_sentence(verdict: str, fit: stats.Slope | None) -> str:
-    if fit is None or verdict == TREND_TOO_FEW:
+def _step_sentence(step: trend_model.Step) -> str:
+    direction = "up" if step.after > step.before else "down"
+    return (
+        f"Your back pain changed step-wise rather than gradually: your 7-day average went "
+        f"{direction} from {_fmt(step.before)} to {_fmt(step.after)} around "
+        f"{step.date.day} {step.date:%b}."
+    )
+
+
+def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) -> str:
+    if verdict == TREND_TOO_FEW:
+        if points >= MIN_TREND_POINTS:
+            return ("Too few days to tell the direction of your back pain yet: the days vary "
+                    "too much for so short a period.")
         return (
             "Not enough logged days to judge a trend: it needs at least "
             f"{MIN_TREND_POINTS} logged days."
         )
+    assert fit is not None
     per_month = fit.slope * DAYS_PER_MONTH
     low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
     if verdict == TREND_IMPROVING:
@@ -550,6 +570,8 @@ def _trend_sentence(verdict: str, fit: stats.Slope | None) -> str:
         )
     band = _fmt(STEADY_BAND_PER_DAY * DAYS_PER_MONTH)
     if verdict == TREND_STEADY:
+        if fit.flat:
+            return "Your back pain was the same on every logged day of this period."
         return (
             f"Your 7-day average back pain stayed steady over this period "
             f"(any change was within {band} points a month either way)."
@@ -561,37 +583,42 @@ def _trend_sentence(verdict: str, fit: stats.Slope | None) -> str:
 
 
 def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
-    """Direction of back pain over the period, in points per day.
+    """Direction of back pain over the period (see :mod:`journal.core.trend_model`).
 
-    The line is the least-squares fit of each logged day's back pain against
-    its date, which is the straight line the 7-day rolling average follows.
-    Its 95% CI allows for runs of similar days (autocorrelation, see
-    :func:`journal.core.stats.linear_slope`); fitting the rolling averages
-    themselves would treat overlapping windows as independent and call a
-    trend in pure day-to-day noise about half the time. Needs at least
+    The line is fitted to each logged day's back pain against its date with
+    AR(1) errors; fitting the rolling averages themselves would treat
+    overlapping windows as independent. Needs at least
     :data:`MIN_TREND_POINTS` logged days, otherwise the verdict is
-    "too few days". ``start_avg``/``end_avg`` are the first and last
-    available 7-day rolling averages.
+    "too few days", as it is when the interval would be wider than the
+    0-10 scale. A clear step between two levels is described as a step
+    (verdict worsening or improving, ``step`` set). ``start_avg`` and
+    ``end_avg`` are the drawn 7-day average on the first and last days of
+    the period (or the nearest days that have one).
     """
     entries = period_days(days, start, end)
-    xs = [float((e.date - start).days) for e in entries]
-    ys = [float(e.back_pain) for e in entries]
-    rolling = [v for v in rolling_back_pain(entries, start, end) if v is not None]
-    fit = (
-        stats.linear_slope(xs, ys, adjust_for_autocorrelation=True)
-        if len(ys) >= MIN_TREND_POINTS
-        else None
-    )
-    verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high)
+    dates = [e.date for e in entries]
+    pains = [e.back_pain for e in entries]
+    rolling = rolling_back_pain(days, start, end)
+    drawn = {start + dt.timedelta(days=i): v for i, v in enumerate(rolling) if v is not None}
+    present = [v for v in rolling if v is not None]
+    fit = trend_model.fit_line(dates, pains)
+    step = trend_model.find_step(dates, pains, drawn) if len(pains) >= MIN_TREND_POINTS else None
+    if step is not None:
+        verdict = TREND_WORSENING if step.after > step.before else TREND_IMPROVING
+        sentence = _step_sentence(step)
+    else:
+        verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high)
+        sentence = _trend_sentence(verdict, fit, len(pains))
     return Trend(
         slope_per_day=None if fit is None else fit.slope,
         ci_low=None if fit is None else fit.ci_low,
         ci_high=None if fit is None else fit.ci_high,
         verdict=verdict,
-        sentence=_trend_sentence(verdict, fit),
-        points=len(ys),
-        start_avg=rolling[0] if rolling else None,
-        end_avg=rolling[-1] if rolling else None,
+        sentence=sentence,
+        points=len(pains),
+        start_avg=present[0] if present else None,
+        end_avg=present[-1] if present else None,
+        step=step,
     )
 
 

@@ -307,7 +307,10 @@ def build_summary(
         red_flags=_red_flags(entries, _normalised(urgencies)),
         flares=_flares(ordered, start, end, flare_list),
         activities=_activities(ordered, start, end, flare_list),
-        trend=_round_fields(trend, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
+        trend=dataclasses.replace(
+            _round_fields(trend, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
+            step=None if trend.step is None else _round_fields(trend.step, "before", "after", "change"),
+        ),
         medications=_medications(entries),
         questions=_texts(entries, "questions"),
         notes=_texts(entries, "notes"),
@@ -450,6 +453,10 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "verdict": s.trend.verdict,
             "sentence": s.trend.sentence,
             "points": s.trend.points,
+            "step": None if s.trend.step is None else {
+                "date": _iso(s.trend.step.date), "from": s.trend.step.before,
+                "to": s.trend.step.after, "change": s.trend.step.change,
+            },
         },
         "medications": {m.name: m.days for m in s.medications},
         "questions": [{"date": _iso(q.date), "text": q.text} for q in s.questions],

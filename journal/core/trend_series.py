@@ -117,14 +117,27 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
     back = _place(indices, size, [e.back_pain for e in entries])
     leg = _place(indices, size, [e.leg_pain for e in entries])
     flare_set = set(insights.flare_dates(days, start, end))
+    # The 7-day windows of the first days reach back before the period, so the
+    # line drawn for a period is the same as the line drawn for the whole journal.
+    lead = start - dt.timedelta(days=stats.ROLLING_WINDOW_DAYS - 1)
+    earlier = insights.period_days(days, lead, start - dt.timedelta(days=1))
+    lead_size = (start - lead).days
+
+    def avg7(value: Any) -> tuple[float | None, ...]:
+        values = insights.daily_values(earlier, lead, start - dt.timedelta(days=1), value)
+        return tuple(stats.rolling_mean(values + period_values(value))[lead_size:])
+
+    def period_values(value: Any) -> list[Any]:
+        return _place(indices, size, [value(e) for e in entries])
+
     return TrendSeries(
         start=start,
         end=end,
         dates=tuple(insights.calendar(start, end)),
         back_pain=tuple(back),
         leg_pain=tuple(leg),
-        back_pain_avg7=tuple(stats.rolling_mean(back)),
-        leg_pain_avg7=tuple(stats.rolling_mean(leg)),
+        back_pain_avg7=avg7(lambda e: e.back_pain),
+        leg_pain_avg7=avg7(lambda e: e.leg_pain),
         peg=tuple(_place(indices, size, [e.peg for e in entries])),
         activity_minutes=_named_series(
             [[(a.name, a.minutes) for a in e.activities] for e in entries], indices, size, 0

@@ -307,9 +307,9 @@ def model_note(comparisons: int) -> str:
 # ---------------------------------------------------------------- the model
 
 
-def _estimate(chosen: list[_Column], y: list[float], follows: list[bool]) -> float | None:
+def _estimate(chosen: list[_Column], y: list[float], day_numbers: list[int]) -> float | None:
     """Fit the model, store each column's estimate; returns ρ, or None when it cannot be fitted."""
-    result = ar1_regression.fit(y, [c.values for c in chosen], follows)
+    result = ar1_regression.fit(y, [c.values for c in chosen], day_numbers)
     if result is None:
         for column in chosen:
             column.problem = "model"
@@ -343,10 +343,8 @@ def trigger_model(entries: Sequence[DayEntry]) -> TriggerModel:
     for column in trigger_columns:
         if column.problem == "few" and column.days_without == 0 and column.days_with > 0:
             column.problem = "never-without"
-    one_day = dt.timedelta(days=1)
-    follows = [k > 0 and entries[rows[k - 1]].date == entries[rows[k]].date - one_day
-               for k in range(len(rows))]
-    rho = _estimate(chosen, [float(entries[i].back_pain) for i in rows], follows) if chosen else None
+    day_numbers = [entries[i].date.toordinal() for i in rows]
+    rho = _estimate(chosen, [float(entries[i].back_pain) for i in rows], day_numbers) if chosen else None
     estimated = [c for c in chosen if c.estimate is not None]
     q_values = stats.benjamini_hochberg([c.estimate[3] for c in estimated if c.estimate])
     q_by_column = {id(c): q for c, q in zip(estimated, q_values)}
