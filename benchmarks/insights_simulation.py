@@ -43,7 +43,8 @@ def row(result: SettingResult, effects: bool) -> str:
     )
     label = f"{result.days} days" + ("" if effects else ", no real effects")
     return (f"| {label} | {result.journals} | {percent(result.false_verdict_rate)} | "
-            f"{percent(result.false_pattern_rate)} | {percent(result.confounded_rate)} | {real} |")
+            f"{percent(result.false_pattern_rate)} | {percent(result.confounded_rate)} | {real} | "
+            f"{percent(result.pacing_rate)} |")
 
 
 def main() -> None:
@@ -53,8 +54,8 @@ def main() -> None:
     args = parser.parse_args()
     print("| setting | journals | false verdicts (null pairs) | journals with any false pattern "
           "| confounded trigger flagged | same-day effect found / 95% CI covers | "
-          "next-day effect found / 95% CI covers |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+          "next-day effect found / 95% CI covers | false pacing suggestion |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     began = time.perf_counter()
     for days, effects in SETTINGS:
         result = run_setting(days, args.journals, args.seed + days + effects, effects=effects)

@@ -10,7 +10,10 @@ A journal here has what makes real diaries hard:
   happens on days of a real one ("prolonged sitting");
 * a next-day effect ("stress" raises pain the day after);
 * gaps (single unlogged days and runs of a few), integer scores clipped to 0-10;
-* sleep hours and sleep quality recorded, with no effect.
+* sleep hours and sleep quality recorded, with no effect;
+* walking most days and gardening now and then, sometimes much more than
+  usual ("booms"), with no effect on pain, so any boom-and-bust pacing
+  suggestion is a false one.
 
 :func:`run_setting` runs the whole ``build_summary`` pipeline on many such
 journals and counts how often the verdicts are right or wrong.
@@ -22,7 +25,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from journal.core.day import DayEntry
+from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.summary import build_summary
 
 START = dt.date(2024, 1, 1)
@@ -74,8 +77,21 @@ def simulated_journal(rng: random.Random, days: int, *, effects: bool = True) ->
             sleep_hours=round(rng.gauss(7.0, 1.0) * 2) / 2,
             sleep_quality=max(0, min(10, round(rng.gauss(6.0, 1.5)))),
             triggers=tuple(name for name in TRIGGERS if on[name][i]),
+            activities=_activities(rng),
         ))
     return entries
+
+
+def _activities(rng: random.Random) -> tuple[ActivityMinutes, ...]:
+    """Walking on 80% of days (30 minutes, a long walk 1 day in 8) and gardening 1 day in 4."""
+    done = []
+    if rng.random() < 0.8:
+        done.append(ActivityMinutes("walking", rng.choice((90, 120)) if rng.random() < 1 / 8
+                                    else rng.randint(20, 40)))
+    if rng.random() < 0.25:
+        done.append(ActivityMinutes("gardening", rng.choice((150, 180)) if rng.random() < 0.2
+                                    else rng.randint(30, 60)))
+    return tuple(done)
 
 
 def _logged_days(rng: random.Random, days: int) -> list[bool]:
@@ -102,6 +118,7 @@ class SettingResult:
     false_verdicts: int = 0
     journals_with_false_pattern: int = 0
     confounded_flagged: int = 0
+    pacing_flagged: int = 0
     found: dict[tuple[str, int], int] = field(default_factory=dict)
     estimated: dict[tuple[str, int], int] = field(default_factory=dict)
     covered: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -116,6 +133,11 @@ class SettingResult:
     @property
     def false_pattern_rate(self) -> float:
         return self.share(self.journals_with_false_pattern, self.journals)
+
+    @property
+    def pacing_rate(self) -> float:
+        """Share of journals given a boom-and-bust pacing suggestion (always false here)."""
+        return self.share(self.pacing_flagged, self.journals)
 
     @property
     def confounded_rate(self) -> float:
@@ -156,4 +178,5 @@ def run_setting(days: int, journals: int, seed: int, *, effects: bool = True) ->
             result.confounded_flagged += 1
         false_here = false_here or any(m.verdict in ("higher", "lower") for m in summary.measure_associations)
         result.journals_with_false_pattern += false_here
+        result.pacing_flagged += any(p.kind == "boom_bust" for p in summary.activities.pacing)
     return result

@@ -26,6 +26,7 @@ def test_error_rates_at_180_days() -> None:
         assert result.power(pair) >= 0.90, pair
         assert result.coverage(pair) >= 0.90, pair
     assert result.confounded_rate <= 0.05 + SAMPLING_MARGIN, CONFOUNDED
+    assert result.pacing_rate <= 0.05  # activity unrelated to pain
 
 
 def test_no_effects_means_few_patterns() -> None:

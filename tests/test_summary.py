@@ -134,7 +134,8 @@ def test_json_peg_flares_activities_trend_weeks(summary: Summary) -> None:
     assert data["flares"]["per_month"][0]["month"] == "2024-03"
     (walking,) = data["activities"]["items"]
     assert set(walking) == {
-        "name", "days", "total_minutes", "minutes_per_week", "baseline_minutes", "boom_bust"
+        "name", "days", "total_minutes", "minutes_per_week", "baseline_minutes", "boom_bust",
+        "boom_comparison",
     }
     assert walking["days"] == 29
     assert isinstance(data["activities"]["pacing"], list)
@@ -221,12 +222,13 @@ def test_render_text_reads_for_a_person(summary: Summary) -> None:
 
 
 def test_render_text_lists_pacing_with_sources() -> None:
+    booms = {20, 35, 50, 65, 80}
     days = [
-        DayEntry(START + dt.timedelta(days=i), 8 if i == 11 else 3,
-                 activities=(ActivityMinutes("walking", 120 if i == 10 else 30),))
-        for i in range(30)
+        DayEntry(START + dt.timedelta(days=i), 8 if i - 1 in booms else 3,
+                 activities=(ActivityMinutes("walking", 120 if i in booms else 30),))
+        for i in range(90)
     ]
-    result = build_summary(days, START, START + dt.timedelta(days=29))
+    result = build_summary(days, START, START + dt.timedelta(days=89))
     (suggestion,) = result.activities.pacing
     text = render_text(result)
     assert suggestion.text in text and suggestion.source in text

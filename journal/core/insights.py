@@ -25,10 +25,10 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from journal.core import flares, stats, trend_model, trigger_model
+from journal.core import flares, pacing, stats, trend_model, trigger_model
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import DayEntry
-from journal.core.trigger_model import TriggerImpact, TriggerModel
+from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 
 ONE_DAY: Final = dt.timedelta(days=1)
 
@@ -46,14 +46,11 @@ CAVEAT: Final = (
 )
 
 # Activity and pacing
-BOOM_FACTOR: Final = 1.5
-BOOM_EXTRA_MINUTES: Final = 30
-BOOM_FLARE_WITHIN_DAYS: Final = 2
+BOOM_FACTOR: Final = pacing.BOOM_FACTOR
+BOOM_EXTRA_MINUTES: Final = pacing.BOOM_EXTRA_MINUTES
+BOOM_FLARE_WITHIN_DAYS: Final = pacing.FLARE_WITHIN_DAYS
 MIN_BASELINE_DAYS: Final = 5
 SITTING_KEY: Final = "sitting"
-LONG_SITTING_MINUTES: Final = 240
-MIN_LONG_SITTING_DAYS: Final = 3
-LONG_SITTING_PAIN_GAP: Final = 1.0
 PACING_SOURCE: Final = "000_32feb4238e8fab95.txt, Activity Pacing"
 SITTING_SOURCE: Final = "000_32feb4238e8fab95.txt, Do\u2019s and Don\u2019ts"
 
@@ -94,9 +91,10 @@ class ActivityStats:
     """One activity over the period.
 
     ``minutes_per_week`` is total minutes per 7 *logged* days (unlogged days
-    are unknown). ``baseline_minutes`` is the median on days it was done that
-    were not followed by a flare the next day, None with fewer than
-    :data:`MIN_BASELINE_DAYS` such days.
+    are unknown). ``baseline_minutes`` is the median on the days it was
+    done, None with fewer than :data:`MIN_BASELINE_DAYS` days.
+    ``comparison`` is the boom-and-bust comparison (effortful activities with
+    enough boom and other days only).
     """
 
     name: str
@@ -105,6 +103,7 @@ class ActivityStats:
     minutes_per_week: float
     baseline_minutes: float | None
     boom_bust: tuple[BoomBust, ...]
+    comparison: pacing.BoomComparison | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +368,7 @@ def _activity_minutes(entries: Sequence[DayEntry]) -> tuple[dict[str, str], dict
 
 def is_boom(minutes: float, baseline: float) -> bool:
     """Well above the usual: at least 1.5 × baseline and at least 30 minutes more."""
-    return minutes >= BOOM_FACTOR * baseline and minutes >= baseline + BOOM_EXTRA_MINUTES
+    return pacing.is_boom(minutes, baseline)
 
 
 def _boom_busts(done: Sequence[tuple[dt.date, int]], baseline: float,
@@ -385,25 +384,40 @@ def _boom_busts(done: Sequence[tuple[dt.date, int]], baseline: float,
     return tuple(events)
 
 
+def is_effortful(name: str) -> bool:
+    """Whether an activity can be a "boom" (not sitting, driving, standing or relaxation)."""
+    return cached_name_key(name) not in pacing.NOT_EFFORTFUL
+
+
 def activity_stats(
     days: Sequence[DayEntry],
     start: dt.date,
     end: dt.date,
     flare_list: Sequence[dt.date] | None = None,
 ) -> list[ActivityStats]:
-    """Per activity (matched ignoring case): days done, minutes, baseline and boom-bust days.
+    """Per activity (matched ignoring case): days done, minutes, usual minutes and boom-bust days.
 
-    A boom-bust day is one with :func:`is_boom` minutes followed by a flare on
-    one of the next two calendar days. Ordered by total minutes, most first.
+    The usual (``baseline_minutes``) is the median over all days it was done
+    (at least :data:`MIN_BASELINE_DAYS`). For effortful activities, a
+    boom-bust day is one with :func:`is_boom` minutes followed by a flare on
+    one of the next two calendar days, and ``comparison`` says whether that
+    happens more often than after the activity's other days
+    (:mod:`journal.core.pacing`). Ordered by total minutes, most first.
     """
     entries = period_days(days, start, end)
     flare_set = set(flare_dates(days, start, end) if flare_list is None else flare_list)
+    logged = {e.date for e in entries}
     spellings, per_key = _activity_minutes(entries)
+    effortful = [key for key in per_key if is_effortful(key)]
     results: list[ActivityStats] = []
     for key, done in per_key.items():
-        calm = [m for d, m in done if d + ONE_DAY not in flare_set]
-        baseline = stats.median(calm) if len(calm) >= MIN_BASELINE_DAYS else None
+        baseline = stats.median([m for _, m in done]) if len(done) >= MIN_BASELINE_DAYS else None
         total = sum(m for _, m in done)
+        comparison = None
+        events: tuple[BoomBust, ...] = ()
+        if baseline is not None and key in effortful:
+            events = _boom_busts(done, baseline, flare_set)
+            comparison = pacing.compare(spellings[key], done, baseline, logged, flare_set, len(effortful))
         results.append(
             ActivityStats(
                 name=spellings[key],
@@ -411,43 +425,49 @@ def activity_stats(
                 total_minutes=total,
                 minutes_per_week=total * 7 / len(entries),
                 baseline_minutes=baseline,
-                boom_bust=() if baseline is None else _boom_busts(done, baseline, flare_set),
+                boom_bust=events,
+                comparison=comparison,
             )
         )
     results.sort(key=lambda a: (-a.total_minutes, name_key(a.name)))
     return results
 
 
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
 def _boom_bust_suggestion(activities: Sequence[ActivityStats]) -> PacingSuggestion | None:
-    events = [(a.name, b) for a in activities for b in a.boom_bust]
-    if not events:
+    supported = [a.comparison for a in activities if a.comparison is not None and a.comparison.supported]
+    if not supported:
         return None
-    names = sorted({name for name, _ in events}, key=name_key)
+    reasons = [
+        f"after days of much more {c.activity} than usual, a flare followed within two days "
+        f"{c.booms_then_flare} of {c.booms} times ({_percent(c.booms_then_flare / c.booms)}), "
+        f"against {c.others_then_flare} of {c.other_days} other {c.activity} days "
+        f"({_percent(c.others_then_flare / c.other_days)}; difference "
+        f"{_percent(c.difference)}, 95% CI {_percent(c.ci_low)} to {_percent(c.ci_high)}, "
+        "allowing for the number of activities compared)"
+        for c in supported
+    ]
     return PacingSuggestion(
         kind="boom_bust",
         text=(
-            "Try pacing: balance activity and rest, and break bigger tasks into "
-            "manageable intervals instead of doing a lot in one go."
+            "Worth trying, and discussing with your doctor: pacing. Balance activity and rest, "
+            "and break bigger tasks into manageable intervals instead of doing a lot in one go."
         ),
-        reason=(
-            f"On {len(events)} day{'s' if len(events) != 1 else ''} you did much more "
-            f"{', '.join(names)} than usual and had a flare within the next two days."
-        ),
+        reason="In your journal, " + "; ".join(reasons) + ". This is an association, not proof of cause.",
         source=PACING_SOURCE,
     )
 
 
-def _long_sitting_suggestion(entries: Sequence[DayEntry]) -> PacingSuggestion | None:
-    long_days: list[int] = []
-    other_days: list[int] = []
-    for entry in entries:
-        sitting = sum(a.minutes for a in entry.activities if cached_name_key(a.name) == SITTING_KEY)
-        (long_days if sitting >= LONG_SITTING_MINUTES else other_days).append(entry.back_pain)
-    if len(long_days) < MIN_LONG_SITTING_DAYS or len(other_days) < MIN_LONG_SITTING_DAYS:
-        return None
-    long_mean, other_mean = stats.mean(long_days), stats.mean(other_days)
-    assert long_mean is not None and other_mean is not None
-    if long_mean - other_mean < LONG_SITTING_PAIN_GAP:
+def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociation]) -> PacingSuggestion | None:
+    """From the model: more sitting (hours, or the "prolonged sitting" trigger) went with higher pain."""
+    found = [item for item in evidence if item.verdict == VERDICT_HIGHER and (
+        (isinstance(item, MeasureAssociation) and item.key == "sitting_hours")
+        or (isinstance(item, TriggerImpact) and item.lag_days == 0
+            and cached_name_key(item.name) == "prolonged sitting"))]
+    if not found:
         return None
     return PacingSuggestion(
         kind="long_sitting",
@@ -455,11 +475,8 @@ def _long_sitting_suggestion(entries: Sequence[DayEntry]) -> PacingSuggestion | 
             "Break up prolonged sitting with short walking breaks, and avoid "
             "sitting for more than 30 minutes without repositioning."
         ),
-        reason=(
-            f"On the {len(long_days)} days you sat for {LONG_SITTING_MINUTES // 60} hours "
-            f"or more, your back pain averaged {_fmt(long_mean)}, against "
-            f"{_fmt(other_mean)} on other days."
-        ),
+        reason=" ".join(f"{item.sentence} {item.details}" for item in found)
+        .replace(trigger_model.WORTH_DISCUSSING, ""),
         source=SITTING_SOURCE,
     )
 
@@ -469,18 +486,22 @@ def pacing_suggestions(
     start: dt.date,
     end: dt.date,
     activities: Sequence[ActivityStats] | None = None,
+    model: TriggerModel | None = None,
 ) -> list[PacingSuggestion]:
-    """Suggestions from the documents, each only when the data gives a reason.
+    """Suggestions from the documents, each only when the data supports it.
 
-    * boom-bust days found → pacing (balance activity and rest, intervals);
-    * at least 3 days with 4 hours or more of sitting whose mean back pain is
-      at least 1 point above the other logged days → break up sitting.
+    * flares followed boom days of an effortful activity clearly more often
+      than its other days → pacing;
+    * the trigger model found more sitting (hours, or the "prolonged sitting"
+      trigger) with higher back pain → break up sitting.
     """
     if activities is None:
         activities = activity_stats(days, start, end)
+    if model is None:
+        model = trigger_analysis(days, start, end)
     found = [
         _boom_bust_suggestion(activities),
-        _long_sitting_suggestion(period_days(days, start, end)),
+        _long_sitting_suggestion([*model.measures, *model.triggers]),
     ]
     return [s for s in found if s is not None]
 

@@ -234,13 +234,15 @@ def _round_fields(item: _T, *names: str) -> _T:
 
 
 def _activities(days: Sequence[DayEntry], start: dt.date, end: dt.date,
-                flare_list: Sequence[dt.date]) -> ActivitiesSummary:
+                flare_list: Sequence[dt.date], model: insights.TriggerModel) -> ActivitiesSummary:
     raw = insights.activity_stats(days, start, end, flare_list)
-    pacing = insights.pacing_suggestions(days, start, end, raw)
+    pacing = insights.pacing_suggestions(days, start, end, raw, model)
     items = tuple(
         dataclasses.replace(
             _round_fields(a, "minutes_per_week", "baseline_minutes"),
             boom_bust=tuple(_round_fields(b, "baseline_minutes") for b in a.boom_bust),
+            comparison=None if a.comparison is None else _round_fields(
+                a.comparison, "difference", "ci_low", "ci_high"),
         )
         for a in raw
     )
@@ -306,7 +308,7 @@ def build_summary(
         trigger_method=model.method,
         red_flags=_red_flags(entries, _normalised(urgencies)),
         flares=_flares(ordered, start, end, flare_list),
-        activities=_activities(ordered, start, end, flare_list),
+        activities=_activities(ordered, start, end, flare_list, model),
         trend=dataclasses.replace(
             _round_fields(trend, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
             step=None if trend.step is None else _round_fields(trend.step, "before", "after", "change"),
@@ -389,6 +391,16 @@ def _activity_json(a: ActivityStats) -> dict[str, Any]:
         "minutes_per_week": a.minutes_per_week,
         "baseline_minutes": a.baseline_minutes,
         "boom_bust": [_boom_json(b) for b in a.boom_bust],
+        "boom_comparison": None if a.comparison is None else {
+            "booms": a.comparison.booms,
+            "booms_then_flare": a.comparison.booms_then_flare,
+            "other_days": a.comparison.other_days,
+            "others_then_flare": a.comparison.others_then_flare,
+            "difference": a.comparison.difference,
+            "ci_low": a.comparison.ci_low,
+            "ci_high": a.comparison.ci_high,
+            "supported": a.comparison.supported,
+        },
     }
 
 
@@ -600,10 +612,11 @@ def _text_activities(s: Summary) -> list[str]:
             f"  {a.name}: {_plural(a.days, 'day')}, {a.total_minutes} minutes in all, "
             f"about {round(a.minutes_per_week):,} minutes a week{usual}"
         )
-        lines += [
-            f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}"
-            for b in a.boom_bust
-        ]
+        if a.comparison is not None and a.comparison.supported:
+            lines += [
+                f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}"
+                for b in a.boom_bust
+            ]
     for p in s.activities.pacing:
         lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {p.source}"]
     return lines

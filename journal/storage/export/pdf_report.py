@@ -516,8 +516,8 @@ def _activities(data: ReportData, st: _Styles, width: float) -> list["Flowable"]
     table = Table(rows, colWidths=[width * 0.40, width * 0.14, width * 0.24, width * 0.22], repeatRows=1)
     table.setStyle(TableStyle(_grid_style()))
     return out + [table, Paragraph(
-        "Minutes a week = minutes per 7 logged days. Usual session = median minutes on days not "
-        "followed by a flare.", st.small)]
+        "Minutes a week = minutes per 7 logged days. Usual session = median minutes on the days "
+        "it was done.", st.small)]
 
 
 def _pacing(data: ReportData, st: _Styles) -> list["Flowable"]:
@@ -527,8 +527,9 @@ def _pacing(data: ReportData, st: _Styles) -> list["Flowable"]:
     out: list[Flowable] = [_heading("Pacing observations", st)]
     if not pacing:
         return out + [Paragraph(
-            "No boom-and-bust days (much more activity than usual, then a flare within two days) "
-            "and no pattern of long sitting with higher pain.", st.body)]
+            "No effortful activity was followed by a flare within two days clearly more often after "
+            "days of much more of it than usual than after its other days, and more sitting did not "
+            "clearly go with higher pain.", st.body)]
     return out + _bullets([escape(p.reason) for p in pacing], st.body)
 
 

@@ -167,7 +167,8 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
 
 def _activities(s: "Summary") -> list[str]:
     body = []
-    events = [(a.name, b) for a in s.activities.items for b in a.boom_bust]
+    events = [(a.name, b) for a in s.activities.items for b in a.boom_bust
+              if a.comparison is not None and a.comparison.supported]
     if events:
         items = "".join(
             f"<li>{_day(b.date)}: {b.minutes} minutes of {_e(name)} (you usually do about "
