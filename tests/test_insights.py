@@ -154,7 +154,7 @@ def test_long_sitting_suggestion_when_the_model_finds_it() -> None:
     ]
     assert suggestion.source == insights.SITTING_SOURCE
     assert "30 minutes" in suggestion.text
-    assert suggestion.reason.startswith("on days with more sitting your back pain tended to be higher")
+    assert suggestion.reason.startswith("On days with more sitting your back pain tended to be higher")
     assert "95% CI" in suggestion.reason
 
 

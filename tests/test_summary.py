@@ -19,7 +19,8 @@ END = dt.date(2024, 3, 31)
 
 TOP_LEVEL_KEYS = {
     "period", "days_in_period", "days_logged", "back_pain", "leg_pain", "peg", "triggers",
-    "measure_associations", "trigger_note", "trigger_advice", "trigger_method",
+    "measure_associations", "trigger_note", "trigger_advice", "trigger_method", "daily_measures",
+    "where_it_hurts",
     "red_flags", "flares", "activities", "trend", "medications", "questions", "notes",
     "best_week", "worst_week", "caveat",
 }
@@ -245,3 +246,27 @@ def test_render_text_groups_triggers_with_too_few_days() -> None:
     text = render_text(result)
     assert "Too few days to compare yet (at least 5 with and 5 without are needed): lifting." in text
     assert result.triggers[0].sentence not in text
+
+
+def test_sleep_mood_stiffness_and_where_it_hurts() -> None:
+    days = [
+        DayEntry(START + dt.timedelta(days=i), 4, sleep_hours=6.0 if i < 7 else 8.0,
+                 sleep_quality=i % 3 + 4, stress=None if i % 2 else 6,
+                 morning_stiffness_min=30,
+                 pain_locations=frozenset({"lower_back_centre", "thigh_left"} if i % 4 else {"lower_back_centre"}))
+        for i in range(28)
+    ]
+    days.append(DayEntry(START + dt.timedelta(days=28), 4))  # nothing marked: not in the shares
+    data = build_summary(days, START, START + dt.timedelta(days=28)).to_json()
+    sleep = data["daily_measures"]["sleep_hours"]
+    assert sleep["days"] == 28 and sleep["first_week"] == 6.0 and sleep["last_week"] == 8.0
+    assert sleep["mean"] == round((7 * 6 + 21 * 8) / 28, 2)
+    assert data["daily_measures"]["stress"]["days"] == 14
+    where = data["where_it_hurts"]
+    assert where["days_marked"] == 28
+    assert where["regions"][0] == {"region": "lower_back_centre", "label": "Lower back, centre",
+                                   "days": 28, "share": 1.0}
+    assert where["leg_left_share"] == 0.75 and where["leg_right_share"] == 0.0
+    text = render_text(build_summary(days, START, START + dt.timedelta(days=28)))
+    assert "Leg symptoms (buttock, thigh, calf or foot): left on 75% of those days, right on 0%" in text
+    assert "Sleep (hours): average 7.5 (28 days recorded); first week 6.0, last week 8.0" in text

@@ -469,14 +469,15 @@ def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociati
             and cached_name_key(item.name) == "prolonged sitting"))]
     if not found:
         return None
+    reason = " ".join(f"{item.sentence} {item.details}" for item in found).replace(
+        trigger_model.WORTH_DISCUSSING, "")
     return PacingSuggestion(
         kind="long_sitting",
         text=(
             "Break up prolonged sitting with short walking breaks, and avoid "
             "sitting for more than 30 minutes without repositioning."
         ),
-        reason=" ".join(f"{item.sentence} {item.details}" for item in found)
-        .replace(trigger_model.WORTH_DISCUSSING, ""),
+        reason=reason[:1].upper() + reason[1:],
         source=SITTING_SOURCE,
     )
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
-from journal.core import flares, insights
+from journal.core import daily_measures, flares, insights
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
@@ -38,6 +38,7 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
+from journal.core.daily_measures import DailyMeasures
 from journal.core.trigger_model import MeasureAssociation
 
 DECIMALS: Final = 2
@@ -149,6 +150,7 @@ class Summary:
     back_pain: BackPainSummary
     leg_pain: LegPainSummary
     peg: PegSummary
+    daily: DailyMeasures
     triggers: tuple[TriggerImpact, ...]
     measure_associations: tuple[MeasureAssociation, ...]
     trigger_note: str
@@ -255,6 +257,18 @@ def _flares(days: Sequence[DayEntry], start: dt.date, end: dt.date,
     return _round_fields(found, "typical_length_days")
 
 
+def _daily(entries: Sequence[DayEntry], start: dt.date, end: dt.date) -> DailyMeasures:
+    found = daily_measures.daily_measures(entries, start, end)
+    where = found.where_it_hurts
+    return DailyMeasures(
+        tuple(_round_fields(m, "mean", "first", "last") for m in found.measures),
+        dataclasses.replace(
+            _round_fields(where, "leg_left_share", "leg_right_share"),
+            regions=tuple(_round_fields(r, "share") for r in where.regions),
+        ),
+    )
+
+
 def _round_q(item: _T) -> _T:
     """The q-value rounded like every other figure."""
     return dataclasses.replace(item, q_value=rounded(getattr(item, "q_value")))  # type: ignore[type-var]
@@ -297,6 +311,7 @@ def build_summary(
         back_pain=_back_pain(entries, trend),
         leg_pain=_leg_pain(entries),
         peg=_peg(ordered, start, end),
+        daily=_daily(entries, start, end),
         triggers=tuple(
             _round_q(_round_fields(t, "difference", "ci_low", "ci_high")) for t in model.triggers
         ),
@@ -445,6 +460,18 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "weekly": [{"week_start": _iso(w.week_start), "mean": w.mean, "days": w.days}
                        for w in s.peg.weekly],
         },
+        "daily_measures": {
+            m.key: {"label": m.label, "unit": m.unit, "days": m.days, "mean": m.mean,
+                    "first_week": m.first, "last_week": m.last}
+            for m in s.daily.measures
+        },
+        "where_it_hurts": {
+            "days_marked": s.daily.where_it_hurts.days_marked,
+            "regions": [{"region": r.code, "label": r.label, "days": r.days, "share": r.share}
+                        for r in s.daily.where_it_hurts.regions],
+            "leg_left_share": s.daily.where_it_hurts.leg_left_share,
+            "leg_right_share": s.daily.where_it_hurts.leg_right_share,
+        },
         "triggers": [_trigger_json(t) for t in s.triggers],
         "measure_associations": [_measure_json(m) for m in s.measure_associations],
         "trigger_note": s.trigger_note,
@@ -549,6 +576,34 @@ def _text_pain(s: Summary) -> list[str]:
     return lines
 
 
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(100 * share)}%"
+
+
+def daily_lines(s: Summary) -> list[str]:
+    """Sleep, mood, stiffness and where it hurts, one line each (shared by the views)."""
+    lines = []
+    for m in s.daily.measures:
+        if not m.days:
+            continue
+        fmt = daily_measures.fmt_value
+        lines.append(f"{m.label}: average {fmt(m, m.mean)} ({plural(m.days, 'day')} recorded); "
+                     f"first week {fmt(m, m.first)}, last week {fmt(m, m.last)}")
+    where = s.daily.where_it_hurts
+    if where.days_marked:
+        top = ", ".join(f"{r.label.lower()} {_percent(r.share)}" for r in where.regions[:5])
+        lines.append(f"Where it hurts (of the {plural(where.days_marked, 'day')} marked): {top}")
+        lines.append(f"Leg symptoms (buttock, thigh, calf or foot): left on "
+                     f"{_percent(where.leg_left_share)} of those days, right on "
+                     f"{_percent(where.leg_right_share)}")
+    return lines
+
+
+def _text_daily(s: Summary) -> list[str]:
+    lines = daily_lines(s)
+    return ["", "Sleep, mood, stiffness and where it hurts"] + [f"  {line}" for line in lines] if lines else []
+
+
 def _days_text(value: float) -> str:
     """"2 days", "1 day", "1.5 days"."""
     if value == int(value):
@@ -650,6 +705,7 @@ def render_text(summary: Summary) -> str:
         return "\n".join(lines) + "\n"
     lines += _text_red_flags(s)
     lines += _text_pain(s)
+    lines += _text_daily(s)
     lines += _text_flares(s)
     lines += _text_triggers(s)
     lines += _text_activities(s)

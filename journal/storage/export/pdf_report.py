@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Final
 from xml.sax.saxutils import escape
 
 from journal.core import flares, insights, stats
+from journal.core.daily_measures import fmt_value
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.resources import load_toml
@@ -423,6 +424,11 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
     peg_row = [p("<b>PEG</b> (0–10)"), p(""), p(""), p(""),
                p(f"<b>{one_decimal(peg.start)}</b> (first 7 days)"),
                p(f"<b>{one_decimal(peg.end)}</b> (last 7 days)")]
+    daily_text = "; ".join(
+        f"<b>{escape(m.label)}</b> {fmt_value(m, m.mean)} (first 7 days {fmt_value(m, m.first)}, "
+        f"last 7 days {fmt_value(m, m.last)})"
+        for m in s.daily.measures if m.days
+    )
     first = 0.22 * width
     rest = (width - first) / 5
     table = Table([head, back_row, leg_row, peg_row], colWidths=[first] + [rest] * 5)
@@ -438,6 +444,14 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
     if flare.typical_length_days is not None:
         flare_text += f", typically {days_words(flare.typical_length_days)} long"
     flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
+    where = s.daily.where_it_hurts
+    where_text = ""
+    if where.days_marked:
+        regions = ", ".join(f"{escape(r.label.lower())} {round(100 * r.share)}%" for r in where.regions[:4])
+        where_text = (
+            f"<b>Where it hurts</b> (share of the {where.days_marked} days marked): {regions}. "
+            f"<b>Leg symptoms:</b> left {round(100 * (where.leg_left_share or 0))}%, "
+            f"right {round(100 * (where.leg_right_share or 0))}% of those days.")
     return [
         table,
         Paragraph(
@@ -446,7 +460,8 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
             st.small),
         Spacer(1, 3),
         Paragraph(f"<b>Direction:</b> {escape(s.trend.sentence)}", st.body),
-        Paragraph(flare_text + ".", st.body),
+        Paragraph(f"{flare_text}. {where_text}", st.body),
+        *([Paragraph(f"Averages: {daily_text}.", st.body)] if daily_text else []),
     ]
 
 
@@ -473,9 +488,10 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
     if not s.triggers:
         out.append(Paragraph("No triggers were noted in this period.", st.body))
         return out
-    higher = [escape(f"{t.sentence} {t.details}") for t in s.triggers
+    lags = {0: "same day", 1: "next day"}
+    higher = [f"<b>{escape(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
               if t.verdict == insights.VERDICT_HIGHER]
-    lower = [escape(f"{t.sentence} {t.details}") for t in s.triggers
+    lower = [f"<b>{escape(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
              if t.verdict == insights.VERDICT_LOWER]
     if higher:
         out += _bullets(higher, st.body)
@@ -486,7 +502,8 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
         out += _bullets(lower, st.body)
     clear = [m for m in s.measure_associations
              if m.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)]
-    out += _bullets([escape(f"{m.sentence} {m.details}") for m in clear], st.body)
+    out += _bullets([f"<b>{escape(m.label)}</b> ({'higher' if m.verdict == insights.VERDICT_HIGHER else 'lower'} "
+                     f"pain with {escape(m.unit.split(' ', 1)[1])}): {escape(m.details)}" for m in clear], st.body)
     unclear = ", ".join([_trigger_names(s.triggers, insights.VERDICT_UNCLEAR)] + [
         escape(m.label.lower()) for m in s.measure_associations
         if m.verdict == insights.VERDICT_UNCLEAR]).strip(", ")
