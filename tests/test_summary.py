@@ -270,3 +270,30 @@ def test_sleep_mood_stiffness_and_where_it_hurts() -> None:
     text = render_text(build_summary(days, START, START + dt.timedelta(days=28)))
     assert "Leg symptoms (buttock, thigh, calf or foot): left on 75% of those days, right on 0%" in text
     assert "Sleep (hours): average 7.5 (28 days recorded); first week 6.0, last week 8.0" in text
+
+
+@pytest.mark.parametrize("case", ["empty", "one trigger every day", "all pain the same", "three days"])
+def test_bad_input_gives_plain_sentences(case: str) -> None:
+    from journal.ui.trends.insights_panel import insights_html
+
+    if case == "empty":
+        days: list[DayEntry] = []
+    elif case == "one trigger every day":
+        days = [day(i, 3 + i % 3, triggers=("stress",)) for i in range(30)]
+    elif case == "all pain the same":
+        days = [day(i, 5, triggers=("stress",) if i % 3 else ()) for i in range(30)]
+    else:
+        days = [day(i, 4 + i, triggers=("stress",)) for i in range(3)]
+    result = build_summary(days, START, END)
+    text = render_text(result) + insights_html(result) + json.dumps(result.to_json())
+    assert "Traceback" not in text
+    for t in result.triggers:
+        assert t.verdict == "too few days" and t.ci_low is None
+        assert t.sentence.endswith(".") and "CI" not in t.sentence
+    if case == "one trigger every day":
+        assert "noted on every day compared" in result.triggers[0].sentence
+    if case == "all pain the same":
+        assert "same on every day" in result.triggers[0].sentence
+        assert result.trend.sentence == "Your back pain was the same on every logged day of this period."
+    if case in ("empty", "three days"):
+        assert result.trend.verdict == "too few days" and "at least 21" in result.trend.sentence

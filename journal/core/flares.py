@@ -73,13 +73,18 @@ def usual_levels(days: Sequence[tuple[dt.date, int]]) -> list[float | None]:
 
     None where fewer than :data:`MIN_USUAL_DAYS` of the window's days are in ``days``.
     """
-    dates = [date for date, _ in days]
+    window: list[int] = []  # the window's values, kept sorted as it slides
+    entering = leaving = 0
     levels: list[float | None] = []
     for date, _ in days:
         first, last = _window(date)
-        low, high = bisect.bisect_left(dates, first), bisect.bisect_right(dates, last)
-        values = [pain for _, pain in days[low:high]]
-        levels.append(_median(values) if len(values) >= MIN_USUAL_DAYS else None)
+        while entering < len(days) and days[entering][0] <= last:
+            bisect.insort(window, days[entering][1])
+            entering += 1
+        while leaving < entering and days[leaving][0] < first:
+            window.pop(bisect.bisect_left(window, days[leaving][1]))
+            leaving += 1
+        levels.append(_median(window) if len(window) >= MIN_USUAL_DAYS else None)
     return levels
 
 

@@ -28,6 +28,7 @@ MIN_OTHER_DAYS: Final = 5
 #: Activity names (matched ignoring case) that are not effort.
 NOT_EFFORTFUL: Final = frozenset({"sitting", "driving", "standing", "relaxation or breathing"})
 CONFIDENCE: Final = 0.95
+_AHEAD: Final = tuple(dt.timedelta(days=k) for k in range(1, FLARE_WITHIN_DAYS + 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ def is_boom(minutes: float, usual: float) -> bool:
 def flare_followed(day: dt.date, logged: Collection[dt.date], flare_set: Collection[dt.date]) -> bool | None:
     """Whether a flare came within the next two days; None when that is unknown
     (no flare seen and not both days logged)."""
-    ahead = [day + dt.timedelta(days=k) for k in range(1, FLARE_WITHIN_DAYS + 1)]
+    ahead = [day + _AHEAD[k] for k in range(FLARE_WITHIN_DAYS)]
     if any(d in flare_set for d in ahead):
         return True
     if all(d in logged for d in ahead):

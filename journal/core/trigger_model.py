@@ -17,7 +17,9 @@ Associations only: a trigger noted on bad days is not shown to cause them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -127,9 +129,14 @@ class _Measure:
     value: Callable[[DayEntry], float | None]
 
 
+@functools.lru_cache(maxsize=1024)
+def _key(name: str) -> str:
+    return name_key(name)
+
+
 def sitting_hours(entry: DayEntry) -> float:
     """Hours of the "sitting" activity on a logged day (0 when none was noted)."""
-    return sum(a.minutes for a in entry.activities if name_key(a.name) == SITTING_KEY) / 60.0
+    return sum(a.minutes for a in entry.activities if _key(a.name) == SITTING_KEY) / 60.0
 
 
 MEASURES: Final[tuple[_Measure, ...]] = (
@@ -184,8 +191,8 @@ def _measure_columns(entries: Sequence[DayEntry], rows: list[int]) -> tuple[list
         recorded = [v for v in values if v is not None]
         if not rows or len(recorded) < MIN_MEASURE_SHARE * len(rows):
             continue
-        most_common = max(set(recorded), key=recorded.count)
-        if sum(1 for v in recorded if v != most_common) < MIN_DAYS_PER_SIDE:
+        most_common = Counter(recorded).most_common(1)[0][1] if recorded else 0
+        if len(recorded) - most_common < MIN_DAYS_PER_SIDE:
             continue  # (almost) always the same value: nothing to compare
         columns.append(_Column("measure", measure.key, 0, [math.nan if v is None else v for v in values]))
     complete = [
@@ -202,7 +209,7 @@ def _measure_columns(entries: Sequence[DayEntry], rows: list[int]) -> tuple[list
 def _trigger_columns(
     entries: Sequence[DayEntry], rows: list[int], spellings: dict[str, str]
 ) -> list[_Column]:
-    keys = [frozenset(name_key(t) for t in e.triggers) for e in entries]
+    keys = [frozenset(_key(t) for t in e.triggers) for e in entries]
     columns: list[_Column] = []
     for key in sorted(spellings):
         for lag in (0, 1):
@@ -221,12 +228,13 @@ def _choose_columns(columns: list[_Column], rows: int) -> list[_Column]:
         key=lambda c: (-min(c.days_with, c.days_without), c.key, c.lag),
     )
     chosen: list[_Column] = []
+    basis = ar1_regression.ColumnBasis(rows)
     for column in ordered:
         if column.kind == "trigger" and min(column.days_with, column.days_without) < MIN_DAYS_PER_SIDE:
             column.problem = "few"
         elif len(chosen) >= room:
             column.problem = "room"
-        elif not ar1_regression.independent_columns([c.values for c in chosen] + [column.values], rows)[-1]:
+        elif not basis.add(column.values):
             column.problem = "together"
         else:
             chosen.append(column)
@@ -334,7 +342,7 @@ def trigger_model(entries: Sequence[DayEntry]) -> TriggerModel:
     spellings: dict[str, str] = {}
     for entry in entries:
         for trigger in entry.triggers:
-            spellings.setdefault(name_key(trigger), tidy_name(trigger))
+            spellings.setdefault(_key(trigger), tidy_name(trigger))
     rows = _rows(entries)
     measure_columns, complete = _measure_columns(entries, rows)
     rows = [rows[k] for k in complete]
