@@ -195,27 +195,37 @@ def _measure_columns(entries: Sequence[DayEntry], rows: list[int]) -> tuple[list
         if len(recorded) - most_common < MIN_DAYS_PER_SIDE:
             continue  # (almost) always the same value: nothing to compare
         columns.append(_Column("measure", measure.key, 0, [math.nan if v is None else v for v in values]))
-    complete = [
-        k for k in range(len(rows)) if not any(math.isnan(c.values[k]) for c in columns)
-    ]
-    for column in columns:
-        kept = [column.values[k] for k in complete]
-        centre = math.fsum(kept) / len(kept) if kept else 0.0
-        column.values = [v - centre for v in kept]
-        column.days_with = len(kept)
-    return columns, complete
+    if not columns:
+        return columns, list(range(len(rows)))
+    import numpy as np
+
+    table = np.array([c.values for c in columns], dtype=float)
+    complete_mask = ~np.isnan(table).any(axis=0)
+    kept = table[:, complete_mask]
+    centred = kept - kept.mean(axis=1, keepdims=True) if kept.shape[1] else kept
+    for column, values in zip(columns, centred):
+        column.values = values.tolist()
+        column.days_with = int(kept.shape[1])
+    return columns, np.flatnonzero(complete_mask).tolist()
 
 
 def _trigger_columns(
     entries: Sequence[DayEntry], rows: list[int], spellings: dict[str, str]
 ) -> list[_Column]:
-    keys = [frozenset(_key(t) for t in e.triggers) for e in entries]
+    import numpy as np
+
+    order = {key: k for k, key in enumerate(sorted(spellings))}
+    noted = np.zeros((len(entries), len(order)), dtype=float)  # entry × trigger, 1 when noted
+    for index, entry in enumerate(entries):
+        for trigger in entry.triggers:
+            noted[index, order[_key(trigger)]] = 1.0
+    at = np.asarray(rows, dtype=int)
     columns: list[_Column] = []
-    for key in sorted(spellings):
+    for key, k in order.items():
         for lag in (0, 1):
-            values = [1.0 if key in keys[i - lag] else 0.0 for i in rows]
-            with_count = int(sum(values))
-            columns.append(_Column("trigger", key, lag, values, with_count, len(values) - with_count))
+            values = noted[at - lag, k] if len(at) else np.zeros(0)
+            with_count = int(values.sum())
+            columns.append(_Column("trigger", key, lag, values.tolist(), with_count, len(values) - with_count))
     return columns
 
 
