@@ -640,7 +640,9 @@ def _text_triggers(s: Summary) -> list[str]:
     if not s.triggers and not s.measure_associations:
         return []
     lines = ["", "What went with your back pain"]
-    for item in (*s.triggers, *s.measure_associations):
+    clear = (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)
+    items = sorted((*s.triggers, *s.measure_associations), key=lambda item: item.verdict not in clear)
+    for item in items:  # what stood out first
         if item.verdict != insights.VERDICT_TOO_FEW:
             lines.append(f"  - {item.sentence}")
             lines.append(f"      Details: {item.details}")
