@@ -9,7 +9,7 @@ done counts 0 minutes and a trigger not noted counts False.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,17 +118,14 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
     leg = _place(indices, size, [e.leg_pain for e in entries])
     flare_set = set(insights.flare_dates(days, start, end))
     # The 7-day windows of the first days reach back before the period, so the
-    # line drawn for a period is the same as the line drawn for the whole journal.
+    # line drawn for a period is the same as the line drawn for the whole journal
+    # and the one the words describe (insights.rolling_back_pain).
     lead = start - dt.timedelta(days=stats.ROLLING_WINDOW_DAYS - 1)
-    earlier = insights.period_days(days, lead, start - dt.timedelta(days=1))
-    lead_size = (start - lead).days
+    before = insights.period_days(days, lead, start - dt.timedelta(days=1))
 
-    def avg7(value: Any) -> tuple[float | None, ...]:
-        values = insights.daily_values(earlier, lead, start - dt.timedelta(days=1), value)
-        return tuple(stats.rolling_mean(values + period_values(value))[lead_size:])
-
-    def period_values(value: Any) -> list[Any]:
-        return _place(indices, size, [value(e) for e in entries])
+    def avg7(value: Callable[[DayEntry], int | None], in_period: list[int | None]) -> tuple[float | None, ...]:
+        earlier = insights.daily_values(before, lead, start - dt.timedelta(days=1), value)
+        return tuple(stats.rolling_mean(earlier + in_period)[len(earlier):])
 
     return TrendSeries(
         start=start,
@@ -136,8 +133,8 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
         dates=tuple(insights.calendar(start, end)),
         back_pain=tuple(back),
         leg_pain=tuple(leg),
-        back_pain_avg7=avg7(lambda e: e.back_pain),
-        leg_pain_avg7=avg7(lambda e: e.leg_pain),
+        back_pain_avg7=avg7(lambda e: e.back_pain, back),
+        leg_pain_avg7=avg7(lambda e: e.leg_pain, leg),
         peg=tuple(_place(indices, size, [e.peg for e in entries])),
         activity_minutes=_named_series(
             [[(a.name, a.minutes) for a in e.activities] for e in entries], indices, size, 0
