@@ -266,6 +266,7 @@ def test_trend_falling_is_improving() -> None:
     assert result.verdict == "improving"
     assert result.ci_high is not None and result.ci_high < 0
     assert "went down" in result.sentence
+    assert result.details.startswith("Change per month -")
     assert result.start_avg == 8.0
     assert result.end_avg == pytest.approx((6 * 1 + 2) / 7)  # last window: six 1s and a 2
 
@@ -294,6 +295,7 @@ def test_trend_noisy_but_long_enough_is_unclear() -> None:
     result = insights.trend(days, START, end_of(days))
     assert result.verdict == "unclear"
     assert "no clear trend" in result.sentence
+    assert "95% CI" in result.details and "CI" not in result.sentence
     assert result.ci_low is not None and result.ci_high is not None
     assert (result.ci_high - result.ci_low) * 30 <= 10
 

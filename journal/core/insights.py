@@ -186,6 +186,7 @@ class Trend:
     start_avg: float | None
     end_avg: float | None
     step: trend_model.Step | None = None
+    details: str = ""  # the numbers behind the sentence
 
 
 # ---------------------------------------------------------------- helpers
@@ -579,16 +580,15 @@ def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) 
         )
     assert fit is not None
     per_month = fit.slope * DAYS_PER_MONTH
-    low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
     if verdict == TREND_IMPROVING:
         return (
             f"Your 7-day average back pain went down over this period, by about "
-            f"{_fmt(-per_month)} points a month (95% CI {_fmt(-high)} to {_fmt(-low)})."
+            f"{_fmt(-per_month)} points a month."
         )
     if verdict == TREND_WORSENING:
         return (
             f"Your 7-day average back pain went up over this period, by about "
-            f"{_fmt(per_month)} points a month (95% CI {_fmt(low)} to {_fmt(high)})."
+            f"{_fmt(per_month)} points a month."
         )
     band = _fmt(STEADY_BAND_PER_DAY * DAYS_PER_MONTH)
     if verdict == TREND_STEADY:
@@ -598,10 +598,20 @@ def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) 
             f"Your 7-day average back pain stayed steady over this period "
             f"(any change was within {band} points a month either way)."
         )
-    return (
-        f"There is no clear trend in your back pain over this period (change per "
-        f"month {_fmt(per_month)}, 95% CI {_fmt(low)} to {_fmt(high)})."
-    )
+    return "There is no clear trend in your back pain over this period."
+
+
+def _trend_details(fit: trend_model.LineFit | None, step: trend_model.Step | None, points: int) -> str:
+    """The numbers behind the trend sentence, for "Details" and for clinicians."""
+    if step is not None:
+        return (f"Step of {_fmt(step.change)} points from {step.date.isoformat()}; it fits "
+                f"better than a straight line ({points} logged days, AR(1) errors).")
+    if fit is None or fit.flat:
+        return ""
+    per_month = fit.slope * DAYS_PER_MONTH
+    low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
+    return (f"Change per month {_fmt(per_month)} points (95% CI {_fmt(low)} to {_fmt(high)}; "
+            f"{points} logged days, AR(1) errors).")
 
 
 def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
@@ -641,6 +651,7 @@ def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
         start_avg=present[0] if present else None,
         end_avg=present[-1] if present else None,
         step=step,
+        details=_trend_details(fit, step, len(pains)),
     )
 
 

@@ -491,6 +491,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "ci_high": s.trend.ci_high,
             "verdict": s.trend.verdict,
             "sentence": s.trend.sentence,
+            "details": s.trend.details,
             "points": s.trend.points,
             "step": None if s.trend.step is None else {
                 "date": _iso(s.trend.step.date), "from": s.trend.step.before,
@@ -555,6 +556,8 @@ def _text_pain(s: Summary) -> list[str]:
             f"worst day {b.worst_day.date.isoformat()} ({b.worst_day.value})"
         )
     lines.append(f"  Trend: {s.trend.sentence}")
+    if s.trend.details:
+        lines.append(f"    Details: {s.trend.details}")
     for label, week in (("Best week", s.best_week), ("Worst week", s.worst_week)):
         if week is not None:
             lines.append(

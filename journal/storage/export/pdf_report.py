@@ -459,7 +459,7 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
             f"activity (each 0–10), over the days all three were recorded. {flares.SHORT_DEFINITION}",
             st.small),
         Spacer(1, 3),
-        Paragraph(f"<b>Direction:</b> {escape(s.trend.sentence)}", st.body),
+        Paragraph(f"<b>Direction:</b> {escape(f'{s.trend.sentence} {s.trend.details}'.strip())}", st.body),
         Paragraph(f"{flare_text}. {where_text}", st.body),
         *([Paragraph(f"Averages: {daily_text}.", st.body)] if daily_text else []),
     ]

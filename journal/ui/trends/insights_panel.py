@@ -74,9 +74,11 @@ def _red_flags(s: "Summary") -> list[str]:
     return _section("Symptoms to raise with a doctor", [f"<ul>{''.join(items)}</ul>"])
 
 
-def _pain(s: "Summary") -> list[str]:
+def _pain(s: "Summary", details: bool = False) -> list[str]:
     b = s.back_pain
     body = [f"<p><b>{_e(s.trend.sentence)}</b></p>"]
+    if details and s.trend.details:
+        body.append(f"<p class='hint'>{_e(s.trend.details)}</p>")
     body.append(f"<p>Back pain averaged {_num(b.mean)} (lowest {b.min}, highest {b.max}).")
     if b.start_avg is not None and b.end_avg is not None:
         body[-1] += f" The 7-day average was {_num(b.start_avg)} at the start and {_num(b.end_avg)} at the end."
@@ -206,7 +208,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
-    parts += _red_flags(s) + _pain(s) + _flares(s) + _triggers(s, details) + _activities(s)
+    parts += _red_flags(s) + _pain(s, details) + _flares(s) + _triggers(s, details) + _activities(s)
     return "".join(parts)
 
 
