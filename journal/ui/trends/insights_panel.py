@@ -15,7 +15,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from journal.core import flares
-from journal.core.summary import one_decimal, plural
+from journal.core.summary import daily_lines, one_decimal, plural
 
 if TYPE_CHECKING:
     from journal.core.summary import Summary
@@ -99,6 +99,15 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
         body.append(f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
                     f"<p class='hint'>{PEG_DEFINITION}</p>")
     return _section("Back pain", body)
+
+
+def _daily(s: "Summary") -> list[str]:
+    """Averages of sleep, mood and stiffness, and where it hurts (the chart is in its own tab)."""
+    lines = daily_lines(s)
+    if not lines:
+        return []
+    return _section("Sleep, mood and where it hurts",
+                    ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
 
 
 def _flares(s: "Summary") -> list[str]:
@@ -208,7 +217,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
-    parts += _red_flags(s) + _pain(s, details) + _flares(s) + _triggers(s, details) + _activities(s)
+    parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
     return "".join(parts)
 
 
