@@ -160,6 +160,7 @@ def task_import() -> dict[str, Any]:
 
 
 def task_summary() -> dict[str, Any]:
+    from journal.core.flares import LOOKBACK_DAYS
     from journal.core.summary import build_summary
     from journal.storage.journal import Journal
 
@@ -169,7 +170,7 @@ def task_summary() -> dict[str, Any]:
     result: dict[str, Any] = {}
     for label, start in (("90_days", last - dt.timedelta(days=89)), ("10_years", first)):
         load_start = time.perf_counter()
-        days = journal.days(start - dt.timedelta(days=30), last)
+        days = journal.days(start - dt.timedelta(days=LOOKBACK_DAYS), last)
         loaded = time.perf_counter() - load_start
         compute_start = time.perf_counter()
         build_summary(days, start, last, urgencies)

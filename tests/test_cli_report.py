@@ -79,7 +79,7 @@ def test_pdf_export_shows_the_summary_of_the_default_period(
     assert f"Leg pain (0–10) {one_decimal(expected['leg_pain']['mean'])}" in text
     for trigger in expected["triggers"]:
         if trigger["verdict"] == "higher":
-            assert " ".join(trigger["sentence"].split()) in text
+            assert " ".join(trigger["details"].split()) in text
 
 
 def test_json_export_is_a_fhir_bundle(filled_db: Path, tmp_path: Path) -> None:

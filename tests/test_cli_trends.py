@@ -109,8 +109,10 @@ def test_summary_uses_the_days_before_the_period_for_flares(db_path: Path,
 
     start = TODAY - dt.timedelta(days=9)
     journal = Journal.open(db_path)
-    # Steady days long before the period (past the first read's reach), then one bad day.
-    journal.import_days([DayEntry(start - dt.timedelta(days=100 + i), 1) for i in range(20)]
+    # Steady days in the 28-day window before the period (the 3 just before unlogged),
+    # then one bad day; days long before do not count.
+    journal.import_days([DayEntry(start - dt.timedelta(days=4 + i), 1) for i in range(20)]
+                        + [DayEntry(start - dt.timedelta(days=100 + i), 9) for i in range(20)]
                         + [DayEntry(start, 5)])
     journal.close()
     assert main(["summary", "--db", str(db_path), "--from", start.isoformat(), "--json"]) == 0

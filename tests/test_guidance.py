@@ -385,7 +385,7 @@ def test_shared_item_appears_once_with_every_reason(library: Library) -> None:
 
 @pytest.mark.parametrize(
     ("pain", "history"),
-    [(7, []), (6, steady_days(14, 3))],  # fixed threshold; 3 above own average
+    [(5, steady_days(14, 3)), (9, steady_days(28, 7))],  # 2 above the usual level
 )
 def test_flare_card_comes_first_on_a_flare(
     library: Library, pain: int, history: list[DayEntry]
@@ -398,21 +398,30 @@ def test_flare_card_comes_first_on_a_flare(
 
 
 def test_no_flare_card_below_threshold(library: Library) -> None:
-    entry = day(back_pain=5, triggers=("stress",))
+    entry = day(back_pain=4, triggers=("stress",))
     history = steady_days(14, 3)
     assert not flare_today(entry, history)
     ids = [item.id for item in links_for_day(entry, history, library)]
     assert "flare-self-care" not in ids
 
 
-def test_flare_uses_only_the_last_14_earlier_days(library: Library) -> None:
-    # 14 recent days at 3 make 6 a flare even though older days were 6.
-    history = steady_days(14, 3) + [
-        DayEntry(date=DAY - dt.timedelta(days=30 + n), back_pain=6) for n in range(10)
-    ]
-    assert flare_today(day(back_pain=6), history)
-    # Later days are ignored.
-    assert not flare_today(day(back_pain=6), [DayEntry(DAY + dt.timedelta(days=1), 1)] * 5)
+def test_usual_pain_of_7_or_8_is_not_a_flare(library: Library) -> None:
+    history = [DayEntry(date=DAY - dt.timedelta(days=n), back_pain=7 + n % 2) for n in range(31, 0, -1)]
+    entry = day(back_pain=8)
+    assert not flare_today(entry, history)
+    assert "flare-self-care" not in [item.id for item in links_for_day(entry, history, library)]
+
+
+def test_flare_uses_the_28_days_before_the_last_3(library: Library) -> None:
+    # 28 days at 3 make 5 a flare, even though the 3 days just before were 5.
+    history = steady_days(31, 3)
+    history = [d.replace(back_pain=5) if (DAY - d.date).days <= 3 else d for d in history]
+    assert flare_today(day(back_pain=5), history)
+    # Older days and later days are ignored; fewer than 7 logged days: no usual level yet.
+    older = [DayEntry(date=DAY - dt.timedelta(days=40 + n), back_pain=1) for n in range(20)]
+    assert not flare_today(day(back_pain=5), older)
+    assert not flare_today(day(back_pain=6), [DayEntry(DAY + dt.timedelta(days=n), 1) for n in range(1, 9)])
+    assert not flare_today(day(back_pain=9), steady_days(9, 3)[:6])
 
 
 def test_urgent_symptom_puts_doctor_cards_first(library: Library) -> None:

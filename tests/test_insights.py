@@ -23,131 +23,7 @@ def end_of(days: list[DayEntry]) -> dt.date:
     return days[-1].date
 
 
-def impact(days: list[DayEntry], name: str, lag: int) -> insights.TriggerImpact:
-    found = [t for t in insights.trigger_impacts(days, START, end_of(days)) if t.name == name]
-    return next(t for t in found if t.lag_days == lag)
-
-
-# ---------------------------------------------------------------- triggers
-
-
-def sitting_journal(trigger_days: int, extra: int = 3) -> list[DayEntry]:
-    """40 days; the trigger on the first ``trigger_days`` even days with pain + ``extra``."""
-    spread = [0, 1, -1]
-    days = []
-    for i in range(40):
-        base = 3 + spread[i % 3]
-        has = i % 2 == 0 and i // 2 < trigger_days
-        days.append(day(i, base + (extra if has else 0), triggers=("prolonged sitting",) if has else ()))
-    return days
-
-
-def test_trigger_higher_with_known_difference() -> None:
-    days = sitting_journal(trigger_days=12)
-    result = impact(days, "prolonged sitting", 0)
-    with_pain = [d.back_pain for d in days if d.triggers]
-    without_pain = [d.back_pain for d in days if not d.triggers]
-    assert (result.days_with, result.days_without) == (12, 28)
-    assert result.difference == pytest.approx(sum(with_pain) / 12 - sum(without_pain) / 28)
-    assert result.difference == pytest.approx(3.0, abs=0.2)
-    assert result.verdict == "higher"
-    assert result.ci_low is not None and result.ci_low > 0
-    assert result.sentence.startswith("On days with prolonged sitting your back pain was ")
-    assert "points higher (95% CI " in result.sentence
-    assert "12 days with it, 28 without" in result.sentence
-
-
-def test_trigger_exact_difference_with_constant_groups() -> None:
-    days = [day(i, 6 if i < 6 else 3, triggers=("lifting",) if i < 6 else ()) for i in range(20)]
-    result = impact(days, "lifting", 0)
-    assert (result.difference, result.ci_low, result.ci_high) == (3.0, 3.0, 3.0)
-    assert result.verdict == "higher"
-    assert "3.0 points higher (95% CI 3.0 to 3.0; 6 days with it, 14 without)" in result.sentence
-
-
-def test_trigger_ci_matches_scipy() -> None:
-    scipy_stats = pytest.importorskip("scipy.stats")
-    days = sitting_journal(trigger_days=12)
-    result = impact(days, "prolonged sitting", 0)
-    with_pain = [d.back_pain for d in days if d.triggers]
-    without_pain = [d.back_pain for d in days if not d.triggers]
-    interval = scipy_stats.ttest_ind(with_pain, without_pain, equal_var=False).confidence_interval()
-    assert result.ci_low == pytest.approx(float(interval.low))
-    assert result.ci_high == pytest.approx(float(interval.high))
-
-
-def test_trigger_lower() -> None:
-    days = sitting_journal(trigger_days=12, extra=-2)
-    result = impact(days, "prolonged sitting", 0)
-    assert result.verdict == "lower"
-    assert result.difference == pytest.approx(-2.0, abs=0.2)
-    assert "points lower (95% CI " in result.sentence and " lower; " in result.sentence
-
-
-def test_trigger_unclear_when_no_difference() -> None:
-    days = sitting_journal(trigger_days=12, extra=0)
-    result = impact(days, "prolonged sitting", 0)
-    assert result.verdict == "unclear"
-    assert result.ci_low is not None and result.ci_high is not None
-    assert result.ci_low < 0 < result.ci_high
-    assert "not clearly different" in result.sentence
-
-
-def test_trigger_too_few_days() -> None:
-    days = sitting_journal(trigger_days=4)
-    result = impact(days, "prolonged sitting", 0)
-    assert result.verdict == "too few days"
-    assert result.days_with == 4
-    assert (result.difference, result.ci_low, result.ci_high) == (None, None, None)
-    assert "at least 5" in result.sentence
-
-
-def test_trigger_lag_one_is_the_next_day() -> None:
-    # Stress on days 0, 4, 8, ...; the next day's pain is 3 points higher,
-    # the day itself is not.
-    spread = [0, 1, -1, 0]
-    days = [
-        day(i, 3 + spread[(i // 4) % 4] + (3 if i % 4 == 1 else 0),
-            triggers=("stress",) if i % 4 == 0 else ())
-        for i in range(48)
-    ]
-    same_day = impact(days, "stress", 0)
-    next_day = impact(days, "stress", 1)
-    assert next_day.verdict == "higher"
-    assert next_day.difference == pytest.approx(3.0 + 0.0, abs=0.3)
-    assert next_day.sentence.startswith("On the day after stress your back pain was ")
-    assert same_day.verdict != "higher"
-    # Every day but the last has a logged next day.
-    assert next_day.days_with + next_day.days_without == 47
-
-
-def test_trigger_lag_one_needs_a_logged_next_day() -> None:
-    days = [day(i, 3, triggers=("stress",) if i % 4 == 0 else ()) for i in range(48)]
-    days = [d for i, d in enumerate(days) if i % 8 != 1]  # half the next days go unlogged
-    next_day = impact(days, "stress", 1)
-    assert next_day.days_with == 6  # stress days 4, 12, 20, ... keep their next day
-    pairs = sum(
-        1 for a, b in zip(days, days[1:]) if b.date - a.date == dt.timedelta(days=1)
-    )
-    assert next_day.days_with + next_day.days_without == pairs
-
-
-def test_triggers_match_ignoring_case_and_stay_in_period() -> None:
-    days = [day(i, 5, triggers=("Stress",) if i % 2 else ("stress ",)) for i in range(10)]
-    days.append(day(30, 5, triggers=("bending",)))
-    found = insights.trigger_impacts(days, START, START + dt.timedelta(days=9))
-    assert [(t.name, t.lag_days) for t in found] == [("stress", 0), ("stress", 1)]
-    assert found[0].days_with == 10
-
-
-def test_caveat_and_sentences_use_association_wording() -> None:
-    assert "chance" in insights.CAVEAT
-    assert "clinician" in insights.CAVEAT
-    assert "not proof" in insights.CAVEAT
-    days = sitting_journal(trigger_days=12)
-    for result in insights.trigger_impacts(days, START, end_of(days)):
-        lowered = result.sentence.lower()
-        assert "cause" not in lowered and "because" not in lowered
+# Triggers: see tests/test_trigger_model.py.
 
 
 # ---------------------------------------------------------------- activities
@@ -208,38 +84,82 @@ def test_no_baseline_with_too_few_days() -> None:
     assert gardening.boom_bust == ()
 
 
-def test_pacing_suggestion_only_with_boom_bust() -> None:
-    steady = walking_journal()
-    assert insights.pacing_suggestions(steady, START, end_of(steady)) == []
-    boom = walking_journal(boom_offset=10)
-    (suggestion,) = insights.pacing_suggestions(boom, START, end_of(boom))
-    assert suggestion.kind == "boom_bust"
-    assert suggestion.source == insights.PACING_SOURCE
-    assert "balance activity and rest" in suggestion.text
-    assert "walking" in suggestion.reason
-
-
-def sitting_days(long_pain: int) -> list[DayEntry]:
+def boom_journal(activity: str, booms: set[int], flare_after_boom: bool,
+                 other_flares: set[int] = frozenset()) -> list[DayEntry]:  # type: ignore[assignment]
+    """90 days of 30 minutes of ``activity`` at pain 3; 120 minutes on ``booms``."""
+    flare_days = {b + 1 for b in booms} if flare_after_boom else set()
     return [
-        day(i, long_pain if i % 2 else 3, activities=(ActivityMinutes("Sitting", 300 if i % 2 else 60),))
-        for i in range(20)
+        day(i, 8 if i in flare_days | set(other_flares) else 3,
+            activities=(ActivityMinutes(activity, 120 if i in booms else 30),))
+        for i in range(90)
     ]
 
 
-def test_long_sitting_suggestion_when_pain_is_higher() -> None:
-    days = sitting_days(long_pain=6)
-    kinds = [s.kind for s in insights.pacing_suggestions(days, START, end_of(days))]
-    assert "long_sitting" in kinds
+BOOMS = {20, 35, 50, 65, 80}
+
+
+def test_pacing_suggestion_only_when_flares_follow_booms_more_often() -> None:
+    steady = walking_journal()
+    assert insights.pacing_suggestions(steady, START, end_of(steady)) == []
+    days = boom_journal("walking", BOOMS, flare_after_boom=True)
+    (suggestion,) = insights.pacing_suggestions(days, START, end_of(days))
+    assert suggestion.kind == "boom_bust"
+    assert suggestion.source == insights.PACING_SOURCE
+    assert "Balance activity and rest" in suggestion.text
+    assert "a flare followed within two days 5 of 5 times" in suggestion.reason
+    assert "not proof of cause" in suggestion.reason
+    (walking,) = insights.activity_stats(days, START, end_of(days))
+    assert walking.comparison is not None and walking.comparison.supported
+    assert walking.comparison.booms == 5
+    # Each day counts once: 90 days less the 5 booms and the last 2 (next days unknown).
+    assert walking.comparison.other_days == 83
+
+
+def test_boom_days_with_flares_as_often_as_other_days_are_not_a_pattern() -> None:
+    # Flares every 9 days whatever was done; two happen to follow booms.
+    days = boom_journal("walking", BOOMS, flare_after_boom=False, other_flares=set(range(3, 90, 9)))
+    (walking,) = insights.activity_stats(days, START, end_of(days))
+    assert walking.boom_bust  # some booms were followed by a flare…
+    assert walking.comparison is not None and not walking.comparison.supported
+    assert insights.pacing_suggestions(days, START, end_of(days)) == []  # …but no more than usual
+
+
+def test_sitting_and_relaxation_are_never_booms() -> None:
+    for activity in ("Sitting", "relaxation or breathing", "driving", "standing"):
+        days = boom_journal(activity, BOOMS, flare_after_boom=True)
+        (stats_,) = insights.activity_stats(days, START, end_of(days))
+        assert stats_.comparison is None and stats_.boom_bust == ()
+        assert all(s.kind != "boom_bust" for s in insights.pacing_suggestions(days, START, end_of(days)))
+
+
+def test_fewer_than_three_booms_is_no_comparison() -> None:
+    days = boom_journal("walking", {20, 50}, flare_after_boom=True)
+    (walking,) = insights.activity_stats(days, START, end_of(days))
+    assert walking.comparison is None
+
+
+def sitting_days(extra: int) -> list[DayEntry]:
+    spread = [0, 1, -1, 0, 1]
+    return [
+        day(i, 3 + spread[i % 5] + (extra if i % 2 else 0),
+            activities=(ActivityMinutes("Sitting", 300 if i % 2 else 60),))
+        for i in range(40)
+    ]
+
+
+def test_long_sitting_suggestion_when_the_model_finds_it() -> None:
+    days = sitting_days(extra=3)
     (suggestion,) = [
         s for s in insights.pacing_suggestions(days, START, end_of(days)) if s.kind == "long_sitting"
     ]
     assert suggestion.source == insights.SITTING_SOURCE
     assert "30 minutes" in suggestion.text
-    assert "6.0" in suggestion.reason and "3.0" in suggestion.reason
+    assert suggestion.reason.startswith("On days with more sitting your back pain tended to be higher")
+    assert "95% CI" in suggestion.reason
 
 
 def test_no_long_sitting_suggestion_when_pain_is_the_same() -> None:
-    days = sitting_days(long_pain=3)
+    days = sitting_days(extra=0)
     assert insights.pacing_suggestions(days, START, end_of(days)) == []
 
 
@@ -346,6 +266,7 @@ def test_trend_falling_is_improving() -> None:
     assert result.verdict == "improving"
     assert result.ci_high is not None and result.ci_high < 0
     assert "went down" in result.sentence
+    assert result.details.startswith("Change per month -")
     assert result.start_avg == 8.0
     assert result.end_avg == pytest.approx((6 * 1 + 2) / 7)  # last window: six 1s and a 2
 
@@ -359,12 +280,70 @@ def test_trend_flat_is_steady() -> None:
         assert -band <= result.ci_low <= result.ci_high <= band
 
 
-def test_trend_short_noisy_series_is_unclear() -> None:
+def test_trend_short_noisy_series_gives_no_interval_wider_than_the_scale() -> None:
     rng = random.Random(5)
     days = series([rng.randint(0, 10) for _ in range(21)])
     result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "too few days"
+    assert result.ci_low is None and "CI" not in result.sentence
+    assert "vary too much" in result.sentence
+
+
+def test_trend_noisy_but_long_enough_is_unclear() -> None:
+    rng = random.Random(5)
+    days = series([rng.randint(3, 6) for _ in range(30)])
+    result = insights.trend(days, START, end_of(days))
     assert result.verdict == "unclear"
     assert "no clear trend" in result.sentence
+    assert "95% CI" in result.details and "CI" not in result.sentence
+    assert result.ci_low is not None and result.ci_high is not None
+    assert (result.ci_high - result.ci_low) * 30 <= 10
+
+
+def test_trend_intervals_never_wider_than_the_scale() -> None:
+    for seed in range(20):
+        rng = random.Random(seed)
+        days = series([rng.randint(0, 10) for _ in range(rng.randint(21, 60))])
+        result = insights.trend(days, START, end_of(days))
+        if result.ci_low is not None and result.ci_high is not None:
+            assert (result.ci_high - result.ci_low) * insights.DAYS_PER_MONTH <= 10
+
+
+def test_a_step_is_described_as_a_step() -> None:
+    rng = random.Random(3)
+    values = [3 + rng.choice((-1, 0, 0, 1)) for _ in range(45)] + [7 + rng.choice((-1, 0, 0, 1)) for _ in range(45)]
+    days = series(values)
+    result = insights.trend(days, START, end_of(days))
+    assert result.verdict == "worsening"
+    assert result.step is not None
+    assert result.step.date == START + dt.timedelta(days=45)
+    rolling = insights.rolling_back_pain(days, START, end_of(days))
+    before, after = rolling[44], rolling[51]
+    assert before is not None and after is not None
+    assert (result.step.before, result.step.after) == (before, after)
+    assert result.sentence == (
+        f"Your back pain changed step-wise rather than gradually: your 7-day average went up "
+        f"from {before:.1f} to {after:.1f} around 15 Feb."
+    )
+
+
+def test_trend_needs_21_logged_days() -> None:
+    days = series([1 + i // 4 for i in range(20)])
+    assert insights.trend(days, START, end_of(days)).verdict == "too few days"
+    days = series([1 + i // 4 for i in range(21)])
+    assert insights.trend(days, START, end_of(days)).verdict == "worsening"
+
+
+def test_words_and_the_drawn_line_use_the_same_series() -> None:
+    from journal.core.trend_series import trend_series
+
+    before = [day(i, 8) for i in range(10)]
+    inside = [day(i, 3) for i in range(10, 40)]
+    start = START + dt.timedelta(days=10)
+    result = insights.trend(before + inside, start, end_of(inside))
+    drawn = trend_series(before + inside, start, end_of(inside)).back_pain_avg7
+    assert result.start_avg == drawn[0] == pytest.approx((6 * 8 + 3) / 7)
+    assert result.end_avg == drawn[-1] == 3.0
 
 
 def test_trend_rarely_claims_a_direction_in_pure_noise() -> None:

@@ -133,7 +133,7 @@ def test_triggers_activities_medications_and_questions_on_page_one(
     assert higher, "the sample data has triggers linked with higher pain"
     assert "Triggers associated with higher back pain" in first
     for trigger in higher:
-        assert flat(trigger["sentence"]) in first
+        assert flat(trigger["details"]) in first  # a clinician gets the numbers on page 1
     assert flat(expected["caveat"]) in first
     for activity in expected["activities"]["items"]:
         assert f"{activity['name']} {activity['days']} {whole_minutes(activity['minutes_per_week'])}" in first

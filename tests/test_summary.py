@@ -19,6 +19,8 @@ END = dt.date(2024, 3, 31)
 
 TOP_LEVEL_KEYS = {
     "period", "days_in_period", "days_logged", "back_pain", "leg_pain", "peg", "triggers",
+    "measure_associations", "trigger_note", "trigger_advice", "trigger_method", "daily_measures",
+    "where_it_hurts",
     "red_flags", "flares", "activities", "trend", "medications", "questions", "notes",
     "best_week", "worst_week", "caveat",
 }
@@ -89,14 +91,18 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
     ]
     keys = {
         "name", "lag_days", "days_with", "days_without", "difference", "ci_low", "ci_high",
-        "verdict", "sentence",
+        "verdict", "sentence", "q_value", "method", "details",
     }
     for item in triggers:
         assert set(item) == keys
         assert isinstance(item["sentence"], str)
     same_day = triggers[0]
     assert same_day["verdict"] == "higher"
-    assert same_day["days_with"] + same_day["days_without"] == 29
+    # Days compared are logged days whose previous calendar day is logged in the period:
+    # 29 logged days less the first day and the days after the two gaps.
+    assert same_day["days_with"] + same_day["days_without"] == 26
+    assert same_day["method"].startswith("one linear regression")
+    assert 0 <= same_day["q_value"] <= 0.1
 
 
 def test_json_red_flags_use_catalog_urgency(summary: Summary) -> None:
@@ -124,11 +130,13 @@ def test_json_peg_flares_activities_trend_weeks(summary: Summary) -> None:
     data = summary.to_json()
     assert set(data["peg"]) == {"start", "end", "weekly"}
     assert all(set(w) == {"week_start", "mean", "days"} for w in data["peg"]["weekly"])
-    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days"}
+    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days", "severe_days",
+                                   "definition"}
     assert data["flares"]["per_month"][0]["month"] == "2024-03"
     (walking,) = data["activities"]["items"]
     assert set(walking) == {
-        "name", "days", "total_minutes", "minutes_per_week", "baseline_minutes", "boom_bust"
+        "name", "days", "total_minutes", "minutes_per_week", "baseline_minutes", "boom_bust",
+        "boom_comparison",
     }
     assert walking["days"] == 29
     assert isinstance(data["activities"]["pacing"], list)
@@ -215,12 +223,13 @@ def test_render_text_reads_for_a_person(summary: Summary) -> None:
 
 
 def test_render_text_lists_pacing_with_sources() -> None:
+    booms = {20, 35, 50, 65, 80}
     days = [
-        DayEntry(START + dt.timedelta(days=i), 8 if i == 11 else 3,
-                 activities=(ActivityMinutes("walking", 120 if i == 10 else 30),))
-        for i in range(30)
+        DayEntry(START + dt.timedelta(days=i), 8 if i - 1 in booms else 3,
+                 activities=(ActivityMinutes("walking", 120 if i in booms else 30),))
+        for i in range(90)
     ]
-    result = build_summary(days, START, START + dt.timedelta(days=29))
+    result = build_summary(days, START, START + dt.timedelta(days=89))
     (suggestion,) = result.activities.pacing
     text = render_text(result)
     assert suggestion.text in text
@@ -267,3 +276,54 @@ def test_the_summary_uses_the_one_red_flag_definition() -> None:
     from journal.core import redflags, summary
 
     assert summary.RedFlag is redflags.RedFlag
+
+
+def test_sleep_mood_stiffness_and_where_it_hurts() -> None:
+    days = [
+        DayEntry(START + dt.timedelta(days=i), 4, sleep_hours=6.0 if i < 7 else 8.0,
+                 sleep_quality=i % 3 + 4, stress=None if i % 2 else 6,
+                 morning_stiffness_min=30,
+                 pain_locations=frozenset({"lower_back_centre", "thigh_left"} if i % 4 else {"lower_back_centre"}))
+        for i in range(28)
+    ]
+    days.append(DayEntry(START + dt.timedelta(days=28), 4))  # nothing marked: not in the shares
+    data = build_summary(days, START, START + dt.timedelta(days=28)).to_json()
+    sleep = data["daily_measures"]["sleep_hours"]
+    assert sleep["days"] == 28 and sleep["first_week"] == 6.0 and sleep["last_week"] == 8.0
+    assert sleep["mean"] == round((7 * 6 + 21 * 8) / 28, 2)
+    assert data["daily_measures"]["stress"]["days"] == 14
+    where = data["where_it_hurts"]
+    assert where["days_marked"] == 28
+    assert where["regions"][0] == {"region": "lower_back_centre", "label": "Lower back, centre",
+                                   "days": 28, "share": 1.0}
+    assert where["leg_left_share"] == 0.75 and where["leg_right_share"] == 0.0
+    text = render_text(build_summary(days, START, START + dt.timedelta(days=28)))
+    assert "Leg symptoms (buttock, thigh, calf or foot): left on 75% of those days, right on 0%" in text
+    assert "Sleep (hours): average 7.5 (28 days recorded); first week 6.0, last week 8.0" in text
+
+
+@pytest.mark.parametrize("case", ["empty", "one trigger every day", "all pain the same", "three days"])
+def test_bad_input_gives_plain_sentences(case: str) -> None:
+    from journal.ui.trends.insights_panel import insights_html
+
+    if case == "empty":
+        days: list[DayEntry] = []
+    elif case == "one trigger every day":
+        days = [day(i, 3 + i % 3, triggers=("stress",)) for i in range(30)]
+    elif case == "all pain the same":
+        days = [day(i, 5, triggers=("stress",) if i % 3 else ()) for i in range(30)]
+    else:
+        days = [day(i, 4 + i, triggers=("stress",)) for i in range(3)]
+    result = build_summary(days, START, END)
+    text = render_text(result) + insights_html(result) + json.dumps(result.to_json())
+    assert "Traceback" not in text
+    for t in result.triggers:
+        assert t.verdict == "too few days" and t.ci_low is None
+        assert t.sentence.endswith(".") and "CI" not in t.sentence
+    if case == "one trigger every day":
+        assert "noted on every day compared" in result.triggers[0].sentence
+    if case == "all pain the same":
+        assert "same on every day" in result.triggers[0].sentence
+        assert result.trend.sentence == "Your back pain was the same on every logged day of this period."
+    if case in ("empty", "three days"):
+        assert result.trend.verdict == "too few days" and "at least 21" in result.trend.sentence

@@ -58,16 +58,17 @@ def test_flare_days_match_the_insights() -> None:
     days = journal()
     end = START + dt.timedelta(days=6)
     s = trend_series(days, START, end)
-    assert s.flare_days == (False, False, False, None, True, False, None)
+    assert s.flare_days == (False, False, False, None, False, False, None)  # no usual level yet
     flagged = {d for d, flag in zip(s.dates, s.flare_days) if flag}
     assert flagged == set(insights.flare_dates(days, START, end))
 
 
 def test_flare_baseline_reaches_before_the_period() -> None:
     before = [DayEntry(START - dt.timedelta(days=i), 1) for i in range(14, 0, -1)]
-    s = trend_series([*before, day(0, 4)], START, START)
+    s = trend_series([*before, day(0, 3)], START, START)
     assert s.flare_days == (True,)
-    assert s.back_pain == (4,)  # entries before the period are not plotted
+    assert trend_series([day(0, 3)], START, START).flare_days == (False,)
+    assert s.back_pain == (3,)  # entries before the period are not plotted
 
 
 def test_weekly_peg_is_keyed_by_monday() -> None:

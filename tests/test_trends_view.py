@@ -333,3 +333,14 @@ def test_hover_text_for_logged_and_unlogged_days() -> None:
     assert "back pain 6 (7-day average 5.2)" in text or "back pain 6 (7-day average 5.3)" in text
     assert "flare day" in text and "stress" in text and "heat pack" in text
     assert "not logged" in hover_text(day.date, None)
+
+
+def test_measures_tab_draws_when_shown(qtbot: QtBot, view: object) -> None:
+    assert view.measures is None  # type: ignore[attr-defined]  # nothing drawn before it is shown
+    view.chart_tabs.setCurrentWidget(view.measures_page)  # type: ignore[attr-defined]
+    chart = view.measures  # type: ignore[attr-defined]
+    assert chart is not None
+    assert "Where it hurts" in chart.body_ax.get_title(loc="left")
+    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
+    low, high = chart.sleep_ax.get_xlim()
+    assert high - low == 30

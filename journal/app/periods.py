@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 REPORT_DAYS: Final = 90
 #: Default length of ``summary`` and ``chart`` in days.
 SUMMARY_DAYS: Final = 30
-#: How far back the first read reaches for the flare baseline before looking further.
-LEAD_IN_CALENDAR_DAYS: Final = 60
 
 
 def resolve_period(
@@ -62,20 +60,10 @@ def check_order(start: dt.date, end: dt.date) -> None:
 
 
 def days_with_lead_in(journal: "Journal", start: dt.date, end: dt.date) -> list[DayEntry]:
-    """The entries a summary of [start, end] needs, oldest first.
-
-    That is the period plus the logged days of the :data:`LEAD_IN_CALENDAR_DAYS`
-    before it; when fewer than :data:`journal.core.flares.OWN_AVERAGE_DAYS` of
-    those are logged (sparse logging), every earlier day as well.
-    """
-    lead_in = start - dt.timedelta(days=LEAD_IN_CALENDAR_DAYS)
-    days = journal.days(lead_in, end)
-    before = sum(1 for entry in days if entry.date < start)
-    if before < flares.OWN_AVERAGE_DAYS:
-        bounds = journal.date_bounds()
-        if bounds is not None and bounds[0] < lead_in:
-            days = journal.days(None, end)
-    return days
+    """The entries a summary of [start, end] needs, oldest first: the period and the
+    :data:`journal.core.flares.LOOKBACK_DAYS` calendar days before it, which set
+    each day's usual level for flares and the 7-day lines at the period's start."""
+    return journal.days(start - dt.timedelta(days=flares.LOOKBACK_DAYS), end)
 
 
 class PeriodChoice(enum.Enum):

@@ -1,46 +1,106 @@
-"""What counts as a flare: one definition shared by guidance, insights and reports.
+"""What counts as a flare: one definition shared by the cards, Trends, the summary and the report.
 
-A day is a flare day when back pain is 7 or more, or when it is at least 3
-points above the person's own average over the previous 14 *logged* days
-(days not logged are skipped, never counted as zero). With fewer than 3
-earlier logged days there is no personal average yet and only the fixed
-threshold applies.
+A flare is relative to the person. A day is a *flare day* when its back pain
+is at least :data:`ABOVE_USUAL` points above the person's usual level: the
+median back pain of the :data:`USUAL_WINDOW_DAYS` calendar days before it,
+leaving out the :data:`SKIPPED_RECENT_DAYS` days just before (so the start
+of a flare does not raise its own baseline), with at least
+:data:`MIN_USUAL_DAYS` of those days logged. Without enough logged days
+there is no usual level yet and no day is called a flare. Days not logged
+are skipped, never counted as zero.
+
+A *severe day* (back pain of :data:`SEVERE_BACK_PAIN` or more) is its own
+category, whatever the person's usual level: someone whose pain is usually
+7 or 8 is not in one endless flare.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 SEVERE_BACK_PAIN: Final = 7
-ABOVE_OWN_AVERAGE: Final = 3
-OWN_AVERAGE_DAYS: Final = 14
-MIN_DAYS_FOR_AVERAGE: Final = 3
+ABOVE_USUAL: Final = 2
+USUAL_WINDOW_DAYS: Final = 28
+SKIPPED_RECENT_DAYS: Final = 3
+MIN_USUAL_DAYS: Final = 7
+#: Calendar days before a day that can decide whether it is a flare day.
+LOOKBACK_DAYS: Final = USUAL_WINDOW_DAYS + SKIPPED_RECENT_DAYS
+
+DEFINITION: Final = (
+    f"A flare day is a day when your back pain is at least {ABOVE_USUAL} points above your "
+    f"usual level: the middle value (median) of the {USUAL_WINDOW_DAYS} days before it, "
+    f"leaving out the {SKIPPED_RECENT_DAYS} days just before, once at least {MIN_USUAL_DAYS} "
+    f"of those days are logged. A severe day is a day with back pain of {SEVERE_BACK_PAIN} "
+    "or more, whatever your usual level."
+)
+
+#: The same definition in a clinician's shorthand, for the report.
+SHORT_DEFINITION: Final = (
+    f"Flare day: back pain {ABOVE_USUAL}+ points above the median of the {USUAL_WINDOW_DAYS} "
+    f"days before the {SKIPPED_RECENT_DAYS} days just before it ({MIN_USUAL_DAYS}+ of them "
+    f"logged). Severe day: {SEVERE_BACK_PAIN} or more."
+)
 
 
-def is_flare(back_pain: int, recent_average: float | None) -> bool:
-    """Whether one day's back pain is a flare, given the recent personal average."""
-    if back_pain >= SEVERE_BACK_PAIN:
-        return True
-    return recent_average is not None and back_pain - recent_average >= ABOVE_OWN_AVERAGE
+def _median(values: Sequence[int]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2.0
 
 
-def recent_average(previous_back_pain: Iterable[int]) -> float | None:
-    """Mean of up to the last 14 earlier values, or None with fewer than 3."""
-    values = list(previous_back_pain)[-OWN_AVERAGE_DAYS:]
-    if len(values) < MIN_DAYS_FOR_AVERAGE:
-        return None
-    return sum(values) / len(values)
+def is_flare(back_pain: int, usual: float | None) -> bool:
+    """Whether one day's back pain is a flare, given the person's usual level (None: not known yet)."""
+    return usual is not None and back_pain - usual >= ABOVE_USUAL
+
+
+def is_severe(back_pain: int) -> bool:
+    """Back pain of 7 or more."""
+    return back_pain >= SEVERE_BACK_PAIN
+
+
+def _window(day: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last date of the usual-level window for ``day``."""
+    return day - dt.timedelta(days=LOOKBACK_DAYS), day - dt.timedelta(days=SKIPPED_RECENT_DAYS + 1)
+
+
+def usual_levels(days: Sequence[tuple[dt.date, int]]) -> list[float | None]:
+    """The usual back pain for each ``(date, back_pain)`` pair (sorted by date, one per date).
+
+    None where fewer than :data:`MIN_USUAL_DAYS` of the window's days are in ``days``.
+    """
+    window: list[int] = []  # the window's values, kept sorted as it slides
+    entering = leaving = 0
+    levels: list[float | None] = []
+    for date, _ in days:
+        first, last = _window(date)
+        while entering < len(days) and days[entering][0] <= last:
+            bisect.insort(window, days[entering][1])
+            entering += 1
+        while leaving < entering and days[leaving][0] < first:
+            window.pop(bisect.bisect_left(window, days[leaving][1]))
+            leaving += 1
+        levels.append(_median(window) if len(window) >= MIN_USUAL_DAYS else None)
+    return levels
+
+
+def usual_level(day: dt.date, earlier: Iterable[tuple[dt.date, int]]) -> float | None:
+    """The usual back pain for ``day`` from ``(date, back_pain)`` pairs in any order."""
+    first, last = _window(day)
+    values = [pain for date, pain in earlier if first <= date <= last]
+    return _median(values) if len(values) >= MIN_USUAL_DAYS else None
 
 
 def flare_days(days: Iterable[tuple[dt.date, int]]) -> list[dt.date]:
     """Dates that are flare days, from ``(date, back_pain)`` pairs in date order."""
-    window: deque[int] = deque(maxlen=OWN_AVERAGE_DAYS)
-    result: list[dt.date] = []
-    for date, pain in days:
-        if is_flare(pain, recent_average(window)):
-            result.append(date)
-        window.append(pain)
-    return result
+    pairs = list(days)
+    return [date for (date, pain), usual in zip(pairs, usual_levels(pairs)) if is_flare(pain, usual)]
+
+
+def severe_days(days: Iterable[tuple[dt.date, int]]) -> list[dt.date]:
+    """Dates with back pain of 7 or more."""
+    return [date for date, pain in days if is_severe(pain)]

@@ -39,7 +39,7 @@ from typing import Any, Final
 
 from journal.core.catalog import CatalogKind, Urgency, default_catalog, default_urgencies, name_key
 from journal.core.day import DayEntry
-from journal.core.flares import OWN_AVERAGE_DAYS, is_flare, recent_average
+from journal.core.flares import is_flare, usual_level
 from journal.core.resources import RESOURCES_DIR
 from journal.core.sources import Source, works
 
@@ -489,12 +489,11 @@ def load_library(content_dir: Path | None = None) -> Library:
 def flare_today(entry: DayEntry, previous: Sequence[DayEntry]) -> bool:
     """Whether ``entry`` is a flare day by :mod:`journal.core.flares`.
 
-    ``previous`` are earlier logged days; only those dated before ``entry`` are
-    used, in date order, and the personal average takes the last 14.
+    ``previous`` are other logged days; those in the usual-level window before
+    ``entry`` set the person's usual level.
     """
-    earlier = sorted((day for day in previous if day.date < entry.date), key=lambda d: d.date)
-    average = recent_average(day.back_pain for day in earlier[-OWN_AVERAGE_DAYS:])
-    return is_flare(entry.back_pain, average)
+    usual = usual_level(entry.date, ((day.date, day.back_pain) for day in previous))
+    return is_flare(entry.back_pain, usual)
 
 
 @dataclass

@@ -3,8 +3,9 @@
 Every function takes ``days`` sorted by date (ascending, one entry per date)
 together with the period bounds ``start`` and ``end`` (inclusive), and only
 looks at entries inside the period. The one exception is the flare baseline:
-:func:`flare_dates` lets up to 14 logged days before ``start`` set the
-person's own average, exactly as :mod:`journal.core.flares` defines it.
+:func:`flare_dates` lets the logged days of the 31 calendar days before
+``start`` set the person's usual level, exactly as :mod:`journal.core.flares`
+defines it.
 
 Rules shared by all insights:
 
@@ -24,33 +25,32 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from journal.core import flares, stats
+from journal.core import flares, pacing, stats, trend_model, trigger_model
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import DayEntry
+from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 
 ONE_DAY: Final = dt.timedelta(days=1)
 
-# Trigger impact
-MIN_DAYS_PER_SIDE: Final = 5
-VERDICT_HIGHER: Final = "higher"
-VERDICT_LOWER: Final = "lower"
-VERDICT_UNCLEAR: Final = "unclear"
-VERDICT_TOO_FEW: Final = "too few days"
+# Trigger impact (one model, see journal.core.trigger_model)
+MIN_DAYS_PER_SIDE: Final = trigger_model.MIN_DAYS_PER_SIDE
+VERDICT_HIGHER: Final = trigger_model.VERDICT_HIGHER
+VERDICT_LOWER: Final = trigger_model.VERDICT_LOWER
+VERDICT_UNCLEAR: Final = trigger_model.VERDICT_UNCLEAR
+VERDICT_TOO_FEW: Final = trigger_model.VERDICT_TOO_FEW
 CAVEAT: Final = (
-    "Several comparisons are made here at once, so some patterns can appear by "
-    "chance. A pattern is a lead to discuss with your clinician, not proof that "
-    "one thing causes another."
+    "These are associations, not proof that one thing causes another. Several comparisons "
+    "are made at once, so some patterns can appear by chance, and people tend to look for "
+    "triggers on bad days, which can make a trigger seem to go with worse pain. A pattern is "
+    "a lead to discuss with your clinician."
 )
 
 # Activity and pacing
-BOOM_FACTOR: Final = 1.5
-BOOM_EXTRA_MINUTES: Final = 30
-BOOM_FLARE_WITHIN_DAYS: Final = 2
+BOOM_FACTOR: Final = pacing.BOOM_FACTOR
+BOOM_EXTRA_MINUTES: Final = pacing.BOOM_EXTRA_MINUTES
+BOOM_FLARE_WITHIN_DAYS: Final = pacing.FLARE_WITHIN_DAYS
 MIN_BASELINE_DAYS: Final = 5
 SITTING_KEY: Final = "sitting"
-LONG_SITTING_MINUTES: Final = 240
-MIN_LONG_SITTING_DAYS: Final = 3
-LONG_SITTING_PAIN_GAP: Final = 1.0
 PACING_SOURCE: Final = "000_32feb4238e8fab95.txt, Activity Pacing"
 SITTING_SOURCE: Final = "000_32feb4238e8fab95.txt, Do\u2019s and Don\u2019ts"
 
@@ -60,7 +60,7 @@ MAX_UNLOGGED_GAP_IN_EPISODE: Final = 2
 
 # Weeks and trend
 MIN_DAYS_PER_WEEK: Final = 4
-MIN_TREND_POINTS: Final = 10
+MIN_TREND_POINTS: Final = trend_model.MIN_TREND_DAYS
 STEADY_BAND_PER_DAY: Final = 0.02
 DAYS_PER_MONTH: Final = 30
 TREND_IMPROVING: Final = "improving"
@@ -74,25 +74,6 @@ PEG_EDGE_DAYS: Final = 7
 
 
 # ---------------------------------------------------------------- results
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerImpact:
-    """Back pain with a trigger vs without it, on the same day (lag 0) or the next (lag 1).
-
-    ``difference`` is mean(with) − mean(without) in points; it and the CI are
-    None when either side has fewer than :data:`MIN_DAYS_PER_SIDE` days.
-    """
-
-    name: str
-    lag_days: int
-    days_with: int
-    days_without: int
-    difference: float | None
-    ci_low: float | None
-    ci_high: float | None
-    verdict: str
-    sentence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +91,10 @@ class ActivityStats:
     """One activity over the period.
 
     ``minutes_per_week`` is total minutes per 7 *logged* days (unlogged days
-    are unknown). ``baseline_minutes`` is the median on days it was done that
-    were not followed by a flare the next day, None with fewer than
-    :data:`MIN_BASELINE_DAYS` such days.
+    are unknown). ``baseline_minutes`` is the median on the days it was
+    done, None with fewer than :data:`MIN_BASELINE_DAYS` days.
+    ``comparison`` is the boom-and-bust comparison (effortful activities with
+    enough boom and other days only).
     """
 
     name: str
@@ -121,6 +103,7 @@ class ActivityStats:
     minutes_per_week: float
     baseline_minutes: float | None
     boom_bust: tuple[BoomBust, ...]
+    comparison: pacing.BoomComparison | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +140,13 @@ class MonthCount:
 
 @dataclass(frozen=True, slots=True)
 class FlareSummary:
+    """Flare days (relative to the person's usual level) and, separately, severe days (7+)."""
+
     days: tuple[dt.date, ...]
     episodes: tuple[FlareEpisode, ...]
     per_month: tuple[MonthCount, ...]
     typical_length_days: float | None
+    severe_days: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +185,8 @@ class Trend:
     points: int
     start_avg: float | None
     end_avg: float | None
+    step: trend_model.Step | None = None
+    details: str = ""  # the numbers behind the sentence
 
 
 # ---------------------------------------------------------------- helpers
@@ -272,15 +260,12 @@ def _week_monday(week_number: int) -> dt.date:
 def flare_dates(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[dt.date]:
     """Flare days inside the period, per :func:`journal.core.flares.flare_days`.
 
-    Up to 14 logged days before ``start`` (when present in ``days``) form the
-    starting personal average, so the first days of a period are judged like
-    any other day.
+    Logged days up to :data:`journal.core.flares.LOOKBACK_DAYS` calendar days
+    before ``start`` (when present in ``days``) set the usual level, so the
+    first days of a period are judged like any other day.
     """
-    dates = [entry.date for entry in days]
-    first = bisect.bisect_left(dates, start)
-    last = bisect.bisect_right(dates, end)
-    lead_in = days[max(0, first - flares.OWN_AVERAGE_DAYS):first]
-    pairs = [(e.date, e.back_pain) for e in (*lead_in, *days[first:last])]
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
     return [day for day in flares.flare_days(pairs) if day >= start]
 
 
@@ -337,99 +322,28 @@ def flare_summary(
         episode_counts[episode.start.strftime("%Y-%m")] += 1
     per_month = tuple(MonthCount(m, day_counts[m], episode_counts[m]) for m in day_counts)
     typical = stats.median([e.length_days for e in episodes])
-    return FlareSummary(tuple(found), tuple(episodes), per_month, typical)
+    severe = flares.severe_days((e.date, e.back_pain) for e in period_days(days, start, end))
+    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe))
 
 
 # ---------------------------------------------------------------- triggers
 
 
-def _trigger_sentence(name: str, lag: int, days_with: int, days_without: int,
-                      diff: stats.MeanDifference | None, verdict: str) -> str:
-    when = f"On days with {name}" if lag == 0 else f"On the day after {name}"
-    counts = f"{days_with} days with it, {days_without} without"
-    if verdict == VERDICT_TOO_FEW or diff is None:
-        if lag == 0:
-            return (
-                f"Too few days to compare {name}: noted on {days_with} logged days and "
-                f"not on {days_without}; at least {MIN_DAYS_PER_SIDE} of each are needed."
-            )
-        return (
-            f"Too few days to compare the day after {name}: {days_with} days with it and "
-            f"{days_without} without were followed by a logged day; at least "
-            f"{MIN_DAYS_PER_SIDE} of each are needed."
-        )
-    if verdict == VERDICT_HIGHER:
-        return (
-            f"{when} your back pain was {_fmt(diff.difference)} points higher "
-            f"(95% CI {_fmt(diff.ci_low)} to {_fmt(diff.ci_high)}; {counts})."
-        )
-    if verdict == VERDICT_LOWER:
-        return (
-            f"{when} your back pain was {_fmt(-diff.difference)} points lower "
-            f"(95% CI {_fmt(-diff.ci_high)} to {_fmt(-diff.ci_low)} lower; {counts})."
-        )
-    return (
-        f"{when} your back pain was not clearly different: the difference was "
-        f"{_fmt(diff.difference)} points (95% CI {_fmt(diff.ci_low)} to "
-        f"{_fmt(diff.ci_high)}; {counts})."
-    )
+def trigger_analysis(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> TriggerModel:
+    """Every trigger and daily measure of the period in one model (see :mod:`journal.core.trigger_model`).
 
-
-def compare_trigger(name: str, lag: int, with_pain: Sequence[float],
-                    without_pain: Sequence[float]) -> TriggerImpact:
-    """Compare back pain with and without a trigger and word the result."""
-    diff: stats.MeanDifference | None = None
-    if min(len(with_pain), len(without_pain)) < MIN_DAYS_PER_SIDE:
-        verdict = VERDICT_TOO_FEW
-    else:
-        diff = stats.welch_difference(with_pain, without_pain)
-        assert diff is not None  # both sides have at least 2 values
-        if diff.ci_low > 0:
-            verdict = VERDICT_HIGHER
-        elif diff.ci_high < 0:
-            verdict = VERDICT_LOWER
-        else:
-            verdict = VERDICT_UNCLEAR
-    sentence = _trigger_sentence(name, lag, len(with_pain), len(without_pain), diff, verdict)
-    return TriggerImpact(
-        name=name,
-        lag_days=lag,
-        days_with=len(with_pain),
-        days_without=len(without_pain),
-        difference=None if diff is None else diff.difference,
-        ci_low=None if diff is None else diff.ci_low,
-        ci_high=None if diff is None else diff.ci_high,
-        verdict=verdict,
-        sentence=sentence,
-    )
+    Only entries inside the period are used; a day's lag-1 comparison needs
+    its previous calendar day logged inside the period.
+    """
+    return trigger_model.trigger_model(period_days(days, start, end))
 
 
 def trigger_impacts(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[TriggerImpact]:
-    """One lag-0 and one lag-1 comparison per trigger noted in the period.
+    """One lag-0 and one lag-1 result per trigger noted in the period, ordered by name, then lag.
 
-    Lag 0 compares back pain on logged days with the trigger against logged
-    days without it. Lag 1 compares the next calendar day's back pain, using
-    only days whose next day is logged (and inside the period). Triggers are
-    matched ignoring case (:func:`name_key`); results are ordered by name, then lag.
+    Triggers are matched ignoring case (:func:`name_key`).
     """
-    entries = period_days(days, start, end)
-    spellings = _first_spellings(t for e in entries for t in e.triggers)
-    keys = [frozenset(cached_name_key(t) for t in e.triggers) for e in entries]
-    next_pain: list[int | None] = [
-        entries[i + 1].back_pain
-        if i + 1 < len(entries) and entries[i + 1].date == entries[i].date + ONE_DAY
-        else None
-        for i in range(len(entries))
-    ]
-    results: list[TriggerImpact] = []
-    for key in sorted(spellings):
-        same_with = [e.back_pain for e, k in zip(entries, keys) if key in k]
-        same_without = [e.back_pain for e, k in zip(entries, keys) if key not in k]
-        results.append(compare_trigger(spellings[key], 0, same_with, same_without))
-        next_with = [p for p, k in zip(next_pain, keys) if p is not None and key in k]
-        next_without = [p for p, k in zip(next_pain, keys) if p is not None and key not in k]
-        results.append(compare_trigger(spellings[key], 1, next_with, next_without))
-    return results
+    return list(trigger_analysis(days, start, end).triggers)
 
 
 # ---------------------------------------------------------------- activities
@@ -455,7 +369,7 @@ def _activity_minutes(entries: Sequence[DayEntry]) -> tuple[dict[str, str], dict
 
 def is_boom(minutes: float, baseline: float) -> bool:
     """Well above the usual: at least 1.5 × baseline and at least 30 minutes more."""
-    return minutes >= BOOM_FACTOR * baseline and minutes >= baseline + BOOM_EXTRA_MINUTES
+    return pacing.is_boom(minutes, baseline)
 
 
 def _boom_busts(done: Sequence[tuple[dt.date, int]], baseline: float,
@@ -471,25 +385,40 @@ def _boom_busts(done: Sequence[tuple[dt.date, int]], baseline: float,
     return tuple(events)
 
 
+def is_effortful(name: str) -> bool:
+    """Whether an activity can be a "boom" (not sitting, driving, standing or relaxation)."""
+    return cached_name_key(name) not in pacing.NOT_EFFORTFUL
+
+
 def activity_stats(
     days: Sequence[DayEntry],
     start: dt.date,
     end: dt.date,
     flare_list: Sequence[dt.date] | None = None,
 ) -> list[ActivityStats]:
-    """Per activity (matched ignoring case): days done, minutes, baseline and boom-bust days.
+    """Per activity (matched ignoring case): days done, minutes, usual minutes and boom-bust days.
 
-    A boom-bust day is one with :func:`is_boom` minutes followed by a flare on
-    one of the next two calendar days. Ordered by total minutes, most first.
+    The usual (``baseline_minutes``) is the median over all days it was done
+    (at least :data:`MIN_BASELINE_DAYS`). For effortful activities, a
+    boom-bust day is one with :func:`is_boom` minutes followed by a flare on
+    one of the next two calendar days, and ``comparison`` says whether that
+    happens more often than after the activity's other days
+    (:mod:`journal.core.pacing`). Ordered by total minutes, most first.
     """
     entries = period_days(days, start, end)
     flare_set = set(flare_dates(days, start, end) if flare_list is None else flare_list)
+    logged = {e.date for e in entries}
     spellings, per_key = _activity_minutes(entries)
+    effortful = [key for key in per_key if is_effortful(key)]
     results: list[ActivityStats] = []
     for key, done in per_key.items():
-        calm = [m for d, m in done if d + ONE_DAY not in flare_set]
-        baseline = stats.median(calm) if len(calm) >= MIN_BASELINE_DAYS else None
+        baseline = stats.median([m for _, m in done]) if len(done) >= MIN_BASELINE_DAYS else None
         total = sum(m for _, m in done)
+        comparison = None
+        events: tuple[BoomBust, ...] = ()
+        if baseline is not None and key in effortful:
+            events = _boom_busts(done, baseline, flare_set)
+            comparison = pacing.compare(spellings[key], done, baseline, logged, flare_set, len(effortful))
         results.append(
             ActivityStats(
                 name=spellings[key],
@@ -497,55 +426,59 @@ def activity_stats(
                 total_minutes=total,
                 minutes_per_week=total * 7 / len(entries),
                 baseline_minutes=baseline,
-                boom_bust=() if baseline is None else _boom_busts(done, baseline, flare_set),
+                boom_bust=events,
+                comparison=comparison,
             )
         )
     results.sort(key=lambda a: (-a.total_minutes, name_key(a.name)))
     return results
 
 
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
 def _boom_bust_suggestion(activities: Sequence[ActivityStats]) -> PacingSuggestion | None:
-    events = [(a.name, b) for a in activities for b in a.boom_bust]
-    if not events:
+    supported = [a.comparison for a in activities if a.comparison is not None and a.comparison.supported]
+    if not supported:
         return None
-    names = sorted({name for name, _ in events}, key=name_key)
+    reasons = [
+        f"after days of much more {c.activity} than usual, a flare followed within two days "
+        f"{c.booms_then_flare} of {c.booms} times ({_percent(c.booms_then_flare / c.booms)}), "
+        f"against {c.others_then_flare} of {c.other_days} other {c.activity} days "
+        f"({_percent(c.others_then_flare / c.other_days)}; difference "
+        f"{_percent(c.difference)}, 95% CI {_percent(c.ci_low)} to {_percent(c.ci_high)}, "
+        "allowing for the number of activities compared)"
+        for c in supported
+    ]
     return PacingSuggestion(
         kind="boom_bust",
         text=(
-            "Try pacing: balance activity and rest, and break bigger tasks into "
-            "manageable intervals instead of doing a lot in one go."
+            "Worth trying, and discussing with your doctor: pacing. Balance activity and rest, "
+            "and break bigger tasks into manageable intervals instead of doing a lot in one go."
         ),
-        reason=(
-            f"On {len(events)} day{'s' if len(events) != 1 else ''} you did much more "
-            f"{', '.join(names)} than usual and had a flare within the next two days."
-        ),
+        reason="In your journal, " + "; ".join(reasons) + ". This is an association, not proof of cause.",
         source=PACING_SOURCE,
     )
 
 
-def _long_sitting_suggestion(entries: Sequence[DayEntry]) -> PacingSuggestion | None:
-    long_days: list[int] = []
-    other_days: list[int] = []
-    for entry in entries:
-        sitting = sum(a.minutes for a in entry.activities if cached_name_key(a.name) == SITTING_KEY)
-        (long_days if sitting >= LONG_SITTING_MINUTES else other_days).append(entry.back_pain)
-    if len(long_days) < MIN_LONG_SITTING_DAYS or len(other_days) < MIN_LONG_SITTING_DAYS:
+def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociation]) -> PacingSuggestion | None:
+    """From the model: more sitting (hours, or the "prolonged sitting" trigger) went with higher pain."""
+    found = [item for item in evidence if item.verdict == VERDICT_HIGHER and (
+        (isinstance(item, MeasureAssociation) and item.key == "sitting_hours")
+        or (isinstance(item, TriggerImpact) and item.lag_days == 0
+            and cached_name_key(item.name) == "prolonged sitting"))]
+    if not found:
         return None
-    long_mean, other_mean = stats.mean(long_days), stats.mean(other_days)
-    assert long_mean is not None and other_mean is not None
-    if long_mean - other_mean < LONG_SITTING_PAIN_GAP:
-        return None
+    reason = " ".join(f"{item.sentence} {item.details}" for item in found).replace(
+        trigger_model.WORTH_DISCUSSING, "")
     return PacingSuggestion(
         kind="long_sitting",
         text=(
             "Break up prolonged sitting with short walking breaks, and avoid "
             "sitting for more than 30 minutes without repositioning."
         ),
-        reason=(
-            f"On the {len(long_days)} days you sat for {LONG_SITTING_MINUTES // 60} hours "
-            f"or more, your back pain averaged {_fmt(long_mean)}, against "
-            f"{_fmt(other_mean)} on other days."
-        ),
+        reason=reason[:1].upper() + reason[1:],
         source=SITTING_SOURCE,
     )
 
@@ -555,18 +488,22 @@ def pacing_suggestions(
     start: dt.date,
     end: dt.date,
     activities: Sequence[ActivityStats] | None = None,
+    model: TriggerModel | None = None,
 ) -> list[PacingSuggestion]:
-    """Suggestions from the documents, each only when the data gives a reason.
+    """Suggestions from the documents, each only when the data supports it.
 
-    * boom-bust days found → pacing (balance activity and rest, intervals);
-    * at least 3 days with 4 hours or more of sitting whose mean back pain is
-      at least 1 point above the other logged days → break up sitting.
+    * flares followed boom days of an effortful activity clearly more often
+      than its other days → pacing;
+    * the trigger model found more sitting (hours, or the "prolonged sitting"
+      trigger) with higher back pain → break up sitting.
     """
     if activities is None:
         activities = activity_stats(days, start, end)
+    if model is None:
+        model = trigger_analysis(days, start, end)
     found = [
         _boom_bust_suggestion(activities),
-        _long_sitting_suggestion(period_days(days, start, end)),
+        _long_sitting_suggestion([*model.measures, *model.triggers]),
     ]
     return [s for s in found if s is not None]
 
@@ -601,9 +538,15 @@ def best_and_worst_weeks(
 
 
 def rolling_back_pain(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[float | None]:
-    """7-day rolling mean of back pain for every date of the period (see module notes)."""
-    entries = period_days(days, start, end)
-    return stats.rolling_mean(daily_values(entries, start, end, lambda e: e.back_pain))
+    """7-day rolling mean of back pain for every date of the period.
+
+    The window of the first days reaches back before ``start`` when those
+    days are in ``days``, so this is exactly the line the charts draw.
+    """
+    lead = start - dt.timedelta(days=stats.ROLLING_WINDOW_DAYS - 1)
+    entries = period_days(days, lead, end)
+    values = stats.rolling_mean(daily_values(entries, lead, end, lambda e: e.back_pain))
+    return values[(start - lead).days:]
 
 
 def trend_verdict(ci_low: float, ci_high: float) -> str:
@@ -617,68 +560,98 @@ def trend_verdict(ci_low: float, ci_high: float) -> str:
     return TREND_UNCLEAR
 
 
-def _trend_sentence(verdict: str, fit: stats.Slope | None) -> str:
-    if fit is None or verdict == TREND_TOO_FEW:
+def _step_sentence(step: trend_model.Step) -> str:
+    direction = "up" if step.after > step.before else "down"
+    return (
+        f"Your back pain changed step-wise rather than gradually: your 7-day average went "
+        f"{direction} from {_fmt(step.before)} to {_fmt(step.after)} around "
+        f"{step.date.day} {step.date:%b}."
+    )
+
+
+def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) -> str:
+    if verdict == TREND_TOO_FEW:
+        if points >= MIN_TREND_POINTS:
+            return ("Too few days to tell the direction of your back pain yet: the days vary "
+                    "too much for so short a period.")
         return (
             "Not enough logged days to judge a trend: it needs at least "
             f"{MIN_TREND_POINTS} logged days."
         )
+    assert fit is not None
     per_month = fit.slope * DAYS_PER_MONTH
-    low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
     if verdict == TREND_IMPROVING:
         return (
             f"Your 7-day average back pain went down over this period, by about "
-            f"{_fmt(-per_month)} points a month (95% CI {_fmt(-high)} to {_fmt(-low)})."
+            f"{_fmt(-per_month)} points a month."
         )
     if verdict == TREND_WORSENING:
         return (
             f"Your 7-day average back pain went up over this period, by about "
-            f"{_fmt(per_month)} points a month (95% CI {_fmt(low)} to {_fmt(high)})."
+            f"{_fmt(per_month)} points a month."
         )
     band = _fmt(STEADY_BAND_PER_DAY * DAYS_PER_MONTH)
     if verdict == TREND_STEADY:
+        if fit.flat:
+            return "Your back pain was the same on every logged day of this period."
         return (
             f"Your 7-day average back pain stayed steady over this period "
             f"(any change was within {band} points a month either way)."
         )
-    return (
-        f"There is no clear trend in your back pain over this period (change per "
-        f"month {_fmt(per_month)}, 95% CI {_fmt(low)} to {_fmt(high)})."
-    )
+    return "There is no clear trend in your back pain over this period."
+
+
+def _trend_details(fit: trend_model.LineFit | None, step: trend_model.Step | None, points: int) -> str:
+    """The numbers behind the trend sentence, for "Details" and for clinicians."""
+    if step is not None:
+        return (f"Step of {_fmt(step.change)} points from {step.date.isoformat()}; it fits "
+                f"better than a straight line ({points} logged days, AR(1) errors).")
+    if fit is None or fit.flat:
+        return ""
+    per_month = fit.slope * DAYS_PER_MONTH
+    low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
+    return (f"Change per month {_fmt(per_month)} points (95% CI {_fmt(low)} to {_fmt(high)}; "
+            f"{points} logged days, AR(1) errors).")
 
 
 def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
-    """Direction of back pain over the period, in points per day.
+    """Direction of back pain over the period (see :mod:`journal.core.trend_model`).
 
-    The line is the least-squares fit of each logged day's back pain against
-    its date, which is the straight line the 7-day rolling average follows.
-    Its 95% CI allows for runs of similar days (autocorrelation, see
-    :func:`journal.core.stats.linear_slope`); fitting the rolling averages
-    themselves would treat overlapping windows as independent and call a
-    trend in pure day-to-day noise about half the time. Needs at least
+    The line is fitted to each logged day's back pain against its date with
+    AR(1) errors; fitting the rolling averages themselves would treat
+    overlapping windows as independent. Needs at least
     :data:`MIN_TREND_POINTS` logged days, otherwise the verdict is
-    "too few days". ``start_avg``/``end_avg`` are the first and last
-    available 7-day rolling averages.
+    "too few days", as it is when the interval would be wider than the
+    0-10 scale. A clear step between two levels is described as a step
+    (verdict worsening or improving, ``step`` set). ``start_avg`` and
+    ``end_avg`` are the drawn 7-day average on the first and last days of
+    the period (or the nearest days that have one).
     """
     entries = period_days(days, start, end)
-    xs = [float((e.date - start).days) for e in entries]
-    ys = [float(e.back_pain) for e in entries]
-    rolling = [v for v in rolling_back_pain(entries, start, end) if v is not None]
-    fit = (
-        stats.linear_slope(xs, ys, adjust_for_autocorrelation=True)
-        if len(ys) >= MIN_TREND_POINTS
-        else None
-    )
-    verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high)
+    dates = [e.date for e in entries]
+    pains = [e.back_pain for e in entries]
+    rolling = rolling_back_pain(days, start, end)
+    drawn = {start + dt.timedelta(days=i): v for i, v in enumerate(rolling) if v is not None}
+    present = [v for v in rolling if v is not None]
+    fit = trend_model.fit_line(dates, pains)
+    step = trend_model.find_step(dates, pains, drawn) if len(pains) >= MIN_TREND_POINTS else None
+    if step is not None:
+        verdict = TREND_WORSENING if step.after > step.before else TREND_IMPROVING
+        sentence = _step_sentence(step)
+    else:
+        verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high)
+        sentence = _trend_sentence(verdict, fit, len(pains))
     return Trend(
         slope_per_day=None if fit is None else fit.slope,
         ci_low=None if fit is None else fit.ci_low,
         ci_high=None if fit is None else fit.ci_high,
         verdict=verdict,
-        sentence=_trend_sentence(verdict, fit),
-        points=len(ys),
-        start_avg=rolling[0] if rolling else None,
-        end_avg=rolling[-1] if rolling else None,
+        sentence=sentence,
+        points=len(pains),
+        start_avg=present[0] if present else None,
+        end_avg=present[-1] if present else None,
+        step=step,
+        details=_trend_details(fit, step, len(pains)),
     )
 
 

@@ -312,3 +312,68 @@ def rolling_mean(
                 count -= 1
         result.append(total / count if count >= min_count else None)
     return result
+
+
+def two_sided_p(t: float, df: float) -> float:
+    """P(|T| ≥ |t|) for Student's t with ``df`` > 0 degrees of freedom."""
+    return min(1.0, 2.0 * _t_upper_tail(abs(t), df))
+
+
+def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
+    """Benjamini–Hochberg adjusted p-values (q-values), in the order given.
+
+    A comparison "survives" false-discovery control at level q when its
+    adjusted value is at most q. Each adjusted value is
+    min over k ≥ rank of p_(k)·m/k, capped at 1.
+    """
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    adjusted = [1.0] * m
+    running = 1.0
+    for rank in range(m, 0, -1):
+        index = order[rank - 1]
+        running = min(running, p_values[index] * m / rank)
+        adjusted[index] = min(1.0, running)
+    return adjusted
+
+
+@dataclass(frozen=True, slots=True)
+class Proportion:
+    """``events`` out of ``trials`` with a Wilson score interval."""
+
+    events: int
+    trials: int
+    estimate: float
+    ci_low: float
+    ci_high: float
+
+
+def wilson_interval(events: int, trials: int, z: float = 1.959963984540054) -> Proportion | None:
+    """The share events/trials with its Wilson score interval (95% by default); None for no trials."""
+    if trials <= 0:
+        return None
+    if not 0 <= events <= trials:
+        raise ValueError("events must be between 0 and trials")
+    share = events / trials
+    denominator = 1.0 + z * z / trials
+    centre = (share + z * z / (2 * trials)) / denominator
+    half = z * math.sqrt(share * (1 - share) / trials + z * z / (4 * trials * trials)) / denominator
+    return Proportion(events, trials, share, max(0.0, centre - half), min(1.0, centre + half))
+
+
+def risk_difference(
+    events_a: int, trials_a: int, events_b: int, trials_b: int,
+    z: float = 1.959963984540054,
+) -> tuple[float, float, float] | None:
+    """Risk difference a − b with Newcombe's hybrid score interval (from two Wilson intervals).
+
+    Returns (difference, low, high), or None when either group has no trials.
+    """
+    a = wilson_interval(events_a, trials_a, z)
+    b = wilson_interval(events_b, trials_b, z)
+    if a is None or b is None:
+        return None
+    difference = a.estimate - b.estimate
+    low = difference - math.sqrt((a.estimate - a.ci_low) ** 2 + (b.ci_high - b.estimate) ** 2)
+    high = difference + math.sqrt((a.ci_high - a.estimate) ** 2 + (b.estimate - b.ci_low) ** 2)
+    return difference, max(-1.0, low), min(1.0, high)

@@ -11,7 +11,7 @@ one decimal. Dates in JSON are ``YYYY-MM-DD`` strings and missing values are
 
 The period is ``start`` … ``end`` inclusive. ``days`` may hold entries
 outside it: only entries inside the period are summarised, except that up to
-14 logged days before ``start`` set the personal average used to spot flares
+31 calendar days before ``start`` set the usual level used to spot flares
 on the first days of the period (see :func:`journal.core.insights.flare_dates`).
 """
 
@@ -24,8 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
-from journal.core import insights
+from journal.core import daily_measures, flares, insights
 from journal.core.catalog import Urgency, default_urgencies, name_key
+from journal.core.daily_measures import DailyMeasures
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.insights import (
@@ -34,12 +35,12 @@ from journal.core.insights import (
     FlareSummary,
     PacingSuggestion,
     Trend,
-    TriggerImpact,
     WeeklyValue,
     WeekStat,
 )
 from journal.core.redflags import RedFlag, grouped, red_flags_of
 from journal.core.sources import readable
+from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 
 DECIMALS: Final = 2
 RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
@@ -142,7 +143,12 @@ class Summary:
     back_pain: BackPainSummary
     leg_pain: LegPainSummary
     peg: PegSummary
+    daily: DailyMeasures
     triggers: tuple[TriggerImpact, ...]
+    measure_associations: tuple[MeasureAssociation, ...]
+    trigger_note: str
+    trigger_advice: str
+    trigger_method: str
     red_flags: tuple[RedFlag, ...]
     flares: FlareSummary
     activities: ActivitiesSummary
@@ -217,13 +223,15 @@ def _round_fields(item: _T, *names: str) -> _T:
 
 
 def _activities(days: Sequence[DayEntry], start: dt.date, end: dt.date,
-                flare_list: Sequence[dt.date]) -> ActivitiesSummary:
+                flare_list: Sequence[dt.date], model: TriggerModel) -> ActivitiesSummary:
     raw = insights.activity_stats(days, start, end, flare_list)
-    pacing = insights.pacing_suggestions(days, start, end, raw)
+    pacing = insights.pacing_suggestions(days, start, end, raw, model)
     items = tuple(
         dataclasses.replace(
             _round_fields(a, "minutes_per_week", "baseline_minutes"),
             boom_bust=tuple(_round_fields(b, "baseline_minutes") for b in a.boom_bust),
+            comparison=None if a.comparison is None else _round_fields(
+                a.comparison, "difference", "ci_low", "ci_high"),
         )
         for a in raw
     )
@@ -234,6 +242,23 @@ def _flares(days: Sequence[DayEntry], start: dt.date, end: dt.date,
             flare_list: Sequence[dt.date]) -> FlareSummary:
     found = insights.flare_summary(days, start, end, flare_list)
     return _round_fields(found, "typical_length_days")
+
+
+def _daily(entries: Sequence[DayEntry], start: dt.date, end: dt.date) -> DailyMeasures:
+    found = daily_measures.daily_measures(entries, start, end)
+    where = found.where_it_hurts
+    return DailyMeasures(
+        tuple(_round_fields(m, "mean", "first", "last") for m in found.measures),
+        dataclasses.replace(
+            _round_fields(where, "leg_left_share", "leg_right_share"),
+            regions=tuple(_round_fields(r, "share") for r in where.regions),
+        ),
+    )
+
+
+def _round_q(item: _T) -> _T:
+    """The q-value rounded like every other figure."""
+    return dataclasses.replace(item, q_value=rounded(item.q_value))  # type: ignore[type-var,attr-defined]  # a TriggerImpact or MeasureAssociation
 
 
 def _normalised(urgencies: Mapping[str, Urgency | str] | None) -> dict[str, Urgency]:
@@ -264,6 +289,7 @@ def build_summary(
     entries = insights.period_days(ordered, start, end)
     flare_list = insights.flare_dates(ordered, start, end)
     trend = insights.trend(ordered, start, end)
+    model = insights.trigger_analysis(ordered, start, end)
     best_week, worst_week = insights.best_and_worst_weeks(ordered, start, end)
     return Summary(
         period=Period(start, end),
@@ -272,14 +298,23 @@ def build_summary(
         back_pain=_back_pain(entries, trend),
         leg_pain=_leg_pain(entries),
         peg=_peg(ordered, start, end),
+        daily=_daily(entries, start, end),
         triggers=tuple(
-            _round_fields(t, "difference", "ci_low", "ci_high")
-            for t in insights.trigger_impacts(ordered, start, end)
+            _round_q(_round_fields(t, "difference", "ci_low", "ci_high")) for t in model.triggers
         ),
+        measure_associations=tuple(
+            _round_q(_round_fields(m, "difference", "ci_low", "ci_high")) for m in model.measures
+        ),
+        trigger_note=model.note,
+        trigger_advice=model.advice,
+        trigger_method=model.method,
         red_flags=_red_flags(entries, _normalised(urgencies)),
         flares=_flares(ordered, start, end, flare_list),
-        activities=_activities(ordered, start, end, flare_list),
-        trend=_round_fields(trend, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
+        activities=_activities(ordered, start, end, flare_list, model),
+        trend=dataclasses.replace(
+            _round_fields(trend, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
+            step=None if trend.step is None else _round_fields(trend.step, "before", "after", "change"),
+        ),
         medications=_medications(entries),
         questions=_texts(entries, "questions"),
         notes=_texts(entries, "notes"),
@@ -318,7 +353,26 @@ def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
         "ci_low": t.ci_low,
         "ci_high": t.ci_high,
         "verdict": t.verdict,
+        "q_value": t.q_value,
+        "method": t.method,
         "sentence": t.sentence,
+        "details": t.details,
+    }
+
+
+def _measure_json(m: MeasureAssociation) -> dict[str, Any]:
+    return {
+        "measure": m.key,
+        "label": m.label,
+        "per": m.unit,
+        "days": m.days,
+        "difference": m.difference,
+        "ci_low": m.ci_low,
+        "ci_high": m.ci_high,
+        "verdict": m.verdict,
+        "q_value": m.q_value,
+        "sentence": m.sentence,
+        "details": m.details,
     }
 
 
@@ -339,6 +393,16 @@ def _activity_json(a: ActivityStats) -> dict[str, Any]:
         "minutes_per_week": a.minutes_per_week,
         "baseline_minutes": a.baseline_minutes,
         "boom_bust": [_boom_json(b) for b in a.boom_bust],
+        "boom_comparison": None if a.comparison is None else {
+            "booms": a.comparison.booms,
+            "booms_then_flare": a.comparison.booms_then_flare,
+            "other_days": a.comparison.other_days,
+            "others_then_flare": a.comparison.others_then_flare,
+            "difference": a.comparison.difference,
+            "ci_low": a.comparison.ci_low,
+            "ci_high": a.comparison.ci_high,
+            "supported": a.comparison.supported,
+        },
     }
 
 
@@ -355,6 +419,8 @@ def _flares_json(f: FlareSummary) -> dict[str, Any]:
             for m in f.per_month
         ],
         "typical_length_days": f.typical_length_days,
+        "severe_days": [_iso(d) for d in f.severe_days],
+        "definition": flares.DEFINITION,
     }
 
 
@@ -381,7 +447,23 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "weekly": [{"week_start": _iso(w.week_start), "mean": w.mean, "days": w.days}
                        for w in s.peg.weekly],
         },
+        "daily_measures": {
+            m.key: {"label": m.label, "unit": m.unit, "days": m.days, "mean": m.mean,
+                    "first_week": m.first, "last_week": m.last}
+            for m in s.daily.measures
+        },
+        "where_it_hurts": {
+            "days_marked": s.daily.where_it_hurts.days_marked,
+            "regions": [{"region": r.code, "label": r.label, "days": r.days, "share": r.share}
+                        for r in s.daily.where_it_hurts.regions],
+            "leg_left_share": s.daily.where_it_hurts.leg_left_share,
+            "leg_right_share": s.daily.where_it_hurts.leg_right_share,
+        },
         "triggers": [_trigger_json(t) for t in s.triggers],
+        "measure_associations": [_measure_json(m) for m in s.measure_associations],
+        "trigger_note": s.trigger_note,
+        "trigger_advice": s.trigger_advice,
+        "trigger_method": s.trigger_method,
         "red_flags": [{"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value}
                       for f in s.red_flags],
         "flares": _flares_json(s.flares),
@@ -396,7 +478,12 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "ci_high": s.trend.ci_high,
             "verdict": s.trend.verdict,
             "sentence": s.trend.sentence,
+            "details": s.trend.details,
             "points": s.trend.points,
+            "step": None if s.trend.step is None else {
+                "date": _iso(s.trend.step.date), "from": s.trend.step.before,
+                "to": s.trend.step.after, "change": s.trend.step.change,
+            },
         },
         "medications": {m.name: m.days for m in s.medications},
         "questions": [{"date": _iso(q.date), "text": q.text} for q in s.questions],
@@ -460,6 +547,8 @@ def _text_pain(s: Summary) -> list[str]:
             f"worst day {b.worst_day.date.isoformat()} ({b.worst_day.value})"
         )
     lines.append(f"  Trend: {s.trend.sentence}")
+    if s.trend.details:
+        lines.append(f"    Details: {s.trend.details}")
     for label, week in (("Best week", s.best_week), ("Worst week", s.worst_week)):
         if week is not None:
             lines.append(
@@ -481,6 +570,34 @@ def _text_pain(s: Summary) -> list[str]:
     return lines
 
 
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{round(100 * share)}%"
+
+
+def daily_lines(s: Summary) -> list[str]:
+    """Sleep, mood, stiffness and where it hurts, one line each (shared by the views)."""
+    lines = []
+    for m in s.daily.measures:
+        if not m.days:
+            continue
+        fmt = daily_measures.fmt_value
+        lines.append(f"{m.label}: average {fmt(m, m.mean)} ({plural(m.days, 'day')} recorded); "
+                     f"first week {fmt(m, m.first)}, last week {fmt(m, m.last)}")
+    where = s.daily.where_it_hurts
+    if where.days_marked:
+        top = ", ".join(f"{r.label.lower()} {_percent(r.share)}" for r in where.regions[:5])
+        lines.append(f"Where it hurts (of the {plural(where.days_marked, 'day')} marked): {top}")
+        lines.append(f"Leg symptoms (buttock, thigh, calf or foot): left on "
+                     f"{_percent(where.leg_left_share)} of those days, right on "
+                     f"{_percent(where.leg_right_share)}")
+    return lines
+
+
+def _text_daily(s: Summary) -> list[str]:
+    lines = daily_lines(s)
+    return ["", "Sleep, mood, stiffness and where it hurts"] + [f"  {line}" for line in lines] if lines else []
+
+
 def _days_text(value: float) -> str:
     """"2 days", "1 day", "1.5 days"."""
     if value == int(value):
@@ -493,6 +610,8 @@ def _text_flares(s: Summary) -> list[str]:
     lines = ["", f"Flares: {_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"]
     if f.typical_length_days is not None:
         lines[-1] += f", typically {_days_text(f.typical_length_days)} long"
+    lines.append(f"  Severe days (back pain {flares.SEVERE_BACK_PAIN} or more): {len(f.severe_days)}")
+    lines.append(f"  {flares.DEFINITION}")
     lines += [
         f"  {m.month}: {_plural(m.flare_days, 'flare day')}, {_plural(m.episodes, 'episode')}"
         for m in f.per_month
@@ -512,16 +631,25 @@ def _too_few_names(triggers: Sequence[TriggerImpact]) -> list[str]:
 
 
 def _text_triggers(s: Summary) -> list[str]:
-    if not s.triggers:
+    if not s.triggers and not s.measure_associations:
         return []
-    lines = ["", "Triggers and back pain"]
-    lines += [f"  - {t.sentence}" for t in s.triggers if t.verdict != insights.VERDICT_TOO_FEW]
+    lines = ["", "What went with your back pain"]
+    clear = (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)
+    items: list[TriggerImpact | MeasureAssociation] = sorted(
+        (*s.triggers, *s.measure_associations), key=lambda item: item.verdict not in clear)
+    for item in items:  # what stood out first
+        if item.verdict != insights.VERDICT_TOO_FEW:
+            lines.append(f"  - {item.sentence}")
+            lines.append(f"      Details: {item.details}")
+        elif isinstance(item, MeasureAssociation):
+            lines.append(f"  - {item.sentence}")
     too_few = _too_few_names(s.triggers)
     if too_few:
         lines.append(
             f"  - Too few days to compare yet (at least {insights.MIN_DAYS_PER_SIDE} with and "
             f"{insights.MIN_DAYS_PER_SIDE} without are needed): {', '.join(too_few)}."
         )
+    lines += [f"  {text}" for text in (s.trigger_note, s.trigger_advice) if text]
     lines.append(f"  {s.caveat}")
     return lines
 
@@ -536,10 +664,11 @@ def _text_activities(s: Summary) -> list[str]:
             f"  {a.name}: {_plural(a.days, 'day')}, {a.total_minutes} minutes in all, "
             f"about {round(a.minutes_per_week):,} minutes a week{usual}"
         )
-        lines += [
-            f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}"
-            for b in a.boom_bust
-        ]
+        if a.comparison is not None and a.comparison.supported:
+            lines += [
+                f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}"
+                for b in a.boom_bust
+            ]
     for p in s.activities.pacing:
         lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {readable(p.source)}"]
     return lines
@@ -573,6 +702,7 @@ def render_text(summary: Summary) -> str:
         return "\n".join(lines) + "\n"
     lines += _text_red_flags(s)
     lines += _text_pain(s)
+    lines += _text_daily(s)
     lines += _text_flares(s)
     lines += _text_triggers(s)
     lines += _text_activities(s)

@@ -9,7 +9,7 @@ done counts 0 minutes and a trigger not noted counts False.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,8 +108,8 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
     """All chart series for [start, end]; ``days`` sorted by date, may extend past the period.
 
     Rolling averages and flare days follow :mod:`journal.core.insights`
-    (7-day window, at least 3 logged days; flare baseline may use up to 14
-    logged days before ``start``).
+    (7-day window, at least 3 logged days; the usual level for flares may use
+    the 31 calendar days before ``start``).
     """
     entries = insights.period_days(days, start, end)
     size = max((end - start).days + 1, 0)
@@ -117,14 +117,24 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
     back = _place(indices, size, [e.back_pain for e in entries])
     leg = _place(indices, size, [e.leg_pain for e in entries])
     flare_set = set(insights.flare_dates(days, start, end))
+    # The 7-day windows of the first days reach back before the period, so the
+    # line drawn for a period is the same as the line drawn for the whole journal
+    # and the one the words describe (insights.rolling_back_pain).
+    lead = start - dt.timedelta(days=stats.ROLLING_WINDOW_DAYS - 1)
+    before = insights.period_days(days, lead, start - dt.timedelta(days=1))
+
+    def avg7(value: Callable[[DayEntry], int | None], in_period: list[int | None]) -> tuple[float | None, ...]:
+        earlier = insights.daily_values(before, lead, start - dt.timedelta(days=1), value)
+        return tuple(stats.rolling_mean([*earlier, *in_period])[len(earlier):])
+
     return TrendSeries(
         start=start,
         end=end,
         dates=tuple(insights.calendar(start, end)),
         back_pain=tuple(back),
         leg_pain=tuple(leg),
-        back_pain_avg7=tuple(stats.rolling_mean(back)),
-        leg_pain_avg7=tuple(stats.rolling_mean(leg)),
+        back_pain_avg7=avg7(lambda e: e.back_pain, back),
+        leg_pain_avg7=avg7(lambda e: e.leg_pain, leg),
         peg=tuple(_place(indices, size, [e.peg for e in entries])),
         activity_minutes=_named_series(
             [[(a.name, a.minutes) for a in e.activities] for e in entries], indices, size, 0

@@ -31,11 +31,13 @@ from xml.sax.saxutils import escape
 
 from journal.core import flares, insights, stats
 from journal.core.catalog import Urgency, name_key
+from journal.core.daily_measures import fmt_value
 from journal.core.dates import WEEKDAYS, day_words, short_month
 from journal.core.day import DayEntry
 from journal.core.redflags import RedFlag, grouped
 from journal.core.resources import load_toml
 from journal.core.summary import one_decimal, plural, rounded, whole_minutes
+from journal.core.trigger_model import TriggerImpact
 from journal.formats import ReportData, write_atomically
 
 if TYPE_CHECKING:
@@ -419,6 +421,11 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
     peg_row = [p("<b>PEG</b> (0–10)"), p(""), p(""), p(""),
                p(f"<b>{one_decimal(peg.start)}</b> (first 7 days)"),
                p(f"<b>{one_decimal(peg.end)}</b> (last 7 days)")]
+    daily_text = "; ".join(
+        f"<b>{escape(m.label)}</b> {fmt_value(m, m.mean)} (first 7 days {fmt_value(m, m.first)}, "
+        f"last 7 days {fmt_value(m, m.last)})"
+        for m in s.daily.measures if m.days
+    )
     first = 0.22 * width
     rest = (width - first) / 5
     table = Table([head, back_row, leg_row, peg_row], colWidths=[first] + [rest] * 5)
@@ -433,17 +440,25 @@ def _key_figures(data: ReportData, st: _Styles, width: float, words: DateWords) 
     )
     if flare.typical_length_days is not None:
         flare_text += f", typically {days_words(flare.typical_length_days)} long"
+    flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
+    where = s.daily.where_it_hurts
+    where_text = ""
+    if where.days_marked:
+        regions = ", ".join(f"{escape(r.label.lower())} {round(100 * r.share)}%" for r in where.regions[:4])
+        where_text = (
+            f"<b>Where it hurts</b> (share of the {where.days_marked} days marked): {regions}. "
+            f"<b>Leg symptoms:</b> left {round(100 * (where.leg_left_share or 0))}%, "
+            f"right {round(100 * (where.leg_right_share or 0))}% of those days.")
     return [
         table,
         Paragraph(
             "PEG: mean of pain and its interference with enjoyment of life and with general "
-            "activity (each 0–10), over the days all three were recorded. A flare day has back "
-            f"pain of {flares.SEVERE_BACK_PAIN} or more, or {flares.ABOVE_OWN_AVERAGE} or more "
-            f"points above the average of the previous {flares.OWN_AVERAGE_DAYS} logged days.",
+            f"activity (each 0–10), over the days all three were recorded. {flares.SHORT_DEFINITION}",
             st.small),
         Spacer(1, 3),
-        Paragraph(f"<b>Direction:</b> {escape(s.trend.sentence)}", st.body),
-        Paragraph(flare_text + ".", st.body),
+        Paragraph(f"<b>Direction:</b> {escape(f'{s.trend.sentence} {s.trend.details}'.strip())}", st.body),
+        Paragraph(f"{flare_text}. {where_text}", st.body),
+        *([Paragraph(f"Averages: {daily_text}.", st.body)] if daily_text else []),
     ]
 
 
@@ -456,7 +471,7 @@ def _chart(data: ReportData, st: _Styles, width: float) -> list["Flowable"]:
                                      font=st.regular)]
 
 
-def _trigger_names(triggers: Sequence[insights.TriggerImpact], verdict: str) -> str:
+def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:
     lags = {0: "same day", 1: "next day"}
     return ", ".join(f"{escape(t.name)} ({lags.get(t.lag_days, t.lag_days)})"
                      for t in triggers if t.verdict == verdict)
@@ -470,8 +485,11 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
     if not s.triggers:
         out.append(Paragraph("No triggers were noted in this period.", st.body))
         return out
-    higher = [escape(t.sentence) for t in s.triggers if t.verdict == insights.VERDICT_HIGHER]
-    lower = [escape(t.sentence) for t in s.triggers if t.verdict == insights.VERDICT_LOWER]
+    lags = {0: "same day", 1: "next day"}
+    higher = [f"<b>{escape(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
+              if t.verdict == insights.VERDICT_HIGHER]
+    lower = [f"<b>{escape(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
+             if t.verdict == insights.VERDICT_LOWER]
     if higher:
         out += _bullets(higher, st.body)
     else:
@@ -479,7 +497,13 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
     if lower:
         out.append(Paragraph("<b>Associated with lower back pain:</b>", st.body))
         out += _bullets(lower, st.body)
-    unclear = _trigger_names(s.triggers, insights.VERDICT_UNCLEAR)
+    clear = [m for m in s.measure_associations
+             if m.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)]
+    out += _bullets([f"<b>{escape(m.label)}</b> ({'higher' if m.verdict == insights.VERDICT_HIGHER else 'lower'} "
+                     f"pain with {escape(m.unit.split(' ', 1)[1])}): {escape(m.details)}" for m in clear], st.body)
+    unclear = ", ".join([_trigger_names(s.triggers, insights.VERDICT_UNCLEAR)] + [
+        escape(m.label.lower()) for m in s.measure_associations
+        if m.verdict == insights.VERDICT_UNCLEAR]).strip(", ")
     if unclear:
         out.append(Paragraph(f"<b>No clear difference:</b> {unclear}.", st.body))
     too_few = _trigger_names(s.triggers, insights.VERDICT_TOO_FEW)
@@ -487,7 +511,7 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
         out.append(Paragraph(
             f"<b>Too few days to compare</b> (at least {insights.MIN_DAYS_PER_SIDE} with and "
             f"{insights.MIN_DAYS_PER_SIDE} without are needed): {too_few}.", st.body))
-    out.append(Paragraph(escape(s.caveat), st.caveat))
+    out.append(Paragraph(escape(f"{s.trigger_note} {s.caveat}".strip()), st.caveat))
     return out
 
 
@@ -506,8 +530,8 @@ def _activities(data: ReportData, st: _Styles, width: float) -> list["Flowable"]
     table = Table(rows, colWidths=[width * 0.40, width * 0.14, width * 0.24, width * 0.22], repeatRows=1)
     table.setStyle(TableStyle(_grid_style()))
     return out + [table, Paragraph(
-        "Minutes a week = minutes per 7 logged days. Usual session = median minutes on days not "
-        "followed by a flare.", st.small)]
+        "Minutes a week = minutes per 7 logged days. Usual session = median minutes on the days "
+        "it was done.", st.small)]
 
 
 def _pacing(data: ReportData, st: _Styles) -> list["Flowable"]:
@@ -517,8 +541,9 @@ def _pacing(data: ReportData, st: _Styles) -> list["Flowable"]:
     out: list[Flowable] = [_heading("Pacing observations", st)]
     if not pacing:
         return out + [Paragraph(
-            "No boom-and-bust days (much more activity than usual, then a flare within two days) "
-            "and no pattern of long sitting with higher pain.", st.body)]
+            "No effortful activity was followed by a flare within two days clearly more often after "
+            "days of much more of it than usual than after its other days, and more sitting did not "
+            "clearly go with higher pain.", st.body)]
     return out + _bullets([escape(p.reason) for p in pacing], st.body)
 
 

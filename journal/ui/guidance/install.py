@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QBoxLayout
 
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
+from journal.core.flares import LOOKBACK_DAYS
 from journal.core.guidance import linked_items_for_day, load_library, warning_level
 from journal.core.redflags import PersistentPain, persistent_severe_pain, red_flags_in, soon_message
 from journal.ui.guidance.cards import ForTodayCards
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 #: Journal setting: the date (ISO) the six-weeks suggestion was last hidden.
 PERSISTENT_PAIN_DISMISSED = "persistent_pain_dismissed"
 #: Calendar days before a saved day used to pick its cards (flare average etc.).
-PREVIOUS_DAYS = 30
+PREVIOUS_DAYS = LOOKBACK_DAYS
 #: Calendar days (ending today) the six-weeks rule looks at.
 SIX_WEEKS_LOOKBACK = 60
 #: The six-weeks suggestion shows only if the severe period ended this recently.

@@ -11,20 +11,22 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Final
 
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from journal.core import flares
 from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
-from journal.core.summary import one_decimal, plural
+from journal.core.summary import daily_lines, one_decimal, plural
+from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 
 if TYPE_CHECKING:
     from journal.core.summary import Summary
 
 MONTHS_LISTED: Final = 12
-FLARE_DEFINITION: Final = (
-    "A flare day is a day with back pain of 7 or more, or at least 3 points above "
-    "your own average over the previous 14 logged days."
-)
+#: The link that shows or hides the numbers behind the sentences.
+DETAILS_ANCHOR: Final = "#details"
+FLARE_DEFINITION: Final = flares.DEFINITION
 PEG_DEFINITION: Final = (
     "The PEG score is the average of three 0–10 answers: your pain, how much it got in "
     "the way of enjoying life, and how much it got in the way of daily activity."
@@ -74,9 +76,11 @@ def _red_flags(s: "Summary") -> list[str]:
     return _section("Symptoms to raise with a doctor", [f"<ul>{''.join(items)}</ul>"])
 
 
-def _pain(s: "Summary") -> list[str]:
+def _pain(s: "Summary", details: bool = False) -> list[str]:
     b = s.back_pain
     body = [f"<p><b>{_e(s.trend.sentence)}</b></p>"]
+    if details and s.trend.details:
+        body.append(f"<p class='hint'>{_e(s.trend.details)}</p>")
     body.append(f"<p>Back pain averaged {_num(b.mean)} (lowest {b.min}, highest {b.max}).")
     if b.start_avg is not None and b.end_avg is not None:
         body[-1] += f" The 7-day average was {_num(b.start_avg)} at the start and {_num(b.end_avg)} at the end."
@@ -99,6 +103,15 @@ def _pain(s: "Summary") -> list[str]:
     return _section("Back pain", body)
 
 
+def _daily(s: "Summary") -> list[str]:
+    """Averages of sleep, mood and stiffness, and where it hurts (the chart is in its own tab)."""
+    lines = daily_lines(s)
+    if not lines:
+        return []
+    return _section("Sleep, mood and where it hurts",
+                    ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
+
+
 def _flares(s: "Summary") -> list[str]:
     f = s.flares
     if not f.days:
@@ -119,32 +132,57 @@ def _flares(s: "Summary") -> list[str]:
                 f"<p>About {_num(len(f.days) / len(months))} flare days a month on average; the most "
                 f"were in {_month(busiest.month)} ({busiest.flare_days}).</p>"
             )
+    if f.severe_days:
+        body.append(f"<p>{_plural(len(f.severe_days), 'severe day')} (back pain of "
+                    f"{flares.SEVERE_BACK_PAIN} or more).</p>")
     body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
     return _section("Flares", body)
 
 
-def _triggers(s: "Summary") -> list[str]:
-    if not s.triggers:
+def _details_link(shown: bool) -> str:
+    label = "Hide details" if shown else "Details"
+    return f"<p><a href='{DETAILS_ANCHOR}'>{label}</a></p>"
+
+
+def _triggers(s: "Summary", details: bool = False) -> list[str]:
+    """Plain sentences first; intervals, q-values and the method only with ``details``."""
+    if not s.triggers and not s.measure_associations:
         return []
-    compared = [t for t in s.triggers if t.difference is not None]
+    shown = [t for t in s.triggers if t.difference is not None]
+    shown.sort(key=lambda t: t.verdict not in ("higher", "lower"))
+    measures = [m for m in s.measure_associations if m.difference is not None]
     too_few = sorted({t.name for t in s.triggers if t.difference is None and t.lag_days == 0}, key=str.casefold)
     body = []
-    if compared:
-        body.append("<ul>" + "".join(f"<li>{_e(t.sentence)}</li>" for t in compared) + "</ul>")
+    found: list[TriggerImpact | MeasureAssociation] = [*shown, *measures]
+    items = "".join(
+        f"<li>{_e(item.sentence)}"
+        + (f"<br><span class='hint'>{_e(item.details)}</span>" if details else "")
+        + "</li>"
+        for item in found
+    )
+    if items:
+        body.append(f"<ul>{items}</ul>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
-    if compared:
-        body.append(
-            "<p class='caveat'>\"95% CI\" is the range the real difference most likely lies in; "
-            "when it includes zero, the journal cannot tell a difference yet. "
-            f"{_e(s.caveat)}</p>"
-        )
-    return _section("Triggers and your back pain", body)
+    if shown or measures:
+        body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
+        if s.trigger_advice:
+            body.append(f"<p class='hint'>{_e(s.trigger_advice)}</p>")
+        body.append(f"<p class='caveat'>{_e(s.caveat)}</p>")
+        if details:
+            body.append(
+                "<p class='hint'>\"95% CI\" is the range the real difference most likely lies in; "
+                "q is the chance-adjusted p-value (false-discovery rate). Method: "
+                f"{_e(s.trigger_method)}.</p>"
+            )
+        body.append(_details_link(details))
+    return _section("What went with your back pain", body)
 
 
 def _activities(s: "Summary") -> list[str]:
     body = []
-    events = [(a.name, b) for a in s.activities.items for b in a.boom_bust]
+    events = [(a.name, b) for a in s.activities.items for b in a.boom_bust
+              if a.comparison is not None and a.comparison.supported]
     if events:
         items = "".join(
             f"<li>{_day(b.date)}: {b.minutes} minutes of {_e(name)} (you usually do about "
@@ -160,8 +198,12 @@ def _activities(s: "Summary") -> list[str]:
     return _section("Activity and pacing", body)
 
 
-def insights_html(summary: "Summary") -> str:
-    """The summary's insights as simple HTML, for people rather than statisticians."""
+def insights_html(summary: "Summary", details: bool = False) -> str:
+    """The summary's insights as simple HTML, for people rather than statisticians.
+
+    Numbers behind the trigger sentences (intervals, q-values, method) are
+    shown only with ``details``.
+    """
     s = summary
     period = f"{_day(s.period.start)} to {_day(s.period.end)}"
     parts = [
@@ -178,7 +220,7 @@ def insights_html(summary: "Summary") -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
-    parts += _red_flags(s) + _pain(s) + _flares(s) + _triggers(s) + _activities(s)
+    parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
     return "".join(parts)
 
 
@@ -190,10 +232,34 @@ class InsightsPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setAccessibleName("What your journal shows")
         self.setMinimumWidth(300)
+        self._summary: Summary | None = None
+        self._details = False
+        self.anchorClicked.connect(self._on_anchor)
         self.show_message("Working out the patterns…")
 
     def show_summary(self, summary: "Summary") -> None:
-        self.setHtml(insights_html(summary))
+        self._summary = summary
+        self._render()
+
+    def details_shown(self) -> bool:
+        return self._details
+
+    def toggle_details(self) -> None:
+        """Show or hide the numbers behind the sentences, keeping the scroll position."""
+        self._details = not self._details
+        self._render()
+
+    def _render(self) -> None:
+        if self._summary is None:
+            return
+        position = self.verticalScrollBar().value()
+        self.setHtml(insights_html(self._summary, self._details))
+        self.verticalScrollBar().setValue(position)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.toString() == DETAILS_ANCHOR:
+            self.toggle_details()
 
     def show_message(self, text: str) -> None:
+        self._summary = None
         self.setHtml(f"<p style='color:#5a6573'>{_e(text)}</p>")

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from journal.core.trend_series import TrendSeries
     from journal.formats.charts import TrendChart
     from journal.formats.heatmap import HeatmapChart
+    from journal.formats.measures_chart import MeasuresChart
     from journal.ui.main_window import MainWindow
     from journal.ui.session import JournalChange, JournalSession
     from journal.ui.trends.layout_cache import LayoutCache
@@ -119,6 +120,9 @@ class TrendsView(QWidget):
         self.canvas: FigureCanvasQTAgg | None = None
         self.layout_cache: LayoutCache | None = None
         self.heat_canvas: FigureCanvasQTAgg | None = None
+        self.measures: MeasuresChart | None = None
+        self.measures_canvas: FigureCanvasQTAgg | None = None
+        self._measures_stale = True
         self.choice = DEFAULT_CHOICE
         self.period: tuple[dt.date, dt.date] = period_bounds(DEFAULT_CHOICE, dt.date.today(), None)
         self._stale = True
@@ -192,7 +196,9 @@ class TrendsView(QWidget):
         self.chart_tabs = QTabWidget(area)
         self.chart_tabs.setDocumentMode(True)
         self.over_time_page, self.calendar_page = QWidget(area), QWidget(area)
-        for page, title in ((self.over_time_page, "Over time"), (self.calendar_page, "Calendar")):
+        self.measures_page = QWidget(area)
+        for page, title in ((self.over_time_page, "Over time"), (self.calendar_page, "Calendar"),
+                            (self.measures_page, "Sleep, mood and where it hurts")):
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 4, 0, 0)
             placeholder = QLabel("Loading your charts…", page)
@@ -323,13 +329,33 @@ class TrendsView(QWidget):
             self.layout_cache.invalidate()
         self.canvas.draw_idle()
         self._heat_stale = True
+        self._measures_stale = True
         if self.chart_tabs.currentWidget() is self.calendar_page:
             self._update_heatmap()
+        if self.chart_tabs.currentWidget() is self.measures_page:
+            self._update_measures()
         self._summary_timer.start()  # the words follow a moment later; keeping the old ones avoids a flicker
 
     def _on_chart_tab(self, _: int) -> None:
         if self.chart_tabs.currentWidget() is self.calendar_page and self._heat_stale:
             self._update_heatmap()
+        if self.chart_tabs.currentWidget() is self.measures_page and self._measures_stale:
+            self._update_measures()
+
+    def _update_measures(self) -> None:
+        """Sleep, mood, stiffness and where it hurts for the period (drawn when first shown)."""
+        if self.data is None:
+            return
+        from journal.formats.charts import new_figure
+        from journal.formats.measures_chart import MeasuresChart
+
+        if self.measures_canvas is None:
+            self.measures_canvas = self._make_canvas(self.measures_page, new_figure(layout=None))
+            self.measures = MeasuresChart(self.measures_canvas.figure)
+        assert self.measures is not None
+        self.measures.update(self.data.days, *self.period)
+        self._measures_stale = False
+        self.measures_canvas.draw_idle()
 
     def _update_heatmap(self) -> None:
         if self.data is None:
@@ -417,12 +443,14 @@ class TrendsView(QWidget):
     # --- saving --------------------------------------------------------------------------
 
     def save_chart(self) -> None:
-        """Ask where, then save the chart on show (over time or calendar) as PNG or SVG."""
-        canvas = self.heat_canvas if self.chart_tabs.currentWidget() is self.calendar_page else self.canvas
+        """Ask where, then save the chart on show (over time, calendar or measures) as PNG or SVG."""
+        page = self.chart_tabs.currentWidget()
+        canvas = {self.calendar_page: self.heat_canvas, self.measures_page: self.measures_canvas}.get(
+            page, self.canvas)
         if canvas is None:
             return
         start, end = self.period
-        kind = "calendar" if canvas is self.heat_canvas else "trends"
+        kind = {self.calendar_page: "calendar", self.measures_page: "sleep-mood"}.get(page, "trends")
         suggested = Path.home() / f"pain-journal-{kind}-{start.isoformat()}-to-{end.isoformat()}.png"
         path, chosen_filter = QFileDialog.getSaveFileName(
             self, "Save chart", str(suggested), "PNG picture (*.png);;SVG drawing (*.svg)"

@@ -1,0 +1,147 @@
+"""Direction of back pain over a period: a line with AR(1)-aware errors, or a step.
+
+The straight line is fitted to each logged day's back pain against its
+date with AR(1) errors over calendar days (see
+:mod:`journal.core.ar1_regression`), because runs of similar days make
+ordinary intervals far too narrow. A verdict needs at least
+:data:`MIN_TREND_DAYS` logged days. When the pain moved from one level to
+another rather than drifting, that is described as a step ("your 7-day
+average went from 3.0 to 7.0 around 14 Nov"), using the same 7-day average
+the chart draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from journal.core import ar1_regression, stats
+
+MIN_TREND_DAYS: Final = 21
+#: A step needs this many logged days on each side.
+MIN_STEP_SIDE_DAYS: Final = 7
+#: …a change of at least this many points between the two levels…
+MIN_STEP_POINTS: Final = 2.0
+#: …and a t statistic at least this large: stricter than 1.96 because the
+#: step's date is chosen as the best of many.
+MIN_STEP_T: Final = 5.0
+#: No interval wider than the 0–10 scale is shown (per month).
+SCALE_POINTS: Final = 10.0
+DAYS_PER_MONTH: Final = 30
+
+
+@dataclass(frozen=True, slots=True)
+class LineFit:
+    """Slope in points per day with its 95% interval; ``flat`` when every day had the same pain."""
+
+    slope: float
+    ci_low: float
+    ci_high: float
+    flat: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """Back pain moved from one level to another, from ``date`` on (levels are 7-day averages)."""
+
+    date: dt.date
+    before: float
+    after: float
+    change: float  # the model's estimate of the jump, in points
+
+
+def _day_numbers(dates: Sequence[dt.date]) -> list[int]:
+    return [d.toordinal() for d in dates]
+
+
+def fit_line(dates: Sequence[dt.date], pains: Sequence[int]) -> LineFit | None:
+    """The AR(1) line through the logged days, or None with fewer than :data:`MIN_TREND_DAYS`."""
+    if len(pains) < MIN_TREND_DAYS:
+        return None
+    if len(set(pains)) == 1:
+        return LineFit(0.0, 0.0, 0.0, flat=True)
+    xs = [float((d - dates[0]).days) for d in dates]
+    result = ar1_regression.fit([float(p) for p in pains], [xs], _day_numbers(dates), correct_rho_bias=True)
+    if result is None or not result.std_errors[1] > 0:
+        return None
+    half = stats.t_quantile(0.975, result.df) * result.std_errors[1]
+    slope = result.coefficients[1]
+    if 2 * half * DAYS_PER_MONTH > SCALE_POINTS:
+        return None
+    return LineFit(slope, slope - half, slope + half)
+
+
+def _best_split(pains: Sequence[int]) -> int | None:
+    """The index where two flat levels fit best (least squares), at least
+    :data:`MIN_STEP_SIDE_DAYS` logged days from either end."""
+    n = len(pains)
+    if n < 2 * MIN_STEP_SIDE_DAYS:
+        return None
+    prefix = [0.0]
+    prefix_sq = [0.0]
+    for p in pains:
+        prefix.append(prefix[-1] + p)
+        prefix_sq.append(prefix_sq[-1] + p * p)
+
+    def sse(a: int, b: int) -> float:
+        total = prefix[b] - prefix[a]
+        return prefix_sq[b] - prefix_sq[a] - total * total / (b - a)
+
+    return min(range(MIN_STEP_SIDE_DAYS, n - MIN_STEP_SIDE_DAYS + 1),
+               key=lambda k: sse(0, k) + sse(k, n))
+
+
+def _step_beats_line(dates: Sequence[dt.date], pains: Sequence[int], split: int) -> bool:
+    """Whether two flat levels fit the days better than one straight line (least squares)."""
+    xs = [float((d - dates[0]).days) for d in dates]
+    line = stats.linear_slope(xs, [float(p) for p in pains])
+    if line is None:
+        return False
+    line_sse = math.fsum((p - line.intercept - line.slope * x) ** 2 for x, p in zip(xs, pains))
+    step_sse = 0.0
+    for part in (pains[:split], pains[split:]):
+        centre = math.fsum(part) / len(part)
+        step_sse += math.fsum((p - centre) ** 2 for p in part)
+    return step_sse < line_sse
+
+
+def find_step(
+    dates: Sequence[dt.date],
+    pains: Sequence[int],
+    rolling: dict[dt.date, float],
+) -> Step | None:
+    """A clear step between two levels, or None.
+
+    ``rolling`` maps dates to the drawn 7-day average; the step is reported
+    as its value the day before the step and six days after it (the first
+    window wholly after it), falling back to the nearest available value.
+    """
+    split = _best_split(pains)
+    if split is None or not _step_beats_line(dates, pains, split):
+        return None
+    indicator = [0.0] * split + [1.0] * (len(pains) - split)
+    result = ar1_regression.fit([float(p) for p in pains], [indicator], _day_numbers(dates),
+                                correct_rho_bias=True)
+    if result is None or not result.std_errors[1] > 0:
+        return None
+    change = result.coefficients[1]
+    if abs(change) < MIN_STEP_POINTS or abs(change / result.std_errors[1]) < MIN_STEP_T:
+        return None
+    step_date = dates[split]
+    before = _nearest(rolling, step_date - dt.timedelta(days=1), backwards=True)
+    after = _nearest(rolling, step_date + dt.timedelta(days=6), backwards=False)
+    if before is None or after is None or math.isclose(before, after):
+        return None
+    return Step(step_date, before, after, change)
+
+
+def _nearest(rolling: dict[dt.date, float], day: dt.date, *, backwards: bool) -> float | None:
+    """The rolling value on ``day``, else the nearest one within a week in the given direction."""
+    for offset in range(7):
+        candidate = day - dt.timedelta(days=offset) if backwards else day + dt.timedelta(days=offset)
+        if candidate in rolling:
+            return rolling[candidate]
+    return None

@@ -1,0 +1,40 @@
+"""The sleep, mood, stiffness and where-it-hurts panels, drawn without Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from journal.core.day import DayEntry
+from journal.formats.charts import new_figure
+from journal.formats.measures_chart import NOTHING_MARKED, draw_measures
+
+START = dt.date(2024, 1, 1)
+
+
+def days() -> list[DayEntry]:
+    return [
+        DayEntry(START + dt.timedelta(days=i), 4, sleep_hours=None if i == 5 else 7.0,
+                 sleep_quality=6, stress=3, morning_stiffness_min=20,
+                 pain_locations=frozenset({"lower_back_centre", "calf_left"} if i % 2 else {"lower_back_centre"}))
+        for i in range(20)
+    ]
+
+
+def test_lines_keep_gaps_and_bars_give_shares() -> None:
+    chart = draw_measures(new_figure(layout=None), days(), START, START + dt.timedelta(days=19))
+    sleep_dots = chart.sleep_ax.lines[0].get_ydata()
+    assert np.isnan(sleep_dots[5]) and sleep_dots[4] == 7.0
+    assert len(chart.scale_ax.lines) == 4  # quality and stress: dots and 7-day averages
+    widths = {round(p.get_y() + p.get_height() / 2, 2): p.get_width() for p in chart.body_ax.patches}
+    assert max(widths.values()) == 100.0  # lower back, centre: every marked day
+    assert 50.0 in widths.values()  # calf, left: half of them
+    assert chart.body_ax.get_title(loc="left") == "Where it hurts (of 20 days marked)"
+
+
+def test_nothing_recorded_says_so() -> None:
+    plain = [DayEntry(START + dt.timedelta(days=i), 4) for i in range(10)]
+    chart = draw_measures(new_figure(layout=None), plain, START, START + dt.timedelta(days=9))
+    assert NOTHING_MARKED in [t.get_text() for t in chart.body_ax.texts]
+    assert "Not recorded in this period." in [t.get_text() for t in chart.sleep_ax.texts]
