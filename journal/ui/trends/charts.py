@@ -81,6 +81,15 @@ def capitalised(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def plain_text(text: str) -> str:
+    """Text from the patient's words for a matplotlib label: shown as typed, never as maths.
+
+    matplotlib reads a pair of ``$`` as mathtext (``money $$ stress`` fails to
+    draw); an escaped ``\\$`` is drawn as a plain dollar sign.
+    """
+    return text.replace("$", r"\$")
+
+
 def as_floats(values: Sequence[float | int | bool | None]) -> np.ndarray:
     """A float array with NaN for None (a day not logged)."""
     return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
@@ -315,7 +324,7 @@ class TrendChart:
             done = values > 0
             self.bars.append(DayBars(ax, x[done], bottom[done], bottom[done] + values[done], colour=colour))
             bottom = bottom + values
-            handles.append(Patch(facecolor=colour, label=name))
+            handles.append(Patch(facecolor=colour, label=plain_text(name)))
         self.headings.append(_heading(ax, "Activity, minutes a day", handles, ncols=len(handles)))
         if not handles:
             ax.text(0.01, 0.5, "No activities noted.", transform=ax.transAxes, va="center",
@@ -330,7 +339,7 @@ class TrendChart:
             y = count - 1 - index
             self.bars.append(DayBars(ax, x[mask], y - 0.32, y + 0.32, colour=TRIGGER_COLOUR))
         ax.set_ylim(-0.6, max(count, 1) - 0.4)
-        ax.set_yticks(range(count), [label for label, _ in reversed(self.triggers)])
+        ax.set_yticks(range(count), [plain_text(label) for label, _ in reversed(self.triggers)])
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="y", color="#eef0f3", linewidth=6)
         if not count:

@@ -1,0 +1,64 @@
+"""Hostile input: names the patient typed are drawn as plain text in every chart.
+
+matplotlib reads text between two ``$`` as mathematics; a trigger called
+``money $$ stress`` once stopped the chart command and left Trends empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from journal.cli import main
+from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.trend_series import trend_series
+
+TODAY = dt.date.today()
+DOLLAR_NAMES = ("money $$ stress", "$x^2$ stairs", "costs $5 and $10", "a\\$b $\\frac{1}{0}$")
+
+
+def days_with_dollars() -> list[DayEntry]:
+    return [
+        DayEntry(TODAY - dt.timedelta(days=i), 4 + i % 3,
+                 triggers=(DOLLAR_NAMES[i % len(DOLLAR_NAMES)],),
+                 activities=(ActivityMinutes(DOLLAR_NAMES[(i + 1) % len(DOLLAR_NAMES)], 20),))
+        for i in range(12)
+    ]
+
+
+def drawn_texts(figure) -> list[str]:  # noqa: ANN001
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in figure.findobj(Text)]
+
+
+def test_trend_chart_draws_dollar_names_as_typed() -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from journal.ui.trends.charts import draw_trend_chart, new_figure
+
+    days = days_with_dollars()
+    figure = new_figure()
+    FigureCanvasAgg(figure)
+    draw_trend_chart(figure, trend_series(days, TODAY - dt.timedelta(days=11), TODAY))
+    figure.canvas.draw()  # raised ValueError (mathtext) before labels were made plain
+    shown = {t.get_text(): t for t in figure.findobj(lambda a: hasattr(a, "_get_layout"))}
+    for name in DOLLAR_NAMES:
+        label = name[:1].upper() + name[1:]
+        matches = [t for text, t in shown.items() if text.replace("\\$", "$") == label]
+        assert matches, f"{label!r} not drawn"
+        # drawn without mathtext: the text is not "math" once preprocessed
+        assert not matches[0]._preprocess_math(matches[0].get_text())[1]
+
+
+def test_chart_command_with_dollar_names(db_path: Path, tmp_path: Path) -> None:
+    from journal.storage.journal import Journal
+
+    journal = Journal.open(db_path)
+    journal.import_days(days_with_dollars())
+    journal.close()
+    target = tmp_path / "chart.png"
+    assert main(["chart", str(target), "--db", str(db_path)]) == 0
+    assert target.stat().st_size > 10_000
