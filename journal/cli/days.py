@@ -117,9 +117,17 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def export_csv(args: argparse.Namespace, journal, path: Path) -> str:  # noqa: ANN001
+    import datetime as dt
+
+    from journal.core.periods import checked_period
+    from journal.core.validation import EARLIEST_DATE
     from journal.storage.csv_io import export_csv_file
 
-    entries = journal.days(args.start, args.end)
+    start, end = args.start, args.end
+    if start is not None or end is not None:  # the same rule as every period; all days otherwise
+        today = dt.date.today()
+        start, end = checked_period(start or EARLIEST_DATE, end or today, today=today, first_logged=None)
+    entries = journal.days(start, end)
     if not entries:
         raise UserError("No days logged in that period; nothing was exported.")
     count = export_csv_file(entries, path)

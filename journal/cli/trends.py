@@ -66,17 +66,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _one_line_errors(summary)
 
 
-def period_from_args(args: argparse.Namespace, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+def period_from_args(args: argparse.Namespace, today: dt.date | None = None,
+                     first_logged: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """(start, end) from --from/--to; a missing end is today, a missing start 29 days before the end.
 
+    The period then follows :func:`journal.core.periods.checked_period`: it may
+    not end in the future, and a start before ``first_logged`` moves up to it.
+
     Raises:
-        UserError: when --from is after --to.
+        UserError: when --from is after --to, or the period ends in the future or before 1900.
     """
-    end: dt.date = args.end or today or dt.date.today()
-    start: dt.date = args.start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
-    if start > end:
-        raise UserError(f"--from {start.isoformat()} is after --to {end.isoformat()}.")
-    return start, end
+    from journal.core.periods import checked_period
+    from journal.core.validation import EARLIEST_DATE
+
+    today = today or dt.date.today()
+    if args.start and args.end and args.start > args.end:
+        raise UserError(f"--from {args.start.isoformat()} is after --to {args.end.isoformat()}.")
+    end: dt.date = args.end or today
+    span = dt.timedelta(days=DEFAULT_DAYS - 1)
+    start: dt.date = args.start or (end - span if end >= EARLIEST_DATE + span else EARLIEST_DATE)
+    return checked_period(start, end, today=today, first_logged=first_logged)
 
 
 def days_with_lead_in(journal: "Journal", start: dt.date, end: dt.date) -> list["DayEntry"]:
@@ -92,12 +101,15 @@ def days_with_lead_in(journal: "Journal", start: dt.date, end: dt.date) -> list[
     return before[-OWN_AVERAGE_DAYS:] + [d for d in window if d.date >= start]
 
 
-def _load(args: argparse.Namespace, start: dt.date, end: dt.date) -> tuple[list["DayEntry"], dict]:  # type: ignore[type-arg]
+def _load(args: argparse.Namespace) -> tuple[dt.date, dt.date, list["DayEntry"], dict]:  # type: ignore[type-arg]
+    """The checked period, its days (with the lead-in) and the catalog's urgencies."""
     from journal.cli.days import open_journal
 
     journal = open_journal(args)
     try:
-        return days_with_lead_in(journal, start, end), journal.urgencies()
+        bounds = journal.date_bounds()
+        start, end = period_from_args(args, first_logged=bounds[0] if bounds else None)
+        return start, end, days_with_lead_in(journal, start, end), journal.urgencies()
     finally:
         journal.close()
 
@@ -105,8 +117,7 @@ def _load(args: argparse.Namespace, start: dt.date, end: dt.date) -> tuple[list[
 def run_summary(args: argparse.Namespace) -> int:
     from journal.core.summary import build_summary, render_text, summary_to_json
 
-    start, end = period_from_args(args)
-    days, urgencies = _load(args, start, end)
+    start, end, days, urgencies = _load(args)
     summary = build_summary(days, start, end, urgencies)
     if args.json:
         import json
@@ -122,8 +133,7 @@ def run_chart(args: argparse.Namespace) -> int:
 
     path: Path = args.file
     image_format(path)  # a wrong ending or folder fails before any work
-    start, end = period_from_args(args)
-    days, _ = _load(args, start, end)
+    start, end, days, _ = _load(args)
 
     from journal.core.trend_series import trend_series
     from journal.ui.trends.charts import draw_trend_chart, new_figure, save_figure

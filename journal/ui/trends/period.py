@@ -6,6 +6,10 @@ import datetime as dt
 import enum
 from typing import Final
 
+from journal.core.periods import clipped_to_journal
+
+__all__ = ["PERIOD_LABELS", "PeriodChoice", "clipped_to_journal", "period_bounds"]
+
 
 class PeriodChoice(enum.Enum):
     """A period button. The value is the number of days, None for "all" and "custom"."""
@@ -49,15 +53,3 @@ def period_bounds(
         return (start or today - dt.timedelta(days=29)), today
     assert isinstance(choice.value, int)
     return today - dt.timedelta(days=choice.value - 1), today
-
-
-def clipped_to_journal(start: dt.date, end: dt.date, first_logged: dt.date | None) -> tuple[dt.date, dt.date]:
-    """The period without the days before the journal began.
-
-    Days before the first entry were never "not logged", they came before the
-    journal: counting them would call a young journal sparse and grey out
-    months of calendar. A period that ends before the first entry is kept.
-    """
-    if first_logged is not None and start < first_logged <= end:
-        return first_logged, end
-    return start, end

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.ui.trends.insights_panel import InsightsPanel
+from journal.core.validation import EARLIEST_DATE
 from journal.ui.trends.period import PERIOD_LABELS, PeriodChoice, clipped_to_journal, period_bounds
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ class TrendsView(QWidget):
             label.setBuddy(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
+            edit.setDateRange(_qdate(EARLIEST_DATE), _qdate(dt.date.today()))  # as journal.core.periods
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self._on_custom_date)
             bar.addWidget(label)
