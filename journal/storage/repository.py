@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session
 
-from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
+from journal.core.catalog import MAX_CATALOG_NAMES, CatalogItem, CatalogKind, Urgency, name_key, tidy_name
+from journal.core.errors import UserError
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.storage.tables import (
     CatalogItemRow,
@@ -61,10 +63,14 @@ def list_catalog(*, session: Session, kind: CatalogKind | None = None) -> list[C
     ).order_by(CatalogItemRow.kind, CatalogItemRow.builtin.desc(), CatalogItemRow.id)
     if kind is not None:
         query = query.where(CatalogItemRow.kind == kind.value)
-    return [
-        CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin))
-        for k, name, urgency, builtin in session.execute(query)
-    ]
+    items: dict[tuple[str, str], CatalogItem] = {}
+    for k, name, urgency, builtin in session.execute(query):
+        # A journal written before names were NFC-normalised may hold one name twice.
+        items.setdefault((k, name_key(name)), CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin)))
+    return list(items.values())
+
+
+_URGENCY_ORDER: Final = (Urgency.NONE, Urgency.SOON, Urgency.URGENT)
 
 
 def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
@@ -72,7 +78,13 @@ def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
     query = select(CatalogItemRow.name_key, CatalogItemRow.urgency).where(
         CatalogItemRow.kind == CatalogKind.SYMPTOM.value
     )
-    return {key: Urgency(urgency) for key, urgency in session.execute(query)}
+    found: dict[str, Urgency] = {}
+    for key, urgency in session.execute(query):
+        # keys stored before NFC normalisation are normalised here; the more urgent one wins
+        key, level = name_key(key), Urgency(urgency)
+        if key not in found or _URGENCY_ORDER.index(level) > _URGENCY_ORDER.index(found[key]):
+            found[key] = level
+    return found
 
 
 def ensure_catalog_items(
@@ -85,15 +97,29 @@ def ensure_catalog_items(
     query = select(CatalogItemRow.name_key, CatalogItemRow.id).where(
         CatalogItemRow.kind == kind.value
     )
-    ids = {key: item_id for key, item_id in session.execute(query)}
+    query = query.order_by(CatalogItemRow.id)
+
+    def known() -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for key, item_id in session.execute(query):
+            ids.setdefault(name_key(key), item_id)  # a key stored before NFC normalisation
+        return ids
+
+    ids = known()
     missing = [
         {"kind": kind.value, "name": name, "name_key": key, "urgency": "none", "builtin": False}
         for key, name in wanted.items()
         if key not in ids
     ]
+    if missing and len(ids) + len(missing) > MAX_CATALOG_NAMES:
+        raise UserError(
+            f"This would add {len(missing):,} new {kind.value} names to the {len(ids):,} the journal "
+            f"has; a journal keeps at most {MAX_CATALOG_NAMES:,} {kind.value} names. Nothing was "
+            "saved. If this came from a file, check that its columns hold what their names say."
+        )
     if missing:
         session.execute(insert(CatalogItemRow), missing)
-        ids = {key: item_id for key, item_id in session.execute(query)}
+        ids = known()
     return {key: ids[key] for key in wanted}
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.day import FIELD_LABELS, DayEntry
-from journal.core.errors import ValidationError
+from journal.core.errors import UserError, ValidationError
 from journal.core.redflags import red_flags_in
 from journal.ui.session import JournalChange, JournalSession
 
@@ -310,6 +310,10 @@ class TodayView(QWidget):
         except ValidationError as error:
             QMessageBox.warning(self, "Not added", str(error.problems[0][1]).capitalize() + ".")
             return
+        except UserError as error:  # the catalog is full
+            QMessageBox.warning(self, "Not added", str(error))
+            return
         group = self.form.triggers if kind is CatalogKind.TRIGGER else self.form.symptoms
+        self.form.ensure_names(group, (stored,))  # a long catalog's chips show only its first names
         group.set_checked([*group.checked(), stored])
         self.form.edited.emit()
