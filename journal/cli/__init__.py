@@ -77,8 +77,26 @@ def database_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_database_path()
 
 
+def tolerant_output() -> None:
+    """Let standard output and error print any text, whatever their encoding.
+
+    A console in cp1252 (``PYTHONIOENCODING=cp1252``, older Windows) cannot
+    encode an emoji or Chinese in a note: printing it would fail, and fail
+    *after* an import committed, reporting failure for work that was done.
+    Characters the encoding lacks print as "?" instead.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "errors", "") or "strict") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream already in use in a way that forbids it
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
+    tolerant_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
