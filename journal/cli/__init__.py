@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 def database_path(args: argparse.Namespace) -> Path:
     from journal.storage.paths import default_database_path
 
-    return Path(args.db) if getattr(args, "db", None) else default_database_path()
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
 
 
 def tolerant_output() -> None:
@@ -103,11 +103,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from journal.ui import collector
 
+            try:
+                path = database_path(args) if not args.demo else None
+            except UserError as error:
+                if not args.quit_after_startup:
+                    from journal.ui.app import show_startup_error
+
+                    show_startup_error(str(error))
+                raise
             collector.pause()  # resumed once the journal is open (see create_window)
             from journal.ui.app import run_window
 
             return run_window(
-                database_path(args) if not args.demo else None,
+                path,
                 demo=args.demo,
                 quit_after_startup=args.quit_after_startup,
             )

@@ -1,0 +1,80 @@
+"""Hostile input: paths and clocks as they are on real machines.
+
+``~`` in ``--db`` is the home folder even where the shell did not expand it
+(``--db=~/j.sqlite3``, quoted paths); a ``PAIN_JOURNAL_HOME`` that is a file
+gets a plain message; and a day that is today where the patient is is never
+"in the future", whatever the time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from journal.cli import EXIT_USER_ERROR, main
+
+ZONES = ("Pacific/Kiritimati", "Pacific/Pago_Pago", "Etc/GMT-14", "Etc/GMT+12", "Asia/Kolkata")
+
+
+def test_tilde_in_db_is_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    source = tmp_path / "in.csv"
+    source.write_text(f"date,back_pain\n{dt.date.today() - dt.timedelta(days=1)},4\n", encoding="utf-8")
+    assert main(["import", str(source), "--db=~/mine.sqlite3"]) == 0
+    assert (tmp_path / "mine.sqlite3").is_file()
+    assert not Path("~").exists()
+    assert main(["summary", "--db", "~/mine.sqlite3"]) == 0
+
+
+def test_pain_journal_home_that_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("PAIN_JOURNAL_HOME", str(home))
+    assert main(["summary"]) == EXIT_USER_ERROR
+    error = capsys.readouterr().err
+    assert "PAIN_JOURNAL_HOME" in error and "is a file, not a folder" in error and "Traceback" not in error
+    assert main(["--quit-after-startup"]) == EXIT_USER_ERROR
+    assert "is a file, not a folder" in capsys.readouterr().err
+    assert home.read_text(encoding="utf-8") == "not a folder"
+
+
+SAVE_TODAY = (
+    "import datetime as dt, sys, time\n"
+    "from journal.cli import main\n"
+    "from journal.core.day import DayEntry\n"
+    "from journal.storage.journal import Journal\n"
+    "local = dt.date.fromtimestamp(time.time())\n"
+    "assert dt.date.today() == local\n"
+    "journal = Journal.open(sys.argv[1])\n"
+    "journal.save_day(DayEntry(local, 4))\n"
+    "journal.close()\n"
+    "open(sys.argv[2], 'w').write(f'date,back_pain\\n{local - dt.timedelta(days=1)},5\\n')\n"
+    "assert main(['import', sys.argv[2], '--db', sys.argv[1]]) == 0\n"
+    "assert main(['summary', '--db', sys.argv[1], '--to', local.isoformat()]) == 0\n"
+    "print(local.isoformat())\n"
+)
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones are set per process only on POSIX")
+@pytest.mark.parametrize("zone", ZONES)
+def test_today_where_the_patient_is_is_never_the_future(zone: str, tmp_path: Path) -> None:
+    env = {**os.environ, "TZ": zone}
+    done = subprocess.run([sys.executable, "-c", SAVE_TODAY, str(tmp_path / "j.sqlite3"), str(tmp_path / "d.csv")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    local_there = dt.datetime.now(dt.timezone.utc).astimezone(_zone(zone)).date()
+    assert done.stdout.strip().splitlines()[-1] == local_there.isoformat()
+
+
+def _zone(name: str) -> dt.tzinfo:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
