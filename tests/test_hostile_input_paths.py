@@ -24,12 +24,14 @@ ZONES = ("Pacific/Kiritimati", "Pacific/Pago_Pago", "Etc/GMT-14", "Etc/GMT+12", 
 
 def test_tilde_in_db_is_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    monkeypatch.chdir(tmp_path)  # where a literal "~" folder would appear
     source = tmp_path / "in.csv"
     source.write_text(f"date,back_pain\n{dt.date.today() - dt.timedelta(days=1)},4\n", encoding="utf-8")
     assert main(["import", str(source), "--db=~/mine.sqlite3"]) == 0
-    assert (tmp_path / "mine.sqlite3").is_file()
-    assert not Path("~").exists()
+    assert (tmp_path / "home" / "mine.sqlite3").is_file()
+    assert not (tmp_path / "~").exists()
     assert main(["summary", "--db", "~/mine.sqlite3"]) == 0
 
 
