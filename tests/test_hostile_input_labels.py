@@ -62,3 +62,27 @@ def test_chart_command_with_dollar_names(db_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "chart.png"
     assert main(["chart", str(target), "--db", str(db_path)]) == 0
     assert target.stat().st_size > 10_000
+
+
+def test_names_in_other_scripts_get_a_font_that_has_them() -> None:
+    """Chinese trigger and activity names are drawn with an installed CJK font, not boxes."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from journal.storage.export.system_fonts import face_for
+    from journal.ui.trends.charts import draw_trend_chart, new_figure
+    from journal.ui.trends.label_fonts import CHART_FAMILY, families_for
+
+    if face_for("搬") is None:
+        pytest.skip("no CJK font installed (CI installs fonts-wqy-microhei)")
+    assert families_for(["stairs"]) == [CHART_FAMILY]
+    assert len(families_for(["搬家"])) == 2
+    days = [DayEntry(TODAY - dt.timedelta(days=i), 4, triggers=("搬家",), activities=(ActivityMinutes("散步", 20),))
+            for i in range(5)]
+    figure = new_figure()
+    FigureCanvasAgg(figure)
+    chart = draw_trend_chart(figure, trend_series(days, TODAY - dt.timedelta(days=4), TODAY))
+    figure.canvas.draw()
+    labels = {t.get_text(): t for t in chart.trigger_ax.get_yticklabels()}
+    assert labels["搬家"].get_fontfamily() == families_for(["搬家"])
+    legend_texts = {t.get_text(): t for t in chart.activity_ax.get_legend().get_texts()}
+    assert legend_texts["散步"].get_fontfamily() == families_for(["散步"])

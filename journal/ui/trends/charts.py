@@ -26,6 +26,7 @@ from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, StepPatch
 from matplotlib.path import Path as MplPath
@@ -34,6 +35,7 @@ from matplotlib.transforms import ScaledTranslation, Transform
 
 from journal.core.errors import UserError
 from journal.core.trend_series import TrendSeries
+from journal.ui.trends.label_fonts import families_for
 
 #: The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO: Final[dict[str, str]] = {
@@ -325,7 +327,12 @@ class TrendChart:
             self.bars.append(DayBars(ax, x[done], bottom[done], bottom[done] + values[done], colour=colour))
             bottom = bottom + values
             handles.append(Patch(facecolor=colour, label=plain_text(name)))
-        self.headings.append(_heading(ax, "Activity, minutes a day", handles, ncols=len(handles)))
+        heading = _heading(ax, "Activity, minutes a day", handles, ncols=len(handles))
+        self.headings.append(heading)
+        if handles and isinstance(heading, Legend):
+            family = families_for(self.activities.names)
+            for text in heading.get_texts():
+                text.set_fontfamily(family)
         if not handles:
             ax.text(0.01, 0.5, "No activities noted.", transform=ax.transAxes, va="center",
                     fontsize=FONT_SIZE, color="#5a6573")
@@ -339,7 +346,8 @@ class TrendChart:
             y = count - 1 - index
             self.bars.append(DayBars(ax, x[mask], y - 0.32, y + 0.32, colour=TRIGGER_COLOUR))
         ax.set_ylim(-0.6, max(count, 1) - 0.4)
-        ax.set_yticks(range(count), [plain_text(label) for label, _ in reversed(self.triggers)])
+        labels = [label for label, _ in reversed(self.triggers)]
+        ax.set_yticks(range(count), [plain_text(label) for label in labels], fontfamily=families_for(labels))
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="y", color="#eef0f3", linewidth=6)
         if not count:
