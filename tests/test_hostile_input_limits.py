@@ -130,3 +130,30 @@ def test_the_form_shows_a_bounded_number_of_chips(qtbot, tmp_path: Path) -> None
     urgent = [i.name for i in journal.catalog(CatalogKind.SYMPTOM) if i.urgency.value != "none"]
     assert set(urgent) <= set(form.symptoms.names())
     journal.close()
+
+
+def test_the_window_reads_a_bounded_catalog(tmp_path: Path) -> None:
+    """The window's catalog query has a limit per kind, and still holds every red-flag symptom."""
+    from journal.ui.session import FORM_CATALOG_LIMIT, form_catalog
+
+    path = tmp_path / "big.sqlite3"
+    Journal.open(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES (?, ?, ?, 'none', 0)",
+            [(kind, f"junk {i}", f"junk {i}") for kind in ("trigger", "symptom") for i in range(3_000)])
+        connection.execute("INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) "
+                           "VALUES ('symptom', 'my own alarm', 'my own alarm', 'urgent', 0)")
+    journal = Journal.open(path)
+    try:
+        everything = journal.catalog()
+        shown = form_catalog(journal)  # type: ignore[arg-type]
+        for kind in CatalogKind:
+            assert len([i for i in shown if i.kind is kind]) <= FORM_CATALOG_LIMIT + 20
+        assert len(everything) > 6_000
+        urgent = {i.name for i in everything if i.urgency.value != "none"}
+        assert "my own alarm" in urgent and urgent <= {i.name for i in shown}
+        assert [i.name for i in shown if i.kind is CatalogKind.TRIGGER] == \
+            [i.name for i in everything if i.kind is CatalogKind.TRIGGER][:FORM_CATALOG_LIMIT]
+    finally:
+        journal.close()

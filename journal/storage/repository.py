@@ -56,18 +56,30 @@ def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
 # --- catalogs -----------------------------------------------------------------
 
 
-def list_catalog(*, session: Session, kind: CatalogKind | None = None) -> list[CatalogItem]:
-    """Catalog entries (built-in first, then the user's), each kind alphabetical."""
-    query = select(
-        CatalogItemRow.kind, CatalogItemRow.name, CatalogItemRow.urgency, CatalogItemRow.builtin
-    ).order_by(CatalogItemRow.kind, CatalogItemRow.builtin.desc(), CatalogItemRow.id)
-    if kind is not None:
-        query = query.where(CatalogItemRow.kind == kind.value)
+def list_catalog(*, session: Session, kind: CatalogKind | None = None,
+                 limit_per_kind: int | None = None) -> list[CatalogItem]:
+    """Catalog entries (built-in first, then the user's in the order they were added).
+
+    With ``limit_per_kind``, only the first that many of each kind, plus every
+    symptom marked urgent or "see a doctor soon": what a form shows, at a cost
+    that does not grow with the catalog.
+    """
+    columns = (CatalogItemRow.kind, CatalogItemRow.name, CatalogItemRow.urgency, CatalogItemRow.builtin)
+    order = (CatalogItemRow.kind, CatalogItemRow.builtin.desc(), CatalogItemRow.id)
+    kinds = [kind] if kind is not None else list(CatalogKind)
+    queries = []
+    for each in kinds:
+        query = select(*columns).where(CatalogItemRow.kind == each.value).order_by(*order)
+        queries.append(query if limit_per_kind is None else query.limit(limit_per_kind))
+        if limit_per_kind is not None and each is CatalogKind.SYMPTOM:
+            queries.append(select(*columns).where(CatalogItemRow.kind == each.value,
+                                                  CatalogItemRow.urgency != Urgency.NONE.value).order_by(*order))
     items: dict[tuple[str, str], CatalogItem] = {}
-    for k, name, urgency, builtin in session.execute(query):
-        # A journal written before names were NFC-normalised may hold one name twice.
-        items.setdefault((k, name_key(name)), CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin)))
-    return list(items.values())
+    for query in queries:
+        for k, name, urgency, builtin in session.execute(query):
+            # A journal written before names were NFC-normalised may hold one name twice.
+            items.setdefault((k, name_key(name)), CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin)))
+    return sorted(items.values(), key=lambda item: item.kind.value)  # stable: order within a kind kept
 
 
 _URGENCY_ORDER: Final = (Urgency.NONE, Urgency.SOON, Urgency.URGENT)
