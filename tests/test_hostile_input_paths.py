@@ -80,3 +80,42 @@ def _zone(name: str) -> dt.tzinfo:
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(name)
+
+
+SAVE_TODAY_IN_WINDOW = (
+    "import datetime as dt, os, sys, time\n"
+    "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from journal.ui.session import JournalSession\n"
+    "from journal.ui.tasks import TaskRunner\n"
+    "from journal.ui.today.view import TodayView\n"
+    "app = QApplication([])\n"
+    "session = JournalSession(TaskRunner())\n"
+    "session.open(sys.argv[1])\n"
+    "end = time.time() + 60\n"
+    "while not session.ready and time.time() < end:\n"
+    "    app.processEvents(); time.sleep(0.01)\n"
+    "view = TodayView(session)\n"
+    "local = dt.date.fromtimestamp(time.time())\n"
+    "view.open_date(local)\n"
+    "assert view.date == local, (view.date, local)\n"
+    "view.form.back_pain.setValue(6)\n"
+    "assert view.save(), 'not saved'\n"
+    "assert session.day(local).back_pain == 6\n"
+    "session.close()\n"
+    "print(local.isoformat())\n"
+)
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones are set per process only on POSIX")
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Etc/GMT+12"])
+def test_the_window_saves_today_in_any_time_zone(zone: str, tmp_path: Path) -> None:
+    from journal.storage.journal import Journal
+
+    Journal.open(tmp_path / "j.sqlite3").close()
+    env = {**os.environ, "TZ": zone}
+    done = subprocess.run([sys.executable, "-c", SAVE_TODAY_IN_WINDOW, str(tmp_path / "j.sqlite3")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    local_there = dt.datetime.now(dt.timezone.utc).astimezone(_zone(zone)).date()
+    assert done.stdout.strip().splitlines()[-1] == local_there.isoformat()
