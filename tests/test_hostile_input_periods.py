@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -109,5 +110,31 @@ def test_trends_custom_dates_stop_at_today(qtbot, small_db: Path) -> None:  # no
         assert trends.to_edit.date().toPython() == TODAY
         trends.from_edit.setDate(trends.from_edit.date().addYears(-3000))
         assert trends.from_edit.date().toPython() == EARLIEST_DATE
+    finally:
+        session.close()
+
+
+def test_window_export_since_a_visit_before_the_journal_began(qtbot, small_db: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """The export dialog's period follows the same rule: it starts at the first logged day."""
+    from journal.ui.export_dialog import ExportFormat, ExportRequest, write_export
+    from journal.ui.session import JournalSession
+    from journal.ui.tasks import TaskRunner
+
+    session = JournalSession(TaskRunner())
+    with qtbot.waitSignal(session.opened, timeout=20_000):
+        session.open(small_db)
+    try:
+        target = tmp_path / "since.pdf"
+        request = ExportRequest(path=target, format=ExportFormat.PDF, start=dt.date(1950, 1, 1), end=TODAY,
+                                patient_name="", questions=(), last_visit=dt.date(1950, 1, 1))
+        write_export(session, request)
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+            assert f"Period: {FIRST.day} {FIRST:%b %Y} to" in text
+            assert "1950" not in text
+        too_late = ExportRequest(path=tmp_path / "x.json", format=ExportFormat.FHIR, start=TODAY,
+                                 end=TODAY + dt.timedelta(days=1), patient_name="", questions=(), last_visit=None)
+        with pytest.raises(UserError, match="future"):
+            write_export(session, too_late)
     finally:
         session.close()

@@ -17,7 +17,7 @@ import datetime as dt
 import enum
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.errors import UserError
+from journal.core.validation import EARLIEST_DATE
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -110,6 +111,12 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
         session.set_setting(SETTING_LAST_VISIT, request.last_visit.isoformat())
     journal = session.journal
     assert journal is not None
+    from journal.core.periods import checked_period
+
+    bounds = journal.date_bounds()
+    start, end = checked_period(request.start, request.end, today=dt.date.today(),
+                                first_logged=bounds[0] if bounds else None)
+    request = replace(request, start=start, end=end)  # the same rule as everywhere (journal.core.periods)
     if request.format is ExportFormat.CSV:
         from journal.storage.csv_io import export_csv_file
 
@@ -308,7 +315,7 @@ class ExportDialog(QDialog):
         edit = QDateEdit(_q(value), self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
-        edit.setMaximumDate(_q(self.today))
+        edit.setDateRange(_q(EARLIEST_DATE), _q(self.today))  # as journal.core.periods
         edit.setAccessibleName(name)
         return edit
 
