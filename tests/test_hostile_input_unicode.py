@@ -12,10 +12,8 @@ import os
 import sqlite3
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
-import pytest
 
 from journal.core.catalog import CatalogKind, name_key, tidy_name
 from journal.core.day import ActivityMinutes, DayEntry
