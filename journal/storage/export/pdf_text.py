@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 from xml.sax.saxutils import escape
 
-from journal.storage.export.system_fonts import FontFace, face_for
+from journal.storage.export.system_fonts import FontFace, covering_face
 from journal.storage.export.text_runs import (
     INVISIBLE_CONTROLS,
     base_direction,
@@ -80,7 +80,7 @@ def _font_for(cluster: str, body: str) -> str | tuple[str, str] | None:
     char = cluster[0]
     if char in _ALWAYS_DRAWN or ord(char) in _covered(body) or unicodedata.category(char) in ("Zs", "Cc"):
         return None
-    face = face_for(char)
+    face = covering_face(char)
     if face is None:
         return ("missing", script_name(char))
     return _registered(face)

@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -141,3 +142,28 @@ def face_for(char: str) -> FontFace | None:
         if ord(char) in face_characters(face):
             return face
     return None
+
+
+_faces_in_use: list[FontFace] = []
+_blocks_without_font: set[str] = set()
+
+
+def covering_face(char: str) -> FontFace | None:
+    """:func:`face_for`, trying the faces it already returned first.
+
+    A long Chinese note then costs one font search, not one per character;
+    and a script found missing (by its Unicode name's first word, e.g. "THAI")
+    is not searched for again.
+    """
+    for face in _faces_in_use:
+        if ord(char) in face_characters(face):
+            return face
+    block = unicodedata.name(char, "?").split(" ", 1)[0]
+    if block in _blocks_without_font:
+        return None
+    face = face_for(char)
+    if face is None:
+        _blocks_without_font.add(block)
+    elif face not in _faces_in_use:
+        _faces_in_use.append(face)
+    return face

@@ -27,9 +27,9 @@ def _chart_font_characters() -> frozenset[int]:
 def _family_for(char: str) -> str | None:
     from matplotlib import font_manager
 
-    from journal.storage.export.system_fonts import face_for
+    from journal.storage.export.system_fonts import covering_face
 
-    face = face_for(char)
+    face = covering_face(char)
     if face is None:
         return None
     known = {entry.fname for entry in font_manager.fontManager.ttflist}
