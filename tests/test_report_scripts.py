@@ -168,3 +168,11 @@ def test_fonts_are_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> 
     finally:
         system_fonts.face_for.cache_clear()
         system_fonts._scanned_files.cache_clear()
+
+
+def test_short_i_is_drawn_before_its_consonant() -> None:
+    """Without a shaping engine, the one reordering Devanagari needs most is done by hand."""
+    assert visual_order("कि") == "\u093f\u0915"
+    assert visual_order("स्थिति") == "\u093f\u0938\u094d\u0925\u093f\u0924"  # before the whole conjunct
+    assert visual_order("हिंदी") == "\u093f\u0939\u0902\u0926\u0940"
+    assert visual_order("कमर") == "कमर"

@@ -15,9 +15,10 @@ library's Unicode tables only):
 * :func:`clusters` splits text into a letter and the marks that belong to it,
   so a renderer can choose one font per cluster.
 
-HarfBuzz would also shape Indic and South-East Asian scripts (conjuncts,
-reordered vowel signs); it is not a dependency of this app, so those scripts
-are drawn letter by letter (see :mod:`journal.storage.export.pdf_text`).
+HarfBuzz would also shape Indic and South-East Asian scripts; it is not a
+dependency of this app, so those are drawn letter by letter, with only the
+short-i vowel sign moved before its consonant (:func:`reorder_pre_base_matras`);
+conjuncts show their virama.
 """
 
 from __future__ import annotations
@@ -133,6 +134,35 @@ def shape_arabic(text: str) -> str:
                 else "INITIAL" if joins_after else "ISOLATED")
         out.append(forms.get(form) or forms.get("ISOLATED") or char)
     return "".join(out)
+
+
+# ---------------------------------------------------------------- Indic vowel signs
+
+#: Vowel signs written after their consonant but drawn before it (short i in
+#: Devanagari, Bengali, Gurmukhi, Gujarati). Without a shaping engine the one
+#: visible reordering is done here; conjuncts still show their virama.
+PRE_BASE_MATRAS: Final = frozenset("\u093f\u09bf\u0a3f\u0abf")
+_VIRAMAS: Final = frozenset("\u094d\u09cd\u0a4d\u0acd")
+
+
+def reorder_pre_base_matras(parts: list[str]) -> list[str]:
+    """Clusters with each pre-base vowel sign moved before its consonant cluster.
+
+    ``["क", "ि"]``-style input never occurs (marks join their letter), so a
+    cluster ending in the sign, such as ``"कि"``, becomes ``"िक"``; after a
+    virama (``स्ति``: ``["स्", "ति"]``) the sign goes before the whole conjunct.
+    """
+    out: list[str] = []
+    for part in parts:
+        matra = next((c for c in part[1:] if c in PRE_BASE_MATRAS), None)
+        if matra is None:
+            out.append(part)
+            continue
+        start = len(out)
+        while start > 0 and out[start - 1][-1:] in _VIRAMAS:
+            start -= 1  # the consonants joined to this one by a virama
+        out[start:] = [matra + "".join(out[start:]) + part.replace(matra, "", 1)]
+    return out
 
 
 # ---------------------------------------------------------------- bidi
@@ -262,6 +292,7 @@ def visual_order(line: str, direction: str | None = None) -> str:
     line = shape_arabic(line)
     parts = [c for c in clusters(line) if c[0] not in INVISIBLE_CONTROLS]
     parts = ["".join(ch for ch in part if ch not in INVISIBLE_CONTROLS) or part for part in parts]
+    parts = reorder_pre_base_matras(parts)
     if not any(_bidi_type(p) in _STRONG_RTL or _bidi_type(p) == "AN" for p in parts) and direction != "rtl":
         return "".join(parts)
     base = 1 if (direction or base_direction(line)) == "rtl" else 0
