@@ -86,3 +86,40 @@ def test_names_in_other_scripts_get_a_font_that_has_them() -> None:
     assert labels["搬家"].get_fontfamily() == families_for(["搬家"])
     legend_texts = {t.get_text(): t for t in chart.activity_ax.get_legend().get_texts()}
     assert legend_texts["散步"].get_fontfamily() == families_for(["散步"])
+
+
+def test_qt_labels_show_names_as_typed(qtbot) -> None:  # noqa: ANN001
+    """Chips keep "&" (not a shortcut key); labels quoting names never read them as HTML."""
+    from journal.ui.widgets.chips import ChipGroup
+
+    group = ChipGroup("Triggers")
+    qtbot.addWidget(group)
+    group.set_names(["Rock & roll", "<b>bold</b>", "money $$ stress"], {"rock & roll": "urgent"})
+    chip = group.chip("Rock & roll")
+    assert chip is not None and chip.text() == "⚠ Rock && roll"  # drawn as "⚠ Rock & roll"
+    group.set_names(["Rock & roll", "<b>bold</b>", "money $$ stress"])  # same chips, text refreshed
+    assert group.chip("Rock & roll").text() == "⚠ Rock && roll"
+    assert group.names() == ["Rock & roll", "<b>bold</b>", "money $$ stress"]
+    group.chip("<b>bold</b>").click()
+    assert group.checked() == ["<b>bold</b>"]
+
+
+def test_banner_and_hover_texts_are_plain(qtbot, db_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from journal.ui.session import JournalSession
+    from journal.ui.tasks import TaskRunner
+    from journal.ui.today.view import TodayView
+    from journal.ui.trends.view import TrendsView
+
+    session = JournalSession(TaskRunner())
+    with qtbot.waitSignal(session.opened, timeout=20_000):
+        session.open(db_path)
+    try:
+        today, trends = TodayView(session), TrendsView(session)  # type: ignore[arg-type]
+        qtbot.addWidget(today)
+        qtbot.addWidget(trends)
+        assert today.red_flag_banner.textFormat() == Qt.TextFormat.PlainText
+        assert trends.hover_label.textFormat() == Qt.TextFormat.PlainText
+    finally:
+        session.close()

@@ -62,6 +62,7 @@ class TodayView(QWidget):
         outer.addLayout(self._date_bar())
         self.red_flag_banner = QLabel()
         self.red_flag_banner.setObjectName("redFlagBanner")
+        self.red_flag_banner.setTextFormat(Qt.TextFormat.PlainText)  # it quotes symptom names as typed
         self.red_flag_banner.setWordWrap(True)
         self.red_flag_banner.hide()
         outer.addWidget(self.red_flag_banner)

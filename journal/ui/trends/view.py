@@ -197,6 +197,7 @@ class TrendsView(QWidget):
         column.addWidget(self.chart_tabs, 1)
         self.hover_label = QLabel(HOVER_HINT, area)
         self.hover_label.setObjectName("hint")
+        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names as typed
         self.hover_label.setWordWrap(True)
         self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().lineSpacing() * 2 + 4)
         self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
