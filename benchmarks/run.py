@@ -13,6 +13,9 @@ memory (RSS) is that task's alone (read with ``os.wait4``).
   ``PAIN_JOURNAL_STARTUP_TRACE`` marks; floors: a bare PySide6 window's first
   paint, and a process that only imports SQLModel (start → import done), also
   measured with garbage collection paused, as the app does during start-up.
+* ready with 120,000 trigger names: the same start on a copy of the journal
+  whose catalog holds 120,000 names (inserted directly, as a journal from
+  before the catalog limit may); it should stay close to "ready".
 * trends: first opening of the Trends tab and a period switch
   (benchmarks/bench_trends.py, run as part of this).
 * summary of 90 days and of 10 years; PDF export of 90 days.
@@ -42,6 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 DATABASE = RESULTS / "ten-years.sqlite3"
 CSV_FILE = RESULTS / "ten-years.csv"
+BIG_CATALOG_DATABASE = RESULTS / "ten-years-big-catalog.sqlite3"
+BIG_CATALOG_NAMES = 120_000
 YEARS_DAYS = 3650
 
 BARE_WINDOW = """
@@ -128,6 +133,7 @@ def prepare() -> None:
     compileall.compile_dir(str(ROOT / "journal"), quiet=1)
     RESULTS.mkdir(parents=True, exist_ok=True)
     if DATABASE.exists() and CSV_FILE.exists():
+        prepare_big_catalog()
         return
     sys.path.insert(0, str(ROOT))
     from journal.core.sample_data import sample_days
@@ -140,6 +146,25 @@ def prepare() -> None:
     journal.import_days(days)
     journal.close()
     export_csv_file(days, CSV_FILE)
+    prepare_big_catalog()
+
+
+def prepare_big_catalog() -> None:
+    """The 10-year journal plus 120,000 trigger names, as a journal from before the
+    catalog limit may hold (a wrong CSV column read as names): start-up must not grow with it."""
+    import shutil
+    import sqlite3
+
+    if BIG_CATALOG_DATABASE.exists():
+        return
+    partial = BIG_CATALOG_DATABASE.with_suffix(".part")
+    shutil.copyfile(DATABASE, partial)
+    with sqlite3.connect(partial) as connection:
+        connection.executemany(
+            "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES ('trigger', ?, ?, 'none', 0)",
+            [(f"name {i:06d}", f"name {i:06d}") for i in range(BIG_CATALOG_NAMES)])
+    connection.close()
+    partial.replace(BIG_CATALOG_DATABASE)
 
 
 # --- tasks run inside a child process (python benchmarks/run.py child NAME) -------------
@@ -264,6 +289,9 @@ def measure(runs: int) -> dict[str, Any]:
         found = marks(err, launched)
         add("first_paint", found["first_paint"], peak)
         add("ready", found["ready"], peak)
+        launched, _, err, peak = run_child(
+            [python, main_py, "--db", str(BIG_CATALOG_DATABASE), "--quit-after-startup"], env)
+        add("ready_with_120000_trigger_names", marks(err, launched)["ready"], peak)
         for name in TASKS:
             _, out, _, peak = run_child([python, __file__, "child", name])
             result = child_result(out)

@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from journal.app.periods import PeriodChoice, clipped_to_journal, period_bounds
+from journal.app.periods import PeriodChoice, period_bounds
+from journal.core.periods import clipped_to_journal
 from journal.core.day import ActivityMinutes, DayEntry
 
 if TYPE_CHECKING:

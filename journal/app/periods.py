@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Final
 from journal.core import flares
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
+from journal.core.periods import checked_period
+from journal.core.validation import EARLIEST_DATE
 
 if TYPE_CHECKING:
     from journal.storage.journal import Journal
@@ -27,28 +29,35 @@ SUMMARY_DAYS: Final = 30
 
 def resolve_period(
     start: dt.date | None, end: dt.date | None, *, days: int, today: dt.date | None = None,
+    first_logged: dt.date | None = None,
 ) -> tuple[dt.date, dt.date]:
     """(first, last) day of the period asked for.
 
     Neither given: the ``days`` days ending today. Only ``end``: the ``days``
     days ending then. Only ``start``: from then until today, as "since my last
-    visit" means in the window.
+    visit" means in the window. The result then follows
+    :func:`journal.core.periods.checked_period`: it may not end in the future,
+    and a start before ``first_logged`` (the journal's first day) moves up to it.
 
     Raises:
-        UserError: the period ends before it starts.
+        UserError: the period ends before it starts, in the future or before 1900.
     """
     today = today or dt.date.today()
     span = dt.timedelta(days=days - 1)
-    if start is None and end is None:
-        end = today
-        start = end - span
-    elif start is None:
-        assert end is not None
-        start = end - span
-    elif end is None:
-        end = max(start, today)
+    if end is None:
+        end = today if start is None else max(start, today)
+    if start is None:
+        start = end - span if end >= EARLIEST_DATE + span else EARLIEST_DATE
     check_order(start, end)
-    return start, end
+    return checked_period(start, end, today=today, first_logged=first_logged)
+
+
+def journal_period(
+    journal: "Journal", start: dt.date | None, end: dt.date | None, *, days: int,
+) -> tuple[dt.date, dt.date]:
+    """:func:`resolve_period` for an open journal (its first logged day clips the start)."""
+    bounds = journal.date_bounds()
+    return resolve_period(start, end, days=days, first_logged=bounds[0] if bounds else None)
 
 
 def check_order(start: dt.date, end: dt.date) -> None:
@@ -108,15 +117,3 @@ def period_bounds(
         return today - dt.timedelta(days=29), today
     assert isinstance(choice.value, int)
     return today - dt.timedelta(days=choice.value - 1), today
-
-
-def clipped_to_journal(start: dt.date, end: dt.date, first_logged: dt.date | None) -> tuple[dt.date, dt.date]:
-    """The period without the days before the journal began.
-
-    Days before the first entry were never "not logged", they came before the
-    journal: counting them would call a young journal sparse and grey out
-    months of calendar. A period that ends before the first entry is kept.
-    """
-    if first_logged is not None and start < first_logged <= end:
-        return first_logged, end
-    return start, end

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from journal.app.periods import check_order, days_with_lead_in
 from journal.core.dates import day_words
 from journal.core.errors import UserError
+from journal.core.periods import checked_period
+from journal.core.validation import EARLIEST_DATE
 
 if TYPE_CHECKING:
     from journal.core.summary import Summary
@@ -106,13 +108,15 @@ def export_file(
     path = Path(path)
     chosen = export_format or ExportFormat.for_path(path)
     _check_target(path)
+    bounds = journal.date_bounds()
+    start, end = checked_period(start, end, today=dt.date.today(), first_logged=bounds[0] if bounds else None)
     if chosen is ExportFormat.CSV:
         from journal.formats.csv_io import export_csv_file
 
         entries = journal.days(start, end)
         if not entries:
             between = (
-                "in that period" if start == dt.date.min
+                "in that period" if start <= EARLIEST_DATE
                 else f"between {start.isoformat()} and {end.isoformat()}"
             )
             raise UserError(f"No days were logged {between}; nothing was exported.")

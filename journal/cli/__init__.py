@@ -9,14 +9,19 @@ inside the command functions.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal import __version__
 from journal.core.errors import UserError
+
+if TYPE_CHECKING:
+    from journal.storage.journal import Journal
 
 COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.days",
@@ -52,20 +57,19 @@ def add_period_options(parser: argparse.ArgumentParser) -> None:
                         help="last day of the period")
 
 
-def period_from_args(
-    args: argparse.Namespace, *, days: int, today: dt.date | None = None,
-) -> tuple[dt.date, dt.date]:
-    """(start, end) from --from/--to by the one period rule (:func:`journal.app.periods.resolve_period`).
+def period_from_args(args: argparse.Namespace, journal: "Journal", *, days: int) -> tuple[dt.date, dt.date]:
+    """(start, end) from --from/--to by the one period rule (:func:`journal.app.periods.journal_period`).
 
     Raises:
-        UserError: --from is after --to, worded for the command line.
+        UserError: --from is after --to (worded for the command line), or the
+            period ends in the future or before 1900.
     """
-    from journal.app.periods import resolve_period
+    from journal.app.periods import journal_period
 
     start, end = getattr(args, "start", None), getattr(args, "end", None)
     if start is not None and end is not None and start > end:
         raise UserError(f"--from {start.isoformat()} is after --to {end.isoformat()}.")
-    return resolve_period(start, end, days=days, today=today)
+    return journal_period(journal, start, end, days=days)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,11 +100,27 @@ def build_parser() -> argparse.ArgumentParser:
 def database_path(args: argparse.Namespace) -> Path:
     from journal.storage.paths import default_database_path
 
-    return Path(args.db) if getattr(args, "db", None) else default_database_path()
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
+
+
+def tolerant_output() -> None:
+    """Let standard output and error print any text, whatever their encoding.
+
+    A console in cp1252 (``PYTHONIOENCODING=cp1252``, older Windows) cannot
+    encode an emoji or Chinese in a note: printing it would fail, and fail
+    *after* an import committed, reporting failure for work that was done.
+    Characters the encoding lacks print as "?" instead.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "errors", "") or "strict") == "strict":
+            with contextlib.suppress(ValueError, OSError):  # a stream in use in a way that forbids it
+                reconfigure(errors="replace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
+    tolerant_output()
     from journal.cli.bundle import keep_chart_cache_between_runs
 
     keep_chart_cache_between_runs()
@@ -114,11 +134,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from journal.ui import collector
 
+            try:
+                path = database_path(args) if not args.demo else None
+            except UserError as error:
+                if not args.quit_after_startup:
+                    from journal.ui.app import show_startup_error
+
+                    show_startup_error(str(error))
+                raise
             collector.pause()  # resumed once the journal is open (see create_window)
             from journal.ui.app import run_window
 
             return run_window(
-                database_path(args) if not args.demo else None,
+                path,
                 demo=args.demo,
                 quit_after_startup=args.quit_after_startup,
             )

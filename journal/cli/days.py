@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from journal.app.periods import REPORT_DAYS
 from journal.cli import add_db_option, add_period_options, database_path, period_from_args
 from journal.core.errors import UserError
+from journal.core.validation import EARLIEST_DATE
 
 if TYPE_CHECKING:
     from journal.app.reports import ExportResult
@@ -80,14 +81,12 @@ def run_export(args: argparse.Namespace) -> int:
 
     path: Path = args.file
     export_format = ExportFormat.for_path(path)
-    if export_format is ExportFormat.CSV:  # every day, unless a period is given
-        if args.start and args.end and args.start > args.end:
-            raise UserError(f"--from {args.start} is after --to {args.end}.")
-        start, end = args.start or dt.date.min, args.end or dt.date.today()
-    else:
-        start, end = period_from_args(args, days=REPORT_DAYS)
     journal = open_journal(args)
     try:
+        if export_format is ExportFormat.CSV and args.start is None and args.end is None:
+            start, end = EARLIEST_DATE, dt.date.today()  # CSV: every day
+        else:
+            start, end = period_from_args(args, journal, days=REPORT_DAYS)
         result = export_file(journal, path, start, end, patient_name=args.name or "")
     finally:
         journal.close()

@@ -60,9 +60,9 @@ def run_summary(args: argparse.Namespace) -> int:
     from journal.cli.days import open_journal
     from journal.core.summary import render_text, summary_to_json
 
-    start, end = period_from_args(args, days=DEFAULT_DAYS)
     journal = open_journal(args)
     try:
+        start, end = period_from_args(args, journal, days=DEFAULT_DAYS)
         summary = load_summary(journal, start, end)
     finally:
         journal.close()
@@ -82,9 +82,9 @@ def run_chart(args: argparse.Namespace) -> int:
 
     path: Path = args.file
     image_format(path)  # a wrong ending or folder fails before the journal is opened
-    start, end = period_from_args(args, days=DEFAULT_DAYS)
     journal = open_journal(args)
     try:
+        start, end = period_from_args(args, journal, days=DEFAULT_DAYS)
         write_chart(journal, path, start, end)
     finally:
         journal.close()

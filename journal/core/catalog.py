@@ -8,8 +8,10 @@ one definition of "the same name".
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from journal.core.resources import load_toml
 from journal.core.sources import Source
@@ -19,6 +21,12 @@ class CatalogKind(str, enum.Enum):
     ACTIVITY = "activity"
     TRIGGER = "trigger"
     SYMPTOM = "symptom"
+
+
+#: The most names one catalog (activities, triggers or symptoms) may hold. Hundreds
+#: would already be a lot for one person; the limit stops a wrong file (a
+#: column of notes read as trigger names) from filling the lists for good.
+MAX_CATALOG_NAMES: Final = 2_000
 
 
 class Urgency(str, enum.Enum):
@@ -40,13 +48,18 @@ class CatalogItem:
 
 
 def name_key(name: str) -> str:
-    """The identity of a catalog name: trimmed, single-spaced, case-folded."""
-    return " ".join(name.split()).casefold()
+    """The identity of a catalog name: trimmed, single-spaced, case-folded, NFC.
+
+    NFC again after case folding, so "Café" typed with a composed é and with
+    e + combining accent (as macOS file names and some keyboards give it) is
+    one name.
+    """
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", " ".join(name.split())).casefold())
 
 
 def tidy_name(name: str) -> str:
-    """A name as stored: trimmed and single-spaced, case kept as typed."""
-    return " ".join(name.split())
+    """A name as stored: trimmed, single-spaced and NFC-normalised, case kept as typed."""
+    return unicodedata.normalize("NFC", " ".join(name.split()))
 
 
 @cache

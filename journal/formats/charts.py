@@ -26,6 +26,7 @@ from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch, StepPatch
 from matplotlib.path import Path as MplPath
@@ -34,6 +35,7 @@ from matplotlib.transforms import ScaledTranslation, Transform
 
 from journal.core.errors import UserError
 from journal.core.trend_series import TrendSeries
+from journal.formats.label_fonts import families_for
 
 #: The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO: Final[dict[str, str]] = {
@@ -79,6 +81,15 @@ NO_DAYS_TEXT: Final = "No days logged in this period."
 def capitalised(name: str) -> str:
     """A catalog name as a label: first letter upper case, the rest as typed."""
     return name[:1].upper() + name[1:]
+
+
+def plain_text(text: str) -> str:
+    """Text from the patient's words for a matplotlib label: shown as typed, never as maths.
+
+    matplotlib reads a pair of ``$`` as mathtext (``money $$ stress`` fails to
+    draw); an escaped ``\\$`` is drawn as a plain dollar sign.
+    """
+    return text.replace("$", r"\$")
 
 
 def as_floats(values: Sequence[float | int | bool | None]) -> np.ndarray:
@@ -315,8 +326,13 @@ class TrendChart:
             done = values > 0
             self.bars.append(DayBars(ax, x[done], bottom[done], bottom[done] + values[done], colour=colour))
             bottom = bottom + values
-            handles.append(Patch(facecolor=colour, label=name))
-        self.headings.append(_heading(ax, "Activity, minutes a day", handles, ncols=len(handles)))
+            handles.append(Patch(facecolor=colour, label=plain_text(name)))
+        heading = _heading(ax, "Activity, minutes a day", handles, ncols=len(handles))
+        self.headings.append(heading)
+        if handles and isinstance(heading, Legend):
+            family = families_for(self.activities.names)
+            for text in heading.get_texts():
+                text.set_fontfamily(family)
         if not handles:
             ax.text(0.01, 0.5, "No activities noted.", transform=ax.transAxes, va="center",
                     fontsize=FONT_SIZE, color="#5a6573")
@@ -330,7 +346,8 @@ class TrendChart:
             y = count - 1 - index
             self.bars.append(DayBars(ax, x[mask], y - 0.32, y + 0.32, colour=TRIGGER_COLOUR))
         ax.set_ylim(-0.6, max(count, 1) - 0.4)
-        ax.set_yticks(range(count), [label for label, _ in reversed(self.triggers)])
+        labels = [label for label, _ in reversed(self.triggers)]
+        ax.set_yticks(range(count), [plain_text(label) for label in labels], fontfamily=families_for(labels))
         ax.tick_params(axis="y", length=0)
         ax.grid(axis="y", color="#eef0f3", linewidth=6)
         if not count:

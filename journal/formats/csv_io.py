@@ -9,10 +9,13 @@ apostrophe, which reading removes again, so text survives a round trip.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import io
+import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +23,7 @@ from typing import Final, TextIO
 
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.errors import UserError, ValidationError
-from journal.core.validation import validate_day
+from journal.core.validation import MAX_NOTES_LENGTH, validate_day
 
 COLUMNS: Final[tuple[str, ...]] = (
     "date",
@@ -52,6 +55,10 @@ INTEGER_COLUMNS: Final = (
 )
 LIST_SEPARATOR: Final = ";"
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+#: The longest cell read; a note may hold 20,000 characters, so this is generous.
+MAX_CELL_CHARS: Final = 1_000_000
+#: Column separators recognised besides the comma (spreadsheets in many countries save ';').
+OTHER_DELIMITERS: Final = (";", "\t")
 MAX_REPORTED_PROBLEMS: Final = 20
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
@@ -174,11 +181,20 @@ _DECIMAL = re.compile(r"-?[0-9]{1,6}(\.[0-9]{1,6})?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+_DIGITS = re.compile(r"-?[0-9]+(\.[0-9]*)?")
+
+
+def _too_large(text: str) -> str:
+    return f"{text[:20]}{'…' if len(text) > 20 else ''} is far outside the range this column allows"
+
+
 def _parse_int(text: str) -> int | None:
     text = text.strip()
     if text == "":
         return None
     if not _WHOLE_NUMBER.fullmatch(text):
+        if _DIGITS.fullmatch(text) and "." not in text:
+            raise ValueError(_too_large(text))
         raise ValueError(f"{text[:20]!r} is not a whole number")
     return int(text)
 
@@ -188,8 +204,23 @@ def _parse_float(text: str) -> float | None:
     if text == "":
         return None
     if not _DECIMAL.fullmatch(text):
+        if _DIGITS.fullmatch(text) and len(text.split(".")[0].lstrip("-")) > 6:
+            raise ValueError(_too_large(text))
         raise ValueError(f"{text[:20]!r} is not a number of hours like 7 or 7.5")
     return float(text)
+
+
+def _date_problem(raw: str) -> str:
+    """Why ``raw`` is not a date, in plain words."""
+    if _DATE.fullmatch(raw):
+        year, month, day = (int(part) for part in raw.split("-"))
+        if not 1 <= month <= 12:
+            return f"{raw} is not a real date: there is no month {month}"
+        if year >= 1:
+            days = calendar.monthrange(year, month)[1]
+            month_name = dt.date(year, month, 1).strftime("%B")
+            return f"{raw} is not a real date: {month_name} {year} has {days} days"
+    return f"{raw[:20]!r} is not a date in the form YYYY-MM-DD"
 
 
 def _parse_list(text: str) -> tuple[str, ...]:
@@ -223,7 +254,7 @@ def _row_to_entry(cells: dict[str, str]) -> tuple[DayEntry | None, list[tuple[st
         if values["date"] is None:
             raise ValueError
     except ValueError:
-        problems.append(("date", f"{raw_date[:20]!r} is not a date in the form YYYY-MM-DD"))
+        problems.append(("date", _date_problem(raw_date)))
 
     for column in INTEGER_COLUMNS:
         if column in cells:
@@ -258,6 +289,8 @@ def _row_to_entry(cells: dict[str, str]) -> tuple[DayEntry | None, list[tuple[st
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: same start
+        raise CsvImportError([(0, "", "the file is UTF-32 text; please save it as UTF-8 CSV")])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CsvImportError([(0, "", "the file is UTF-16 text; please save it as UTF-8 CSV")])
     try:
@@ -269,6 +302,27 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
+def column_name(header_cell: str) -> str:
+    """A header cell as a column name: "Back Pain", "back-pain" and " back_pain " are "back_pain"."""
+    return "_".join(header_cell.strip().lower().replace("-", " ").split())
+
+
+def _delimiter(text: str) -> str:
+    """"," unless the first non-blank line has no comma but a ';' or a tab between columns."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if "," in first:
+        return ","
+    found = [d for d in OTHER_DELIMITERS if d in first]
+    return found[0] if found else ","
+
+
+def _csv_error(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return (f"a cell is longer than {MAX_CELL_CHARS:,} characters (a note may hold "
+                f"{MAX_NOTES_LENGTH:,}); is this a CSV file from Pain Journal or a spreadsheet?")
+    return f"broken CSV quoting ({error})"
+
+
 def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     """Parse and validate a whole file. Raises :class:`CsvImportError` listing problems."""
     if len(data) > MAX_FILE_BYTES:
@@ -276,23 +330,37 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     text = _decode(data)  # first, so a UTF-16 file is named as such, not as "NUL bytes"
     if "\x00" in text:
         raise CsvImportError([(0, "", "the file contains NUL bytes; it is not a CSV text file")])
-    csv.field_size_limit(max(csv.field_size_limit(), 4 * 1024 * 1024))
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS + 1))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     problems: list[tuple[int, str, str]] = []
     result = ParsedCsv()
     try:
-        header = next(reader, None)
+        header: list[str] | None = next(reader, None)
+        while header is not None and not any(h.strip() for h in header):
+            header = next(reader, None)  # blank lines before the header are skipped
     except csv.Error as error:
-        raise CsvImportError([(1, "", f"unreadable header ({error})")]) from None
-    if not header or not any(h.strip() for h in header):
+        raise CsvImportError([(reader.line_num, "", _csv_error(error))]) from None
+    if not header:
         raise CsvImportError([(0, "", "the file is empty; expected a header row with date and back_pain")])
-    names = [h.strip().lower() for h in header]
+    names = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in names]
+    if missing and _DATE.fullmatch(header[0].strip()):
+        raise CsvImportError([(reader.line_num, "", (
+            f"the file has no header row: its first line looks like a day ({header[0].strip()!r}); "
+            "the first line must name the columns, e.g. date,back_pain"))])
     if missing:
-        raise CsvImportError([(1, c, "required column is missing") for c in missing])
+        found = ", ".join(repr(h.strip()[:40]) for h in header[:12] if h.strip())
+        more = ", …" if len(header) > 12 else ""
+        hint = ""
+        if len(header) == 1 and "," not in header[0]:
+            hint = " (the file seems to have only one column; columns must be separated by ',' or ';')"
+        return_problems = [(reader.line_num, c, "required column is missing") for c in missing]
+        return_problems.append((reader.line_num, "", f"found columns: {found}{more}{hint}"))
+        raise CsvImportError(return_problems, len(missing))
     repeated = sorted({n for n in names if names.count(n) > 1 and n})
     if repeated:
-        raise CsvImportError([(1, n, "column appears more than once") for n in repeated])
+        raise CsvImportError([(reader.line_num, n, "column appears more than once") for n in repeated])
     result.ignored_columns = [n for n in names if n not in COLUMNS]
 
     first_line_of: dict[dt.date, int] = {}
@@ -305,7 +373,7 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
             break
         except csv.Error as error:
             total += 1
-            problems.append((line, "", f"broken CSV quoting ({error})"))
+            problems.append((line, "", _csv_error(error)))
             break
         start, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -338,13 +406,32 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     return result
 
 
+def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, refusing anything else or anything over ``limit``.
+
+    Opened without blocking, so a named pipe cannot hang the import, and read
+    at most ``limit + 1`` bytes, so ``/dev/zero`` or a growing file cannot
+    exhaust memory.
+
+    Raises:
+        CsvImportError: not a regular file, or larger than ``limit``.
+        OSError: the file cannot be opened or read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise CsvImportError([(0, "", f"{path} is not an ordinary file (it is a device, a pipe "
+                                          "or a socket); please choose a CSV file")])
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise CsvImportError([(0, "", f"the file is larger than {limit // 2**20} MB")])
+    return data
+
+
 def read_csv_file(path: Path, *, today: dt.date | None = None) -> ParsedCsv:
     """Read and parse ``path``; file errors become :class:`UserError`."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CsvImportError([(0, "", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")])
-        data = path.read_bytes()
+        data = read_limited(path)
     except FileNotFoundError:
         raise UserError(f"No such file: {path}") from None
     except IsADirectoryError:

@@ -290,8 +290,18 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _text(value: str) -> str:
-    """User text made safe for a Paragraph, line breaks kept."""
-    return "<br/>".join(escape(line) for line in value.splitlines())
+    """The patient's words (a name, a note) as Paragraph markup: safe, line breaks kept,
+    drawn as written in any script (see :mod:`journal.formats.pdf_text`)."""
+    from journal.formats.pdf_text import markup
+
+    return markup(value, _fonts()[0])
+
+
+def _sentence(value: str) -> str:
+    """A sentence of the report that quotes the patient's words (a trigger's name)."""
+    from journal.formats.pdf_text import markup
+
+    return markup(value, _fonts()[0], direction="ltr")
 
 
 # ---------------------------------------------------------------- page 1
@@ -324,7 +334,7 @@ def _header(data: ReportData, st: _Styles) -> list["Flowable"]:
     s = data.summary
     parts = []
     if data.patient_name:
-        parts.append(f"<b>Patient:</b> {escape(data.patient_name)}")
+        parts.append(f"<b>Patient:</b> {_text(data.patient_name)}")
     parts.append(
         f"<b>Period:</b> {long_date(s.period.start)} to {long_date(s.period.end)} "
         f"({plural(s.days_in_period, 'day')})"
@@ -355,7 +365,7 @@ def _red_flags(data: ReportData, st: _Styles, width: float, words: DateWords) ->
         rows: list[list[Any]] = [[Paragraph("Red-flag symptoms reported", st.alert_title)]]
         for symptom, urgency, dates in grouped_red_flags(flags):
             rows.append([Paragraph(
-                f"<b>{escape(symptom)}</b> ({_URGENCY_LABELS.get(urgency, urgency.value)}) on "
+                f"<b>{_text(symptom)}</b> ({_URGENCY_LABELS.get(urgency, urgency.value)}) on "
                 f"{plural(len(dates), 'day')}: {', '.join(words.short(d) for d in dates)}",
                 st.alert,
             )])
@@ -473,7 +483,7 @@ def _chart(data: ReportData, st: _Styles, width: float) -> list["Flowable"]:
 
 def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:
     lags = {0: "same day", 1: "next day"}
-    return ", ".join(f"{escape(t.name)} ({lags.get(t.lag_days, t.lag_days)})"
+    return ", ".join(f"{_text(t.name)} ({lags.get(t.lag_days, t.lag_days)})"
                      for t in triggers if t.verdict == verdict)
 
 
@@ -486,9 +496,9 @@ def _triggers(data: ReportData, st: _Styles) -> list["Flowable"]:
         out.append(Paragraph("No triggers were noted in this period.", st.body))
         return out
     lags = {0: "same day", 1: "next day"}
-    higher = [f"<b>{escape(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
+    higher = [f"<b>{_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
               if t.verdict == insights.VERDICT_HIGHER]
-    lower = [f"<b>{escape(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
+    lower = [f"<b>{_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
              if t.verdict == insights.VERDICT_LOWER]
     if higher:
         out += _bullets(higher, st.body)
@@ -525,7 +535,7 @@ def _activities(data: ReportData, st: _Styles, width: float) -> list["Flowable"]
     rows = [[Paragraph(h, st.head_cell) for h in ("Activity", "Days", "Minutes a week", "Usual session")]]
     for a in s.activities.items:
         usual = "–" if a.baseline_minutes is None else f"{whole_minutes(a.baseline_minutes)} min"
-        rows.append([Paragraph(escape(a.name), st.cell), Paragraph(str(a.days), st.cell),
+        rows.append([Paragraph(_text(a.name), st.cell), Paragraph(str(a.days), st.cell),
                      Paragraph(whole_minutes(a.minutes_per_week), st.cell), Paragraph(usual, st.cell)])
     table = Table(rows, colWidths=[width * 0.40, width * 0.14, width * 0.24, width * 0.22], repeatRows=1)
     table.setStyle(TableStyle(_grid_style()))
@@ -544,7 +554,7 @@ def _pacing(data: ReportData, st: _Styles) -> list["Flowable"]:
             "No effortful activity was followed by a flare within two days clearly more often after "
             "days of much more of it than usual than after its other days, and more sitting did not "
             "clearly go with higher pain.", st.body)]
-    return out + _bullets([escape(p.reason) for p in pacing], st.body)
+    return out + _bullets([_sentence(p.reason) for p in pacing], st.body)
 
 
 def _medications(data: ReportData, st: _Styles, width: float) -> list["Flowable"]:
@@ -555,7 +565,7 @@ def _medications(data: ReportData, st: _Styles, width: float) -> list["Flowable"
     if not s.medications:
         return out + [Paragraph("None logged.", st.body)]
     rows = [[Paragraph("Used", st.head_cell), Paragraph(f"Days of {s.days_logged}", st.head_cell)]]
-    rows += [[Paragraph(escape(m.name), st.cell), Paragraph(str(m.days), st.cell)] for m in s.medications]
+    rows += [[Paragraph(_text(m.name), st.cell), Paragraph(str(m.days), st.cell)] for m in s.medications]
     table = Table(rows, colWidths=[width * 0.70, width * 0.30], repeatRows=1)
     table.setStyle(TableStyle(_grid_style()))
     return out + [table]
@@ -570,13 +580,24 @@ def questions_for_report(data: ReportData, words: DateWords) -> list[str]:
 
 
 def _questions(data: ReportData, st: _Styles, words: DateWords) -> list["Flowable"]:
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph
 
-    items = questions_for_report(data, words)
+    from journal.formats.pdf_text import patient_paragraph
+
     out: list[Flowable] = [_heading("The patient's questions", st)]
+    if data.questions is not None:
+        items = [patient_paragraph(q, st.body) for q in data.questions]
+    else:
+        items = [patient_paragraph(q.text, st.body, suffix=f" <font color='{_MUTED}'>({words.short(q.date)})</font>")
+                 for q in data.summary.questions]
     if not items:
         return out + [Paragraph("No questions noted.", st.body)]
-    return out + _bullets(items, st.body, numbered=True)
+    indent = 14 if len(items) < 10 else 19
+    return out + [ListFlowable(
+        [ListItem(item, leftIndent=indent) for item in items],
+        bulletType="1", start="1", bulletFormat="%s.", bulletFontName=st.body.fontName,
+        bulletFontSize=st.body.fontSize, leftIndent=indent, bulletDedent=indent - 1, spaceBefore=0,
+    )]
 
 
 def _side_by_side(build_left: Callable[[float], list["Flowable"]],
@@ -655,8 +676,8 @@ def _day_table(data: ReportData, st: _Styles, width: float, words: DateWords) ->
 
     def symptoms(entry: DayEntry) -> str:
         return ", ".join(
-            f"<font color='{_ALERT_TEXT}'><b>{escape(x)}</b></font>"
-            if (entry.date, name_key(x)) in flagged else escape(x)
+            f"<font color='{_ALERT_TEXT}'><b>{_text(x)}</b></font>"
+            if (entry.date, name_key(x)) in flagged else _text(x)
             for x in entry.symptoms
         )
 
@@ -675,8 +696,8 @@ def _day_table(data: ReportData, st: _Styles, width: float, words: DateWords) ->
             p(one_decimal(peg)),
             p("<b>flare</b>" if e.date in flare_set else ""),
             p("–" if e.sleep_hours is None else f"{e.sleep_hours:g}"),
-            p(", ".join(escape(m) for m in e.medications)),
-            p(", ".join(escape(t) for t in e.triggers)),
+            p(", ".join(_text(m) for m in e.medications)),
+            p(", ".join(_text(t) for t in e.triggers)),
             p(symptoms(e)),
         ])
     fixed = [55.0, 30.0, 24.0, 27.0, 30.0, 33.0]
@@ -714,7 +735,7 @@ def _week_table(data: ReportData, st: _Styles, width: float, words: DateWords) -
             p(one_decimal(w.leg_mean)),
             p(one_decimal(w.peg_mean)),
             p(str(w.flare_days) if w.flare_days else ""),
-            p(", ".join(f"<font color='{_ALERT_TEXT}'><b>{escape(n)}</b></font>" for n in w.red_flags)),
+            p(", ".join(f"<font color='{_ALERT_TEXT}'><b>{_text(n)}</b></font>" for n in w.red_flags)),
         ])
     fractions = [0.17 if words.with_year else 0.12, 0.09, 0.1, 0.1, 0.1, 0.09, 0.08]
     fractions.append(1 - sum(fractions))
@@ -732,12 +753,14 @@ def _week_table(data: ReportData, st: _Styles, width: float, words: DateWords) -
 def _notes(data: ReportData, st: _Styles, width: float, words: DateWords) -> list["Flowable"]:
     from reportlab.platypus import Paragraph, Table, TableStyle
 
+    from journal.formats.pdf_text import patient_paragraph
+
     notes = data.summary.notes
     out: list[Flowable] = [_heading("Notes", st)]
     if not notes:
         return out + [Paragraph("No notes in this period.", st.body)]
     rows = [[Paragraph("Date", st.head_cell), Paragraph("Note, as written", st.head_cell)]]
-    rows += [[Paragraph(f"<b>{words.weekday(n.date)}</b>", st.body), Paragraph(_text(n.text), st.body)]
+    rows += [[Paragraph(f"<b>{words.weekday(n.date)}</b>", st.body), patient_paragraph(n.text, st.body)]
              for n in notes]
     first = 0.19 if words.with_year else 0.14
     table = Table(rows, colWidths=[width * first, width * (1 - first)], repeatRows=1, splitInRow=1)
@@ -752,7 +775,9 @@ def _canvas_class(running_head: str, footer_left: str, generated: str, st: _Styl
                   pages_seen: list[int]) -> type:
     """A canvas that knows the page count when it saves, for "Page N of M"."""
     from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -780,9 +805,11 @@ def _canvas_class(running_head: str, footer_left: str, generated: str, st: _Styl
             self.setStrokeColor(colors.HexColor(_RULE))
             self.setLineWidth(0.5)
             if number > 1:
-                self.setFont(st.regular, 7.5)
-                self.setFillColor(colors.HexColor(_MUTED))
-                self.drawString(margin, height - margin + 8, running_head)
+                head = Paragraph(running_head, ParagraphStyle(
+                    "running_head", fontName=st.regular, fontSize=7.5, leading=9,
+                    textColor=colors.HexColor(_MUTED)))
+                head.wrap(width - 2 * margin, 20)
+                head.drawOn(self, margin, height - margin + 8 - 1.5)  # baseline where drawString put it
                 self.line(margin, height - margin + 5, width - margin, height - margin + 5)
             y = margin - 12
             self.line(margin, y + 9, width - margin, y + 9)
@@ -835,7 +862,7 @@ def render_pdf(data: ReportData, target: Path | io.BytesIO, *, paper: str | None
     s = data.summary
     period = f"{long_date(s.period.start)} to {long_date(s.period.end)}"
     who = f"{data.patient_name}, " if data.patient_name else ""
-    short_who = f"{_clip(data.patient_name, 60)}, " if data.patient_name else ""
+    short_who = f"{_text(_clip(data.patient_name, 60))}, " if data.patient_name else ""
     doc = BaseDocTemplate(
         str(target) if isinstance(target, Path) else target,
         pagesize=size,
@@ -851,7 +878,7 @@ def render_pdf(data: ReportData, target: Path | io.BytesIO, *, paper: str | None
     st = _styles()
     pages: list[int] = []
     canvas_class = _canvas_class(
-        f"{TITLE}: {short_who}{period}", disclaimer(), long_date(data.generated.date()), st, pages,
+        f"{escape(TITLE)}: {short_who}{escape(period)}", disclaimer(), long_date(data.generated.date()), st, pages,
     )
     doc.build(build_story(data, doc.width, doc.height), canvasmaker=canvas_class)
     return pages[-1] if pages else 0

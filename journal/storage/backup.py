@@ -408,9 +408,19 @@ def _restore_into(db_path: Path, backup_path: Path) -> None:
     source = integrity.open_readonly(backup_path)
     destination = _connect_healthy(db_path)
     try:
+        # SQLite cannot copy into a WAL database with another page size (it
+        # reports "readonly database"): copy in rollback mode, which takes the
+        # backup's page size, still in one transaction, then return to WAL.
+        other_page_size = (source.execute("PRAGMA page_size").fetchone()[0]
+                           != destination.execute("PRAGMA page_size").fetchone()[0])
+        if other_page_size:
+            destination.execute("PRAGMA journal_mode = DELETE")
         source.backup(destination)
-    except sqlite3.OperationalError as error:  # e.g. another process is writing
-        raise UserError(f"Could not restore into {db_path} ({error}); it was not changed.") from error
+        if other_page_size:
+            destination.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:  # e.g. another process is using the journal
+        raise UserError(f"Could not restore into {db_path}: another program is using it "
+                        f"({error}); it was not changed.") from error
     finally:
         destination.close()
         source.close()

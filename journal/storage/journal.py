@@ -88,9 +88,10 @@ class Journal:
         with self.session() as session:
             return repository.date_bounds(session=session)
 
-    def catalog(self, kind: CatalogKind | None = None) -> list[CatalogItem]:
+    def catalog(self, kind: CatalogKind | None = None, *, limit_per_kind: int | None = None) -> list[CatalogItem]:
+        """Catalog entries, built-in first (see :func:`repository.list_catalog` for the limit)."""
         with self.session() as session:
-            return repository.list_catalog(session=session, kind=kind)
+            return repository.list_catalog(session=session, kind=kind, limit_per_kind=limit_per_kind)
 
     def urgencies(self) -> dict[str, Urgency]:
         with self.session() as session:

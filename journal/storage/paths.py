@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from journal.core.errors import UserError
+
 APP_DIR_NAME = "pain-journal"
 DATABASE_NAME = "journal.sqlite3"
 
@@ -30,4 +32,15 @@ def data_dir() -> Path:
 
 
 def default_database_path() -> Path:
-    return data_dir() / DATABASE_NAME
+    """The journal in :func:`data_dir`.
+
+    Raises:
+        UserError: ``$PAIN_JOURNAL_HOME`` names a file, not a folder.
+    """
+    folder = data_dir()
+    if folder.exists() and not folder.is_dir():
+        raise UserError(
+            f"PAIN_JOURNAL_HOME is set to {folder}, which is a file, not a folder. "
+            "Set it to a folder (it is created if missing), or unset it to use the usual place."
+        )
+    return folder / DATABASE_NAME

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session, col
 
-from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
+from journal.core.catalog import MAX_CATALOG_NAMES, CatalogItem, CatalogKind, Urgency, name_key, tidy_name
 from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.errors import UserError
 from journal.storage.tables import (
     CatalogItemRow,
     Day,
@@ -54,17 +56,34 @@ def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
 # --- catalogs -----------------------------------------------------------------
 
 
-def list_catalog(*, session: Session, kind: CatalogKind | None = None) -> list[CatalogItem]:
-    """Catalog entries (built-in first, then the user's), each kind alphabetical."""
-    query = select(
-        col(CatalogItemRow.kind), col(CatalogItemRow.name), col(CatalogItemRow.urgency), col(CatalogItemRow.builtin)
-    ).order_by(col(CatalogItemRow.kind), col(CatalogItemRow.builtin).desc(), col(CatalogItemRow.id))
-    if kind is not None:
-        query = query.where(col(CatalogItemRow.kind) == kind.value)
-    return [
-        CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin))
-        for k, name, urgency, builtin in session.execute(query)
-    ]
+def list_catalog(*, session: Session, kind: CatalogKind | None = None,
+                 limit_per_kind: int | None = None) -> list[CatalogItem]:
+    """Catalog entries (built-in first, then the user's in the order they were added).
+
+    With ``limit_per_kind``, only the first that many of each kind, plus every
+    symptom marked urgent or "see a doctor soon": what a form shows, at a cost
+    that does not grow with the catalog.
+    """
+    columns = (col(CatalogItemRow.kind), col(CatalogItemRow.name), col(CatalogItemRow.urgency),
+               col(CatalogItemRow.builtin))
+    order = (col(CatalogItemRow.kind), col(CatalogItemRow.builtin).desc(), col(CatalogItemRow.id))
+    kinds = [kind] if kind is not None else list(CatalogKind)
+    queries = []
+    for each in kinds:
+        query = select(*columns).where(col(CatalogItemRow.kind) == each.value).order_by(*order)
+        queries.append(query if limit_per_kind is None else query.limit(limit_per_kind))
+        if limit_per_kind is not None and each is CatalogKind.SYMPTOM:
+            queries.append(select(*columns).where(col(CatalogItemRow.kind) == each.value,
+                                                  col(CatalogItemRow.urgency) != Urgency.NONE.value).order_by(*order))
+    items: dict[tuple[str, str], CatalogItem] = {}
+    for query in queries:
+        for k, name, urgency, builtin in session.execute(query):
+            # A journal written before names were NFC-normalised may hold one name twice.
+            items.setdefault((k, name_key(name)), CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin)))
+    return sorted(items.values(), key=lambda item: item.kind.value)  # stable: order within a kind kept
+
+
+_URGENCY_ORDER: Final = (Urgency.NONE, Urgency.SOON, Urgency.URGENT)
 
 
 def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
@@ -72,7 +91,13 @@ def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
     query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.urgency)).where(
         col(CatalogItemRow.kind) == CatalogKind.SYMPTOM.value
     )
-    return {key: Urgency(urgency) for key, urgency in session.execute(query)}
+    found: dict[str, Urgency] = {}
+    for key, urgency in session.execute(query):
+        # keys stored before NFC normalisation are normalised here; the more urgent one wins
+        key, level = name_key(key), Urgency(urgency)
+        if key not in found or _URGENCY_ORDER.index(level) > _URGENCY_ORDER.index(found[key]):
+            found[key] = level
+    return found
 
 
 def ensure_catalog_items(
@@ -85,15 +110,29 @@ def ensure_catalog_items(
     query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.id)).where(
         col(CatalogItemRow.kind) == kind.value
     )
-    ids = {key: item_id for key, item_id in session.execute(query)}
+    query = query.order_by(col(CatalogItemRow.id))
+
+    def known() -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for key, item_id in session.execute(query):
+            ids.setdefault(name_key(key), item_id)  # a key stored before NFC normalisation
+        return ids
+
+    ids = known()
     missing = [
         {"kind": kind.value, "name": name, "name_key": key, "urgency": "none", "builtin": False}
         for key, name in wanted.items()
         if key not in ids
     ]
+    if missing and len(ids) + len(missing) > MAX_CATALOG_NAMES:
+        raise UserError(
+            f"This would add {len(missing):,} new {kind.value} names to the {len(ids):,} the journal "
+            f"has; a journal keeps at most {MAX_CATALOG_NAMES:,} {kind.value} names. Nothing was "
+            "saved. If this came from a file, check that its columns hold what their names say."
+        )
     if missing:
         session.execute(insert(CatalogItemRow), missing)
-        ids = {key: item_id for key, item_id in session.execute(query)}
+        ids = known()
     return {key: ids[key] for key in wanted}
 
 

@@ -93,6 +93,15 @@ def _open_failed(window: MainWindow, error: BaseException) -> None:
     explain_open_failure(window, error)
 
 
+def show_startup_error(message: str) -> None:
+    """Tell someone who started the window (perhaps not from a terminal) why it cannot open."""
+    from PySide6.QtWidgets import QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Pain Journal")
+    QMessageBox.critical(None, "Pain Journal cannot start", message)
+
+
 def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False) -> int:
     """Show the window and run until it closes; return the exit status."""
     existing = QApplication.instance()

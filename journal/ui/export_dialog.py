@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from journal.app.periods import PeriodChoice, period_bounds
 from journal.core.dates import day_words
 from journal.core.errors import UserError
+from journal.core.validation import EARLIEST_DATE
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -299,7 +300,7 @@ class ExportDialog(QDialog):
         edit = QDateEdit(_q(value), self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
-        edit.setMaximumDate(_q(self.today))
+        edit.setDateRange(_q(EARLIEST_DATE), _q(self.today))  # as journal.core.periods
         edit.setAccessibleName(name)
         return edit
 

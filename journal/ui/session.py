@@ -28,6 +28,16 @@ if TYPE_CHECKING:
     from journal.storage.journal import Journal
 
 
+#: Catalog entries of each kind the window keeps (the Today form shows fewer);
+#: a catalog of any size costs start-up no more than this.
+FORM_CATALOG_LIMIT = 500
+
+
+def form_catalog(journal: "Journal") -> list[CatalogItem]:
+    """The catalog entries the window uses: the first of each kind and every red-flag symptom."""
+    return journal.catalog(limit_per_kind=FORM_CATALOG_LIMIT)
+
+
 @dataclass(frozen=True)
 class JournalChange:
     """What an operation changed; views refresh only what they show of it."""
@@ -63,7 +73,7 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
         journal = Journal.open(path)
     date = dt.date.today()
     return OpenedJournal(
-        journal, journal.catalog(), journal.medication_names(), journal.count(), demo,
+        journal, form_catalog(journal), journal.medication_names(), journal.count(), demo,
         (date, journal.day(date)),
     )
 
@@ -174,7 +184,7 @@ class JournalSession(QObject):
         names |= {(CatalogKind.SYMPTOM, s.casefold()) for s in saved.symptoms}
         catalog_changed = not names <= catalog_before
         if catalog_changed:
-            self._catalog = journal.catalog()
+            self._catalog = form_catalog(journal)
         if any(m not in self._medications for m in saved.medications):
             self._medications = journal.medication_names()
         self.changed.emit(JournalChange(frozenset({saved.date}), catalog=catalog_changed))
@@ -188,14 +198,14 @@ class JournalSession(QObject):
     def add_catalog_item(self, kind: CatalogKind, name: str) -> str:
         journal = self._require()
         stored = journal.add_catalog_item(kind, name)
-        self._catalog = journal.catalog()
+        self._catalog = form_catalog(journal)
         self.changed.emit(JournalChange(catalog=True))
         return stored
 
     def refresh_all(self) -> None:
         """Reload caches after bulk changes (import, restore) and tell every view."""
         journal = self._require()
-        self._catalog = journal.catalog()
+        self._catalog = form_catalog(journal)
         self._medications = journal.medication_names()
         self.changed.emit(JournalChange(everything=True))
 

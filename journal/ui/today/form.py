@@ -7,6 +7,7 @@ tracking and messages live in :mod:`journal.ui.today.view`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -37,6 +38,17 @@ def _label(text: str, buddy: QWidget, hint: str = "") -> QLabel:
     if hint:
         label.setToolTip(hint)
     return label
+
+
+#: Chips shown per group (triggers, symptoms) and names offered for activities.
+MAX_CHIPS: Final = 80
+MAX_ACTIVITY_NAMES: Final = 500
+
+
+def _with_checked(names: list[str], group: ChipGroup) -> list[str]:
+    """``names`` plus the group's ticked names that are not among them."""
+    keys = {name_key(n) for n in names}
+    return names + [n for n in group.checked() if name_key(n) not in keys]
 
 
 class DayForm(QWidget):
@@ -220,10 +232,15 @@ class DayForm(QWidget):
 
     def set_catalogs(self, activities: list[CatalogItem], triggers: list[CatalogItem],
                      symptoms: list[CatalogItem], medications: list[str]) -> None:
-        self.activities.set_names(i.name for i in activities)
-        self.triggers.set_names(i.name for i in triggers)
+        """Offer the catalogs' names: the first :data:`MAX_CHIPS` of each (built-in ones
+        first), plus whatever is ticked, so the form's cost does not grow with a huge catalog.
+        A name left out is still found by typing it in "Add…"."""
+        self.activities.set_names(i.name for i in activities[:MAX_ACTIVITY_NAMES])
+        self.triggers.set_names(_with_checked([i.name for i in triggers[:MAX_CHIPS]], self.triggers))
         marks = {name_key(i.name): i.urgency.value for i in symptoms if i.urgency is not Urgency.NONE}
-        self.symptoms.set_names((i.name for i in symptoms), marks)
+        shown = [i.name for i in symptoms[:MAX_CHIPS]]
+        shown += [i.name for i in symptoms[MAX_CHIPS:] if i.urgency is not Urgency.NONE]  # red flags always
+        self.symptoms.set_names(_with_checked(shown, self.symptoms), marks)
         self.medications.set_known(medications)
 
     # --- entry <-> widgets --------------------------------------------------------------
@@ -268,9 +285,9 @@ class DayForm(QWidget):
             self.enjoyment.setValue(e.interference_enjoyment)
             self.activity.setValue(e.interference_activity)
             self.activities.set_value(e.activities)
-            self._ensure_names(self.triggers, e.triggers)
+            self.ensure_names(self.triggers, e.triggers)
             self.triggers.set_checked(e.triggers)
-            self._ensure_names(self.symptoms, e.symptoms)
+            self.ensure_names(self.symptoms, e.symptoms)
             self.symptoms.set_checked(e.symptoms)
             self.medications.set_value(e.medications)
             self.notes.setPlainText(e.notes)
@@ -280,7 +297,7 @@ class DayForm(QWidget):
             self.blockSignals(False)
 
     @staticmethod
-    def _ensure_names(group: ChipGroup, names: tuple[str, ...]) -> None:
+    def ensure_names(group: ChipGroup, names: tuple[str, ...]) -> None:
         missing = [n for n in names if group.chip(n) is None]
         if missing:
             group.set_names([*group.names(), *missing])

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
-from journal.core.errors import ValidationError
+from journal.core.errors import UserError, ValidationError
 from journal.core.redflags import RedFlag, red_flags_in
 from journal.ui.session import JournalChange, JournalSession
 
@@ -67,6 +67,7 @@ class TodayView(QWidget):
         outer.addLayout(self._date_bar())
         self.red_flag_banner = QLabel()
         self.red_flag_banner.setObjectName("redFlagBanner")
+        self.red_flag_banner.setTextFormat(Qt.TextFormat.PlainText)  # it quotes symptom names as typed
         self.red_flag_banner.setWordWrap(True)
         self.red_flag_banner.hide()
         outer.addWidget(self.red_flag_banner)
@@ -359,7 +360,11 @@ class TodayView(QWidget):
         except ValidationError as error:
             QMessageBox.warning(self, "Not added", str(error.problems[0][1]).capitalize() + ".")
             return
+        except UserError as error:  # the catalog is full
+            QMessageBox.warning(self, "Not added", str(error))
+            return
         group = self.form.triggers if kind is CatalogKind.TRIGGER else self.form.symptoms
+        self.form.ensure_names(group, (stored,))  # a long catalog's chips show only its first names
         group.set_checked([*group.checked(), stored])
         self.form.edited.emit()
         if kind is CatalogKind.SYMPTOM:

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.app.periods import PeriodChoice, clipped_to_journal, period_bounds
+from journal.app.periods import PeriodChoice, period_bounds
+from journal.core.periods import clipped_to_journal
+from journal.core.validation import EARLIEST_DATE
 from journal.ui.trends.insights_panel import InsightsPanel
 
 #: Button labels (with mnemonics), in display order.
@@ -177,6 +179,7 @@ class TrendsView(QWidget):
             edit_label.setBuddy(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
+            edit.setDateRange(_qdate(EARLIEST_DATE), _qdate(dt.date.today()))  # as journal.core.periods
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self._on_custom_date)
             bar.addWidget(edit_label)
@@ -211,6 +214,7 @@ class TrendsView(QWidget):
         column.addWidget(self.chart_tabs, 1)
         self.hover_label = QLabel(HOVER_HINT, area)
         self.hover_label.setObjectName("hint")
+        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names as typed
         self.hover_label.setWordWrap(True)
         self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().lineSpacing() * 2 + 4)
         self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

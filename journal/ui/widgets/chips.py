@@ -11,6 +11,12 @@ from journal.core.catalog import name_key
 from journal.ui.widgets.flow_layout import FlowLayout
 
 
+def _label(name: str, mark: str) -> str:
+    """A chip's text: the name as typed ("&" doubled, or Qt would take it for a shortcut key)."""
+    shown = name.replace("&", "&&")
+    return f"⚠ {shown}" if mark else shown
+
+
 class ChipGroup(QWidget):
     """Several names, each on or off. ``toggled(name, on)`` fires on user clicks."""
 
@@ -42,7 +48,7 @@ class ChipGroup(QWidget):
         if [name_key(n) for n in names] == list(self._names) and (marks is None or marks == self._marks):
             self._names = {name_key(n): n for n in names}
             for key, chip in self._chips.items():
-                chip.setText(f"⚠ {self._names[key]}" if self._marks.get(key) else self._names[key])
+                chip.setText(_label(self._names[key], self._marks.get(key, "")))
             return  # same chips: keep them (and what is checked)
         checked = set(self.checked())
         if marks is not None:
@@ -55,7 +61,7 @@ class ChipGroup(QWidget):
         self._names.clear()
         for name in names:
             mark = self._marks.get(name_key(name), "")
-            chip = QPushButton(f"⚠ {name}" if mark else name, self)
+            chip = QPushButton(_label(name, mark), self)
             chip.setCheckable(True)
             chip.setObjectName("chip")
             chip.setProperty("mark", mark)
