@@ -107,6 +107,9 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError(f"{path} is a folder; give a file name.")
     if not path.parent.exists():
         raise UserError(f"The folder {path.parent} does not exist.")
+    from journal.storage.protected import refuse_journal_files
+
+    refuse_journal_files(path, database_path(args))
     journal = open_journal(args)
     try:
         message = _resolve(EXPORTERS[suffix])(args, journal, path)

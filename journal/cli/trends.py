@@ -122,6 +122,10 @@ def run_chart(args: argparse.Namespace) -> int:
 
     path: Path = args.file
     image_format(path)  # a wrong ending or folder fails before any work
+    from journal.cli import database_path
+    from journal.storage.protected import refuse_journal_files
+
+    refuse_journal_files(path, database_path(args))
     start, end = period_from_args(args)
     days, _ = _load(args, start, end)
 

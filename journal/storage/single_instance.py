@@ -11,6 +11,7 @@ opening it). Standard library only.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -24,8 +25,10 @@ class JournalInUseError(UserError):
 
 
 def lock_path(db_path: Path) -> Path:
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + ".lock")
+    """``<journal>.lock`` beside the real file: every path to one journal (a symlink, a
+    relative path) gets the same lock."""
+    real = Path(db_path).resolve()
+    return real.with_name(real.name + ".lock")
 
 
 def _try_lock(fd: int) -> bool:
@@ -62,7 +65,7 @@ def _unlock(fd: int) -> None:
 class JournalLock:
     """A held journal lock. Release with :meth:`release` or by leaving a ``with`` block."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int | None) -> None:
         self.path = path
         self._fd: int | None = fd
 
@@ -103,12 +106,20 @@ def acquire_journal_lock(db_path: Path) -> JournalLock:
         JournalInUseError: another process (or another lock in this one) holds it.
         UserError: the lock file cannot be created.
     """
+    from journal.storage.atomic_file import make_private_dirs
+
     path = lock_path(db_path)
+    if not path.exists() and path.parent.is_dir() and not path.parent.stat().st_mode & 0o222:
+        return JournalLock(path, None)  # a folder made read-only: see below
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        make_private_dirs(path.parent)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as error:
-        raise UserError(f"Could not create {path}: {error.strerror or error}.") from error
+        if error.errno in (errno.EACCES, errno.EROFS, errno.EPERM) and not path.exists():
+            # A read-only folder: nothing can write the journal there, so there is no
+            # writer to keep out; the journal opens read-only.
+            return JournalLock(path, None)
+        raise UserError(f"Could not create {path}: {error.strerror or error}.") from None
     if not _try_lock(fd):
         os.close(fd)
         raise JournalInUseError(

@@ -34,6 +34,7 @@ import sqlite3
 from pathlib import Path
 from typing import Final
 
+from journal.core.errors import UserError
 from journal.storage.atomic_file import fsync_dir, make_private_dirs, write_bytes_atomically
 
 IDENTITY_SUFFIX: Final = ".identity"
@@ -67,7 +68,12 @@ def _read(db_path: Path) -> dict[str, object] | None:
 
 
 def _write(db_path: Path, record: dict[str, object]) -> None:
-    write_bytes_atomically(identity_path(db_path), json.dumps(record).encode("utf-8"))
+    """Write the record; when that fails (a full disk), remove it, which also means "trust
+    the log", so a stale record can never condemn a log that belongs."""
+    try:
+        write_bytes_atomically(identity_path(db_path), json.dumps(record).encode("utf-8"))
+    except UserError:
+        identity_path(db_path).unlink(missing_ok=True)
 
 
 def mark_unsettled(db_path: Path) -> None:
@@ -105,20 +111,27 @@ def settle(db_path: Path) -> None:
     """Checkpoint the whole log into the main file, then record the main file.
 
     Does nothing more than mark the record unsettled if the log cannot be
-    emptied now (another connection is reading it): the next settle records it.
+    emptied now (another connection is reading it, the disk is full): the
+    next settle records it. Never raises for the disk or SQLite.
     """
     real = Path(db_path).resolve()
     wal = _wal(real)
     if _has_frames(wal):
         mark_unsettled(real)
-        connection = sqlite3.connect(real, isolation_level=None, timeout=5)
         try:
-            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        finally:
-            connection.close()
+            connection = sqlite3.connect(real, isolation_level=None, timeout=5)
+            try:
+                busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            return  # stays unsettled: the log is trusted until a later settle
         if busy or _has_frames(wal):
             return
-    record(real)
+    try:
+        record(real)
+    except OSError:
+        identity_path(real).unlink(missing_ok=True)
 
 
 def belongs(db_path: Path) -> bool:

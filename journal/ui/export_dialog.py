@@ -105,11 +105,14 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
     Raises:
         UserError: nothing logged in the period, or the file cannot be written.
     """
+    from journal.storage.protected import refuse_journal_files
+
+    journal = session.journal
+    assert journal is not None
+    refuse_journal_files(request.path, journal.path)
     session.set_setting(SETTING_NAME, request.patient_name)
     if request.last_visit is not None:
         session.set_setting(SETTING_LAST_VISIT, request.last_visit.isoformat())
-    journal = session.journal
-    assert journal is not None
     if request.format is ExportFormat.CSV:
         from journal.storage.csv_io import export_csv_file
 

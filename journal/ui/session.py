@@ -206,8 +206,13 @@ class JournalSession(QObject):
         return self._require().setting(key)
 
     def set_setting(self, key: str, value: str) -> None:
-        """Remember a preference. Writes the file: call it from ``tasks.run`` work."""
-        self._require().set_setting(key, value)
+        """Remember a preference. Writes the file: call it from ``tasks.run`` work.
+
+        A read-only journal remembers nothing (and says nothing: it is only a preference).
+        """
+        journal = self._require()
+        if not journal.read_only:
+            journal.set_setting(key, value)
 
     # --- guidance and red flags ------------------------------------------------------
 
