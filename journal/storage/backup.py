@@ -43,6 +43,7 @@ from journal.core.errors import UserError
 from journal.storage import integrity, schema
 from journal.storage.atomic_file import make_private_dirs, write_atomically, write_bytes_atomically
 from journal.storage.failures import REASON_WORDS, reason_for
+from journal.storage.paths import is_read_only
 from journal.storage.schema import DamagedDatabaseError
 
 BACKUP_DIR_NAME = "backups"
@@ -216,7 +217,8 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
             raise UserError(f"{target} already exists; choose a new file name.")
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} does not exist.")
-    source = _connect_healthy(db_path)
+    # A read-only journal is read without a writable connection (closing one may checkpoint).
+    source = integrity.open_readonly(db_path) if is_read_only(db_path) else _connect_healthy(db_path)
     try:
         fingerprint = _copy_database(source, target, journal_mode="DELETE")
     finally:
@@ -456,6 +458,8 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
     verify_backup(backup_path)
+    if is_read_only(db_path):
+        raise UserError(f"{db_path} is read-only, so it cannot be restored over. It was not changed.")
     if db_path.exists() and os.path.samefile(backup_path, db_path):
         raise UserError(f"{backup_path} is the journal itself; choose a backup copy.")
     if _is_absent(db_path):

@@ -31,7 +31,7 @@ from journal.core.catalog import default_catalog, name_key
 from journal.core.errors import UserError
 from journal.storage import integrity, schema, wal_guard
 from journal.storage.atomic_file import make_private_dirs
-from journal.storage.paths import data_dir
+from journal.storage.paths import data_dir, is_read_only
 
 #: Called with (path, from_version, to_version) before an upgrade; the backup hook.
 BeforeUpgrade = Callable[[Path, int, int], None]
@@ -46,23 +46,6 @@ def backup_before_upgrade(path: Path, from_version: int, to_version: int) -> Non
 
 def skip_backup(path: Path, from_version: int, to_version: int) -> None:
     """A ``before_upgrade`` hook that takes no backup (for throw-away journals)."""
-
-
-def is_read_only(path: Path) -> bool:
-    """True when the existing journal at ``path`` must not be written.
-
-    That is when this process may not write the file or its folder (SQLite
-    needs the folder for its ``-wal``), or when the patient removed every
-    write permission from either: that is a wish, honoured even by an
-    administrator's account.
-    """
-    real = Path(path).resolve()
-    if not real.exists():
-        return False
-    for target in (real, real.parent):
-        if not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
-            return True
-    return False
 
 
 def _private_file(path: Path) -> None:

@@ -24,8 +24,9 @@ from journal.core.day import DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.validation import check_name, validate_day
 from journal.storage import repository
-from journal.storage.database import BeforeUpgrade, is_read_only, open_engine
+from journal.storage.database import BeforeUpgrade, open_engine
 from journal.storage.failures import JournalWriteError, reason_for
+from journal.storage.paths import is_read_only
 
 
 #: Errors SQLite raises for mistakes in the code, not for the disk or other programs.

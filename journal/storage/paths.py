@@ -31,3 +31,20 @@ def data_dir() -> Path:
 
 def default_database_path() -> Path:
     return data_dir() / DATABASE_NAME
+
+
+def is_read_only(path: Path) -> bool:
+    """True when the existing journal at ``path`` must not be written.
+
+    That is when this process may not write the file or its folder (SQLite
+    needs the folder for its ``-wal``), or when the patient removed every
+    write permission from either: that is a wish, honoured even by an
+    administrator's account.
+    """
+    real = Path(path).resolve()
+    if not real.exists():
+        return False
+    for target in (real, real.parent):
+        if not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
+            return True
+    return False

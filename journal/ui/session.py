@@ -126,6 +126,11 @@ class JournalSession(QObject):
     def ready(self) -> bool:
         return self.journal is not None
 
+    @property
+    def read_only(self) -> bool:
+        """True when the open journal is read-only (browse, report, export; never save)."""
+        return self.journal is not None and self.journal.read_only
+
     def close(self) -> None:
         self.tasks.wait()
         if self.journal is not None:
@@ -267,7 +272,8 @@ class JournalSession(QObject):
         self.tasks.wait()
         journal = self.journal
         worth_keeping = (
-            journal is not None and not self.is_demo and self.holds_lock and journal.count() > 0
+            journal is not None and not self.is_demo and not journal.read_only and self.holds_lock
+            and journal.count() > 0
         )
         path = journal.path if journal is not None else None
         self.close()
@@ -295,7 +301,7 @@ class JournalSession(QObject):
         whole file: call it from ``tasks.run`` work.
         """
         journal = self.journal
-        if journal is None or self.is_demo or journal.count() == 0:
+        if journal is None or self.is_demo or journal.read_only or journal.count() == 0:
             return None
         from journal.storage.backup import backup_if_changed
 

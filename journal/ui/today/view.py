@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.day import FIELD_LABELS, DayEntry
-from journal.core.errors import ValidationError
+from journal.core.errors import UserError, ValidationError
 from journal.core.redflags import red_flags_in
 from journal.ui.session import JournalChange, JournalSession
 
@@ -262,6 +262,9 @@ class TodayView(QWidget):
             )
             self.form.widget_for_field(field).setFocus()
             return False
+        except UserError as error:  # the disk, a lock or a read-only file: the form stays as typed
+            self._explain_not_saved(error)
+            return False
         self._warn_red_flags(stored)
         self._existing = True
         self.form.set_entry(stored.date, stored)
@@ -270,6 +273,15 @@ class TodayView(QWidget):
         self.status.emit(f"Saved {long_date(stored.date)}.")
         self.saved.emit(stored)
         return True
+
+    def _explain_not_saved(self, error: UserError) -> None:
+        """Say plainly that nothing was saved and why; the entry stays in the form, unsaved."""
+        from journal.ui.safety.wording import not_saved
+
+        message = not_saved(getattr(error, "reason", "io"))
+        self.state_label.setText("Not saved: your entry is still here")
+        self.status.emit(message)
+        QMessageBox.warning(self, "Not saved", message)
 
     def _on_symptom_toggled(self, name: str, on: bool) -> None:
         if on:
