@@ -22,7 +22,7 @@ REASON_WORDS: Final[dict[str, str]] = {
     "full": "the disk is full",
     "locked": "another program is using your journal",
     "read-only": "the journal file or its folder is read-only",
-    "io": "the computer reported a problem writing to the disk",
+    "io": "the disk could not be written to (it may be full)",
 }
 
 # SQLite primary result codes (https://www.sqlite.org/rescode.html).

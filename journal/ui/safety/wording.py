@@ -90,8 +90,8 @@ _NOT_SAVED: dict[str, str] = {
     "close that program, or wait a moment, and press Save again.",
     "read-only": "Not saved: this journal is read-only, so nothing can be saved in it. "
     "Your entry is still here; copy anything you want to keep before you leave this day.",
-    "io": "Not saved: the computer could not write to the disk. Your entry is still here; "
-    "press Save again in a moment.",
+    "io": "Not saved: the disk could not be written to; it may be full. Your entry is still here; "
+    "free some space and press Save again.",
 }
 
 
