@@ -133,7 +133,7 @@ class Run:
         assert sum(1 for b in kept if b.reason == "manual") == self.manual_copies
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sequences)
 def test_no_sequence_of_actions_loses_a_confirmed_day(steps: list[tuple]) -> None:  # type: ignore[type-arg]
     folder = Path(tempfile.mkdtemp(prefix="pain-journal-property-"))

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.errors import UserError
-from journal.storage import integrity, schema
+from journal.storage import integrity, schema, wal_guard
 from journal.storage.atomic_file import make_private_dirs, write_atomically, write_bytes_atomically
 from journal.storage.failures import REASON_WORDS, reason_for
 from journal.storage.paths import is_read_only
@@ -186,6 +186,25 @@ def _copy_database(
     return fingerprints[0]
 
 
+def _connect_reading(db_path: Path) -> sqlite3.Connection:
+    """A connection for reading a journal that may be open elsewhere (waits up to 10 s).
+
+    When its log holds anything the connection is read-only, so closing it
+    never checkpoints that log into the main file (see
+    :mod:`journal.storage.wal_guard`); otherwise it is a normal one, which
+    leaves no empty ``-wal``/``-shm`` behind.
+    """
+    real = Path(db_path).resolve()
+    wal = real.with_name(real.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        uri = f"{real.as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10)
+    else:
+        connection = sqlite3.connect(real, isolation_level=None, timeout=10)
+    connection.execute("PRAGMA busy_timeout = 10000")
+    return connection
+
+
 def _connect_healthy(db_path: Path) -> sqlite3.Connection:
     """A normal connection to a journal that has just passed :func:`integrity.check_file`."""
     connection = sqlite3.connect(db_path, isolation_level=None, timeout=10)
@@ -208,6 +227,8 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
     db_path = Path(db_path)
     if reason and not re.fullmatch(r"[a-z][a-z0-9-]*", reason):
         raise ValueError(f"a backup reason is lowercase words and hyphens, not {reason!r}")
+    if not is_read_only(db_path):
+        wal_guard.set_aside_foreign_wal(db_path)  # never copy another file's log into a backup
     integrity.check_file(db_path, allow_newer=True)
     if dest is None:
         target = _new_backup_path(db_path, reason)
@@ -217,8 +238,8 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
             raise UserError(f"{target} already exists; choose a new file name.")
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} does not exist.")
-    # A read-only journal is read without a writable connection (closing one may checkpoint).
-    source = integrity.open_readonly(db_path) if is_read_only(db_path) else _connect_healthy(db_path)
+    # Never a writable connection: closing one may checkpoint (and a read-only file is not ours to write).
+    source = integrity.open_readonly(db_path) if is_read_only(db_path) else _connect_reading(db_path)
     try:
         fingerprint = _copy_database(source, target, journal_mode="DELETE")
     finally:
@@ -235,10 +256,12 @@ def backup_if_changed(db_path: Path) -> Path | None:
         DamagedDatabaseError: the journal fails the quick check.
     """
     db_path = Path(db_path)
+    if not is_read_only(db_path):
+        wal_guard.set_aside_foreign_wal(db_path)
     integrity.check_file(db_path, allow_newer=True)
     remembered = _remembered(db_path)
     if remembered and (backups_dir(db_path) / remembered[0]).is_file():
-        connection = _connect_healthy(db_path)
+        connection = _connect_reading(db_path)
         try:
             if content_fingerprint(connection) == remembered[1]:
                 return None
@@ -399,6 +422,7 @@ def verify_backup(backup_path: Path) -> int:
 def _restore_into(db_path: Path, backup_path: Path) -> None:
     """Overwrite a healthy journal's contents in one transaction via the backup API."""
     source = integrity.open_readonly(backup_path)
+    wal_guard.mark_unsettled(db_path)  # the backup API may checkpoint into the main file
     destination = _connect_healthy(db_path)
     try:
         source.backup(destination)

@@ -108,7 +108,7 @@ def record(db_path: Path) -> None:
 
 
 def settle(db_path: Path) -> None:
-    """Checkpoint the whole log into the main file, then record the main file.
+    """Put the journal in WAL mode, checkpoint the whole log into it, then record it.
 
     Does nothing more than mark the record unsettled if the log cannot be
     emptied now (another connection is reading it, the disk is full): the
@@ -118,16 +118,20 @@ def settle(db_path: Path) -> None:
     wal = _wal(real)
     if _has_frames(wal):
         mark_unsettled(real)
+    try:
+        connection = sqlite3.connect(real, isolation_level=None, timeout=5)
         try:
-            connection = sqlite3.connect(real, isolation_level=None, timeout=5)
-            try:
-                busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-            finally:
-                connection.close()
-        except sqlite3.Error:
-            return  # stays unsettled: the log is trusted until a later settle
-        if busy or _has_frames(wal):
-            return
+            # A copy in rollback mode changes its header when it turns to WAL: do it
+            # now, before the record, never later under a settled record.
+            connection.execute("PRAGMA journal_mode = WAL")
+            busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return  # unsettled when the log held anything: it is trusted until a later settle
+    if busy or _has_frames(wal):
+        mark_unsettled(real)
+        return
     try:
         record(real)
     except OSError:

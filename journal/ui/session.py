@@ -316,7 +316,9 @@ class JournalSession(QObject):
 
         folder = backups_dir(path)
         if create:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            from journal.storage.atomic_file import make_private_dirs
+
+            make_private_dirs(folder)
         return folder
 
     def backup_to(self, dest: Path) -> Path:
