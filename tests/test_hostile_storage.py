@@ -498,3 +498,18 @@ def test_an_uncaught_error_prints_no_health_data(tmp_path: Path) -> None:
                             timeout=60)
     assert result.returncode == 1
     assert "ValueError" in result.stderr and SECRET not in result.stderr
+
+
+def test_a_restore_cut_short_leaves_no_clutter_for_long(db_path: Path) -> None:
+    from journal.storage.backup import thin_backups
+
+    _fill(db_path, days=2)
+    backup_now(db_path)
+    half = db_path.with_name(f".{db_path.name}.k3j9x.part")
+    fresh = db_path.with_name(f".{db_path.name}.q8w2e.part")
+    half.write_bytes(b"half a copy")
+    fresh.write_bytes(b"being written")
+    hours_ago = dt.datetime.now().timestamp() - 2 * 3600
+    os.utime(half, (hours_ago, hours_ago))
+    assert thin_backups(db_path) == [half]
+    assert fresh.exists() and db_path.exists()

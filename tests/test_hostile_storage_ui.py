@@ -136,3 +136,30 @@ def test_a_read_only_journal_opens_with_a_note_and_refuses_to_save(qtbot: QtBot,
         assert oct(db.stat().st_mode & 0o777) == oct(0o444)
     finally:
         os.chmod(folder, 0o755)
+
+
+def test_the_export_dialog_never_writes_over_the_journal(qtbot: QtBot, tmp_path: Path) -> None:
+    from journal.ui.export_dialog import ExportDialog, ExportFormat
+    from journal.ui.session import JournalSession
+    from journal.ui.tasks import TaskRunner
+
+    db = tmp_path / "journal.csv"  # a journal whose name looks like an export
+    journal = Journal.open(db)
+    journal.save_day(DayEntry(date=dt.date.today(), back_pain=4))
+    journal.close()
+    before = db.read_bytes()
+    session = JournalSession(TaskRunner())
+    with qtbot.waitSignal(session.opened, timeout=20_000):
+        session.open(db)
+    try:
+        with qtbot.waitSignal(session.tasks.busy_changed, timeout=10_000, check_params_cb=lambda b: not b):
+            dialog = ExportDialog(session)
+            qtbot.addWidget(dialog)
+        dialog.set_format(ExportFormat.CSV)
+        with qtbot.waitSignal(dialog.failed, timeout=20_000) as blocker:
+            dialog.export_to(db)
+        assert "is your journal itself" in blocker.args[0]
+        assert session.journal is not None and session.journal.day(dt.date.today()) is not None
+    finally:
+        session.close()
+    assert db.read_bytes()[:16] == before[:16] == b"SQLite format 3\x00"

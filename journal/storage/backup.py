@@ -331,20 +331,21 @@ def thin_backups(db_path: Path) -> list[Path]:
 
 
 def _stale_temporary_files(db_path: Path, age: dt.timedelta = dt.timedelta(hours=1)) -> list[Path]:
-    """Half-written copies left by a crash mid-backup (never a copy still being written)."""
-    folder = backups_dir(db_path)
-    if not folder.is_dir():
-        return []
+    """Half-written copies left by a crash mid-backup or mid-restore, in the backups folder or
+    beside the journal (never a copy still being written)."""
     cutoff = (dt.datetime.now() - age).timestamp()
-    prefix = f".{Path(db_path).stem}"
+    places = [(backups_dir(db_path), f".{Path(db_path).stem}"), (Path(db_path).parent, f".{Path(db_path).name}.")]
     stale = []
-    for path in folder.iterdir():
-        if path.name.startswith(prefix) and ".part" in path.name:
-            try:
-                if path.stat().st_mtime < cutoff:
-                    stale.append(path)
-            except FileNotFoundError:
-                continue
+    for folder, prefix in places:
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.name.startswith(prefix) and ".part" in path.name:
+                try:
+                    if path.stat().st_mtime < cutoff:
+                        stale.append(path)
+                except FileNotFoundError:
+                    continue
     return stale
 
 
