@@ -135,7 +135,9 @@ def test_a_save_while_another_program_locks_the_journal_says_so(db_path: Path) -
 # --- 2. backups the patient made are never thinned ---------------------------------------------
 
 
-def test_manual_pre_restore_and_pre_upgrade_copies_survive_any_number_of_routine_backups(db_path: Path) -> None:
+def test_manual_pre_restore_and_pre_upgrade_copies_survive_any_number_of_routine_backups(
+    db_path: Path,
+) -> None:
     _fill(db_path, days=3)
     folder = db_path.parent / "backups"
     folder.mkdir(mode=0o700)
@@ -419,7 +421,9 @@ def test_a_chart_over_an_existing_file_on_a_full_disk_leaves_it_whole(tmp_path: 
 
 
 @posix_only
-def test_csv_export_ignores_a_planted_part_symlink_and_is_owner_only(tmp_path: Path, open_umask: None) -> None:
+def test_csv_export_ignores_a_planted_part_symlink_and_is_owner_only(
+    tmp_path: Path, open_umask: None
+) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     out = tmp_path / "out.csv"

@@ -334,7 +334,10 @@ def _stale_temporary_files(db_path: Path, age: dt.timedelta = dt.timedelta(hours
     """Half-written copies left by a crash mid-backup or mid-restore, in the backups folder or
     beside the journal (never a copy still being written)."""
     cutoff = (dt.datetime.now() - age).timestamp()
-    places = [(backups_dir(db_path), f".{Path(db_path).stem}"), (Path(db_path).parent, f".{Path(db_path).name}.")]
+    places = [
+        (backups_dir(db_path), f".{Path(db_path).stem}"),
+        (Path(db_path).parent, f".{Path(db_path).name}."),
+    ]
     stale = []
     for folder, prefix in places:
         if not folder.is_dir():
