@@ -6,7 +6,10 @@ The lock is ``flock`` on POSIX and ``msvcrt.locking`` on Windows, held on
 ``<database>.lock``; the operating system drops it when the process ends,
 however it ends, so a crash never leaves a journal locked. The lock file
 itself is left in place (deleting it would race with another process
-opening it). Standard library only.
+opening it). The lock belongs to the real file: a symlink or a relative path
+to the same journal finds it taken. In a folder that cannot be written (a
+read-only journal) no lock file can exist and none is needed, since nothing
+can write there: the lock returned then holds nothing. Standard library only.
 """
 
 from __future__ import annotations
@@ -100,7 +103,7 @@ class JournalLock:
 
 
 def acquire_journal_lock(db_path: Path) -> JournalLock:
-    """Take the journal's lock without waiting.
+    """Take the journal's lock without waiting (see the module docstring for read-only folders).
 
     Raises:
         JournalInUseError: another process (or another lock in this one) holds it.
