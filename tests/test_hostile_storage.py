@@ -213,6 +213,25 @@ def test_a_log_is_trusted_while_its_journal_is_still_open(db_path: Path) -> None
         journal.close()
 
 
+def test_a_crash_during_a_checkpoint_never_makes_the_app_distrust_its_own_log(db_path: Path) -> None:
+    journal = Journal.open(db_path)
+    for n in range(20):
+        journal.save_day(DayEntry(date=dt.date(2026, 5, 1) + dt.timedelta(days=n), back_pain=n % 11),
+                         today=TODAY)
+    wal_guard.mark_unsettled_if_logged(db_path)  # what closing does before it checkpoints
+    other = sqlite3.connect(db_path)
+    other.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the main file changes; the log stays
+    other.close()
+    files = [db_path.with_name(db_path.name + suffix) for suffix in ("", "-wal", ".identity")]
+    at_the_crash = {path: path.read_bytes() for path in files}
+    journal.close()
+    for path, data in at_the_crash.items():
+        path.write_bytes(data)
+    db_path.with_name(db_path.name + "-shm").unlink(missing_ok=True)
+    assert len(_dates(db_path)) == 20
+    assert not list(db_path.parent.glob("backups/*leftover*"))
+
+
 # --- 4, 5. restore ------------------------------------------------------------------------------
 
 
