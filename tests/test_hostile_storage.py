@@ -536,3 +536,26 @@ def test_a_restore_cut_short_leaves_no_clutter_for_long(db_path: Path) -> None:
     os.utime(half, (hours_ago, hours_ago))
     assert thin_backups(db_path) == [half]
     assert fresh.exists() and db_path.exists()
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    (28, "the disk is full"), (27, "the disk is full"), (13, "read-only"), (30, "read-only"), (5, "may be full"),
+])
+def test_a_failed_file_write_names_the_file_and_the_kind_of_problem_only(
+    tmp_path: Path, code: int, words: str
+) -> None:
+    from journal.core.errors import UserError
+    from journal.storage.atomic_file import write_atomically
+
+    target = tmp_path / "report.csv"
+    target.write_text("older")
+
+    def fail(tmp: Path) -> None:
+        tmp.write_text(SECRET)
+        raise OSError(code, f"strerror quoting {SECRET}")
+
+    with pytest.raises(UserError) as caught:
+        write_atomically(target, fail)
+    assert str(caught.value).startswith(f"Could not write {target}: ") and words in str(caught.value)
+    assert SECRET not in "".join(traceback.format_exception(caught.value))
+    assert target.read_text() == "older" and sorted(p.name for p in tmp_path.iterdir()) == ["report.csv"]

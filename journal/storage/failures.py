@@ -74,6 +74,14 @@ def reason_for(error: BaseException) -> Reason:
     return "io"
 
 
+#: The same kinds of failure, for any file the app writes (an export, a backup).
+FILE_REASON_WORDS: Final[dict[str, str]] = {
+    **REASON_WORDS,
+    "locked": "another program is using it",
+    "read-only": "that folder or file is read-only, or you may not write there",
+}
+
+
 def could_not_write(path: object, error: BaseException) -> UserError:
     """One line for a file that could not be written: which file and why (no error text)."""
-    return UserError(f"Could not write {path}: {REASON_WORDS[reason_for(error)]}. Nothing was changed.")
+    return UserError(f"Could not write {path}: {FILE_REASON_WORDS[reason_for(error)]}. Nothing was changed.")

@@ -101,7 +101,7 @@ def record(db_path: Path) -> None:
     real = Path(db_path).resolve()
     info = real.stat()
     previous = _read(real)
-    stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
+    stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]  # ctime: no copy can fake it
     if previous and previous.get("settled") and previous.get("stat") == stamp:
         return  # unchanged since it was recorded: start-up skips the checksum
     _write(real, {"settled": True, "size": info.st_size, "checksum": _checksum(real), "stat": stamp})
