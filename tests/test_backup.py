@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from journal.cli import main
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
-from journal.storage import backup, schema
+from journal.storage import schema
 from journal.storage.backup import (
     BackupInfo,
     backup_if_changed,
@@ -191,6 +191,9 @@ def test_thin_backups_keeps_the_schedule_and_tagged_copies(filled: Path) -> None
         os.link(template, folder / f"journal-{stamp}.sqlite3")
     for n in range(12):
         os.link(template, folder / f"journal-2024-01-{n + 1:02d}T10-00-00-before-v2.sqlite3")
+    for n in range(15):
+        os.link(template, folder / f"journal-2024-02-{n + 1:02d}T10-00-00-manual.sqlite3")
+        os.link(template, folder / f"journal-2024-03-{n + 1:02d}T10-00-00-before-restore.sqlite3")
     (folder / "other-2025-01-01T00-00-00.sqlite3").write_bytes(b"another journal's copy")
     template.unlink()
     removed = thin_backups(filled)
@@ -198,8 +201,8 @@ def test_thin_backups_keeps_the_schedule_and_tagged_copies(filled: Path) -> None
     routine = [b for b in left if not b.reason]
     tagged = [b for b in left if b.reason]
     assert 18 <= len(routine) <= 23
-    assert len(tagged) == backup.KEEP_TAGGED
-    assert len(removed) == 400 + 12 - len(left)
+    assert len(tagged) == 12 + 15 + 15  # the patient's, pre-restore and pre-upgrade copies: all kept
+    assert len(removed) == 400 + 12 + 30 - len(left)
     assert (folder / "other-2025-01-01T00-00-00.sqlite3").exists()
     assert thin_backups(filled) == []
 

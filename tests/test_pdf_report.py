@@ -255,7 +255,7 @@ def test_unwritable_path_and_failed_writes_leave_nothing(days: list[DayEntry], t
         tmp.write_bytes(b"%PDF-half")
         raise OSError(28, "No space left on device")
 
-    with pytest.raises(UserError, match="No space left on device"):
+    with pytest.raises(UserError, match="the disk is full"):
         write_atomically(target, half_then_fail)
     assert target.read_bytes() == b"the earlier file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "kept.pdf"]

@@ -16,8 +16,8 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from journal.app.periods import PeriodChoice, period_bounds
-from journal.core.periods import clipped_to_journal
 from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.periods import clipped_to_journal
 
 if TYPE_CHECKING:
     from journal.ui.session import JournalSession

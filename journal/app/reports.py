@@ -85,7 +85,11 @@ def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
     return build_summary(days_with_lead_in(journal, start, end), start, end, journal.urgencies())
 
 
-def _check_target(path: Path) -> None:
+def _check_target(path: Path, journal: "Journal") -> None:
+    """Refuse a folder, a missing folder, and the journal's own files (see :mod:`journal.storage.protected`)."""
+    from journal.storage.protected import refuse_journal_files
+
+    refuse_journal_files(path, journal.path)
     if path.is_dir():
         raise UserError(f"{path} is a folder; give a file name.")
     if not path.parent.exists():
@@ -107,7 +111,7 @@ def export_file(
     """
     path = Path(path)
     chosen = export_format or ExportFormat.for_path(path)
-    _check_target(path)
+    _check_target(path, journal)
     bounds = journal.date_bounds()
     start, end = checked_period(start, end, today=dt.date.today(), first_logged=bounds[0] if bounds else None)
     if chosen is ExportFormat.CSV:
@@ -145,6 +149,7 @@ def write_chart(journal: "Journal", path: Path, start: dt.date, end: dt.date) ->
     from journal.formats.charts import image_format
 
     image_format(path)  # a wrong ending or folder fails before any work
+    _check_target(path, journal)
     days = days_with_lead_in(journal, start, end)
 
     from journal.core.trend_series import trend_series

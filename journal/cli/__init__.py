@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import datetime as dt
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -120,6 +121,13 @@ def tolerant_output() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
+    from journal.core.error_report import install_scrubbed_hooks
+
+    install_scrubbed_hooks()  # no traceback may print what the patient wrote
+    if hasattr(signal, "SIGXFSZ"):
+        # Past a file-size limit, writing fails with EFBIG (reported in one line)
+        # instead of the process being killed mid-write.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     tolerant_output()
     from journal.cli.bundle import keep_chart_cache_between_runs
 
@@ -158,3 +166,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except Exception as error:
+        if not _is_storage_failure(error):
+            raise  # a bug: the scrubbed hook prints where, without any message
+        from journal.storage.failures import REASON_WORDS, reason_for
+
+        print(f"pain-journal: stopped: {REASON_WORDS[reason_for(error)]}.", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _is_storage_failure(error: BaseException) -> bool:
+    """An error of the disk or of SQLite (possibly wrapped by SQLAlchemy), not of the program."""
+    import sqlite3
+
+    original = getattr(error, "orig", None)
+    return isinstance(error, (OSError, sqlite3.OperationalError)) or isinstance(
+        original, sqlite3.OperationalError
+    )

@@ -5,24 +5,24 @@ around the one :class:`journal.core.summary.Summary` of the period, so the
 PDF, ``summary --json`` and the screen show the same figures. Writers never
 compute figures of their own; the day-by-day rows are the entries as logged.
 
-Files are written through :func:`write_atomically`: a failure leaves no half
-file, and a path that cannot be written is a :class:`UserError`.
+Files are written through :func:`write_atomically` (from
+:mod:`journal.storage.atomic_file`, the one writer of every file the app
+makes): owner-only, a failure leaves no half file and the old one as it was,
+and a path that cannot be written is a :class:`UserError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.summary import Summary, build_summary
 from journal.core.trend_series import TrendSeries, trend_series
+from journal.storage.atomic_file import write_atomically, write_stream_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,29 +95,6 @@ def report_data(
     )
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(temporary_path)`` then move the result onto ``path``.
 
-    The temporary file sits next to ``path`` so the final rename is atomic;
-    on any failure it is removed and ``path`` is left as it was. The file is
-    readable by its owner only (``mkstemp``), as health data should be.
 
-    Raises:
-        UserError: the folder or file cannot be written.
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name.")
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise UserError(f"Could not write to the folder {path.parent}: {error.strerror or error}.") from error
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        tmp.replace(path)
-    except OSError as error:
-        raise UserError(f"Could not write {path}: {error.strerror or error}.") from error
-    finally:
-        tmp.unlink(missing_ok=True)
+__all__ = ["ReportData", "report_data", "split_questions", "write_atomically", "write_stream_atomically"]

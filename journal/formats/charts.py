@@ -465,8 +465,10 @@ def save_figure(figure: Figure, path: Path, dpi: float = SAVE_DPI) -> None:
     Raises:
         UserError: see :func:`image_format`; also when writing fails.
     """
+    from journal.storage.atomic_file import write_stream_atomically
+
     format_name = image_format(path)
-    try:
-        figure.savefig(path, format=format_name, dpi=dpi, facecolor="white")
-    except OSError as error:
-        raise UserError(f"Could not write {path}: {error.strerror or error}.") from None
+    # Through the one atomic writer: owner-only, and a full disk leaves an older chart as it was.
+    write_stream_atomically(
+        Path(path), lambda stream: figure.savefig(stream, format=format_name, dpi=dpi, facecolor="white")
+    )

@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, TextIO
+from typing import BinaryIO, Final, TextIO
 
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.errors import UserError, ValidationError
@@ -161,16 +161,23 @@ def write_csv(entries: Iterable[DayEntry], stream: TextIO) -> int:
 
 
 def export_csv_file(entries: Sequence[DayEntry], path: Path) -> int:
-    """Write entries to ``path`` via a temporary file, so a failure leaves no half file."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as stream:
-            count = write_csv(entries, stream)
-        tmp.replace(path)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"Could not write {path}: {error.strerror or error}.") from error
-    return count
+    """Write entries to ``path`` through the atomic writer (owner-only; a failure leaves no half file).
+
+    Raises:
+        UserError: the file cannot be written; ``path`` is as it was.
+    """
+    from journal.storage.atomic_file import write_stream_atomically
+
+    counted: list[int] = []
+
+    def write(stream: BinaryIO) -> None:
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        counted.append(write_csv(entries, text))
+        text.flush()
+        text.detach()
+
+    write_stream_atomically(Path(path), write)
+    return counted[0]
 
 
 # --- reading ----------------------------------------------------------------------

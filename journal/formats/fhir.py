@@ -28,7 +28,8 @@ from typing import Any, Final
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.summary import rounded
-from journal.formats import ReportData, write_atomically
+from journal.formats import ReportData
+from journal.storage.atomic_file import write_bytes_atomically
 
 LOINC: Final = "http://loinc.org"
 SNOMED: Final = "http://snomed.info/sct"
@@ -129,10 +130,6 @@ def write_fhir(data: ReportData, path: Path) -> int:
     """
     bundle = fhir_bundle(data)
 
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8") as stream:
-            json.dump(bundle, stream, ensure_ascii=False, indent=1)
-            stream.write("\n")
-
-    write_atomically(Path(path), write)
+    text = json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
+    write_bytes_atomically(Path(path), text.encode("utf-8"))
     return len(bundle["entry"])

@@ -1,16 +1,19 @@
 """Backup copies of the journal: take them, thin them, list them, restore one.
 
 Copies are made with SQLite's online backup API, which reads one consistent
-snapshot even while the app is writing, into a temporary file that is synced
-and then renamed into place, so a copy is either complete or absent. They
+snapshot even while the app is writing, through the app's one atomic writer
+(:mod:`journal.storage.atomic_file`: a private temporary file that is synced
+and then renamed into place), so a copy is either complete or absent, and a
+full disk leaves nothing behind. They
 live in a ``backups`` folder beside the database (0700; files 0600), named
 ``<stem>-YYYY-MM-DDTHH-MM-SS[-N][-reason].sqlite3`` in local time, and are
 self-contained single files (rollback-journal mode, no ``-wal``).
 
 Routine copies (no reason) are thinned to the newest of each of the last 7
-days, 4 ISO weeks and 12 months that have one. Copies taken before an
-upgrade or a restore carry a reason and are kept out of that thinning
-(only the newest :data:`KEEP_TAGGED` of them are kept).
+days, 4 ISO weeks and 12 months that have one. Copies the patient asked for
+(File → Back up now…, tag ``manual``) and those taken before an upgrade or a
+restore carry a reason, and the app never deletes them: only the patient
+does. Thinning applies to automatic copies alone.
 
 "Has anything changed since the last backup?" is answered by a content
 fingerprint: a hash of every row of every table plus the schema version,
@@ -32,18 +35,19 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.errors import UserError
-from journal.storage import integrity, schema
+from journal.storage import integrity, schema, wal_guard
+from journal.storage.atomic_file import make_private_dirs, write_atomically, write_bytes_atomically
+from journal.storage.failures import REASON_WORDS, reason_for
+from journal.storage.paths import is_read_only
 from journal.storage.schema import DamagedDatabaseError
 
 BACKUP_DIR_NAME = "backups"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-KEEP_TAGGED = 10
 _STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S"
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)(?:-(?P<n>\d+))?"
@@ -73,13 +77,6 @@ def backups_dir(db_path: Path) -> Path:
     return Path(db_path).parent / BACKUP_DIR_NAME
 
 
-def _private_dir(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.name == "posix":
-        os.chmod(folder, 0o700)
-    return folder
-
-
 def _parse_name(path: Path, stem: str) -> tuple[dt.datetime, int, str] | None:
     match = _NAME.match(path.name)
     if not match or match["stem"] != stem:
@@ -92,7 +89,7 @@ def _parse_name(path: Path, stem: str) -> tuple[dt.datetime, int, str] | None:
 
 
 def _new_backup_path(db_path: Path, reason: str) -> Path:
-    folder = _private_dir(backups_dir(db_path))
+    folder = make_private_dirs(backups_dir(db_path))
     stamp = dt.datetime.now().strftime(_STAMP_FORMAT)
     tag = f"-{reason}" if reason else ""
     for n in range(1000):
@@ -116,34 +113,6 @@ def _backup_files(db_path: Path) -> list[tuple[tuple[dt.datetime, int, int], str
             found.append(((taken, n, path.stat().st_mtime_ns), reason, path))
     found.sort(key=lambda item: item[0], reverse=True)
     return found
-
-
-# --- fsync helpers --------------------------------------------------------------------
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _temp_beside(target: Path, suffix: str) -> Path:
-    """A new empty 0600 file in ``target``'s folder, for writing then renaming."""
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=suffix)
-    os.close(fd)
-    return Path(name)
 
 
 # --- fingerprint ----------------------------------------------------------------------
@@ -172,9 +141,8 @@ def _state_file(db_path: Path) -> Path:
 
 def _remember(db_path: Path, backup: Path, fingerprint: str) -> None:
     state = _state_file(db_path)
-    tmp = _temp_beside(state, ".part")
-    tmp.write_text(json.dumps({"backup": backup.name, "fingerprint": fingerprint}), encoding="utf-8")
-    os.replace(tmp, state)
+    text = json.dumps({"backup": backup.name, "fingerprint": fingerprint})
+    write_bytes_atomically(state, text.encode("utf-8"))
 
 
 def _remembered(db_path: Path) -> tuple[str, str] | None:
@@ -188,25 +156,53 @@ def _remembered(db_path: Path) -> tuple[str, str] | None:
 # --- copying --------------------------------------------------------------------------
 
 
-def _copy_database(source: sqlite3.Connection, target: Path, *, journal_mode: str) -> str:
-    """Copy ``source`` into the new file ``target`` atomically; return its fingerprint."""
-    tmp = _temp_beside(target, ".part")
-    try:
+def _copy_database(
+    source: sqlite3.Connection,
+    target: Path,
+    *,
+    journal_mode: str,
+    before_replace: Callable[[], None] | None = None,
+) -> str:
+    """Copy ``source`` into ``target`` through the atomic writer; return the copy's fingerprint.
+
+    ``before_replace`` runs once the copy is complete and synced, just before
+    it is renamed onto ``target`` (see :func:`write_atomically`).
+
+    Raises:
+        UserError: the copy could not be written (``target`` is as it was).
+    """
+    fingerprints: list[str] = []
+
+    def write(tmp: Path) -> None:
         destination = sqlite3.connect(tmp, isolation_level=None)
         try:
             source.backup(destination)
             destination.execute(f"PRAGMA journal_mode = {journal_mode}")
-            fingerprint = content_fingerprint(destination)
+            fingerprints.append(content_fingerprint(destination))
         finally:
             destination.close()
-        _fsync_file(tmp)
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-        raise
-    return fingerprint
+
+    write_atomically(target, write, before_replace=before_replace)
+    return fingerprints[0]
+
+
+def _connect_reading(db_path: Path) -> sqlite3.Connection:
+    """A connection for reading a journal that may be open elsewhere (waits up to 10 s).
+
+    When its log holds anything the connection is read-only, so closing it
+    never checkpoints that log into the main file (see
+    :mod:`journal.storage.wal_guard`); otherwise it is a normal one, which
+    leaves no empty ``-wal``/``-shm`` behind.
+    """
+    real = Path(db_path).resolve()
+    wal = real.with_name(real.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        uri = f"{real.as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10)
+    else:
+        connection = sqlite3.connect(real, isolation_level=None, timeout=10)
+    connection.execute("PRAGMA busy_timeout = 10000")
+    return connection
 
 
 def _connect_healthy(db_path: Path) -> sqlite3.Connection:
@@ -231,6 +227,8 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
     db_path = Path(db_path)
     if reason and not re.fullmatch(r"[a-z][a-z0-9-]*", reason):
         raise ValueError(f"a backup reason is lowercase words and hyphens, not {reason!r}")
+    if not is_read_only(db_path):
+        wal_guard.set_aside_foreign_wal(db_path)  # never copy another file's log into a backup
     integrity.check_file(db_path, allow_newer=True)
     if dest is None:
         target = _new_backup_path(db_path, reason)
@@ -240,11 +238,10 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
             raise UserError(f"{target} already exists; choose a new file name.")
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} does not exist.")
-    source = _connect_healthy(db_path)
+    # Never a writable connection: closing one may checkpoint (and a read-only file is not ours to write).
+    source = integrity.open_readonly(db_path) if is_read_only(db_path) else _connect_reading(db_path)
     try:
         fingerprint = _copy_database(source, target, journal_mode="DELETE")
-    except OSError as error:
-        raise UserError(f"Could not write {target}: {error.strerror or error}.") from error
     finally:
         source.close()
     if dest is None:
@@ -259,10 +256,12 @@ def backup_if_changed(db_path: Path) -> Path | None:
         DamagedDatabaseError: the journal fails the quick check.
     """
     db_path = Path(db_path)
+    if not is_read_only(db_path):
+        wal_guard.set_aside_foreign_wal(db_path)
     integrity.check_file(db_path, allow_newer=True)
     remembered = _remembered(db_path)
     if remembered and (backups_dir(db_path) / remembered[0]).is_file():
-        connection = _connect_healthy(db_path)
+        connection = _connect_reading(db_path)
         try:
             if content_fingerprint(connection) == remembered[1]:
                 return None
@@ -309,12 +308,14 @@ def keep_backups(
 
 
 def thin_backups(db_path: Path) -> list[Path]:
-    """Delete routine backups that :func:`keep_backups` drops, tagged ones beyond
-    the newest :data:`KEEP_TAGGED`, and temporary files a crash left behind
-    over an hour ago; return what was deleted."""
+    """Delete routine backups that :func:`keep_backups` drops, and temporary files
+    a crash left behind over an hour ago; return what was deleted.
+
+    Tagged copies (made by the patient, or before a restore or an upgrade)
+    are never deleted.
+    """
     files = _backup_files(db_path)
     routine = [(key, path) for key, reason, path in files if not reason]
-    tagged = [path for _key, reason, path in files if reason]
     kept = keep_backups(key[0] for key, _path in routine)
     doomed: list[Path] = []
     seen: set[dt.datetime] = set()
@@ -323,7 +324,6 @@ def thin_backups(db_path: Path) -> list[Path]:
             seen.add(taken)
         else:
             doomed.append(path)
-    doomed.extend(tagged[KEEP_TAGGED:])
     doomed.extend(_stale_temporary_files(db_path))
     for path in doomed:
         path.unlink(missing_ok=True)
@@ -331,20 +331,24 @@ def thin_backups(db_path: Path) -> list[Path]:
 
 
 def _stale_temporary_files(db_path: Path, age: dt.timedelta = dt.timedelta(hours=1)) -> list[Path]:
-    """Half-written copies left by a crash mid-backup (never a copy still being written)."""
-    folder = backups_dir(db_path)
-    if not folder.is_dir():
-        return []
+    """Half-written copies left by a crash mid-backup or mid-restore, in the backups folder or
+    beside the journal (never a copy still being written)."""
     cutoff = (dt.datetime.now() - age).timestamp()
-    prefix = f".{Path(db_path).stem}"
+    places = [
+        (backups_dir(db_path), f".{Path(db_path).stem}"),
+        (Path(db_path).parent, f".{Path(db_path).name}."),
+    ]
     stale = []
-    for path in folder.iterdir():
-        if path.name.startswith(prefix) and ".part" in path.name:
-            try:
-                if path.stat().st_mtime < cutoff:
-                    stale.append(path)
-            except FileNotFoundError:
-                continue
+    for folder, prefix in places:
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.name.startswith(prefix) and ".part" in path.name:
+                try:
+                    if path.stat().st_mtime < cutoff:
+                        stale.append(path)
+                except FileNotFoundError:
+                    continue
     return stale
 
 
@@ -393,19 +397,36 @@ def _is_absent(db_path: Path) -> bool:
     return all(not path.exists() or path.stat().st_size == 0 for path in (db_path, wal))
 
 
-def _verify_backup(backup_path: Path) -> None:
+def verify_backup(backup_path: Path) -> int:
+    """Check that ``backup_path`` can be restored; return its schema version.
+
+    The one check every restore goes through (the window's and the command
+    line's): the file exists, is not empty, is a Pain Journal of a version
+    this app can open, and passes SQLite's full ``integrity_check``.
+
+    Raises:
+        UserError (NotAJournalError, DamagedDatabaseError, TooNewError): it cannot be restored.
+    """
     backup_path = Path(backup_path)
     if not backup_path.is_file():
         raise UserError(f"No such backup file: {backup_path}")
+    if backup_path.stat().st_size == 0:
+        raise schema.NotAJournalError(
+            f"{backup_path} is empty, so it is not a Pain Journal backup. Your journal was not changed."
+        )
     try:
-        integrity.check_file(backup_path, full=True)
+        version = integrity.check_file(backup_path, full=True)
     except schema.NotAJournalError as error:
         raise schema.NotAJournalError(f"{backup_path} is not a Pain Journal backup.") from error
+    if version == 0:
+        raise schema.NotAJournalError(f"{backup_path} holds no journal, so it cannot be restored.")
+    return version
 
 
 def _restore_into(db_path: Path, backup_path: Path) -> None:
     """Overwrite a healthy journal's contents in one transaction via the backup API."""
     source = integrity.open_readonly(backup_path)
+    wal_guard.mark_unsettled(db_path)  # the backup API may checkpoint into the main file
     destination = _connect_healthy(db_path)
     try:
         # SQLite cannot copy into a WAL database with another page size (it
@@ -418,54 +439,75 @@ def _restore_into(db_path: Path, backup_path: Path) -> None:
         source.backup(destination)
         if other_page_size:
             destination.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.OperationalError as error:  # e.g. another process is using the journal
-        raise UserError(f"Could not restore into {db_path}: another program is using it "
-                        f"({error}); it was not changed.") from error
+    except sqlite3.Error as error:  # a full disk, or another process is writing
+        raise UserError(
+            f"Could not restore into {db_path}: {REASON_WORDS[reason_for(error)]}. "
+            "Your journal was not changed."
+        ) from None
     finally:
         destination.close()
         source.close()
 
 
-def _restore_as_new_file(db_path: Path, backup_path: Path) -> None:
-    """Create ``db_path`` (which must not exist) as a copy of the backup, atomically."""
-    _private_dir(db_path.parent)
+def _restore_as_new_file(
+    db_path: Path, backup_path: Path, before_replace: Callable[[], None] | None = None
+) -> None:
+    """Write ``db_path`` as a complete copy of the backup, then rename it into place.
+
+    Only folders that do not exist yet are created (0700); an existing folder
+    keeps its permissions.
+    """
+    make_private_dirs(db_path.parent)
     source = integrity.open_readonly(backup_path)
     try:
-        _copy_database(source, db_path, journal_mode="WAL")
+        _copy_database(source, db_path, journal_mode="WAL", before_replace=before_replace)
     finally:
         source.close()
+
+
+def _replace_damaged(db_path: Path, backup_path: Path) -> Path:
+    """Restore over a damaged journal; return where the damaged file is kept.
+
+    The restored copy is written and synced first; only then does the damaged
+    file get its ``.damaged-<time>`` name (and its side files), and the copy is
+    renamed over it. A crash at any point leaves a journal file in place.
+    """
+    kept: list[Path] = []
+    _restore_as_new_file(db_path, backup_path, lambda: kept.append(integrity.keep_damaged_copy(db_path)))
+    return kept[0]
 
 
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     """Replace the journal's contents with a verified backup; return where the old state went.
 
-    The backup must pass SQLite's full ``integrity_check`` and be a Pain
-    Journal of a version this app can open. The current journal is first
+    The backup must pass :func:`verify_backup`. The current journal is first
     copied into the backups folder (tag ``before-restore``) or, if it is
-    damaged, renamed aside with :func:`integrity.quarantine`; the returned path is that
+    damaged, kept under a ``.damaged-<time>`` name; the returned path is that
     copy (None if there was no journal). Writing happens in one SQLite
     transaction, or by renaming a finished file, so a crash leaves either the
-    old or the new contents. The caller holds the journal lock and has closed
-    its own connections; an older backup is upgraded when next opened.
+    old or the new contents, and never no journal. The caller holds the
+    journal lock and has closed its own connections; an older backup is
+    upgraded when next opened.
 
     Raises:
-        UserError: the backup is missing, is the journal itself, or is not a usable journal.
+        UserError: the backup is missing, is the journal itself, or is not a
+            usable journal; or the disk is full (the journal was not changed).
     """
     db_path, backup_path = Path(db_path), Path(backup_path)
-    _verify_backup(backup_path)
-    if db_path.exists() and backup_path.resolve() == db_path.resolve():
+    verify_backup(backup_path)
+    if is_read_only(db_path):
+        raise UserError(f"{db_path} is read-only, so it cannot be restored over. It was not changed.")
+    if db_path.exists() and os.path.samefile(backup_path, db_path):
         raise UserError(f"{backup_path} is the journal itself; choose a backup copy.")
     if _is_absent(db_path):
-        for path in (db_path, *integrity.side_files(db_path)):
+        for path in integrity.side_files(db_path):
             path.unlink(missing_ok=True)
         _restore_as_new_file(db_path, backup_path)
         return None
     try:
         saved: Path = backup_now(db_path, reason="before-restore")
     except DamagedDatabaseError:
-        saved = integrity.quarantine(db_path)
-        _restore_as_new_file(db_path, backup_path)
-        return saved
+        return _replace_damaged(db_path, backup_path)
     _restore_into(db_path, backup_path)
     return saved
 

@@ -7,6 +7,13 @@ newer version without writing to them. It backs up, then upgrades, older
 schemas, seeds a new journal's catalogs, and returns an engine whose every
 connection has foreign keys on, WAL and full synchronous commits. When the
 file is current, start-up costs only those read-only checks.
+
+Before anything opens the file, a leftover ``-wal`` written for another main
+file is set aside (:mod:`journal.storage.wal_guard`). A journal the patient
+made read-only (no write permission on the file or its folder) is opened
+read-only: it can be browsed, reported and exported, never written, and its
+permissions are never changed. Permissions are only tightened on files the
+app writes, and folders only when the app creates them.
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import create_engine
 
 from journal.core.catalog import default_catalog, name_key
-from journal.storage import integrity, schema
-from journal.storage.paths import data_dir
+from journal.core.errors import UserError
+from journal.storage import integrity, schema, wal_guard
+from journal.storage.atomic_file import make_private_dirs
+from journal.storage.paths import data_dir, is_read_only
 
 #: Called with (path, from_version, to_version) before an upgrade; the backup hook.
 BeforeUpgrade = Callable[[Path, int, int], None]
@@ -40,15 +49,23 @@ def skip_backup(path: Path, from_version: int, to_version: int) -> None:
 
 
 def _private_file(path: Path) -> None:
-    """Restrict the database and its ``-wal``/``-shm`` files to their owner (0600),
-    and the app's own data folder (not a folder chosen with ``--db``) to 0700."""
+    """Take group and other permissions off the database, its ``-wal``/``-shm`` files and
+    the app's own data folder (not a folder chosen with ``--db``).
+
+    Only ever removes permissions: nothing is made writable that was not.
+    """
     if os.name != "posix":
         return
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if file.exists():
-            os.chmod(file, 0o600)
+    targets = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
     if path.parent.resolve() == data_dir().resolve():
-        os.chmod(path.parent, 0o700)
+        targets.append(path.parent)
+    for target in targets:
+        try:
+            mode = target.stat().st_mode & 0o777
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            os.chmod(target, mode & 0o700)
 
 
 def prepare_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> int:
@@ -56,23 +73,28 @@ def prepare_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> 
 
     ``before_upgrade`` (default :func:`backup_before_upgrade`) runs before an
     existing journal is upgraded; pass :func:`skip_backup` to skip the copy.
+    A leftover ``-wal`` of another file is set aside first.
 
     Raises:
         schema.DamagedDatabaseError (incl. NotAJournalError), schema.TooNewError:
             nothing was written.
     """
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(path.parent)
+        wal_guard.set_aside_foreign_wal(path)
         # Create with owner-only permissions before SQLite writes anything.
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.close(fd)
         version = 0
     else:
+        wal_guard.set_aside_foreign_wal(path)
         version = integrity.check_file(path)
     if version == schema.latest_version():
         _private_file(path)
         return version
     if version > 0:
         (before_upgrade or backup_before_upgrade)(path, version, schema.latest_version())
+    wal_guard.mark_unsettled(path)
     connection = sqlite3.connect(path, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode = WAL")
@@ -84,6 +106,22 @@ def prepare_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> 
     finally:
         connection.close()
     _private_file(path)
+    return version
+
+
+def prepare_read_only(path: Path) -> int:
+    """Check a read-only journal without writing anything; return its schema version.
+
+    Raises:
+        UserError: it needs an upgrade, which would mean writing to it.
+        schema.DamagedDatabaseError, schema.TooNewError: as :func:`prepare_file`.
+    """
+    version = integrity.check_file(path)
+    if version != schema.latest_version():
+        raise UserError(
+            f"{path} is read-only, and this version of Pain Journal would need to update it "
+            "before opening it. Make the file and its folder writable, or open a copy."
+        )
     return version
 
 
@@ -108,16 +146,47 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA busy_timeout = 5000")
+    # Checkpoints happen only when the journal is opened and closed (wal_guard.settle),
+    # so the main file keeps the bytes its log was recorded against.
+    cursor.execute("PRAGMA wal_autocheckpoint = 0")
+    cursor.close()
+
+
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA query_only = ON")
     cursor.close()
 
 
 def open_engine(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> Engine:
-    """Prepare the file (see :func:`prepare_file`) and return an engine for it."""
+    """Prepare the file (see :func:`prepare_file`) and return an engine for it.
+
+    A read-only journal (:func:`is_read_only`) gets an engine that cannot write.
+    """
     path = Path(path)
+    if is_read_only(path):
+        return _open_read_only(path)
     prepare_file(path, before_upgrade=before_upgrade)
+    wal_guard.settle(path)
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def _open_read_only(path: Path) -> Engine:
+    prepare_read_only(path)
+    real = path.resolve()
+    wal = real.with_name(real.name + "-wal")
+    # Without a log nothing needs locking or an index beside it: the file cannot change.
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    uri = f"{real.as_uri()}?{flags}"
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
     return engine

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -25,6 +26,7 @@ __all__ = [
     "NotAJournalError",
     "TooNewError",
     "check_file",
+    "keep_damaged_copy",
     "open_readonly",
     "problems",
     "quarantine",
@@ -106,28 +108,66 @@ def side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def _damaged_name(db_path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
+    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    n = 1
+    while os.path.lexists(target):
+        n += 1
+        target = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
+    return target
+
+
+def _move_side_files(db_path: Path, target: Path) -> None:
+    for side, moved in zip(side_files(db_path), side_files(target)):
+        if side.exists():
+            os.rename(side, moved)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def quarantine(db_path: Path) -> Path:
     """Rename a damaged journal (and its side files) to ``<name>.damaged-<time>``; return it.
 
     Nothing is deleted: the renamed file keeps every byte for later rescue.
     """
     db_path = Path(db_path)
-    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H-%M-%S")
-    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = db_path.with_name(f"{db_path.name}.damaged-{stamp}-{n}")
+    target = _damaged_name(db_path)
     os.rename(db_path, target)
-    for side, moved in zip(side_files(db_path), side_files(target)):
-        if side.exists():
-            os.rename(side, moved)
-    if os.name == "posix":
-        fd = os.open(db_path.parent, os.O_RDONLY)
+    _move_side_files(db_path, target)
+    _fsync_folder(db_path.parent)
+    return target
+
+
+def keep_damaged_copy(db_path: Path) -> Path:
+    """Give a damaged journal a second name, ``<name>.damaged-<time>``, and move its side
+    files there; return that name. ``db_path`` itself stays in place until the
+    caller renames its replacement over it, so there is always a journal file.
+
+    The second name is a hard link where the file system allows one, else a copy.
+
+    Raises:
+        OSError: the copy could not be made (``db_path`` and its side files are untouched).
+    """
+    db_path = Path(db_path)
+    target = _damaged_name(db_path)
+    try:
+        os.link(db_path, target)
+    except OSError:
         try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+            shutil.copy2(db_path, target)
+        except OSError:
+            target.unlink(missing_ok=True)
+            raise
+    _move_side_files(db_path, target)
+    _fsync_folder(db_path.parent)
     return target
 
 
@@ -147,8 +187,6 @@ def quarantine_and_restore_newest(db_path: Path) -> Path | None:
             check_file(info.path, full=True)
         except UserError:
             continue
-        if db_path.exists():
-            quarantine(db_path)
-        backup.restore_backup(db_path, info.path)
+        backup.restore_backup(db_path, info.path)  # sets the damaged file aside itself
         return info.path
     return None

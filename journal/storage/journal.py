@@ -1,18 +1,23 @@
 """The journal file as one object: open it, then read and write whole days.
 
 Each write method is one transaction: it validates with the core rules,
-writes, and commits, or raises and leaves the file as it was.
+writes, and commits, or raises and leaves the file as it was. A write that
+SQLite refuses (a full disk, the file locked by another program for more
+than 5 s, a read-only file) raises :class:`JournalWriteError`, whose text and
+traceback never carry the SQL or its parameters (the patient's words).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, ProgrammingError
 from sqlmodel import Session
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
@@ -21,6 +26,11 @@ from journal.core.errors import UserError, ValidationError
 from journal.core.validation import check_name, validate_day
 from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, open_engine
+from journal.storage.failures import JournalWriteError, reason_for
+from journal.storage.paths import is_read_only
+
+#: Errors SQLite raises for mistakes in the code, not for the disk or other programs.
+_BUGS = (IntegrityError, InterfaceError, ProgrammingError)
 
 
 class DuplicateDatesError(UserError):
@@ -37,33 +47,68 @@ class DuplicateDatesError(UserError):
 
 
 class Journal:
-    """A journal database file. Safe to use from one worker thread at a time."""
+    """A journal database file. Safe to use from one worker thread at a time.
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    ``read_only`` is True for a journal the patient made read-only: reading
+    works, every write raises :class:`JournalWriteError` ("read-only").
+    """
+
+    def __init__(self, engine: Engine, path: Path, *, read_only: bool = False) -> None:
         self.engine = engine
         self.path = path
+        self.read_only = read_only
 
     @classmethod
     def open(cls, path: Path | str, *, before_upgrade: BeforeUpgrade | None = None) -> "Journal":
-        """Open (creating or upgrading if needed) the journal at ``path``."""
+        """Open (creating or upgrading if needed) the journal at ``path``; read-only ones as they are."""
         path = Path(path)
-        return cls(open_engine(path, before_upgrade=before_upgrade), path)
+        read_only = is_read_only(path)
+        return cls(open_engine(path, before_upgrade=before_upgrade), path, read_only=read_only)
 
     def close(self) -> None:
+        """Close every connection; the log is first checkpointed and the file recorded (wal_guard)."""
+        if not self.read_only:
+            from journal.storage import wal_guard
+
+            try:
+                # Closing the last connection checkpoints the log into the main file.
+                wal_guard.mark_unsettled_if_logged(self.path)
+                self.engine.dispose()
+                wal_guard.settle(self.path)
+            except (OSError, sqlite3.Error):
+                pass  # the log stays, and is trusted: the record says the file may have changed
         self.engine.dispose()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """A read session; a refusal by SQLite becomes :class:`JournalWriteError`."""
         with Session(self.engine) as session:
-            yield session
+            try:
+                yield session
+            except DBAPIError as error:
+                if isinstance(error, _BUGS):
+                    raise
+                raise JournalWriteError(reason_for(error)) from None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session that commits on success and rolls back on any error."""
+        """A session that commits on success and rolls back on any error.
+
+        Raises:
+            JournalWriteError: SQLite refused the write; nothing was written.
+        """
+        if self.read_only:
+            raise JournalWriteError("read-only")
         with Session(self.engine) as session:
             try:
                 yield session
                 session.commit()
+            except DBAPIError as error:
+                session.rollback()
+                if isinstance(error, _BUGS):
+                    raise  # a programming error, not the disk's; the window's error hook scrubs it
+                # ``from None``: the original's text holds the SQL parameters (the day's notes).
+                raise JournalWriteError(reason_for(error)) from None
             except BaseException:
                 session.rollback()
                 raise

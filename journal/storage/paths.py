@@ -44,3 +44,19 @@ def default_database_path() -> Path:
             "Set it to a folder (it is created if missing), or unset it to use the usual place."
         )
     return folder / DATABASE_NAME
+
+
+def is_read_only(path: Path) -> bool:
+    """True when the existing journal at ``path`` must not be written.
+
+    That is when this process may not write the file or its folder (SQLite
+    needs the folder for its ``-wal``), or when the patient removed every
+    write permission from either: that is a wish, honoured even by an
+    administrator's account.
+    """
+    real = Path(path).resolve()
+    if not real.exists():
+        return False
+    return any(
+        not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222 for target in (real, real.parent)
+    )

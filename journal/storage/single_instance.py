@@ -6,11 +6,15 @@ The lock is ``flock`` on POSIX and ``msvcrt.locking`` on Windows, held on
 ``<database>.lock``; the operating system drops it when the process ends,
 however it ends, so a crash never leaves a journal locked. The lock file
 itself is left in place (deleting it would race with another process
-opening it). Standard library only.
+opening it). The lock belongs to the real file: a symlink or a relative path
+to the same journal finds it taken. In a folder that cannot be written (a
+read-only journal) no lock file can exist and none is needed, since nothing
+can write there: the lock returned then holds nothing. Standard library only.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -24,8 +28,10 @@ class JournalInUseError(UserError):
 
 
 def lock_path(db_path: Path) -> Path:
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + ".lock")
+    """``<journal>.lock`` beside the real file: every path to one journal (a symlink, a
+    relative path) gets the same lock."""
+    real = Path(db_path).resolve()
+    return real.with_name(real.name + ".lock")
 
 
 def _try_lock(fd: int) -> bool:
@@ -62,7 +68,7 @@ def _unlock(fd: int) -> None:
 class JournalLock:
     """A held journal lock. Release with :meth:`release` or by leaving a ``with`` block."""
 
-    def __init__(self, path: Path, fd: int) -> None:
+    def __init__(self, path: Path, fd: int | None) -> None:
         self.path = path
         self._fd: int | None = fd
 
@@ -97,18 +103,26 @@ class JournalLock:
 
 
 def acquire_journal_lock(db_path: Path) -> JournalLock:
-    """Take the journal's lock without waiting.
+    """Take the journal's lock without waiting (see the module docstring for read-only folders).
 
     Raises:
         JournalInUseError: another process (or another lock in this one) holds it.
         UserError: the lock file cannot be created.
     """
+    from journal.storage.atomic_file import make_private_dirs
+
     path = lock_path(db_path)
+    if not path.exists() and path.parent.is_dir() and not path.parent.stat().st_mode & 0o222:
+        return JournalLock(path, None)  # a folder made read-only: see below
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        make_private_dirs(path.parent)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except OSError as error:
-        raise UserError(f"Could not create {path}: {error.strerror or error}.") from error
+        if error.errno in (errno.EACCES, errno.EROFS, errno.EPERM) and not path.exists():
+            # A read-only folder: nothing can write the journal there, so there is no
+            # writer to keep out; the journal opens read-only.
+            return JournalLock(path, None)
+        raise UserError(f"Could not create {path}: {error.strerror or error}.") from None
     if not _try_lock(fd):
         os.close(fd)
         raise JournalInUseError(

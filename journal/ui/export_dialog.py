@@ -109,11 +109,11 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
     Raises:
         UserError: nothing logged in the period, or the file cannot be written.
     """
+    journal = session.journal
+    assert journal is not None
     session.set_setting(SETTING_NAME, request.patient_name)
     if request.last_visit is not None:
         session.set_setting(SETTING_LAST_VISIT, request.last_visit.isoformat())
-    journal = session.journal
-    assert journal is not None
     from journal.app.reports import ExportFormat as FileFormat
     from journal.app.reports import export_file
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from journal.ui.session import JournalSession
 from journal.ui.today.view import TodayView
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from journal.ui.export_dialog import ExportDialog
@@ -213,7 +216,24 @@ class MainWindow(QMainWindow):
             self._layout.insertWidget(0, self.demo_banner)
         if self.demo_banner is not None:
             self.demo_banner.setVisible(self.session.is_demo)
+        self._show_read_only_note(self.session.read_only)
         self.show_status("Sample data loaded." if self.session.is_demo else "Ready.")
+
+    read_only_note: QLabel | None = None
+
+    def _show_read_only_note(self, read_only: bool) -> None:
+        """A lasting note above the tabs while the journal is read-only."""
+        if read_only and self.read_only_note is None:
+            from journal.ui.safety.wording import READ_ONLY_NOTE
+
+            note = QLabel(READ_ONLY_NOTE, self)
+            note.setObjectName("readOnlyNote")
+            note.setWordWrap(True)
+            note.setStyleSheet("background: #fff4d6; color: #3d2e00; padding: 8px; border-radius: 4px;")
+            self._layout.insertWidget(0, note)
+            self.read_only_note = note
+        if self.read_only_note is not None:
+            self.read_only_note.setVisible(read_only)
 
     def open_day(self, date: dt.date) -> None:
         self.tabs.setCurrentWidget(self.today)
@@ -235,7 +255,12 @@ class MainWindow(QMainWindow):
         show_about(self.session, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.today.confirm_leave():
+        try:
+            leave = self.today.confirm_leave()
+        except Exception as error:  # noqa: BLE001 - never close over unsaved work
+            log.error("closing: saving the day failed: %s", type(error).__name__)
+            leave = False
+        if not leave:
             event.ignore()
             return
         event.accept()

@@ -136,6 +136,11 @@ class JournalSession(QObject):
     def ready(self) -> bool:
         return self.journal is not None
 
+    @property
+    def read_only(self) -> bool:
+        """True when the open journal is read-only (browse, report, export; never save)."""
+        return self.journal is not None and self.journal.read_only
+
     def close(self) -> None:
         self.tasks.wait()
         if self.journal is not None:
@@ -216,8 +221,13 @@ class JournalSession(QObject):
         return self._require().setting(key)
 
     def set_setting(self, key: str, value: str) -> None:
-        """Remember a preference. Writes the file: call it from ``tasks.run`` work."""
-        self._require().set_setting(key, value)
+        """Remember a preference. Writes the file: call it from ``tasks.run`` work.
+
+        A read-only journal remembers nothing (and says nothing: it is only a preference).
+        """
+        journal = self._require()
+        if not journal.read_only:
+            journal.set_setting(key, value)
 
     # --- guidance and red flags ------------------------------------------------------
 
@@ -272,7 +282,8 @@ class JournalSession(QObject):
         self.tasks.wait()
         journal = self.journal
         worth_keeping = (
-            journal is not None and not self.is_demo and self.holds_lock and journal.count() > 0
+            journal is not None and not self.is_demo and not journal.read_only and self.holds_lock
+            and journal.count() > 0
         )
         path = journal.path if journal is not None else None
         self.close()
@@ -300,7 +311,7 @@ class JournalSession(QObject):
         whole file: call it from ``tasks.run`` work.
         """
         journal = self.journal
-        if journal is None or self.is_demo or journal.count() == 0:
+        if journal is None or self.is_demo or journal.read_only or journal.count() == 0:
             return None
         from journal.storage.backup import backup_if_changed
 
@@ -315,7 +326,9 @@ class JournalSession(QObject):
 
         folder = backups_dir(path)
         if create:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            from journal.storage.atomic_file import make_private_dirs
+
+            make_private_dirs(folder)
         return folder
 
     def backup_to(self, dest: Path) -> Path:

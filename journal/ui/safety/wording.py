@@ -79,3 +79,26 @@ def contents(info: "BackupInfo") -> str:
     if info.first_date == info.last_date:
         return f"{count.lower()}, {short_date(info.first_date)}"
     return f"{count.lower()}, from {short_date(info.first_date)} to {short_date(info.last_date)}"
+
+
+#: What a failed save says, by the kind of failure (see journal.storage.failures).
+_NOT_SAVED: dict[str, str] = {
+    "full": "Not saved: the disk is full. Your entry is still here; free some space and press Save again.",
+    "locked": "Not saved: another program is using your journal. Your entry is still here; "
+    "close that program, or wait a moment, and press Save again.",
+    "read-only": "Not saved: this journal is read-only, so nothing can be saved in it. "
+    "Your entry is still here; copy anything you want to keep before you leave this day.",
+    "io": "Not saved: the disk could not be written to; it may be full. Your entry is still here; "
+    "free some space and press Save again.",
+}
+
+
+def not_saved(reason: str) -> str:
+    """The message for a day that could not be saved (never quoting the entry)."""
+    return _NOT_SAVED.get(reason, _NOT_SAVED["io"])
+
+
+READ_ONLY_NOTE = (
+    "This journal is read-only: you can read it, see its trends and export a report, "
+    "but nothing can be saved in it."
+)

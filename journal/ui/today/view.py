@@ -291,6 +291,9 @@ class TodayView(QWidget):
             )
             self.form.widget_for_field(field).setFocus()
             return False
+        except UserError as error:  # the disk, a lock or a read-only file: the form stays as typed
+            self._explain_not_saved(error)
+            return False
         self._warn_red_flags(stored)
         self._existing = True
         self.form.set_entry(stored.date, stored)
@@ -299,6 +302,15 @@ class TodayView(QWidget):
         self.status.emit(f"Saved {long_date(stored.date)}.")
         self.saved.emit(stored)
         return True
+
+    def _explain_not_saved(self, error: UserError) -> None:
+        """Say plainly that nothing was saved and why; the entry stays in the form, unsaved."""
+        from journal.ui.safety.wording import not_saved
+
+        message = not_saved(getattr(error, "reason", "io"))
+        self.state_label.setText("Not saved: your entry is still here")
+        self.status.emit(message)
+        QMessageBox.warning(self, "Not saved", message)
 
     def _on_symptom_toggled(self, name: str, on: bool) -> None:
         if on:
