@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 import platform
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from journal import __version__
+from journal.core.error_report import scrubbed_report
 from journal.core.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -32,38 +32,16 @@ UNEXPECTED_TEXT = (
 
 
 def error_report(error: BaseException) -> str:
-    """A report of ``error`` that is safe to share: types and code locations only."""
-    lines = [
-        f"Pain Journal {__version__}",
-        f"Python {platform.python_version()} on {platform.system()} {platform.release()} ({platform.machine()})",
-    ]
-    try:
-        import PySide6
+    """A report of ``error`` that is safe to share: versions, exception kinds and code
+    locations only (:func:`journal.core.error_report.scrubbed_report`)."""
+    import PySide6
 
-        lines.append(f"PySide6 {PySide6.__version__}")
-    except ImportError:  # pragma: no cover - the window always has it
-        pass
-    chain: list[BaseException] = []
-    current: BaseException | None = error
-    while current is not None and current not in chain:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    for index, item in enumerate(reversed(chain)):
-        if index:
-            lines.append("which led to:")
-        lines.append(f"{type(item).__module__}.{type(item).__qualname__}")
-        for frame in traceback.extract_tb(item.__traceback__):
-            lines.append(f"  {_short_path(frame.filename)}:{frame.lineno} in {frame.name}")
-    return "\n".join(lines)
-
-
-def _short_path(filename: str) -> str:
-    """The file's path from its package folder on (no user name from the home folder)."""
-    parts = filename.replace("\\", "/").split("/")
-    for marker in ("journal", "site-packages", "lib"):
-        if marker in parts:
-            return "/".join(parts[parts.index(marker):])
-    return parts[-1]
+    versions = (
+        f"Pain Journal {__version__}, Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
+        f"{platform.system()} {platform.release()} ({platform.machine()})"
+    )
+    body = scrubbed_report(error).splitlines()[1:]  # without the "stopped" headline: it did not stop
+    return "\n".join([versions, *body])
 
 
 def show_error(parent: QWidget | None, error: BaseException, *, title: str = "Could not finish") -> None:
@@ -91,9 +69,9 @@ def install_excepthook() -> None:
             return
         if error.__traceback__ is None:
             error = error.with_traceback(tb)
+        sys.stderr.write(scrubbed_report(error, tb))
         app = QApplication.instance()
         if app is None:
-            log.error("unexpected error: %s", kind.__name__)
             return
         show_error(QApplication.activeWindow(), error)
 
