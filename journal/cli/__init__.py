@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "of sample data (your own journal is not touched)")
     parser.add_argument("--quit-after-startup", action="store_true",
                         help="exit as soon as the window is ready (for timing start-up)")
+    parser.add_argument("--tray", action="store_true",
+                        help="start in the tray with the window hidden (used by the log-in entry; "
+                        "see File > Settings)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
@@ -108,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 database_path(args) if not args.demo else None,
                 demo=args.demo,
                 quit_after_startup=args.quit_after_startup,
+                in_tray=args.tray,
             )
         return int(args.func(args))
     except UserError as error:
