@@ -116,3 +116,12 @@ def test_paced_activities_are_effortful_ones_and_planned_ones() -> None:
     days = [DayEntry(date=START, back_pain=2, activities=(ActivityMinutes("sitting", 300),
                                                           ActivityMinutes("Gardening", 60)))]
     assert pacing.paced_activities(days, [Plan("Nordic walking", 30)]) == ["Gardening", "Nordic walking"]
+
+
+def test_the_guidance_items_the_plan_links_to_exist_and_are_about_pacing() -> None:
+    from journal.core.guidance import load_library
+
+    library = load_library()
+    items = {item.id: item for item in library.items}
+    for item_id in pacing.GUIDANCE_ITEMS:
+        assert items[item_id].category == "pacing"
