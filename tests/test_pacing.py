@@ -27,7 +27,7 @@ def test_not_enough_data_until_ten_calm_days() -> None:
     nine = _days([30] * 9 + [None])  # nine walks, each followed by a logged calm day
     found = pacing.baseline(nine, "walking")
     assert found.minutes is None and found.calm_days == 9
-    assert "Not enough data yet: 9 of the 10 days" in found.in_words()
+    assert "not enough data yet: 9 of the 10 days" in found.in_words()
     ten = _days([30] * 10 + [None])
     assert pacing.baseline(ten, "walking").minutes == 20  # 80% of 30 = 24, rounded down to 20
 

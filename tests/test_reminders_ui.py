@@ -290,3 +290,32 @@ def test_offer_is_not_made_for_a_session_of_a_few_minutes(qtbot: QtBot, window: 
     assert companion.stop_sitting() == SittingSummary(dt.date.today(), 3, 0)
     assert companion.offer_box is None
     assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_prompt_window_fits_every_answer_after_switching_prompts(qtbot: QtBot) -> None:
+    window = prompts.PromptWindow()
+    qtbot.addWidget(window)
+    for prompt in (prompts.Prompt.BREAK, prompts.Prompt.REMINDER):
+        window.show_prompt(prompt)
+        qtbot.waitUntil(lambda: all(b.isVisible() for b in window.buttons()))
+        assert [b.text() for b in window.buttons()] == [text for text, _ in prompts.CHOICES[prompt]]
+        for button in window.buttons():
+            assert button.width() >= button.sizeHint().width(), button.text()
+
+
+def test_without_a_tray_closing_minimises_and_the_small_window_asks(
+    qtbot: QtBot, window: MainWindow, qsettings: QSettings
+) -> None:
+    companion, clock = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(20, 0)),
+                                  tray=False, settings=ReminderSettings(enabled=True))
+    assert companion.tray is None
+    assert QApplication.quitOnLastWindowClosed()  # no tray to come back from: closing may end the app
+    window.close()
+    assert window.isMinimized() and window.session.ready
+    assert companion.told_box is not None and "File → Quit" in companion.told_box.text()
+    companion.told_box.close()
+    companion.check()
+    assert companion.prompt_window is not None and companion.prompt_window.isVisible()
+    assert companion.prompt_window.text.text() == REMINDER_TEXT
+    _button(companion, "Open Today").click()
+    assert not window.isMinimized() and window.tabs.currentWidget() is window.today

@@ -75,7 +75,7 @@ class Baseline:
 
     def in_words(self) -> str:
         if self.minutes is None:
-            return (f"Not enough data yet: {self.calm_days} of the {MIN_CALM_DAYS} days needed "
+            return (f"not enough data yet: {self.calm_days} of the {MIN_CALM_DAYS} days needed "
                     "(days you did it, with the next day logged and not a flare).")
         assert self.median_minutes is not None
         return (f"{self.minutes} min: 80% of your usual {round(self.median_minutes)} min, "

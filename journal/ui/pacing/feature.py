@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from journal.ui.guidance.library_view import LibraryView
     from journal.ui.main_window import MainWindow
 
-OVER_PLAN_NOTE = "well over plan today"
+OVER_PLAN_NOTE = "well over today"
 OVER_PLAN_TIP = ("More than your plan today. Pacing means balancing activity with rest, "
                  "so you can keep doing the things that matter.")
 
@@ -76,19 +76,29 @@ class PacingFeature(QObject):
     # --- Today ----------------------------------------------------------------------------
 
     def refresh_hints(self) -> None:
-        """"plan: 20 min" beside each planned activity; a quiet note when well over it."""
-        for row in self.window.today.form.activities.rows():
+        """"plan: 20 min" beside each planned activity; a quiet note when well over it.
+
+        While there are plans every row keeps a hint column of the same width
+        (empty where the activity has no plan), so the rows stay aligned.
+        """
+        rows = self.window.today.form.activities.rows()
+        if not self.plans:
+            for row in rows:
+                row.hint.hide()
+            return
+        for row in rows:
             value = row.value()
             plan = pacing.plan_for(self.plans, value.name) if value is not None else None
+            row.hint.setFixedWidth(row.hint.fontMetrics().horizontalAdvance(f"plan: 600 min · {OVER_PLAN_NOTE}") + 8)
+            row.hint.show()
             if plan is None or value is None:
-                row.hint.hide()
                 row.hint.setText("")
+                row.hint.setToolTip("")
                 continue
             over = pacing.is_well_over(value.minutes, plan)
             row.hint.setText(plan.label() + (f" · {OVER_PLAN_NOTE}" if over else ""))
             row.hint.setToolTip(OVER_PLAN_TIP if over else
                                 f"Your pacing plan: {plan.minutes} minutes of {plan.activity} at a time.")
-            row.hint.show()
 
     # --- the plan dialog -----------------------------------------------------------------------
 

@@ -149,7 +149,7 @@ class PlanDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("x") * 95, self.fontMetrics().height() * 40)
+        self.resize(self.fontMetrics().horizontalAdvance("x") * 110, self.fontMetrics().height() * 46)
 
     def _read(self, item_id: str) -> None:
         self.guidanceRequested.emit(item_id)

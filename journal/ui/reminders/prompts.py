@@ -81,29 +81,41 @@ class PromptWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.text.setFont(font)
         layout.addWidget(self.text)
-        self._buttons = QHBoxLayout()
-        self._buttons.setSpacing(8)
-        layout.addLayout(self._buttons)
+        #: One row of answer buttons per prompt, made once; only the current row is shown.
+        self._rows: dict[Prompt, QWidget] = {}
+        self._row_buttons: dict[Prompt, list[QPushButton]] = {}
+        for prompt, choices in CHOICES.items():
+            row = QWidget(self)
+            buttons = QHBoxLayout(row)
+            buttons.setContentsMargins(0, 0, 0, 0)
+            buttons.setSpacing(8)
+            self._row_buttons[prompt] = []
+            for text, answer in choices:
+                button = QPushButton(text, row)
+                button.setMinimumHeight(button.fontMetrics().height() * 2)
+                button.clicked.connect(lambda _=False, a=answer: self._answer(a))
+                buttons.addWidget(button)
+                self._row_buttons[prompt].append(button)
+            row.hide()
+            layout.addWidget(row)
+            self._rows[prompt] = row
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        widest = max([row.sizeHint().width() for row in self._rows.values()]
+                     + [self.text.fontMetrics().horizontalAdvance(text) for text in TEXTS.values()])
+        self.setMinimumWidth(widest + margins)
         self.prompt: Prompt | None = None
 
     def show_prompt(self, prompt: Prompt) -> None:
         self.prompt = prompt
         self.text.setText(TEXTS[prompt])
-        while self._buttons.count():
-            item = self._buttons.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        for text, answer in CHOICES[prompt]:
-            button = QPushButton(text, self)
-            button.setMinimumHeight(button.fontMetrics().height() * 2)
-            button.clicked.connect(lambda _=False, a=answer: self._answer(a))
-            self._buttons.addWidget(button)
-        self.setMinimumWidth(self.text.fontMetrics().horizontalAdvance(BREAK_TEXT) + 60)
+        for shown, row in self._rows.items():
+            row.setVisible(shown is prompt)
         self.adjustSize()
         self.show()
 
     def buttons(self) -> list[QPushButton]:
-        return [self._buttons.itemAt(i).widget() for i in range(self._buttons.count())]  # type: ignore[misc]
+        """The answers on screen now."""
+        return list(self._row_buttons[self.prompt]) if self.prompt is not None else []
 
     def _answer(self, answer: str) -> None:
         self.prompt = None

@@ -50,6 +50,7 @@ class SettingsDialog(QDialog):
     def _reminder_box(self, current: ReminderSettings) -> QGroupBox:
         box = QGroupBox("Reminder to log your day")
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.remind = QCheckBox("&Remind me to log my day")
         self.remind.setChecked(current.enabled)
         self.remind.toggled.connect(self._sync_enabled)
@@ -88,6 +89,7 @@ class SettingsDialog(QDialog):
     def _sitting_box(self, current: ReminderSettings) -> QGroupBox:
         box = QGroupBox("Breaks from sitting")
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.sitting_minutes = QSpinBox()
         self.sitting_minutes.setRange(*SITTING_MINUTES_RANGE)
         self.sitting_minutes.setSingleStep(5)
