@@ -110,6 +110,9 @@ def test_plan_saved_shows_in_today_with_a_quiet_note_when_well_over(qtbot: QtBot
 
 def test_trends_has_a_pacing_tab_that_follows_the_plans(qtbot: QtBot, window: MainWindow) -> None:
     feature = _feature(window)
+    from journal.core.sitting import SittingSummary
+
+    window.session.add_sitting_session(SittingSummary(TODAY - dt.timedelta(days=1), 160, 5))
     window.tabs.setCurrentIndex(window.tabs.indexOf(next(
         window.tabs.widget(i) for i in range(window.tabs.count()) if window.tabs.tabText(i) == "T&rends")))
     from journal.ui.trends.view import TrendsView
@@ -124,6 +127,8 @@ def test_trends_has_a_pacing_tab_that_follows_the_plans(qtbot: QtBot, window: Ma
     with qtbot.waitSignal(feature.plansChanged, timeout=5_000):
         feature.save([Plan("walking", 20)])
     assert "Walking: 20 min at a time" in panel.toPlainText()
+    qtbot.waitUntil(lambda: "Breaks from sitting" in panel.toPlainText(), timeout=5_000)
+    assert "2 h 40 min" in panel.toPlainText()
 
 
 def test_pacing_text_weeks_and_flare_comparison() -> None:

@@ -150,3 +150,15 @@ def test_sleeping_computer_is_not_counted_as_sitting() -> None:
 
 def test_duration_words() -> None:
     assert [duration_words(m) for m in (0, 45, 60, 160)] == ["0 min", "45 min", "1 h", "2 h 40 min"]
+
+
+def test_sitting_weeks_add_up_kept_sessions_inside_the_period() -> None:
+    from journal.core.sitting import SittingSummary, sitting_weeks
+
+    monday = dt.date(2026, 11, 23)
+    per_day = {monday: SittingSummary(monday, 120, 4), monday + dt.timedelta(days=2): SittingSummary(monday, 60, 2),
+               monday + dt.timedelta(days=7): SittingSummary(monday, 90, 0), monday - dt.timedelta(days=1): SittingSummary(monday, 30, 1)}
+    weeks = sitting_weeks(per_day, monday, monday + dt.timedelta(days=13))
+    assert [(w.week_start, w.minutes, w.breaks) for w in weeks] == [
+        (monday, 180, 6), (monday + dt.timedelta(days=7), 90, 0)]
+    assert weeks[0].breaks_per_hour == 2.0 and weeks[1].breaks_per_hour == 0.0

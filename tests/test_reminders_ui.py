@@ -319,3 +319,20 @@ def test_without_a_tray_closing_minimises_and_the_small_window_asks(
     assert companion.prompt_window.text.text() == REMINDER_TEXT
     _button(companion, "Open Today").click()
     assert not window.isMinimized() and window.tabs.currentWidget() is window.today
+
+
+def test_started_in_the_tray_the_hidden_window_gets_its_features(qtbot: QtBot, db_path: Path) -> None:
+    from journal.ui.app import create_window
+
+    hidden = create_window(db_path, welcome=False, in_tray=True)
+    try:
+        qtbot.waitUntil(lambda: hidden.companion is not None, timeout=20_000)
+        assert not hidden.isVisible() and hidden.session.ready
+        assert hidden.export_dialog is not None or hidden.data_safety is not None
+        hidden.companion.answer(prompts.ANSWER_OPEN_WINDOW)
+        assert hidden.isVisible()
+    finally:
+        hidden.today.discard_changes()
+        hidden.close()
+        hidden.session.close()
+        hidden.deleteLater()

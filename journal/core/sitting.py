@@ -115,3 +115,27 @@ class SittingTimer:
         """End the session; the summary is for the day it started."""
         self.pause(now)
         return SittingSummary(self.started.date(), int(self._sat.total_seconds() // 60), self.breaks)
+
+
+@dataclass(frozen=True, slots=True)
+class SittingWeek:
+    """Timed sitting in one ISO week (Monday ``week_start``)."""
+
+    week_start: dt.date
+    minutes: int
+    breaks: int
+
+    @property
+    def breaks_per_hour(self) -> float | None:
+        return self.breaks * 60 / self.minutes if self.minutes else None
+
+
+def sitting_weeks(per_day: dict[dt.date, SittingSummary], start: dt.date, end: dt.date) -> list[SittingWeek]:
+    """The kept sitting sessions of [start, end] added up per week, oldest first."""
+    weeks: dict[dt.date, tuple[int, int]] = {}
+    for date, summary in per_day.items():
+        if start <= date <= end:
+            monday = date - dt.timedelta(days=date.weekday())
+            minutes, breaks = weeks.get(monday, (0, 0))
+            weeks[monday] = (minutes + summary.minutes, breaks + summary.breaks)
+    return [SittingWeek(monday, m, b) for monday, (m, b) in sorted(weeks.items())]

@@ -232,6 +232,12 @@ class JournalSession(QObject):
         """Keep a sitting session's minutes and breaks (one small write, as a day's save)."""
         self._require().add_sitting_session(summary)
 
+    def sitting_per_day(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> "dict[dt.date, SittingSummary]":
+        """Kept sitting minutes and breaks per date (safe to call from the worker)."""
+        return self._require().sitting_per_day(start, end)
+
     # --- one writer, backups and restores ------------------------------------------------
     # The window holds the journal's lock from just before the file is opened
     # until it closes, so a second window on the same file cannot write to it.
