@@ -224,6 +224,23 @@ def test_closing_keeps_the_tray_running_said_once_and_quit_really_quits(
     assert not window.session.holds_lock  # closed as on a normal close (backed up, lock released)
 
 
+def test_file_quit_really_quits_while_reminders_are_on(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
+    companion, _ = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(9, 0)), tray=True,
+                              settings=ReminderSettings(enabled=True))
+    quits: list[bool] = []
+    companion.quit_application = lambda: quits.append(True)
+    window.quit_action.trigger()
+    assert quits == [True] and not window.isVisible() and companion.told_box is None
+
+
+def test_file_quit_closes_as_before_when_reminders_are_off(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
+    companion, _ = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(9, 0)), tray=True)
+    quits: list[bool] = []
+    companion.quit_application = lambda: quits.append(True)
+    window.quit_action.trigger()
+    assert not window.isVisible() and quits == []  # the last window closing ends the app, as before
+
+
 def test_turning_everything_off_removes_every_trace(
     qtbot: QtBot, window: MainWindow, qsettings: QSettings, private_home: Path
 ) -> None:

@@ -76,6 +76,9 @@ class DayCompanion(QObject):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         window.installEventFilter(self)
+        # File → Quit means quit, also while closing the window only hides it.
+        window.quit_action.triggered.disconnect()
+        window.quit_action.triggered.connect(self.quit_from_menu)
         self._update_presence()
 
     # --- settings -------------------------------------------------------------------
@@ -306,6 +309,13 @@ class DayCompanion(QObject):
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.told_box = box
         box.show()
+
+    def quit_from_menu(self) -> None:
+        """File → Quit: quits for real while reminders keep the app running, else closes as before."""
+        if self.settings.keeps_running:
+            self.quit()
+        else:
+            self.window.close()
 
     def quit(self) -> bool:
         """Really quit (the tray's Quit): asks about unsaved changes; False if cancelled."""

@@ -1,6 +1,7 @@
 """Reminder settings kept with QSettings (per user, per computer; not in the journal file).
 
-Stored under ``pain-journal/reminders`` (on Linux ``$XDG_CONFIG_HOME/pain-journal/reminders.conf``).
+An INI file, ``pain-journal/reminders.ini`` in the user's configuration folder (Linux
+``$XDG_CONFIG_HOME``, macOS ``~/.config``, Windows ``%APPDATA%``).
 A value that cannot be read falls back to its default; nothing here raises.
 """
 
