@@ -353,3 +353,49 @@ def test_started_in_the_tray_the_hidden_window_gets_its_features(qtbot: QtBot, d
         hidden.close()
         hidden.session.close()
         hidden.deleteLater()
+
+
+def test_a_running_sitting_timer_keeps_the_tray_and_quitting_offers_the_session_first(
+    qtbot: QtBot, window: MainWindow, qsettings: QSettings
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from tests.gui_helpers import answer_next_message_box
+
+    companion, clock = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(9, 0)), tray=True)
+    quits: list[bool] = []
+    companion.quit_application = lambda: quits.append(True)
+    companion.start_sitting()
+    assert companion.tray is not None and not QApplication.quitOnLastWindowClosed()
+    window.close()
+    assert not window.isVisible()  # the timer keeps running in the tray
+    for _ in range(50):
+        companion.check()
+        clock.advance(MINUTE)
+    companion.answer(prompts.ANSWER_BREAK_DONE)
+    seen: list[list[str]] = []
+    path = window.session.own_journal_path()
+
+    def add_when_asked() -> None:
+        box = companion.offer_box
+        if box is not None and box.isVisible():
+            next(b for b in box.buttons() if b.text() == "Add to today").click()
+            seen.append(answer_next_message_box(QMessageBox.StandardButton.Discard))  # "Save the day?"
+        else:
+            QTimer.singleShot(20, add_when_asked)
+
+    QTimer.singleShot(20, add_when_asked)
+    companion.tray.quit_action.trigger()
+    assert companion.offer_box is not None
+    assert companion.offer_box.text() == "Add 50 min of sitting with 1 break to today?"
+    qtbot.waitUntil(lambda: bool(quits), timeout=5_000)
+    assert quits == [True] and not window.isVisible()
+    assert seen and seen[0] and "did not save it" in seen[0][0]  # the minutes were in the form, unsaved
+    from journal.storage.journal import Journal
+
+    assert path is not None
+    reopened = Journal.open(path)
+    try:
+        assert reopened.sitting_per_day() == {dt.date.today(): SittingSummary(dt.date.today(), 50, 1)}
+    finally:
+        reopened.close()

@@ -18,7 +18,9 @@ from typing import Final
 REMINDER_TEXT: Final = "Time to log your day"
 BREAK_TEXT: Final = "Time to stand up and move for a couple of minutes."
 DEFAULT_TIME: Final = dt.time(20, 0)
+#: The default interval follows the documents: "Avoid sitting for more than 30 minutes without repositioning."
 DEFAULT_SITTING_MINUTES: Final = 30
+SITTING_SOURCE: Final = "000_32feb4238e8fab95.txt, Do\u2019s and Don\u2019ts"
 SITTING_MINUTES_RANGE: Final = (10, 120)
 SNOOZE_CHOICES_MINUTES: Final = (30, 60)
 WEEKDAY_NAMES: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

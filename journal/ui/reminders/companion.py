@@ -83,6 +83,11 @@ class DayCompanion(QObject):
 
     # --- settings -------------------------------------------------------------------
 
+    @property
+    def stays_running(self) -> bool:
+        """Closing the window keeps Pain Journal running: reminders are on, or a sitting timer runs."""
+        return self.settings.keeps_running or self.sitting is not None
+
     def apply(self, chosen: ReminderSettings) -> None:
         """Use and remember new settings; anything turned off leaves no trace behind."""
         store.save(self.qsettings, chosen)
@@ -99,7 +104,7 @@ class DayCompanion(QObject):
 
     def _update_presence(self) -> None:
         """Tray icon and checks exist only while something needs them."""
-        needed = self.settings.keeps_running or self.sitting is not None
+        needed = self.stays_running
         if needed and self.tray_available and self.tray is None:
             self.tray = CompanionTray(self)
             self.tray.answered.connect(self.answer)
@@ -111,7 +116,7 @@ class DayCompanion(QObject):
             self.tray = None
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setQuitOnLastWindowClosed(not (self.settings.keeps_running and self.tray is not None))
+            app.setQuitOnLastWindowClosed(not (needed and self.tray is not None))
         if self.settings.enabled or self.sitting is not None:
             if not self.timer.isActive():
                 self.timer.start()
@@ -221,7 +226,7 @@ class DayCompanion(QObject):
         minutes = self.settings.sitting_minutes
         self.window.show_status(f"Sitting timer on: a gentle reminder to move every {minutes} minutes.")
 
-    def stop_sitting(self) -> SittingSummary | None:
+    def stop_sitting(self, *, wait: bool = False) -> SittingSummary | None:
         """End the session and offer what it adds up to (nothing is written without a yes)."""
         if self.sitting is None:
             return None
@@ -236,7 +241,7 @@ class DayCompanion(QObject):
         self._update_presence()
         self.sittingChanged.emit(False)
         if summary.worth_offering:
-            self.offer(summary)
+            self.offer(summary, wait=wait)
         return summary
 
     def set_screen_locked(self, locked: bool) -> None:
@@ -248,8 +253,12 @@ class DayCompanion(QObject):
         else:
             self.sitting.resume(self.clock.now())
 
-    def offer(self, summary: SittingSummary) -> None:
-        """Ask "Add 2 h 40 min of sitting with 5 breaks to today?" in the window."""
+    def offer(self, summary: SittingSummary, *, wait: bool = False) -> None:
+        """Ask "Add 2 h 40 min of sitting with 5 breaks to today?" in the window.
+
+        ``wait`` asks before returning (when quitting); otherwise the question stays open
+        beside the window.
+        """
         self.show_window()
         box = QMessageBox(QMessageBox.Icon.Question, "Add to today?", summary.question(),
                           QMessageBox.StandardButton.NoButton, self.window)
@@ -263,7 +272,10 @@ class DayCompanion(QObject):
         box.buttonClicked.connect(lambda button: self.add_to_day(summary) if button is add else None)
         self.offer_box = box
         self.offered.emit(summary)
-        box.open()
+        if wait:
+            box.exec()
+        else:
+            box.open()
 
     def add_to_day(self, summary: SittingSummary) -> None:
         """Put the minutes in the day's form (unsaved) and keep the breaks."""
@@ -290,7 +302,7 @@ class DayCompanion(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Closing the window while reminders are on keeps Pain Journal running (said once)."""
         if (watched is self.window and event.type() == QEvent.Type.Close and not self._quitting
-                and self.settings.keeps_running):
+                and self.stays_running):
             if self.tray is not None:
                 self.window.hide()
             else:
@@ -312,7 +324,7 @@ class DayCompanion(QObject):
 
     def quit_from_menu(self) -> None:
         """File → Quit: quits for real while reminders keep the app running, else closes as before."""
-        if self.settings.keeps_running:
+        if self.stays_running:
             self.quit()
         else:
             self.window.close()
@@ -320,6 +332,8 @@ class DayCompanion(QObject):
     def quit(self) -> bool:
         """Really quit (the tray's Quit): asks about unsaved changes; False if cancelled."""
         window = self.window
+        if self.sitting is not None:
+            self.stop_sitting(wait=True)  # the session is offered before the window closes
         self._quitting = True
         if not window.isVisible() and window.today.is_dirty():
             self.show_window()  # the question about unsaved changes needs the window

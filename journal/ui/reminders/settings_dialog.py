@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core.reminders import SITTING_MINUTES_RANGE, WEEKDAY_NAMES, ReminderSettings
+from journal.core.reminders import SITTING_MINUTES_RANGE, SITTING_SOURCE, WEEKDAY_NAMES, ReminderSettings
 
 
 def _note(text: str) -> QLabel:
@@ -96,8 +96,9 @@ class SettingsDialog(QDialog):
         self.sitting_minutes.setSuffix(" minutes")
         self.sitting_minutes.setValue(current.sitting_minutes)
         form.addRow("Suggest a &break every:", self.sitting_minutes)
-        form.addRow(_note("Start the timer with “I'm sitting down to work” in Today or the tray. "
-                          "It pauses while your screen is locked."))
+        form.addRow(_note("The guidance suggests not sitting for more than 30 minutes without changing "
+                          f"position ({SITTING_SOURCE}). Start the timer with “I'm sitting down to work” "
+                          "in Today or the tray; it pauses while your screen is locked."))
         return box
 
     def _sync_enabled(self) -> None:
