@@ -42,6 +42,7 @@ def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
         opened.show()
     qtbot.waitUntil(opened.today.isEnabled, timeout=5_000)
     qtbot.waitUntil(lambda: opened.findChild(PacingFeature) is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: _feature(opened).loaded, timeout=5_000)
     yield opened
     close_window(opened)
     opened.deleteLater()
@@ -54,7 +55,7 @@ def _feature(window: MainWindow) -> PacingFeature:
 
 
 def test_dialog_offers_the_baseline_and_keeps_the_chosen_plan(qtbot: QtBot) -> None:
-    dialog = PlanDialog(_history(), [], TODAY)
+    dialog = PlanDialog(pacing.plan_overview(_history(), [], TODAY), [], TODAY)
     qtbot.addWidget(dialog)
     assert [b.activity for b in dialog.boxes] == ["walking"]  # sitting is not an effortful activity
     box = dialog.box("walking")
@@ -66,7 +67,7 @@ def test_dialog_offers_the_baseline_and_keeps_the_chosen_plan(qtbot: QtBot) -> N
 
 
 def test_dialog_links_back_to_the_pacing_guidance(qtbot: QtBot) -> None:
-    dialog = PlanDialog(_history(), [], TODAY)
+    dialog = PlanDialog(pacing.plan_overview(_history(), [], TODAY), [], TODAY)
     qtbot.addWidget(dialog)
     assert all(f"href='{item}'" in dialog.guidance_links.text() for item in pacing.GUIDANCE_ITEMS)
     with qtbot.waitSignal(dialog.guidanceRequested) as asked:
@@ -75,7 +76,7 @@ def test_dialog_links_back_to_the_pacing_guidance(qtbot: QtBot) -> None:
 
 
 def test_dialog_says_not_enough_data_yet(qtbot: QtBot) -> None:
-    dialog = PlanDialog(_history(6), [], TODAY)
+    dialog = PlanDialog(pacing.plan_overview(_history(6), [], TODAY), [], TODAY)
     qtbot.addWidget(dialog)
     box = dialog.box("walking")
     assert "not enough data yet" in box.baseline_label.text() and not box.use_baseline.isEnabled()
@@ -83,7 +84,7 @@ def test_dialog_says_not_enough_data_yet(qtbot: QtBot) -> None:
 
 def test_dialog_suggests_an_increase_only_when_chosen_and_the_patient_takes_it(qtbot: QtBot) -> None:
     plans = [Plan("walking", 20, True, TODAY - dt.timedelta(days=10))]
-    dialog = PlanDialog(_history(), plans, TODAY)
+    dialog = PlanDialog(pacing.plan_overview(_history(), plans, TODAY), plans, TODAY)
     qtbot.addWidget(dialog)
     box = dialog.box("walking")
     assert not box.suggestion_row.isHidden()
@@ -123,10 +124,16 @@ def test_trends_has_a_pacing_tab_that_follows_the_plans(qtbot: QtBot, window: Ma
     titles = [view.chart_tabs.tabText(i) for i in range(view.chart_tabs.count())]
     assert titles[-1] == "Pacing plan"
     panel = view.chart_tabs.widget(view.chart_tabs.count() - 1)
+    view.chart_tabs.setCurrentWidget(panel)
     assert "no pacing plan yet" in panel.toPlainText()
     with qtbot.waitSignal(feature.plansChanged, timeout=5_000):
         feature.save([Plan("walking", 20)])
     assert "Walking: 20 min at a time" in panel.toPlainText()
+    view.chart_tabs.setCurrentIndex(0)  # hidden: brought up to date when shown again
+    with qtbot.waitSignal(feature.plansChanged, timeout=5_000):
+        feature.save([Plan("walking", 30)])
+    view.chart_tabs.setCurrentWidget(panel)
+    assert "Walking: 30 min at a time" in panel.toPlainText()
     qtbot.waitUntil(lambda: "Breaks from sitting" in panel.toPlainText(), timeout=5_000)
     assert "2 h 40 min" in panel.toPlainText()
 
@@ -148,3 +155,25 @@ def test_guidance_pacing_item_links_to_the_plan(qtbot: QtBot, window: MainWindow
     assert button.isVisibleTo(view)
     guidance.open_item("keep-warm")
     assert not button.isVisibleTo(view)
+
+
+def test_view_menu_opens_the_plan_and_saving_keeps_it(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    feature = _feature(window)
+    action = next(a for a in window.view_menu.actions() if a.text() == "&Pacing plan…")
+
+    def use_baseline_and_save() -> None:
+        dialog = feature.dialog
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, use_baseline_and_save)
+            return
+        dialog.box("walking").use_baseline.click()
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(20, use_baseline_and_save)
+    with qtbot.waitSignal(feature.plansChanged, timeout=10_000):
+        action.trigger()
+    assert feature.plans == [Plan("walking", 20, False, TODAY)]
+    assert pacing.plans_from_text(window.session.setting(pacing.SETTING_KEY)) == feature.plans

@@ -180,6 +180,27 @@ def accept_increase(suggestion: IncreaseSuggestion, today: dt.date) -> Plan:
     return replace(suggestion.plan, minutes=suggestion.new_minutes, since=today)
 
 
+@dataclass(frozen=True, slots=True)
+class ActivityOverview:
+    """What the plan dialog shows for one activity."""
+
+    activity: str
+    baseline: Baseline
+    plan: Plan | None
+    suggestion: IncreaseSuggestion | None
+
+
+def plan_overview(days: Sequence[DayEntry], plans: Sequence[Plan], today: dt.date) -> list[ActivityOverview]:
+    """Baseline, plan and any increase suggestion for every paced activity (one pass over flares)."""
+    found = flare_set(days)
+    result = []
+    for activity in paced_activities(days, plans):
+        plan = plan_for(plans, activity)
+        suggestion = increase_suggestion(plan, days, today, found) if plan is not None else None
+        result.append(ActivityOverview(activity, baseline(days, activity, found), plan, suggestion))
+    return result
+
+
 # ---------------------------------------------------------------- plan vs done
 
 

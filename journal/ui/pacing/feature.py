@@ -21,6 +21,7 @@ from journal.core.pacing import Plan
 if TYPE_CHECKING:
     from journal.ui.guidance.library_view import LibraryView
     from journal.ui.main_window import MainWindow
+    from journal.ui.pacing.plan_dialog import PlanDialog
 
 OVER_PLAN_NOTE = "well over today"
 OVER_PLAN_TIP = ("More than your plan today. Pacing means balancing activity with rest, "
@@ -37,7 +38,10 @@ class PacingFeature(QObject):
         self.setObjectName("pacingFeature")
         self.window = window
         self.plans: list[Plan] = []
+        #: The open journal's plans have been read (``plans`` is theirs, not a leftover).
+        self.loaded = False
         self.today: Callable[[], dt.date] = dt.date.today
+        self.dialog: PlanDialog | None = None  # the plan dialog while it is open
         self.action = QAction("&Pacing plan…", window)
         self.action.triggered.connect(self.open_plan_dialog)
         window.view_menu.addAction(self.action)
@@ -53,12 +57,14 @@ class PacingFeature(QObject):
     # --- plans --------------------------------------------------------------------------
 
     def load(self) -> None:
+        self.loaded = False
         session = self.window.session
         self.window.session.tasks.run(
             lambda: pacing.plans_from_text(session.setting(pacing.SETTING_KEY)), self._loaded)
 
     def _loaded(self, plans: list[Plan]) -> None:
         self.plans = plans
+        self.loaded = True
         self.plansChanged.emit()
 
     def save(self, plans: list[Plan], on_saved: Callable[[], None] | None = None) -> None:
@@ -108,15 +114,19 @@ class PacingFeature(QObject):
         if not session.ready:
             self.window.show_status("Your journal is still opening; try again in a moment.")
             return
-        session.tasks.run(session.days, self._show_dialog)
+        plans, today = list(self.plans), self.today()
+        session.tasks.run(lambda: pacing.plan_overview(session.days(), plans, today),
+                          lambda overview: self._show_dialog(overview, plans, today))
 
-    def _show_dialog(self, days: list) -> None:  # list[DayEntry]
+    def _show_dialog(self, overview: list[pacing.ActivityOverview], plans: list[Plan], today: dt.date) -> None:
         from journal.ui.pacing.plan_dialog import PlanDialog
 
-        dialog = PlanDialog(days, self.plans, self.today(), self.window)
+        dialog = PlanDialog(overview, plans, today, self.window)
         dialog.guidanceRequested.connect(self.open_guidance)
         self.dialog = dialog
-        if dialog.exec() == PlanDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == PlanDialog.DialogCode.Accepted
+        self.dialog = None
+        if accepted:
             self.save(dialog.chosen())
 
     def open_guidance(self, item_id: str) -> None:

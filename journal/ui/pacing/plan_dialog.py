@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core import pacing
-from journal.core.day import DayEntry
 from journal.core.pacing import Plan
 
 NO_PLAN = "no plan"
@@ -104,8 +103,9 @@ class PlanDialog(QDialog):
 
     guidanceRequested = Signal(str)
 
-    def __init__(self, days: Sequence[DayEntry], plans: Sequence[Plan], today: dt.date,
+    def __init__(self, overview: Sequence[pacing.ActivityOverview], plans: Sequence[Plan], today: dt.date,
                  parent: QWidget | None = None) -> None:
+        """``overview`` comes from :func:`journal.core.pacing.plan_overview` (computed on the worker)."""
         super().__init__(parent)
         self.setWindowTitle("Your pacing plan")
         self._others = list(plans)
@@ -123,17 +123,13 @@ class PlanDialog(QDialog):
         link.linkActivated.connect(self._read)
         self.guidance_links = link
         layout.addWidget(link)
-        flare_dates = pacing.flare_set(days)
-        activities = pacing.paced_activities(days, plans)
+        activities = [item.activity for item in overview]
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 8, 0)
         self.boxes: list[ActivityPlanBox] = []
-        for activity in activities:
-            plan = pacing.plan_for(plans, activity)
-            suggestion = (pacing.increase_suggestion(plan, days, today, flare_dates)
-                          if plan is not None else None)
-            box = ActivityPlanBox(activity, pacing.baseline(days, activity, flare_dates), plan, suggestion, today)
+        for item in overview:
+            box = ActivityPlanBox(item.activity, item.baseline, item.plan, item.suggestion, today)
             column.addWidget(box)
             self.boxes.append(box)
         if not activities:

@@ -95,13 +95,26 @@ class PacingPanel(QTextBrowser):
         self._feature = feature
         self._sitting: list[SittingWeek] = []
         self._generation = 0
+        self._stale = False
+        self._shown_once = False
         view.summaryShown.connect(lambda _summary: self.refresh())
         view.chartsReady.connect(self.refresh)
         feature.plansChanged.connect(self.refresh)
         self.anchorClicked.connect(self._follow)
         self.refresh()
 
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        """Redraw the text (only while the tab is on screen; otherwise when it is next shown)."""
+        if not self.isVisible() and self._shown_once:
+            self._stale = True
+            return
+        self._stale = False
+        self._shown_once = True
         data = self._view.data
         if data is None:
             self.setHtml(f"<p style='color:{GREY}'>Loading your days…</p>")
