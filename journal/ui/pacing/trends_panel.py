@@ -52,6 +52,12 @@ def pacing_html(days: "list[DayEntry] | tuple[DayEntry, ...]", plans: "list[Plan
                      "own days.</p>")
         parts.append(sitting_html(sitting or []))
         return "".join(parts)
+    comparison = pacing.flare_after_plan(days, plans, start, end)
+    parts.append("<h3>Flares after days over plan</h3>")
+    parts.append(f"<p>{escape(comparison.sentence)}</p>")
+    parts.append(f"<p style='color:{GREY}'><small>“Over plan”: more minutes than your current plan "
+                 "for any planned activity that day. A flare is counted on the next day, as the rest "
+                 "of the journal defines it.</small></p>")
     for plan in sorted(plans, key=lambda p: p.activity.casefold()):
         weeks = pacing.plan_vs_done(days, plan, start, end)
         parts.append(f"<h3>{escape(plan.activity[:1].upper() + plan.activity[1:])}: "
@@ -73,12 +79,6 @@ def pacing_html(days: "list[DayEntry] | tuple[DayEntry, ...]", plans: "list[Plan
         )
         if len(weeks) > 12:
             parts.append(f"<p style='color:{GREY}'>The last 12 of {len(weeks)} weeks.</p>")
-    comparison = pacing.flare_after_plan(days, plans, start, end)
-    parts.append("<h3>Flares after days over plan</h3>")
-    parts.append(f"<p>{escape(comparison.sentence)}</p>")
-    parts.append(f"<p style='color:{GREY}'><small>“Over plan”: more minutes than your current plan "
-                 "for any planned activity that day. A flare is counted on the next day, as the rest "
-                 "of the journal defines it.</small></p>")
     parts.append(sitting_html(sitting or []))
     return "".join(parts)
 

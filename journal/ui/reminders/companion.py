@@ -34,7 +34,7 @@ CHECK_INTERVAL_MS = 15_000
 SITTING_ACTIVITY = "sitting"
 KEEPS_RUNNING_TRAY = (
     "Pain Journal is still running in the tray so it can remind you. To close it "
-    "completely, choose “Quit Pain Journal” in the tray icon's menu."
+    "completely, choose “Quit Pain Journal” in the tray icon's menu, or File → Quit."
 )
 KEEPS_RUNNING_NO_TRAY = (
     "Pain Journal is still running (minimised) so it can remind you. To close it "

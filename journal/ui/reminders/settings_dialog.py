@@ -83,7 +83,8 @@ class SettingsDialog(QDialog):
         self.at_login.setChecked(current.start_at_login)
         layout.addWidget(self.at_login)
         layout.addWidget(_note("While reminders are on, closing the window keeps Pain Journal in the "
-                               "tray. Choose Quit in the tray icon's menu to close it completely."))
+                               "tray. Choose Quit in the tray icon's menu, or File → Quit, to close it "
+                               "completely."))
         return box
 
     def _sitting_box(self, current: ReminderSettings) -> QGroupBox:
