@@ -40,8 +40,10 @@ class ScreenLockWatcher(QObject):
         if not bus.isConnected():
             return False
         found = False
-        for service, path, interface in _SERVICES:
-            found = bus.connect(service, path, interface, "ActiveChanged", self, SLOT("_on_active(bool)")) or found
+        for _service, path, interface in _SERVICES:
+            # Any sender: the signal is matched by path and interface (the owner of the
+            # well-known name differs between desktops).
+            found = bus.connect("", path, interface, "ActiveChanged", self, SLOT("_on_active(bool)")) or found
         return found
 
     @Slot(bool)
