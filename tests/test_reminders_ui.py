@@ -292,7 +292,9 @@ def test_settings_dialog_shows_and_returns_the_choices(qtbot: QtBot) -> None:
 def test_file_menu_has_settings_and_today_has_the_sitting_button(qtbot: QtBot, window: MainWindow) -> None:
     assert any(a.text() == "Se&ttings…" for a in window.file_menu.actions())
     button = next(b for b in window.today.findChildren(QPushButton) if b.text() == "I'm sitting down to work")
+    assert window.companion is not None and window.companion.lock_watcher is None  # made when first needed
     button.click()
+    assert window.companion.lock_watcher is not None
     assert window.companion is not None and window.companion.sitting is not None
     assert button.text() == "Stop the sitting timer"
     window.companion.sitting = None  # nothing to offer from a session a moment long

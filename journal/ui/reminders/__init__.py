@@ -16,14 +16,11 @@ def install(window: "MainWindow") -> None:
 
     from journal.core.clock import SystemClock
     from journal.ui.reminders.companion import DayCompanion
-    from journal.ui.reminders.screen_lock import ScreenLockWatcher
     from journal.ui.reminders.sitting_button import SittingButton
     from journal.ui.reminders.store import open_settings
 
     companion = DayCompanion(window, clock=SystemClock(), settings=open_settings())
     window.companion = companion
-    watcher = ScreenLockWatcher(companion)
-    watcher.lockedChanged.connect(companion.set_screen_locked)
     action = QAction("Se&ttings…", window)
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     action.triggered.connect(companion.open_settings)

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from journal.app import autostart
 from journal.core.clock import Clock
 from journal.core.reminders import DailyReminder, ReminderSettings
 from journal.core.sitting import SittingSummary, SittingTimer
@@ -29,6 +28,7 @@ from journal.ui.reminders.prompts import CompanionTray, Prompt, PromptWindow
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
+    from journal.ui.reminders.screen_lock import ScreenLockWatcher
 
 CHECK_INTERVAL_MS = 15_000
 SITTING_ACTIVITY = "sitting"
@@ -67,6 +67,7 @@ class DayCompanion(QObject):
         self.showing: Prompt | None = None
         self.told_box: QMessageBox | None = None
         self.offer_box: QMessageBox | None = None
+        self.lock_watcher: ScreenLockWatcher | None = None
         self.tray_available = (QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None
                                else tray_available)
         self._login_command = login_command or self._default_login_command
@@ -93,6 +94,8 @@ class DayCompanion(QObject):
         store.save(self.qsettings, chosen)
         self.settings = chosen
         self.reminder.settings = chosen
+        from journal.app import autostart
+
         if chosen.start_at_login:
             autostart.enable(self._login_command())
         elif autostart.is_enabled():
@@ -100,6 +103,8 @@ class DayCompanion(QObject):
         self._update_presence()
 
     def _default_login_command(self) -> list[str]:
+        from journal.app import autostart
+
         return autostart.tray_command(self.window.session.own_journal_path())
 
     def _update_presence(self) -> None:
@@ -219,6 +224,7 @@ class DayCompanion(QObject):
         if self.sitting is not None:
             return
         self.sitting = SittingTimer(self.clock.now(), self.settings.sitting_minutes)
+        self._listen_for_screen_lock()
         self._update_presence()
         if self.tray is not None:
             self.tray.set_sitting(True)
@@ -243,6 +249,14 @@ class DayCompanion(QObject):
         if summary.worth_offering:
             self.offer(summary, wait=wait)
         return summary
+
+    def _listen_for_screen_lock(self) -> None:
+        """Made when the timer first starts: only the timer needs it."""
+        if self.lock_watcher is None:
+            from journal.ui.reminders.screen_lock import ScreenLockWatcher
+
+            self.lock_watcher = ScreenLockWatcher(self)
+            self.lock_watcher.lockedChanged.connect(self.set_screen_locked)
 
     def set_screen_locked(self, locked: bool) -> None:
         """A locked screen pauses the sitting timer; unlocking resumes it."""
