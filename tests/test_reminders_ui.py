@@ -241,6 +241,15 @@ def test_file_quit_closes_as_before_when_reminders_are_off(qtbot: QtBot, window:
     assert not window.isVisible() and quits == []  # the last window closing ends the app, as before
 
 
+def test_turning_reminders_off_takes_away_one_on_screen(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
+    companion, _ = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(20, 5)), tray=False,
+                              settings=ReminderSettings(enabled=True))
+    companion.check()
+    assert companion.prompt_window is not None and companion.prompt_window.isVisible()
+    companion.apply(ReminderSettings())
+    assert not companion.prompt_window.isVisible() and companion.showing is None
+
+
 def test_turning_everything_off_removes_every_trace(
     qtbot: QtBot, window: MainWindow, qsettings: QSettings, private_home: Path
 ) -> None:

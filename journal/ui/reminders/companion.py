@@ -94,6 +94,8 @@ class DayCompanion(QObject):
         store.save(self.qsettings, chosen)
         self.settings = chosen
         self.reminder.settings = chosen
+        if not chosen.enabled and self.showing is Prompt.REMINDER:
+            self._clear_prompt()  # turned off while it was on screen: it goes away too
         from journal.app import autostart
 
         if chosen.start_at_login:
@@ -153,6 +155,14 @@ class DayCompanion(QObject):
         if not session.ready:
             return None
         return session.day(date) is not None
+
+    def _clear_prompt(self) -> None:
+        self.showing = None
+        if self.tray is not None:
+            self.tray.clear_prompt()
+        if self.prompt_window is not None:
+            self.prompt_window.prompt = None
+            self.prompt_window.hide()
 
     def _show(self, prompt: Prompt) -> None:
         self.showing = prompt
@@ -239,9 +249,7 @@ class DayCompanion(QObject):
         summary = self.sitting.stop(self.clock.now())
         self.sitting = None
         if self.showing is Prompt.BREAK:
-            self.showing = None
-            if self.tray is not None:
-                self.tray.clear_prompt()
+            self._clear_prompt()
         if self.tray is not None:
             self.tray.set_sitting(False)
         self._update_presence()
