@@ -16,8 +16,8 @@ from sqlmodel import Session
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
 from journal.core.day import DayEntry
-from journal.core.sitting import SittingSummary
 from journal.core.errors import UserError, ValidationError
+from journal.core.sitting import SittingSummary
 from journal.core.validation import check_name, validate_day
 from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, open_engine

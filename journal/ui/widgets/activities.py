@@ -44,7 +44,7 @@ class ActivityRow(QWidget):
         remove = QPushButton("Remove", self)
         remove.setAccessibleName("Remove this activity")
         remove.clicked.connect(lambda: self.removed.emit(self))
-        #: A quiet note beside the minutes (the pacing plan fills it); hidden while empty.
+        #: A quiet note beside the minutes (the pacing plan fills it); hidden until a feature uses it.
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.hide()
