@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from journal.core import flares, pacing
+from journal.core import flares
+from journal.core import pacing_plan as pacing
 from journal.core.day import ActivityMinutes, DayEntry
-from journal.core.pacing import Plan, PlanError
+from journal.core.pacing_plan import Plan, PlanError
 
 START = dt.date(2026, 1, 5)  # a Monday
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from journal.core import pacing
+from journal.core import pacing_plan as pacing
 from journal.core.day import ActivityMinutes, DayEntry
-from journal.core.pacing import Plan
+from journal.core.pacing_plan import Plan
 from journal.ui.main_window import MainWindow
 from journal.ui.pacing.feature import OVER_PLAN_NOTE, PacingFeature
 from journal.ui.pacing.plan_dialog import PlanDialog

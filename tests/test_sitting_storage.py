@@ -1,4 +1,4 @@
-"""Sitting sessions (schema 3): kept per date, added up per day, and an old journal upgrades to hold them."""
+"""Sitting sessions (schema 4): kept per date, added up per day, and an old journal upgrades to hold them."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Owns the patient's pacing plans for one window and shows them where they matter.
 
-Plans live in the journal's settings table (:data:`journal.core.pacing.SETTING_KEY`),
+Plans live in the journal's settings table (:data:`journal.core.pacing_plan.SETTING_KEY`),
 so they travel with the journal and its backups. They are read and written on
 the worker; the window keeps a copy.
 """
@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from journal.core import pacing
-from journal.core.pacing import Plan
+from journal.core import pacing_plan as pacing
+from journal.core.pacing_plan import Plan
 
 if TYPE_CHECKING:
     from journal.ui.guidance.library_view import LibraryView

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core import pacing
-from journal.core.pacing import Plan
+from journal.core import pacing_plan as pacing
+from journal.core.pacing_plan import Plan
 
 NO_PLAN = "no plan"
 
@@ -105,7 +105,7 @@ class PlanDialog(QDialog):
 
     def __init__(self, overview: Sequence[pacing.ActivityOverview], plans: Sequence[Plan], today: dt.date,
                  parent: QWidget | None = None) -> None:
-        """``overview`` comes from :func:`journal.core.pacing.plan_overview` (computed on the worker)."""
+        """``overview`` comes from :func:`journal.core.pacing_plan.plan_overview` (computed on the worker)."""
         super().__init__(parent)
         self.setWindowTitle("Your pacing plan")
         self._others = list(plans)

@@ -10,14 +10,14 @@ import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser
 
-from journal.core import pacing
+from journal.core import pacing_plan as pacing
 from journal.core.dates import day_words
 from journal.core.reminders import duration_words
 from journal.core.sitting import SittingWeek, sitting_weeks
 
 if TYPE_CHECKING:
     from journal.core.day import DayEntry
-    from journal.core.pacing import Plan
+    from journal.core.pacing_plan import Plan
     from journal.ui.pacing.feature import PacingFeature
     from journal.ui.trends.view import TrendsView
 
