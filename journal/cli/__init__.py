@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "of sample data (your own journal is not touched)")
     parser.add_argument("--quit-after-startup", action="store_true",
                         help="exit as soon as the window is ready (for timing start-up)")
+    parser.add_argument("--tray", action="store_true",
+                        help="start in the tray with the window hidden (used by the log-in entry; "
+                        "see File > Settings)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     desktop = parser.add_mutually_exclusive_group()
     desktop.add_argument("--install-desktop-entry", action="store_true",
@@ -157,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 path,
                 demo=args.demo,
                 quit_after_startup=args.quit_after_startup,
+                in_tray=args.tray,
             )
         return int(args.func(args))
     except UserError as error:

@@ -23,6 +23,7 @@ from sqlmodel import Session
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key, tidy_name
 from journal.core.day import DayEntry
 from journal.core.errors import UserError, ValidationError
+from journal.core.sitting import SittingSummary
 from journal.core.validation import check_name, validate_day
 from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, open_engine
@@ -227,3 +228,25 @@ class Journal:
         """Acknowledged red-flag symptom name keys per date in the inclusive range."""
         with self.session() as session:
             return repository.red_flag_acks(session=session, start=start, end=end)
+
+    # --- sitting sessions (schema 3) ------------------------------------------------
+
+    def add_sitting_session(self, summary: SittingSummary) -> None:
+        """Keep a sitting session the patient chose to add to a day (minutes and breaks)."""
+        from journal.core.validation import MINUTES_PER_DAY
+        from journal.storage import sitting
+
+        if not (0 <= summary.minutes <= MINUTES_PER_DAY and 0 <= summary.breaks <= MINUTES_PER_DAY):
+            raise ValidationError([("activities", "a sitting session must be from 0 to 1440 minutes")])
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.transaction() as session:
+            sitting.add_sitting_session(session=session, summary=summary, at=stamp)
+
+    def sitting_per_day(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> dict[dt.date, SittingSummary]:
+        """Sitting minutes and breaks per date in the inclusive range."""
+        from journal.storage import sitting
+
+        with self.session() as session:
+            return sitting.sitting_per_day(session=session, start=start, end=end)

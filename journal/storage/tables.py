@@ -87,3 +87,14 @@ class RedFlagAck(SQLModel, table=True):
     day_id: int = Field(foreign_key="day.id", primary_key=True, ondelete="CASCADE")
     symptom: str = Field(primary_key=True)  # the symptom's name key
     acknowledged_at: str  # ISO 8601 date-time, UTC
+
+
+class SittingSession(SQLModel, table=True):
+    """A sitting session the patient added to a day, with the breaks taken (schema 3)."""
+
+    __tablename__ = "sitting_session"
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(index=True)
+    minutes: int
+    breaks: int
+    recorded_at: str  # ISO 8601 date-time, UTC

@@ -25,10 +25,13 @@ from journal.ui.style import apply_style
 from journal.ui.tasks import TaskRunner
 
 
-def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True) -> MainWindow:
+def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True,
+                  in_tray: bool = False) -> MainWindow:
     """Build the window and start opening the journal (``path`` None with ``demo``).
 
-    ``welcome`` False skips the first-start welcome (for tests and timing).
+    ``welcome`` False skips the first-start welcome (for tests and timing). ``in_tray``
+    (started at log-in) installs the features once the journal is open, without
+    waiting for a first paint that a hidden window never has.
     """
     tasks = TaskRunner()
     session = JournalSession(tasks)
@@ -47,7 +50,10 @@ def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True
     session.setParent(window)
     # Features (trends, guidance, export, backups) plug in once the window has painted
     # and the journal is open: neither the first frame nor logging a day needs them.
-    window.after_first_paint(lambda: _install_features_once_open(window))
+    if in_tray:
+        _install_features_once_open(window)
+    else:
+        window.after_first_paint(lambda: _install_features_once_open(window))
     session.open_failed.connect(lambda error: _open_failed(window, error))
     if welcome:
         session.opened.connect(lambda opened: _maybe_welcome(window, opened))
@@ -102,8 +108,13 @@ def show_startup_error(message: str) -> None:
     QMessageBox.critical(None, "Pain Journal cannot start", message)
 
 
-def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False) -> int:
-    """Show the window and run until it closes; return the exit status."""
+def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False,
+               in_tray: bool = False) -> int:
+    """Show the window and run until it closes; return the exit status.
+
+    ``in_tray`` (the log-in entry, ``--tray``) keeps the window hidden when the
+    desktop has a tray: the tray icon opens it.
+    """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Pain Journal")
@@ -113,7 +124,11 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
     from journal.ui.errors import install_excepthook
 
     install_excepthook()
-    window = create_window(path, demo=demo, welcome=not quit_after_startup)
+    if in_tray:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        in_tray = QSystemTrayIcon.isSystemTrayAvailable()
+    window = create_window(path, demo=demo, welcome=not quit_after_startup and not in_tray, in_tray=in_tray)
     # X11 draws the icon into every size it offers the window manager when the
     # window is shown (about 10 ms before the first frame); a moment later is soon enough.
     window.after_first_paint(lambda: set_identity(app))
@@ -125,7 +140,8 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
         # Queued, so it runs after the Today view has loaded the day and can save.
         window.session.opened.connect(lambda _: QTimer.singleShot(0, app.quit))
         window.session.open_failed.connect(lambda _: app.exit(2))
-    window.show()
+    if not in_tray:
+        window.show()
     status = app.exec()
     window.session.close()
     return status

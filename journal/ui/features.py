@@ -16,6 +16,8 @@ INSTALLERS: tuple[str, ...] = (
     "journal.ui.export_dialog:install",
     "journal.ui.guidance.install:install",
     "journal.ui.safety.feature:install",
+    "journal.ui.pacing:install",
+    "journal.ui.reminders:install",  # last: its close filter must see Close before the others
 )
 
 

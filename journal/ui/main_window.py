@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from journal.ui.export_dialog import ExportDialog
     from journal.ui.history.view import HistoryView
+    from journal.ui.reminders.companion import DayCompanion
     from journal.ui.safety.feature import DataSafetyFeature
 
 
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.export_summary_action: QAction | None = None
         self.print_summary_action: QAction | None = None
         self.data_safety: DataSafetyFeature | None = None
+        self.companion: DayCompanion | None = None  # reminders and the sitting timer
         #: The first-start welcome was shown, or is not wanted (after a restore).
         self.welcomed = False
 

@@ -24,6 +24,7 @@ from journal.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from journal.core.sitting import SittingSummary
     from journal.storage.backup import BackupInfo
     from journal.storage.journal import Journal
 
@@ -244,6 +245,18 @@ class JournalSession(QObject):
     ) -> dict[dt.date, frozenset[str]]:
         """Acknowledged red-flag symptom name keys per date (safe to call from the worker)."""
         return self._require().red_flag_acks(start, end)
+
+    # --- sitting sessions ---------------------------------------------------------------
+
+    def add_sitting_session(self, summary: "SittingSummary") -> None:
+        """Keep a sitting session's minutes and breaks (one small write, as a day's save)."""
+        self._require().add_sitting_session(summary)
+
+    def sitting_per_day(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> "dict[dt.date, SittingSummary]":
+        """Kept sitting minutes and breaks per date (safe to call from the worker)."""
+        return self._require().sitting_per_day(start, end)
 
     # --- one writer, backups and restores ------------------------------------------------
     # The window holds the journal's lock from just before the file is opened

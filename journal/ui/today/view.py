@@ -139,6 +139,8 @@ class TodayView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.state_label, 1)
         self.date_edit.dateChanged.connect(self._on_date_picked)
+        #: Features may add a button at the end of this row (e.g. the sitting timer).
+        self.date_bar = bar
         return bar
 
     def _save_bar(self) -> QWidget:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -43,8 +44,13 @@ class ActivityRow(QWidget):
         remove = QPushButton("Remove", self)
         remove.setAccessibleName("Remove this activity")
         remove.clicked.connect(lambda: self.removed.emit(self))
+        #: A quiet note beside the minutes (the pacing plan fills it); hidden until a feature uses it.
+        self.hint = QLabel(self)
+        self.hint.setObjectName("hint")
+        self.hint.hide()
         layout.addWidget(self.name, 3)
         layout.addWidget(self.minutes, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(remove)
         self.name.currentTextChanged.connect(lambda _=None: self.edited.emit())
         self.minutes.valueChanged.connect(lambda _=None: self.edited.emit())

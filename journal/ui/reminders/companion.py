@@ -1,0 +1,375 @@
+"""The companion during the day: the reminder to log, the sitting-break timer, the tray.
+
+Everything waits on one injectable :class:`journal.core.clock.Clock`: a QTimer
+only wakes :meth:`DayCompanion.check` a few times a minute, and ``check``
+asks the clock what time it is and the core state machines
+(:mod:`journal.core.reminders`, :mod:`journal.core.sitting`) what is due.
+Tests pass a fake clock and call ``check`` themselves, so a whole day runs
+in milliseconds.
+
+Created after the window is ready (see :func:`journal.ui.reminders.install`);
+nothing here runs at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from journal.core.clock import Clock
+from journal.core.reminders import DailyReminder, ReminderSettings
+from journal.core.sitting import SittingSummary, SittingTimer
+from journal.ui.reminders import prompts, store
+from journal.ui.reminders.prompts import CompanionTray, Prompt, PromptWindow
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
+    from journal.ui.reminders.screen_lock import ScreenLockWatcher
+
+CHECK_INTERVAL_MS = 15_000
+SITTING_ACTIVITY = "sitting"
+KEEPS_RUNNING_TRAY = (
+    "Pain Journal is still running in the tray so it can remind you. To close it "
+    "completely, choose “Quit Pain Journal” in the tray icon's menu, or File → Quit."
+)
+KEEPS_RUNNING_NO_TRAY = (
+    "Pain Journal is still running (minimised) so it can remind you. To close it "
+    "completely, choose File → Quit."
+)
+
+
+class DayCompanion(QObject):
+    """Owns the reminder, the sitting timer, the tray icon and the autostart entry.
+
+    ``sittingChanged(bool)`` says whether the sitting timer runs; ``offered(summary)``
+    fires when the end of a session is offered for the day.
+    """
+
+    sittingChanged = Signal(bool)
+    offered = Signal(object)
+
+    def __init__(self, window: "MainWindow", *, clock: Clock, settings: QSettings,
+                 tray_available: bool | None = None,
+                 login_command: Callable[[], Sequence[str]] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = clock
+        self.qsettings = settings
+        self.settings = store.load(settings)
+        self.reminder = DailyReminder(self.settings)
+        self.sitting: SittingTimer | None = None
+        self.tray: CompanionTray | None = None
+        self.prompt_window: PromptWindow | None = None
+        self.showing: Prompt | None = None
+        self.told_box: QMessageBox | None = None
+        self.offer_box: QMessageBox | None = None
+        self.lock_watcher: ScreenLockWatcher | None = None
+        self.tray_available = (QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None
+                               else tray_available)
+        self._login_command = login_command or self._default_login_command
+        self.quit_application: Callable[[], None] = QApplication.quit
+        self._quitting = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        window.installEventFilter(self)
+        # File → Quit means quit, also while closing the window only hides it.
+        window.quit_action.triggered.disconnect()
+        window.quit_action.triggered.connect(self.quit_from_menu)
+        self._update_presence()
+
+    # --- settings -------------------------------------------------------------------
+
+    @property
+    def stays_running(self) -> bool:
+        """Closing the window keeps Pain Journal running: reminders are on, or a sitting timer runs."""
+        return self.settings.keeps_running or self.sitting is not None
+
+    def apply(self, chosen: ReminderSettings) -> None:
+        """Use and remember new settings; anything turned off leaves no trace behind."""
+        store.save(self.qsettings, chosen)
+        self.settings = chosen
+        self.reminder.settings = chosen
+        if not chosen.enabled and self.showing is Prompt.REMINDER:
+            self._clear_prompt()  # turned off while it was on screen: it goes away too
+        from journal.app import autostart
+
+        if chosen.start_at_login:
+            autostart.enable(self._login_command())
+        elif autostart.is_enabled():
+            autostart.disable()
+        self._update_presence()
+
+    def _default_login_command(self) -> list[str]:
+        from journal.app import autostart
+
+        return autostart.tray_command(self.window.session.own_journal_path())
+
+    def _update_presence(self) -> None:
+        """Tray icon and checks exist only while something needs them."""
+        needed = self.stays_running
+        if needed and self.tray_available and self.tray is None:
+            self.tray = CompanionTray(self)
+            self.tray.answered.connect(self.answer)
+            self.tray.set_sitting(self.sitting is not None)
+            self.tray.show()
+        elif not needed and self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(not (needed and self.tray is not None))
+        if self.settings.enabled or self.sitting is not None:
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
+
+    # --- what is due ------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Show whatever is due now (at most one question on screen at a time)."""
+        now = self.clock.now()
+        if self.sitting is not None and self.showing is None and self.sitting.due(now):
+            self.sitting.asked()
+            self._show(Prompt.BREAK)
+        elif self.sitting is not None:
+            self.sitting.note_time(now)
+        if self.showing is None and self.reminder.time_has_come(now):
+            logged = self._logged(now.date())
+            if logged is None:
+                return  # the journal is not open yet: ask again at the next check
+            if logged:
+                self.reminder.done_for_today(now)
+            else:
+                self.reminder.shown(now)
+                self._show(Prompt.REMINDER)
+
+    def _logged(self, date: dt.date) -> bool | None:
+        session = self.window.session
+        if not session.ready:
+            return None
+        return session.day(date) is not None
+
+    def _clear_prompt(self) -> None:
+        self.showing = None
+        if self.tray is not None:
+            self.tray.clear_prompt()
+        if self.prompt_window is not None:
+            self.prompt_window.prompt = None
+            self.prompt_window.hide()
+
+    def _show(self, prompt: Prompt) -> None:
+        self.showing = prompt
+        if self.tray is not None:
+            self.tray.show_prompt(prompt)
+            return
+        if self.prompt_window is None:
+            self.prompt_window = PromptWindow()
+            self.prompt_window.answered.connect(self.answer)
+        self.prompt_window.show_prompt(prompt)
+
+    # --- answers ------------------------------------------------------------------------
+
+    def answer(self, answer: str) -> None:
+        """Act on one of :mod:`journal.ui.reminders.prompts`' ``ANSWER_*`` values."""
+        now = self.clock.now()
+        if answer in (prompts.ANSWER_OPEN_TODAY, prompts.ANSWER_SNOOZE_30, prompts.ANSWER_SNOOZE_60,
+                      prompts.ANSWER_DONE_TODAY, prompts.ANSWER_BREAK_DONE, prompts.ANSWER_BREAK_LATER):
+            self.showing = None
+        if answer == prompts.ANSWER_OPEN_TODAY:
+            self.open_today(now.date())
+        elif answer == prompts.ANSWER_SNOOZE_30:
+            self.reminder.snooze(now, 30)
+        elif answer == prompts.ANSWER_SNOOZE_60:
+            self.reminder.snooze(now, 60)
+        elif answer == prompts.ANSWER_DONE_TODAY:
+            self.reminder.done_for_today(now)
+        elif answer == prompts.ANSWER_BREAK_DONE and self.sitting is not None:
+            self.sitting.break_taken(now)
+        elif answer == prompts.ANSWER_BREAK_LATER and self.sitting is not None:
+            self.sitting.snooze(now)
+        elif answer == prompts.ANSWER_BREAK_STOP:
+            self.stop_sitting()
+        elif answer == prompts.ANSWER_START_SITTING:
+            self.start_sitting()
+        elif answer == prompts.ANSWER_OPEN_WINDOW:
+            self.show_window()
+        elif answer == prompts.ANSWER_SETTINGS:
+            self.show_window()
+            self.open_settings()
+        elif answer == prompts.ANSWER_QUIT:
+            self.quit()
+
+    def show_window(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def open_today(self, date: dt.date) -> None:
+        self.show_window()
+        self.window.tabs.setCurrentWidget(self.window.today)
+        if self.window.session.ready:
+            self.window.today.open_date(date)
+
+    def open_settings(self) -> None:
+        from journal.ui.reminders.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.window)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply(dialog.chosen())
+            self.window.show_status("Settings saved.")
+
+    # --- the sitting timer -----------------------------------------------------------------
+
+    def start_sitting(self) -> None:
+        if self.sitting is not None:
+            return
+        self.sitting = SittingTimer(self.clock.now(), self.settings.sitting_minutes)
+        self._listen_for_screen_lock()
+        self._update_presence()
+        if self.tray is not None:
+            self.tray.set_sitting(True)
+        self.sittingChanged.emit(True)
+        minutes = self.settings.sitting_minutes
+        self.window.show_status(f"Sitting timer on: a gentle reminder to move every {minutes} minutes.")
+
+    def stop_sitting(self, *, wait: bool = False) -> SittingSummary | None:
+        """End the session and offer what it adds up to (nothing is written without a yes)."""
+        if self.sitting is None:
+            return None
+        summary = self.sitting.stop(self.clock.now())
+        self.sitting = None
+        if self.showing is Prompt.BREAK:
+            self._clear_prompt()
+        if self.tray is not None:
+            self.tray.set_sitting(False)
+        self._update_presence()
+        self.sittingChanged.emit(False)
+        if summary.worth_offering:
+            self.offer(summary, wait=wait)
+        return summary
+
+    def _listen_for_screen_lock(self) -> None:
+        """Made when the timer first starts: only the timer needs it."""
+        if self.lock_watcher is None:
+            from journal.ui.reminders.screen_lock import ScreenLockWatcher
+
+            self.lock_watcher = ScreenLockWatcher(self)
+            self.lock_watcher.lockedChanged.connect(self.set_screen_locked)
+
+    def set_screen_locked(self, locked: bool) -> None:
+        """A locked screen pauses the sitting timer; unlocking resumes it."""
+        if self.sitting is None:
+            return
+        if locked:
+            self.sitting.pause(self.clock.now())
+        else:
+            self.sitting.resume(self.clock.now())
+
+    def offer(self, summary: SittingSummary, *, wait: bool = False) -> None:
+        """Ask "Add 2 h 40 min of sitting with 5 breaks to today?" in the window.
+
+        ``wait`` asks before returning (when quitting); otherwise the question stays open
+        beside the window.
+        """
+        self.show_window()
+        box = QMessageBox(QMessageBox.Icon.Question, "Add to today?", summary.question(),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setInformativeText(
+            "The minutes go into the day's activities as sitting, and the breaks are kept "
+            "with the day. Check the day, then press Save to keep it."
+        )
+        add = box.addButton("Add to today", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Don't add", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(add)
+        box.buttonClicked.connect(lambda button: self.add_to_day(summary) if button is add else None)
+        self.offer_box = box
+        self.offered.emit(summary)
+        if wait:
+            box.exec()
+        else:
+            box.open()
+
+    def add_to_day(self, summary: SittingSummary) -> None:
+        """Put the minutes in the day's form (unsaved) and keep the breaks."""
+        today_view = self.window.today
+        if not self.window.session.ready or not today_view.open_date(summary.date):
+            return
+        self.window.tabs.setCurrentWidget(today_view)
+        today_view.form.activities.add_minutes(SITTING_ACTIVITY, summary.minutes)
+        self.record_breaks(summary)
+        from journal.core.reminders import duration_words
+
+        self.window.show_status(
+            f"Added {duration_words(summary.minutes)} of sitting to the day. Check it, then press Save to keep it."
+        )
+
+    def record_breaks(self, summary: SittingSummary) -> None:
+        """Keep the breaks with the day (see :meth:`journal.ui.session.JournalSession.add_sitting_session`)."""
+        session = self.window.session
+        if not session.is_demo:
+            session.add_sitting_session(summary)
+
+    # --- closing ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Closing the window while reminders are on keeps Pain Journal running (said once)."""
+        if (watched is self.window and event.type() == QEvent.Type.Close and not self._quitting
+                and self.stays_running):
+            if self.tray is not None:
+                self.window.hide()
+            else:
+                self.window.showMinimized()
+            self._tell_once()
+            return True
+        return False
+
+    def _tell_once(self) -> None:
+        if self.qsettings.value(store.TOLD_ABOUT_TRAY, False) in (True, "true"):
+            return
+        self.qsettings.setValue(store.TOLD_ABOUT_TRAY, True)
+        self.qsettings.sync()
+        box = QMessageBox(QMessageBox.Icon.Information, "Pain Journal keeps running",
+                          KEEPS_RUNNING_TRAY if self.tray is not None else KEEPS_RUNNING_NO_TRAY)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.told_box = box
+        box.show()
+
+    def quit_from_menu(self) -> None:
+        """File → Quit: quits for real while reminders keep the app running, else closes as before."""
+        if self.stays_running:
+            self.quit()
+        else:
+            self.window.close()
+
+    def quit(self) -> bool:
+        """Really quit (the tray's Quit): asks about unsaved changes; False if cancelled."""
+        window = self.window
+        if self.sitting is not None:
+            self.stop_sitting(wait=True)  # the session is offered before the window closes
+        self._quitting = True
+        if not window.isVisible() and window.today.is_dirty():
+            self.show_window()  # the question about unsaved changes needs the window
+        was_hidden = not window.isVisible()
+        window.close()
+        if window.isVisible():
+            self._quitting = False  # the patient chose Cancel
+            return False
+        if was_hidden and window.data_safety is not None:
+            window.data_safety.on_window_closed()  # a hidden window gets no Hide event
+        if self.prompt_window is not None:
+            self.prompt_window.hide()
+        if self.tray is not None:
+            self.tray.hide()
+        self.timer.stop()
+        self.quit_application()
+        return True
