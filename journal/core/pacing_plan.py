@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -228,31 +227,11 @@ def plan_vs_done(days: Sequence[DayEntry], plan: Plan, start: dt.date, end: dt.d
 
 
 @dataclass(frozen=True, slots=True)
-class Proportion:
-    count: int
-    days: int
-    low: float
-    high: float
-
-    @property
-    def share(self) -> float:
-        return self.count / self.days
-
-
-def wilson_interval(count: int, days: int, z: float = 1.959964) -> Proportion:
-    """95% Wilson score interval for count/days (days > 0)."""
-    share = count / days
-    centre = (share + z * z / (2 * days)) / (1 + z * z / days)
-    half = z * math.sqrt(share * (1 - share) / days + z * z / (4 * days * days)) / (1 + z * z / days)
-    return Proportion(count, days, max(0.0, centre - half), min(1.0, centre + half))
-
-
-@dataclass(frozen=True, slots=True)
 class FlareAfterPlan:
     """How often a flare followed (next day) days over plan and days within it."""
 
-    over: Proportion | None
-    within: Proportion | None
+    over: stats.Proportion | None
+    within: stats.Proportion | None
     days_over: int
     days_within: int
     sentence: str
@@ -285,11 +264,12 @@ def flare_after_plan(days: Sequence[DayEntry], plans: Sequence[Plan], start: dt.
         sentence = (f"Not enough days yet to compare: {len(over)} over plan and {len(within)} within it "
                     f"(at least {MIN_DAYS_PER_SIDE} of each, with the next day logged).")
         return FlareAfterPlan(None, None, len(over), len(within), sentence)
-    o, w = wilson_interval(sum(over), len(over)), wilson_interval(sum(within), len(within))
+    o, w = stats.wilson_interval(sum(over), len(over)), stats.wilson_interval(sum(within), len(within))
+    assert o is not None and w is not None  # both sides have days (checked above)
     sentence = (
-        f"After days over your plan, a flare followed on {o.count} of {o.days} days "
-        f"({_pct(o.share)}; 95% interval {_pct(o.low)} to {_pct(o.high)}). After days within it, on "
-        f"{w.count} of {w.days} ({_pct(w.share)}; {_pct(w.low)} to {_pct(w.high)}). "
+        f"After days over your plan, a flare followed on {o.events} of {o.trials} days "
+        f"({_pct(o.estimate)}; 95% interval {_pct(o.ci_low)} to {_pct(o.ci_high)}). After days within it, on "
+        f"{w.events} of {w.trials} ({_pct(w.estimate)}; {_pct(w.ci_low)} to {_pct(w.ci_high)}). "
         "This is an association in your own days, not proof that one causes the other; "
         "overlapping intervals mean the difference may be chance."
     )
