@@ -7,21 +7,12 @@ import datetime as dt
 import pytest
 
 from journal.app.periods import PeriodChoice, period_bounds
-from journal.core.dates import dates_words, day_words, long_words, month_words, weekday_words
+from journal.core.dates import day_words, long_words, month_words, weekday_words
 
 
 def test_dates_in_words_have_no_leading_zero_and_an_unambiguous_month() -> None:
     assert day_words(dt.date(2025, 12, 3)) == "3 Dec 2025"
     assert weekday_words(dt.date(2025, 12, 3)) == "Wed 3 Dec 2025"
-
-
-def test_several_dates_read_as_a_sentence_in_order() -> None:
-    assert dates_words([]) == ""
-    assert dates_words([dt.date(2026, 1, 14)]) == "14 Jan 2026"
-    assert dates_words([dt.date(2026, 1, 14), dt.date(2025, 12, 3)]) == "3 Dec 2025 and 14 Jan 2026"
-    assert dates_words([dt.date(2026, 1, 14), dt.date(2025, 12, 3), dt.date(2025, 12, 5)]) == (
-        "3 Dec 2025, 5 Dec 2025 and 14 Jan 2026"
-    )
 
 
 def test_since_the_last_visit_runs_to_today() -> None:

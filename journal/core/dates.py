@@ -8,7 +8,6 @@ output use ISO dates (``date.isoformat()``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Final
 
 MONTHS: Final = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -39,11 +38,3 @@ def long_words(date: dt.date) -> str:
 def month_words(date: dt.date) -> str:
     """"December 2025"."""
     return f"{MONTHS[date.month - 1]} {date.year}"
-
-
-def dates_words(dates: Iterable[dt.date]) -> str:
-    """Several dates in order, joined for a sentence: "3 Dec 2025, 5 Dec 2025 and 14 Jan 2026"."""
-    words = [day_words(date) for date in sorted(dates)]
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
