@@ -82,14 +82,15 @@ def make_build_environment(fresh: bool) -> None:
         shutil.rmtree(VENV)
     base = getattr(sys, "_base_executable", sys.executable)
     run([base, "-m", "venv", str(VENV)], "creating build/venv")
-    command = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    pip = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    # One pip call per file: the runtime lock carries hashes, which puts pip in
+    # hash-checking mode for everything in the same call.
     for lock in LOCKS:
-        command += ["-r", str(lock)]
-    try:
-        subprocess.run(command, check=True, cwd=ROOT)
-    except subprocess.CalledProcessError as error:
-        raise CannotBuild("could not install the build tools into build/venv "
-                          f"(pip exited {error.returncode}; is the package index reachable?)") from None
+        try:
+            subprocess.run([*pip, "-r", str(lock)], check=True, cwd=ROOT)
+        except subprocess.CalledProcessError as error:
+            raise CannotBuild(f"could not install {lock.name} into build/venv "
+                              f"(pip exited {error.returncode}; is the package index reachable?)") from None
     stamp.write_text(locks_digest())
 
 
