@@ -13,13 +13,8 @@ import pytest
 
 from journal.cli import main
 from journal.core.day import ActivityMinutes, DayEntry
-from journal.storage.backup import backup_now, list_backups
-from journal.storage.integrity import (
-    DamagedDatabaseError,
-    NotAJournalError,
-    check_file,
-    quarantine_and_restore_newest,
-)
+from journal.storage.backup import backup_now, list_backups, quarantine_and_restore_newest
+from journal.storage.integrity import DamagedDatabaseError, NotAJournalError, check_file
 from journal.storage.journal import Journal
 
 TODAY = dt.date(2026, 6, 30)

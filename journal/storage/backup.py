@@ -515,3 +515,22 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
 def backup_before_upgrade(db_path: Path, from_version: int, to_version: int) -> None:
     """The default ``before_upgrade`` hook: a tagged copy (``before-v<N>``) in the backups folder."""
     backup_now(db_path, reason=f"before-v{to_version}")
+
+
+def quarantine_and_restore_newest(db_path: Path) -> Path | None:
+    """Set the damaged journal aside (:func:`quarantine`) and restore the newest backup
+    that passes the full check; return that backup's path.
+
+    Returns None, changing nothing, when there is no good backup.
+    """
+    db_path = Path(db_path)
+    for info in list_backups(db_path):
+        if info.problem:
+            continue
+        try:
+            integrity.check_file(info.path, full=True)
+        except UserError:
+            continue
+        restore_backup(db_path, info.path)  # sets the damaged file aside itself
+        return info.path
+    return None

@@ -5,7 +5,7 @@ touch a database: it opens the file read-only, reads the application id and
 schema version, and runs SQLite's ``quick_check`` (or the slower, thorough
 ``integrity_check``). Anything unusable raises a
 :class:`~journal.storage.schema.DamagedDatabaseError` and leaves the file's
-bytes exactly as they were. :func:`quarantine_and_restore_newest` is what
+bytes exactly as they were. :func:`journal.storage.backup.quarantine_and_restore_newest` is what
 the window offers then. Standard library only: cheap to import.
 """
 
@@ -30,7 +30,6 @@ __all__ = [
     "open_readonly",
     "problems",
     "quarantine",
-    "quarantine_and_restore_newest",
     "side_files",
 ]
 
@@ -169,24 +168,3 @@ def keep_damaged_copy(db_path: Path) -> Path:
     _move_side_files(db_path, target)
     _fsync_folder(db_path.parent)
     return target
-
-
-def quarantine_and_restore_newest(db_path: Path) -> Path | None:
-    """Set the damaged journal aside (:func:`quarantine`) and restore the newest backup
-    that passes the full check; return that backup's path.
-
-    Returns None, changing nothing, when there is no good backup.
-    """
-    from journal.storage import backup  # backup builds on this module
-
-    db_path = Path(db_path)
-    for info in backup.list_backups(db_path):
-        if info.problem:
-            continue
-        try:
-            check_file(info.path, full=True)
-        except UserError:
-            continue
-        backup.restore_backup(db_path, info.path)  # sets the damaged file aside itself
-        return info.path
-    return None

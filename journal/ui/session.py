@@ -414,7 +414,7 @@ class JournalSession(QObject):
             return set(path.parent.glob(f"{path.name}.damaged-*"))
 
         def work() -> "tuple[Path | None, Path | None]":
-            from journal.storage.integrity import quarantine_and_restore_newest
+            from journal.storage.backup import quarantine_and_restore_newest
 
             self._hold_lock(path)
             before = damaged_copies()
