@@ -584,3 +584,12 @@ def test_range_query_uses_the_date_index(journal: Journal) -> None:
     assert "TEMP B-TREE" not in day_plan, day_plan  # the index gives the order too
     assert "SCAN day_activity" not in plans["children"], plans["children"]
     assert "SEARCH day USING COVERING INDEX sqlite_autoindex_day" in plans["children"], plans["children"]
+
+
+def test_saving_a_day_again_keeps_its_acknowledged_warnings(journal: Journal) -> None:
+    date = dt.date(2026, 1, 5)
+    journal.save_day(DayEntry(date, 5, symptoms=("leg weakness",)))
+    assert journal.acknowledge_red_flags(date, ["leg weakness"]) == 1
+    journal.save_day(DayEntry(date, 6, symptoms=("leg weakness",)))
+    journal.import_days([DayEntry(date, 7, symptoms=("leg weakness",))], replace=True)
+    assert journal.red_flag_acks() == {date: frozenset({"leg weakness"})}

@@ -1,5 +1,6 @@
 """Storage: SQLModel tables over SQLite, the schema's versions, CSV interchange.
 
-Importing this package imports SQLModel (about a second); the window imports
-it off the GUI thread after first paint.
+Importing this package itself is cheap; its modules that use SQLModel
+(``journal``, ``repository``, ``tables``; a few hundred milliseconds) are
+imported by the window on the worker, off the GUI thread.
 """

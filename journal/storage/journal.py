@@ -211,10 +211,9 @@ class Journal:
     def acknowledge_red_flags(self, date: dt.date, symptoms: Sequence[str]) -> int:
         """Remember that the patient acknowledged these symptoms' warnings for ``date``.
 
-        Matched by name key; a no-op for a date with no entry. Replacing a
-        day's entry (saving it again, importing with replace) forgets its
-        acknowledgements, so callers record them again after such a save.
-        Returns how many were new.
+        Matched by name key; a no-op for a date with no entry. Saving the day
+        again or importing it with replace keeps them: the day's row stays and
+        only its list-valued parts are rewritten. Returns how many were new.
         """
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.transaction() as session:
