@@ -144,8 +144,7 @@ def first_open_child(db: Path, wait_s: float) -> None:
 
     size = view.canvas.width(), view.canvas.height()
     floor = statistics.median(blank_draw_floor(*size, 5))
-    print(json.dumps({"first_open_s": elapsed, "gui_thread_s": sum(gui_thread), "floor_s": floor,
-                      "canvas_px": size}))
+    print(json.dumps({"first_open_s": elapsed, "gui_thread_s": sum(gui_thread), "floor_s": floor, "canvas_px": size}))
     window.session.close()
     app.quit()
 
@@ -155,7 +154,10 @@ def first_open(db: Path, runs: int, wait_s: float) -> dict[str, Any]:
     for _ in range(runs):
         result = subprocess.run(
             [sys.executable, __file__, "--child-first-open", str(db), str(wait_s)],
-            cwd=ROOT, capture_output=True, text=True, check=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
             env={**os.environ, "PAIN_JOURNAL_HOME": tempfile.mkdtemp(prefix="pj-bench-home-")},
         )
         row = json.loads(result.stdout.strip().splitlines()[-1])
@@ -166,9 +168,13 @@ def first_open(db: Path, runs: int, wait_s: float) -> dict[str, Any]:
 
     # The largest peak RSS of any child so far (only first-opening children are run).
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"median_ms": median_ms(samples), "gui_thread_median_ms": median_ms(gui),
-            "floor_ms": median_ms(floors), "peak_rss_mb": round(peak_mb, 1),
-            "runs_ms": [round(s * 1000, 1) for s in samples]}
+    return {
+        "median_ms": median_ms(samples),
+        "gui_thread_median_ms": median_ms(gui),
+        "floor_ms": median_ms(floors),
+        "peak_rss_mb": round(peak_mb, 1),
+        "runs_ms": [round(s * 1000, 1) for s in samples],
+    }
 
 
 # --- period switches and summaries, in this process ----------------------------------------

@@ -39,12 +39,15 @@ def row(result: SettingResult, effects: bool) -> str:
     real = (
         f"{percent(result.power(same))} / {percent(result.coverage(same))} | "
         f"{percent(result.power(next_day))} / {percent(result.coverage(next_day))}"
-        if effects else "– | –"
+        if effects
+        else "– | –"
     )
     label = f"{result.days} days" + ("" if effects else ", no real effects")
-    return (f"| {label} | {result.journals} | {percent(result.false_verdict_rate)} | "
-            f"{percent(result.false_pattern_rate)} | {percent(result.confounded_rate)} | {real} | "
-            f"{percent(result.pacing_rate)} |")
+    return (
+        f"| {label} | {result.journals} | {percent(result.false_verdict_rate)} | "
+        f"{percent(result.false_pattern_rate)} | {percent(result.confounded_rate)} | {real} | "
+        f"{percent(result.pacing_rate)} |"
+    )
 
 
 def main() -> None:
@@ -52,9 +55,11 @@ def main() -> None:
     parser.add_argument("--journals", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    print("| setting | journals | false verdicts (null pairs) | journals with any false pattern "
-          "| confounded trigger flagged | same-day effect found / 95% CI covers | "
-          "next-day effect found / 95% CI covers | false pacing suggestion |")
+    print(
+        "| setting | journals | false verdicts (null pairs) | journals with any false pattern "
+        "| confounded trigger flagged | same-day effect found / 95% CI covers | "
+        "next-day effect found / 95% CI covers | false pacing suggestion |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     began = time.perf_counter()
     for days, effects in SETTINGS:

@@ -162,7 +162,8 @@ def prepare_big_catalog() -> None:
     with sqlite3.connect(partial) as connection:
         connection.executemany(
             "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES ('trigger', ?, ?, 'none', 0)",
-            [(f"name {i:06d}", f"name {i:06d}") for i in range(BIG_CATALOG_NAMES)])
+            [(f"name {i:06d}", f"name {i:06d}") for i in range(BIG_CATALOG_NAMES)],
+        )
     connection.close()
     partial.replace(BIG_CATALOG_DATABASE)
 
@@ -251,8 +252,7 @@ def task_history() -> dict[str, Any]:
     scrolled = time.perf_counter() - scroll_start
     rows = history.model.rowCount()
     window.session.close()
-    return {"load": loaded, "scroll": scrolled, "rows": rows, "pages": frames,
-            "per_page_ms": scrolled / max(frames, 1) * 1000}
+    return {"load": loaded, "scroll": scrolled, "rows": rows, "pages": frames, "per_page_ms": scrolled / max(frames, 1) * 1000}
 
 
 TASKS = {"import": task_import, "summary": task_summary, "pdf": task_pdf, "history": task_history}
@@ -289,8 +289,7 @@ def measure(runs: int) -> dict[str, Any]:
         found = marks(err, launched)
         add("first_paint", found["first_paint"], peak)
         add("ready", found["ready"], peak)
-        launched, _, err, peak = run_child(
-            [python, main_py, "--db", str(BIG_CATALOG_DATABASE), "--quit-after-startup"], env)
+        launched, _, err, peak = run_child([python, main_py, "--db", str(BIG_CATALOG_DATABASE), "--quit-after-startup"], env)
         add("ready_with_120000_trigger_names", marks(err, launched)["ready"], peak)
         for name in TASKS:
             _, out, _, peak = run_child([python, __file__, "child", name])
@@ -325,8 +324,12 @@ def main() -> int:
     prepare()
     results = measure(args.runs)
     if not args.skip_trends:
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_trends.py"), "--runs", str(args.runs)],
-                       check=True, cwd=ROOT, env=child_env())
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "bench_trends.py"), "--runs", str(args.runs)],
+            check=True,
+            cwd=ROOT,
+            env=child_env(),
+        )
         trends_file = RESULTS / "trends.json"
         if trends_file.exists():
             results["trends"] = json.loads(trends_file.read_text())

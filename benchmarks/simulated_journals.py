@@ -71,14 +71,16 @@ def simulated_journal(rng: random.Random, days: int, *, effects: bool = True) ->
             continue
         pain = usual + deviation + size * on[REAL_SAME_DAY][i]
         pain += size * on[REAL_NEXT_DAY][i - 1] if i else 0.0
-        entries.append(DayEntry(
-            date=START + dt.timedelta(days=i),
-            back_pain=max(0, min(10, round(pain))),
-            sleep_hours=round(rng.gauss(7.0, 1.0) * 2) / 2,
-            sleep_quality=max(0, min(10, round(rng.gauss(6.0, 1.5)))),
-            triggers=tuple(name for name in TRIGGERS if on[name][i]),
-            activities=_activities(rng),
-        ))
+        entries.append(
+            DayEntry(
+                date=START + dt.timedelta(days=i),
+                back_pain=max(0, min(10, round(pain))),
+                sleep_hours=round(rng.gauss(7.0, 1.0) * 2) / 2,
+                sleep_quality=max(0, min(10, round(rng.gauss(6.0, 1.5)))),
+                triggers=tuple(name for name in TRIGGERS if on[name][i]),
+                activities=_activities(rng),
+            )
+        )
     return entries
 
 
@@ -86,11 +88,9 @@ def _activities(rng: random.Random) -> tuple[ActivityMinutes, ...]:
     """Walking on 80% of days (30 minutes, a long walk 1 day in 8) and gardening 1 day in 4."""
     done = []
     if rng.random() < 0.8:
-        done.append(ActivityMinutes("walking", rng.choice((90, 120)) if rng.random() < 1 / 8
-                                    else rng.randint(20, 40)))
+        done.append(ActivityMinutes("walking", rng.choice((90, 120)) if rng.random() < 1 / 8 else rng.randint(20, 40)))
     if rng.random() < 0.25:
-        done.append(ActivityMinutes("gardening", rng.choice((150, 180)) if rng.random() < 0.2
-                                    else rng.randint(30, 60)))
+        done.append(ActivityMinutes("gardening", rng.choice((150, 180)) if rng.random() < 0.2 else rng.randint(30, 60)))
     return tuple(done)
 
 

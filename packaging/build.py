@@ -61,10 +61,15 @@ def locks_digest() -> str:
 
 def check_machine() -> None:
     """What PyInstaller needs from the machine: Python's shared library; on Linux, ldd and objdump."""
-    if sys.platform != "win32" and not sysconfig.get_config_var("Py_ENABLE_SHARED") \
-            and not sysconfig.get_config_var("PYTHONFRAMEWORK"):
-        raise CannotBuild(f"{sys.executable} was built without its shared library "
-                          "(PyInstaller needs libpython; pyenv: PYTHON_CONFIGURE_OPTS=--enable-shared)")
+    if (
+        sys.platform != "win32"
+        and not sysconfig.get_config_var("Py_ENABLE_SHARED")
+        and not sysconfig.get_config_var("PYTHONFRAMEWORK")
+    ):
+        raise CannotBuild(
+            f"{sys.executable} was built without its shared library "
+            "(PyInstaller needs libpython; pyenv: PYTHON_CONFIGURE_OPTS=--enable-shared)"
+        )
     if sys.platform.startswith("linux"):
         missing = [tool for tool in ("ldd", "objdump") if shutil.which(tool) is None]
         if missing:
@@ -89,8 +94,9 @@ def make_build_environment(fresh: bool) -> None:
         try:
             subprocess.run([*pip, "-r", str(lock)], check=True, cwd=ROOT)
         except subprocess.CalledProcessError as error:
-            raise CannotBuild(f"could not install {lock.name} into build/venv "
-                              f"(pip exited {error.returncode}; is the package index reachable?)") from None
+            raise CannotBuild(
+                f"could not install {lock.name} into build/venv (pip exited {error.returncode}; is the package index reachable?)"
+            ) from None
     stamp.write_text(locks_digest())
 
 
@@ -118,8 +124,19 @@ def render_icons() -> None:
     """PNG sizes of the SVG icon, drawn by Qt offscreen, into build/icons/."""
     ICONS.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([str(venv_python()), "-c", ICON_SCRIPT, str(ROOT / "resources" / "icons" / "pain-journal.svg"),
-                    str(ICONS), *map(str, ICON_SIZES)], check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [
+            str(venv_python()),
+            "-c",
+            ICON_SCRIPT,
+            str(ROOT / "resources" / "icons" / "pain-journal.svg"),
+            str(ICONS),
+            *map(str, ICON_SIZES),
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def run(command: list[str], what: str) -> None:
@@ -162,8 +179,9 @@ def folder_size(folder: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fresh", action="store_true", help="rebuild build/venv from scratch")
-    parser.add_argument("--untrimmed", action="store_true",
-                        help="only to measure what trimming saves: build without it, into build/untrimmed/")
+    parser.add_argument(
+        "--untrimmed", action="store_true", help="only to measure what trimming saves: build without it, into build/untrimmed/"
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
@@ -177,9 +195,25 @@ def main(argv: list[str] | None = None) -> int:
         render_icons()
         dist = BUILD / "untrimmed" if args.untrimmed else DIST
         env = dict(os.environ, PAIN_JOURNAL_UNTRIMMED="1" if args.untrimmed else "0")
-        subprocess.run([str(venv_python()), "-m", "PyInstaller", str(SPEC), "--noconfirm", "--clean",
-                        "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(BUILD / "pyinstaller")],
-                       check=True, cwd=ROOT, env=env)
+        subprocess.run(
+            [
+                str(venv_python()),
+                "-m",
+                "PyInstaller",
+                str(SPEC),
+                "--noconfirm",
+                "--clean",
+                "--log-level",
+                "WARN",
+                "--distpath",
+                str(dist),
+                "--workpath",
+                str(BUILD / "pyinstaller"),
+            ],
+            check=True,
+            cwd=ROOT,
+            env=env,
+        )
     except subprocess.CalledProcessError as error:
         print(f"build.py: the build failed ({error.cmd[1:3]} exited {error.returncode})", file=sys.stderr)
         return EXIT_FAILED
@@ -188,8 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.untrimmed:
         strip_python_libraries(bundle)
     size_mb = folder_size(bundle) / 1e6
-    print(f"built {bundle} ({size_mb:.0f} MB) in {time.monotonic() - started:.0f} s "
-          f"(build environment {environment_ready - started:.0f} s)")
+    print(
+        f"built {bundle} ({size_mb:.0f} MB) in {time.monotonic() - started:.0f} s "
+        f"(build environment {environment_ready - started:.0f} s)"
+    )
     return 0
 
 

@@ -29,8 +29,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TIMEOUT_S = 180
 # Inside the bundle, these would mean test tools or unused toolkits were packed.
-MUST_NOT_CONTAIN = ("pytest", "_pytest", "pytestqt", "hypothesis", "scipy", "fhir", "importlinter",
-                    "tkinter", "_tkinter", "tcl", "tk")
+MUST_NOT_CONTAIN = (
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "scipy",
+    "fhir",
+    "importlinter",
+    "tkinter",
+    "_tkinter",
+    "tcl",
+    "tk",
+)
 
 
 class SmokeFailure(AssertionError):
@@ -50,24 +61,39 @@ class Bundle:
         self.folder = folder
         self.executable = folder / name
         self.home = home
-        self.env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PAIN_JOURNAL_HOME=str(home / "data"),
-                        XDG_DATA_HOME=str(home / "xdg-data"), XDG_CONFIG_HOME=str(home / "config"))
+        self.env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            PAIN_JOURNAL_HOME=str(home / "data"),
+            XDG_DATA_HOME=str(home / "xdg-data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+        )
         self.env.pop("PAIN_JOURNAL_STARTUP_TRACE", None)
 
     def run(self, *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run([str(self.executable), *args], capture_output=True, text=True,
-                                encoding="utf-8", env=self.env, timeout=TIMEOUT_S, cwd=self.home)
-        check(result.returncode == expect,
-              f"`pain-journal {' '.join(args)}` exited {result.returncode}, not {expect}:\n"
-              f"{result.stdout[-1500:]}{result.stderr[-3000:]}")
+        result = subprocess.run(
+            [str(self.executable), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=self.env,
+            timeout=TIMEOUT_S,
+            cwd=self.home,
+        )
+        check(
+            result.returncode == expect,
+            f"`pain-journal {' '.join(args)}` exited {result.returncode}, not {expect}:\n"
+            f"{result.stdout[-1500:]}{result.stderr[-3000:]}",
+        )
         return result
 
 
 def sample_csv(days: list[dt.date]) -> str:
     rows = ["date,back_pain,leg_pain,triggers,activities,notes"]
     for index, day in enumerate(days):
-        rows.append(f'{day.isoformat()},{4 + index},{2 + index},long sitting,walking:{20 + 10 * index},'
-                    f'"Day {index}: Rücken, 腰痛, ça va"')
+        rows.append(
+            f'{day.isoformat()},{4 + index},{2 + index},long sitting,walking:{20 + 10 * index},"Day {index}: Rücken, 腰痛, ça va"'
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -124,20 +150,21 @@ def smoke(bundle: Bundle, work: Path) -> list[str]:
         check(data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), "the PDF is not a whole PDF")
         check(b"DejaVuSans" in data, "the PDF does not embed DejaVu Sans (its fonts were not bundled)")
         if shutil.which("pdftotext"):
-            text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
-                                  encoding="utf-8", timeout=60).stdout
+            text = subprocess.run(
+                ["pdftotext", str(target), "-"], capture_output=True, text=True, encoding="utf-8", timeout=60
+            ).stdout
             check("Ann Smoke" in text and "Rücken" in text, "the PDF's text lacks the name or a note")
 
     def export_fhir() -> None:
         target = work / "journal.json"
         bundle.run("export", str(target), "--from", start, "--to", end)
         bundle_json = json.loads(target.read_text(encoding="utf-8"))
-        check(bundle_json.get("resourceType") == "Bundle" and bundle_json.get("type") == "collection",
-              "the FHIR file is not a collection Bundle")
-        observations = [entry["resource"] for entry in bundle_json["entry"]
-                        if entry["resource"]["resourceType"] == "Observation"]
-        pain = [obs for obs in observations
-                if any(code.get("code") == "72514-3" for code in obs["code"].get("coding", []))]
+        check(
+            bundle_json.get("resourceType") == "Bundle" and bundle_json.get("type") == "collection",
+            "the FHIR file is not a collection Bundle",
+        )
+        observations = [entry["resource"] for entry in bundle_json["entry"] if entry["resource"]["resourceType"] == "Observation"]
+        pain = [obs for obs in observations if any(code.get("code") == "72514-3" for code in obs["code"].get("coding", []))]
         check(len(pain) == 6, f"{len(pain)} pain observations, expected 6 (back and leg on 3 days)")
 
     def charts() -> None:
@@ -166,12 +193,18 @@ def smoke(bundle: Bundle, work: Path) -> list[str]:
         found = sorted(name for name in names if name.split(".")[0] in MUST_NOT_CONTAIN)
         check(not found, f"the bundle carries {found}")
 
-    for name, action in (("--version", version), ("window starts offscreen", window_starts),
-                         ("import CSV", import_csv), ("a bad CSV changes nothing", bad_import_changes_nothing),
-                         ("summary --json", summary_json), ("export PDF", export_pdf),
-                         ("export FHIR", export_fhir), ("chart PNG and SVG", charts),
-                         ("menu entry installs and uninstalls", menu_entry),
-                         ("no test dependencies inside", no_test_dependencies)):
+    for name, action in (
+        ("--version", version),
+        ("window starts offscreen", window_starts),
+        ("import CSV", import_csv),
+        ("a bad CSV changes nothing", bad_import_changes_nothing),
+        ("summary --json", summary_json),
+        ("export PDF", export_pdf),
+        ("export FHIR", export_fhir),
+        ("chart PNG and SVG", charts),
+        ("menu entry installs and uninstalls", menu_entry),
+        ("no test dependencies inside", no_test_dependencies),
+    ):
         step(name, action)
     return passed
 
@@ -214,19 +247,24 @@ def time_startup(bundle: Bundle, source_python: Path, runs: int) -> dict[str, di
         for name, command in commands.items():
             for mark, seconds in startup_marks(command, bundle.env).items():
                 samples[name].setdefault(mark, []).append(seconds)
-    return {name: {mark: round(statistics.median(values) * 1000) for mark, values in marks.items()}
-            for name, marks in samples.items()}
+    return {
+        name: {mark: round(statistics.median(values) * 1000) for mark, values in marks.items()} for name, marks in samples.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("bundle", type=Path, help="the bundle folder, e.g. dist/pain-journal")
-    parser.add_argument("--startup-runs", type=int, default=7,
-                        help="start-up timings of the bundle and the source, interleaved (0: none)")
+    parser.add_argument(
+        "--startup-runs", type=int, default=7, help="start-up timings of the bundle and the source, interleaved (0: none)"
+    )
     default_python = ROOT / ".venv" / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
-    parser.add_argument("--source-python", type=Path,
-                        default=default_python if default_python.exists() else Path(sys.executable),
-                        help="the Python that runs main.py for the source timing")
+    parser.add_argument(
+        "--source-python",
+        type=Path,
+        default=default_python if default_python.exists() else Path(sys.executable),
+        help="the Python that runs main.py for the source timing",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pain-journal-smoke-") as temporary:
         work = Path(temporary)
@@ -243,9 +281,9 @@ def main(argv: list[str] | None = None) -> int:
                 for name, marks in medians.items():
                     print(f"  {name:7} first paint {marks.get('first_paint')}  ready {marks.get('ready')}")
                 (ROOT / "build").mkdir(exist_ok=True)
-                (ROOT / "build" / "smoke-startup.json").write_text(json.dumps(
-                    {"runs": args.startup_runs, "median_ms": medians, "date": dt.date.today().isoformat()},
-                    indent=2))
+                (ROOT / "build" / "smoke-startup.json").write_text(
+                    json.dumps({"runs": args.startup_runs, "median_ms": medians, "date": dt.date.today().isoformat()}, indent=2)
+                )
         except (SmokeFailure, subprocess.TimeoutExpired, json.JSONDecodeError, KeyError, OSError) as failure:
             print(f"smoke: FAILED: {failure}", file=sys.stderr)
             return 1

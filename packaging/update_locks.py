@@ -28,8 +28,20 @@ def main(argv: list[str]) -> int:
     for name, (what, extra) in LOCKS.items():
         target = ROOT / name
         command = [
-            uv, "pip", "compile", "pyproject.toml", *extra, "--python-version", "3.11",
-            "--generate-hashes", "--no-header", "--annotation-style", "line", "-o", name, *argv,
+            uv,
+            "pip",
+            "compile",
+            "pyproject.toml",
+            *extra,
+            "--python-version",
+            "3.11",
+            "--generate-hashes",
+            "--no-header",
+            "--annotation-style",
+            "line",
+            "-o",
+            name,
+            *argv,
         ]
         subprocess.run(command, cwd=ROOT, check=True)
         body = target.read_text(encoding="utf-8")

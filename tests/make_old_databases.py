@@ -42,15 +42,17 @@ V2_SCRIPT = ROOT / "resources" / "migrations" / "0002_red_flag_ack.sql"
 V2_ACKED_AT = "2025-04-02T09:00:00+00:00"
 
 #: Warning signs added to the built-in catalog in schema 3 (absent from older files).
-NEW_IN_V3: frozenset[str] = frozenset({
-    "trouble passing or controlling urine",
-    "not feeling when the bladder or bowel is full",
-    "pain, numbness or weakness in both legs",
-    "new problems with sexual function",
-    "fever or chills with back pain",
-    "unexplained weight loss",
-    "pain at night that rest does not ease",
-})
+NEW_IN_V3: frozenset[str] = frozenset(
+    {
+        "trouble passing or controlling urine",
+        "not feeling when the bladder or bowel is full",
+        "pain, numbness or weakness in both legs",
+        "new problems with sexual function",
+        "fever or chills with back pain",
+        "unexplained weight loss",
+        "pain at night that rest does not ease",
+    }
+)
 
 #: The user's own catalog entries in the v1 file: (kind, name).
 V1_USER_CATALOG: tuple[tuple[str, str], ...] = (
@@ -73,8 +75,7 @@ V1_DAYS: tuple[DayEntry, ...] = (
         stress=7,
         interference_enjoyment=5,
         interference_activity=6,
-        activities=(ActivityMinutes("walking", 30), ActivityMinutes("Nordic walking", 45),
-                    ActivityMinutes("sitting", 240)),
+        activities=(ActivityMinutes("walking", 30), ActivityMinutes("Nordic walking", 45), ActivityMinutes("sitting", 240)),
         triggers=("prolonged sitting", "Carrying the grandchildren"),
         symptoms=("stiffness", "Kribbeln im Fuß"),
         medications=("ibuprofen 400 mg", "heat pack 20 min"),
@@ -151,11 +152,7 @@ V2_ACKS: tuple[tuple[dt.date, str], ...] = (
 
 def release_catalog() -> list[tuple[str, str, str]]:
     """(kind, name, urgency) of the built-in catalog before schema 3."""
-    return [
-        (item.kind.value, item.name, item.urgency.value)
-        for item in default_catalog()
-        if item.name not in NEW_IN_V3
-    ]
+    return [(item.kind.value, item.name, item.urgency.value) for item in default_catalog() if item.name not in NEW_IN_V3]
 
 
 def write_v1(path: Path = V1_PATH) -> Path:
@@ -165,14 +162,11 @@ def write_v1(path: Path = V1_PATH) -> Path:
         stale.unlink(missing_ok=True)
     connection = sqlite3.connect(path, isolation_level=None)
     try:
-        connection.executescript(
-            "BEGIN;\n" + V1_SCRIPT.read_text(encoding="utf-8") + "\nPRAGMA user_version = 1;\nCOMMIT;"
-        )
+        connection.executescript("BEGIN;\n" + V1_SCRIPT.read_text(encoding="utf-8") + "\nPRAGMA user_version = 1;\nCOMMIT;")
         connection.execute("BEGIN")
         _insert_catalog(connection, V1_USER_CATALOG)
         item_ids = {
-            (kind, key): item_id
-            for item_id, kind, key in connection.execute("SELECT id, kind, name_key FROM catalog_item")
+            (kind, key): item_id for item_id, kind, key in connection.execute("SELECT id, kind, name_key FROM catalog_item")
         }
         for entry in V1_DAYS:
             _insert_day(connection, entry, item_ids)
@@ -193,21 +187,18 @@ def write_v2(path: Path = V2_PATH) -> Path:
     try:
         for version, script in ((1, V1_SCRIPT), (2, V2_SCRIPT)):
             connection.executescript(
-                "BEGIN;\n" + script.read_text(encoding="utf-8")
-                + f"\nPRAGMA user_version = {version};\nCOMMIT;"
+                "BEGIN;\n" + script.read_text(encoding="utf-8") + f"\nPRAGMA user_version = {version};\nCOMMIT;"
             )
         connection.execute("BEGIN")
         _insert_catalog(connection, V2_USER_CATALOG)
         item_ids = {
-            (kind, key): item_id
-            for item_id, kind, key in connection.execute("SELECT id, kind, name_key FROM catalog_item")
+            (kind, key): item_id for item_id, kind, key in connection.execute("SELECT id, kind, name_key FROM catalog_item")
         }
         for entry in (*V1_DAYS, *V2_DAYS):
             _insert_day(connection, entry, item_ids)
         for date, symptom in V2_ACKS:
             connection.execute(
-                "INSERT INTO red_flag_ack (day_id, symptom, acknowledged_at) "
-                "SELECT id, ?, ? FROM day WHERE date = ?",
+                "INSERT INTO red_flag_ack (day_id, symptom, acknowledged_at) SELECT id, ?, ? FROM day WHERE date = ?",
                 (symptom, V2_ACKED_AT, date.isoformat()),
             )
         connection.execute("INSERT INTO setting (key, value) VALUES ('patient_name', 'Zoë Ñáñez')")
@@ -224,25 +215,30 @@ def _insert_catalog(connection: sqlite3.Connection, user: tuple[tuple[str, str],
         [(kind, name, name_key(name), urgency) for kind, name, urgency in release_catalog()],
     )
     connection.executemany(
-        "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) "
-        "VALUES (?, ?, ?, 'none', 0)",
+        "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES (?, ?, ?, 'none', 0)",
         [(kind, name, name_key(name)) for kind, name in user],
     )
 
 
-def _insert_day(
-    connection: sqlite3.Connection, entry: DayEntry, item_ids: dict[tuple[str, str], int]
-) -> None:
+def _insert_day(connection: sqlite3.Connection, entry: DayEntry, item_ids: dict[tuple[str, str], int]) -> None:
     cursor = connection.execute(
         "INSERT INTO day (date, back_pain, leg_pain, pain_locations, morning_stiffness_min, "
         "sleep_hours, sleep_quality, stress, interference_enjoyment, interference_activity, "
         "notes, questions, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            entry.date.isoformat(), entry.back_pain, entry.leg_pain,
-            ",".join(sorted(entry.pain_locations)), entry.morning_stiffness_min,
-            entry.sleep_hours, entry.sleep_quality, entry.stress,
-            entry.interference_enjoyment, entry.interference_activity,
-            entry.notes, entry.questions, V1_UPDATED_AT,
+            entry.date.isoformat(),
+            entry.back_pain,
+            entry.leg_pain,
+            ",".join(sorted(entry.pain_locations)),
+            entry.morning_stiffness_min,
+            entry.sleep_hours,
+            entry.sleep_quality,
+            entry.stress,
+            entry.interference_enjoyment,
+            entry.interference_activity,
+            entry.notes,
+            entry.questions,
+            V1_UPDATED_AT,
         ),
     )
     day_id = cursor.lastrowid

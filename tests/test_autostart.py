@@ -10,8 +10,7 @@ from journal.app import autostart
 
 
 def test_linux_entry_goes_to_the_xdg_config_folder_and_goes_away(private_home: Path) -> None:
-    command = autostart.tray_command(Path("/home/ann/My Journal/journal.sqlite3"), platform="linux",
-                                     python="/usr/bin/python3")
+    command = autostart.tray_command(Path("/home/ann/My Journal/journal.sqlite3"), platform="linux", python="/usr/bin/python3")
     where = autostart.enable(command, platform="linux")
     path = private_home / "config" / "autostart" / "pain-journal.desktop"
     assert where == str(path) and autostart.is_enabled(platform="linux")

@@ -34,8 +34,13 @@ NAME = re.compile(r"^journal-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d(-\d+)?(-[a-z0-9-]+)?
 
 def _day(n: int, pain: int = 4) -> DayEntry:
     return DayEntry(
-        date=TODAY - dt.timedelta(days=n), back_pain=pain, leg_pain=2, sleep_hours=7.5,
-        triggers=("stress",), medications=("ibuprofen",), notes=f"day {n} — заметка",
+        date=TODAY - dt.timedelta(days=n),
+        back_pain=pain,
+        leg_pain=2,
+        sleep_hours=7.5,
+        triggers=("stress",),
+        medications=("ibuprofen",),
+        notes=f"day {n} — заметка",
     )
 
 
@@ -80,9 +85,7 @@ def test_keep_one_a_day_for_a_year() -> None:
     kept = {stamp.date() for stamp in keep_backups(stamps)}
     daily = {dt.date(2026, 12, d) for d in range(25, 32)}
     weekly = {dt.date(2026, 12, 31), dt.date(2026, 12, 27), dt.date(2026, 12, 20), dt.date(2026, 12, 13)}
-    month_ends = {
-        dt.date(2026, m, 1) + dt.timedelta(days=-1) for m in range(2, 13)
-    } | {dt.date(2026, 12, 31)}
+    month_ends = {dt.date(2026, m, 1) + dt.timedelta(days=-1) for m in range(2, 13)} | {dt.date(2026, 12, 31)}
     assert kept == daily | weekly | month_ends
     assert len(kept) == 20
 
@@ -356,9 +359,7 @@ def test_cli_backup_and_restore(filled: Path, tmp_path: Path, capsys: pytest.Cap
     assert len(_days(filled)) == 10
 
 
-def test_cli_restore_errors_exit_2_and_change_nothing(
-    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_restore_errors_exit_2_and_change_nothing(filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = filled.read_bytes()
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)

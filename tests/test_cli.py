@@ -121,8 +121,7 @@ def test_import_then_export_round_trip(tmp_path: Path, good_csv: Path) -> None:
 def test_bad_import_exits_2_with_one_clear_message(tmp_path: Path, filled_db: Path) -> None:
     before = dump(filled_db)
     bad = tmp_path / "bad.csv"
-    bad.write_text("date,back_pain,sleep_hours\n2024-06-01,3,7\n2024-06-02,3,eight\n2024-06-03,12,7\n",
-                   encoding="utf-8")
+    bad.write_text("date,back_pain,sleep_hours\n2024-06-01,3,7\n2024-06-02,3,eight\n2024-06-03,12,7\n", encoding="utf-8")
     result = run("import", str(bad), "--db", str(filled_db))
     assert result.returncode == EXIT_USER_ERROR
     assert "Traceback" not in result.stderr
@@ -166,9 +165,7 @@ def test_default_database_is_in_the_data_folder(private_home: Path, good_csv: Pa
 # --- in this process --------------------------------------------------------------------------
 
 
-def test_duplicate_import_needs_replace(
-    tmp_path: Path, filled_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_duplicate_import_needs_replace(tmp_path: Path, filled_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = dump(filled_db)
     csv_path = tmp_path / "clash.csv"
     csv_path.write_text("date,back_pain\n2024-04-30,1\n2024-05-01,9\n", encoding="utf-8")
@@ -182,9 +179,7 @@ def test_duplicate_import_needs_replace(
 
 
 @needs_redflags
-def test_duplicate_import_with_replace_overwrites(
-    tmp_path: Path, filled_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_duplicate_import_with_replace_overwrites(tmp_path: Path, filled_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from journal.storage.journal import Journal
 
     csv_path = tmp_path / "clash.csv"
@@ -194,7 +189,9 @@ def test_duplicate_import_with_replace_overwrites(
     journal = Journal.open(filled_db)
     try:
         assert [(e.date.day, e.back_pain, e.activities) for e in journal.days()] == [
-            (30, 1, ()), (1, 9, ()), (3, 2, ()),
+            (30, 1, ()),
+            (1, 9, ()),
+            (3, 2, ()),
         ]
     finally:
         journal.close()
@@ -322,9 +319,7 @@ def test_import_lists_urgent_signs_once_each_with_dates_in_the_past_tense(
     assert "If a doctor has already checked this, you can close this message." in err
 
 
-def test_import_points_to_days_whose_words_may_mean_a_warning_sign(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_import_points_to_days_whose_words_may_mean_a_warning_sign(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     csv_path = tmp_path / "words.csv"
     csv_path.write_text(
         "date,back_pain,notes\n2025-12-03,6,Can't pass urine properly\n2025-12-04,4,fine\n",

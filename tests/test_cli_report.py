@@ -41,8 +41,7 @@ def pdf_text(path: Path) -> str:
         document.close()
 
 
-def report_period(start: dt.date | None = None, end: dt.date | None = None, *,
-                  today: dt.date) -> tuple[dt.date, dt.date]:
+def report_period(start: dt.date | None = None, end: dt.date | None = None, *, today: dt.date) -> tuple[dt.date, dt.date]:
     return resolve_period(start, end, days=REPORT_DAYS, today=today)
 
 
@@ -85,8 +84,7 @@ def test_json_export_is_a_fhir_bundle(filled_db: Path, tmp_path: Path) -> None:
     from fhir.resources.R4B.bundle import Bundle
 
     out = tmp_path / "journal.json"
-    assert main(["export", str(out), "--db", str(filled_db), "--from", "2000-01-01",
-                 "--to", dt.date.today().isoformat()]) == 0
+    assert main(["export", str(out), "--db", str(filled_db), "--from", "2000-01-01", "--to", dt.date.today().isoformat()]) == 0
     bundle = json.loads(out.read_text(encoding="utf-8"))
     Bundle.model_validate(bundle)
     back = [e for e in bundle["entry"] if e["resource"].get("bodySite", {}).get("text") == "Lower back"]
@@ -117,9 +115,23 @@ def test_bad_periods_and_paths_exit_2_with_one_line(
 
 def test_real_command_line_prints_no_traceback(filled_db: Path, tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "main.py", "export", str(tmp_path / "s.pdf"), "--db", str(filled_db),
-         "--from", "2001-01-01", "--to", "2001-01-31"],
-        cwd=ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "main.py",
+            "export",
+            str(tmp_path / "s.pdf"),
+            "--db",
+            str(filled_db),
+            "--from",
+            "2001-01-01",
+            "--to",
+            "2001-01-31",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == EXIT_USER_ERROR
     assert "Traceback" not in result.stderr

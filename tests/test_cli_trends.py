@@ -44,8 +44,7 @@ def direct_summary(db: Path, start: dt.date, end: dt.date):  # -> Summary
 # --- chart ----------------------------------------------------------------------------------
 
 
-def test_chart_writes_a_png_matplotlib_can_read(filled_db: Path, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_chart_writes_a_png_matplotlib_can_read(filled_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "trends.png"
     start = TODAY - dt.timedelta(days=59)
     assert main(["chart", str(out), "--db", str(filled_db), "--from", start.isoformat()]) == 0
@@ -85,8 +84,7 @@ def test_chart_needs_no_qt(filled_db: Path, tmp_path: Path) -> None:
 
 def test_summary_json_equals_the_core_summary(filled_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     start, end = TODAY - dt.timedelta(days=44), TODAY - dt.timedelta(days=5)
-    assert main(["summary", "--db", str(filled_db), "--from", start.isoformat(),
-                 "--to", end.isoformat(), "--json"]) == 0
+    assert main(["summary", "--db", str(filled_db), "--from", start.isoformat(), "--to", end.isoformat(), "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     expected = summary_to_json(direct_summary(filled_db, start, end))
     assert printed == json.loads(json.dumps(expected))
@@ -101,8 +99,7 @@ def test_summary_defaults_to_the_last_30_days(filled_db: Path, capsys: pytest.Ca
     assert printed == json.loads(json.dumps(summary_to_json(direct_summary(filled_db, start, TODAY))))
 
 
-def test_summary_uses_the_days_before_the_period_for_flares(db_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_uses_the_days_before_the_period_for_flares(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A jump from a steady 1 to 5 is a flare only if the days before the period are read."""
     from journal.core.day import DayEntry
     from journal.storage.journal import Journal
@@ -111,9 +108,11 @@ def test_summary_uses_the_days_before_the_period_for_flares(db_path: Path,
     journal = Journal.open(db_path)
     # Steady days in the 28-day window before the period (the 3 just before unlogged),
     # then one bad day; days long before do not count.
-    journal.import_days([DayEntry(start - dt.timedelta(days=4 + i), 1) for i in range(20)]
-                        + [DayEntry(start - dt.timedelta(days=100 + i), 9) for i in range(20)]
-                        + [DayEntry(start, 5)])
+    journal.import_days(
+        [DayEntry(start - dt.timedelta(days=4 + i), 1) for i in range(20)]
+        + [DayEntry(start - dt.timedelta(days=100 + i), 9) for i in range(20)]
+        + [DayEntry(start, 5)]
+    )
     journal.close()
     assert main(["summary", "--db", str(db_path), "--from", start.isoformat(), "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
@@ -153,8 +152,9 @@ def test_summary_of_an_empty_period(filled_db: Path, capsys: pytest.CaptureFixtu
         (["chart", "{tmp}"], "folder"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(filled_db: Path, tmp_path: Path, args: list[str], words: str,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    filled_db: Path, tmp_path: Path, args: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args] + ["--db", str(filled_db)]
     try:
         status = main(argv)
@@ -170,7 +170,9 @@ def test_bad_input_is_one_line_and_exit_2(filled_db: Path, tmp_path: Path, args:
 def test_missing_journal_is_a_plain_error(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "main.py", "summary", "--db", str(tmp_path / "nowhere.sqlite3")],
-        cwd=ROOT, capture_output=True, text=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == EXIT_USER_ERROR
     assert "No journal at" in result.stderr and "Traceback" not in result.stderr

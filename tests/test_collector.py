@@ -50,8 +50,7 @@ def test_resume_without_pause_leaves_the_collector_alone(collection_restored: No
     assert not gc.isenabled()
 
 
-def test_the_window_resumes_collection_when_the_journal_opens(
-        qtbot: QtBot, db_path: Path, collection_restored: None) -> None:
+def test_the_window_resumes_collection_when_the_journal_opens(qtbot: QtBot, db_path: Path, collection_restored: None) -> None:
     collector.pause()
     window = open_window(qtbot, db_path)
     assert gc.isenabled() and not collector.paused()
@@ -59,7 +58,8 @@ def test_the_window_resumes_collection_when_the_journal_opens(
 
 
 def test_the_window_resumes_collection_when_the_journal_cannot_open(
-        qtbot: QtBot, tmp_path: Path, collection_restored: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, tmp_path: Path, collection_restored: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from journal.ui import app
 
     explained: list[BaseException] = []
@@ -83,7 +83,6 @@ def test_the_started_app_collects_again(tmp_path: Path) -> None:
         "print(status, gc.isenabled(), gc.get_freeze_count() > 0)\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PAIN_JOURNAL_HOME": str(tmp_path / "home")}
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-3:] == ["0", "True", "True"]

@@ -36,7 +36,7 @@ RUNS = 15
 WORKERS = 3
 
 #: Shared by the parent and the children: the values saved for index ``i``.
-ENTRY_CODE = '''
+ENTRY_CODE = """
 import datetime as dt
 from journal.core.day import ActivityMinutes, DayEntry
 
@@ -68,7 +68,7 @@ def entry_for(i: int, date: dt.date | None = None) -> DayEntry:
 
 def loop_date(i: int) -> dt.date:
     return START + dt.timedelta(days=i % WINDOW)
-'''
+"""
 _shared: dict[str, object] = {}
 exec(ENTRY_CODE, _shared)
 entry_for = _shared["entry_for"]
@@ -76,7 +76,9 @@ loop_date = _shared["loop_date"]
 WINDOW: int = _shared["WINDOW"]  # type: ignore[assignment]
 TODAY: dt.date = _shared["TODAY"]  # type: ignore[assignment]
 
-SAVE_CHILD = ENTRY_CODE + '''
+SAVE_CHILD = (
+    ENTRY_CODE
+    + """
 import sys
 from journal.storage.journal import Journal
 
@@ -87,9 +89,12 @@ while True:
     journal.save_day(entry_for(i, loop_date(i)), today=TODAY)
     print(i, flush=True)
     i += 1
-'''
+"""
+)
 
-IMPORT_CHILD = ENTRY_CODE + '''
+IMPORT_CHILD = (
+    ENTRY_CODE
+    + """
 import sys
 from pathlib import Path
 from journal.formats.csv_io import read_csv_file
@@ -100,19 +105,20 @@ print("ready", flush=True)
 parsed = read_csv_file(Path(sys.argv[2]), today=TODAY)
 journal.import_days(parsed.entries, today=TODAY)
 print("done", flush=True)
-'''
+"""
+)
 
-RESTORE_CHILD = '''
+RESTORE_CHILD = """
 import sys
 from journal.storage.backup import restore_backup
 
 print("ready", flush=True)
 restore_backup(sys.argv[1], sys.argv[2])
 print("done", flush=True)
-'''
+"""
 
 
-LOCK_CHILD = '''
+LOCK_CHILD = """
 import sys
 from journal.storage.single_instance import acquire_journal_lock
 
@@ -122,7 +128,7 @@ sys.stdin.readline()
 lock.release()
 print("released", flush=True)
 sys.stdin.readline()
-'''
+"""
 
 PRESET = 10  # days already in the journal before an import
 IMPORT_DAYS = 2500
@@ -131,8 +137,13 @@ IMPORT_DAYS = 2500
 def _start(code: str, *args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+        [sys.executable, "-c", code, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=env,
     )
     assert child.stdout is not None
     first = child.stdout.readline().strip()
@@ -212,6 +223,7 @@ def _save_run(path: Path, delay: float) -> int:
 def test_killed_while_saving_days(template: Path, tmp_path: Path) -> None:
     rng = random.Random(20261121)
     delays = [rng.uniform(0.0, 0.5) for _ in range(RUNS)]
+
     def run(n: int) -> int:
         return _save_run(_copy(template, tmp_path / f"s{n}"), delays[n])
 

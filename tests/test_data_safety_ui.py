@@ -76,8 +76,13 @@ def _fill(path: Path, days: int, end: dt.date | None = None) -> list[DayEntry]:
     """Add ``days`` consecutive days ending on ``end`` (default yesterday)."""
     last = end or TODAY - dt.timedelta(days=1)
     entries = [
-        DayEntry(date=last - dt.timedelta(days=n), back_pain=(n * 3) % 11, sleep_hours=6.5,
-                 triggers=("prolonged sitting",), notes=f"Day {n}: stiff in the morning, better after a walk.")
+        DayEntry(
+            date=last - dt.timedelta(days=n),
+            back_pain=(n * 3) % 11,
+            sleep_hours=6.5,
+            triggers=("prolonged sitting",),
+            notes=f"Day {n}: stiff in the morning, better after a walk.",
+        )
         for n in range(days)
     ]
     journal = Journal.open(path)
@@ -136,9 +141,7 @@ def test_a_changed_journal_is_backed_up_after_opening_and_on_close(
     acquire_journal_lock(db_path).release()  # the window let go of the journal
 
 
-def test_nothing_is_backed_up_when_nothing_changed(
-    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_nothing_is_backed_up_when_nothing_changed(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(safety_feature, "START_BACKUP_DELAY_MS", 0)
     _fill(db_path, 10)
     backup_now(db_path)
@@ -202,9 +205,7 @@ def test_the_restore_list_model_is_sound(qtbot: QtBot, db_path: Path, qtmodeltes
     assert dialog.restore_button.isEnabled()
 
 
-def test_restore_lists_backups_and_brings_the_old_days_back(
-    qtbot: QtBot, db_path: Path, answer: Callable[..., Answerer]
-) -> None:
+def test_restore_lists_backups_and_brings_the_old_days_back(qtbot: QtBot, db_path: Path, answer: Callable[..., Answerer]) -> None:
     _fill(db_path, 10, end=TODAY - dt.timedelta(days=20))
     backup_now(db_path)  # older: 10 days
     _fill(db_path, 5, end=TODAY - dt.timedelta(days=5))
@@ -364,8 +365,12 @@ def test_a_second_start_on_an_open_journal_explains_and_changes_nothing(
     _fill(db_path, 5)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(db_path)], cwd=ROOT, env=env,
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", HOLD_LOCK, str(db_path)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"

@@ -69,8 +69,7 @@ def test_install_writes_entry_icons_and_metainfo_under_xdg_data_home(data_home: 
     assert not list(data_home.rglob("*.partial"))
 
 
-def test_command_line_installs_an_entry_that_starts_this_copy(data_home: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_command_line_installs_an_entry_that_starts_this_copy(data_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--install-desktop-entry"]) == 0
 
     exec_line = read_entry(DesktopFiles(data_home).entry)["Exec"]
@@ -81,7 +80,8 @@ def test_command_line_installs_an_entry_that_starts_this_copy(data_home: Path,
 
 
 def test_uninstall_removes_only_what_install_wrote_and_keeps_the_journal(
-        data_home: Path, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_home: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from journal.storage.paths import data_dir
 
     install_desktop_entry(command=["pain-journal"])
@@ -126,12 +126,15 @@ def test_a_bundle_starts_its_own_executable(monkeypatch: pytest.MonkeyPatch, tmp
     assert launch_command() == [str(executable)]
 
 
-@pytest.mark.parametrize(("argument", "quoted"), [
-    ("/usr/bin/pain-journal", "/usr/bin/pain-journal"),
-    ("/home/ann/My Apps/pain-journal", '"/home/ann/My Apps/pain-journal"'),
-    ("/tmp/100%/a", "/tmp/100%%/a"),
-    ('/odd/"quote"$dollar', '"/odd/\\\\"quote\\\\"\\\\$dollar"'),
-])
+@pytest.mark.parametrize(
+    ("argument", "quoted"),
+    [
+        ("/usr/bin/pain-journal", "/usr/bin/pain-journal"),
+        ("/home/ann/My Apps/pain-journal", '"/home/ann/My Apps/pain-journal"'),
+        ("/tmp/100%/a", "/tmp/100%%/a"),
+        ('/odd/"quote"$dollar', '"/odd/\\\\"quote\\\\"\\\\$dollar"'),
+    ],
+)
 def test_exec_arguments_are_quoted_as_the_specification_asks(argument: str, quoted: str) -> None:
     assert quote_exec_argument(argument) == quoted
 
@@ -153,8 +156,10 @@ def test_metainfo_names_the_entry_and_this_version() -> None:
     assert read_entry(DESKTOP_TEMPLATE)["Exec"] == "pain-journal"  # as a distribution installs it
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-validate is not installed (Debian/Ubuntu: desktop-file-utils)")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate is not installed (Debian/Ubuntu: desktop-file-utils)",
+)
 def test_desktop_files_pass_desktop_file_validate(data_home: Path) -> None:
     install_desktop_entry(command=["/opt/Pain Journal/pain-journal"])
     for path in (DESKTOP_TEMPLATE, DesktopFiles(data_home).entry):
@@ -163,9 +168,7 @@ def test_desktop_files_pass_desktop_file_validate(data_home: Path) -> None:
         assert result.returncode == 0 and not problems, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None,
-                    reason="appstreamcli is not installed (Debian/Ubuntu: appstream)")
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstreamcli is not installed (Debian/Ubuntu: appstream)")
 def test_metainfo_passes_appstreamcli_validate() -> None:
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO_TEMPLATE)],
-                            capture_output=True, text=True)
+    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO_TEMPLATE)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

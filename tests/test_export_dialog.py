@@ -29,10 +29,18 @@ def entries() -> list[DayEntry]:
     days = []
     for offset in range(120):
         date = TODAY - dt.timedelta(days=offset)
-        days.append(DayEntry(date, 3 + offset % 4, leg_pain=offset % 3, interference_enjoyment=3,
-                             interference_activity=4, triggers=("stress",) if offset % 3 == 0 else (),
-                             questions=QUESTIONS.get(date, ""),
-                             notes="Walked to the park." if offset == 10 else ""))
+        days.append(
+            DayEntry(
+                date,
+                3 + offset % 4,
+                leg_pain=offset % 3,
+                interference_enjoyment=3,
+                interference_activity=4,
+                triggers=("stress",) if offset % 3 == 0 else (),
+                questions=QUESTIONS.get(date, ""),
+                notes="Walked to the park." if offset == 10 else "",
+            )
+        )
     return days
 
 
@@ -172,8 +180,9 @@ def test_empty_period_shows_a_clear_message(qtbot: QtBot, session: JournalSessio
     assert not out.exists() and dialog.export_button.isEnabled()
 
 
-def test_print_paints_the_same_pages_as_the_pdf(qtbot: QtBot, session: JournalSession, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_paints_the_same_pages_as_the_pdf(
+    qtbot: QtBot, session: JournalSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import pypdfium2 as pdfium
     from PySide6.QtPrintSupport import QPrinter
 

@@ -29,8 +29,7 @@ START = END - dt.timedelta(days=59)
 @pytest.fixture(scope="module")
 def data() -> ReportData:
     days = sample_days(end=END, days=120)
-    days = [dataclasses.replace(e, symptoms=e.symptoms + ("numbness in the saddle area",))
-            if e.date == END else e for e in days]
+    days = [dataclasses.replace(e, symptoms=e.symptoms + ("numbness in the saddle area",)) if e.date == END else e for e in days]
     return report_data(days, START, END, patient_name="Alex Example")
 
 
@@ -70,8 +69,7 @@ def test_counts_match_the_logged_days(bundle: dict[str, Any], data: ReportData) 
 
 
 def test_values_dates_and_codes(bundle: dict[str, Any], data: ReportData) -> None:
-    back = {r["effectiveDateTime"]: r for r in by_code(bundle, "72514-3")
-            if r["bodySite"]["coding"][0]["code"] == "37822005"}
+    back = {r["effectiveDateTime"]: r for r in by_code(bundle, "72514-3") if r["bodySite"]["coding"][0]["code"] == "37822005"}
     peg = {r["effectiveDateTime"]: r for r in by_code(bundle, "91147-9")}
     for entry in data.entries:
         day = entry.date.isoformat()
@@ -95,8 +93,7 @@ def test_every_entry_is_final_with_a_unique_urn(bundle: dict[str, Any]) -> None:
 
 def test_symptoms_are_true_observations_and_red_flags_are_noted(bundle: dict[str, Any]) -> None:
     symptoms = [r for r in resources(bundle) if "coding" not in r["code"]]
-    assert all(r["valueBoolean"] is True and r["category"][0]["coding"][0]["code"] == "survey"
-               for r in symptoms)
+    assert all(r["valueBoolean"] is True and r["category"][0]["coding"][0]["code"] == "survey" for r in symptoms)
     saddle = [r for r in symptoms if r["code"]["text"] == "numbness in the saddle area"]
     assert len(saddle) == 1 and saddle[0]["effectiveDateTime"] == END.isoformat()
     assert "medical care now" in saddle[0]["note"][0]["text"]

@@ -157,12 +157,8 @@ def test_ten_dos_and_donts_each_with_a_do_and_a_dont(library: Library) -> None:
         "Transcutaneous Electrical Nerve Stimulation (TENS)",
     ],
 )
-def test_each_exercise_practice_and_prevention_strategy_is_covered(
-    library: Library, part: str
-) -> None:
-    assert any(
-        source.part == part for item in library.items for source in item.sources
-    ), part
+def test_each_exercise_practice_and_prevention_strategy_is_covered(library: Library, part: str) -> None:
+    assert any(source.part == part for item in library.items for source in item.sources), part
 
 
 @pytest.mark.parametrize(
@@ -205,9 +201,7 @@ def test_search_is_case_insensitive_and_needs_every_word(library: Library) -> No
     found = library.search("MATTRESS")
     assert library.by_id("dos-donts-mattress") in found
     both = library.search("mattress soft")
-    assert both and all(
-        "mattress" in all_text(item).lower() and "soft" in all_text(item).lower() for item in both
-    )
+    assert both and all("mattress" in all_text(item).lower() and "soft" in all_text(item).lower() for item in both)
     assert library.search("mattress zebra") == []
     assert library.search("  ") == list(library.items)
 
@@ -266,8 +260,10 @@ def test_bad_items_are_refused_clearly(change: dict[str, object], message: str) 
         ({"trigger": {"cold": {"keep-warm": 0}}}, "weight"),
         ({"warning_day": {"urgent_categories": ["gossip"]}}, "unknown category 'gossip'"),
         ({"warning_day": {"soon_hidden_items": ["no-such-item"]}}, "unknown item id 'no-such-item'"),
-        ({"warning_day": {"soon_items": ["keep-warm"], "soon_hidden_items": ["keep-warm"]}},
-         "'keep-warm' is both always shown and hidden"),
+        (
+            {"warning_day": {"soon_items": ["keep-warm"], "soon_hidden_items": ["keep-warm"]}},
+            "'keep-warm' is both always shown and hidden",
+        ),
         ({"warning_day": {"urgent": ["x"]}}, "unknown key(s) ['urgent']"),
     ],
 )
@@ -306,11 +302,7 @@ def test_every_link_names_a_default_catalog_entry_or_state(library: Library) -> 
 
 
 def test_urgent_and_soon_symptoms_link_to_when_to_see_a_doctor(library: Library) -> None:
-    flagged = [
-        item
-        for item in default_catalog()
-        if item.kind is CatalogKind.SYMPTOM and item.urgency is not Urgency.NONE
-    ]
+    flagged = [item for item in default_catalog() if item.kind is CatalogKind.SYMPTOM and item.urgency is not Urgency.NONE]
     assert len(flagged) == 14
     for item in flagged:
         ids = [link.item_id for link in library.links_for("symptom", item.name)]
@@ -332,9 +324,7 @@ def first_ids(library: Library, kind: str, name: str, count: int) -> list[str]:
         ("state", "flare", {"flare-self-care"}),
     ],
 )
-def test_required_example_links_come_first(
-    library: Library, kind: str, name: str, expected: set[str]
-) -> None:
+def test_required_example_links_come_first(library: Library, kind: str, name: str, expected: set[str]) -> None:
     assert set(first_ids(library, kind, name, len(expected))) == expected
 
 
@@ -374,9 +364,7 @@ def test_at_most_four_cards_without_duplicates(library: Library) -> None:
 
 
 def test_shared_item_appears_once_with_every_reason(library: Library) -> None:
-    linked = linked_items_for_day(
-        day(triggers=("prolonged sitting", "long drive")), [], library
-    )
+    linked = linked_items_for_day(day(triggers=("prolonged sitting", "long drive")), [], library)
     ids = [card.item.id for card in linked]
     assert ids.count("dos-donts-sitting-breaks") == 1
     assert linked[0].item.id == "dos-donts-sitting-breaks"
@@ -387,9 +375,7 @@ def test_shared_item_appears_once_with_every_reason(library: Library) -> None:
     ("pain", "history"),
     [(5, steady_days(14, 3)), (9, steady_days(28, 7))],  # 2 above the usual level
 )
-def test_flare_card_comes_first_on_a_flare(
-    library: Library, pain: int, history: list[DayEntry]
-) -> None:
+def test_flare_card_comes_first_on_a_flare(library: Library, pain: int, history: list[DayEntry]) -> None:
     entry = day(back_pain=pain, triggers=("stress", "prolonged sitting"), symptoms=("stiffness",))
     assert flare_today(entry, history)
     linked = linked_items_for_day(entry, history, library)
@@ -514,7 +500,9 @@ def test_every_faq_answer_is_used(library: Library) -> None:
 
 def test_the_arthritis_and_joint_calcification_section_is_used(library: Library) -> None:
     cited = [
-        item.id for item in library.items for source in item.sources
+        item.id
+        for item in library.items
+        for source in item.sources
         if source.file == "002_d8cb5da58937e2ee.txt" and source.section == "Arthritis or joint calcification"
     ]
     assert cited

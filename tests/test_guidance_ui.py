@@ -98,8 +98,7 @@ def test_browsing_a_topic_shows_its_items_and_the_reader_shows_the_source(
         assert point in text
 
     _click_row(qtbot, view.category_list, list(CATEGORY_LABELS).index("when-to-see-a-doctor"))
-    assert all(view.items.item_at(row).category == "when-to-see-a-doctor"
-               for row in range(view.items.rowCount()))
+    assert all(view.items.item_at(row).category == "when-to-see-a-doctor" for row in range(view.items.rowCount()))
 
 
 def test_reader_shows_cautions_and_hides_did_today_without_an_activity(view: LibraryView) -> None:
@@ -139,9 +138,7 @@ def test_picking_a_topic_clears_the_search(qtbot: QtBot, view: LibraryView) -> N
     assert {view.items.item_at(r).category for r in range(view.items.rowCount())} == {"pacing"}
 
 
-def test_disclaimer_is_visible_with_the_full_text_one_click_away(
-    qtbot: QtBot, view: LibraryView, library: Library
-) -> None:
+def test_disclaimer_is_visible_with_the_full_text_one_click_away(qtbot: QtBot, view: LibraryView, library: Library) -> None:
     assert view.disclaimer_note.isVisible()
     assert library.disclaimer.short in view.disclaimer_note.text()
     seen: list[str] = []

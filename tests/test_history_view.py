@@ -21,8 +21,13 @@ TODAY = dt.date.today()
 
 def _days(n: int) -> list[DayEntry]:
     return [
-        DayEntry(TODAY - dt.timedelta(days=i), back_pain=i % 11, leg_pain=None if i % 3 else 2,
-                 notes=f"day {i}", symptoms=("loss of bladder or bowel control",) if i == 2 else ())
+        DayEntry(
+            TODAY - dt.timedelta(days=i),
+            back_pain=i % 11,
+            leg_pain=None if i % 3 else 2,
+            notes=f"day {i}",
+            symptoms=("loss of bladder or bowel control",) if i == 2 else (),
+        )
         for i in range(n)
     ]
 

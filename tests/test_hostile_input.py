@@ -42,14 +42,36 @@ FUZZ = settings(max_examples=75, deadline=None, suppress_health_check=[HealthChe
 SQL_TEXT = (
     "'); DROP TABLE day; --",
     "Robert'); DROP TABLE catalog_item;--",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "1; DELETE FROM day_medication WHERE 1=1",
     "x' UNION SELECT name FROM sqlite_master --",
 )
-FORMULAS = ("=SUM(A1:A9)", "+1", "-2", "@cmd", "=HYPERLINK(\"http://x\",\"y\")", "'=", "''", "'+x", "-")
+FORMULAS = ("=SUM(A1:A9)", "+1", "-2", "@cmd", '=HYPERLINK("http://x","y")', "'=", "''", "'+x", "-")
 SPICY = (
-    *SQL_TEXT, *FORMULAS, "\t", "\n", "\r\n", "\r", ",", ";", ":", "\"", "'", " ", "\x07", "\x1b[31m",
-    "\x00", "\u202e", "\ufeff", "\u2028", "🙂", "🫨", "腰痛", "Ω", "\ue000", "\U000e0001",
+    *SQL_TEXT,
+    *FORMULAS,
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    ",",
+    ";",
+    ":",
+    '"',
+    "'",
+    " ",
+    "\x07",
+    "\x1b[31m",
+    "\x00",
+    "\u202e",
+    "\ufeff",
+    "\u2028",
+    "🙂",
+    "🫨",
+    "腰痛",
+    "Ω",
+    "\ue000",
+    "\U000e0001",
 )
 
 
@@ -129,8 +151,15 @@ valid_text = st.lists(
     max_size=8,
 ).map("".join)
 dates = st.integers(0, 25).map(lambda n: (TODAY - dt.timedelta(days=n)).isoformat())
-INT_COLUMNS = ("back_pain", "leg_pain", "morning_stiffness_min", "sleep_quality", "stress",
-               "interference_enjoyment", "interference_activity")
+INT_COLUMNS = (
+    "back_pain",
+    "leg_pain",
+    "morning_stiffness_min",
+    "sleep_quality",
+    "stress",
+    "interference_enjoyment",
+    "interference_activity",
+)
 
 
 def cell_for(column: str, clean: bool) -> st.SearchStrategy[str]:
@@ -192,8 +221,10 @@ def test_generated_csv_imports_cleanly_or_not_at_all(journal: Journal, data: byt
 
 
 @FUZZ
-@given(text=spicy_text(12), bom=st.sampled_from((b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff",
-                                                  b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")))
+@given(
+    text=spicy_text(12),
+    bom=st.sampled_from((b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")),
+)
 def test_byte_order_marks_and_stray_text(journal: Journal, text: str, bom: bytes) -> None:
     body = f"date,back_pain,notes\r\n{TODAY - dt.timedelta(days=30)},3,{text}\r\n"
     data = bom + body.encode("utf-8", errors="surrogatepass")
@@ -260,9 +291,14 @@ def test_sql_looking_text_is_stored_verbatim_and_tables_survive(journal: Journal
     tables_before = dump(journal).count("CREATE TABLE")
     date = TODAY - dt.timedelta(days=500)
     entry = DayEntry(
-        date=date, back_pain=5, notes="\n".join(SQL_TEXT), questions=SQL_TEXT[1],
-        triggers=("Robert') DROP TABLE catalog_item--",), medications=(SQL_TEXT[2], "' OR ''='"),
-        activities=(ActivityMinutes(SQL_TEXT[4], 10),), symptoms=("x') DELETE FROM day --",),
+        date=date,
+        back_pain=5,
+        notes="\n".join(SQL_TEXT),
+        questions=SQL_TEXT[1],
+        triggers=("Robert') DROP TABLE catalog_item--",),
+        medications=(SQL_TEXT[2], "' OR ''='"),
+        activities=(ActivityMinutes(SQL_TEXT[4], 10),),
+        symptoms=("x') DELETE FROM day --",),
     )
     assert journal.save_day(entry, today=TODAY) == entry
     assert journal.day(date) == entry
@@ -315,8 +351,14 @@ def test_validate_day_cleans_or_names_every_problem(entry: DayEntry) -> None:
         assert error.problems and all(field in DayEntry.__dataclass_fields__ for field in error.fields)
         return
     assert validate_day(clean, today=TODAY) == clean  # tidying is stable
-    for text in (clean.notes, clean.questions, *clean.triggers, *clean.symptoms, *clean.medications,
-                 *(a.name for a in clean.activities)):
+    for text in (
+        clean.notes,
+        clean.questions,
+        *clean.triggers,
+        *clean.symptoms,
+        *clean.medications,
+        *(a.name for a in clean.activities),
+    ):
         text.encode("utf-8")  # no lone surrogates reach the database
 
 

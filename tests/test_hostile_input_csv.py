@@ -54,25 +54,31 @@ def test_single_column_header_is_explained() -> None:
     assert "only one column" in message and "found columns: 'date|back_pain'" in message
 
 
-@pytest.mark.parametrize(("cell", "words"), [
-    ("2026-02-30", "2026-02-30 is not a real date: February 2026 has 28 days"),
-    ("2024-02-30", "February 2024 has 29 days"),
-    ("2026-04-31", "April 2026 has 30 days"),
-    ("2026-13-01", "there is no month 13"),
-    ("2026-00-10", "there is no month 0"),
-])
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [
+        ("2026-02-30", "2026-02-30 is not a real date: February 2026 has 28 days"),
+        ("2024-02-30", "February 2024 has 29 days"),
+        ("2026-04-31", "April 2026 has 30 days"),
+        ("2026-13-01", "there is no month 13"),
+        ("2026-00-10", "there is no month 0"),
+    ],
+)
 def test_impossible_dates_get_their_own_message(cell: str, words: str) -> None:
     assert words in refusal(f"date,back_pain\n{cell},4\n")
 
 
-@pytest.mark.parametrize(("column", "cell", "words"), [
-    ("back_pain", "99999999999999", "far outside the range"),
-    ("back_pain", "11", "must be from 0 to 10, not 11"),
-    ("leg_pain", "-3", "must be from 0 to 10, not -3"),
-    ("sleep_hours", "123456789", "far outside the range"),
-    ("sleep_hours", "25", "must be from 0 to 24 hours"),
-    ("morning_stiffness_min", "100000000000", "far outside the range"),
-])
+@pytest.mark.parametrize(
+    ("column", "cell", "words"),
+    [
+        ("back_pain", "99999999999999", "far outside the range"),
+        ("back_pain", "11", "must be from 0 to 10, not 11"),
+        ("leg_pain", "-3", "must be from 0 to 10, not -3"),
+        ("sleep_hours", "123456789", "far outside the range"),
+        ("sleep_hours", "25", "must be from 0 to 24 hours"),
+        ("morning_stiffness_min", "100000000000", "far outside the range"),
+    ],
+)
 def test_out_of_range_numbers_get_their_own_message(column: str, cell: str, words: str) -> None:
     header = "date,back_pain" if column == "back_pain" else f"date,back_pain,{column}"
     row = f"2026-06-01,{cell}" if column == "back_pain" else f"2026-06-01,4,{cell}"

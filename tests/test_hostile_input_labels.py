@@ -21,9 +21,12 @@ DOLLAR_NAMES = ("money $$ stress", "$x^2$ stairs", "costs $5 and $10", "a\\$b $\
 
 def days_with_dollars() -> list[DayEntry]:
     return [
-        DayEntry(TODAY - dt.timedelta(days=i), 4 + i % 3,
-                 triggers=(DOLLAR_NAMES[i % len(DOLLAR_NAMES)],),
-                 activities=(ActivityMinutes(DOLLAR_NAMES[(i + 1) % len(DOLLAR_NAMES)], 20),))
+        DayEntry(
+            TODAY - dt.timedelta(days=i),
+            4 + i % 3,
+            triggers=(DOLLAR_NAMES[i % len(DOLLAR_NAMES)],),
+            activities=(ActivityMinutes(DOLLAR_NAMES[(i + 1) % len(DOLLAR_NAMES)], 20),),
+        )
         for i in range(12)
     ]
 
@@ -76,8 +79,9 @@ def test_names_in_other_scripts_get_a_font_that_has_them() -> None:
         pytest.skip("no CJK font installed (CI installs fonts-wqy-microhei)")
     assert families_for(["stairs"]) == [CHART_FAMILY]
     assert len(families_for(["搬家"])) == 2
-    days = [DayEntry(TODAY - dt.timedelta(days=i), 4, triggers=("搬家",), activities=(ActivityMinutes("散步", 20),))
-            for i in range(5)]
+    days = [
+        DayEntry(TODAY - dt.timedelta(days=i), 4, triggers=("搬家",), activities=(ActivityMinutes("散步", 20),)) for i in range(5)
+    ]
     figure = new_figure()
     FigureCanvasAgg(figure)
     chart = draw_trend_chart(figure, trend_series(days, TODAY - dt.timedelta(days=4), TODAY))

@@ -50,8 +50,9 @@ def test_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "days.csv"
     os.mkfifo(fifo)
     outcome: list[BaseException] = []
-    worker = threading.Thread(target=lambda: outcome.append(pytest.raises(CsvImportError, read_csv_file, fifo).value),
-                              daemon=True)
+    worker = threading.Thread(
+        target=lambda: outcome.append(pytest.raises(CsvImportError, read_csv_file, fifo).value), daemon=True
+    )
     worker.start()
     worker.join(timeout=10)
     if worker.is_alive():  # unblock the reader before failing
@@ -99,8 +100,20 @@ def test_cli_import_of_120000_names_is_refused_quickly(db_path: Path, tmp_path: 
     source = tmp_path / "names.csv"
     source.write_bytes(many_names_csv(120_000))
     assert source.stat().st_size > 1_000_000
-    done = subprocess.run([sys.executable, "-c", "import sys; from journal.cli import main; sys.exit(main(sys.argv[1:]))",
-                           "import", str(source), "--db", str(db_path)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from journal.cli import main; sys.exit(main(sys.argv[1:]))",
+            "import",
+            str(source),
+            "--db",
+            str(db_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == EXIT_USER_ERROR, done.stderr
     assert "at most" in done.stderr and "Traceback" not in done.stderr
 
@@ -117,13 +130,18 @@ def test_the_form_shows_a_bounded_number_of_chips(qtbot, tmp_path: Path) -> None
     with sqlite3.connect(path) as connection:
         connection.executemany(
             "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES ('trigger', ?, ?, 'none', 0)",
-            [(f"junk {i}", f"junk {i}") for i in range(20_000)])
+            [(f"junk {i}", f"junk {i}") for i in range(20_000)],
+        )
     journal = Journal.open(path)
     form = DayForm()
     qtbot.addWidget(form)
     form.set_entry(TODAY, journal.day(TODAY))
-    form.set_catalogs(journal.catalog(CatalogKind.ACTIVITY), journal.catalog(CatalogKind.TRIGGER),
-                      journal.catalog(CatalogKind.SYMPTOM), journal.medication_names())
+    form.set_catalogs(
+        journal.catalog(CatalogKind.ACTIVITY),
+        journal.catalog(CatalogKind.TRIGGER),
+        journal.catalog(CatalogKind.SYMPTOM),
+        journal.medication_names(),
+    )
     names = form.triggers.names()
     assert len(names) <= MAX_CHIPS + 1
     assert "my own" in form.triggers.checked()
@@ -141,9 +159,12 @@ def test_the_window_reads_a_bounded_catalog(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         connection.executemany(
             "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES (?, ?, ?, 'none', 0)",
-            [(kind, f"junk {i}", f"junk {i}") for kind in ("trigger", "symptom") for i in range(3_000)])
-        connection.execute("INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) "
-                           "VALUES ('symptom', 'my own alarm', 'my own alarm', 'urgent', 0)")
+            [(kind, f"junk {i}", f"junk {i}") for kind in ("trigger", "symptom") for i in range(3_000)],
+        )
+        connection.execute(
+            "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) "
+            "VALUES ('symptom', 'my own alarm', 'my own alarm', 'urgent', 0)"
+        )
     journal = Journal.open(path)
     try:
         everything = journal.catalog()
@@ -153,7 +174,8 @@ def test_the_window_reads_a_bounded_catalog(tmp_path: Path) -> None:
         assert len(everything) > 6_000
         urgent = {i.name for i in everything if i.urgency.value != "none"}
         assert "my own alarm" in urgent and urgent <= {i.name for i in shown}
-        assert [i.name for i in shown if i.kind is CatalogKind.TRIGGER] == \
-            [i.name for i in everything if i.kind is CatalogKind.TRIGGER][:FORM_CATALOG_LIMIT]
+        assert [i.name for i in shown if i.kind is CatalogKind.TRIGGER] == [
+            i.name for i in everything if i.kind is CatalogKind.TRIGGER
+        ][:FORM_CATALOG_LIMIT]
     finally:
         journal.close()

@@ -22,8 +22,9 @@ from journal.cli import EXIT_USER_ERROR, main
 ZONES = ("Pacific/Kiritimati", "Pacific/Pago_Pago", "Etc/GMT-14", "Etc/GMT+12", "Asia/Kolkata")
 
 
-def test_tilde_in_db_is_the_home_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_tilde_in_db_is_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     (tmp_path / "home").mkdir()
     monkeypatch.chdir(tmp_path)  # where a literal "~" folder would appear
@@ -35,8 +36,9 @@ def test_tilde_in_db_is_the_home_folder(tmp_path: Path, monkeypatch: pytest.Monk
     assert main(["summary", "--db", "~/mine.sqlite3"]) == 0
 
 
-def test_pain_journal_home_that_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_pain_journal_home_that_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     home = tmp_path / "home"
     home.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("PAIN_JOURNAL_HOME", str(home))
@@ -69,8 +71,13 @@ SAVE_TODAY = (
 @pytest.mark.parametrize("zone", ZONES)
 def test_today_where_the_patient_is_is_never_the_future(zone: str, tmp_path: Path) -> None:
     env = {**os.environ, "TZ": zone}
-    done = subprocess.run([sys.executable, "-c", SAVE_TODAY, str(tmp_path / "j.sqlite3"), str(tmp_path / "d.csv")],
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", SAVE_TODAY, str(tmp_path / "j.sqlite3"), str(tmp_path / "d.csv")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     local_there = dt.datetime.now(dt.UTC).astimezone(_zone(zone)).date()
     assert done.stdout.strip().splitlines()[-1] == local_there.isoformat()
@@ -114,8 +121,13 @@ def test_the_window_saves_today_in_any_time_zone(zone: str, tmp_path: Path) -> N
 
     Journal.open(tmp_path / "j.sqlite3").close()
     env = {**os.environ, "TZ": zone}
-    done = subprocess.run([sys.executable, "-c", SAVE_TODAY_IN_WINDOW, str(tmp_path / "j.sqlite3")],
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", SAVE_TODAY_IN_WINDOW, str(tmp_path / "j.sqlite3")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     local_there = dt.datetime.now(dt.UTC).astimezone(_zone(zone)).date()
     assert done.stdout.strip().splitlines()[-1] == local_there.isoformat()

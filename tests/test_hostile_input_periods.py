@@ -51,10 +51,10 @@ def test_an_end_before_1900_is_refused_and_an_early_start_is_clamped() -> None:
 
 
 @pytest.mark.parametrize("command", ["summary", "chart"])
-@pytest.mark.parametrize("options", [["--to", "9999-12-31"], ["--from", "9999-12-31"],
-                                     ["--to", "0001-01-01"]])
-def test_cli_refuses_periods_outside_the_calendar(small_db: Path, tmp_path: Path, command: str,
-                                                  options: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("options", [["--to", "9999-12-31"], ["--from", "9999-12-31"], ["--to", "0001-01-01"]])
+def test_cli_refuses_periods_outside_the_calendar(
+    small_db: Path, tmp_path: Path, command: str, options: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     target = [str(tmp_path / "c.png")] if command == "chart" else []
     assert main([command, *target, "--db", str(small_db), *options]) == EXIT_USER_ERROR
     error = capsys.readouterr().err
@@ -63,8 +63,7 @@ def test_cli_refuses_periods_outside_the_calendar(small_db: Path, tmp_path: Path
     assert not (tmp_path / "c.png").exists()
 
 
-def test_summary_from_year_one_starts_at_the_first_logged_day(small_db: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_from_year_one_starts_at_the_first_logged_day(small_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["summary", "--db", str(small_db), "--from", "0001-01-01", "--json"]) == 0
     period = json.loads(capsys.readouterr().out)["period"]
     assert period == {"from": FIRST.isoformat(), "to": TODAY.isoformat()}
@@ -78,15 +77,20 @@ def test_chart_from_year_one_is_small_and_quick(small_db: Path, tmp_path: Path) 
         "sys.exit(main(sys.argv[1:]))\n"
     )
     target = tmp_path / "c.png"
-    done = subprocess.run([sys.executable, "-c", code, "chart", str(target), "--db", str(small_db),
-                           "--from", "0001-01-01"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code, "chart", str(target), "--db", str(small_db), "--from", "0001-01-01"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert target.stat().st_size > 5_000
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".json", ".csv"])
-def test_exports_refuse_a_future_end_and_accept_year_one(small_db: Path, tmp_path: Path, suffix: str,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_exports_refuse_a_future_end_and_accept_year_one(
+    small_db: Path, tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / f"out{suffix}"
     assert main(["export", str(target), "--db", str(small_db), "--to", "9999-12-31"]) == EXIT_USER_ERROR
     assert "future" in capsys.readouterr().err and not target.exists()
@@ -124,15 +128,29 @@ def test_window_export_since_a_visit_before_the_journal_began(qtbot, small_db: P
         session.open(small_db)
     try:
         target = tmp_path / "since.pdf"
-        request = ExportRequest(path=target, format=ExportFormat.PDF, start=dt.date(1950, 1, 1), end=TODAY,
-                                patient_name="", questions=(), last_visit=dt.date(1950, 1, 1))
+        request = ExportRequest(
+            path=target,
+            format=ExportFormat.PDF,
+            start=dt.date(1950, 1, 1),
+            end=TODAY,
+            patient_name="",
+            questions=(),
+            last_visit=dt.date(1950, 1, 1),
+        )
         write_export(session, request)
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
             assert f"Period: {FIRST.day} {FIRST:%b %Y} to" in text
             assert "1950" not in text
-        too_late = ExportRequest(path=tmp_path / "x.json", format=ExportFormat.FHIR, start=TODAY,
-                                 end=TODAY + dt.timedelta(days=1), patient_name="", questions=(), last_visit=None)
+        too_late = ExportRequest(
+            path=tmp_path / "x.json",
+            format=ExportFormat.FHIR,
+            start=TODAY,
+            end=TODAY + dt.timedelta(days=1),
+            patient_name="",
+            questions=(),
+            last_visit=None,
+        )
         with pytest.raises(UserError, match="future"):
             write_export(session, too_late)
     finally:

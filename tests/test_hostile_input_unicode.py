@@ -33,10 +33,10 @@ def test_composed_and_decomposed_are_one_name() -> None:
 
 def test_every_way_in_stores_one_catalog_entry(tmp_path: Path) -> None:
     journal = Journal.open(tmp_path / "j.sqlite3")
-    journal.save_day(DayEntry(TODAY - dt.timedelta(days=2), 3, triggers=(COMPOSED,),
-                              activities=(ActivityMinutes(COMPOSED, 10),)))
-    journal.save_day(DayEntry(TODAY - dt.timedelta(days=1), 3, triggers=(DECOMPOSED,),
-                              activities=(ActivityMinutes(DECOMPOSED, 10),)))
+    journal.save_day(DayEntry(TODAY - dt.timedelta(days=2), 3, triggers=(COMPOSED,), activities=(ActivityMinutes(COMPOSED, 10),)))
+    journal.save_day(
+        DayEntry(TODAY - dt.timedelta(days=1), 3, triggers=(DECOMPOSED,), activities=(ActivityMinutes(DECOMPOSED, 10),))
+    )
     parsed = parse_csv(f"date,back_pain,triggers,symptoms\n{TODAY},4,{DECOMPOSED},{DECOMPOSED}\n".encode())
     journal.import_days(parsed.entries)
     assert journal.add_catalog_item(CatalogKind.TRIGGER, DECOMPOSED) == COMPOSED
@@ -56,7 +56,8 @@ def test_a_journal_holding_both_forms_lists_one(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         connection.execute(
             "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES ('trigger', ?, ?, 'none', 0)",
-            (DECOMPOSED, DECOMPOSED.casefold()))
+            (DECOMPOSED, DECOMPOSED.casefold()),
+        )
     journal = Journal.open(path)
     assert [i.name for i in journal.catalog(CatalogKind.TRIGGER) if name_key(i.name) == name_key(COMPOSED)] == [COMPOSED]
     journal.save_day(DayEntry(TODAY, 2, triggers=(DECOMPOSED,)))  # no clash with either stored form
@@ -68,14 +69,18 @@ def run_cli(*args: str, encoding: str = "cp1252") -> subprocess.CompletedProcess
     env = {**os.environ, "PYTHONIOENCODING": encoding}
     return subprocess.run(
         [sys.executable, "-c", "import sys; from journal.cli import main; sys.exit(main(sys.argv[1:]))", *args],
-        capture_output=True, env=env, timeout=120, text=True, encoding="cp1252", errors="replace",
+        capture_output=True,
+        env=env,
+        timeout=120,
+        text=True,
+        encoding="cp1252",
+        errors="replace",
     )
 
 
 def test_cp1252_console_summary_with_emoji(db_path: Path) -> None:
     journal = Journal.open(db_path)
-    journal.save_day(DayEntry(TODAY, 5, triggers=("stairs 🙂",), notes="腰痛 🫨",
-                              questions="Is walking OK? 🤔"))
+    journal.save_day(DayEntry(TODAY, 5, triggers=("stairs 🙂",), notes="腰痛 🫨", questions="Is walking OK? 🤔"))
     journal.close()
     done = run_cli("summary", "--db", str(db_path))
     assert done.returncode == 0, done.stderr
@@ -84,8 +89,7 @@ def test_cp1252_console_summary_with_emoji(db_path: Path) -> None:
 
 def test_cp1252_console_import_reports_success_after_commit(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
-    source.write_text("date,back_pain,triggers,mood 🙂\n"
-                      f"{TODAY},6,\U0001f4a5 lifting,good\n", encoding="utf-8")
+    source.write_text(f"date,back_pain,triggers,mood 🙂\n{TODAY},6,\U0001f4a5 lifting,good\n", encoding="utf-8")
     Journal.open(db_path).close()
     done = run_cli("import", str(source), "--db", str(db_path))
     assert done.returncode == 0, done.stderr

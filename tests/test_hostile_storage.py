@@ -48,9 +48,9 @@ def _fill(path: Path, days: int = 30, first: dt.date = dt.date(2026, 1, 1), pain
     journal = Journal.open(path)
     try:
         journal.import_days(
-            [DayEntry(date=first + dt.timedelta(days=n), back_pain=pain, notes=f"{SECRET} {n}")
-             for n in range(days)],
-            today=TODAY, replace=True,
+            [DayEntry(date=first + dt.timedelta(days=n), back_pain=pain, notes=f"{SECRET} {n}") for n in range(days)],
+            today=TODAY,
+            replace=True,
         )
     finally:
         journal.close()
@@ -83,15 +83,13 @@ def _run_limited(args: list[str], limit_bytes: int, cwd: Path) -> subprocess.Com
         sys.exit(main(sys.argv[1:]))
     """)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=120)
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
 
 
 def _limit_pages(journal: Journal, pages: int) -> None:
     """Make SQLite report "database or disk is full" once the file would pass ``pages`` pages."""
     journal.engine.dispose()
-    event.listen(journal.engine, "connect",
-                 lambda connection, _record: connection.execute(f"PRAGMA max_page_count = {pages}"))
+    event.listen(journal.engine, "connect", lambda connection, _record: connection.execute(f"PRAGMA max_page_count = {pages}"))
 
 
 # --- 1. a failed save -------------------------------------------------------------------------
@@ -116,8 +114,7 @@ def test_a_save_on_a_full_disk_raises_a_plain_error_without_the_entry(db_path: P
 def test_a_save_while_another_program_locks_the_journal_says_so(db_path: Path) -> None:
     journal = Journal.open(db_path)
     journal.engine.dispose()
-    event.listen(journal.engine, "connect",
-                 lambda connection, _record: connection.execute("PRAGMA busy_timeout = 200"))
+    event.listen(journal.engine, "connect", lambda connection, _record: connection.execute("PRAGMA busy_timeout = 200"))
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
@@ -173,8 +170,7 @@ os._exit(0)  # like a crash: no connection is closed, the -wal stays
 
 def _crash_after_saving(path: Path, days: int) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-c", CRASH_CHILD, str(path), str(days)], check=True, env=env,
-                   timeout=60)
+    subprocess.run([sys.executable, "-c", CRASH_CHILD, str(path), str(days)], check=True, env=env, timeout=60)
 
 
 @posix_only
@@ -199,8 +195,7 @@ def test_the_log_of_a_real_crash_is_replayed(db_path: Path) -> None:
     _crash_after_saving(db_path, 20)
     days = _dates(db_path)
     assert len(days) == 25 and days[dt.date(2026, 5, 20)] == 9
-    assert not (db_path.parent / "backups").exists() or not list(
-        (db_path.parent / "backups").glob("*leftover*"))
+    assert not (db_path.parent / "backups").exists() or not list((db_path.parent / "backups").glob("*leftover*"))
 
 
 def test_a_log_is_trusted_while_its_journal_is_still_open(db_path: Path) -> None:
@@ -216,8 +211,7 @@ def test_a_log_is_trusted_while_its_journal_is_still_open(db_path: Path) -> None
 def test_a_crash_during_a_checkpoint_never_makes_the_app_distrust_its_own_log(db_path: Path) -> None:
     journal = Journal.open(db_path)
     for n in range(20):
-        journal.save_day(DayEntry(date=dt.date(2026, 5, 1) + dt.timedelta(days=n), back_pain=n % 11),
-                         today=TODAY)
+        journal.save_day(DayEntry(date=dt.date(2026, 5, 1) + dt.timedelta(days=n), back_pain=n % 11), today=TODAY)
     wal_guard.mark_unsettled_if_logged(db_path)  # what closing does before it checkpoints
     other = sqlite3.connect(db_path)
     other.execute("PRAGMA wal_checkpoint(PASSIVE)")  # the main file changes; the log stays
@@ -235,8 +229,7 @@ def test_a_crash_during_a_checkpoint_never_makes_the_app_distrust_its_own_log(db
 # --- 4, 5. restore ------------------------------------------------------------------------------
 
 
-def test_the_command_line_refuses_an_empty_backup(db_path: Path, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line_refuses_an_empty_backup(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _fill(db_path, days=4)
     empty = tmp_path / "empty.sqlite3"
     empty.write_bytes(b"")
@@ -252,9 +245,7 @@ def _damage(path: Path) -> bytes:
     return bytes(data)
 
 
-def test_a_failed_restore_over_a_damaged_journal_leaves_it_in_place(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failed_restore_over_a_damaged_journal_leaves_it_in_place(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _fill(db_path, days=40)
     good = backup_now(db_path)
     damaged = _damage(db_path)
@@ -293,9 +284,7 @@ print("done", flush=True)
 
 @posix_only
 @pytest.mark.parametrize("delay_ms", [5, 25, 60, 120])
-def test_a_crash_mid_restore_over_a_damaged_journal_never_leaves_no_journal(
-    tmp_path: Path, delay_ms: int
-) -> None:
+def test_a_crash_mid_restore_over_a_damaged_journal_never_leaves_no_journal(tmp_path: Path, delay_ms: int) -> None:
     import signal
     import time
 
@@ -304,8 +293,9 @@ def test_a_crash_mid_restore_over_a_damaged_journal_never_leaves_no_journal(
     good = backup_now(db)
     _damage(db)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, "-c", RESTORE_CHILD, str(db), str(good)],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", RESTORE_CHILD, str(db), str(good)], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert child.stdout is not None and child.stdout.readline().strip() == "ready"
     time.sleep(delay_ms / 1000)
     child.send_signal(signal.SIGKILL)
@@ -391,8 +381,13 @@ def test_import_on_a_full_disk_prints_one_line_without_notes(tmp_path: Path) -> 
     db = tmp_path / "journal.sqlite3"
     _fill(db, days=2)
     csv_file = tmp_path / "days.csv"
-    export_csv_file([DayEntry(date=dt.date(2024, 1, 1) + dt.timedelta(days=n), back_pain=3,
-                              notes=SECRET + " " + "y" * 500) for n in range(300)], csv_file)
+    export_csv_file(
+        [
+            DayEntry(date=dt.date(2024, 1, 1) + dt.timedelta(days=n), back_pain=3, notes=SECRET + " " + "y" * 500)
+            for n in range(300)
+        ],
+        csv_file,
+    )
     before = _dates(db)
     result = _run_limited(["import", str(csv_file), "--db", str(db)], 64 * 1024, tmp_path)
     assert result.returncode == 2, result.stderr
@@ -404,9 +399,7 @@ def test_import_on_a_full_disk_prints_one_line_without_notes(tmp_path: Path) -> 
 
 @posix_only
 @pytest.mark.parametrize("command", ["backup", "restore"])
-def test_backup_and_restore_on_a_full_disk_print_one_line_and_change_nothing(
-    tmp_path: Path, command: str
-) -> None:
+def test_backup_and_restore_on_a_full_disk_print_one_line_and_change_nothing(tmp_path: Path, command: str) -> None:
     db = tmp_path / "journal.sqlite3"
     _fill(db, days=600, first=dt.date(2020, 1, 1))
     other = tmp_path / "elsewhere.sqlite3"
@@ -429,8 +422,9 @@ def test_a_chart_over_an_existing_file_on_a_full_disk_leaves_it_whole(tmp_path: 
     _fill(db, days=60, first=dt.date(2026, 1, 1))
     chart = tmp_path / "chart.png"
     chart.write_bytes(b"an older chart")
-    result = _run_limited(["chart", str(chart), "--db", str(db), "--from", "2026-01-01",
-                           "--to", "2026-02-28"], 48 * 1024, tmp_path)
+    result = _run_limited(
+        ["chart", str(chart), "--db", str(db), "--from", "2026-01-01", "--to", "2026-02-28"], 48 * 1024, tmp_path
+    )
     assert result.returncode == 2, result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "full" in result.stderr
     assert chart.read_bytes() == b"an older chart"
@@ -440,9 +434,7 @@ def test_a_chart_over_an_existing_file_on_a_full_disk_leaves_it_whole(tmp_path: 
 
 
 @posix_only
-def test_csv_export_ignores_a_planted_part_symlink_and_is_owner_only(
-    tmp_path: Path, open_umask: None
-) -> None:
+def test_csv_export_ignores_a_planted_part_symlink_and_is_owner_only(tmp_path: Path, open_umask: None) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     out = tmp_path / "out.csv"
@@ -468,8 +460,7 @@ def test_chart_images_are_owner_only(tmp_path: Path, open_umask: None) -> None:
     db = tmp_path / "journal.sqlite3"
     _fill(db, days=10, first=dt.date(2026, 1, 1))
     for name in ("c.png", "c.svg"):
-        assert main(["chart", str(tmp_path / name), "--db", str(db), "--from", "2026-01-01",
-                     "--to", "2026-01-10"]) == 0
+        assert main(["chart", str(tmp_path / name), "--db", str(db), "--from", "2026-01-01", "--to", "2026-01-10"]) == 0
         assert _mode(tmp_path / name) == 0o600
 
 
@@ -517,8 +508,7 @@ def test_an_uncaught_error_prints_no_health_data(tmp_path: Path) -> None:
         raise ValueError({SECRET!r})
     """)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 1
     assert "ValueError" in result.stderr and SECRET not in result.stderr
 
@@ -538,12 +528,17 @@ def test_a_restore_cut_short_leaves_no_clutter_for_long(db_path: Path) -> None:
     assert fresh.exists() and db_path.exists()
 
 
-@pytest.mark.parametrize(("code", "words"), [
-    (28, "the disk is full"), (27, "the disk is full"), (13, "read-only"), (30, "read-only"), (5, "may be full"),
-])
-def test_a_failed_file_write_names_the_file_and_the_kind_of_problem_only(
-    tmp_path: Path, code: int, words: str
-) -> None:
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (28, "the disk is full"),
+        (27, "the disk is full"),
+        (13, "read-only"),
+        (30, "read-only"),
+        (5, "may be full"),
+    ],
+)
+def test_a_failed_file_write_names_the_file_and_the_kind_of_problem_only(tmp_path: Path, code: int, words: str) -> None:
     from journal.core.errors import UserError
     from journal.storage.atomic_file import write_atomically
 

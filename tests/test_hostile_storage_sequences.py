@@ -35,8 +35,7 @@ pains = st.integers(0, 10)
 actions = st.one_of(
     st.tuples(st.just("save"), dates, pains),
     st.tuples(st.just("delete"), dates),
-    st.tuples(st.just("import"), st.lists(st.tuples(dates, pains), min_size=1, max_size=4,
-                                          unique_by=lambda pair: pair[0])),
+    st.tuples(st.just("import"), st.lists(st.tuples(dates, pains), min_size=1, max_size=4, unique_by=lambda pair: pair[0])),
     st.tuples(st.just("backup")),
     st.tuples(st.just("manual-backup")),
     st.tuples(st.just("restore"), st.integers(0, 50)),

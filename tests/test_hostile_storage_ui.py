@@ -46,8 +46,7 @@ def _fill_disk(window: object) -> None:
     journal = window.session.journal  # type: ignore[attr-defined]
     pages = sqlite3.connect(journal.path).execute("PRAGMA page_count").fetchone()[0]
     journal.engine.dispose()
-    event.listen(journal.engine, "connect",
-                 lambda connection, _record: connection.execute(f"PRAGMA max_page_count = {pages}"))
+    event.listen(journal.engine, "connect", lambda connection, _record: connection.execute(f"PRAGMA max_page_count = {pages}"))
 
 
 def _type_a_long_day(qtbot: QtBot, window: object) -> None:
@@ -94,8 +93,7 @@ def test_a_save_while_another_program_holds_the_journal_says_so(qtbot: QtBot, db
     window = open_window(qtbot, db_path)
     journal = window.session.journal
     journal.engine.dispose()
-    event.listen(journal.engine, "connect",
-                 lambda connection, _record: connection.execute("PRAGMA busy_timeout = 200"))
+    event.listen(journal.engine, "connect", lambda connection, _record: connection.execute("PRAGMA busy_timeout = 200"))
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:

@@ -84,13 +84,13 @@ def test_no_baseline_with_too_few_days() -> None:
     assert gardening.boom_bust == ()
 
 
-def boom_journal(activity: str, booms: set[int], flare_after_boom: bool,
-                 other_flares: set[int] = frozenset()) -> list[DayEntry]:  # type: ignore[assignment]
+def boom_journal(activity: str, booms: set[int], flare_after_boom: bool, other_flares: set[int] = frozenset()) -> list[DayEntry]:  # type: ignore[assignment]
     """90 days of 30 minutes of ``activity`` at pain 3; 120 minutes on ``booms``."""
     flare_days = {b + 1 for b in booms} if flare_after_boom else set()
     return [
-        day(i, 8 if i in flare_days | set(other_flares) else 3,
-            activities=(ActivityMinutes(activity, 120 if i in booms else 30),))
+        day(
+            i, 8 if i in flare_days | set(other_flares) else 3, activities=(ActivityMinutes(activity, 120 if i in booms else 30),)
+        )
         for i in range(90)
     ]
 
@@ -141,17 +141,14 @@ def test_fewer_than_three_booms_is_no_comparison() -> None:
 def sitting_days(extra: int) -> list[DayEntry]:
     spread = [0, 1, -1, 0, 1]
     return [
-        day(i, 3 + spread[i % 5] + (extra if i % 2 else 0),
-            activities=(ActivityMinutes("Sitting", 300 if i % 2 else 60),))
+        day(i, 3 + spread[i % 5] + (extra if i % 2 else 0), activities=(ActivityMinutes("Sitting", 300 if i % 2 else 60),))
         for i in range(40)
     ]
 
 
 def test_long_sitting_suggestion_when_the_model_finds_it() -> None:
     days = sitting_days(extra=3)
-    (suggestion,) = [
-        s for s in insights.pacing_suggestions(days, START, end_of(days)) if s.kind == "long_sitting"
-    ]
+    (suggestion,) = [s for s in insights.pacing_suggestions(days, START, end_of(days)) if s.kind == "long_sitting"]
     assert suggestion.source == insights.SITTING_SOURCE
     assert "30 minutes" in suggestion.text
     assert suggestion.reason.startswith("On days with more sitting your back pain tended to be higher")
@@ -188,9 +185,7 @@ def test_flare_episodes_and_monthly_counts() -> None:
     days = [day(i, p) for i, p in sorted(pains.items())]
     summary = insights.flare_summary(days, START, end_of(days))
     assert [d.day for d in summary.days] == [21, 22, 24, 10, 12, 20, 24]
-    episodes = [
-        (e.start.isoformat(), e.end.isoformat(), e.flare_days, e.length_days) for e in summary.episodes
-    ]
+    episodes = [(e.start.isoformat(), e.end.isoformat(), e.flare_days, e.length_days) for e in summary.episodes]
     assert episodes == [
         ("2024-01-21", "2024-01-22", 2, 2),
         ("2024-01-24", "2024-01-24", 1, 1),
@@ -217,9 +212,7 @@ def test_flare_relative_to_own_average_uses_days_before_the_period() -> None:
 def test_months_without_flares_are_listed() -> None:
     days = [day(i, 2) for i in range(0, 70, 3)]
     summary = insights.flare_summary(days, START, START + dt.timedelta(days=69))
-    assert [(m.month, m.flare_days) for m in summary.per_month] == [
-        ("2024-01", 0), ("2024-02", 0), ("2024-03", 0)
-    ]
+    assert [(m.month, m.flare_days) for m in summary.per_month] == [("2024-01", 0), ("2024-02", 0), ("2024-03", 0)]
     assert summary.episodes == () and summary.typical_length_days is None
 
 
@@ -233,9 +226,7 @@ def test_best_and_worst_weeks_need_four_logged_days() -> None:
     days += [day(i, 7) for i in range(21, 28)]  # week 4: mean 7
     best, worst = insights.best_and_worst_weeks(days, START, end_of(days))
     assert best is not None and worst is not None
-    assert (best.week, best.start, best.days_logged, best.mean_back_pain) == (
-        "2024-W02", dt.date(2024, 1, 8), 4, 3.0
-    )
+    assert (best.week, best.start, best.days_logged, best.mean_back_pain) == ("2024-W02", dt.date(2024, 1, 8), 4, 3.0)
     assert (worst.week, worst.end, worst.mean_back_pain) == ("2024-W04", dt.date(2024, 1, 28), 7.0)
     assert insights.best_and_worst_weeks([], START, START) == (None, None)
 
@@ -383,7 +374,14 @@ def test_weekly_peg_and_start_end() -> None:
     days = [peg_day(i, 6, 6, 6) for i in range(7)]  # PEG 6
     days += [peg_day(i, 3, 3, None) for i in range(7, 14)]  # no PEG
     days += [peg_day(i, 3, 3, 3) for i in range(14, 21)]  # PEG 3
-    days += [peg_day(21, 4, 2, 3, )]  # PEG 3 in week 4
+    days += [
+        peg_day(
+            21,
+            4,
+            2,
+            3,
+        )
+    ]  # PEG 3 in week 4
     weekly = insights.weekly_peg(days, START, end_of(days))
     assert [(w.week_start, w.mean, w.days) for w in weekly] == [
         (dt.date(2024, 1, 1), 6.0, 7),

@@ -45,8 +45,9 @@ def test_sleep_and_where_it_hurts_in_words() -> None:
     from journal.core.day import DayEntry
 
     start = dt.date(2024, 1, 1)
-    days = [DayEntry(start + dt.timedelta(days=i), 4, sleep_quality=6,
-                     pain_locations=frozenset({"thigh_left"})) for i in range(10)]
+    days = [
+        DayEntry(start + dt.timedelta(days=i), 4, sleep_quality=6, pain_locations=frozenset({"thigh_left"})) for i in range(10)
+    ]
     text = insights_html(build_summary(days, start, start + dt.timedelta(days=9)))
     assert "Sleep, mood and where it hurts" in text
     assert "Sleep quality: average 6.0" in text

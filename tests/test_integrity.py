@@ -22,9 +22,14 @@ TODAY = dt.date(2026, 6, 30)
 
 def _entry(n: int) -> DayEntry:
     return DayEntry(
-        date=TODAY - dt.timedelta(days=n), back_pain=n % 11, leg_pain=(n * 3) % 11,
-        sleep_hours=6.5, activities=(ActivityMinutes("walking", 20 + n % 40),),
-        triggers=("stress", "lifting"), symptoms=("stiffness",), medications=("ibuprofen 200 mg",),
+        date=TODAY - dt.timedelta(days=n),
+        back_pain=n % 11,
+        leg_pain=(n * 3) % 11,
+        sleep_hours=6.5,
+        activities=(ActivityMinutes("walking", 20 + n % 40),),
+        triggers=("stress", "lifting"),
+        symptoms=("stiffness",),
+        medications=("ibuprofen 200 mg",),
         notes=f"Day {n}: " + "a fairly long note about how the back felt today. " * 4,
     )
 
@@ -74,8 +79,12 @@ def _text(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "spoil, error",
-    [(_truncate, DamagedDatabaseError), (_garble, DamagedDatabaseError),
-     (_foreign, NotAJournalError), (_text, DamagedDatabaseError)],
+    [
+        (_truncate, DamagedDatabaseError),
+        (_garble, DamagedDatabaseError),
+        (_foreign, NotAJournalError),
+        (_text, DamagedDatabaseError),
+    ],
     ids=["truncated", "garbage-in-pages", "other-sqlite-file", "text-file"],
 )
 def test_bad_files_are_refused_unchanged(healthy: Path, spoil, error, capsys) -> None:
@@ -138,10 +147,18 @@ def test_quick_check_is_fast_on_ten_years(tmp_path: Path) -> None:
     journal.import_days(
         [
             DayEntry(
-                date=today - dt.timedelta(days=n), back_pain=n % 11, leg_pain=n % 7,
-                sleep_hours=7.0, sleep_quality=6, stress=4, interference_enjoyment=3,
-                interference_activity=4, activities=(ActivityMinutes("walking", 30),),
-                triggers=("stress",), symptoms=("stiffness",), medications=("ibuprofen",),
+                date=today - dt.timedelta(days=n),
+                back_pain=n % 11,
+                leg_pain=n % 7,
+                sleep_hours=7.0,
+                sleep_quality=6,
+                stress=4,
+                interference_enjoyment=3,
+                interference_activity=4,
+                activities=(ActivityMinutes("walking", 30),),
+                triggers=("stress",),
+                symptoms=("stiffness",),
+                medications=("ibuprofen",),
                 notes="Stiff in the morning, better after a walk.",
             )
             for n in range(3650)
@@ -157,6 +174,8 @@ def test_quick_check_is_fast_on_ten_years(tmp_path: Path) -> None:
     start = time.perf_counter()
     backup_now(path)
     backup_seconds = time.perf_counter() - start
-    print(f"\nquick_check on 3650 days ({path.stat().st_size // 1024} KB): "
-          f"{min(timings) * 1000:.1f} ms; backup: {backup_seconds * 1000:.0f} ms")
+    print(
+        f"\nquick_check on 3650 days ({path.stat().st_size // 1024} KB): "
+        f"{min(timings) * 1000:.1f} ms; backup: {backup_seconds * 1000:.0f} ms"
+    )
     assert min(timings) < 0.25

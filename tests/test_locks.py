@@ -34,9 +34,7 @@ def project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
-@pytest.mark.parametrize(
-    ("lock", "extras"), [("requirements.lock", ()), ("requirements-dev.lock", ("test",))]
-)
+@pytest.mark.parametrize(("lock", "extras"), [("requirements.lock", ()), ("requirements-dev.lock", ("test",))])
 def test_every_declared_dependency_is_pinned_to_an_allowed_version(lock: str, extras: tuple[str, ...]) -> None:
     pins = read_lock(lock)
     declared = list(project()["dependencies"])

@@ -15,9 +15,15 @@ START = dt.date(2024, 1, 1)
 
 def days() -> list[DayEntry]:
     return [
-        DayEntry(START + dt.timedelta(days=i), 4, sleep_hours=None if i == 5 else 7.0,
-                 sleep_quality=6, stress=3, morning_stiffness_min=20,
-                 pain_locations=frozenset({"lower_back_centre", "calf_left"} if i % 2 else {"lower_back_centre"}))
+        DayEntry(
+            START + dt.timedelta(days=i),
+            4,
+            sleep_hours=None if i == 5 else 7.0,
+            sleep_quality=6,
+            stress=3,
+            morning_stiffness_min=20,
+            pain_locations=frozenset({"lower_back_centre", "calf_left"} if i % 2 else {"lower_back_centre"}),
+        )
         for i in range(20)
     ]
 

@@ -137,9 +137,7 @@ def test_a_newer_journal_is_refused_and_untouched(db_path: Path) -> None:
     assert sorted(p.name for p in db_path.parent.iterdir()) == listing
 
 
-def test_cli_refuses_a_newer_journal_with_one_line(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_refuses_a_newer_journal_with_one_line(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from journal.cli import main
 
     Journal.open(db_path).close()
@@ -153,9 +151,7 @@ def test_cli_refuses_a_newer_journal_with_one_line(
     assert db_path.read_bytes() == data
 
 
-def test_a_failing_step_leaves_the_previous_version(
-    v1_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failing_step_leaves_the_previous_version(v1_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "0002_broken.sql"
     broken.write_text("CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n")
     monkeypatch.setattr(schema, "pending", lambda version: [schema.Migration(2, broken)])
@@ -268,7 +264,6 @@ def test_the_migration_lists_exactly_the_catalogs_warning_signs() -> None:
     sql = (schema.MIGRATIONS_DIR / "0003_warning_signs.sql").read_text(encoding="utf-8")
     listed = set(re.findall(r"\('([^']+)', '(urgent|soon)'\)", sql))
     expected = {
-        (i.name, i.urgency.value) for i in default_catalog()
-        if i.kind is CatalogKind.SYMPTOM and i.urgency is not Urgency.NONE
+        (i.name, i.urgency.value) for i in default_catalog() if i.kind is CatalogKind.SYMPTOM and i.urgency is not Urgency.NONE
     }
     assert listed == expected

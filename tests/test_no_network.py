@@ -35,8 +35,7 @@ class NetworkRecorder:
         original_connect_ex = socket.socket.connect_ex
         recorder = self
 
-        def init(sock: socket.socket, family: int = -1, type: int = -1, proto: int = -1,
-                 fileno: int | None = None) -> None:
+        def init(sock: socket.socket, family: int = -1, type: int = -1, proto: int = -1, fileno: int | None = None) -> None:
             if fileno is None and (family == -1 or family in NETWORK_FAMILIES):
                 recorder.calls.append(f"socket(family={family})")
             original_init(sock, family, type, proto, fileno)

@@ -18,8 +18,11 @@ def _days(walks: list[int | None], pains: list[int] | None = None) -> list[DayEn
     """One logged day per item; ``None`` minutes = not walked; pain 2 unless given."""
     pains = pains or [2] * len(walks)
     return [
-        DayEntry(date=START + dt.timedelta(days=i), back_pain=pain,
-                 activities=(ActivityMinutes("Walking", minutes),) if minutes else ())
+        DayEntry(
+            date=START + dt.timedelta(days=i),
+            back_pain=pain,
+            activities=(ActivityMinutes("Walking", minutes),) if minutes else (),
+        )
         for i, (minutes, pain) in enumerate(zip(walks, pains))
     ]
 
@@ -77,8 +80,7 @@ def test_gentle_increase_only_suggested_after_a_flare_free_week_and_only_if_chos
 def test_plan_vs_done_per_week() -> None:
     days = _days([20, 35, None, 20, 10, None, None, 40, 40])
     weeks = pacing.plan_vs_done(days, Plan("walking", 20), START, START + dt.timedelta(days=13))
-    assert [(w.week_start, w.days_done, w.days_over) for w in weeks] == [
-        (START, 4, 1), (START + dt.timedelta(days=7), 2, 2)]
+    assert [(w.week_start, w.days_done, w.days_over) for w in weeks] == [(START, 4, 1), (START + dt.timedelta(days=7), 2, 2)]
 
 
 def test_flare_after_days_over_plan_needs_enough_days_and_gives_intervals() -> None:
@@ -92,8 +94,7 @@ def test_flare_after_days_over_plan_needs_enough_days_and_gives_intervals() -> N
         walks += [40, 10]
         pains += [2, 8 if i % 2 else 2]
     days = _days(walks + [None], pains + [2])
-    result = pacing.flare_after_plan(days, [Plan("walking", 20)], START + dt.timedelta(days=10),
-                                     START + dt.timedelta(days=70))
+    result = pacing.flare_after_plan(days, [Plan("walking", 20)], START + dt.timedelta(days=10), START + dt.timedelta(days=70))
     assert result.over is not None and result.within is not None
     assert (result.over.events, result.over.trials) == (10, 20)
     assert result.within.trials == 20 and result.within.events < 10
@@ -111,8 +112,7 @@ def test_plans_round_trip_and_bad_entries_are_skipped() -> None:
 
 
 def test_paced_activities_are_effortful_ones_and_planned_ones() -> None:
-    days = [DayEntry(date=START, back_pain=2, activities=(ActivityMinutes("sitting", 300),
-                                                          ActivityMinutes("Gardening", 60)))]
+    days = [DayEntry(date=START, back_pain=2, activities=(ActivityMinutes("sitting", 300), ActivityMinutes("Gardening", 60)))]
     assert pacing.paced_activities(days, [Plan("Nordic walking", 30)]) == ["Gardening", "Nordic walking"]
 
 

@@ -24,9 +24,14 @@ TODAY = dt.date.today()
 
 def _history(n: int = 30) -> list[DayEntry]:
     start = TODAY - dt.timedelta(days=n)
-    return [DayEntry(date=start + dt.timedelta(days=i), back_pain=2,
-                     activities=(ActivityMinutes("walking", 30), ActivityMinutes("sitting", 200)))
-            for i in range(n)]
+    return [
+        DayEntry(
+            date=start + dt.timedelta(days=i),
+            back_pain=2,
+            activities=(ActivityMinutes("walking", 30), ActivityMinutes("sitting", 200)),
+        )
+        for i in range(n)
+    ]
 
 
 @pytest.fixture
@@ -114,12 +119,16 @@ def test_trends_has_a_pacing_tab_that_follows_the_plans(qtbot: QtBot, window: Ma
     from journal.core.sitting import SittingSummary
 
     window.session.add_sitting_session(SittingSummary(TODAY - dt.timedelta(days=1), 160, 5))
-    window.tabs.setCurrentIndex(window.tabs.indexOf(next(
-        window.tabs.widget(i) for i in range(window.tabs.count()) if window.tabs.tabText(i) == "T&rends")))
+    window.tabs.setCurrentIndex(
+        window.tabs.indexOf(
+            next(window.tabs.widget(i) for i in range(window.tabs.count()) if window.tabs.tabText(i) == "T&rends")
+        )
+    )
     from journal.ui.trends.view import TrendsView
 
-    qtbot.waitUntil(lambda: window.findChild(TrendsView) is not None and window.findChild(TrendsView).data is not None,
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: window.findChild(TrendsView) is not None and window.findChild(TrendsView).data is not None, timeout=20_000
+    )
     view = window.findChild(TrendsView)
     titles = [view.chart_tabs.tabText(i) for i in range(view.chart_tabs.count())]
     assert titles[-1] == "Pacing plan"

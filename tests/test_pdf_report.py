@@ -22,8 +22,11 @@ from journal.formats.pdf_style import DateWords, disclaimer
 
 END = dt.date(2025, 5, 29)
 START = END - dt.timedelta(days=89)
-FLAGS = {dt.date(2025, 4, 3): "leg weakness", dt.date(2025, 4, 9): "leg weakness",
-         dt.date(2025, 5, 2): "loss of bladder or bowel control"}
+FLAGS = {
+    dt.date(2025, 4, 3): "leg weakness",
+    dt.date(2025, 4, 9): "leg weakness",
+    dt.date(2025, 5, 2): "loss of bladder or bowel control",
+}
 NAME = "Alex <Example> & Co"
 WORDS = DateWords(with_year=False)
 
@@ -34,8 +37,9 @@ def journal_days() -> list[DayEntry]:
         if entry.date in FLAGS:
             entry = dataclasses.replace(entry, symptoms=entry.symptoms + (FLAGS[entry.date],))
         if entry.date == END:
-            entry = dataclasses.replace(entry, questions="Is 5 < 7 minutes of stretching & rest enough?",
-                                        notes="Line one.\nLine two <b>not bold</b>.")
+            entry = dataclasses.replace(
+                entry, questions="Is 5 < 7 minutes of stretching & rest enough?", notes="Line one.\nLine two <b>not bold</b>."
+            )
         days.append(entry)
     return days
 
@@ -88,20 +92,23 @@ def test_page_one_holds_the_summary_figures(report: tuple[Path, list[str], int],
     assert "1 Mar 2025 to 29 May 2025 (90 days)" in first
     assert f"Days logged: {j['days_logged']} of {j['days_in_period']}" in first
     back, leg, peg = j["back_pain"], j["leg_pain"], j["peg"]
-    assert (f"Back pain (0–10) {one_decimal(back['mean'])} {back['min']} on "
-            f"{WORDS.short(dt.date.fromisoformat(back['best_day']['date']))} {back['max']} on "
-            f"{WORDS.short(dt.date.fromisoformat(back['worst_day']['date']))} "
-            f"{one_decimal(back['start_avg'])} (7-day avg) {one_decimal(back['end_avg'])} (7-day avg)") in first
-    assert (f"Leg pain (0–10) {one_decimal(leg['mean'])} {leg['min']} {leg['max']} "
-            f"recorded on {leg['days']} of {j['days_logged']} logged days") in first
+    assert (
+        f"Back pain (0–10) {one_decimal(back['mean'])} {back['min']} on "
+        f"{WORDS.short(dt.date.fromisoformat(back['best_day']['date']))} {back['max']} on "
+        f"{WORDS.short(dt.date.fromisoformat(back['worst_day']['date']))} "
+        f"{one_decimal(back['start_avg'])} (7-day avg) {one_decimal(back['end_avg'])} (7-day avg)"
+    ) in first
+    assert (
+        f"Leg pain (0–10) {one_decimal(leg['mean'])} {leg['min']} {leg['max']} "
+        f"recorded on {leg['days']} of {j['days_logged']} logged days"
+    ) in first
     assert f"{one_decimal(peg['start'])} (first 7 days) {one_decimal(peg['end'])} (last 7 days)" in first
     assert flat(j["trend"]["sentence"]) in first
     flare_days, episodes = len(j["flares"]["days"]), len(j["flares"]["episodes"])
     assert f"Flares: {flare_days} flare days in {episodes} episodes" in first
 
 
-def test_red_flags_are_at_the_top_with_their_dates(report: tuple[Path, list[str], int],
-                                                   expected: dict[str, Any]) -> None:
+def test_red_flags_are_at_the_top_with_their_dates(report: tuple[Path, list[str], int], expected: dict[str, Any]) -> None:
     first = report[1][0]
     assert expected["red_flags"], "the fixture logs red-flag symptoms"
     top = first.index("Red-flag symptoms reported")
@@ -149,8 +156,7 @@ def test_every_page_has_number_date_and_disclaimer(report: tuple[Path, list[str]
         assert "Generated " in text
 
 
-def test_day_table_and_notes_follow(report: tuple[Path, list[str], int], days: list[DayEntry],
-                                    expected: dict[str, Any]) -> None:
+def test_day_table_and_notes_follow(report: tuple[Path, list[str], int], days: list[DayEntry], expected: dict[str, Any]) -> None:
     later = " ".join(report[1][1:])
     assert "Day by day" in later and "Week by week" not in later
     logged = [e for e in days if START <= e.date <= END]
@@ -189,8 +195,10 @@ def test_long_period_gets_one_row_per_week(days: list[DayEntry], tmp_path: Path)
 
 def test_no_red_flags_and_edited_questions(days: list[DayEntry], tmp_path: Path) -> None:
     urgencies = default_urgencies()
-    calm = [dataclasses.replace(e, symptoms=tuple(
-        s for s in e.symptoms if urgencies.get(name_key(s), Urgency.NONE) is Urgency.NONE)) for e in days]
+    calm = [
+        dataclasses.replace(e, symptoms=tuple(s for s in e.symptoms if urgencies.get(name_key(s), Urgency.NONE) is Urgency.NONE))
+        for e in days
+    ]
     path = tmp_path / "calm.pdf"
     write_pdf(report_data(calm, START, END, questions=["  My own question?  ", "", "Second one"]), path)
     first = page_texts(path)[0]
@@ -256,9 +264,11 @@ def test_unwritable_path_and_failed_writes_leave_nothing(days: list[DayEntry], t
 def test_grouped_red_flags_put_urgent_first() -> None:
     from journal.core.summary import RedFlag
 
-    flags = [RedFlag(dt.date(2025, 1, 1), "leg weakness", Urgency.SOON),
-             RedFlag(dt.date(2025, 1, 3), "Leg Weakness", Urgency.SOON),
-             RedFlag(dt.date(2025, 1, 5), "numbness in the saddle area", Urgency.URGENT)]
+    flags = [
+        RedFlag(dt.date(2025, 1, 1), "leg weakness", Urgency.SOON),
+        RedFlag(dt.date(2025, 1, 3), "Leg Weakness", Urgency.SOON),
+        RedFlag(dt.date(2025, 1, 5), "numbness in the saddle area", Urgency.URGENT),
+    ]
     groups = grouped_red_flags(flags)
     assert [(g[0], len(g[2])) for g in groups] == [("numbness in the saddle area", 1), ("leg weakness", 2)]
 
@@ -272,9 +282,7 @@ def test_report_from_a_journal_matches_the_summary_of_all_days(journal: Any) -> 
     stored = journal.days()
     for start in (END - dt.timedelta(days=80), END - dt.timedelta(days=29)):
         data = load_report_data(journal, start, END)
-        assert summary_to_json(data.summary) == summary_to_json(
-            build_summary(stored, start, END, journal.urgencies())
-        )
+        assert summary_to_json(data.summary) == summary_to_json(build_summary(stored, start, END, journal.urgencies()))
         assert [e.date for e in data.entries] == [e.date for e in stored if start <= e.date <= END]
 
 
@@ -285,17 +293,26 @@ def test_very_long_entries_still_make_a_report(tmp_path: Path) -> None:
 
     long_note = ("word " * (MAX_NOTES_LENGTH // 5 - 1)) + "END"
     days = [
-        DayEntry(END - dt.timedelta(days=i), i % 11,
-                 notes=long_note if i == 3 else "Привет ✓ 日本",
-                 medications=tuple(f"{k} " + "m" * (MAX_MEDICATION_LENGTH - 4) for k in range(MAX_ITEMS))
-                 if i == 5 else (),
-                 activities=tuple(ActivityMinutes(f"activity {k}", 10 + k) for k in range(MAX_ITEMS))
-                 if i == 7 else ())
+        DayEntry(
+            END - dt.timedelta(days=i),
+            i % 11,
+            notes=long_note if i == 3 else "Привет ✓ 日本",
+            medications=tuple(f"{k} " + "m" * (MAX_MEDICATION_LENGTH - 4) for k in range(MAX_ITEMS)) if i == 5 else (),
+            activities=tuple(ActivityMinutes(f"activity {k}", 10 + k) for k in range(MAX_ITEMS)) if i == 7 else (),
+        )
         for i in range(30)
     ]
     path = tmp_path / "long.pdf"
-    pages = write_pdf(report_data(days, END - dt.timedelta(days=29), END, patient_name="N" * 200,
-                                  questions=[f"Question {k} " + "long " * 30 for k in range(40)]), path)
+    pages = write_pdf(
+        report_data(
+            days,
+            END - dt.timedelta(days=29),
+            END,
+            patient_name="N" * 200,
+            questions=[f"Question {k} " + "long " * 30 for k in range(40)],
+        ),
+        path,
+    )
     texts = page_texts(path)
     assert pages == len(texts) > 5
     assert "END" in texts[-1] or "END" in " ".join(texts[-3:])

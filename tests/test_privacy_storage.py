@@ -70,9 +70,7 @@ def test_a_loose_data_folder_is_tightened_on_open() -> None:
 
 
 @posix_only
-def test_backups_restores_quarantine_and_lock_are_owner_only(
-    db_path: Path, tmp_path: Path, open_umask: None
-) -> None:
+def test_backups_restores_quarantine_and_lock_are_owner_only(db_path: Path, tmp_path: Path, open_umask: None) -> None:
     journal = Journal.open(db_path)
     journal.save_day(DayEntry(date=TODAY, back_pain=4, notes=SECRET), today=TODAY)
     journal.close()
@@ -97,18 +95,13 @@ def test_backups_restores_quarantine_and_lock_are_owner_only(
     assert {b.path for b in list_backups(db_path)} >= {routine, saved}
 
 
-def test_storage_logs_nothing_about_entries(
-    db_path: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_storage_logs_nothing_about_entries(db_path: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     journal = Journal.open(db_path)
     try:
         assert not journal.engine.echo  # SQL (with its parameters) is never echoed
-        journal.save_day(
-            DayEntry(date=TODAY, back_pain=7, notes=SECRET, medications=("tramadol 50 mg",)), today=TODAY
-        )
-        journal.import_days([DayEntry(date=TODAY - dt.timedelta(days=1), back_pain=3, notes=SECRET)],
-                            today=TODAY)
+        journal.save_day(DayEntry(date=TODAY, back_pain=7, notes=SECRET, medications=("tramadol 50 mg",)), today=TODAY)
+        journal.import_days([DayEntry(date=TODAY - dt.timedelta(days=1), back_pain=3, notes=SECRET)], today=TODAY)
         journal.days()
         journal.delete_day(TODAY - dt.timedelta(days=1))
     finally:

@@ -52,7 +52,12 @@ def test_a_fresh_app_process_keeps_pythons_own_importer(tmp_path: "object") -> N
         "import PySide6.QtPrintSupport, PySide6.QtSvg\n"  # loading more Qt modules later
         "print(builtins.__import__ is original)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"

@@ -319,7 +319,10 @@ class Asked:
 
 
 def test_a_typed_symptom_that_means_a_warning_sign_is_asked_about_and_yes_marks_it(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow],
+    qtbot: QtBot,
+    db_path: Path,
+    modals: ModalWatcher,
+    opened: list[MainWindow],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtWidgets import QInputDialog

@@ -69,10 +69,15 @@ def test_saddle_why_names_the_genitals_and_back_passage() -> None:
 
 
 def test_new_signs_the_documents_do_not_cover_cite_nice() -> None:
-    new = {"not feeling when the bladder or bowel is full", "new problems with sexual function",
-           "fever or chills with back pain", "unexplained weight loss",
-           "pain at night that rest does not ease", "trouble passing or controlling urine",
-           "pain, numbness or weakness in both legs"}
+    new = {
+        "not feeling when the bladder or bowel is full",
+        "new problems with sexual function",
+        "fever or chills with back pain",
+        "unexplained weight loss",
+        "pain at night that rest does not ease",
+        "trouble passing or controlling urine",
+        "pain, numbness or weakness in both legs",
+    }
     for item in default_catalog():
         if item.name in new:
             assert any(s.file.startswith("nice-") for s in item.sources), item.name
@@ -112,8 +117,7 @@ def test_urgent_message_puts_the_emergency_first_then_each_sign_and_why_once() -
     flags = red_flags_in(entry)
     message = urgent_message(flags, today=DAY)
     assert message.startswith(
-        "Go to an emergency department now, or call your local emergency number. "
-        "Do not wait for a call-back."
+        "Go to an emergency department now, or call your local emergency number. Do not wait for a call-back."
     )
     assert "doctor straight away" not in message  # no detour through the GP
     for flag in flags:
@@ -198,7 +202,9 @@ SUNDAY = dt.date(2025, 3, 9)
 
 
 def series(
-    pain: Callable[[int], int | None], length: int, end: dt.date = DAY,
+    pain: Callable[[int], int | None],
+    length: int,
+    end: dt.date = DAY,
     leg: Callable[[int], int | None] = lambda n: None,
 ) -> list[DayEntry]:
     """Days ending on ``end``; ``pain(n)`` for day n (0 = first), None = not logged."""

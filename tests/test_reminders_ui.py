@@ -55,8 +55,9 @@ def qsettings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "reminders.ini"), QSettings.Format.IniFormat)
 
 
-def _companion(window: MainWindow, qsettings: QSettings, start: dt.datetime, *, tray: bool,
-               settings: ReminderSettings | None = None) -> tuple[DayCompanion, FakeClock]:
+def _companion(
+    window: MainWindow, qsettings: QSettings, start: dt.datetime, *, tray: bool, settings: ReminderSettings | None = None
+) -> tuple[DayCompanion, FakeClock]:
     clock = FakeClock(start)
     companion = DayCompanion(window, clock=clock, settings=qsettings, tray_available=tray)
     companion.quit_application = lambda: None
@@ -70,12 +71,11 @@ def _button(companion: DayCompanion, text: str) -> QPushButton:
     return next(b for b in companion.prompt_window.buttons() if b.text() == text)
 
 
-def test_a_whole_day_of_reminders_and_breaks_in_fake_time(
-    qtbot: QtBot, window: MainWindow, qsettings: QSettings
-) -> None:
+def test_a_whole_day_of_reminders_and_breaks_in_fake_time(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
     today = dt.date.today()
-    companion, clock = _companion(window, qsettings, dt.datetime.combine(today, dt.time(8, 0)), tray=False,
-                                  settings=ReminderSettings(enabled=True))
+    companion, clock = _companion(
+        window, qsettings, dt.datetime.combine(today, dt.time(8, 0)), tray=False, settings=ReminderSettings(enabled=True)
+    )
     seen: list[tuple[str, str]] = []
     clock.set(dt.datetime.combine(today, dt.time(9, 0)))
     companion.start_sitting()
@@ -98,8 +98,13 @@ def test_a_whole_day_of_reminders_and_breaks_in_fake_time(
             next(b for b in companion.offer_box.buttons() if b.text() == "Add to today").click()
         clock.advance(MINUTE)
     assert seen == [
-        ("09:30", BREAK_TEXT), ("10:00", BREAK_TEXT), ("10:30", BREAK_TEXT), ("11:00", BREAK_TEXT),
-        ("11:30", BREAK_TEXT), ("20:00", REMINDER_TEXT), ("20:30", REMINDER_TEXT),
+        ("09:30", BREAK_TEXT),
+        ("10:00", BREAK_TEXT),
+        ("10:30", BREAK_TEXT),
+        ("11:00", BREAK_TEXT),
+        ("11:30", BREAK_TEXT),
+        ("20:00", REMINDER_TEXT),
+        ("20:30", REMINDER_TEXT),
     ]
     # Offered, accepted: in the form (unsaved) and the breaks kept with the day.
     assert ActivityMinutes("sitting", 160) in window.today.form.entry().activities
@@ -127,8 +132,9 @@ def test_a_logged_day_gets_no_reminder(qtbot: QtBot, window: MainWindow, qsettin
     today = dt.date.today()
     window.today.form.back_pain.setValue(3)
     assert window.today.save()
-    companion, clock = _companion(window, qsettings, dt.datetime.combine(today, dt.time(19, 0)), tray=False,
-                                  settings=ReminderSettings(enabled=True))
+    companion, clock = _companion(
+        window, qsettings, dt.datetime.combine(today, dt.time(19, 0)), tray=False, settings=ReminderSettings(enabled=True)
+    )
     for _ in range(3 * 60):
         companion.check()
         clock.advance(MINUTE)
@@ -137,8 +143,9 @@ def test_a_logged_day_gets_no_reminder(qtbot: QtBot, window: MainWindow, qsettin
 
 def test_missed_reminder_after_sleep_shows_once(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
     today = dt.date.today()
-    companion, clock = _companion(window, qsettings, dt.datetime.combine(today, dt.time(19, 50)), tray=True,
-                                  settings=ReminderSettings(enabled=True))
+    companion, clock = _companion(
+        window, qsettings, dt.datetime.combine(today, dt.time(19, 50)), tray=True, settings=ReminderSettings(enabled=True)
+    )
     companion.check()
     clock.set(dt.datetime.combine(today, dt.time(22, 15)))  # the computer slept through 20:00
     shown = 0
@@ -157,22 +164,27 @@ def test_tray_notification_says_nothing_private_and_clicking_opens_today(
 ) -> None:
     today = dt.date.today()
     window.tabs.setCurrentIndex(1)
-    companion, clock = _companion(window, qsettings, dt.datetime.combine(today, dt.time(20, 0)), tray=True,
-                                  settings=ReminderSettings(enabled=True))
+    companion, clock = _companion(
+        window, qsettings, dt.datetime.combine(today, dt.time(20, 0)), tray=True, settings=ReminderSettings(enabled=True)
+    )
     companion.check()
     tray = companion.tray
     assert tray is not None and tray.icon.isVisible()
     assert tray.last_message == ("Pain Journal", REMINDER_TEXT)
-    assert [a.text() for a in tray.prompt_actions()] == [
-        "Open Today", "Snooze 30 minutes", "Snooze 1 hour", "Done for today"]
+    assert [a.text() for a in tray.prompt_actions()] == ["Open Today", "Snooze 30 minutes", "Snooze 1 hour", "Done for today"]
     tray.icon.messageClicked.emit()
     assert window.tabs.currentWidget() is window.today and window.today.date == today
     assert tray.prompt_actions() == []
 
 
 def test_snooze_one_hour_from_the_tray_menu(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
-    companion, clock = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(20, 0)),
-                                  tray=True, settings=ReminderSettings(enabled=True))
+    companion, clock = _companion(
+        window,
+        qsettings,
+        dt.datetime.combine(dt.date.today(), dt.time(20, 0)),
+        tray=True,
+        settings=ReminderSettings(enabled=True),
+    )
     companion.check()
     assert companion.tray is not None
     next(a for a in companion.tray.prompt_actions() if a.text() == "Snooze 1 hour").trigger()
@@ -203,8 +215,9 @@ def test_locked_screen_pauses_the_sitting_timer(qtbot: QtBot, window: MainWindow
 def test_closing_keeps_the_tray_running_said_once_and_quit_really_quits(
     qtbot: QtBot, window: MainWindow, qsettings: QSettings
 ) -> None:
-    companion, _ = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(9, 0)), tray=True,
-                              settings=ReminderSettings(enabled=True))
+    companion, _ = _companion(
+        window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(9, 0)), tray=True, settings=ReminderSettings(enabled=True)
+    )
     quits: list[bool] = []
     companion.quit_application = lambda: quits.append(True)
     assert not QApplication.quitOnLastWindowClosed()
@@ -225,8 +238,9 @@ def test_closing_keeps_the_tray_running_said_once_and_quit_really_quits(
 
 
 def test_file_quit_really_quits_while_reminders_are_on(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
-    companion, _ = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(9, 0)), tray=True,
-                              settings=ReminderSettings(enabled=True))
+    companion, _ = _companion(
+        window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(9, 0)), tray=True, settings=ReminderSettings(enabled=True)
+    )
     quits: list[bool] = []
     companion.quit_application = lambda: quits.append(True)
     window.quit_action.trigger()
@@ -242,8 +256,13 @@ def test_file_quit_closes_as_before_when_reminders_are_off(qtbot: QtBot, window:
 
 
 def test_turning_reminders_off_takes_away_one_on_screen(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
-    companion, _ = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(20, 5)), tray=False,
-                              settings=ReminderSettings(enabled=True))
+    companion, _ = _companion(
+        window,
+        qsettings,
+        dt.datetime.combine(dt.date.today(), dt.time(20, 5)),
+        tray=False,
+        settings=ReminderSettings(enabled=True),
+    )
     companion.check()
     assert companion.prompt_window is not None and companion.prompt_window.isVisible()
     companion.apply(ReminderSettings())
@@ -271,8 +290,9 @@ def test_turning_everything_off_removes_every_trace(
 
 def test_settings_survive_a_restart(tmp_path: Path) -> None:
     path = str(tmp_path / "reminders.ini")
-    chosen = ReminderSettings(enabled=True, time=dt.time(21, 15), weekdays=frozenset({0, 1, 2, 3, 4}),
-                              start_at_login=False, sitting_minutes=45)
+    chosen = ReminderSettings(
+        enabled=True, time=dt.time(21, 15), weekdays=frozenset({0, 1, 2, 3, 4}), start_at_login=False, sitting_minutes=45
+    )
     store.save(QSettings(path, QSettings.Format.IniFormat), chosen)
     assert store.load(QSettings(path, QSettings.Format.IniFormat)) == chosen
     assert store.load(QSettings(str(tmp_path / "none.ini"), QSettings.Format.IniFormat)) == ReminderSettings()
@@ -334,8 +354,13 @@ def test_prompt_window_fits_every_answer_after_switching_prompts(qtbot: QtBot) -
 def test_without_a_tray_closing_minimises_and_the_small_window_asks(
     qtbot: QtBot, window: MainWindow, qsettings: QSettings
 ) -> None:
-    companion, clock = _companion(window, qsettings, dt.datetime.combine(dt.date.today(), dt.time(20, 0)),
-                                  tray=False, settings=ReminderSettings(enabled=True))
+    companion, clock = _companion(
+        window,
+        qsettings,
+        dt.datetime.combine(dt.date.today(), dt.time(20, 0)),
+        tray=False,
+        settings=ReminderSettings(enabled=True),
+    )
     assert companion.tray is None
     assert QApplication.quitOnLastWindowClosed()  # no tray to come back from: closing may end the app
     window.close()

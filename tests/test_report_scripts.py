@@ -32,14 +32,14 @@ NOTES = {
     "he": "כאב גב חזק היום אחרי הליכה",
 }
 CJK_FONT = system_fonts.face_for("中") is not None
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                     reason="pdftotext (poppler-utils) is not installed")
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 needs_cjk_font = pytest.mark.skipif(not CJK_FONT, reason="no CJK font installed (CI installs fonts-wqy-microhei)")
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
 
 
 def readable(text: str) -> str:
@@ -52,13 +52,19 @@ def readable(text: str) -> str:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     days = [
-        DayEntry(TODAY - dt.timedelta(days=i), 3 + i, notes=note, questions=f"{note}?",
-                 triggers=("搬家", "ضغط العمل"), medications=("止痛药", "תרופה"),
-                 activities=(ActivityMinutes("散步", 20),), symptoms=("麻木",))
+        DayEntry(
+            TODAY - dt.timedelta(days=i),
+            3 + i,
+            notes=note,
+            questions=f"{note}?",
+            triggers=("搬家", "ضغط العمل"),
+            medications=("止痛药", "תרופה"),
+            activities=(ActivityMinutes("散步", 20),),
+            symptoms=("麻木",),
+        )
         for i, note in enumerate(NOTES.values())
     ]
-    data = report_data(days, TODAY - dt.timedelta(days=29), TODAY, patient_name="王小明",
-                       generated=dt.datetime(2026, 6, 30, 12))
+    data = report_data(days, TODAY - dt.timedelta(days=29), TODAY, patient_name="王小明", generated=dt.datetime(2026, 6, 30, 12))
     path = tmp_path_factory.mktemp("report") / "report.pdf"
     write_pdf(data, path, paper="A4")
     return path
@@ -123,14 +129,17 @@ def test_fallback_fonts_are_embedded(report: Path) -> None:
 # ---------------------------------------------------------------- ordering and shaping
 
 
-@pytest.mark.parametrize(("logical", "drawn"), [
-    ("abc 123", "abc 123"),
-    ("שלום עולם", "םלוע\u00a0םולש"),
-    ("x (עברית) y", "x (תירבע) y"),
-    ("עברית 2024 ok", "ok\u00a02024\u00a0תירבע"),
-    ("כאב (חזק).", ".(קזח)\u00a0באכ"),
-    ("pain אחרי הליכה today", "pain הכילה\u00a0ירחא today"),
-])
+@pytest.mark.parametrize(
+    ("logical", "drawn"),
+    [
+        ("abc 123", "abc 123"),
+        ("שלום עולם", "םלוע\u00a0םולש"),
+        ("x (עברית) y", "x (תירבע) y"),
+        ("עברית 2024 ok", "ok\u00a02024\u00a0תירבע"),
+        ("כאב (חזק).", ".(קזח)\u00a0באכ"),
+        ("pain אחרי הליכה today", "pain הכילה\u00a0ירחא today"),
+    ],
+)
 def test_visual_order(logical: str, drawn: str) -> None:
     assert visual_order(logical) == drawn
 

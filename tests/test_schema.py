@@ -32,9 +32,7 @@ def migrated() -> Iterator[sqlite3.Connection]:
 
 
 def db_tables(connection: sqlite3.Connection) -> set[str]:
-    rows = connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    )
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     return {name for (name,) in rows}
 
 
@@ -112,9 +110,7 @@ def test_foreign_keys_match(migrated: sqlite3.Connection, name: str) -> None:
         (row[3], row[2], row[4])  # from column, referred table, referred column
         for row in migrated.execute(f"PRAGMA foreign_key_list({name})")
     }
-    in_model = {
-        (fk.parent.name, fk.column.table.name, fk.column.name) for fk in table.foreign_keys
-    }
+    in_model = {(fk.parent.name, fk.column.table.name, fk.column.name) for fk in table.foreign_keys}
     assert in_db == in_model
 
 
@@ -145,24 +141,24 @@ def test_unique_model_columns_are_unique_in_the_file(migrated: sqlite3.Connectio
 def test_catalog_names_unique_per_kind_ignoring_case(migrated: sqlite3.Connection) -> None:
     migrated.execute("BEGIN")
     try:
-        migrated.execute(
-            "INSERT INTO catalog_item (kind, name, name_key) VALUES ('trigger', 'Stress', 'stress')"
-        )
-        migrated.execute(
-            "INSERT INTO catalog_item (kind, name, name_key) VALUES ('activity', 'Stress', 'stress')"
-        )
+        migrated.execute("INSERT INTO catalog_item (kind, name, name_key) VALUES ('trigger', 'Stress', 'stress')")
+        migrated.execute("INSERT INTO catalog_item (kind, name, name_key) VALUES ('activity', 'Stress', 'stress')")
         with pytest.raises(sqlite3.IntegrityError):
-            migrated.execute(
-                "INSERT INTO catalog_item (kind, name, name_key) VALUES ('trigger', 'STRESS', 'stress')"
-            )
+            migrated.execute("INSERT INTO catalog_item (kind, name, name_key) VALUES ('trigger', 'STRESS', 'stress')")
     finally:
         migrated.execute("ROLLBACK")
 
 
 @pytest.mark.parametrize(
     ("column", "bad"),
-    [("back_pain", 11), ("back_pain", -1), ("leg_pain", 11), ("sleep_hours", 24.5),
-     ("morning_stiffness_min", 1441), ("stress", -1)],
+    [
+        ("back_pain", 11),
+        ("back_pain", -1),
+        ("leg_pain", 11),
+        ("sleep_hours", 24.5),
+        ("morning_stiffness_min", 1441),
+        ("stress", -1),
+    ],
 )
 def test_file_refuses_out_of_range_values(migrated: sqlite3.Connection, column: str, bad: float) -> None:
     """A second line of defence under the validation rules."""

@@ -38,12 +38,16 @@ print(watcher.listening, got)
 """
 
 
-@pytest.mark.skipif(not (shutil.which("dbus-run-session") and shutil.which("dbus-send")),
-                    reason="needs dbus-run-session and dbus-send")
+@pytest.mark.skipif(
+    not (shutil.which("dbus-run-session") and shutil.which("dbus-send")), reason="needs dbus-run-session and dbus-send"
+)
 def test_lock_and_unlock_signals_reach_the_watcher() -> None:
     result = subprocess.run(
         ["dbus-run-session", "--", sys.executable, "-c", SCRIPT],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.strip().splitlines()[-1] == "True [True, False]", result.stderr
 

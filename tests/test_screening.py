@@ -75,16 +75,11 @@ def test_two_signs_in_one_note_are_both_suggested_in_file_order() -> None:
 
 def test_words_are_case_and_apostrophe_blind() -> None:
     assert words_of("Can’t FEEL it") == ["cant", "feel", "it"]
-    assert suggested_signs("CAN'T FEEL WHEN MY BLADDER IS FULL") == suggested_signs(
-        "can’t feel when my bladder is full"
-    )
+    assert suggested_signs("CAN'T FEEL WHEN MY BLADDER IS FULL") == suggested_signs("can’t feel when my bladder is full")
 
 
 def test_every_sign_in_the_words_file_is_a_catalog_warning_sign() -> None:
-    warning = {
-        item.name for item in default_catalog()
-        if item.kind is CatalogKind.SYMPTOM and item.urgency is not Urgency.NONE
-    }
+    warning = {item.name for item in default_catalog() if item.kind is CatalogKind.SYMPTOM and item.urgency is not Urgency.NONE}
     named = [sign.name for sign in default_screening().signs]
     assert len(named) == len(set(named))
     assert set(named) <= warning

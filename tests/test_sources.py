@@ -59,8 +59,7 @@ def test_the_examples_from_the_issue_read_as_asked() -> None:
         "Lumbar disc calcification (patient article), When to See a Doctor"
     )
     assert citation(Source("001_fd13b853fb6b8d97.txt")) == (
-        "How to relieve stiffness in the lower back caused by lumbar disc herniation?, "
-        "Wang Fei, Orthopedics, 2025"
+        "How to relieve stiffness in the lower back caused by lumbar disc herniation?, Wang Fei, Orthopedics, 2025"
     )
     assert citation(Source("000_32feb4238e8fab95.txt", "When to See a Doctor"), html=True) == (
         "<i>Lumbar disc calcification</i> (patient article), When to See a Doctor"

@@ -37,7 +37,7 @@ FULL = DayEntry(
     triggers=("prolonged sitting", "poor sleep", "Noisy neighbours"),
     symptoms=("muscle spasm", "stiffness", "clicking hip"),
     medications=("ibuprofen 400 mg", "heat pack", "magnesium spray"),
-    notes="Bad night.\nFelt better after a walk, \"quite a bit\".\n\tStill stiff — 好多了 😊",
+    notes='Bad night.\nFelt better after a walk, "quite a bit".\n\tStill stiff — 好多了 😊',
     questions="Is swimming OK?\nShould I keep the heat pack on longer?",
 )
 
@@ -127,8 +127,12 @@ def test_every_pain_location_round_trips(journal: Journal) -> None:
 
 def test_save_returns_tidied_entry(journal: Journal) -> None:
     stored = journal.save_day(
-        day(D1, notes="  hi\r\n", triggers=("stress", "Stress"),
-            activities=(ActivityMinutes("walking", 10), ActivityMinutes(" Walking", 5)))
+        day(
+            D1,
+            notes="  hi\r\n",
+            triggers=("stress", "Stress"),
+            activities=(ActivityMinutes("walking", 10), ActivityMinutes(" Walking", 5)),
+        )
     )
     assert stored.notes == "hi"
     assert stored.triggers == ("stress",)
@@ -150,7 +154,11 @@ def test_saving_same_date_replaces(journal: Journal, db_path: Path) -> None:
     assert journal.days() == [edited]
     # The old parts are gone, not left behind.
     assert child_counts(db_path) == {
-        "day": 1, "day_activity": 1, "day_trigger": 1, "day_symptom": 0, "day_medication": 1,
+        "day": 1,
+        "day_activity": 1,
+        "day_trigger": 1,
+        "day_symptom": 0,
+        "day_medication": 1,
     }
 
 
@@ -208,8 +216,7 @@ def test_user_entries_listed_after_built_in(journal: Journal) -> None:
 
 def test_names_unique_ignoring_case(journal: Journal) -> None:
     count = len(journal.catalog())
-    journal.save_day(day(D1, triggers=("Stress",), activities=(ActivityMinutes("WALKING", 10),),
-                         symptoms=("Muscle  Spasm",)))
+    journal.save_day(day(D1, triggers=("Stress",), activities=(ActivityMinutes("WALKING", 10),), symptoms=("Muscle  Spasm",)))
     assert len(journal.catalog()) == count
     loaded = journal.day(D1)
     assert loaded.triggers == ("stress",)
@@ -239,7 +246,8 @@ def test_add_catalog_item(journal: Journal) -> None:
     assert len(items) == count + 2
     added = [i for i in items if not i.builtin]
     assert {(i.kind, i.name) for i in added} == {
-        (CatalogKind.ACTIVITY, "aqua jogging"), (CatalogKind.SYMPTOM, "aqua jogging"),
+        (CatalogKind.ACTIVITY, "aqua jogging"),
+        (CatalogKind.SYMPTOM, "aqua jogging"),
     }
 
 
@@ -263,7 +271,11 @@ def test_delete_returns_entry_and_restore_brings_it_back(journal: Journal, db_pa
     assert journal.day(D1) is None
     assert journal.count() == 1
     assert child_counts(db_path) == {
-        "day": 1, "day_activity": 0, "day_trigger": 0, "day_symptom": 0, "day_medication": 0,
+        "day": 1,
+        "day_activity": 0,
+        "day_trigger": 0,
+        "day_symptom": 0,
+        "day_medication": 0,
     }
     journal.save_day(deleted)
     assert journal.day(D1) == FULL
@@ -298,9 +310,7 @@ def test_future_save_rejected(journal: Journal) -> None:
     assert journal.count() == 0
 
 
-def test_error_part_way_through_a_write_rolls_back(
-    journal: Journal, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_error_part_way_through_a_write_rolls_back(journal: Journal, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     journal.save_day(FULL)
     dump = table_dump(db_path)
     real_write = repository.write_days
@@ -332,8 +342,10 @@ def test_import_days_saves_all(journal: Journal) -> None:
 
 def test_import_more_than_a_chunk(journal: Journal) -> None:
     start = dt.date(2020, 1, 1)
-    entries = [day(start + dt.timedelta(days=i), i % 11, medications=(f"med {i % 7}",),
-                   activities=(ActivityMinutes("walking", i % 60),)) for i in range(1200)]
+    entries = [
+        day(start + dt.timedelta(days=i), i % 11, medications=(f"med {i % 7}",), activities=(ActivityMinutes("walking", i % 60),))
+        for i in range(1200)
+    ]
     assert journal.import_days(entries) == 1200
     assert journal.days() == entries
     assert journal.import_days(entries[::-1][:700], replace=True) == 700
@@ -372,8 +384,9 @@ def test_duplicate_error_lists_first_five_and_counts_the_rest(journal: Journal) 
     with pytest.raises(DuplicateDatesError) as caught:
         journal.import_days(entries)
     message = str(caught.value)
-    assert message.startswith("8 date(s) already have an entry (2024-03-10, 2024-03-11, 2024-03-12, "
-                              "2024-03-13, 2024-03-14 and 3 more)")
+    assert message.startswith(
+        "8 date(s) already have an entry (2024-03-10, 2024-03-11, 2024-03-12, 2024-03-13, 2024-03-14 and 3 more)"
+    )
 
 
 def test_import_with_replace_overwrites(journal: Journal) -> None:
@@ -424,8 +437,15 @@ def test_days_oldest_first_regardless_of_save_order(journal: Journal) -> None:
 
 
 def test_range_children_belong_to_their_days(journal: Journal) -> None:
-    entries = [day(D1 + dt.timedelta(days=i), triggers=(f"trigger {i}",), medications=(f"med {i}",),
-                   activities=(ActivityMinutes(f"act {i}", i),)) for i in range(6)]
+    entries = [
+        day(
+            D1 + dt.timedelta(days=i),
+            triggers=(f"trigger {i}",),
+            medications=(f"med {i}",),
+            activities=(ActivityMinutes(f"act {i}", i),),
+        )
+        for i in range(6)
+    ]
     journal.import_days(entries)
     assert journal.days(entries[2].date, entries[4].date) == entries[2:5]
 
@@ -441,8 +461,14 @@ def test_date_bounds(journal: Journal) -> None:
 
 
 def test_medication_names_by_frequency(journal: Journal) -> None:
-    meds = [("b heat pack", "a tablet"), ("b heat pack",), ("c stretch",), ("b heat pack", "c stretch"),
-            ("a tablet",), ("c stretch", "d tea")]
+    meds = [
+        ("b heat pack", "a tablet"),
+        ("b heat pack",),
+        ("c stretch",),
+        ("b heat pack", "c stretch"),
+        ("a tablet",),
+        ("c stretch", "d tea"),
+    ]
     journal.import_days([day(D1 + dt.timedelta(days=i), medications=m) for i, m in enumerate(meds)])
     # 3 × b, 3 × c, 2 × a, 1 × d: most used first, ties alphabetical.
     assert journal.medication_names() == ["b heat pack", "c stretch", "a tablet", "d tea"]

@@ -18,11 +18,29 @@ START = dt.date(2024, 3, 1)
 END = dt.date(2024, 3, 31)
 
 TOP_LEVEL_KEYS = {
-    "period", "days_in_period", "days_logged", "back_pain", "leg_pain", "peg", "triggers",
-    "measure_associations", "trigger_note", "trigger_advice", "trigger_method", "daily_measures",
+    "period",
+    "days_in_period",
+    "days_logged",
+    "back_pain",
+    "leg_pain",
+    "peg",
+    "triggers",
+    "measure_associations",
+    "trigger_note",
+    "trigger_advice",
+    "trigger_method",
+    "daily_measures",
     "where_it_hurts",
-    "red_flags", "flares", "activities", "trend", "medications", "questions", "notes",
-    "best_week", "worst_week", "caveat",
+    "red_flags",
+    "flares",
+    "activities",
+    "trend",
+    "medications",
+    "questions",
+    "notes",
+    "best_week",
+    "worst_week",
+    "caveat",
 }
 
 
@@ -86,12 +104,20 @@ def test_json_back_and_leg_pain(summary: Summary) -> None:
 
 def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
     triggers = summary.to_json()["triggers"]
-    assert [(t["name"], t["lag_days"]) for t in triggers] == [
-        ("prolonged sitting", 0), ("prolonged sitting", 1)
-    ]
+    assert [(t["name"], t["lag_days"]) for t in triggers] == [("prolonged sitting", 0), ("prolonged sitting", 1)]
     keys = {
-        "name", "lag_days", "days_with", "days_without", "difference", "ci_low", "ci_high",
-        "verdict", "sentence", "q_value", "method", "details",
+        "name",
+        "lag_days",
+        "days_with",
+        "days_without",
+        "difference",
+        "ci_low",
+        "ci_high",
+        "verdict",
+        "sentence",
+        "q_value",
+        "method",
+        "details",
     }
     for item in triggers:
         assert set(item) == keys
@@ -106,9 +132,7 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
 
 
 def test_json_red_flags_use_catalog_urgency(summary: Summary) -> None:
-    assert summary.to_json()["red_flags"] == [
-        {"date": "2024-03-11", "symptom": "Leg weakness", "urgency": "soon"}
-    ]
+    assert summary.to_json()["red_flags"] == [{"date": "2024-03-11", "symptom": "Leg weakness", "urgency": "soon"}]
 
 
 def test_custom_urgencies_are_matched_ignoring_case() -> None:
@@ -130,12 +154,16 @@ def test_json_peg_flares_activities_trend_weeks(summary: Summary) -> None:
     data = summary.to_json()
     assert set(data["peg"]) == {"start", "end", "weekly"}
     assert all(set(w) == {"week_start", "mean", "days"} for w in data["peg"]["weekly"])
-    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days", "severe_days",
-                                   "definition"}
+    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days", "severe_days", "definition"}
     assert data["flares"]["per_month"][0]["month"] == "2024-03"
     (walking,) = data["activities"]["items"]
     assert set(walking) == {
-        "name", "days", "total_minutes", "minutes_per_week", "baseline_minutes", "boom_bust",
+        "name",
+        "days",
+        "total_minutes",
+        "minutes_per_week",
+        "baseline_minutes",
+        "boom_bust",
         "boom_comparison",
     }
     assert walking["days"] == 29
@@ -225,8 +253,11 @@ def test_render_text_reads_for_a_person(summary: Summary) -> None:
 def test_render_text_lists_pacing_with_sources() -> None:
     booms = {20, 35, 50, 65, 80}
     days = [
-        DayEntry(START + dt.timedelta(days=i), 8 if i - 1 in booms else 3,
-                 activities=(ActivityMinutes("walking", 120 if i in booms else 30),))
+        DayEntry(
+            START + dt.timedelta(days=i),
+            8 if i - 1 in booms else 3,
+            activities=(ActivityMinutes("walking", 120 if i in booms else 30),),
+        )
         for i in range(90)
     ]
     result = build_summary(days, START, START + dt.timedelta(days=89))
@@ -239,10 +270,7 @@ def test_render_text_lists_pacing_with_sources() -> None:
 
 
 def test_render_text_groups_triggers_with_too_few_days() -> None:
-    days = [
-        DayEntry(START + dt.timedelta(days=i), 4, triggers=("lifting",) if i in (3, 9) else ())
-        for i in range(20)
-    ]
+    days = [DayEntry(START + dt.timedelta(days=i), 4, triggers=("lifting",) if i in (3, 9) else ()) for i in range(20)]
     result = build_summary(days, START, START + dt.timedelta(days=19))
     assert {t.verdict for t in result.triggers} == {"too few days"}
     text = render_text(result)
@@ -259,11 +287,17 @@ def test_red_flags_in_json_and_text_urgent_first_with_every_date() -> None:
     result = build_summary(days, START, START + dt.timedelta(days=9))
     assert result.to_json()["red_flags"] == [
         {"date": (START + dt.timedelta(days=1)).isoformat(), "symptom": "leg weakness", "urgency": "soon"},
-        {"date": (START + dt.timedelta(days=2)).isoformat(), "symptom": "Trouble passing or controlling urine",
-         "urgency": "urgent"},
+        {
+            "date": (START + dt.timedelta(days=2)).isoformat(),
+            "symptom": "Trouble passing or controlling urine",
+            "urgency": "urgent",
+        },
         {"date": (START + dt.timedelta(days=2)).isoformat(), "symptom": "leg weakness", "urgency": "soon"},
-        {"date": (START + dt.timedelta(days=5)).isoformat(), "symptom": "trouble passing or controlling urine",
-         "urgency": "urgent"},
+        {
+            "date": (START + dt.timedelta(days=5)).isoformat(),
+            "symptom": "trouble passing or controlling urine",
+            "urgency": "urgent",
+        },
     ]
     lines = render_text(result).splitlines()
     at = lines.index("Symptoms to raise with a doctor")
@@ -280,10 +314,15 @@ def test_the_summary_uses_the_one_red_flag_definition() -> None:
 
 def test_sleep_mood_stiffness_and_where_it_hurts() -> None:
     days = [
-        DayEntry(START + dt.timedelta(days=i), 4, sleep_hours=6.0 if i < 7 else 8.0,
-                 sleep_quality=i % 3 + 4, stress=None if i % 2 else 6,
-                 morning_stiffness_min=30,
-                 pain_locations=frozenset({"lower_back_centre", "thigh_left"} if i % 4 else {"lower_back_centre"}))
+        DayEntry(
+            START + dt.timedelta(days=i),
+            4,
+            sleep_hours=6.0 if i < 7 else 8.0,
+            sleep_quality=i % 3 + 4,
+            stress=None if i % 2 else 6,
+            morning_stiffness_min=30,
+            pain_locations=frozenset({"lower_back_centre", "thigh_left"} if i % 4 else {"lower_back_centre"}),
+        )
         for i in range(28)
     ]
     days.append(DayEntry(START + dt.timedelta(days=28), 4))  # nothing marked: not in the shares
@@ -294,8 +333,7 @@ def test_sleep_mood_stiffness_and_where_it_hurts() -> None:
     assert data["daily_measures"]["stress"]["days"] == 14
     where = data["where_it_hurts"]
     assert where["days_marked"] == 28
-    assert where["regions"][0] == {"region": "lower_back_centre", "label": "Lower back, centre",
-                                   "days": 28, "share": 1.0}
+    assert where["regions"][0] == {"region": "lower_back_centre", "label": "Lower back, centre", "days": 28, "share": 1.0}
     assert where["leg_left_share"] == 0.75 and where["leg_right_share"] == 0.0
     text = render_text(build_summary(days, START, START + dt.timedelta(days=28)))
     assert "Leg symptoms (buttock, thigh, calf or foot): left on 75% of those days, right on 0%" in text

@@ -116,8 +116,17 @@ def test_future_dates_cannot_be_picked(qtbot: QtBot, db_path: Path) -> None:
 
 def test_every_control_has_an_accessible_name(qtbot: QtBot, db_path: Path) -> None:
     window = open_window(qtbot, db_path)
-    interactive = ("QPushButton", "QSpinBox", "QDoubleSpinBox", "QCheckBox", "QComboBox",
-                   "QLineEdit", "QPlainTextEdit", "QDateEdit", "ScaleSelector")
+    interactive = (
+        "QPushButton",
+        "QSpinBox",
+        "QDoubleSpinBox",
+        "QCheckBox",
+        "QComboBox",
+        "QLineEdit",
+        "QPlainTextEdit",
+        "QDateEdit",
+        "ScaleSelector",
+    )
     missing = []
     for widget in window.today.findChildren(QWidget):
         kind = type(widget).__name__

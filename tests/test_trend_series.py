@@ -20,8 +20,14 @@ def day(offset: int, pain: int, **fields: object) -> DayEntry:
 def journal() -> list[DayEntry]:
     return [
         day(0, 3, leg_pain=2, activities=(ActivityMinutes("Walking", 30),), triggers=("stress",)),
-        day(1, 4, activities=(ActivityMinutes("walking", 20), ActivityMinutes("sitting", 240)),
-            medications=("ibuprofen",), interference_enjoyment=4, interference_activity=5),
+        day(
+            1,
+            4,
+            activities=(ActivityMinutes("walking", 20), ActivityMinutes("sitting", 240)),
+            medications=("ibuprofen",),
+            interference_enjoyment=4,
+            interference_activity=5,
+        ),
         day(2, 5, triggers=("Stress", "lifting")),
         # day 3 not logged
         day(4, 9, leg_pain=6, interference_enjoyment=6, interference_activity=6),
@@ -33,8 +39,17 @@ def test_series_align_with_every_date_and_keep_gaps() -> None:
     end = START + dt.timedelta(days=6)
     s = trend_series(journal(), START, end)
     assert s.dates == tuple(START + dt.timedelta(days=i) for i in range(7))
-    for column in (s.back_pain, s.leg_pain, s.back_pain_avg7, s.leg_pain_avg7, s.peg,
-                   s.medication_days, s.flare_days, *s.activity_minutes.values(), *s.trigger_days.values()):
+    for column in (
+        s.back_pain,
+        s.leg_pain,
+        s.back_pain_avg7,
+        s.leg_pain_avg7,
+        s.peg,
+        s.medication_days,
+        s.flare_days,
+        *s.activity_minutes.values(),
+        *s.trigger_days.values(),
+    ):
         assert len(column) == 7
     assert s.back_pain == (3, 4, 5, None, 9, 2, None)
     assert s.leg_pain == (2, None, None, None, 6, None, None)

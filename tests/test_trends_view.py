@@ -37,16 +37,18 @@ def make_days() -> list[DayEntry]:
         if date == MISSING:
             continue
         back = 3 + (i % 5)
-        days.append(DayEntry(
-            date=date,
-            back_pain=back,
-            leg_pain=(back - 2) if i % 3 else None,
-            interference_enjoyment=back - 1,
-            interference_activity=back,
-            activities=(ActivityMinutes("walking", 20 + i % 3 * 10), ActivityMinutes("sitting", 200)),
-            triggers=("stress",) if i % 4 == 0 else (),
-            medications=("heat pack",) if back >= 6 else (),
-        ))
+        days.append(
+            DayEntry(
+                date=date,
+                back_pain=back,
+                leg_pain=(back - 2) if i % 3 else None,
+                interference_enjoyment=back - 1,
+                interference_activity=back,
+                activities=(ActivityMinutes("walking", 20 + i % 3 * 10), ActivityMinutes("sitting", 200)),
+                triggers=("stress",) if i % 4 == 0 else (),
+                medications=("heat pack",) if back >= 6 else (),
+            )
+        )
     return days
 
 
@@ -137,8 +139,9 @@ def test_period_buttons_move_the_shared_time_axis(qtbot: QtBot, view: "TrendsVie
     assert chart.axes == axes_before and view.chart is chart
 
 
-def test_switching_period_reads_nothing_from_the_database(qtbot: QtBot, view: "TrendsView",
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_switching_period_reads_nothing_from_the_database(
+    qtbot: QtBot, view: "TrendsView", monkeypatch: pytest.MonkeyPatch
+) -> None:
     def no_queries(*_args: object) -> None:
         raise AssertionError("the database was queried")
 
@@ -203,8 +206,7 @@ def test_calendar_tab_shows_the_heat_map(qtbot: QtBot, view: "TrendsView") -> No
 
 
 @pytest.mark.parametrize("ending", ["png", "svg"])
-def test_save_chart(qtbot: QtBot, view: "TrendsView", tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                    ending: str) -> None:
+def test_save_chart(qtbot: QtBot, view: "TrendsView", tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ending: str) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "my-chart"
@@ -293,8 +295,7 @@ def test_chart_libraries_load_on_the_worker_after_the_journal_is_open(tmp_path: 
         "print(at_ready, 'matplotlib.figure' in sys.modules, window.tabs.currentWidget() is window.today)\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PAIN_JOURNAL_HOME": str(tmp_path / "home")}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            env=env, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-3:] == ["False", "True", "True"]
 

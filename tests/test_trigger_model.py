@@ -51,8 +51,7 @@ def journal_with_effects(seed: int, n: int = 150) -> list[DayEntry]:
     days = []
     for i in range(n):
         pain = 3 + noise[i] + 2 * sitting[i] + (2 * stress[i - 1] if i else 0)
-        names = [name for name, on in (("sitting", sitting[i]), ("stress", stress[i]),
-                                       ("damp", damp[i])) if on]
+        names = [name for name, on in (("sitting", sitting[i]), ("stress", stress[i]), ("damp", damp[i])) if on]
         days.append(day(i, clip(pain), triggers=tuple(names)))
     return days
 
@@ -77,15 +76,18 @@ def test_real_effects_found_and_null_left_unclear() -> None:
 
 
 def test_confounded_trigger_is_not_blamed() -> None:
-    """"Long drive" happens on most sitting days and has no effect of its own."""
+    """ "Long drive" happens on most sitting days and has no effect of its own."""
     rng = random.Random(11)
     n = 180
     noise = ar1_noise(n, rng)
     sitting = spells(n, rng, on=0.3)
     drive = [s and rng.random() < 0.7 for s in sitting]
     days = [
-        day(i, clip(3 + noise[i] + 2 * sitting[i]),
-            triggers=tuple(t for t, on in (("sitting", sitting[i]), ("long drive", drive[i])) if on))
+        day(
+            i,
+            clip(3 + noise[i] + 2 * sitting[i]),
+            triggers=tuple(t for t, on in (("sitting", sitting[i]), ("long drive", drive[i])) if on),
+        )
         for i in range(n)
     ]
     found = results(days)
@@ -103,7 +105,8 @@ def test_day_after_is_not_a_restatement_of_the_same_day() -> None:
     assert found[("sitting", 1)].verdict == "unclear"  # sitting comes in spells, acts the same day
     assert found[("stress", 0)].verdict == "unclear"  # stress acts the next day
     assert found[("stress", 1)].sentence.startswith(
-        "Worth discussing with your doctor: on the day after stress your back pain was about")
+        "Worth discussing with your doctor: on the day after stress your back pain was about"
+    )
 
 
 def test_lower_is_worded_as_lower() -> None:
@@ -111,8 +114,7 @@ def test_lower_is_worded_as_lower() -> None:
     n = 120
     noise = ar1_noise(n, rng, sd=0.6)
     walk = spells(n, rng, on=0.4, stay=0.5)
-    days = [day(i, clip(5 + noise[i] - 2 * walk[i]), triggers=("walk",) if walk[i] else ())
-            for i in range(n)]
+    days = [day(i, clip(5 + noise[i] - 2 * walk[i]), triggers=("walk",) if walk[i] else ()) for i in range(n)]
     walk0 = results(days)[("walk", 0)]
     assert walk0.verdict == "lower"
     assert walk0.sentence.endswith("points lower.")
@@ -120,8 +122,7 @@ def test_lower_is_worded_as_lower() -> None:
 
 def test_rare_trigger_is_too_few_days() -> None:
     days = journal_with_effects(seed=3, n=60)
-    days = [d.replace(triggers=d.triggers + ("bending",)) if i in (10, 30, 50) else d
-            for i, d in enumerate(days)]
+    days = [d.replace(triggers=d.triggers + ("bending",)) if i in (10, 30, 50) else d for i, d in enumerate(days)]
     bending = results(days)[("bending", 0)]
     assert bending.verdict == "too few days"
     assert (bending.difference, bending.ci_low, bending.ci_high, bending.q_value) == (None,) * 4
@@ -145,8 +146,7 @@ def test_bad_input_gives_plain_sentences() -> None:
 def test_triggers_logged_together_cannot_be_told_apart() -> None:
     rng = random.Random(8)
     on = spells(80, rng, on=0.4)
-    days = [day(i, 3 + 2 * on[i] + i % 2, triggers=("bending", "lifting") if on[i] else ())
-            for i in range(80)]
+    days = [day(i, 3 + 2 * on[i] + i % 2, triggers=("bending", "lifting") if on[i] else ()) for i in range(80)]
     found = results(days)
     assert found[("bending", 0)].verdict == "higher"
     assert found[("lifting", 0)].verdict == "too few days"
@@ -156,8 +156,7 @@ def test_triggers_logged_together_cannot_be_told_apart() -> None:
 def test_no_interval_is_wider_than_the_scale() -> None:
     for seed in range(15):
         rng = random.Random(seed)
-        days = [day(i, rng.randint(0, 10), triggers=("x",) if rng.random() < 0.2 else ())
-                for i in range(rng.randint(12, 40))]
+        days = [day(i, rng.randint(0, 10), triggers=("x",) if rng.random() < 0.2 else ()) for i in range(rng.randint(12, 40))]
         for t in results(days).values():
             if t.ci_low is not None and t.ci_high is not None:
                 assert 0 < t.ci_high - t.ci_low <= 10.0
@@ -172,8 +171,15 @@ def test_daily_measures_enter_the_model() -> None:
         quality = rng.randint(2, 9)
         stress_level = rng.randint(0, 10)
         pain = 6 + noise[i] - 0.5 * (quality - 5)  # poorer sleep quality, more pain
-        days.append(day(i, clip(pain), sleep_quality=quality, stress=stress_level,
-                        activities=(ActivityMinutes("Sitting", 60 * rng.randint(1, 6)),)))
+        days.append(
+            day(
+                i,
+                clip(pain),
+                sleep_quality=quality,
+                stress=stress_level,
+                activities=(ActivityMinutes("Sitting", 60 * rng.randint(1, 6)),),
+            )
+        )
     model = insights.trigger_analysis(days, START, days[-1].date)
     by_key = {m.key: m for m in model.measures}
     quality = by_key["sleep_quality"]
@@ -246,9 +252,7 @@ def test_fit_refuses_collinear_or_short_data() -> None:
     assert ar1_regression.fit([1.0] * 5, [x[:5]], days[:5]) is None
     with pytest.raises(ValueError):
         ar1_regression.fit([float(i) for i in range(30)], [x], [0] * 30)
-    assert ar1_regression.independent_columns([x, [2 * v for v in x], [1.0] * 30], 30) == [
-        True, False, False
-    ]
+    assert ar1_regression.independent_columns([x, [2 * v for v in x], [1.0] * 30], 30) == [True, False, False]
 
 
 def test_benjamini_hochberg_matches_scipy() -> None:

@@ -287,7 +287,7 @@ def test_text_is_trimmed() -> None:
 
 
 def test_text_in_any_script_kept_exactly() -> None:
-    text = "今天背很痛 — Πόνος στη μέση 😣👩‍⚕️ \u200d \U0001FAE8 (newer emoji) \uf8ff"
+    text = "今天背很痛 — Πόνος στη μέση 😣👩‍⚕️ \u200d \U0001fae8 (newer emoji) \uf8ff"
     assert ok(notes=text).notes == text
 
 
@@ -361,8 +361,7 @@ def test_validation_is_idempotent() -> None:
 
 
 def test_lists_given_as_lists_come_back_as_tuples() -> None:
-    result = ok(triggers=["stress"], symptoms=["stiffness"], medications=["tea"],
-                pain_locations={"calf_left"})
+    result = ok(triggers=["stress"], symptoms=["stiffness"], medications=["tea"], pain_locations={"calf_left"})
     assert result.triggers == ("stress",)
     assert result.symptoms == ("stiffness",)
     assert result.medications == ("tea",)

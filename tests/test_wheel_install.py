@@ -46,10 +46,10 @@ def test_the_built_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     home = tmp_path / "home"
-    env = {
-        key: value for key, value in os.environ.items()
-        if key not in {"PYTHONPATH", "VIRTUAL_ENV"}
-    } | {"PAIN_JOURNAL_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env = {key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV"}} | {
+        "PAIN_JOURNAL_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
     app = str(venv / "bin" / "pain-journal")
     (elsewhere / "days.csv").write_text(CSV, encoding="utf-8")
 
@@ -60,7 +60,8 @@ def test_the_built_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -
     assert (elsewhere / "x.pdf").read_bytes().startswith(b"%PDF")
     run([app, "--quit-after-startup"], cwd=elsewhere, env=env)
 
-    where = run([str(python), "-c", "import journal.core.resources as r; print(r.RESOURCES_DIR)"],
-                cwd=elsewhere, env=env).stdout.strip()
+    where = run(
+        [str(python), "-c", "import journal.core.resources as r; print(r.RESOURCES_DIR)"], cwd=elsewhere, env=env
+    ).stdout.strip()
     assert Path(where).is_relative_to(venv), "the installed package must read its own resources"
     assert (Path(where) / "migrations" / "0001_initial.sql").is_file()

@@ -1,4 +1,4 @@
-""""Start Pain Journal in the tray when I log in": each platform's own autostart entry.
+""" "Start Pain Journal in the tray when I log in": each platform's own autostart entry.
 
 * Linux (and other XDG desktops): ``$XDG_CONFIG_HOME/autostart/pain-journal.desktop``
   (default ``~/.config/autostart``), per the freedesktop Desktop Application Autostart spec.
@@ -28,8 +28,7 @@ WINDOWS_VALUE_NAME: Final = "Pain Journal"
 TRAY_FLAG: Final = "--tray"
 
 
-def tray_command(database: Path | None = None, *, platform: str = sys.platform,
-                 python: str = sys.executable) -> list[str]:
+def tray_command(database: Path | None = None, *, platform: str = sys.platform, python: str = sys.executable) -> list[str]:
     """The command that starts Pain Journal in the tray (``--db`` pins the journal it opens)."""
     if platform == "win32" and python.lower().endswith("python.exe"):
         python = python[: -len("python.exe")] + "pythonw.exe"
@@ -62,16 +61,17 @@ def desktop_entry(command: Sequence[str]) -> str:
 
 def launch_agent(command: Sequence[str]) -> bytes:
     """The LaunchAgent property list for macOS."""
-    return plistlib.dumps({
-        "Label": LAUNCH_AGENT_LABEL,
-        "ProgramArguments": list(command),
-        "RunAtLoad": True,
-        "ProcessType": "Interactive",
-    })
+    return plistlib.dumps(
+        {
+            "Label": LAUNCH_AGENT_LABEL,
+            "ProgramArguments": list(command),
+            "RunAtLoad": True,
+            "ProcessType": "Interactive",
+        }
+    )
 
 
-def entry_path(*, platform: str = sys.platform, env: Mapping[str, str] | None = None,
-               home: Path | None = None) -> Path | None:
+def entry_path(*, platform: str = sys.platform, env: Mapping[str, str] | None = None, home: Path | None = None) -> Path | None:
     """Where the autostart file lives, or None on Windows (a registry value instead)."""
     env = os.environ if env is None else env
     home = Path.home() if home is None else home
@@ -131,7 +131,6 @@ if sys.platform == "win32":  # the type checker reads winreg only for Windows
             except FileNotFoundError:
                 return False
             return True
-
 
     def _windows_has_run_value() -> bool:  # pragma: no cover - Windows only
         import winreg

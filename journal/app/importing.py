@@ -50,7 +50,10 @@ def _import_parsed(journal: "Journal", parsed: "ParsedCsv", *, replace: bool) ->
     count = journal.import_days(parsed.entries, replace=replace)
     flags = tuple(red_flags_of(parsed.entries, journal.urgencies()))
     return ImportResult(
-        count, tuple(parsed.entries), tuple(parsed.ignored_columns), flags,
+        count,
+        tuple(parsed.entries),
+        tuple(parsed.ignored_columns),
+        flags,
         tuple(days_to_check(parsed.entries)),
     )
 

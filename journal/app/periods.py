@@ -28,7 +28,11 @@ SUMMARY_DAYS: Final = 30
 
 
 def resolve_period(
-    start: dt.date | None, end: dt.date | None, *, days: int, today: dt.date | None = None,
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    days: int,
+    today: dt.date | None = None,
     first_logged: dt.date | None = None,
 ) -> tuple[dt.date, dt.date]:
     """(first, last) day of the period asked for.
@@ -53,7 +57,11 @@ def resolve_period(
 
 
 def journal_period(
-    journal: "Journal", start: dt.date | None, end: dt.date | None, *, days: int,
+    journal: "Journal",
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    days: int,
 ) -> tuple[dt.date, dt.date]:
     """:func:`resolve_period` for an open journal (its first logged day clips the start)."""
     bounds = journal.date_bounds()
@@ -63,9 +71,7 @@ def journal_period(
 def check_order(start: dt.date, end: dt.date) -> None:
     """Raise :class:`UserError` when the period's first day is after its last."""
     if end < start:
-        raise UserError(
-            f"The period's first day, {start.isoformat()}, is after its last day, {end.isoformat()}."
-        )
+        raise UserError(f"The period's first day, {start.isoformat()}, is after its last day, {end.isoformat()}.")
 
 
 def days_with_lead_in(journal: "Journal", start: dt.date, end: dt.date) -> list[DayEntry]:

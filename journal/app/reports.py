@@ -61,8 +61,12 @@ class ExportResult:
 
 
 def load_report_data(
-    journal: "Journal", start: dt.date, end: dt.date, *,
-    patient_name: str = "", questions: Sequence[str] | None = None,
+    journal: "Journal",
+    start: dt.date,
+    end: dt.date,
+    *,
+    patient_name: str = "",
+    questions: Sequence[str] | None = None,
 ) -> "ReportData":
     """The report of [start, end] read from an open journal.
 
@@ -73,8 +77,12 @@ def load_report_data(
 
     check_order(start, end)
     return report_data(
-        days_with_lead_in(journal, start, end), start, end, journal.urgencies(),
-        patient_name=patient_name, questions=questions,
+        days_with_lead_in(journal, start, end),
+        start,
+        end,
+        journal.urgencies(),
+        patient_name=patient_name,
+        questions=questions,
     )
 
 
@@ -97,8 +105,13 @@ def _check_target(path: Path, journal: "Journal") -> None:
 
 
 def export_file(
-    journal: "Journal", path: Path, start: dt.date, end: dt.date, *,
-    patient_name: str = "", questions: Sequence[str] | None = None,
+    journal: "Journal",
+    path: Path,
+    start: dt.date,
+    end: dt.date,
+    *,
+    patient_name: str = "",
+    questions: Sequence[str] | None = None,
     export_format: ExportFormat | None = None,
 ) -> ExportResult:
     """Write [start, end] to ``path`` in the format its ending names (or ``export_format``).
@@ -119,10 +132,7 @@ def export_file(
 
         entries = journal.days(start, end)
         if not entries:
-            between = (
-                "in that period" if start <= EARLIEST_DATE
-                else f"between {start.isoformat()} and {end.isoformat()}"
-            )
+            between = "in that period" if start <= EARLIEST_DATE else f"between {start.isoformat()} and {end.isoformat()}"
             raise UserError(f"No days were logged {between}; nothing was exported.")
         count = export_csv_file(entries, path)
         return ExportResult(chosen, path, count, start, end, len(entries), (end - start).days + 1)
@@ -136,7 +146,13 @@ def export_file(
 
         count = write_pdf(data, path)
     return ExportResult(
-        chosen, path, count, start, end, data.summary.days_logged, data.summary.days_in_period,
+        chosen,
+        path,
+        count,
+        start,
+        end,
+        data.summary.days_logged,
+        data.summary.days_in_period,
     )
 
 
@@ -160,9 +176,12 @@ def write_chart(journal: "Journal", path: Path, start: dt.date, end: dt.date) ->
     figure = new_figure(*CHART_SIZE_IN)
     draw_trend_chart(figure, series)
     figure.suptitle(
-        f"Pain Journal: {day_words(start)} to {day_words(end)} "
-        f"({logged} of {len(series.dates)} days logged)",
-        x=0.01, ha="left", fontsize=12, fontweight="bold", color="#1f3b5a",
+        f"Pain Journal: {day_words(start)} to {day_words(end)} ({logged} of {len(series.dates)} days logged)",
+        x=0.01,
+        ha="left",
+        fontsize=12,
+        fontweight="bold",
+        color="#1f3b5a",
     )
     save_figure(figure, path, dpi=CHART_DPI)
     return logged

@@ -52,10 +52,8 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
 
 
 def add_period_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="start", type=iso_date, metavar="YYYY-MM-DD",
-                        help="first day of the period")
-    parser.add_argument("--to", dest="end", type=iso_date, metavar="YYYY-MM-DD",
-                        help="last day of the period")
+    parser.add_argument("--from", dest="start", type=iso_date, metavar="YYYY-MM-DD", help="first day of the period")
+    parser.add_argument("--to", dest="end", type=iso_date, metavar="YYYY-MM-DD", help="last day of the period")
 
 
 def period_from_args(args: argparse.Namespace, journal: "Journal", *, days: int) -> tuple[dt.date, dt.date]:
@@ -76,25 +74,32 @@ def period_from_args(args: argparse.Namespace, journal: "Journal", *, days: int)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pain-journal",
-        description="Pain Journal: a private daily journal for chronic low back pain. "
-        "Without a command, opens the window.",
+        description="Pain Journal: a private daily journal for chronic low back pain. Without a command, opens the window.",
     )
     add_db_option(parser, top_level=True)
-    parser.add_argument("--demo", action="store_true",
-                        help="open the window on a temporary journal filled with six months "
-                        "of sample data (your own journal is not touched)")
-    parser.add_argument("--quit-after-startup", action="store_true",
-                        help="exit as soon as the window is ready (for timing start-up)")
-    parser.add_argument("--tray", action="store_true",
-                        help="start in the tray with the window hidden (used by the log-in entry; "
-                        "see File > Settings)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window on a temporary journal filled with six months of sample data (your own journal is not touched)",
+    )
+    parser.add_argument(
+        "--quit-after-startup", action="store_true", help="exit as soon as the window is ready (for timing start-up)"
+    )
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the tray with the window hidden (used by the log-in entry; see File > Settings)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     desktop = parser.add_mutually_exclusive_group()
-    desktop.add_argument("--install-desktop-entry", action="store_true",
-                         help="Linux: add Pain Journal, with its icon, to your applications menu "
-                         "(in your own folders, ~/.local/share)")
-    desktop.add_argument("--uninstall-desktop-entry", action="store_true",
-                         help="Linux: remove the menu entry again (your journal is kept)")
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="Linux: add Pain Journal, with its icon, to your applications menu (in your own folders, ~/.local/share)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="Linux: remove the menu entry again (your journal is kept)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -184,6 +189,4 @@ def _is_storage_failure(error: BaseException) -> bool:
     import sqlite3
 
     original = getattr(error, "orig", None)
-    return isinstance(error, (OSError, sqlite3.OperationalError)) or isinstance(
-        original, sqlite3.OperationalError
-    )
+    return isinstance(error, (OSError, sqlite3.OperationalError)) or isinstance(original, sqlite3.OperationalError)

@@ -10,16 +10,17 @@ from journal.cli import add_db_option, database_path
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = subparsers.add_parser(
-        "backup", help="write a backup copy of the journal to a file",
-        description="Write a consistent copy of the journal to FILE (a new file). "
-        "It is safe to run while the window is open.",
+        "backup",
+        help="write a backup copy of the journal to a file",
+        description="Write a consistent copy of the journal to FILE (a new file). It is safe to run while the window is open.",
     )
     backup.add_argument("file", type=Path, metavar="FILE")
     add_db_option(backup)
     backup.set_defaults(func=run_backup)
 
     restore = subparsers.add_parser(
-        "restore", help="replace the journal with a backup copy (the current one is kept)",
+        "restore",
+        help="replace the journal with a backup copy (the current one is kept)",
         description="Replace the journal with the backup copy FILE. The current journal is "
         "first copied into the backups folder beside it (or, if it is damaged, renamed "
         "aside), so nothing is lost. The window must be closed.",

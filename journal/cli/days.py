@@ -20,17 +20,18 @@ if TYPE_CHECKING:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importer = subparsers.add_parser(
-        "import", help="import days from a CSV file (all or nothing)",
+        "import",
+        help="import days from a CSV file (all or nothing)",
         description="Import days from a CSV file. If any row is invalid, nothing is imported.",
     )
     importer.add_argument("file", type=Path, metavar="FILE.csv")
     add_db_option(importer)
-    importer.add_argument("--replace", action="store_true",
-                          help="overwrite days that already have an entry")
+    importer.add_argument("--replace", action="store_true", help="overwrite days that already have an entry")
     importer.set_defaults(func=run_import)
 
     exporter = subparsers.add_parser(
-        "export", help="export days to a file (format chosen by its ending)",
+        "export",
+        help="export days to a file (format chosen by its ending)",
         description="Export days. The format is chosen by the file ending: .csv (every day "
         "as logged), .pdf (the summary for your doctor) or .json (a FHIR R4 bundle). Without "
         f"--from/--to, CSV holds every day and PDF/FHIR the last {REPORT_DAYS} days.",
@@ -103,10 +104,7 @@ def export_message(result: "ExportResult") -> str:
     if result.format is ExportFormat.CSV:
         return f"Exported {result.count} day(s) to {path}."
     if result.format is ExportFormat.FHIR:
-        return (
-            f"Wrote a FHIR bundle of {result.count} observations from {result.days_logged} logged days "
-            f"({period}) to {path}."
-        )
+        return f"Wrote a FHIR bundle of {result.count} observations from {result.days_logged} logged days ({period}) to {path}."
     return (
         f"Wrote a {result.count}-page summary of {period} "
         f"({result.days_logged} of {result.days_in_period} days logged) to {path}."

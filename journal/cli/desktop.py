@@ -30,7 +30,7 @@ METAINFO_TEMPLATE = RESOURCES_DIR / "desktop" / f"{APP_ID}.metainfo.xml"
 PNG_SIZES: tuple[int, ...] = (48, 64, 128, 256)
 
 # Characters the Desktop Entry specification reserves inside an Exec argument.
-_EXEC_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 @dataclass(frozen=True)
@@ -106,8 +106,10 @@ def desktop_entry_text(command: list[str], template: Path = DESKTOP_TEMPLATE) ->
 
 def _require_linux() -> None:
     if not sys.platform.startswith("linux"):
-        raise UserError("the menu entry is for Linux desktops; on macOS and Windows "
-                        "the app bundle itself is the app (see the README, Installing)")
+        raise UserError(
+            "the menu entry is for Linux desktops; on macOS and Windows "
+            "the app bundle itself is the app (see the README, Installing)"
+        )
 
 
 def install_desktop_entry(home: Path | None = None, command: list[str] | None = None) -> list[Path]:
@@ -199,4 +201,3 @@ def run_uninstall(_args: object = None) -> int:
         print("There was no menu entry to remove.")
     print(f"Your journal and its backups are kept in {data_dir()}; delete that folder to remove them.")
     return 0
-

@@ -31,7 +31,8 @@ def _one_line_errors(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     chart = subparsers.add_parser(
-        "chart", help="save the trend chart of a period as a PNG or SVG file",
+        "chart",
+        help="save the trend chart of a period as a PNG or SVG file",
         description="Save the trend chart (pain, activity, triggers, weekly PEG) of a period. "
         "The format is chosen by the file ending: .png or .svg. "
         f"Without --from/--to the period is the last {DEFAULT_DAYS} days ending today.",
@@ -43,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _one_line_errors(chart)
 
     summary = subparsers.add_parser(
-        "summary", help="print the summary of a period (text, or JSON with --json)",
+        "summary",
+        help="print the summary of a period (text, or JSON with --json)",
         description="Print what the journal shows about a period: pain, trend, flares, triggers, "
         f"activity and pacing. Without --from/--to the period is the last {DEFAULT_DAYS} days "
         "ending today.",

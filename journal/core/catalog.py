@@ -79,10 +79,7 @@ def default_catalog() -> tuple[CatalogItem, ...]:
                 Urgency(row.get("urgency", "none")),
                 builtin=True,
                 why=row.get("why", ""),
-                sources=tuple(
-                    Source(ref["file"], ref.get("section", ""), ref.get("part", ""))
-                    for ref in row.get("source", [])
-                ),
+                sources=tuple(Source(ref["file"], ref.get("section", ""), ref.get("part", "")) for ref in row.get("source", [])),
             )
         )
     return tuple(items)
@@ -90,8 +87,4 @@ def default_catalog() -> tuple[CatalogItem, ...]:
 
 def default_urgencies() -> dict[str, Urgency]:
     """Symptom name key → urgency for the built-in symptoms."""
-    return {
-        name_key(item.name): item.urgency
-        for item in default_catalog()
-        if item.kind is CatalogKind.SYMPTOM
-    }
+    return {name_key(item.name): item.urgency for item in default_catalog() if item.kind is CatalogKind.SYMPTOM}

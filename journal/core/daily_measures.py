@@ -68,8 +68,12 @@ _MEASURES: Final[tuple[tuple[str, str, bool, Callable[[DayEntry], float | None]]
     ("sleep_hours", "hours", True, lambda e: e.sleep_hours),
     ("sleep_quality", "0-10", True, lambda e: None if e.sleep_quality is None else float(e.sleep_quality)),
     ("stress", "0-10", False, lambda e: None if e.stress is None else float(e.stress)),
-    ("morning_stiffness_min", "minutes", False,
-     lambda e: None if e.morning_stiffness_min is None else float(e.morning_stiffness_min)),
+    (
+        "morning_stiffness_min",
+        "minutes",
+        False,
+        lambda e: None if e.morning_stiffness_min is None else float(e.morning_stiffness_min),
+    ),
 )
 MEASURE_KEYS: Final = tuple(key for key, *_ in _MEASURES)
 
@@ -95,12 +99,18 @@ def daily_measures(entries: Sequence[DayEntry], start: dt.date, end: dt.date) ->
     measures = []
     for key, unit, higher_is_better, value in _MEASURES:
         values = [v for e in inside if (v := value(e)) is not None]
-        measures.append(Measure(
-            key=key, label=FIELD_LABELS[key], unit=unit, days=len(values), mean=stats.mean(values),
-            first=_mean_between(inside, key, start, first_end),
-            last=_mean_between(inside, key, last_start, end),
-            higher_is_better=higher_is_better,
-        ))
+        measures.append(
+            Measure(
+                key=key,
+                label=FIELD_LABELS[key],
+                unit=unit,
+                days=len(values),
+                mean=stats.mean(values),
+                first=_mean_between(inside, key, start, first_end),
+                last=_mean_between(inside, key, last_start, end),
+                higher_is_better=higher_is_better,
+            )
+        )
     return DailyMeasures(tuple(measures), where_it_hurts(inside))
 
 
@@ -109,10 +119,12 @@ def where_it_hurts(entries: Sequence[DayEntry]) -> WhereItHurts:
     marked = [e for e in entries if e.pain_locations]
     total = len(marked)
     counts = {code: sum(1 for e in marked if code in e.pain_locations) for code in PAIN_LOCATIONS}
-    regions = tuple(sorted(
-        (Region(code, PAIN_LOCATIONS[code], days, days / total) for code, days in counts.items() if days),
-        key=lambda r: (-r.days, list(PAIN_LOCATIONS).index(r.code)),
-    ))
+    regions = tuple(
+        sorted(
+            (Region(code, PAIN_LOCATIONS[code], days, days / total) for code, days in counts.items() if days),
+            key=lambda r: (-r.days, list(PAIN_LOCATIONS).index(r.code)),
+        )
+    )
 
     def side(codes: tuple[str, ...]) -> float | None:
         if not total:

@@ -85,14 +85,10 @@ MAX_WEIGHT: Final = 100
 WARNING_DAY: Final = "warning_day"
 #: The cards' heading on a day with an urgent warning sign.
 URGENT_CARDS_HEADING: Final = "Please get medical care first"
-_WARNING_DAY_KEYS: Final = (
-    "urgent_categories", "urgent_items", "soon_items", "soon_hidden_categories", "soon_hidden_items"
-)
+_WARNING_DAY_KEYS: Final = ("urgent_categories", "urgent_items", "soon_items", "soon_hidden_categories", "soon_hidden_items")
 
 _ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ITEM_KEYS: Final = frozenset(
-    {"id", "category", "title", "summary", "points", "cautions", "source", "activity"}
-)
+_ITEM_KEYS: Final = frozenset({"id", "category", "title", "summary", "points", "cautions", "source", "activity"})
 _REQUIRED_KEYS: Final = ("id", "category", "title", "summary", "points", "source")
 _SOURCE_KEYS: Final = frozenset({"file", "section", "part"})
 
@@ -167,10 +163,7 @@ class WarningDayRule:
         if level is Urgency.URGENT:
             return item.category in self.urgent_categories
         if level is Urgency.SOON:
-            return (
-                item.category not in self.soon_hidden_categories
-                and item.id not in self.soon_hidden_items
-            )
+            return item.category not in self.soon_hidden_categories and item.id not in self.soon_hidden_items
         return True
 
     def always(self, level: Urgency) -> tuple[str, ...]:
@@ -232,11 +225,7 @@ def _text(value: object) -> bool:
 
 
 def _text_list(value: object, *, allow_empty: bool) -> bool:
-    return (
-        isinstance(value, list)
-        and (allow_empty or bool(value))
-        and all(_text(point) for point in value)
-    )
+    return isinstance(value, list) and (allow_empty or bool(value)) and all(_text(point) for point in value)
 
 
 def _parse_sources(raw: object, where: str, problems: list[str]) -> tuple[Source, ...]:
@@ -253,8 +242,7 @@ def _parse_sources(raw: object, where: str, problems: list[str]) -> tuple[Source
         file, section, part = table.get("file"), table.get("section"), table.get("part", "")
         if not (isinstance(file, str) and (file in SOURCE_FILES or file in works())):
             problems.append(
-                f"{where}: source file {file!r} is not one of {list(SOURCE_FILES)} "
-                "or an external source in sources.toml"
+                f"{where}: source file {file!r} is not one of {list(SOURCE_FILES)} or an external source in sources.toml"
             )
         if not _text(section):
             problems.append(f"{where}: source section must be a non-empty heading")
@@ -265,9 +253,7 @@ def _parse_sources(raw: object, where: str, problems: list[str]) -> tuple[Source
     return tuple(sources)
 
 
-def _parse_item(
-    raw: object, where: str, activities: Mapping[str, str] | None, problems: list[str]
-) -> GuidanceItem | None:
+def _parse_item(raw: object, where: str, activities: Mapping[str, str] | None, problems: list[str]) -> GuidanceItem | None:
     if not isinstance(raw, dict):
         problems.append(f"{where}: an item must be a table")
         return None
@@ -282,9 +268,7 @@ def _parse_item(
     if "id" in raw and not (isinstance(item_id, str) and _ID_PATTERN.fullmatch(item_id)):
         problems.append(f"{where}: id must be kebab-case (like 'keep-warm'), not {item_id!r}")
     if "category" in raw and raw["category"] not in CATEGORY_LABELS:
-        problems.append(
-            f"{where}: unknown category {raw['category']!r}; use one of {list(CATEGORY_LABELS)}"
-        )
+        problems.append(f"{where}: unknown category {raw['category']!r}; use one of {list(CATEGORY_LABELS)}")
     for key in ("title", "summary"):
         if key in raw and not _text(raw[key]):
             problems.append(f"{where}: '{key}' must be non-empty text")
@@ -317,9 +301,7 @@ def _parse_item(
     )
 
 
-def _parse_links(
-    raw: Mapping[str, Any], known_ids: set[str], problems: list[str]
-) -> dict[tuple[str, str], tuple[Link, ...]]:
+def _parse_links(raw: Mapping[str, Any], known_ids: set[str], problems: list[str]) -> dict[tuple[str, str], tuple[Link, ...]]:
     links: dict[tuple[str, str], tuple[Link, ...]] = {}
     for kind, tables in raw.items():
         if kind not in LINK_KINDS:
@@ -353,9 +335,7 @@ def _parse_links(
     return links
 
 
-def _parse_warning_day(
-    raw: object, items: Mapping[str, "GuidanceItem"], problems: list[str]
-) -> WarningDayRule:
+def _parse_warning_day(raw: object, items: Mapping[str, "GuidanceItem"], problems: list[str]) -> WarningDayRule:
     where = f"{LINKS_FILE} [{WARNING_DAY}]"
     if raw is None:
         return WarningDayRule()
@@ -397,9 +377,7 @@ def _parse_disclaimer(raw: Mapping[str, Any], problems: list[str]) -> Disclaimer
             problems.append(f"{DISCLAIMER_FILE}: '{key}' must be non-empty text")
     if _text(raw.get("short")) and "\n" in raw["short"].strip():
         problems.append(f"{DISCLAIMER_FILE}: 'short' must be one line")
-    return Disclaimer(
-        *(str(raw.get(key, "")).strip() for key in ("title", "text", "short"))
-    )
+    return Disclaimer(*(str(raw.get(key, "")).strip() for key in ("title", "text", "short")))
 
 
 def build_library(
@@ -415,9 +393,7 @@ def build_library(
     ``activity`` must name (ignoring case). Raises :class:`ContentError`.
     """
     problems: list[str] = []
-    activities = (
-        None if activity_names is None else {name_key(name): name for name in activity_names}
-    )
+    activities = None if activity_names is None else {name_key(name): name for name in activity_names}
     items: list[GuidanceItem] = []
     for file_name, document in item_files:
         if extra := set(document) - {"item"}:
@@ -437,9 +413,7 @@ def build_library(
         seen.add(item.id)
     link_tables = {kind: tables for kind, tables in links.items() if kind != WARNING_DAY}
     parsed_links = _parse_links(link_tables, seen, problems)
-    warning_day = _parse_warning_day(
-        links.get(WARNING_DAY), {item.id: item for item in items}, problems
-    )
+    warning_day = _parse_warning_day(links.get(WARNING_DAY), {item.id: item for item in items}, problems)
     parsed_disclaimer = _parse_disclaimer(disclaimer, problems)
     if problems:
         raise ContentError(problems)
@@ -467,14 +441,8 @@ def load_library(content_dir: Path | None = None) -> Library:
     """
     directory = CONTENT_DIR if content_dir is None else content_dir
     special = {LINKS_FILE, DISCLAIMER_FILE, SOURCES_FILE}
-    item_files = [
-        (path.name, _read_toml(path))
-        for path in sorted(directory.glob("*.toml"))
-        if path.name not in special
-    ]
-    activity_names = [
-        item.name for item in default_catalog() if item.kind is CatalogKind.ACTIVITY
-    ]
+    item_files = [(path.name, _read_toml(path)) for path in sorted(directory.glob("*.toml")) if path.name not in special]
+    activity_names = [item.name for item in default_catalog() if item.kind is CatalogKind.ACTIVITY]
     return build_library(
         item_files,
         _read_toml(directory / LINKS_FILE),
@@ -570,9 +538,7 @@ def linked_items_for_day(
 
     def add(links: Iterable[Link], *, state: str = "", logged: str = "") -> None:
         for link in links:
-            candidate = candidates.setdefault(
-                link.item_id, _Candidate(link.weight, len(candidates))
-            )
+            candidate = candidates.setdefault(link.item_id, _Candidate(link.weight, len(candidates)))
             candidate.weight = max(candidate.weight, link.weight)
             if state:
                 candidate.states.append(state)
@@ -594,16 +560,14 @@ def linked_items_for_day(
     level = warning_level(entry, urgencies)
     if level is not Urgency.NONE:
         table = default_urgencies() if urgencies is None else urgencies
-        signs = [
-            " ".join(name.split()) for name in entry.symptoms
-            if Urgency(table.get(name_key(name), Urgency.NONE)) is level
-        ]
+        signs = [" ".join(name.split()) for name in entry.symptoms if Urgency(table.get(name_key(name), Urgency.NONE)) is level]
         weight = MAX_WEIGHT
         for item_id in library.warning_day.always(level):
             add([Link(item_id, weight)], logged=signs[0])
             weight -= 1
         candidates = {
-            item_id: candidate for item_id, candidate in candidates.items()
+            item_id: candidate
+            for item_id, candidate in candidates.items()
             if library.warning_day.allows(library.by_id(item_id), level)
         }
 
@@ -616,9 +580,7 @@ def linked_items_for_day(
     return [LinkedItem(library.by_id(item_id), c.reason) for item_id, c in ranked]
 
 
-def links_for_day(
-    entry: DayEntry, previous: Sequence[DayEntry] = (), library: Library | None = None
-) -> list[GuidanceItem]:
+def links_for_day(entry: DayEntry, previous: Sequence[DayEntry] = (), library: Library | None = None) -> list[GuidanceItem]:
     """The items of :func:`linked_items_for_day` without reasons (at most 4)."""
     return [linked.item for linked in linked_items_for_day(entry, previous, library)]
 

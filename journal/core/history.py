@@ -71,8 +71,7 @@ def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency]) -> HistoryRow
         note[:80] + ("…" if len(note) > 80 or "\n" in entry.notes else ""),
     )
     texts = tuple(
-        weekday_words(v) if isinstance(v, dt.date) else _text(v) if COLUMNS[i].numeric else str(v)
-        for i, v in enumerate(values)
+        weekday_words(v) if isinstance(v, dt.date) else _text(v) if COLUMNS[i].numeric else str(v) for i, v in enumerate(values)
     )
     return HistoryRow(entry.date, values, texts, flags, urgent)
 

@@ -195,7 +195,7 @@ class Trend:
 def period_days(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[DayEntry]:
     """The entries dated within [start, end]; ``days`` must be sorted by date."""
     dates = [entry.date for entry in days]
-    return list(days[bisect.bisect_left(dates, start):bisect.bisect_right(dates, end)])
+    return list(days[bisect.bisect_left(dates, start) : bisect.bisect_right(dates, end)])
 
 
 def calendar(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -372,8 +372,7 @@ def is_boom(minutes: float, baseline: float) -> bool:
     return pacing.is_boom(minutes, baseline)
 
 
-def _boom_busts(done: Sequence[tuple[dt.date, int]], baseline: float,
-                flare_set: Collection[dt.date]) -> tuple[BoomBust, ...]:
+def _boom_busts(done: Sequence[tuple[dt.date, int]], baseline: float, flare_set: Collection[dt.date]) -> tuple[BoomBust, ...]:
     events: list[BoomBust] = []
     for day, minutes in done:
         if not is_boom(minutes, baseline):
@@ -464,14 +463,18 @@ def _boom_bust_suggestion(activities: Sequence[ActivityStats]) -> PacingSuggesti
 
 def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociation]) -> PacingSuggestion | None:
     """From the model: more sitting (hours, or the "prolonged sitting" trigger) went with higher pain."""
-    found = [item for item in evidence if item.verdict == VERDICT_HIGHER and (
-        (isinstance(item, MeasureAssociation) and item.key == "sitting_hours")
-        or (isinstance(item, TriggerImpact) and item.lag_days == 0
-            and cached_name_key(item.name) == "prolonged sitting"))]
+    found = [
+        item
+        for item in evidence
+        if item.verdict == VERDICT_HIGHER
+        and (
+            (isinstance(item, MeasureAssociation) and item.key == "sitting_hours")
+            or (isinstance(item, TriggerImpact) and item.lag_days == 0 and cached_name_key(item.name) == "prolonged sitting")
+        )
+    ]
     if not found:
         return None
-    reason = " ".join(f"{item.sentence} {item.details}" for item in found).replace(
-        trigger_model.WORTH_DISCUSSING, "")
+    reason = " ".join(f"{item.sentence} {item.details}" for item in found).replace(trigger_model.WORTH_DISCUSSING, "")
     return PacingSuggestion(
         kind="long_sitting",
         text=(
@@ -520,14 +523,13 @@ def week_stats(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[W
     for number, pains in groups.items():
         if len(pains) >= MIN_DAYS_PER_WEEK:
             monday = _week_monday(number)
-            weeks.append(WeekStat(_iso_week_label(monday), monday, monday + dt.timedelta(days=6),
-                                  len(pains), sum(pains) / len(pains)))
+            weeks.append(
+                WeekStat(_iso_week_label(monday), monday, monday + dt.timedelta(days=6), len(pains), sum(pains) / len(pains))
+            )
     return weeks
 
 
-def best_and_worst_weeks(
-    days: Sequence[DayEntry], start: dt.date, end: dt.date
-) -> tuple[WeekStat | None, WeekStat | None]:
+def best_and_worst_weeks(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> tuple[WeekStat | None, WeekStat | None]:
     """Lowest and highest mean back pain week (earliest wins a tie)."""
     weeks = week_stats(days, start, end)
     if not weeks:
@@ -546,7 +548,7 @@ def rolling_back_pain(days: Sequence[DayEntry], start: dt.date, end: dt.date) ->
     lead = start - dt.timedelta(days=stats.ROLLING_WINDOW_DAYS - 1)
     entries = period_days(days, lead, end)
     values = stats.rolling_mean(daily_values(entries, lead, end, lambda e: e.back_pain))
-    return values[(start - lead).days:]
+    return values[(start - lead).days :]
 
 
 def trend_verdict(ci_low: float, ci_high: float) -> str:
@@ -572,24 +574,14 @@ def _step_sentence(step: trend_model.Step) -> str:
 def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) -> str:
     if verdict == TREND_TOO_FEW:
         if points >= MIN_TREND_POINTS:
-            return ("Too few days to tell the direction of your back pain yet: the days vary "
-                    "too much for so short a period.")
-        return (
-            "Not enough logged days to judge a trend: it needs at least "
-            f"{MIN_TREND_POINTS} logged days."
-        )
+            return "Too few days to tell the direction of your back pain yet: the days vary too much for so short a period."
+        return f"Not enough logged days to judge a trend: it needs at least {MIN_TREND_POINTS} logged days."
     assert fit is not None
     per_month = fit.slope * DAYS_PER_MONTH
     if verdict == TREND_IMPROVING:
-        return (
-            f"Your 7-day average back pain went down over this period, by about "
-            f"{_fmt(-per_month)} points a month."
-        )
+        return f"Your 7-day average back pain went down over this period, by about {_fmt(-per_month)} points a month."
     if verdict == TREND_WORSENING:
-        return (
-            f"Your 7-day average back pain went up over this period, by about "
-            f"{_fmt(per_month)} points a month."
-        )
+        return f"Your 7-day average back pain went up over this period, by about {_fmt(per_month)} points a month."
     band = _fmt(STEADY_BAND_PER_DAY * DAYS_PER_MONTH)
     if verdict == TREND_STEADY:
         if fit.flat:
@@ -604,14 +596,15 @@ def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) 
 def _trend_details(fit: trend_model.LineFit | None, step: trend_model.Step | None, points: int) -> str:
     """The numbers behind the trend sentence, for "Details" and for clinicians."""
     if step is not None:
-        return (f"Step of {_fmt(step.change)} points from {step.date.isoformat()}; it fits "
-                f"better than a straight line ({points} logged days, AR(1) errors).")
+        return (
+            f"Step of {_fmt(step.change)} points from {step.date.isoformat()}; it fits "
+            f"better than a straight line ({points} logged days, AR(1) errors)."
+        )
     if fit is None or fit.flat:
         return ""
     per_month = fit.slope * DAYS_PER_MONTH
     low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
-    return (f"Change per month {_fmt(per_month)} points (95% CI {_fmt(low)} to {_fmt(high)}; "
-            f"{points} logged days, AR(1) errors).")
+    return f"Change per month {_fmt(per_month)} points (95% CI {_fmt(low)} to {_fmt(high)}; {points} logged days, AR(1) errors)."
 
 
 def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
@@ -668,9 +661,7 @@ def weekly_peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[W
     return [WeeklyValue(_week_monday(n), sum(v) / len(v), len(v)) for n, v in groups.items()]
 
 
-def peg_start_end(
-    days: Sequence[DayEntry], start: dt.date, end: dt.date
-) -> tuple[float | None, float | None]:
+def peg_start_end(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> tuple[float | None, float | None]:
     """Mean PEG over the first 7 and the last 7 calendar days of the period (None if none)."""
     first_end = min(start + dt.timedelta(days=PEG_EDGE_DAYS - 1), end)
     last_start = max(end - dt.timedelta(days=PEG_EDGE_DAYS - 1), start)

@@ -98,5 +98,4 @@ def compare(
     result = stats.risk_difference(booms_flare, booms, others_flare, others, z)
     assert result is not None
     difference, low, high = result
-    return BoomComparison(activity, booms, booms_flare, others, others_flare, difference, low, high,
-                          supported=low > 0)
+    return BoomComparison(activity, booms, booms_flare, others, others_flare, difference, low, high, supported=low > 0)

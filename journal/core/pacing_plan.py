@@ -46,10 +46,22 @@ GUIDANCE_ITEMS: Final = ("activity-pacing", "keep-moving-without-fear")
 SOURCE: Final = "000_32feb4238e8fab95.txt, Activity Pacing"
 
 #: Activities that take effort and are worth pacing (name keys as in resources/catalog.toml).
-EFFORTFUL: Final = frozenset({
-    "walking", "standing", "lifting or carrying", "housework", "gardening", "exercise",
-    "swimming or water exercise", "cycling", "yoga", "pilates", "tai chi", "strengthening exercises",
-})
+EFFORTFUL: Final = frozenset(
+    {
+        "walking",
+        "standing",
+        "lifting or carrying",
+        "housework",
+        "gardening",
+        "exercise",
+        "swimming or water exercise",
+        "cycling",
+        "yoga",
+        "pilates",
+        "tai chi",
+        "strengthening exercises",
+    }
+)
 
 BASELINE_IN_WORDS: Final = (
     "Your baseline is 80% of your usual (median) day of this activity, counting only days "
@@ -74,11 +86,15 @@ class Baseline:
 
     def in_words(self) -> str:
         if self.minutes is None:
-            return (f"not enough data yet: {self.calm_days} of the {MIN_CALM_DAYS} days needed "
-                    "(days you did it, with the next day logged and not a flare).")
+            return (
+                f"not enough data yet: {self.calm_days} of the {MIN_CALM_DAYS} days needed "
+                "(days you did it, with the next day logged and not a flare)."
+            )
         assert self.median_minutes is not None
-        return (f"{self.minutes} min: 80% of your usual {round(self.median_minutes)} min, "
-                f"from {self.calm_days} days not followed by a flare.")
+        return (
+            f"{self.minutes} min: 80% of your usual {round(self.median_minutes)} min, "
+            f"from {self.calm_days} days not followed by a flare."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +108,12 @@ class Plan:
 
     def __post_init__(self) -> None:
         if not MIN_PLAN_MINUTES <= self.minutes <= MAX_PLAN_MINUTES:
-            raise PlanError(f"a plan must be from {MIN_PLAN_MINUTES} to {MAX_PLAN_MINUTES} minutes, "
-                            f"not {self.minutes}")
+            raise PlanError(f"a plan must be from {MIN_PLAN_MINUTES} to {MAX_PLAN_MINUTES} minutes, not {self.minutes}")
         if not tidy_name(self.activity):
             raise PlanError("a plan needs an activity")
 
     def label(self) -> str:
-        """"plan: 20 min"."""
+        """ "plan: 20 min"."""
         return f"plan: {self.minutes} min"
 
 
@@ -154,12 +169,15 @@ class IncreaseSuggestion:
     new_minutes: int
 
     def in_words(self) -> str:
-        return (f"A week without a flare: you could try {self.new_minutes} min of "
-                f"{self.plan.activity} at a time (now {self.plan.minutes} min). Only if it feels right.")
+        return (
+            f"A week without a flare: you could try {self.new_minutes} min of "
+            f"{self.plan.activity} at a time (now {self.plan.minutes} min). Only if it feels right."
+        )
 
 
-def increase_suggestion(plan: Plan, days: Sequence[DayEntry], today: dt.date,
-                        flare_dates: frozenset[dt.date] | None = None) -> IncreaseSuggestion | None:
+def increase_suggestion(
+    plan: Plan, days: Sequence[DayEntry], today: dt.date, flare_dates: frozenset[dt.date] | None = None
+) -> IncreaseSuggestion | None:
     """A 10% step up, suggested only if chosen and after a flare-free week since the plan was set."""
     if not plan.gentle_increase:
         return None
@@ -222,8 +240,10 @@ def plan_vs_done(days: Sequence[DayEntry], plan: Plan, start: dt.date, end: dt.d
             if minutes > 0:
                 monday = entry.date - dt.timedelta(days=entry.date.weekday())
                 weeks.setdefault(monday, []).append(minutes)
-    return [PlanWeek(monday, len(done), sum(1 for m in done if m > plan.minutes), stats.median(done))
-            for monday, done in sorted(weeks.items())]
+    return [
+        PlanWeek(monday, len(done), sum(1 for m in done if m > plan.minutes), stats.median(done))
+        for monday, done in sorted(weeks.items())
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,8 +261,9 @@ def _pct(value: float) -> str:
     return f"{round(100 * value)}%"
 
 
-def flare_after_plan(days: Sequence[DayEntry], plans: Sequence[Plan], start: dt.date, end: dt.date,
-                     flare_dates: frozenset[dt.date] | None = None) -> FlareAfterPlan:
+def flare_after_plan(
+    days: Sequence[DayEntry], plans: Sequence[Plan], start: dt.date, end: dt.date, flare_dates: frozenset[dt.date] | None = None
+) -> FlareAfterPlan:
     """Days in [start, end] with a planned activity, split into over any plan vs within all plans.
 
     Only days whose next day is logged count (an unlogged day is unknown, not "no flare").
@@ -261,8 +282,10 @@ def flare_after_plan(days: Sequence[DayEntry], plans: Sequence[Plan], start: dt.
             continue
         (over if any(m > p.minutes for m, p in done) else within).append(following in found)
     if len(over) < MIN_DAYS_PER_SIDE or len(within) < MIN_DAYS_PER_SIDE:
-        sentence = (f"Not enough days yet to compare: {len(over)} over plan and {len(within)} within it "
-                    f"(at least {MIN_DAYS_PER_SIDE} of each, with the next day logged).")
+        sentence = (
+            f"Not enough days yet to compare: {len(over)} over plan and {len(within)} within it "
+            f"(at least {MIN_DAYS_PER_SIDE} of each, with the next day logged)."
+        )
         return FlareAfterPlan(None, None, len(over), len(within), sentence)
     o, w = stats.wilson_interval(sum(over), len(over)), stats.wilson_interval(sum(within), len(within))
     assert o is not None and w is not None  # both sides have days (checked above)
@@ -281,11 +304,18 @@ def flare_after_plan(days: Sequence[DayEntry], plans: Sequence[Plan], start: dt.
 
 def plans_to_text(plans: Iterable[Plan]) -> str:
     """The plans as JSON, for the journal's settings table."""
-    return json.dumps([
-        {"activity": p.activity, "minutes": p.minutes, "gentle_increase": p.gentle_increase,
-         "since": p.since.isoformat() if p.since else None}
-        for p in sorted(plans, key=lambda p: name_key(p.activity))
-    ], ensure_ascii=False)
+    return json.dumps(
+        [
+            {
+                "activity": p.activity,
+                "minutes": p.minutes,
+                "gentle_increase": p.gentle_increase,
+                "since": p.since.isoformat() if p.since else None,
+            }
+            for p in sorted(plans, key=lambda p: name_key(p.activity))
+        ],
+        ensure_ascii=False,
+    )
 
 
 def plans_from_text(text: str | None) -> list[Plan]:
@@ -300,8 +330,14 @@ def plans_from_text(text: str | None) -> list[Plan]:
     for item in raw if isinstance(raw, list) else []:
         try:
             since = item.get("since")
-            plans.append(Plan(str(item["activity"]), int(item["minutes"]), bool(item.get("gentle_increase")),
-                              dt.date.fromisoformat(since) if since else None))
+            plans.append(
+                Plan(
+                    str(item["activity"]),
+                    int(item["minutes"]),
+                    bool(item.get("gentle_increase")),
+                    dt.date.fromisoformat(since) if since else None,
+                )
+            )
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return plans

@@ -30,28 +30,21 @@ def clipped_to_journal(start: dt.date, end: dt.date, first_logged: dt.date | Non
     return start, end
 
 
-def checked_period(start: dt.date, end: dt.date, *, today: dt.date,
-                   first_logged: dt.date | None) -> tuple[dt.date, dt.date]:
+def checked_period(start: dt.date, end: dt.date, *, today: dt.date, first_logged: dt.date | None) -> tuple[dt.date, dt.date]:
     """``(start, end)`` checked and clipped to the journal (see the module notes).
 
     Raises:
         UserError: the period ends in the future or before 1900, or starts after it ends.
     """
     if start > today:
-        raise UserError(
-            f"The period cannot start on {start.isoformat()}: that is in the future "
-            f"(today is {today.isoformat()})."
-        )
+        raise UserError(f"The period cannot start on {start.isoformat()}: that is in the future (today is {today.isoformat()}).")
     if end > today:
         raise UserError(
             f"The period cannot end on {end.isoformat()}: that is in the future. "
             f"The last day a period can end is today, {today.isoformat()}."
         )
     if end < EARLIEST_DATE:
-        raise UserError(
-            f"The period cannot end on {end.isoformat()}: the journal holds days from "
-            f"{EARLIEST_DATE.year} on."
-        )
+        raise UserError(f"The period cannot end on {end.isoformat()}: the journal holds days from {EARLIEST_DATE.year} on.")
     if start > end:
         raise UserError(f"The period starts on {start.isoformat()}, after its last day {end.isoformat()}.")
     return clipped_to_journal(start, end, first_logged)

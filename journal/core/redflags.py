@@ -32,16 +32,12 @@ from journal.core.sources import Source, citations
 WHEN_TO_SEE_A_DOCTOR: Final = Source("000_32feb4238e8fab95.txt", "When to See a Doctor")
 
 #: The first words of every urgent message.
-EMERGENCY: Final = (
-    "Go to an emergency department now, or call your local emergency number. "
-    "Do not wait for a call-back."
-)
+EMERGENCY: Final = "Go to an emergency department now, or call your local emergency number. Do not wait for a call-back."
 #: Said when every urgent sign was logged before today (or imported).
 ALREADY_CHECKED: Final = "If a doctor has already checked this, you can close this message."
 #: Said instead when some were logged today and some before.
 EARLIER_CHECKED: Final = (
-    "A doctor may already have checked what you logged on earlier days. "
-    "What you logged today still needs care now."
+    "A doctor may already have checked what you logged on earlier days. What you logged today still needs care now."
 )
 
 _FALLBACK_WHY: Final = {
@@ -71,11 +67,7 @@ class RedFlag:
 
 @cache
 def _catalog_details() -> dict[str, tuple[str, tuple[Source, ...]]]:
-    return {
-        name_key(item.name): (item.why, item.sources)
-        for item in default_catalog()
-        if item.kind is CatalogKind.SYMPTOM
-    }
+    return {name_key(item.name): (item.why, item.sources) for item in default_catalog() if item.kind is CatalogKind.SYMPTOM}
 
 
 def _table(urgencies: Mapping[str, Urgency | str] | None) -> dict[str, Urgency]:
@@ -108,9 +100,7 @@ def _flags_of(entry: DayEntry, table: Mapping[str, Urgency]) -> list[RedFlag]:
     return flags
 
 
-def red_flags_in(
-    entry: DayEntry, urgencies: Mapping[str, Urgency | str] | None = None
-) -> list[RedFlag]:
+def red_flags_in(entry: DayEntry, urgencies: Mapping[str, Urgency | str] | None = None) -> list[RedFlag]:
     """The day's symptoms whose urgency is ``urgent`` or ``soon``: urgent first, each once.
 
     ``urgencies`` maps symptom name → urgency, matched ignoring case; default
@@ -120,9 +110,7 @@ def red_flags_in(
     return _flags_of(entry, _table(urgencies))
 
 
-def red_flags_of(
-    entries: Iterable[DayEntry], urgencies: Mapping[str, Urgency | str] | None = None
-) -> list[RedFlag]:
+def red_flags_of(entries: Iterable[DayEntry], urgencies: Mapping[str, Urgency | str] | None = None) -> list[RedFlag]:
     """Every red flag of many days, ordered by date, then urgent first, then name."""
     table = _table(urgencies)
     flags = [flag for entry in entries for flag in _flags_of(entry, table)]
@@ -335,9 +323,12 @@ def persistent_severe_pain(days: Sequence[DayEntry], today: dt.date) -> Persiste
     back_all = all(back for _, back, _ in severe_weeks)
     leg_all = all(leg for _, _, leg in severe_weeks)
     pain = (
-        "back and leg pain" if back_all and leg_all
-        else "back pain" if back_all
-        else "leg pain" if leg_all
+        "back and leg pain"
+        if back_all and leg_all
+        else "back pain"
+        if back_all
+        else "leg pain"
+        if leg_all
         else "back or leg pain"
     )
     message = (

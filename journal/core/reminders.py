@@ -100,7 +100,7 @@ class DailyReminder:
 
 
 def duration_words(minutes: int) -> str:
-    """"2 h 40 min", "45 min", "1 h"."""
+    """ "2 h 40 min", "45 min", "1 h"."""
     hours, rest = divmod(max(0, minutes), 60)
     if hours and rest:
         return f"{hours} h {rest} min"

@@ -116,8 +116,7 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
                 back_pain=back,
                 leg_pain=leg,
                 pain_locations=frozenset(
-                    ["lower_back_centre"]
-                    + (["buttock_left", "thigh_left"] if leg is not None and leg >= 3 else [])
+                    ["lower_back_centre"] + (["buttock_left", "thigh_left"] if leg is not None and leg >= 3 else [])
                 ),
                 morning_stiffness_min=_clamp(10 + back * 4 + rng.gauss(0, 5), 0, 1440),
                 sleep_hours=sleep_hours,

@@ -111,7 +111,7 @@ def words_of_pattern(pattern: str) -> tuple[str, ...]:
 def _without(words: list[str], phrases: Sequence[str]) -> list[str]:
     for phrase in phrases:
         while (span := find(words, phrase)) is not None:
-            words = words[: span[0]] + ["·"] + words[span[1]:]
+            words = words[: span[0]] + ["·"] + words[span[1] :]
     return words
 
 
@@ -134,9 +134,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     return [sign.name for sign in rules.signs if matches(sign, words)]
 
 
-def days_to_check(
-    entries: Iterable[DayEntry], screening: Screening | None = None
-) -> list[tuple[dt.date, tuple[str, ...]]]:
+def days_to_check(entries: Iterable[DayEntry], screening: Screening | None = None) -> list[tuple[dt.date, tuple[str, ...]]]:
     """Imported days whose own symptom names or notes may mean a warning sign not marked.
 
     For each day, in date order: the signs :func:`suggested_signs` finds in the
@@ -164,9 +162,11 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
         groups = raw.get("all")
         if not isinstance(name, str) or not name.strip():
             raise ValueError(f"{WORDS_FILE} sign {index}: 'name' must be the catalog name")
-        if not (isinstance(groups, list) and groups and all(
-            isinstance(g, list) and g and all(isinstance(p, str) and p.strip() for p in g) for g in groups
-        )):
+        if not (
+            isinstance(groups, list)
+            and groups
+            and all(isinstance(g, list) and g and all(isinstance(p, str) and p.strip() for p in g) for g in groups)
+        ):
             raise ValueError(f"{WORDS_FILE} sign {name!r}: 'all' must be non-empty lists of patterns")
         unless = raw.get("unless", [])
         if not (isinstance(unless, list) and all(isinstance(p, str) and p.strip() for p in unless)):

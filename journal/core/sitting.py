@@ -37,7 +37,7 @@ class SittingSummary:
         return self.minutes >= MIN_MINUTES_TO_OFFER
 
     def question(self) -> str:
-        """"Add 2 h 40 min of sitting with 5 breaks to today?"."""
+        """ "Add 2 h 40 min of sitting with 5 breaks to today?"."""
         noun = "break" if self.breaks == 1 else "breaks"
         return f"Add {duration_words(self.minutes)} of sitting with {self.breaks} {noun} to today?"
 

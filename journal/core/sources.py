@@ -54,7 +54,7 @@ class Work:
         return bool(self.organisation)
 
     def describe(self, *, html: bool = False) -> str:
-        """"Title (kind)" or "Title, Author, Field, Year" or "Title, Organisation, Year"."""
+        """ "Title (kind)" or "Title, Author, Field, Year" or "Title, Organisation, Year"."""
         title = f"<i>{escape(self.title)}</i>" if html else self.title
         if self.external:
             extras = [self.organisation, str(self.year or "")]

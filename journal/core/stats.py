@@ -109,10 +109,7 @@ def regularized_beta(x: float, a: float, b: float) -> float:
         return 0.0
     if x >= 1.0:
         return 1.0
-    log_front = (
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
-        + a * math.log(x) + b * math.log1p(-x)
-    )
+    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
     front = math.exp(log_front)
     if x < (a + 1.0) / (a + b + 2.0):
         return front * _beta_continued_fraction(a, b, x) / a
@@ -133,7 +130,8 @@ def t_cdf(t: float, df: float) -> float:
 def t_pdf(t: float, df: float) -> float:
     """Student-t density at ``t``."""
     log_density = (
-        math.lgamma((df + 1.0) / 2.0) - math.lgamma(df / 2.0)
+        math.lgamma((df + 1.0) / 2.0)
+        - math.lgamma(df / 2.0)
         - 0.5 * math.log(df * math.pi)
         - (df + 1.0) / 2.0 * math.log1p(t * t / df)
     )
@@ -143,9 +141,7 @@ def t_pdf(t: float, df: float) -> float:
 def _normal_upper_quantile(q: float) -> float:
     """z with P(Z > z) ≈ q for 0 < q ≤ 0.5 (Abramowitz & Stegun 26.2.23, error < 4.5e-4)."""
     w = math.sqrt(-2.0 * math.log(q))
-    return w - (2.515517 + 0.802853 * w + 0.010328 * w * w) / (
-        1.0 + 1.432788 * w + 0.189269 * w * w + 0.001308 * w**3
-    )
+    return w - (2.515517 + 0.802853 * w + 0.010328 * w * w) / (1.0 + 1.432788 * w + 0.189269 * w * w + 0.001308 * w**3)
 
 
 def _t_quantile_guess(p: float, df: float) -> float:
@@ -204,9 +200,7 @@ def _variance(values: Sequence[float], centre: float) -> float:
     return math.fsum((v - centre) ** 2 for v in values) / (len(values) - 1)
 
 
-def welch_difference(
-    a: Sequence[float], b: Sequence[float], confidence: float = CONFIDENCE
-) -> MeanDifference | None:
+def welch_difference(a: Sequence[float], b: Sequence[float], confidence: float = CONFIDENCE) -> MeanDifference | None:
     """Difference of means a − b with a Welch confidence interval.
 
     The interval uses the Welch–Satterthwaite degrees of freedom and does not
@@ -225,9 +219,7 @@ def welch_difference(
         return MeanDifference(difference, difference, difference, None, n_a, n_b)
     df = se_squared**2 / (part_a**2 / (n_a - 1) + part_b**2 / (n_b - 1))
     half_width = t_quantile(0.5 + confidence / 2.0, df) * math.sqrt(se_squared)
-    return MeanDifference(
-        difference, difference - half_width, difference + half_width, df, n_a, n_b
-    )
+    return MeanDifference(difference, difference - half_width, difference + half_width, df, n_a, n_b)
 
 
 def lag1_autocorrelation(values: Sequence[float]) -> float:
@@ -362,7 +354,10 @@ def wilson_interval(events: int, trials: int, z: float = 1.959963984540054) -> P
 
 
 def risk_difference(
-    events_a: int, trials_a: int, events_b: int, trials_b: int,
+    events_a: int,
+    trials_a: int,
+    events_b: int,
+    trials_b: int,
     z: float = 1.959963984540054,
 ) -> tuple[float, float, float] | None:
     """Risk difference a − b with Newcombe's hybrid score interval (from two Wilson intervals).

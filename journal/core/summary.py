@@ -194,9 +194,7 @@ def _leg_pain(entries: Sequence[DayEntry]) -> LegPainSummary:
 
 def _peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> PegSummary:
     first, last = insights.peg_start_end(days, start, end)
-    weekly = tuple(
-        dataclasses.replace(w, mean=rounded(w.mean)) for w in insights.weekly_peg(days, start, end)
-    )
+    weekly = tuple(dataclasses.replace(w, mean=rounded(w.mean)) for w in insights.weekly_peg(days, start, end))
     return PegSummary(rounded(first), rounded(last), weekly)
 
 
@@ -212,9 +210,7 @@ def _medications(entries: Sequence[DayEntry]) -> tuple[MedicationUse, ...]:
 
 
 def _texts(entries: Sequence[DayEntry], field: str) -> tuple[DatedText, ...]:
-    return tuple(
-        DatedText(e.date, text) for e in entries if (text := str(getattr(e, field) or "").strip())
-    )
+    return tuple(DatedText(e.date, text) for e in entries if (text := str(getattr(e, field) or "").strip()))
 
 
 def _round_fields(item: _T, *names: str) -> _T:
@@ -222,24 +218,23 @@ def _round_fields(item: _T, *names: str) -> _T:
     return dataclasses.replace(item, **{n: rounded(getattr(item, n)) for n in names})  # type: ignore[type-var]  # item is a dataclass instance
 
 
-def _activities(days: Sequence[DayEntry], start: dt.date, end: dt.date,
-                flare_list: Sequence[dt.date], model: TriggerModel) -> ActivitiesSummary:
+def _activities(
+    days: Sequence[DayEntry], start: dt.date, end: dt.date, flare_list: Sequence[dt.date], model: TriggerModel
+) -> ActivitiesSummary:
     raw = insights.activity_stats(days, start, end, flare_list)
     pacing = insights.pacing_suggestions(days, start, end, raw, model)
     items = tuple(
         dataclasses.replace(
             _round_fields(a, "minutes_per_week", "baseline_minutes"),
             boom_bust=tuple(_round_fields(b, "baseline_minutes") for b in a.boom_bust),
-            comparison=None if a.comparison is None else _round_fields(
-                a.comparison, "difference", "ci_low", "ci_high"),
+            comparison=None if a.comparison is None else _round_fields(a.comparison, "difference", "ci_low", "ci_high"),
         )
         for a in raw
     )
     return ActivitiesSummary(items, tuple(pacing))
 
 
-def _flares(days: Sequence[DayEntry], start: dt.date, end: dt.date,
-            flare_list: Sequence[dt.date]) -> FlareSummary:
+def _flares(days: Sequence[DayEntry], start: dt.date, end: dt.date, flare_list: Sequence[dt.date]) -> FlareSummary:
     found = insights.flare_summary(days, start, end, flare_list)
     return _round_fields(found, "typical_length_days")
 
@@ -299,12 +294,8 @@ def build_summary(
         leg_pain=_leg_pain(entries),
         peg=_peg(ordered, start, end),
         daily=_daily(entries, start, end),
-        triggers=tuple(
-            _round_q(_round_fields(t, "difference", "ci_low", "ci_high")) for t in model.triggers
-        ),
-        measure_associations=tuple(
-            _round_q(_round_fields(m, "difference", "ci_low", "ci_high")) for m in model.measures
-        ),
+        triggers=tuple(_round_q(_round_fields(t, "difference", "ci_low", "ci_high")) for t in model.triggers),
+        measure_associations=tuple(_round_q(_round_fields(m, "difference", "ci_low", "ci_high")) for m in model.measures),
         trigger_note=model.note,
         trigger_advice=model.advice,
         trigger_method=model.method,
@@ -393,7 +384,9 @@ def _activity_json(a: ActivityStats) -> dict[str, Any]:
         "minutes_per_week": a.minutes_per_week,
         "baseline_minutes": a.baseline_minutes,
         "boom_bust": [_boom_json(b) for b in a.boom_bust],
-        "boom_comparison": None if a.comparison is None else {
+        "boom_comparison": None
+        if a.comparison is None
+        else {
             "booms": a.comparison.booms,
             "booms_then_flare": a.comparison.booms_then_flare,
             "other_days": a.comparison.other_days,
@@ -410,14 +403,10 @@ def _flares_json(f: FlareSummary) -> dict[str, Any]:
     return {
         "days": [_iso(d) for d in f.days],
         "episodes": [
-            {"start": _iso(e.start), "end": _iso(e.end), "length_days": e.length_days,
-             "flare_days": e.flare_days}
+            {"start": _iso(e.start), "end": _iso(e.end), "length_days": e.length_days, "flare_days": e.flare_days}
             for e in f.episodes
         ],
-        "per_month": [
-            {"month": m.month, "flare_days": m.flare_days, "episodes": m.episodes}
-            for m in f.per_month
-        ],
+        "per_month": [{"month": m.month, "flare_days": m.flare_days, "episodes": m.episodes} for m in f.per_month],
         "typical_length_days": f.typical_length_days,
         "severe_days": [_iso(d) for d in f.severe_days],
         "definition": flares.DEFINITION,
@@ -439,23 +428,21 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "best_day": _day_json(s.back_pain.best_day),
             "worst_day": _day_json(s.back_pain.worst_day),
         },
-        "leg_pain": {"mean": s.leg_pain.mean, "min": s.leg_pain.min, "max": s.leg_pain.max,
-                     "days": s.leg_pain.days},
+        "leg_pain": {"mean": s.leg_pain.mean, "min": s.leg_pain.min, "max": s.leg_pain.max, "days": s.leg_pain.days},
         "peg": {
             "start": s.peg.start,
             "end": s.peg.end,
-            "weekly": [{"week_start": _iso(w.week_start), "mean": w.mean, "days": w.days}
-                       for w in s.peg.weekly],
+            "weekly": [{"week_start": _iso(w.week_start), "mean": w.mean, "days": w.days} for w in s.peg.weekly],
         },
         "daily_measures": {
-            m.key: {"label": m.label, "unit": m.unit, "days": m.days, "mean": m.mean,
-                    "first_week": m.first, "last_week": m.last}
+            m.key: {"label": m.label, "unit": m.unit, "days": m.days, "mean": m.mean, "first_week": m.first, "last_week": m.last}
             for m in s.daily.measures
         },
         "where_it_hurts": {
             "days_marked": s.daily.where_it_hurts.days_marked,
-            "regions": [{"region": r.code, "label": r.label, "days": r.days, "share": r.share}
-                        for r in s.daily.where_it_hurts.regions],
+            "regions": [
+                {"region": r.code, "label": r.label, "days": r.days, "share": r.share} for r in s.daily.where_it_hurts.regions
+            ],
             "leg_left_share": s.daily.where_it_hurts.leg_left_share,
             "leg_right_share": s.daily.where_it_hurts.leg_right_share,
         },
@@ -464,13 +451,11 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "trigger_note": s.trigger_note,
         "trigger_advice": s.trigger_advice,
         "trigger_method": s.trigger_method,
-        "red_flags": [{"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value}
-                      for f in s.red_flags],
+        "red_flags": [{"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value} for f in s.red_flags],
         "flares": _flares_json(s.flares),
         "activities": {
             "items": [_activity_json(a) for a in s.activities.items],
-            "pacing": [{"kind": p.kind, "text": p.text, "reason": p.reason, "source": p.source}
-                       for p in s.activities.pacing],
+            "pacing": [{"kind": p.kind, "text": p.text, "reason": p.reason, "source": p.source} for p in s.activities.pacing],
         },
         "trend": {
             "slope_per_day": s.trend.slope_per_day,
@@ -480,9 +465,13 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "sentence": s.trend.sentence,
             "details": s.trend.details,
             "points": s.trend.points,
-            "step": None if s.trend.step is None else {
-                "date": _iso(s.trend.step.date), "from": s.trend.step.before,
-                "to": s.trend.step.after, "change": s.trend.step.change,
+            "step": None
+            if s.trend.step is None
+            else {
+                "date": _iso(s.trend.step.date),
+                "from": s.trend.step.before,
+                "to": s.trend.step.after,
+                "change": s.trend.step.change,
             },
         },
         "medications": {m.name: m.days for m in s.medications},
@@ -531,8 +520,7 @@ def _text_red_flags(s: Summary) -> list[str]:
         return []
     lines = ["", "Symptoms to raise with a doctor"]
     lines += [
-        f"  {g.symptom} ({_URGENCY_WORDS[g.urgency]}): {', '.join(d.isoformat() for d in g.dates)}"
-        for g in grouped(s.red_flags)
+        f"  {g.symptom} ({_URGENCY_WORDS[g.urgency]}): {', '.join(d.isoformat() for d in g.dates)}" for g in grouped(s.red_flags)
     ]
     return lines
 
@@ -563,10 +551,7 @@ def _text_pain(s: Summary) -> list[str]:
     else:
         lines.append("Leg pain: not recorded")
     if s.peg.start is not None or s.peg.end is not None:
-        lines.append(
-            f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, "
-            f"last week {_num(s.peg.end)}"
-        )
+        lines.append(f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, last week {_num(s.peg.end)}")
     return lines
 
 
@@ -581,15 +566,19 @@ def daily_lines(s: Summary) -> list[str]:
         if not m.days:
             continue
         fmt = daily_measures.fmt_value
-        lines.append(f"{m.label}: average {fmt(m, m.mean)} ({plural(m.days, 'day')} recorded); "
-                     f"first week {fmt(m, m.first)}, last week {fmt(m, m.last)}")
+        lines.append(
+            f"{m.label}: average {fmt(m, m.mean)} ({plural(m.days, 'day')} recorded); "
+            f"first week {fmt(m, m.first)}, last week {fmt(m, m.last)}"
+        )
     where = s.daily.where_it_hurts
     if where.days_marked:
         top = ", ".join(f"{r.label.lower()} {_percent(r.share)}" for r in where.regions[:5])
         lines.append(f"Where it hurts (of the {plural(where.days_marked, 'day')} marked): {top}")
-        lines.append(f"Leg symptoms (buttock, thigh, calf or foot): left on "
-                     f"{_percent(where.leg_left_share)} of those days, right on "
-                     f"{_percent(where.leg_right_share)}")
+        lines.append(
+            f"Leg symptoms (buttock, thigh, calf or foot): left on "
+            f"{_percent(where.leg_left_share)} of those days, right on "
+            f"{_percent(where.leg_right_share)}"
+        )
     return lines
 
 
@@ -599,7 +588,7 @@ def _text_daily(s: Summary) -> list[str]:
 
 
 def _days_text(value: float) -> str:
-    """"2 days", "1 day", "1.5 days"."""
+    """ "2 days", "1 day", "1.5 days"."""
     if value == int(value):
         return _plural(int(value), "day")
     return f"{_num(value)} days"
@@ -636,7 +625,8 @@ def _text_triggers(s: Summary) -> list[str]:
     lines = ["", "What went with your back pain"]
     clear = (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)
     items: list[TriggerImpact | MeasureAssociation] = sorted(
-        (*s.triggers, *s.measure_associations), key=lambda item: item.verdict not in clear)
+        (*s.triggers, *s.measure_associations), key=lambda item: item.verdict not in clear
+    )
     for item in items:  # what stood out first
         if item.verdict != insights.VERDICT_TOO_FEW:
             lines.append(f"  - {item.sentence}")
@@ -666,8 +656,7 @@ def _text_activities(s: Summary) -> list[str]:
         )
         if a.comparison is not None and a.comparison.supported:
             lines += [
-                f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}"
-                for b in a.boom_bust
+                f"    {b.date.isoformat()}: {b.minutes} minutes, then a flare on {b.flare_date.isoformat()}" for b in a.boom_bust
             ]
     for p in s.activities.pacing:
         lines += ["", f"  Suggestion: {p.text}", f"    Why: {p.reason}", f"    Source: {readable(p.source)}"]
@@ -677,9 +666,7 @@ def _text_activities(s: Summary) -> list[str]:
 def _text_medications(s: Summary) -> list[str]:
     if not s.medications:
         return []
-    return ["", "Medications and self-care"] + [
-        f"  {m.name}: {_plural(m.days, 'day')}" for m in s.medications
-    ]
+    return ["", "Medications and self-care"] + [f"  {m.name}: {_plural(m.days, 'day')}" for m in s.medications]
 
 
 def _text_dated(title: str, items: Sequence[DatedText]) -> list[str]:

@@ -90,8 +90,7 @@ def _best_split(pains: Sequence[int]) -> int | None:
         total = prefix[b] - prefix[a]
         return prefix_sq[b] - prefix_sq[a] - total * total / (b - a)
 
-    return min(range(MIN_STEP_SIDE_DAYS, n - MIN_STEP_SIDE_DAYS + 1),
-               key=lambda k: sse(0, k) + sse(k, n))
+    return min(range(MIN_STEP_SIDE_DAYS, n - MIN_STEP_SIDE_DAYS + 1), key=lambda k: sse(0, k) + sse(k, n))
 
 
 def _step_beats_line(dates: Sequence[dt.date], pains: Sequence[int], split: int) -> bool:
@@ -123,8 +122,7 @@ def find_step(
     if split is None or not _step_beats_line(dates, pains, split):
         return None
     indicator = [0.0] * split + [1.0] * (len(pains) - split)
-    result = ar1_regression.fit([float(p) for p in pains], [indicator], _day_numbers(dates),
-                                correct_rho_bias=True)
+    result = ar1_regression.fit([float(p) for p in pains], [indicator], _day_numbers(dates), correct_rho_bias=True)
     if result is None or not result.std_errors[1] > 0:
         return None
     change = result.coefficients[1]

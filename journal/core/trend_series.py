@@ -125,7 +125,7 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
 
     def avg7(value: Callable[[DayEntry], int | None], in_period: list[int | None]) -> tuple[float | None, ...]:
         earlier = insights.daily_values(before, lead, start - dt.timedelta(days=1), value)
-        return tuple(stats.rolling_mean([*earlier, *in_period])[len(earlier):])
+        return tuple(stats.rolling_mean([*earlier, *in_period])[len(earlier) :])
 
     return TrendSeries(
         start=start,
@@ -136,9 +136,7 @@ def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Tren
         back_pain_avg7=avg7(lambda e: e.back_pain, back),
         leg_pain_avg7=avg7(lambda e: e.leg_pain, leg),
         peg=tuple(_place(indices, size, [e.peg for e in entries])),
-        activity_minutes=_named_series(
-            [[(a.name, a.minutes) for a in e.activities] for e in entries], indices, size, 0
-        ),
+        activity_minutes=_named_series([[(a.name, a.minutes) for a in e.activities] for e in entries], indices, size, 0),
         trigger_days=_named_series([[(t, True) for t in e.triggers] for e in entries], indices, size, False),
         medication_days=tuple(_place(indices, size, [bool(e.medications) for e in entries])),
         flare_days=tuple(_place(indices, size, [e.date in flare_set for e in entries])),

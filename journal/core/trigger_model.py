@@ -55,7 +55,7 @@ WEEKS_FOR_INSIGHTS: Final = 13
 LOGGING_ADVICE: Final = (
     f"After about {WEEKS_FOR_INSIGHTS} weeks of logging, these comparisons find a trigger that "
     "adds 2 points to back pain about 4 times in 5; after 6 months, almost always. Before "
-    "that, most real patterns show as \"not clearly different\"."
+    'that, most real patterns show as "not clearly different".'
 )
 
 
@@ -140,14 +140,24 @@ def sitting_hours(entry: DayEntry) -> float:
 
 
 MEASURES: Final[tuple[_Measure, ...]] = (
-    _Measure("sleep_hours", "Sleep (hours)", "less sleep", "hour less sleep", -1.0,
-             lambda e: e.sleep_hours),
-    _Measure("sleep_quality", "Sleep quality", "poorer sleep quality", "point poorer sleep quality",
-             -1.0, lambda e: None if e.sleep_quality is None else float(e.sleep_quality)),
-    _Measure("stress", "Mood / stress", "more stress", "point more stress", 1.0,
-             lambda e: None if e.stress is None else float(e.stress)),
-    _Measure("sitting_hours", "Sitting (hours)", "more sitting", "hour more sitting", 1.0,
-             sitting_hours),
+    _Measure("sleep_hours", "Sleep (hours)", "less sleep", "hour less sleep", -1.0, lambda e: e.sleep_hours),
+    _Measure(
+        "sleep_quality",
+        "Sleep quality",
+        "poorer sleep quality",
+        "point poorer sleep quality",
+        -1.0,
+        lambda e: None if e.sleep_quality is None else float(e.sleep_quality),
+    ),
+    _Measure(
+        "stress",
+        "Mood / stress",
+        "more stress",
+        "point more stress",
+        1.0,
+        lambda e: None if e.stress is None else float(e.stress),
+    ),
+    _Measure("sitting_hours", "Sitting (hours)", "more sitting", "hour more sitting", 1.0, sitting_hours),
 )
 
 
@@ -209,9 +219,7 @@ def _measure_columns(entries: Sequence[DayEntry], rows: list[int]) -> tuple[list
     return columns, np.flatnonzero(complete_mask).tolist()
 
 
-def _trigger_columns(
-    entries: Sequence[DayEntry], rows: list[int], spellings: dict[str, str]
-) -> list[_Column]:
+def _trigger_columns(entries: Sequence[DayEntry], rows: list[int], spellings: dict[str, str]) -> list[_Column]:
     import numpy as np
 
     order = {key: k for k, key in enumerate(sorted(spellings))}
@@ -261,29 +269,36 @@ def _trigger_words(name: str, lag: int) -> str:
 def _too_few_sentence(column: _Column, name: str) -> str:
     subject = name if column.lag == 0 else f"the day after {name}"
     if column.problem == "never-without":
-        return (f"{name.capitalize()} was noted on every day compared, so there are no days "
-                "without it to compare with.")
+        return f"{name.capitalize()} was noted on every day compared, so there are no days without it to compare with."
     if column.problem == "flat":
         return "Your back pain was the same on every day compared, so there is nothing to compare yet."
     if column.problem == "together":
-        return (f"Too few days to compare {subject}: it was noted on the same days as other "
-                "triggers, so it cannot be told apart from them.")
+        return (
+            f"Too few days to compare {subject}: it was noted on the same days as other "
+            "triggers, so it cannot be told apart from them."
+        )
     if column.problem == "room":
-        return (f"Too few days to compare {subject} alongside everything else logged; "
-                "it needs more logged days.")
+        return f"Too few days to compare {subject} alongside everything else logged; it needs more logged days."
     if column.problem == "wide":
-        return (f"Too few days to say anything about {subject} yet: the range of likely "
-                "differences is wider than the whole 0-10 scale.")
+        return (
+            f"Too few days to say anything about {subject} yet: the range of likely "
+            "differences is wider than the whole 0-10 scale."
+        )
     if column.problem == "model":
-        return (f"Too few days to compare {subject}: comparisons need pairs of consecutive "
-                "logged days, and there are not enough yet.")
+        return (
+            f"Too few days to compare {subject}: comparisons need pairs of consecutive logged days, and there are not enough yet."
+        )
     if column.lag == 0:
-        return (f"Too few days to compare {name}: noted on {column.days_with} of the days "
-                f"compared and not on {column.days_without}; at least {MIN_DAYS_PER_SIDE} of "
-                "each are needed.")
-    return (f"Too few days to compare the day after {name}: {column.days_with} days with it "
-            f"and {column.days_without} without were followed by a logged day; at least "
-            f"{MIN_DAYS_PER_SIDE} of each are needed.")
+        return (
+            f"Too few days to compare {name}: noted on {column.days_with} of the days "
+            f"compared and not on {column.days_without}; at least {MIN_DAYS_PER_SIDE} of "
+            "each are needed."
+        )
+    return (
+        f"Too few days to compare the day after {name}: {column.days_with} days with it "
+        f"and {column.days_without} without were followed by a logged day; at least "
+        f"{MIN_DAYS_PER_SIDE} of each are needed."
+    )
 
 
 def _trigger_sentence(name: str, lag: int, verdict: str, difference: float) -> str:
@@ -296,17 +311,20 @@ def _trigger_sentence(name: str, lag: int, verdict: str, difference: float) -> s
 
 
 def _details(difference: float, low: float, high: float, q: float, counts: str) -> str:
-    return (f"Difference {_fmt(difference)} points (95% CI {_fmt(low)} to {_fmt(high)}; "
-            f"{_q_text(q)}; {counts}).")
+    return f"Difference {_fmt(difference)} points (95% CI {_fmt(low)} to {_fmt(high)}; {_q_text(q)}; {counts})."
 
 
 def _measure_sentence(measure: _Measure, verdict: str, difference: float) -> str:
     if verdict == VERDICT_HIGHER:
-        return (f"{WORTH_DISCUSSING}on days with {measure.worse_words} your back pain tended to "
-                f"be higher: about {_fmt(difference)} points for each {measure.unit}.")
+        return (
+            f"{WORTH_DISCUSSING}on days with {measure.worse_words} your back pain tended to "
+            f"be higher: about {_fmt(difference)} points for each {measure.unit}."
+        )
     if verdict == VERDICT_LOWER:
-        return (f"{WORTH_DISCUSSING}on days with {measure.worse_words} your back pain tended to "
-                f"be lower: about {_fmt(-difference)} points for each {measure.unit}.")
+        return (
+            f"{WORTH_DISCUSSING}on days with {measure.worse_words} your back pain tended to "
+            f"be lower: about {_fmt(-difference)} points for each {measure.unit}."
+        )
     return f"Your back pain was not clearly different on days with {measure.worse_words}."
 
 
@@ -342,8 +360,7 @@ def _estimate(chosen: list[_Column], y: list[float], day_numbers: list[int]) -> 
             column.problem = "wide"
             continue
         t = beta / se
-        column.estimate = (beta, beta - quantile * se, beta + quantile * se,
-                           stats.two_sided_p(t, result.df), t)
+        column.estimate = (beta, beta - quantile * se, beta + quantile * se, stats.two_sided_p(t, result.df), t)
     return result.rho
 
 
@@ -375,23 +392,40 @@ def trigger_model(entries: Sequence[DayEntry]) -> TriggerModel:
             return VERDICT_HIGHER if difference > 0 else VERDICT_LOWER
         return VERDICT_UNCLEAR
 
-    triggers = tuple(_trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c)))
-                     for c in trigger_columns)
+    triggers = tuple(_trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c))) for c in trigger_columns)
     measures = tuple(_measure_result(c, verdict(c), q_by_column.get(id(c))) for c in measure_columns)
     short = bool(triggers or measures) and len(rows) < WEEKS_FOR_INSIGHTS * 7
-    return TriggerModel(triggers, measures, len(estimated), len(rows), rho,
-                        model_note(len(estimated)), advice=LOGGING_ADVICE if short else "")
+    return TriggerModel(
+        triggers, measures, len(estimated), len(rows), rho, model_note(len(estimated)), advice=LOGGING_ADVICE if short else ""
+    )
 
 
 def _trigger_result(column: _Column, name: str, verdict: str, q: float | None) -> TriggerImpact:
     counts = f"{column.days_with} days with it, {column.days_without} without"
     if column.estimate is None or q is None:
-        return TriggerImpact(name, column.lag, column.days_with, column.days_without, None, None,
-                             None, VERDICT_TOO_FEW, _too_few_sentence(column, name))
+        return TriggerImpact(
+            name,
+            column.lag,
+            column.days_with,
+            column.days_without,
+            None,
+            None,
+            None,
+            VERDICT_TOO_FEW,
+            _too_few_sentence(column, name),
+        )
     difference, low, high, _, _ = column.estimate
     return TriggerImpact(
-        name, column.lag, column.days_with, column.days_without, difference, low, high, verdict,
-        _trigger_sentence(name, column.lag, verdict, difference), q,
+        name,
+        column.lag,
+        column.days_with,
+        column.days_without,
+        difference,
+        low,
+        high,
+        verdict,
+        _trigger_sentence(name, column.lag, verdict, difference),
+        q,
         details=_details(difference, low, high, q, counts),
     )
 
@@ -400,15 +434,24 @@ def _measure_result(column: _Column, verdict: str, q: float | None) -> MeasureAs
     measure = next(m for m in MEASURES if m.key == column.key)
     if column.estimate is None or q is None:
         sentence = _too_few_sentence(column, measure.worse_words)
-        return MeasureAssociation(measure.key, measure.label, measure.unit, column.days_with,
-                                  None, None, None, VERDICT_TOO_FEW, sentence)
+        return MeasureAssociation(
+            measure.key, measure.label, measure.unit, column.days_with, None, None, None, VERDICT_TOO_FEW, sentence
+        )
     # The model's slope is per unit *up*; report it per unit in the worse direction.
     raw, raw_low, raw_high, _, _ = column.estimate
     difference, low, high = (raw, raw_low, raw_high) if measure.sign > 0 else (-raw, -raw_high, -raw_low)
     if verdict != VERDICT_UNCLEAR:
         verdict = VERDICT_HIGHER if difference > 0 else VERDICT_LOWER
     return MeasureAssociation(
-        measure.key, measure.label, measure.unit, column.days_with, difference, low, high, verdict,
-        _measure_sentence(measure, verdict, difference), q,
+        measure.key,
+        measure.label,
+        measure.unit,
+        column.days_with,
+        difference,
+        low,
+        high,
+        verdict,
+        _measure_sentence(measure, verdict, difference),
+        q,
         details=_details(difference, low, high, q, f"per {measure.unit}; {column.days_with} days"),
     )

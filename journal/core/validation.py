@@ -134,9 +134,7 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
 
     sleep = entry.sleep_hours
     if sleep is not None:
-        if isinstance(sleep, bool) or not isinstance(sleep, (int, float)) or (
-            isinstance(sleep, float) and math.isnan(sleep)
-        ):
+        if isinstance(sleep, bool) or not isinstance(sleep, (int, float)) or (isinstance(sleep, float) and math.isnan(sleep)):
             problems.append(("sleep_hours", f"must be a number of hours, not {_show(sleep)}"))
         elif not 0 <= sleep <= MAX_SLEEP_HOURS:
             problems.append(("sleep_hours", f"must be from 0 to 24 hours, not {_show(sleep)}"))
@@ -145,10 +143,7 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
 
     unknown_places = sorted(set(entry.pain_locations) - PAIN_LOCATIONS.keys())
     if unknown_places:
-        problems.append(
-            ("pain_locations", f"unknown place(s): {', '.join(unknown_places)}; "
-             f"known: {', '.join(PAIN_LOCATIONS)}")
-        )
+        problems.append(("pain_locations", f"unknown place(s): {', '.join(unknown_places)}; known: {', '.join(PAIN_LOCATIONS)}"))
 
     merged: dict[str, ActivityMinutes] = {}
     for activity in entry.activities:
@@ -165,9 +160,7 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
         problems.append(("activities", f"has {len(merged)} items; the limit is {MAX_ITEMS}"))
     total = sum(a.minutes for a in merged.values() if isinstance(a.minutes, int))
     if total > MINUTES_PER_DAY:
-        problems.append(
-            ("activities", f"add up to {total:,} minutes, more than the {MINUTES_PER_DAY:,} in a day")
-        )
+        problems.append(("activities", f"add up to {total:,} minutes, more than the {MINUTES_PER_DAY:,} in a day"))
 
     triggers = _unique_names("triggers", tuple(entry.triggers), problems)
     symptoms = _unique_names("symptoms", tuple(entry.symptoms), problems)

@@ -54,16 +54,19 @@ def week_rows(summary: Summary, entries: Sequence[DayEntry]) -> list[WeekRow]:
     for monday, entries in weeks.items():
         backs = [e.back_pain for e in entries]
         legs = [float(e.leg_pain) for e in entries if e.leg_pain is not None]
-        rows.append(WeekRow(
-            week_start=monday,
-            days_in_period=(min(monday + dt.timedelta(days=6), summary.period.end) - max(monday, summary.period.start)).days + 1,
-            days_logged=len(entries),
-            back_mean=rounded(stats.mean([float(b) for b in backs])),
-            back_min=min(backs),
-            back_max=max(backs),
-            leg_mean=rounded(stats.mean(legs)),
-            peg_mean=peg.get(monday),
-            flare_days=flare_weeks.get(monday, 0),
-            red_flags=tuple(flags.get(monday, ())),
-        ))
+        rows.append(
+            WeekRow(
+                week_start=monday,
+                days_in_period=(min(monday + dt.timedelta(days=6), summary.period.end) - max(monday, summary.period.start)).days
+                + 1,
+                days_logged=len(entries),
+                back_mean=rounded(stats.mean([float(b) for b in backs])),
+                back_min=min(backs),
+                back_max=max(backs),
+                leg_mean=rounded(stats.mean(legs)),
+                peg_mean=peg.get(monday),
+                flare_days=flare_weeks.get(monday, 0),
+                red_flags=tuple(flags.get(monday, ())),
+            )
+        )
     return rows

@@ -95,6 +95,4 @@ def report_data(
     )
 
 
-
-
 __all__ = ["ReportData", "report_data", "split_questions", "write_atomically", "write_stream_atomically"]

@@ -97,8 +97,9 @@ def as_floats(values: Sequence[float | int | bool | None]) -> np.ndarray:
     return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
 
 
-def day_rects(x: np.ndarray, bottom: np.ndarray | float, top: np.ndarray | float,
-              half_width: float = BAR_HALF_WIDTH) -> np.ndarray:
+def day_rects(
+    x: np.ndarray, bottom: np.ndarray | float, top: np.ndarray | float, half_width: float = BAR_HALF_WIDTH
+) -> np.ndarray:
     """Rectangle vertices, shape (len(x), 4, 2), centred on each x."""
     count = len(x)
     verts = np.empty((count, 4, 2))
@@ -123,19 +124,33 @@ class DayBars:
     that thin would only grey the bars out.
     """
 
-    def __init__(self, ax: Axes, x: np.ndarray, bottom: np.ndarray | float, top: np.ndarray | float,
-                 *, half_width: float = BAR_HALF_WIDTH, transform: Transform | None = None,
-                 colour: str, alpha: float | None = None, zorder: float = 1.0) -> None:
+    def __init__(
+        self,
+        ax: Axes,
+        x: np.ndarray,
+        bottom: np.ndarray | float,
+        top: np.ndarray | float,
+        *,
+        half_width: float = BAR_HALF_WIDTH,
+        transform: Transform | None = None,
+        colour: str,
+        alpha: float | None = None,
+        zorder: float = 1.0,
+    ) -> None:
         self.x = np.asarray(x, dtype=float)  # sorted: one rectangle per day, in date order
         self._bottom, self._top = bottom, top
         self.vertices = self._vertices(half_width)
-        self._narrow, self._wide = self.vertices, (
-            self.vertices if half_width >= 0.5 else None
-        )
+        self._narrow, self._wide = self.vertices, (self.vertices if half_width >= 0.5 else None)
         self.codes = np.tile(_RECT_CODES, len(self.x))
-        self.patch = PathPatch(MplPath(self.vertices, self.codes), facecolor=colour, edgecolor="none",
-                               linewidth=0.0, alpha=alpha, zorder=zorder,
-                               transform=ax.transData if transform is None else transform)
+        self.patch = PathPatch(
+            MplPath(self.vertices, self.codes),
+            facecolor=colour,
+            edgecolor="none",
+            linewidth=0.0,
+            alpha=alpha,
+            zorder=zorder,
+            transform=ax.transData if transform is None else transform,
+        )
         ax.add_artist(self.patch)
 
     def _vertices(self, half_width: float) -> np.ndarray:
@@ -161,8 +176,9 @@ class StackedMinutes:
     minutes: np.ndarray  # shape (len(names), days)
 
 
-def stack_activities(activity_minutes: Mapping[str, Sequence[int | None]], days: int,
-                     top: int = TOP_ACTIVITIES) -> StackedMinutes:
+def stack_activities(
+    activity_minutes: Mapping[str, Sequence[int | None]], days: int, top: int = TOP_ACTIVITIES
+) -> StackedMinutes:
     """The ``top`` kinds by total minutes, and the rest added up as "other"."""
     totals = {name: sum(v for v in values if v) for name, values in activity_minutes.items()}
     ranked = sorted((n for n in totals if totals[n] > 0), key=lambda n: (-totals[n], n.casefold()))
@@ -182,13 +198,14 @@ def stack_activities(activity_minutes: Mapping[str, Sequence[int | None]], days:
     return StackedMinutes(tuple(names), matrix)
 
 
-def trigger_rows(trigger_days: Mapping[str, Sequence[bool | None]],
-                 limit: int = MAX_TRIGGER_ROWS) -> list[tuple[str, np.ndarray]]:
+def trigger_rows(
+    trigger_days: Mapping[str, Sequence[bool | None]], limit: int = MAX_TRIGGER_ROWS
+) -> list[tuple[str, np.ndarray]]:
     """(label, True-on-days-noted mask) per row, most often noted first; extras share one row."""
     masks = {name: as_floats(values) == 1.0 for name, values in trigger_days.items()}
     ranked = sorted((n for n in masks if masks[n].any()), key=lambda n: (-int(masks[n].sum()), n.casefold()))
     if len(ranked) > limit:
-        shown, rest = ranked[: limit - 1], ranked[limit - 1:]
+        shown, rest = ranked[: limit - 1], ranked[limit - 1 :]
     else:
         shown, rest = ranked, []
     rows = [(capitalised(name), masks[name]) for name in shown]
@@ -209,9 +226,18 @@ def _heading(ax: Axes, title: str, handles: Sequence[object] = (), ncols: int = 
     if not handles:
         return ax.set_title(title, loc="left", fontsize=TITLE_SIZE, color=TEXT_COLOUR, fontweight="bold")
     legend = ax.legend(
-        handles=handles, title=title, alignment="left", loc="lower left", bbox_to_anchor=(-0.005, 1.0),
-        ncols=ncols, fontsize=FONT_SIZE, frameon=False, borderaxespad=0.2, handlelength=1.6,
-        columnspacing=1.2, title_fontproperties={"size": TITLE_SIZE, "weight": "bold"},
+        handles=handles,
+        title=title,
+        alignment="left",
+        loc="lower left",
+        bbox_to_anchor=(-0.005, 1.0),
+        ncols=ncols,
+        fontsize=FONT_SIZE,
+        frameon=False,
+        borderaxespad=0.2,
+        handlelength=1.6,
+        columnspacing=1.2,
+        title_fontproperties={"size": TITLE_SIZE, "weight": "bold"},
     )
     legend.get_title().set_color(TEXT_COLOUR)
     return legend
@@ -257,11 +283,17 @@ class TrendChart:
             ax.yaxis.set_label_coords(0.0, 0.5, transform=ax.transAxes + left_of_panel)
         locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
         self.peg_ax.xaxis.set_major_locator(locator)
-        self.peg_ax.xaxis.set_major_formatter(DateLabels(
-            locator, offset_formats=["", "%Y", "%Y", "%b %Y", "%b %Y", "%b %Y"]))
+        self.peg_ax.xaxis.set_major_formatter(DateLabels(locator, offset_formats=["", "%Y", "%Y", "%b %Y", "%b %Y", "%b %Y"]))
         self.empty_text: Text = self.pain_ax.text(
-            0.5, 0.5, NO_DAYS_TEXT, transform=self.pain_ax.transAxes, ha="center", va="center",
-            fontsize=TITLE_SIZE, color=TEXT_COLOUR, visible=False,
+            0.5,
+            0.5,
+            NO_DAYS_TEXT,
+            transform=self.pain_ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=TITLE_SIZE,
+            color=TEXT_COLOUR,
+            visible=False,
             bbox={"facecolor": "white", "edgecolor": "#c8ced6", "boxstyle": "round,pad=0.6"},
         )
         self.show_period(series.start, series.end)
@@ -279,27 +311,40 @@ class TrendChart:
         blended = ax.get_xaxis_transform()
         # An empty journal has no "not logged" days yet, only days to come.
         unlogged = ~self.logged if self.logged.any() else np.zeros(len(x), dtype=bool)
-        not_logged = DayBars(ax, x[unlogged], 0.0, 1.0, half_width=0.5, transform=blended,
-                             colour=NOT_LOGGED_COLOUR, zorder=0.0)
+        not_logged = DayBars(ax, x[unlogged], 0.0, 1.0, half_width=0.5, transform=blended, colour=NOT_LOGGED_COLOUR, zorder=0.0)
         flare = as_floats(s.flare_days) == 1.0
-        flares = DayBars(ax, x[flare], 0.0, 1.0, half_width=0.5, transform=blended,
-                         colour=FLARE_COLOUR, alpha=0.22, zorder=0.5)
+        flares = DayBars(ax, x[flare], 0.0, 1.0, half_width=0.5, transform=blended, colour=FLARE_COLOUR, alpha=0.22, zorder=0.5)
         self.shading = (not_logged, flares)
         back_avg, leg_avg = as_floats(s.back_pain_avg7), as_floats(s.leg_pain_avg7)
         leg = as_floats(s.leg_pain)
-        self.back_line = ax.plot(x, self.back, color=BACK_COLOUR, linewidth=0.9, alpha=0.6,
-                                 marker="o", markersize=3, label="Back pain")[0]
-        self.leg_line = ax.plot(x, leg, color=LEG_COLOUR, linewidth=0.9, alpha=0.6, linestyle=(0, (2, 1.5)),
-                                marker="s", markersize=2.6, label="Leg pain")[0]
+        self.back_line = ax.plot(
+            x, self.back, color=BACK_COLOUR, linewidth=0.9, alpha=0.6, marker="o", markersize=3, label="Back pain"
+        )[0]
+        self.leg_line = ax.plot(
+            x,
+            leg,
+            color=LEG_COLOUR,
+            linewidth=0.9,
+            alpha=0.6,
+            linestyle=(0, (2, 1.5)),
+            marker="s",
+            markersize=2.6,
+            label="Leg pain",
+        )[0]
         self.daily_lines = [self.back_line, self.leg_line]
-        self.back_avg_line = ax.plot(x, back_avg, color=BACK_COLOUR, linewidth=2.6,
-                                     label="Back pain, 7-day average")[0]
-        self.leg_avg_line = ax.plot(x, leg_avg, color=LEG_COLOUR, linewidth=2.2, linestyle=(0, (5, 2)),
-                                    label="Leg pain, 7-day average")[0]
+        self.back_avg_line = ax.plot(x, back_avg, color=BACK_COLOUR, linewidth=2.6, label="Back pain, 7-day average")[0]
+        self.leg_avg_line = ax.plot(
+            x, leg_avg, color=LEG_COLOUR, linewidth=2.2, linestyle=(0, (5, 2)), label="Leg pain, 7-day average"
+        )[0]
         medicated = as_floats(s.medication_days) == 1.0
         self.medication_marks = ax.plot(
-            x[medicated], np.full(int(medicated.sum()), MEDICATION_Y), linestyle="none", marker="D",
-            markersize=3.2, color=MEDICATION_COLOUR, label="Medication or self-care",
+            x[medicated],
+            np.full(int(medicated.sum()), MEDICATION_Y),
+            linestyle="none",
+            marker="D",
+            markersize=3.2,
+            color=MEDICATION_COLOUR,
+            label="Medication or self-care",
         )[0]
         handles: list[object] = [self.back_line, self.back_avg_line]
         if not np.isnan(leg).all():
@@ -334,8 +379,7 @@ class TrendChart:
             for text in heading.get_texts():
                 text.set_fontfamily(family)
         if not handles:
-            ax.text(0.01, 0.5, "No activities noted.", transform=ax.transAxes, va="center",
-                    fontsize=FONT_SIZE, color="#5a6573")
+            ax.text(0.01, 0.5, "No activities noted.", transform=ax.transAxes, va="center", fontsize=FONT_SIZE, color="#5a6573")
 
     def _draw_triggers(self) -> None:
         ax, x = self.trigger_ax, self.x
@@ -352,8 +396,7 @@ class TrendChart:
         ax.grid(axis="y", color="#eef0f3", linewidth=6)
         if not count:
             ax.set_yticks([])
-            ax.text(0.01, 0.5, "No triggers noted.", transform=ax.transAxes, va="center",
-                    fontsize=FONT_SIZE, color="#5a6573")
+            ax.text(0.01, 0.5, "No triggers noted.", transform=ax.transAxes, va="center", fontsize=FONT_SIZE, color="#5a6573")
 
     def _draw_peg(self) -> None:
         ax, s = self.peg_ax, self.series
@@ -368,8 +411,15 @@ class TrendChart:
         values = np.array([s.weekly_peg.get(m, np.nan) for m in mondays], dtype=float)
         edges = float(mdates.date2num(first_monday)) + 7.0 * np.arange(weeks + 1) - 0.5
         # baseline=None draws no baseline, as matplotlib documents; its stubs omit None.
-        self.peg_steps = StepPatch(values, edges, baseline=None,  # type: ignore[arg-type]
-                                   color=PEG_COLOUR, linewidth=2.2, fill=False, label="Weekly PEG score")
+        self.peg_steps = StepPatch(
+            values,
+            edges,
+            baseline=None,  # type: ignore[arg-type]
+            color=PEG_COLOUR,
+            linewidth=2.2,
+            fill=False,
+            label="Weekly PEG score",
+        )
         ax.add_patch(self.peg_steps)
         self.headings.append(_heading(ax, "How much pain got in the way: weekly PEG score (0–10)"))
 
@@ -431,8 +481,12 @@ def draw_trend_chart(figure: Figure, series: TrendSeries) -> TrendChart:
     return TrendChart(figure, series)
 
 
-def new_figure(width_in: float = 11.0, height_in: float = 8.0, dpi: float = 100.0,
-               layout: Literal["constrained", "compressed", "tight"] | None = "constrained") -> Figure:
+def new_figure(
+    width_in: float = 11.0,
+    height_in: float = 8.0,
+    dpi: float = 100.0,
+    layout: Literal["constrained", "compressed", "tight"] | None = "constrained",
+) -> Figure:
     """A white figure; constrained layout suits :func:`draw_trend_chart` (the heat map lays itself out)."""
     return Figure(figsize=(width_in, height_in), dpi=dpi, layout=layout, facecolor="white")
 
@@ -469,6 +523,4 @@ def save_figure(figure: Figure, path: Path, dpi: float = SAVE_DPI) -> None:
 
     format_name = image_format(path)
     # Through the one atomic writer: owner-only, and a full disk leaves an older chart as it was.
-    write_stream_atomically(
-        Path(path), lambda stream: figure.savefig(stream, format=format_name, dpi=dpi, facecolor="white")
-    )
+    write_stream_atomically(Path(path), lambda stream: figure.savefig(stream, format=format_name, dpi=dpi, facecolor="white"))

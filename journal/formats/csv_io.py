@@ -74,15 +74,17 @@ class CsvImportError(UserError):
         self.problems = problems
         total = total if total is not None else len(problems)
         lines = [
-            (f"line {line}, column {column}: {message}" if line and column
-             else f"line {line}: {message}" if line
-             else f"{column}: {message}".lstrip(": "))
+            (
+                f"line {line}, column {column}: {message}"
+                if line and column
+                else f"line {line}: {message}"
+                if line
+                else f"{column}: {message}".lstrip(": ")
+            )
             for line, column, message in problems
         ]
         more = f"\n…and {total - len(problems)} more problem(s)." if total > len(problems) else ""
-        super().__init__(
-            f"Nothing was imported: {total} problem(s) found.\n" + "\n".join(lines) + more
-        )
+        super().__init__(f"Nothing was imported: {total} problem(s) found.\n" + "\n".join(lines) + more)
 
 
 @dataclass
@@ -304,8 +306,7 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CsvImportError(
-            [(0, "", f"the file is not UTF-8 text (unreadable byte at position {error.start}); "
-                     "please save it as UTF-8 CSV")]
+            [(0, "", f"the file is not UTF-8 text (unreadable byte at position {error.start}); please save it as UTF-8 CSV")]
         ) from None
 
 
@@ -315,7 +316,7 @@ def column_name(header_cell: str) -> str:
 
 
 def _delimiter(text: str) -> str:
-    """"," unless the first non-blank line has no comma but a ';' or a tab between columns."""
+    """ "," unless the first non-blank line has no comma but a ';' or a tab between columns."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     if "," in first:
         return ","
@@ -325,8 +326,10 @@ def _delimiter(text: str) -> str:
 
 def _csv_error(error: csv.Error) -> str:
     if "field larger than field limit" in str(error):
-        return (f"a cell is longer than {MAX_CELL_CHARS:,} characters (a note may hold "
-                f"{MAX_NOTES_LENGTH:,}); is this a CSV file from Pain Journal or a spreadsheet?")
+        return (
+            f"a cell is longer than {MAX_CELL_CHARS:,} characters (a note may hold "
+            f"{MAX_NOTES_LENGTH:,}); is this a CSV file from Pain Journal or a spreadsheet?"
+        )
     return f"broken CSV quoting ({error})"
 
 
@@ -353,9 +356,18 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     names = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in names]
     if missing and _DATE.fullmatch(header[0].strip()):
-        raise CsvImportError([(reader.line_num, "", (
-            f"the file has no header row: its first line looks like a day ({header[0].strip()!r}); "
-            "the first line must name the columns, e.g. date,back_pain"))])
+        raise CsvImportError(
+            [
+                (
+                    reader.line_num,
+                    "",
+                    (
+                        f"the file has no header row: its first line looks like a day ({header[0].strip()!r}); "
+                        "the first line must name the columns, e.g. date,back_pain"
+                    ),
+                )
+            ]
+        )
     if missing:
         found = ", ".join(repr(h.strip()[:40]) for h in header[:12] if h.strip())
         more = ", …" if len(header) > 12 else ""
@@ -427,8 +439,9 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(descriptor, "rb") as stream:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise CsvImportError([(0, "", f"{path} is not an ordinary file (it is a device, a pipe "
-                                          "or a socket); please choose a CSV file")])
+            raise CsvImportError(
+                [(0, "", f"{path} is not an ordinary file (it is a device, a pipe or a socket); please choose a CSV file")]
+            )
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise CsvImportError([(0, "", f"the file is larger than {limit // 2**20} MB")])

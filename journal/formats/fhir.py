@@ -56,8 +56,7 @@ def _entry(resource: dict[str, Any]) -> dict[str, Any]:
     return {"fullUrl": f"urn:uuid:{resource_id}", "resource": {"id": resource_id, **resource}}
 
 
-def _observation(day: dt.date, subject: dict[str, str] | None, code: dict[str, Any],
-                 **fields: Any) -> dict[str, Any]:
+def _observation(day: dt.date, subject: dict[str, str] | None, code: dict[str, Any], **fields: Any) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "Observation",
         "status": "final",
@@ -71,28 +70,33 @@ def _observation(day: dt.date, subject: dict[str, str] | None, code: dict[str, A
     return _entry(resource)
 
 
-def _pain(entry: DayEntry, value: int, site: dict[str, str], label: str,
-          subject: dict[str, str] | None) -> dict[str, Any]:
+def _pain(entry: DayEntry, value: int, site: dict[str, str], label: str, subject: dict[str, str] | None) -> dict[str, Any]:
     return _observation(
-        entry.date, subject,
+        entry.date,
+        subject,
         {"coding": [PAIN_CODE], "text": f"{label} pain (0-10)"},
         valueInteger=value,
         bodySite={"coding": [site], "text": label},
     )
 
 
-def day_observations(entry: DayEntry, urgencies: dict[str, Urgency],
-                     subject: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def day_observations(
+    entry: DayEntry, urgencies: dict[str, Urgency], subject: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """The Bundle entries for one logged day."""
     found = [_pain(entry, entry.back_pain, LOWER_BACK, "Lower back", subject)]
     if entry.leg_pain is not None:
         found.append(_pain(entry, entry.leg_pain, LOWER_LIMB, "Leg", subject))
     peg = entry.peg
     if peg is not None:
-        found.append(_observation(
-            entry.date, subject, {"coding": [PEG_CODE], "text": "PEG score (pain, enjoyment, activity)"},
-            valueQuantity={"value": rounded(peg), "unit": "score", "system": UCUM, "code": "{score}"},
-        ))
+        found.append(
+            _observation(
+                entry.date,
+                subject,
+                {"coding": [PEG_CODE], "text": "PEG score (pain, enjoyment, activity)"},
+                valueQuantity={"value": rounded(peg), "unit": "score", "system": UCUM, "code": "{score}"},
+            )
+        )
     for symptom in entry.symptoms:
         fields: dict[str, Any] = {"valueBoolean": True}
         note = _RED_FLAG_NOTES.get(urgencies.get(name_key(symptom), Urgency.NONE))

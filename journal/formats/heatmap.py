@@ -48,8 +48,7 @@ def pain_colours() -> ListedColormap:
     """Eleven steps (0–10) of ColorBrewer YlOrBr, skipping its near-white end."""
     steps = colormaps["YlOrBr"](np.linspace(0.12, 1.0, 11))
     # Outside the period is "under" the scale: blank.
-    colours = ListedColormap(steps, name="back_pain").with_extremes(
-        bad=NOT_LOGGED_COLOUR, under=(1.0, 1.0, 1.0, 0.0))
+    colours = ListedColormap(steps, name="back_pain").with_extremes(bad=NOT_LOGGED_COLOUR, under=(1.0, 1.0, 1.0, 0.0))
     assert isinstance(colours, ListedColormap)  # with_extremes returns a copy of the same kind
     return colours
 
@@ -82,8 +81,9 @@ class HeatmapChart:
         self.cax = figure.add_axes((0.1, 0.1, 0.3, 0.03))
         self.cmap = pain_colours()
         self.norm = BoundaryNorm(np.arange(-0.5, 11.0, 1.0), self.cmap.N)
-        self.image = self.ax.imshow(np.full((7, 1), np.nan), cmap=self.cmap, norm=self.norm,
-                                    aspect="auto", interpolation="nearest")
+        self.image = self.ax.imshow(
+            np.full((7, 1), np.nan), cmap=self.cmap, norm=self.norm, aspect="auto", interpolation="nearest"
+        )
         self.ax.set_yticks(range(7), WEEKDAYS)
         self.ax.tick_params(labelsize=FONT_SIZE, colors=TEXT_COLOUR, length=0)
         for spine in self.ax.spines.values():
@@ -93,10 +93,14 @@ class HeatmapChart:
         self.bar = bar
         bar.ax.tick_params(labelsize=FONT_SIZE, colors=TEXT_COLOUR)
         bar.outline.set_visible(False)
-        self.cax.legend(handles=[Patch(facecolor=NOT_LOGGED_COLOUR, label="Not logged")],
-                        loc="center left", bbox_to_anchor=(1.04, 0.5), frameon=False, fontsize=FONT_SIZE)
-        self.title: Text = self.ax.set_title("", loc="left", fontsize=10.5, color=TEXT_COLOUR,
-                                             fontweight="bold", pad=8)
+        self.cax.legend(
+            handles=[Patch(facecolor=NOT_LOGGED_COLOUR, label="Not logged")],
+            loc="center left",
+            bbox_to_anchor=(1.04, 0.5),
+            frameon=False,
+            fontsize=FONT_SIZE,
+        )
+        self.title: Text = self.ax.set_title("", loc="left", fontsize=10.5, color=TEXT_COLOUR, fontweight="bold", pad=8)
         self.numbers: list[Text] = []
         self.week_starts: tuple[dt.date, ...] = ()
         self.start = self.end = dt.date.today()
@@ -115,8 +119,7 @@ class HeatmapChart:
         self.ax.set_position((left / width, map_bottom / height, weeks * cell / width, 7 * cell / height))
         key_bottom = map_bottom - 34.0 - 18.0 - KEY_HEIGHT_PT
         key_width = min(width - left - right - 90.0, KEY_WIDTH_PT)
-        self.cax.set_position((left / width, max(key_bottom, 0.0) / height, max(key_width, 40.0) / width,
-                               KEY_HEIGHT_PT / height))
+        self.cax.set_position((left / width, max(key_bottom, 0.0) / height, max(key_width, 40.0) / width, KEY_HEIGHT_PT / height))
 
     def update(self, days: Sequence[DayEntry], start: dt.date, end: dt.date) -> None:
         """Show back pain for [start, end] (cut to its last year); ``days`` sorted by date."""
@@ -124,14 +127,15 @@ class HeatmapChart:
         grid = heat_map(days, self.start, self.end)
         self.week_starts = grid.week_starts
         weeks = len(grid.week_starts)
-        values = np.array([[np.nan if v is None else float(v) for v in row] for row in grid.cells],
-                          dtype=float).reshape(weeks, 7).T
+        values = (
+            np.array([[np.nan if v is None else float(v) for v in row] for row in grid.cells], dtype=float).reshape(weeks, 7).T
+        )
         first_offset = self.start.weekday()
         last_offset = (grid.week_starts[-1] + dt.timedelta(days=6) - self.end).days if weeks else 0
         if weeks:
             values[:first_offset, 0] = OUTSIDE
             if last_offset:
-                values[7 - last_offset:, -1] = OUTSIDE
+                values[7 - last_offset :, -1] = OUTSIDE
         self.image.set_data(values)
         self.image.set_extent((-0.5, weeks - 0.5, 6.5, -0.5))
         self.layout()
@@ -157,13 +161,30 @@ class HeatmapChart:
                 continue
             day = self.week_starts[column] + dt.timedelta(days=row)
             dark = not np.isnan(value) and value >= 6
-            self.numbers.append(self.ax.text(
-                column - 0.44, row - 0.42, f"{day.day}", ha="left", va="top", fontsize=6.5,
-                color="#f3f3f3" if dark else "#5a6573"))
+            self.numbers.append(
+                self.ax.text(
+                    column - 0.44,
+                    row - 0.42,
+                    f"{day.day}",
+                    ha="left",
+                    va="top",
+                    fontsize=6.5,
+                    color="#f3f3f3" if dark else "#5a6573",
+                )
+            )
             if not np.isnan(value):
-                self.numbers.append(self.ax.text(
-                    column, row + 0.08, f"{int(value)}", ha="center", va="center", fontsize=FONT_SIZE + 1,
-                    fontweight="bold", color="white" if dark else TEXT_COLOUR))
+                self.numbers.append(
+                    self.ax.text(
+                        column,
+                        row + 0.08,
+                        f"{int(value)}",
+                        ha="center",
+                        va="center",
+                        fontsize=FONT_SIZE + 1,
+                        fontweight="bold",
+                        color="white" if dark else TEXT_COLOUR,
+                    )
+                )
 
     def date_at(self, xdata: float | None, ydata: float | None) -> dt.date | None:
         """The day in the cell under a data position, or None outside the shown days."""

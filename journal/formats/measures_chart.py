@@ -50,13 +50,16 @@ def _style(ax: Axes) -> None:
     ax.grid(axis="y", color="#e4e7eb", linewidth=0.8)
 
 
-def _series(entries: Sequence[DayEntry], start: dt.date, end: dt.date,
-            value: Callable[[DayEntry], float | None]) -> tuple[np.ndarray, np.ndarray]:
+def _series(
+    entries: Sequence[DayEntry], start: dt.date, end: dt.date, value: Callable[[DayEntry], float | None]
+) -> tuple[np.ndarray, np.ndarray]:
     """Daily values and their 7-day averages as float arrays (NaN where unknown)."""
     daily = daily_values(entries, start, end, value)
     avg = stats.rolling_mean(daily)
-    return (np.array([np.nan if v is None else float(v) for v in daily]),
-            np.array([np.nan if v is None else float(v) for v in avg]))
+    return (
+        np.array([np.nan if v is None else float(v) for v in daily]),
+        np.array([np.nan if v is None else float(v) for v in avg]),
+    )
 
 
 class MeasuresChart:
@@ -64,8 +67,9 @@ class MeasuresChart:
 
     def __init__(self, figure: Figure) -> None:
         self.figure = figure
-        grid = figure.add_gridspec(3, 2, width_ratios=(2.4, 1.0), hspace=0.55, wspace=0.32,
-                                   left=0.08, right=0.98, top=0.92, bottom=0.1)
+        grid = figure.add_gridspec(
+            3, 2, width_ratios=(2.4, 1.0), hspace=0.55, wspace=0.32, left=0.08, right=0.98, top=0.92, bottom=0.1
+        )
         self.sleep_ax = figure.add_subplot(grid[0, 0])
         self.scale_ax = figure.add_subplot(grid[1, 0], sharex=self.sleep_ax)
         self.stiffness_ax = figure.add_subplot(grid[2, 0], sharex=self.sleep_ax)
@@ -78,19 +82,46 @@ class MeasuresChart:
         for ax in (self.sleep_ax, self.scale_ax, self.stiffness_ax, self.body_ax):
             ax.clear()
             _style(ax)
-        self._panel(self.sleep_ax, x, entries, start, end, "Sleep (hours a night)",
-                    [("Sleep (hours)", SLEEP_COLOUR, lambda e: e.sleep_hours)], (0, 12))
-        self._panel(self.scale_ax, x, entries, start, end,
-                    "Sleep quality (10 = very good) and mood / stress (10 = very stressed)",
-                    [("Sleep quality", QUALITY_COLOUR,
-                      lambda e: None if e.sleep_quality is None else float(e.sleep_quality)),
-                     ("Mood / stress", STRESS_COLOUR,
-                      lambda e: None if e.stress is None else float(e.stress))], (0, 13.5))
+        self._panel(
+            self.sleep_ax,
+            x,
+            entries,
+            start,
+            end,
+            "Sleep (hours a night)",
+            [("Sleep (hours)", SLEEP_COLOUR, lambda e: e.sleep_hours)],
+            (0, 12),
+        )
+        self._panel(
+            self.scale_ax,
+            x,
+            entries,
+            start,
+            end,
+            "Sleep quality (10 = very good) and mood / stress (10 = very stressed)",
+            [
+                ("Sleep quality", QUALITY_COLOUR, lambda e: None if e.sleep_quality is None else float(e.sleep_quality)),
+                ("Mood / stress", STRESS_COLOUR, lambda e: None if e.stress is None else float(e.stress)),
+            ],
+            (0, 13.5),
+        )
         self.scale_ax.set_yticks([0, 5, 10])
-        self._panel(self.stiffness_ax, x, entries, start, end, "Morning stiffness (minutes)",
-                    [("Morning stiffness", STIFFNESS_COLOUR,
-                      lambda e: None if e.morning_stiffness_min is None else float(e.morning_stiffness_min))],
-                    None)
+        self._panel(
+            self.stiffness_ax,
+            x,
+            entries,
+            start,
+            end,
+            "Morning stiffness (minutes)",
+            [
+                (
+                    "Morning stiffness",
+                    STIFFNESS_COLOUR,
+                    lambda e: None if e.morning_stiffness_min is None else float(e.morning_stiffness_min),
+                )
+            ],
+            None,
+        )
         locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
         self.stiffness_ax.xaxis.set_major_locator(locator)
         self.stiffness_ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -100,9 +131,17 @@ class MeasuresChart:
             self.sleep_ax.set_xlim(x[0] - 0.5, x[-1] + 0.5)
         self._draw_body(entries)
 
-    def _panel(self, ax: Axes, x: np.ndarray, entries: Sequence[DayEntry], start: dt.date, end: dt.date,
-               title: str, lines: list[tuple[str, str, Callable[[DayEntry], float | None]]],
-               limits: tuple[float, float] | None) -> None:
+    def _panel(
+        self,
+        ax: Axes,
+        x: np.ndarray,
+        entries: Sequence[DayEntry],
+        start: dt.date,
+        end: dt.date,
+        title: str,
+        lines: list[tuple[str, str, Callable[[DayEntry], float | None]]],
+        limits: tuple[float, float] | None,
+    ) -> None:
         recorded = False
         for label, colour, value in lines:
             daily, avg = _series(entries, start, end, value)
@@ -116,11 +155,18 @@ class MeasuresChart:
         else:
             ax.set_ylim(bottom=0)
         if recorded and len(lines) > 1:  # above the 0–10 scale, clear of the lines
-            ax.legend(loc="upper left", fontsize=FONT_SIZE - 1, frameon=False, ncols=2,
-                      borderaxespad=0.1)
+            ax.legend(loc="upper left", fontsize=FONT_SIZE - 1, frameon=False, ncols=2, borderaxespad=0.1)
         if not recorded:
-            ax.text(0.5, 0.5, "Not recorded in this period.", transform=ax.transAxes, ha="center",
-                    va="center", fontsize=FONT_SIZE, color="#5a6573")
+            ax.text(
+                0.5,
+                0.5,
+                "Not recorded in this period.",
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=FONT_SIZE,
+                color="#5a6573",
+            )
 
     def _draw_body(self, entries: Sequence[DayEntry]) -> None:
         """Horizontal bars: share of marked days per region, left and right side by side."""
@@ -132,9 +178,11 @@ class MeasuresChart:
         ax.set_axisbelow(True)
         rows = np.arange(len(REGION_ROWS))[::-1].astype(float)
         height = 0.26
-        for offset, index, colour, label in ((height, 1, LEFT_COLOUR, "Left"),
-                                             (0.0, 3, CENTRE_COLOUR, "Centre"),
-                                             (-height, 2, RIGHT_COLOUR, "Right")):
+        for offset, index, colour, label in (
+            (height, 1, LEFT_COLOUR, "Left"),
+            (0.0, 3, CENTRE_COLOUR, "Centre"),
+            (-height, 2, RIGHT_COLOUR, "Right"),
+        ):
             values = [100 * shares.get(str(row[index]), 0.0) if row[index] else np.nan for row in REGION_ROWS]
             ax.barh(rows + offset, values, height=height, color=colour, label=label)
         ax.set_yticks(rows, [row[0] for row in REGION_ROWS])
@@ -146,8 +194,17 @@ class MeasuresChart:
             ax.legend(loc="lower right", fontsize=FONT_SIZE - 1, frameon=False)
         ax.set_title(title, loc="left", fontsize=FONT_SIZE + 1, color=TEXT_COLOUR, fontweight="bold")
         if not found.days_marked:
-            ax.text(0.5, 0.5, NOTHING_MARKED, transform=ax.transAxes, ha="center", va="center",
-                    fontsize=FONT_SIZE, color="#5a6573", wrap=True)
+            ax.text(
+                0.5,
+                0.5,
+                NOTHING_MARKED,
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=FONT_SIZE,
+                color="#5a6573",
+                wrap=True,
+            )
 
 
 def draw_measures(figure: Figure, days: Sequence[DayEntry], start: dt.date, end: dt.date) -> MeasuresChart:

@@ -46,7 +46,6 @@ MAX_SIDE_QUESTION_CHARS: Final = 700
 URGENCY_LABELS: Final = {Urgency.URGENT: "urgent", Urgency.SOON: "see a doctor soon"}
 
 
-
 def header_section(data: ReportData, st: Styles) -> list["Flowable"]:
     from reportlab.platypus import Paragraph, Spacer
 
@@ -54,10 +53,7 @@ def header_section(data: ReportData, st: Styles) -> list["Flowable"]:
     parts = []
     if data.patient_name:
         parts.append(f"<b>Patient:</b> {patient_text(data.patient_name)}")
-    parts.append(
-        f"<b>Period:</b> {long_date(s.period.start)} to {long_date(s.period.end)} "
-        f"({plural(s.days_in_period, 'day')})"
-    )
+    parts.append(f"<b>Period:</b> {long_date(s.period.start)} to {long_date(s.period.end)} ({plural(s.days_in_period, 'day')})")
     parts.append(f"<b>Days logged:</b> {s.days_logged} of {s.days_in_period}")
     return [
         Paragraph(TITLE, st.title),
@@ -83,26 +79,34 @@ def red_flags_section(data: ReportData, st: Styles, width: float, words: DateWor
     if flags:
         rows: list[list[Any]] = [[Paragraph("Red-flag symptoms reported", st.alert_title)]]
         for symptom, urgency, dates in grouped_red_flags(flags):
-            rows.append([Paragraph(
-                f"<b>{patient_text(symptom)}</b> ({URGENCY_LABELS.get(urgency, urgency.value)}) on "
-                f"{plural(len(dates), 'day')}: {', '.join(words.short(d) for d in dates)}",
-                st.alert,
-            )])
+            rows.append(
+                [
+                    Paragraph(
+                        f"<b>{patient_text(symptom)}</b> ({URGENCY_LABELS.get(urgency, urgency.value)}) on "
+                        f"{plural(len(dates), 'day')}: {', '.join(words.short(d) for d in dates)}",
+                        st.alert,
+                    )
+                ]
+            )
         fill, edge, line = colors.HexColor(ALERT_FILL), colors.HexColor(ALERT_EDGE), 1.2
     else:
         rows = [[Paragraph("<b>Red-flag symptoms:</b> None reported in this period.", st.calm)]]
         fill, edge, line = colors.HexColor(CALM_FILL), colors.HexColor(CALM_EDGE), 0.6
     table = Table(rows, colWidths=[width])
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), fill),
-        ("BOX", (0, 0), (-1, -1), line, edge),
-        ("LEFTPADDING", (0, 0), (-1, -1), 7),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 7),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("TOPPADDING", (0, 0), (-1, 0), 5),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), fill),
+                ("BOX", (0, 0), (-1, -1), line, edge),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("TOPPADDING", (0, 0), (-1, 0), 5),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+            ]
+        )
+    )
     return [table]
 
 
@@ -120,25 +124,46 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
             return "–"
         return f"<b>{value}</b>" + (f" on {words.short(day.date)}" if day is not None else "")
 
-    head = [p(""), p("Average", st.head_cell), p("Lowest", st.head_cell), p("Highest", st.head_cell),
-            p("Start of period", st.head_cell), p("End of period", st.head_cell)]
-    back_row = [p("<b>Back pain</b> (0–10)"), p(f"<b>{one_decimal(b.mean)}</b>"),
-                p(extreme(b.min, b.best_day)), p(extreme(b.max, b.worst_day)),
-                p(f"<b>{one_decimal(b.start_avg)}</b> (7-day avg)"),
-                p(f"<b>{one_decimal(b.end_avg)}</b> (7-day avg)")]
+    head = [
+        p(""),
+        p("Average", st.head_cell),
+        p("Lowest", st.head_cell),
+        p("Highest", st.head_cell),
+        p("Start of period", st.head_cell),
+        p("End of period", st.head_cell),
+    ]
+    back_row = [
+        p("<b>Back pain</b> (0–10)"),
+        p(f"<b>{one_decimal(b.mean)}</b>"),
+        p(extreme(b.min, b.best_day)),
+        p(extreme(b.max, b.worst_day)),
+        p(f"<b>{one_decimal(b.start_avg)}</b> (7-day avg)"),
+        p(f"<b>{one_decimal(b.end_avg)}</b> (7-day avg)"),
+    ]
     if leg.days:
-        leg_row = [p("<b>Leg pain</b> (0–10)"), p(f"<b>{one_decimal(leg.mean)}</b>"),
-                   p(f"<b>{leg.min}</b>"), p(f"<b>{leg.max}</b>"),
-                   p(f"recorded on {leg.days} of {s.days_logged} logged days"), p("")]
+        leg_row = [
+            p("<b>Leg pain</b> (0–10)"),
+            p(f"<b>{one_decimal(leg.mean)}</b>"),
+            p(f"<b>{leg.min}</b>"),
+            p(f"<b>{leg.max}</b>"),
+            p(f"recorded on {leg.days} of {s.days_logged} logged days"),
+            p(""),
+        ]
     else:
         leg_row = [p("<b>Leg pain</b> (0–10)"), p("not recorded"), p(""), p(""), p(""), p("")]
-    peg_row = [p("<b>PEG</b> (0–10)"), p(""), p(""), p(""),
-               p(f"<b>{one_decimal(peg.start)}</b> (first 7 days)"),
-               p(f"<b>{one_decimal(peg.end)}</b> (last 7 days)")]
+    peg_row = [
+        p("<b>PEG</b> (0–10)"),
+        p(""),
+        p(""),
+        p(""),
+        p(f"<b>{one_decimal(peg.start)}</b> (first 7 days)"),
+        p(f"<b>{one_decimal(peg.end)}</b> (last 7 days)"),
+    ]
     daily_text = "; ".join(
         f"<b>{escape(m.label)}</b> {fmt_value(m, m.mean)} (first 7 days {fmt_value(m, m.first)}, "
         f"last 7 days {fmt_value(m, m.last)})"
-        for m in s.daily.measures if m.days
+        for m in s.daily.measures
+        if m.days
     )
     first = 0.22 * width
     rest = (width - first) / 5
@@ -148,10 +173,7 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
         style.append(("SPAN", (4, 2), (5, 2)))
     table.setStyle(TableStyle(style))
     flare = s.flares
-    flare_text = (
-        f"<b>Flares:</b> {plural(len(flare.days), 'flare day')} in "
-        f"{plural(len(flare.episodes), 'episode')}"
-    )
+    flare_text = f"<b>Flares:</b> {plural(len(flare.days), 'flare day')} in {plural(len(flare.episodes), 'episode')}"
     if flare.typical_length_days is not None:
         flare_text += f", typically {days_words(flare.typical_length_days)} long"
     flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
@@ -162,13 +184,15 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
         where_text = (
             f"<b>Where it hurts</b> (share of the {where.days_marked} days marked): {regions}. "
             f"<b>Leg symptoms:</b> left {round(100 * (where.leg_left_share or 0))}%, "
-            f"right {round(100 * (where.leg_right_share or 0))}% of those days.")
+            f"right {round(100 * (where.leg_right_share or 0))}% of those days."
+        )
     return [
         table,
         Paragraph(
             "PEG: mean of pain and its interference with enjoyment of life and with general "
             f"activity (each 0–10), over the days all three were recorded. {flares.SHORT_DEFINITION}",
-            st.small),
+            st.small,
+        ),
         Spacer(1, 3),
         Paragraph(f"<b>Direction:</b> {escape(f'{s.trend.sentence} {s.trend.details}'.strip())}", st.body),
         Paragraph(f"{flare_text}. {where_text}", st.body),
@@ -181,14 +205,12 @@ def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"
 
     from journal.formats.report_chart import pain_chart
 
-    return [Spacer(1, 4), pain_chart(data.series, data.summary.flares.days, width, CHART_HEIGHT,
-                                     font=st.regular)]
+    return [Spacer(1, 4), pain_chart(data.series, data.summary.flares.days, width, CHART_HEIGHT, font=st.regular)]
 
 
 def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:
     lags = {0: "same day", 1: "next day"}
-    return ", ".join(f"{patient_text(t.name)} ({lags.get(t.lag_days, t.lag_days)})"
-                     for t in triggers if t.verdict == verdict)
+    return ", ".join(f"{patient_text(t.name)} ({lags.get(t.lag_days, t.lag_days)})" for t in triggers if t.verdict == verdict)
 
 
 def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
@@ -200,10 +222,16 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
         out.append(Paragraph("No triggers were noted in this period.", st.body))
         return out
     lags = {0: "same day", 1: "next day"}
-    higher = [f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
-              if t.verdict == insights.VERDICT_HIGHER]
-    lower = [f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}" for t in s.triggers
-             if t.verdict == insights.VERDICT_LOWER]
+    higher = [
+        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}"
+        for t in s.triggers
+        if t.verdict == insights.VERDICT_HIGHER
+    ]
+    lower = [
+        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}"
+        for t in s.triggers
+        if t.verdict == insights.VERDICT_LOWER
+    ]
     if higher:
         out += bullets(higher, st.body)
     else:
@@ -211,20 +239,30 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
     if lower:
         out.append(Paragraph("<b>Associated with lower back pain:</b>", st.body))
         out += bullets(lower, st.body)
-    clear = [m for m in s.measure_associations
-             if m.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)]
-    out += bullets([f"<b>{escape(m.label)}</b> ({'higher' if m.verdict == insights.VERDICT_HIGHER else 'lower'} "
-                     f"pain with {escape(m.unit.split(' ', 1)[1])}): {escape(m.details)}" for m in clear], st.body)
-    unclear = ", ".join([_trigger_names(s.triggers, insights.VERDICT_UNCLEAR)] + [
-        escape(m.label.lower()) for m in s.measure_associations
-        if m.verdict == insights.VERDICT_UNCLEAR]).strip(", ")
+    clear = [m for m in s.measure_associations if m.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)]
+    out += bullets(
+        [
+            f"<b>{escape(m.label)}</b> ({'higher' if m.verdict == insights.VERDICT_HIGHER else 'lower'} "
+            f"pain with {escape(m.unit.split(' ', 1)[1])}): {escape(m.details)}"
+            for m in clear
+        ],
+        st.body,
+    )
+    unclear = ", ".join(
+        [_trigger_names(s.triggers, insights.VERDICT_UNCLEAR)]
+        + [escape(m.label.lower()) for m in s.measure_associations if m.verdict == insights.VERDICT_UNCLEAR]
+    ).strip(", ")
     if unclear:
         out.append(Paragraph(f"<b>No clear difference:</b> {unclear}.", st.body))
     too_few = _trigger_names(s.triggers, insights.VERDICT_TOO_FEW)
     if too_few:
-        out.append(Paragraph(
-            f"<b>Too few days to compare</b> (at least {insights.MIN_DAYS_PER_SIDE} with and "
-            f"{insights.MIN_DAYS_PER_SIDE} without are needed): {too_few}.", st.body))
+        out.append(
+            Paragraph(
+                f"<b>Too few days to compare</b> (at least {insights.MIN_DAYS_PER_SIDE} with and "
+                f"{insights.MIN_DAYS_PER_SIDE} without are needed): {too_few}.",
+                st.body,
+            )
+        )
     out.append(Paragraph(escape(f"{s.trigger_note} {s.caveat}".strip()), st.caveat))
     return out
 
@@ -239,13 +277,22 @@ def _activities(data: ReportData, st: Styles, width: float) -> list["Flowable"]:
     rows = [[Paragraph(h, st.head_cell) for h in ("Activity", "Days", "Minutes a week", "Usual session")]]
     for a in s.activities.items:
         usual = "–" if a.baseline_minutes is None else f"{whole_minutes(a.baseline_minutes)} min"
-        rows.append([Paragraph(patient_text(a.name), st.cell), Paragraph(str(a.days), st.cell),
-                     Paragraph(whole_minutes(a.minutes_per_week), st.cell), Paragraph(usual, st.cell)])
+        rows.append(
+            [
+                Paragraph(patient_text(a.name), st.cell),
+                Paragraph(str(a.days), st.cell),
+                Paragraph(whole_minutes(a.minutes_per_week), st.cell),
+                Paragraph(usual, st.cell),
+            ]
+        )
     table = Table(rows, colWidths=[width * 0.40, width * 0.14, width * 0.24, width * 0.22], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
-    return out + [table, Paragraph(
-        "Minutes a week = minutes per 7 logged days. Usual session = median minutes on the days "
-        "it was done.", st.small)]
+    return out + [
+        table,
+        Paragraph(
+            "Minutes a week = minutes per 7 logged days. Usual session = median minutes on the days it was done.", st.small
+        ),
+    ]
 
 
 def _pacing(data: ReportData, st: Styles) -> list["Flowable"]:
@@ -254,10 +301,14 @@ def _pacing(data: ReportData, st: Styles) -> list["Flowable"]:
     pacing = data.summary.activities.pacing
     out: list[Flowable] = [heading("Pacing observations", st)]
     if not pacing:
-        return out + [Paragraph(
-            "No effortful activity was followed by a flare within two days clearly more often after "
-            "days of much more of it than usual than after its other days, and more sitting did not "
-            "clearly go with higher pain.", st.body)]
+        return out + [
+            Paragraph(
+                "No effortful activity was followed by a flare within two days clearly more often after "
+                "days of much more of it than usual than after its other days, and more sitting did not "
+                "clearly go with higher pain.",
+                st.body,
+            )
+        ]
     return out + bullets([patient_sentence(p.reason) for p in pacing], st.body)
 
 
@@ -279,8 +330,7 @@ def questions_for_report(data: ReportData, words: DateWords) -> list[str]:
     """The questions as printed: the patient's edited list, or the logged ones with dates."""
     if data.questions is not None:
         return [patient_text(q) for q in data.questions]
-    return [f"{patient_text(q.text)} <font color='{MUTED}'>({words.short(q.date)})</font>"
-            for q in data.summary.questions]
+    return [f"{patient_text(q.text)} <font color='{MUTED}'>({words.short(q.date)})</font>" for q in data.summary.questions]
 
 
 def _questions(data: ReportData, st: Styles, words: DateWords) -> list["Flowable"]:
@@ -292,20 +342,31 @@ def _questions(data: ReportData, st: Styles, words: DateWords) -> list["Flowable
     if data.questions is not None:
         items = [patient_paragraph(q, st.body) for q in data.questions]
     else:
-        items = [patient_paragraph(q.text, st.body, suffix=f" <font color='{MUTED}'>({words.short(q.date)})</font>")
-                 for q in data.summary.questions]
+        items = [
+            patient_paragraph(q.text, st.body, suffix=f" <font color='{MUTED}'>({words.short(q.date)})</font>")
+            for q in data.summary.questions
+        ]
     if not items:
         return out + [Paragraph("No questions noted.", st.body)]
     indent = 14 if len(items) < 10 else 19
-    return out + [ListFlowable(
-        [ListItem(item, leftIndent=indent) for item in items],
-        bulletType="1", start="1", bulletFormat="%s.", bulletFontName=st.body.fontName,
-        bulletFontSize=st.body.fontSize, leftIndent=indent, bulletDedent=indent - 1, spaceBefore=0,
-    )]
+    return out + [
+        ListFlowable(
+            [ListItem(item, leftIndent=indent) for item in items],
+            bulletType="1",
+            start="1",
+            bulletFormat="%s.",
+            bulletFontName=st.body.fontName,
+            bulletFontSize=st.body.fontSize,
+            leftIndent=indent,
+            bulletDedent=indent - 1,
+            spaceBefore=0,
+        )
+    ]
 
 
-def _side_by_side(build_left: Callable[[float], list["Flowable"]],
-                  build_right: Callable[[float], list["Flowable"]], width: float) -> "Flowable":
+def _side_by_side(
+    build_left: Callable[[float], list["Flowable"]], build_right: Callable[[float], list["Flowable"]], width: float
+) -> "Flowable":
     """Two columns where they fit in the space left on the page, otherwise the
     same content one after the other, which can run on to the next page."""
     from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
@@ -318,15 +379,18 @@ def _side_by_side(build_left: Callable[[float], list["Flowable"]],
     class ColumnsOrStack(Flowable):
         def __init__(self) -> None:
             super().__init__()
-            self._table = Table([[build_left(left_w), "", build_right(right_w)]],
-                                colWidths=[left_w, gap, right_w])
-            self._table.setStyle(TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]))
+            self._table = Table([[build_left(left_w), "", build_right(right_w)]], colWidths=[left_w, gap, right_w])
+            self._table.setStyle(
+                TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                )
+            )
 
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             self.width, self.height = self._table.wrap(available_width, available_height)
@@ -348,8 +412,7 @@ def lower_page_one(data: ReportData, st: Styles, width: float, words: DateWords)
     from reportlab.platypus import Spacer
 
     items = questions_for_report(data, words)
-    questions_beside = (len(items) <= MAX_SIDE_QUESTIONS
-                        and sum(len(q) for q in items) <= MAX_SIDE_QUESTION_CHARS)
+    questions_beside = len(items) <= MAX_SIDE_QUESTIONS and sum(len(q) for q in items) <= MAX_SIDE_QUESTION_CHARS
 
     def left(w: float) -> list["Flowable"]:
         return _activities(data, st, w) + _pacing(data, st)

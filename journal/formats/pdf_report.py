@@ -19,7 +19,6 @@ The sections are in :mod:`journal.formats.pdf_page_one` and
 is imported inside the functions that draw, never at start-up.
 """
 
-
 from __future__ import annotations
 
 import io
@@ -63,22 +62,20 @@ if TYPE_CHECKING:
 A4: Final = "A4"
 LETTER: Final = "Letter"
 #: Territories whose default paper is US Letter (as in glibc's LC_PAPER data).
-LETTER_TERRITORIES: Final = frozenset(
-    {"US", "CA", "MX", "CL", "CO", "CR", "DO", "GT", "NI", "PA", "PH", "PR", "SV", "VE"}
-)
+LETTER_TERRITORIES: Final = frozenset({"US", "CA", "MX", "CL", "CO", "CR", "DO", "GT", "NI", "PA", "PH", "PR", "SV", "VE"})
 
 
 # ---------------------------------------------------------------- page size
 
 
 def _territory(value: str) -> str:
-    """"en_US.UTF-8@euro" → "US"; "" when there is none."""
+    """ "en_US.UTF-8@euro" → "US"; "" when there is none."""
     base = value.split(".", 1)[0].split("@", 1)[0]
     return base.split("_", 1)[1].upper() if "_" in base else ""
 
 
 def paper_for_locale(env: Mapping[str, str] | None = None) -> str:
-    """"Letter" for US-Letter territories (en_US, en_CA, es_MX, …), else "A4".
+    """ "Letter" for US-Letter territories (en_US, en_CA, es_MX, …), else "A4".
 
     Looks at ``LC_ALL``, then ``LC_PAPER``, then ``LANG`` (the first one set
     wins, as POSIX orders them), then Python's own locale.
@@ -100,8 +97,7 @@ def paper_for_locale(env: Mapping[str, str] | None = None) -> str:
 # ---------------------------------------------------------------- pages
 
 
-def _canvas_class(running_head: str, footer_left: str, generated: str, st: Styles,
-                  pages_seen: list[int]) -> type:
+def _canvas_class(running_head: str, footer_left: str, generated: str, st: Styles, pages_seen: list[int]) -> type:
     """A canvas that knows the page count when it saves, for "Page N of M"."""
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
@@ -134,9 +130,12 @@ def _canvas_class(running_head: str, footer_left: str, generated: str, st: Style
             self.setStrokeColor(colors.HexColor(RULE))
             self.setLineWidth(0.5)
             if number > 1:
-                head = Paragraph(running_head, ParagraphStyle(
-                    "running_head", fontName=st.regular, fontSize=7.5, leading=9,
-                    textColor=colors.HexColor(MUTED)))
+                head = Paragraph(
+                    running_head,
+                    ParagraphStyle(
+                        "running_head", fontName=st.regular, fontSize=7.5, leading=9, textColor=colors.HexColor(MUTED)
+                    ),
+                )
                 head.wrap(width - 2 * margin, 20)
                 head.drawOn(self, margin, height - margin + 8 - 1.5)  # baseline where drawString put it
                 self.line(margin, height - margin + 5, width - margin, height - margin + 5)
@@ -195,19 +194,25 @@ def render_pdf(data: ReportData, target: Path | io.BytesIO, *, paper: str | None
     doc = BaseDocTemplate(
         str(target) if isinstance(target, Path) else target,
         pagesize=size,
-        leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=bottom,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=bottom,
         title=f"{TITLE}: {who}{period}",
         author=data.patient_name,
         subject="Daily pain journal summary for a clinician",
         creator="Pain Journal",
     )
-    frame = Frame(margin, bottom, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(margin, bottom, doc.width, doc.height, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     st = make_styles()
     pages: list[int] = []
     canvas_class = _canvas_class(
-        f"{escape(TITLE)}: {short_who}{escape(period)}", disclaimer(), long_date(data.generated.date()), st, pages,
+        f"{escape(TITLE)}: {short_who}{escape(period)}",
+        disclaimer(),
+        long_date(data.generated.date()),
+        st,
+        pages,
     )
     doc.build(build_story(data, doc.width, doc.height), canvasmaker=canvas_class)
     return pages[-1] if pages else 0

@@ -40,10 +40,8 @@ STRIPE_FILL: Final = "#f6f7f9"
 FLARE_FILL: Final = "#fbe3e3"
 
 
-
-
 def days_words(value: float) -> str:
-    """"2 days", "1 day", "1.5 days"."""
+    """ "2 days", "1 day", "1.5 days"."""
     if value == int(value):
         return plural(int(value), "day")
     return f"{one_decimal(value)} days"
@@ -69,10 +67,6 @@ long_date = day_words  # "3 Mar 2025": unambiguous in every English-speaking cou
 def disclaimer() -> str:
     """The one-line disclaimer for page footers (resources/content/disclaimer.toml)."""
     return " ".join(str(load_toml("content/disclaimer.toml")["short"]).split())
-
-
-
-
 
 
 FONT_FILES: Final = {
@@ -143,23 +137,32 @@ def make_styles() -> Styles:
     body = ParagraphStyle("body", fontName=regular, fontSize=8.6, leading=11, textColor=ink)
     cell = ParagraphStyle("cell", parent=body, fontSize=7.8, leading=9.4)
     return Styles(
-        regular, bold, italic,
+        regular,
+        bold,
+        italic,
         title=ParagraphStyle("title", parent=body, fontName=bold, fontSize=15, leading=18),
         meta=ParagraphStyle("meta", parent=body, fontSize=9.5, leading=12.5),
-        h2=ParagraphStyle("h2", parent=body, fontName=bold, fontSize=10.2, leading=12.5,
-                          spaceBefore=6, spaceAfter=2, textColor=colors.HexColor("#1d3557")),
+        h2=ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=bold,
+            fontSize=10.2,
+            leading=12.5,
+            spaceBefore=6,
+            spaceAfter=2,
+            textColor=colors.HexColor("#1d3557"),
+        ),
         body=body,
-        small=ParagraphStyle("small", parent=body, fontSize=7.2, leading=8.8, textColor=muted,
-                             spaceBefore=1.5),
-        caveat=ParagraphStyle("caveat", parent=body, fontName=italic, fontSize=7.6, leading=9.6,
-                              textColor=muted, spaceBefore=2),
+        small=ParagraphStyle("small", parent=body, fontSize=7.2, leading=8.8, textColor=muted, spaceBefore=1.5),
+        caveat=ParagraphStyle("caveat", parent=body, fontName=italic, fontSize=7.6, leading=9.6, textColor=muted, spaceBefore=2),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=bold),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         head_cell=ParagraphStyle("head_cell", parent=cell, fontName=bold, textColor=ink),
         alert=ParagraphStyle("alert", parent=body, textColor=colors.HexColor(ALERT_TEXT)),
-        alert_title=ParagraphStyle("alert_title", parent=body, fontName=bold, fontSize=10,
-                                   leading=13, textColor=colors.HexColor(ALERT_TEXT)),
+        alert_title=ParagraphStyle(
+            "alert_title", parent=body, fontName=bold, fontSize=10, leading=13, textColor=colors.HexColor(ALERT_TEXT)
+        ),
         calm=ParagraphStyle("calm", parent=body),
     )
 
@@ -184,8 +187,6 @@ def patient_sentence(value: str) -> str:
     return markup(value, fonts()[0], direction="ltr")
 
 
-
-
 def heading(text: str, st: Styles) -> "Flowable":
     from reportlab.platypus import Paragraph
 
@@ -198,13 +199,19 @@ def bullets(items: Sequence[str], style: Any, *, numbered: bool = False) -> list
     if not items:
         return []
     indent = (14 if len(items) < 10 else 19) if numbered else 11
-    return [ListFlowable(
-        [ListItem(Paragraph(item, style), leftIndent=indent) for item in items],
-        bulletType="1" if numbered else "bullet", start="1" if numbered else "•",
-        bulletFormat="%s." if numbered else None,
-        bulletFontName=style.fontName, bulletFontSize=style.fontSize if numbered else style.fontSize - 1,
-        leftIndent=indent, bulletDedent=indent - 1, spaceBefore=0,
-    )]
+    return [
+        ListFlowable(
+            [ListItem(Paragraph(item, style), leftIndent=indent) for item in items],
+            bulletType="1" if numbered else "bullet",
+            start="1" if numbered else "•",
+            bulletFormat="%s." if numbered else None,
+            bulletFontName=style.fontName,
+            bulletFontSize=style.fontSize if numbered else style.fontSize - 1,
+            leftIndent=indent,
+            bulletDedent=indent - 1,
+            spaceBefore=0,
+        )
+    ]
 
 
 def grid_style(header_rows: int = 1) -> list[tuple[Any, ...]]:

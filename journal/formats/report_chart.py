@@ -71,11 +71,7 @@ def _tick_days(dates: Sequence[dt.date]) -> list[tuple[int, str]]:
                 ticks.append((i, day.strftime("%b %Y") if show_year else day.strftime("%b")))
         return ticks
     step = 7 if len(dates) > 14 else 1
-    return [
-        (i, f"{day.day} {day.strftime('%b')}")
-        for i, day in enumerate(dates)
-        if (day.weekday() == 0 if step == 7 else True)
-    ]
+    return [(i, f"{day.day} {day.strftime('%b')}") for i, day in enumerate(dates) if (day.weekday() == 0 if step == 7 else True)]
 
 
 def pain_chart(
@@ -113,27 +109,24 @@ def pain_chart(
     # flare days behind everything
     flare_set = set(flare_days)
     for first, last in _runs([d in flare_set for d in series.dates]):
-        drawing.add(Rect(x0 + first * dx, y0, max(dx * (last - first + 1), 1.2), y1 - y0,
-                         fillColor=flare_c, strokeColor=None))
+        drawing.add(Rect(x0 + first * dx, y0, max(dx * (last - first + 1), 1.2), y1 - y0, fillColor=flare_c, strokeColor=None))
     # grid and y labels
     for grid_value in range(0, 11, 2):
         y = y_of(grid_value)
         drawing.add(Line(x0, y, x1, y, strokeColor=grid_c, strokeWidth=0.4))
-        drawing.add(String(x0 - 4, y - 2.5, str(grid_value), fontName=font, fontSize=7,
-                           fillColor=text_c, textAnchor="end"))
+        drawing.add(String(x0 - 4, y - 2.5, str(grid_value), fontName=font, fontSize=7, fillColor=text_c, textAnchor="end"))
     # x ticks and labels
     for index, label in _tick_days(series.dates):
         x = x0 + index * dx
         drawing.add(Line(x, y0, x, y0 - 3, strokeColor=text_c, strokeWidth=0.5))
-        drawing.add(String(x, y0 - 22, label, fontName=font, fontSize=7, fillColor=text_c,
-                           textAnchor="start"))
+        drawing.add(String(x, y0 - 22, label, fontName=font, fontSize=7, fillColor=text_c, textAnchor="start"))
     # medication or self-care days: a strip of ticks under the plot
     strip_y = y0 - 12
-    drawing.add(String(x0 - 4, strip_y + 0.5, "Meds", fontName=font, fontSize=6, fillColor=text_c,
-                       textAnchor="end"))
+    drawing.add(String(x0 - 4, strip_y + 0.5, "Meds", fontName=font, fontSize=6, fillColor=text_c, textAnchor="end"))
     for first, last in _runs([bool(m) for m in series.medication_days]):
-        drawing.add(Rect(x0 + first * dx + 0.15 * dx, strip_y, max(dx * (last - first + 0.7), 0.8), 6,
-                         fillColor=med_c, strokeColor=None))
+        drawing.add(
+            Rect(x0 + first * dx + 0.15 * dx, strip_y, max(dx * (last - first + 0.7), 0.8), 6, fillColor=med_c, strokeColor=None)
+        )
     # daily back pain
     if n <= MAX_DAYS_WITH_DOTS:
         radius = max(0.8, min(1.8, dx * 0.35))
@@ -149,16 +142,26 @@ def pain_chart(
             points = [c for i, v in segment for c in (x_of(i), y_of(v))]
             if len(segment) == 1:
                 points += [points[0] + 0.01, points[1]]
-            drawing.add(PolyLine(points, strokeColor=colour, strokeWidth=stroke,
-                                 strokeDashArray=dash, strokeLineJoin=1, strokeLineCap=1))
-    drawing.add(Rect(x0, y0, x1 - x0, y1 - y0, fillColor=None, strokeColor=colors.HexColor("#999999"),
-                     strokeWidth=0.5))
+            drawing.add(
+                PolyLine(points, strokeColor=colour, strokeWidth=stroke, strokeDashArray=dash, strokeLineJoin=1, strokeLineCap=1)
+            )
+    drawing.add(Rect(x0, y0, x1 - x0, y1 - y0, fillColor=None, strokeColor=colors.HexColor("#999999"), strokeWidth=0.5))
     _legend(drawing, x0, height - 9, font, back_c, dot_c, leg_c, flare_c, med_c, text_c)
     return drawing
 
 
-def _legend(drawing: "Drawing", x: float, y: float, font: str, back_c: "Color", dot_c: "Color",
-            leg_c: "Color", flare_c: "Color", med_c: "Color", text_c: "Color") -> None:
+def _legend(
+    drawing: "Drawing",
+    x: float,
+    y: float,
+    font: str,
+    back_c: "Color",
+    dot_c: "Color",
+    leg_c: "Color",
+    flare_c: "Color",
+    med_c: "Color",
+    text_c: "Color",
+) -> None:
     from reportlab.graphics.shapes import Circle, Line, Rect, String
     from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -25,11 +25,25 @@ from typing import Final
 
 #: Font files that are good first choices, by file name (regular weights of wide-coverage fonts).
 PREFERRED: Final = (
-    "DejaVuSans.ttf", "NotoSans-Regular.ttf", "wqy-microhei.ttc", "wqy-zenhei.ttc",
-    "DroidSansFallbackFull.ttf", "NotoSansThai-Regular.ttf", "NotoSansDevanagari-Regular.ttf",
-    "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf", "Arial Unicode.ttf",
-    "arial.ttf", "msyh.ttc", "msgothic.ttc", "malgun.ttf", "tahoma.ttf", "Nirmala.ttf", "mangal.ttf",
-    "LeelawUI.ttf", "segoeui.ttf",
+    "DejaVuSans.ttf",
+    "NotoSans-Regular.ttf",
+    "wqy-microhei.ttc",
+    "wqy-zenhei.ttc",
+    "DroidSansFallbackFull.ttf",
+    "NotoSansThai-Regular.ttf",
+    "NotoSansDevanagari-Regular.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "Arial Unicode.ttf",
+    "arial.ttf",
+    "msyh.ttc",
+    "msgothic.ttc",
+    "malgun.ttf",
+    "tahoma.ttf",
+    "Nirmala.ttf",
+    "mangal.ttf",
+    "LeelawUI.ttf",
+    "segoeui.ttf",
 )
 _FONT_ENDINGS: Final = (".ttf", ".ttc", ".otf")
 _FC_TIMEOUT_S: Final = 10
@@ -51,8 +65,12 @@ def font_folders() -> list[Path]:
         local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
         return [windows / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]
     if sys.platform == "darwin":
-        return [Path("/System/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"),
-                Path("/Library/Fonts"), home / "Library" / "Fonts"]
+        return [
+            Path("/System/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplemental"),
+            Path("/Library/Fonts"),
+            home / "Library" / "Fonts",
+        ]
     data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), data_home / "fonts", home / ".fonts"]
 
@@ -65,7 +83,10 @@ def _fontconfig_faces(char: str) -> list[FontFace] | None:
     try:
         done = subprocess.run(
             [program, "--format", "%{file}|%{index}|%{fontformat}|%{style}|%{spacing}\n", f":charset={ord(char):x}"],
-            capture_output=True, text=True, timeout=_FC_TIMEOUT_S, check=False,
+            capture_output=True,
+            text=True,
+            timeout=_FC_TIMEOUT_S,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None

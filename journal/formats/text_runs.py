@@ -38,8 +38,9 @@ _TATWEEL: Final = "\u0640"
 _MIRRORS: Final = dict(zip("()[]{}<>«»‹›⁅⁆⁽⁾₍₎", ")(][}{><»«›‹⁆⁅⁾⁽₎₍"))
 _OPENERS: Final = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
 _STRONG_RTL: Final = frozenset({"R", "AL"})
-_NEUTRAL: Final = frozenset({"WS", "ON", "S", "B", "ES", "CS", "ET", "BN",
-                             "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+_NEUTRAL: Final = frozenset(
+    {"WS", "ON", "S", "B", "ES", "CS", "ET", "BN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+)
 _LAM: Final = "\u0644"
 _LAM_ALEF: Final = {  # alef variant → (isolated, final) ligature with lam
     "\u0622": ("\ufef5", "\ufef6"),
@@ -54,8 +55,12 @@ _LAM_ALEF: Final = {  # alef variant → (isolated, final) ligature with lam
 
 def is_mark(char: str) -> bool:
     """A character drawn on or beside the one before it (accents, vowel signs, joiners)."""
-    return unicodedata.category(char) in ("Mn", "Mc", "Me") or char in ("\u200d", "\ufe0e", "\ufe0f") or (
-        "\U000e0100" <= char <= "\U000e01ef") or ("\U0001f3fb" <= char <= "\U0001f3ff")
+    return (
+        unicodedata.category(char) in ("Mn", "Mc", "Me")
+        or char in ("\u200d", "\ufe0e", "\ufe0f")
+        or ("\U000e0100" <= char <= "\U000e01ef")
+        or ("\U0001f3fb" <= char <= "\U0001f3ff")
+    )
 
 
 def clusters(text: str) -> list[str]:
@@ -97,8 +102,7 @@ def _joins_to_previous(char: str) -> bool:
 
 
 def _transparent(char: str) -> bool:
-    return unicodedata.category(char) in ("Mn", "Me") or (
-        unicodedata.category(char) == "Cf" and char not in ("\u200c", _ZWJ))
+    return unicodedata.category(char) in ("Mn", "Me") or (unicodedata.category(char) == "Cf" and char not in ("\u200c", _ZWJ))
 
 
 def shape_arabic(text: str) -> str:
@@ -130,8 +134,7 @@ def shape_arabic(text: str) -> str:
             skip = index + 1
             continue
         joins_after = bool(after) and _joins_both_ways(char) and _joins_to_previous(after)
-        form = ("MEDIAL" if joins_before and joins_after else "FINAL" if joins_before
-                else "INITIAL" if joins_after else "ISOLATED")
+        form = "MEDIAL" if joins_before and joins_after else "FINAL" if joins_before else "INITIAL" if joins_after else "ISOLATED"
         out.append(forms.get(form) or forms.get("ISOLATED") or char)
     return "".join(out)
 
@@ -174,7 +177,7 @@ def _bidi_type(cluster: str) -> str:
 
 
 def base_direction(text: str) -> str:
-    """"rtl" when the first strong letter is Hebrew, Arabic or another right-to-left script."""
+    """ "rtl" when the first strong letter is Hebrew, Arabic or another right-to-left script."""
     for char in text:
         kind = unicodedata.bidirectional(char)
         if kind == "L":
@@ -331,8 +334,7 @@ def script_name(char: str) -> str:
     name = unicodedata.name(char, "")
     first = name.split(" ", 1)[0]
     if first in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC", "KANGXI", "BOPOMOFO"):
-        return {"HANGUL": "Korean", "HIRAGANA": "Japanese", "KATAKANA": "Japanese"}.get(
-            first, "Chinese, Japanese or Korean")
+        return {"HANGUL": "Korean", "HIRAGANA": "Japanese", "KATAKANA": "Japanese"}.get(first, "Chinese, Japanese or Korean")
     if first in ("", "MATHEMATICAL", "MUSICAL", "PRIVATE") or not first.isalpha():
         return "these symbols"
     if first in ("SMILING", "GRINNING", "FACE", "WHITE", "BLACK", "HEAVY") or unicodedata.category(char) == "So":

@@ -111,15 +111,17 @@ def _finish(fd: int, tmp: Path, path: Path, before_replace: Callable[[], None] |
 
 
 def _remove_leftovers(tmp: Path) -> None:
-    for leftover in (tmp, tmp.with_name(tmp.name + "-journal"), tmp.with_name(tmp.name + "-wal"),
-                     tmp.with_name(tmp.name + "-shm")):
+    for leftover in (
+        tmp,
+        tmp.with_name(tmp.name + "-journal"),
+        tmp.with_name(tmp.name + "-wal"),
+        tmp.with_name(tmp.name + "-shm"),
+    ):
         with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
 
 
-def write_atomically(
-    path: Path, write: Callable[[Path], None], *, before_replace: Callable[[], None] | None = None
-) -> None:
+def write_atomically(path: Path, write: Callable[[Path], None], *, before_replace: Callable[[], None] | None = None) -> None:
     """Call ``write(temporary_path)`` then move the finished file onto ``path``.
 
     For writers that need a file name (SQLite, reportlab). The temporary file
@@ -169,6 +171,7 @@ def write_stream_atomically(path: Path, write: Callable[[BinaryIO], None]) -> No
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """:func:`write_stream_atomically` for content already in memory."""
+
     def write(stream: BinaryIO) -> None:
         stream.write(data)
 

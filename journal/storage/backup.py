@@ -123,8 +123,7 @@ def content_fingerprint(connection: sqlite3.Connection) -> str:
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr(schema.read_version(connection)).encode())
     tables = connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name"
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
     for name, sql in tables:
         digest.update(f"\x00{name}\x00{sql}\x00".encode())
@@ -365,9 +364,7 @@ def describe_backup(path: Path, taken_at: dt.datetime | None = None, reason: str
             app_id, version = schema.read_version(connection)
             if app_id != schema.APPLICATION_ID:
                 raise sqlite3.DatabaseError("not a Pain Journal database")
-            count, first, last = connection.execute(
-                "SELECT count(*), min(date), max(date) FROM day"
-            ).fetchone()
+            count, first, last = connection.execute("SELECT count(*), min(date), max(date) FROM day").fetchone()
         finally:
             connection.close()
     except sqlite3.Error as error:
@@ -432,8 +429,9 @@ def _restore_into(db_path: Path, backup_path: Path) -> None:
         # SQLite cannot copy into a WAL database with another page size (it
         # reports "readonly database"): copy in rollback mode, which takes the
         # backup's page size, still in one transaction, then return to WAL.
-        other_page_size = (source.execute("PRAGMA page_size").fetchone()[0]
-                           != destination.execute("PRAGMA page_size").fetchone()[0])
+        other_page_size = (
+            source.execute("PRAGMA page_size").fetchone()[0] != destination.execute("PRAGMA page_size").fetchone()[0]
+        )
         if other_page_size:
             destination.execute("PRAGMA journal_mode = DELETE")
         source.backup(destination)
@@ -441,17 +439,14 @@ def _restore_into(db_path: Path, backup_path: Path) -> None:
             destination.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:  # a full disk, or another process is writing
         raise UserError(
-            f"Could not restore into {db_path}: {REASON_WORDS[reason_for(error)]}. "
-            "Your journal was not changed."
+            f"Could not restore into {db_path}: {REASON_WORDS[reason_for(error)]}. Your journal was not changed."
         ) from None
     finally:
         destination.close()
         source.close()
 
 
-def _restore_as_new_file(
-    db_path: Path, backup_path: Path, before_replace: Callable[[], None] | None = None
-) -> None:
+def _restore_as_new_file(db_path: Path, backup_path: Path, before_replace: Callable[[], None] | None = None) -> None:
     """Write ``db_path`` as a complete copy of the backup, then rename it into place.
 
     Only folders that do not exist yet are created (0700); an existing folder

@@ -127,14 +127,10 @@ def prepare_read_only(path: Path) -> int:
 
 def seed_catalog(connection: sqlite3.Connection) -> None:
     """Insert the built-in catalog entries (a new journal only), in one transaction."""
-    rows = [
-        (item.kind.value, item.name, name_key(item.name), item.urgency.value)
-        for item in default_catalog()
-    ]
+    rows = [(item.kind.value, item.name, name_key(item.name), item.urgency.value) for item in default_catalog()]
     connection.execute("BEGIN IMMEDIATE")
     connection.executemany(
-        "INSERT OR IGNORE INTO catalog_item (kind, name, name_key, urgency, builtin) "
-        "VALUES (?, ?, ?, ?, 1)",
+        "INSERT OR IGNORE INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES (?, ?, ?, ?, 1)",
         rows,
     )
     connection.execute("COMMIT")

@@ -93,8 +93,7 @@ def check_file(path: Path, *, full: bool = False, allow_newer: bool = False) -> 
         connection.close()
     if found:
         raise DamagedDatabaseError(
-            f"{path} is damaged (SQLite's check says: {found[0]}); it was not changed. "
-            "Restore a backup to carry on."
+            f"{path} is damaged (SQLite's check says: {found[0]}); it was not changed. Restore a backup to carry on."
         )
     return version
 

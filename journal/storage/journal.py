@@ -160,9 +160,7 @@ class Journal:
             repository.write_days(session=session, entries=[clean])
         return clean
 
-    def import_days(
-        self, entries: Sequence[DayEntry], *, replace: bool = False, today: dt.date | None = None
-    ) -> int:
+    def import_days(self, entries: Sequence[DayEntry], *, replace: bool = False, today: dt.date | None = None) -> int:
         """Validate and save many days in one transaction; all or nothing.
 
         Raises:
@@ -217,13 +215,9 @@ class Journal:
         """
         stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.transaction() as session:
-            return repository.acknowledge_red_flags(
-                session=session, date=date, symptoms=symptoms, at=stamp
-            )
+            return repository.acknowledge_red_flags(session=session, date=date, symptoms=symptoms, at=stamp)
 
-    def red_flag_acks(
-        self, start: dt.date | None = None, end: dt.date | None = None
-    ) -> dict[dt.date, frozenset[str]]:
+    def red_flag_acks(self, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, frozenset[str]]:
         """Acknowledged red-flag symptom name keys per date in the inclusive range."""
         with self.session() as session:
             return repository.red_flag_acks(session=session, start=start, end=end)
@@ -241,9 +235,7 @@ class Journal:
         with self.transaction() as session:
             sitting.add_sitting_session(session=session, summary=summary, at=stamp)
 
-    def sitting_per_day(
-        self, start: dt.date | None = None, end: dt.date | None = None
-    ) -> dict[dt.date, SittingSummary]:
+    def sitting_per_day(self, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, SittingSummary]:
         """Sitting minutes and breaks per date in the inclusive range."""
         from journal.storage import sitting
 

@@ -57,6 +57,4 @@ def is_read_only(path: Path) -> bool:
     real = Path(path).resolve()
     if not real.exists():
         return False
-    return any(
-        not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222 for target in (real, real.parent)
-    )
+    return any(not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222 for target in (real, real.parent))

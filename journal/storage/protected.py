@@ -34,16 +34,17 @@ def refuse_journal_files(target: Path, db_path: Path) -> None:
     real_target = target.resolve()
     real_db = Path(db_path).resolve()
     if real_target == real_db or _same_file(target, real_db):
-        raise UserError(f"{target} is your journal itself; choose another name for the export. "
-                        "Nothing was written.")
+        raise UserError(f"{target} is your journal itself; choose another name for the export. Nothing was written.")
     for suffix in _SIDE_SUFFIXES:
         if real_target == real_db.with_name(real_db.name + suffix):
-            raise UserError(f"{target} is one of your journal's own files; choose another name "
-                            "for the export. Nothing was written.")
+            raise UserError(
+                f"{target} is one of your journal's own files; choose another name for the export. Nothing was written."
+            )
     if real_target.name.startswith(real_db.name + ".damaged-"):
-        raise UserError(f"{target} is a kept copy of your journal; choose another name for the "
-                        "export. Nothing was written.")
+        raise UserError(f"{target} is a kept copy of your journal; choose another name for the export. Nothing was written.")
     backups = real_db.parent / "backups"
     if real_target.is_relative_to(backups):
-        raise UserError(f"{target} is in your journal's backups folder, which only holds backups; "
-                        "choose another folder for the export. Nothing was written.")
+        raise UserError(
+            f"{target} is in your journal's backups folder, which only holds backups; "
+            "choose another folder for the export. Nothing was written."
+        )

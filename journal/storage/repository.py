@@ -56,16 +56,14 @@ def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
 # --- catalogs -----------------------------------------------------------------
 
 
-def list_catalog(*, session: Session, kind: CatalogKind | None = None,
-                 limit_per_kind: int | None = None) -> list[CatalogItem]:
+def list_catalog(*, session: Session, kind: CatalogKind | None = None, limit_per_kind: int | None = None) -> list[CatalogItem]:
     """Catalog entries (built-in first, then the user's in the order they were added).
 
     With ``limit_per_kind``, only the first that many of each kind, plus every
     symptom marked urgent or "see a doctor soon": what a form shows, at a cost
     that does not grow with the catalog.
     """
-    columns = (col(CatalogItemRow.kind), col(CatalogItemRow.name), col(CatalogItemRow.urgency),
-               col(CatalogItemRow.builtin))
+    columns = (col(CatalogItemRow.kind), col(CatalogItemRow.name), col(CatalogItemRow.urgency), col(CatalogItemRow.builtin))
     order = (col(CatalogItemRow.kind), col(CatalogItemRow.builtin).desc(), col(CatalogItemRow.id))
     kinds = [kind] if kind is not None else list(CatalogKind)
     queries = []
@@ -73,8 +71,11 @@ def list_catalog(*, session: Session, kind: CatalogKind | None = None,
         query = select(*columns).where(col(CatalogItemRow.kind) == each.value).order_by(*order)
         queries.append(query if limit_per_kind is None else query.limit(limit_per_kind))
         if limit_per_kind is not None and each is CatalogKind.SYMPTOM:
-            queries.append(select(*columns).where(col(CatalogItemRow.kind) == each.value,
-                                                  col(CatalogItemRow.urgency) != Urgency.NONE.value).order_by(*order))
+            queries.append(
+                select(*columns)
+                .where(col(CatalogItemRow.kind) == each.value, col(CatalogItemRow.urgency) != Urgency.NONE.value)
+                .order_by(*order)
+            )
     items: dict[tuple[str, str], CatalogItem] = {}
     for query in queries:
         for k, name, urgency, builtin in session.execute(query):
@@ -100,16 +101,12 @@ def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
     return found
 
 
-def ensure_catalog_items(
-    *, session: Session, kind: CatalogKind, names: Iterable[str]
-) -> dict[str, int]:
+def ensure_catalog_items(*, session: Session, kind: CatalogKind, names: Iterable[str]) -> dict[str, int]:
     """Ids for ``names`` (by name key), adding unknown names as the user's own entries."""
     wanted = {name_key(n): tidy_name(n) for n in names}
     if not wanted:
         return {}
-    query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.id)).where(
-        col(CatalogItemRow.kind) == kind.value
-    )
+    query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.id)).where(col(CatalogItemRow.kind) == kind.value)
     query = query.order_by(col(CatalogItemRow.id))
 
     def known() -> dict[str, int]:
@@ -192,19 +189,19 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
     activity_ids = ensure_catalog_items(
         session=session, kind=CatalogKind.ACTIVITY, names=(a.name for e in entries for a in e.activities)
     )
-    trigger_ids = ensure_catalog_items(
-        session=session, kind=CatalogKind.TRIGGER, names=(t for e in entries for t in e.triggers)
-    )
-    symptom_ids = ensure_catalog_items(
-        session=session, kind=CatalogKind.SYMPTOM, names=(s for e in entries for s in e.symptoms)
-    )
+    trigger_ids = ensure_catalog_items(session=session, kind=CatalogKind.TRIGGER, names=(t for e in entries for t in e.triggers))
+    symptom_ids = ensure_catalog_items(session=session, kind=CatalogKind.SYMPTOM, names=(s for e in entries for s in e.symptoms))
     activities, triggers, symptoms, medications = [], [], [], []
     for entry in entries:
         day_id = day_ids[entry.date]
         for position, activity in enumerate(entry.activities):
             activities.append(
-                {"day_id": day_id, "item_id": activity_ids[name_key(activity.name)],
-                 "position": position, "minutes": activity.minutes}
+                {
+                    "day_id": day_id,
+                    "item_id": activity_ids[name_key(activity.name)],
+                    "position": position,
+                    "minutes": activity.minutes,
+                }
             )
         for position, name in enumerate(entry.triggers):
             triggers.append({"day_id": day_id, "item_id": trigger_ids[name_key(name)], "position": position})
@@ -228,9 +225,7 @@ def delete_day(*, session: Session, date: dt.date) -> bool:
     return bool(getattr(result, "rowcount", 0))  # a CursorResult for DELETE
 
 
-def load_days(
-    *, session: Session, start: dt.date | None = None, end: dt.date | None = None
-) -> list[DayEntry]:
+def load_days(*, session: Session, start: dt.date | None = None, end: dt.date | None = None) -> list[DayEntry]:
     """Entries with ``start <= date <= end`` (either bound optional), oldest first."""
     bounds = []
     if start is not None:
@@ -337,9 +332,7 @@ def set_setting(*, session: Session, key: str, value: str) -> None:
 # --- red-flag acknowledgements (schema 2) --------------------------------------
 
 
-def acknowledge_red_flags(
-    *, session: Session, date: dt.date, symptoms: Iterable[str], at: str
-) -> int:
+def acknowledge_red_flags(*, session: Session, date: dt.date, symptoms: Iterable[str], at: str) -> int:
     """Remember that the warnings for ``symptoms`` on ``date`` were acknowledged.
 
     Symptoms are stored by name key; one already acknowledged keeps its first
@@ -355,18 +348,12 @@ def acknowledge_red_flags(
         return 0
     added = 0
     for key in keys:  # a day has a handful of symptoms at most
-        statement = (
-            sqlite_insert(RedFlagAck)
-            .values(day_id=day_id, symptom=key, acknowledged_at=at)
-            .on_conflict_do_nothing()
-        )
+        statement = sqlite_insert(RedFlagAck).values(day_id=day_id, symptom=key, acknowledged_at=at).on_conflict_do_nothing()
         added += session.execute(statement).rowcount  # type: ignore[attr-defined]  # an INSERT gives a CursorResult
     return added
 
 
-def red_flag_acks(
-    *, session: Session, start: dt.date | None = None, end: dt.date | None = None
-) -> dict[dt.date, frozenset[str]]:
+def red_flag_acks(*, session: Session, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, frozenset[str]]:
     """Acknowledged symptom name keys per date, for ``start <= date <= end``."""
     from journal.storage.tables import RedFlagAck
 

@@ -85,8 +85,7 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
         empty = is_empty(connection)
     except sqlite3.DatabaseError as error:
         raise DamagedDatabaseError(
-            f"{path} is damaged or is not a Pain Journal database ({error}); "
-            "it was not changed."
+            f"{path} is damaged or is not a Pain Journal database ({error}); it was not changed."
         ) from error
     if empty and app_id == 0 and version == 0:
         return 0
@@ -113,9 +112,7 @@ def apply_migrations(connection: sqlite3.Connection, current: int) -> int:
     """
     for migration in pending(current):
         connection.executescript(
-            "BEGIN IMMEDIATE;\n"
-            + migration.sql()
-            + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+            "BEGIN IMMEDIATE;\n" + migration.sql() + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;"
         )
         current = migration.version
     return current

@@ -126,7 +126,6 @@ def acquire_journal_lock(db_path: Path) -> JournalLock:
     if not _try_lock(fd):
         os.close(fd)
         raise JournalInUseError(
-            "Pain Journal is already open on this journal in another window or command; "
-            "close it there and try again."
+            "Pain Journal is already open on this journal in another window or command; close it there and try again."
         )
     return JournalLock(path, fd)

@@ -13,20 +13,25 @@ from journal.storage.tables import SittingSession
 
 def add_sitting_session(*, session: Session, summary: SittingSummary, at: str) -> None:
     """Keep one session. Does not commit."""
-    session.execute(insert(SittingSession).values(
-        date=summary.date, minutes=summary.minutes, breaks=summary.breaks, recorded_at=at,
-    ))
+    session.execute(
+        insert(SittingSession).values(
+            date=summary.date,
+            minutes=summary.minutes,
+            breaks=summary.breaks,
+            recorded_at=at,
+        )
+    )
 
 
 def sitting_per_day(
     *, session: Session, start: dt.date | None = None, end: dt.date | None = None
 ) -> dict[dt.date, SittingSummary]:
     """Sitting minutes and breaks per date (sessions of one day added up)."""
-    query = select(col(SittingSession.date), func.sum(col(SittingSession.minutes)),
-                   func.sum(col(SittingSession.breaks))).group_by(col(SittingSession.date))
+    query = select(
+        col(SittingSession.date), func.sum(col(SittingSession.minutes)), func.sum(col(SittingSession.breaks))
+    ).group_by(col(SittingSession.date))
     if start is not None:
         query = query.where(col(SittingSession.date) >= start)
     if end is not None:
         query = query.where(col(SittingSession.date) <= end)
-    return {date: SittingSummary(date, int(minutes), int(breaks))
-            for date, minutes, breaks in session.execute(query)}
+    return {date: SittingSummary(date, int(minutes), int(breaks)) for date, minutes, breaks in session.execute(query)}

@@ -61,9 +61,13 @@ class AboutDialog(QDialog):
         header.addWidget(title, 1)
         layout.addLayout(header)
 
-        layout.addWidget(_plain_label(
-            "A private journal for chronic low back pain. Everything stays on this computer: "
-            "the app makes no network connections.", self))
+        layout.addWidget(
+            _plain_label(
+                "A private journal for chronic low back pain. Everything stays on this computer: "
+                "the app makes no network connections.",
+                self,
+            )
+        )
 
         self.location = _plain_label(journal_location(session), self, selectable=True)
         self.location.setAccessibleName("Where your journal is kept")
@@ -74,8 +78,8 @@ class AboutDialog(QDialog):
         layout.addWidget(_group("Your journal", self, *place))
 
         self.licence = _plain_label(
-            f"{LICENCE} licence: you may use, copy, change and share this program freely. "
-            "It comes with no warranty.", self)
+            f"{LICENCE} licence: you may use, copy, change and share this program freely. It comes with no warranty.", self
+        )
         layout.addWidget(_group("Licence", self, self.licence))
 
         sources = guidance_sources()
@@ -102,4 +106,3 @@ def show_about(session: JournalSession, parent: QWidget) -> AboutDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-

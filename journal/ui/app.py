@@ -25,8 +25,7 @@ from journal.ui.style import apply_style
 from journal.ui.tasks import TaskRunner
 
 
-def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True,
-                  in_tray: bool = False) -> MainWindow:
+def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True, in_tray: bool = False) -> MainWindow:
     """Build the window and start opening the journal (``path`` None with ``demo``).
 
     ``welcome`` False skips the first-start welcome (for tests and timing). ``in_tray``
@@ -108,8 +107,7 @@ def show_startup_error(message: str) -> None:
     QMessageBox.critical(None, "Pain Journal cannot start", message)
 
 
-def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False,
-               in_tray: bool = False) -> int:
+def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: bool = False, in_tray: bool = False) -> int:
     """Show the window and run until it closes; return the exit status.
 
     ``in_tray`` (the log-in entry, ``--tray``) keeps the window hidden when the

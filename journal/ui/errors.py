@@ -26,7 +26,7 @@ UNEXPECTED_TITLE = "Something went wrong"
 UNEXPECTED_TEXT = (
     "Something went wrong — nothing was lost. Everything you saved is still in your journal; "
     "anything not yet saved is still on screen.\n\n"
-    "If it happens again, \"Show Details…\" has a report you can copy for support. "
+    'If it happens again, "Show Details…" has a report you can copy for support. '
     "It holds no health data."
 )
 
@@ -50,8 +50,7 @@ def show_error(parent: QWidget | None, error: BaseException, *, title: str = "Co
         QMessageBox.warning(parent, title, str(error))
         return
     log.error("unexpected error: %s", type(error).__name__)
-    box = QMessageBox(QMessageBox.Icon.Critical, UNEXPECTED_TITLE, UNEXPECTED_TEXT,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, UNEXPECTED_TITLE, UNEXPECTED_TEXT, QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(error_report(error))
     box.exec()
 

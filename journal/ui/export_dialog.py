@@ -118,8 +118,12 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
     from journal.app.reports import export_file
 
     result = export_file(
-        journal, request.path, request.start, request.end,
-        patient_name=request.patient_name, questions=request.questions,
+        journal,
+        request.path,
+        request.start,
+        request.end,
+        patient_name=request.patient_name,
+        questions=request.questions,
         export_format=FileFormat(request.format.suffix),
     )
     if result.format is FileFormat.CSV:
@@ -152,14 +156,12 @@ def paint_pdf(printer: "QPrinter", pdf_path: Path) -> int:
                 printer.newPage()
             page = document[index]
             bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGBX8888).copy()
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888).copy()
             target = QRectF(painter.viewport())
             scale = min(target.width() / image.width(), target.height() / image.height())
             width, height = image.width() * scale, image.height() * scale
             painter.drawImage(
-                QRectF(target.x() + (target.width() - width) / 2,
-                       target.y() + (target.height() - height) / 2, width, height),
+                QRectF(target.x() + (target.width() - width) / 2, target.y() + (target.height() - height) / 2, width, height),
                 image,
             )
             page.close()
@@ -179,8 +181,7 @@ class ExportDialog(QDialog):
     failed = Signal(str)
     preview_ready = Signal(object)  # Path of the PDF about to be previewed
 
-    def __init__(self, session: "JournalSession", parent: QWidget | None = None,
-                 *, today: dt.date | None = None) -> None:
+    def __init__(self, session: "JournalSession", parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.today = today or dt.date.today()
@@ -197,8 +198,10 @@ class ExportDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        intro = QLabel("Bring a short summary of your journal to your appointment. "
-                       "Page 1 shows the main picture; the day-by-day detail and your notes follow.")
+        intro = QLabel(
+            "Bring a short summary of your journal to your appointment. "
+            "Page 1 shows the main picture; the day-by-day detail and your notes follow."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -221,8 +224,7 @@ class ExportDialog(QDialog):
         self.last_visit_label = QLabel("Last visit:", self.dates_row)
         self.from_label = QLabel("From:", self.dates_row)
         self.to_label = QLabel("to", self.dates_row)
-        for widget in (self.last_visit_label, self.last_visit_edit, self.from_label, self.from_edit,
-                       self.to_label, self.to_edit):
+        for widget in (self.last_visit_label, self.last_visit_edit, self.from_label, self.from_edit, self.to_label, self.to_edit):
             row.addWidget(widget)
         row.addStretch(1)
         form.addRow("", self.dates_row)
@@ -245,7 +247,9 @@ class ExportDialog(QDialog):
         self.questions_edit.setTabChangesFocus(True)
         self.questions_hint = QLabel(
             "Filled in from the questions you logged in this period. Change them as you like: "
-            "what is here goes on the summary, one question per line.", questions_box)
+            "what is here goes on the summary, one question per line.",
+            questions_box,
+        )
         self.questions_hint.setObjectName("hint")
         self.questions_hint.setWordWrap(True)
         box.addWidget(self.questions_edit, 1)
@@ -444,10 +448,12 @@ class ExportDialog(QDialog):
 
     def choose_file_and_export(self) -> None:
         fmt = self.export_format
-        filters = {ExportFormat.PDF: "PDF files (*.pdf)", ExportFormat.CSV: "CSV files (*.csv)",
-                   ExportFormat.FHIR: "FHIR JSON files (*.json)"}
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the summary as", str(self.suggested_path()),
-                                                filters[fmt])
+        filters = {
+            ExportFormat.PDF: "PDF files (*.pdf)",
+            ExportFormat.CSV: "CSV files (*.csv)",
+            ExportFormat.FHIR: "FHIR JSON files (*.json)",
+        }
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the summary as", str(self.suggested_path()), filters[fmt])
         if not chosen:
             return
         path = Path(chosen)

@@ -65,16 +65,15 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
                 by_date.setdefault(flag.date, []).append(flag.symptom)
             for date, symptoms in by_date.items():
                 window.today.mark_warned(date, symptoms)
-            session.tasks.run(
-                lambda: [session.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None
-            )
+            session.tasks.run(lambda: [session.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None)
 
     def failed(error: BaseException) -> None:
         from journal.storage.journal import DuplicateDatesError
 
         if isinstance(error, DuplicateDatesError) and not replace:
             answer = QMessageBox.question(
-                window, "Some days are already logged",
+                window,
+                "Some days are already logged",
                 f"{error}\n\nReplace those days with the ones in the file?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
@@ -85,8 +84,7 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
         if isinstance(error, UserError):
             QMessageBox.warning(window, "Nothing was imported", str(error))
             return
-        QMessageBox.critical(window, "Import failed",
-                             f"Something went wrong and nothing was imported ({type(error).__name__}).")
+        QMessageBox.critical(window, "Import failed", f"Something went wrong and nothing was imported ({type(error).__name__}).")
 
     window.show_status(f"Importing {path.name}…")
     session.tasks.run(work, done, failed)

@@ -177,8 +177,10 @@ class MainWindow(QMainWindow):
         banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(8, 4, 8, 4)
-        row = QLabel("You are exploring <b>sample data</b>: made-up days to show what the journal "
-                     "can do. Nothing here is saved to your own journal.")
+        row = QLabel(
+            "You are exploring <b>sample data</b>: made-up days to show what the journal "
+            "can do. Nothing here is saved to your own journal."
+        )
         row.setWordWrap(True)
         layout.addWidget(row, 1)
         self.leave_demo_button = QPushButton("Start my own journal", banner)
@@ -187,8 +189,12 @@ class MainWindow(QMainWindow):
         return banner
 
     def _build_menus(self) -> None:
-        def action(menu: QMenu, text: str, slot: Callable[[], object],
-                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        def action(
+            menu: QMenu,
+            text: str,
+            slot: Callable[[], object],
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        ) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(shortcut)

@@ -32,9 +32,7 @@ def _body_html(text: str) -> str:
         for line in lines:
             if line.startswith("• "):
                 sign, _, why = line[2:].partition(". ")
-                parts.append(
-                    f"<p style='margin-left:12px'><b>{escape(sign)}.</b><br>{escape(why)}</p>"
-                )
+                parts.append(f"<p style='margin-left:12px'><b>{escape(sign)}.</b><br>{escape(why)}</p>")
     return "".join(parts)
 
 
@@ -45,9 +43,7 @@ class RedFlagDialog(QDialog):
     dated before it are told in the past tense, with their dates.
     """
 
-    def __init__(
-        self, flags: Sequence[RedFlag], parent: QWidget | None = None, *, today: dt.date | None = None
-    ) -> None:
+    def __init__(self, flags: Sequence[RedFlag], parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
         urgent = [f for f in flags if f.urgency is Urgency.URGENT]
         current = today is None or any(f.date >= today for f in urgent)

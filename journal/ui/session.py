@@ -74,7 +74,11 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
         journal = Journal.open(path)
     date = dt.date.today()
     return OpenedJournal(
-        journal, form_catalog(journal), journal.medication_names(), journal.count(), demo,
+        journal,
+        form_catalog(journal),
+        journal.medication_names(),
+        journal.count(),
+        demo,
         (date, journal.day(date)),
     )
 
@@ -169,11 +173,7 @@ class JournalSession(QObject):
     def urgencies(self) -> dict[str, Urgency]:
         from journal.core.catalog import name_key
 
-        return {
-            name_key(item.name): item.urgency
-            for item in self._catalog
-            if item.kind is CatalogKind.SYMPTOM
-        }
+        return {name_key(item.name): item.urgency for item in self._catalog if item.kind is CatalogKind.SYMPTOM}
 
     def medication_names(self) -> list[str]:
         return list(self._medications)
@@ -240,9 +240,7 @@ class JournalSession(QObject):
         """
         return self._require().acknowledge_red_flags(date, symptoms)
 
-    def red_flag_acks(
-        self, start: dt.date | None = None, end: dt.date | None = None
-    ) -> dict[dt.date, frozenset[str]]:
+    def red_flag_acks(self, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, frozenset[str]]:
         """Acknowledged red-flag symptom name keys per date (safe to call from the worker)."""
         return self._require().red_flag_acks(start, end)
 
@@ -252,9 +250,7 @@ class JournalSession(QObject):
         """Keep a sitting session's minutes and breaks (one small write, as a day's save)."""
         self._require().add_sitting_session(summary)
 
-    def sitting_per_day(
-        self, start: dt.date | None = None, end: dt.date | None = None
-    ) -> "dict[dt.date, SittingSummary]":
+    def sitting_per_day(self, start: dt.date | None = None, end: dt.date | None = None) -> "dict[dt.date, SittingSummary]":
         """Kept sitting minutes and breaks per date (safe to call from the worker)."""
         return self._require().sitting_per_day(start, end)
 
@@ -295,8 +291,7 @@ class JournalSession(QObject):
         self.tasks.wait()
         journal = self.journal
         worth_keeping = (
-            journal is not None and not self.is_demo and not journal.read_only and self.holds_lock
-            and journal.count() > 0
+            journal is not None and not self.is_demo and not journal.read_only and self.holds_lock and journal.count() > 0
         )
         path = journal.path if journal is not None else None
         self.close()

@@ -28,8 +28,13 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, runner: "TaskRunner", work: Callable[[], object],
-                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+    def __init__(
+        self,
+        runner: "TaskRunner",
+        work: Callable[[], object],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         super().__init__()
         self._runner, self._work, self._on_done, self._on_error = runner, work, on_done, on_error
 

@@ -50,8 +50,9 @@ class WelcomeDialog(QDialog):
         layout.addWidget(note)
         buttons = QHBoxLayout()
         sample = QPushButton("&Explore with sample data")
-        sample.setToolTip("Look around a journal filled with six months of made-up days. "
-                          "Your own journal stays empty until you start.")
+        sample.setToolTip(
+            "Look around a journal filled with six months of made-up days. Your own journal stays empty until you start."
+        )
         start = QPushButton("&Start logging")
         start.setObjectName("primaryButton")
         start.setDefault(True)

@@ -62,9 +62,7 @@ class ForTodayCards(QWidget):
         self.heading.setText(URGENT_HEADING if urgent else FOR_TODAY_HEADING)
         # The usual grey hint is too quiet for this heading: the banner's dark red.
         self.heading.setStyleSheet("color: #4a1500;" if urgent else "")
-        self.setAccessibleName(
-            f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else "For today: suggested reading"
-        )
+        self.setAccessibleName(f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else "For today: suggested reading")
         for index, item in enumerate(linked[:MAX_CARDS]):
             card = GuidanceCard(item, self)
             card.clicked.connect(lambda _=False, item_id=item.item.id: self.openRequested.emit(item_id))

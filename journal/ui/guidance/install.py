@@ -85,12 +85,18 @@ class GuidanceFeature(QObject):
         self.cards.openRequested.connect(self.open_item)
 
         self.soon_notice = NoticePanel(
-            "soon", read_item=WHEN_TO_SEE_A_DOCTOR_ITEM, read_label="Read: when to see a doctor",
-            dismissible=False, parent=today_view,
+            "soon",
+            read_item=WHEN_TO_SEE_A_DOCTOR_ITEM,
+            read_label="Read: when to see a doctor",
+            dismissible=False,
+            parent=today_view,
         )
         self.pain_notice = NoticePanel(
-            "suggestion", read_item=WHEN_TO_SEE_A_DOCTOR_ITEM, read_label="Read: when to see a doctor",
-            dismissible=True, parent=today_view,
+            "suggestion",
+            read_item=WHEN_TO_SEE_A_DOCTOR_ITEM,
+            read_label="Read: when to see a doctor",
+            dismissible=True,
+            parent=today_view,
         )
         outer = cast(QBoxLayout, today_view.layout())
         below_banner = outer.indexOf(today_view.red_flag_banner) + 1
@@ -139,9 +145,7 @@ class GuidanceFeature(QObject):
             return
         self.window.tabs.setCurrentWidget(today_view)
         today_view.form.activities.add_minutes(activity, minutes)
-        self.window.show_status(
-            f"Added {minutes} min of {activity} to today. Check the day, then press Save to keep it."
-        )
+        self.window.show_status(f"Added {minutes} min of {activity} to today. Check the day, then press Save to keep it.")
 
     # --- Today ---------------------------------------------------------------------------
 
@@ -168,11 +172,7 @@ class GuidanceFeature(QObject):
 
     def _on_saved(self, entry: DayEntry) -> None:
         session = self.window.session
-        urgent = [
-            name_key(flag.symptom)
-            for flag in red_flags_in(entry, session.urgencies())
-            if flag.urgency is Urgency.URGENT
-        ]
+        urgent = [name_key(flag.symptom) for flag in red_flags_in(entry, session.urgencies()) if flag.urgency is Urgency.URGENT]
         if urgent:
             # Saving replaces the day's row, which forgets its acknowledgements: record them again.
             self._remember_acknowledged(entry.date, urgent)
@@ -203,9 +203,7 @@ class GuidanceFeature(QObject):
         urgent = warning_level(entry, urgencies) is Urgency.URGENT
 
         def work() -> "list[LinkedItem]":
-            return linked_items_for_day(
-                entry, session.days(start, end), load_library(), urgencies=urgencies
-            )
+            return linked_items_for_day(entry, session.days(start, end), load_library(), urgencies=urgencies)
 
         def done(linked: "list[LinkedItem]") -> None:
             if self.window.today.date == entry.date:
@@ -238,9 +236,7 @@ class GuidanceFeature(QObject):
         start = today - dt.timedelta(days=SIX_WEEKS_LOOKBACK - 1)
 
         def work() -> tuple[PersistentPain | None, str | None]:
-            return persistent_severe_pain(session.days(start, today), today), session.setting(
-                PERSISTENT_PAIN_DISMISSED
-            )
+            return persistent_severe_pain(session.days(start, today), today), session.setting(PERSISTENT_PAIN_DISMISSED)
 
         def done(result: tuple[PersistentPain | None, str | None]) -> None:
             found, dismissed = result
@@ -249,9 +245,7 @@ class GuidanceFeature(QObject):
             if found is None or not recent or dismissed == today.isoformat():
                 self.pain_notice.hide()
                 return
-            self.pain_notice.show_message(
-                "A suggestion: book an appointment with your doctor", found.message, found.source
-            )
+            self.pain_notice.show_message("A suggestion: book an appointment with your doctor", found.message, found.source)
 
         session.tasks.run(work, done)
 

@@ -72,14 +72,12 @@ class LibraryView(QWidget):
     # --- building ------------------------------------------------------------------
 
     def _disclaimer_note(self) -> QLabel:
-        note = QLabel(
-            f"{self.library.disclaimer.short} "
-            f"<a href='#disclaimer'>{self.library.disclaimer.title}</a>"
-        )
+        note = QLabel(f"{self.library.disclaimer.short} <a href='#disclaimer'>{self.library.disclaimer.title}</a>")
         note.setObjectName("disclaimer")
         note.setWordWrap(True)
-        note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
         note.linkActivated.connect(lambda _: self.show_disclaimer())
         note.setAccessibleName("About this guidance")
         note.setAccessibleDescription(self.library.disclaimer.short)
@@ -184,8 +182,7 @@ class LibraryView(QWidget):
         if row is not None:
             index = self.categories.index(row)
             self.category_list.selectionModel().blockSignals(True)
-            self.category_list.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.category_list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.category_list.selectionModel().blockSignals(False)
         items = self.library.in_category(category)
         self.list_heading.setText(f"&In “{self.categories.data(self.categories.index(row or 0))}”")
@@ -202,8 +199,13 @@ class LibraryView(QWidget):
 
     def show_disclaimer(self) -> None:
         """The full "About this guidance" text."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.library.disclaimer.title,
-                          disclaimer_html(self.library.disclaimer), QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.library.disclaimer.title,
+            disclaimer_html(self.library.disclaimer),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setTextFormat(Qt.TextFormat.RichText)
         box.exec()
 
@@ -220,8 +222,7 @@ class LibraryView(QWidget):
             return
         words = text.casefold().split()
         # Titles that hold every word first: they are what the patient is most likely after.
-        found = sorted(self.library.search(text),
-                       key=lambda item: not all(word in item.title.casefold() for word in words))
+        found = sorted(self.library.search(text), key=lambda item: not all(word in item.title.casefold() for word in words))
         self.category_list.selectionModel().clearSelection()
         if found:
             count = f"{len(found)} {'topic' if len(found) == 1 else 'topics'}"

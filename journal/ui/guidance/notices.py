@@ -26,8 +26,7 @@ class NoticePanel(QFrame):
     readRequested = Signal(str)
     dismissed = Signal()
 
-    def __init__(self, kind: str, *, read_item: str, read_label: str, dismissible: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, *, read_item: str, read_label: str, dismissible: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{kind}Notice")
         self.setStyleSheet(

@@ -46,9 +46,7 @@ def item_html(item: GuidanceItem) -> str:
 
 
 def disclaimer_html(disclaimer: Disclaimer) -> str:
-    paragraphs = "".join(
-        f"<p>{escape(' '.join(p.split()))}</p>" for p in disclaimer.text.split("\n\n") if p.strip()
-    )
+    paragraphs = "".join(f"<p>{escape(' '.join(p.split()))}</p>" for p in disclaimer.text.split("\n\n") if p.strip())
     return f"<h2>{escape(disclaimer.title)}</h2>{paragraphs}"
 
 

@@ -185,7 +185,8 @@ class HistoryView(QWidget):
             return
         date = self.model.row_at(index.row()).date
         answer = QMessageBox.question(
-            self, "Delete this day?",
+            self,
+            "Delete this day?",
             f"Delete everything logged for {long_words(date)}?\n\nYou can undo this straight after.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from journal.ui.pacing.plan_dialog import PlanDialog
 
 OVER_PLAN_NOTE = "well over today"
-OVER_PLAN_TIP = ("More than your plan today. Pacing means balancing activity with rest, "
-                 "so you can keep doing the things that matter.")
+OVER_PLAN_TIP = (
+    "More than your plan today. Pacing means balancing activity with rest, so you can keep doing the things that matter."
+)
 
 
 class PacingFeature(QObject):
@@ -59,8 +60,7 @@ class PacingFeature(QObject):
     def load(self) -> None:
         self.loaded = False
         session = self.window.session
-        self.window.session.tasks.run(
-            lambda: pacing.plans_from_text(session.setting(pacing.SETTING_KEY)), self._loaded)
+        self.window.session.tasks.run(lambda: pacing.plans_from_text(session.setting(pacing.SETTING_KEY)), self._loaded)
 
     def _loaded(self, plans: list[Plan]) -> None:
         self.plans = plans
@@ -82,7 +82,7 @@ class PacingFeature(QObject):
     # --- Today ----------------------------------------------------------------------------
 
     def refresh_hints(self) -> None:
-        """"plan: 20 min" beside each planned activity; a quiet note when well over it.
+        """ "plan: 20 min" beside each planned activity; a quiet note when well over it.
 
         While there are plans every row keeps a hint column of the same width
         (empty where the activity has no plan), so the rows stay aligned.
@@ -103,8 +103,9 @@ class PacingFeature(QObject):
                 continue
             over = pacing.is_well_over(value.minutes, plan)
             row.hint.setText(plan.label() + (f" · {OVER_PLAN_NOTE}" if over else ""))
-            row.hint.setToolTip(OVER_PLAN_TIP if over else
-                                f"Your pacing plan: {plan.minutes} minutes of {plan.activity} at a time.")
+            row.hint.setToolTip(
+                OVER_PLAN_TIP if over else f"Your pacing plan: {plan.minutes} minutes of {plan.activity} at a time."
+            )
 
     # --- the plan dialog -----------------------------------------------------------------------
 
@@ -115,8 +116,9 @@ class PacingFeature(QObject):
             self.window.show_status("Your journal is still opening; try again in a moment.")
             return
         plans, today = list(self.plans), self.today()
-        session.tasks.run(lambda: pacing.plan_overview(session.days(), plans, today),
-                          lambda overview: self._show_dialog(overview, plans, today))
+        session.tasks.run(
+            lambda: pacing.plan_overview(session.days(), plans, today), lambda overview: self._show_dialog(overview, plans, today)
+        )
 
     def _show_dialog(self, overview: list[pacing.ActivityOverview], plans: list[Plan], today: dt.date) -> None:
         from journal.ui.pacing.plan_dialog import PlanDialog

@@ -37,9 +37,15 @@ def _wrapped(text: str, *, hint: bool = False) -> QLabel:
 class ActivityPlanBox(QGroupBox):
     """One activity: its baseline, the plan (0 = none), and the gentle-increase choice."""
 
-    def __init__(self, activity: str, baseline: pacing.Baseline, plan: Plan | None,
-                 suggestion: pacing.IncreaseSuggestion | None, today: dt.date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        activity: str,
+        baseline: pacing.Baseline,
+        plan: Plan | None,
+        suggestion: pacing.IncreaseSuggestion | None,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(activity[:1].upper() + activity[1:], parent)
         self.activity = activity
         self.baseline = baseline
@@ -60,8 +66,7 @@ class ActivityPlanBox(QGroupBox):
         self.minutes.setAccessibleName(f"Plan for {activity}, minutes at a time")
         self.minutes.setMinimumWidth(self.minutes.fontMetrics().horizontalAdvance("600 min at a time") + 40)
         label.setBuddy(self.minutes)
-        self.use_baseline = QPushButton(f"Use the baseline ({baseline.minutes} min)" if baseline.minutes
-                                        else "Use the baseline")
+        self.use_baseline = QPushButton(f"Use the baseline ({baseline.minutes} min)" if baseline.minutes else "Use the baseline")
         self.use_baseline.setEnabled(baseline.minutes is not None)
         self.use_baseline.clicked.connect(lambda: self.minutes.setValue(baseline.minutes or 0))
         row.addWidget(label)
@@ -69,8 +74,9 @@ class ActivityPlanBox(QGroupBox):
         row.addWidget(self.use_baseline)
         row.addStretch(1)
         layout.addLayout(row)
-        self.gentle = QCheckBox(f"Suggest a gentle increase ({pacing.INCREASE_PERCENT}% after a week "
-                                "without a flare; I decide each time)")
+        self.gentle = QCheckBox(
+            f"Suggest a gentle increase ({pacing.INCREASE_PERCENT}% after a week without a flare; I decide each time)"
+        )
         self.gentle.setChecked(plan is not None and plan.gentle_increase)
         layout.addWidget(self.gentle)
         self.suggestion_row = QWidget()
@@ -103,8 +109,9 @@ class PlanDialog(QDialog):
 
     guidanceRequested = Signal(str)
 
-    def __init__(self, overview: Sequence[pacing.ActivityOverview], plans: Sequence[Plan], today: dt.date,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, overview: Sequence[pacing.ActivityOverview], plans: Sequence[Plan], today: dt.date, parent: QWidget | None = None
+    ) -> None:
         """``overview`` comes from :func:`journal.core.pacing_plan.plan_overview` (computed on the worker)."""
         super().__init__(parent)
         self.setWindowTitle("Your pacing plan")
@@ -114,11 +121,14 @@ class PlanDialog(QDialog):
         intro = _wrapped(
             "A plan is how long to do an activity at a time, a little under what you usually manage, "
             "so you can keep going without overdoing it. You choose it; the journal never changes it "
-            "by itself.")
+            "by itself."
+        )
         layout.addWidget(intro)
         layout.addWidget(_wrapped(pacing.BASELINE_IN_WORDS, hint=True))
-        link = QLabel("<a href='activity-pacing'>Read: Pace your activities</a> · "
-                      "<a href='keep-moving-without-fear'>Read: Keep moving without fear</a>")
+        link = QLabel(
+            "<a href='activity-pacing'>Read: Pace your activities</a> · "
+            "<a href='keep-moving-without-fear'>Read: Keep moving without fear</a>"
+        )
         link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         link.linkActivated.connect(self._read)
         self.guidance_links = link
@@ -133,9 +143,14 @@ class PlanDialog(QDialog):
             column.addWidget(box)
             self.boxes.append(box)
         if not activities:
-            column.addWidget(_wrapped("No effortful activities logged yet (such as walking, housework, "
-                                      "gardening or exercise). Log them in Today with their minutes, "
-                                      "and a baseline appears here after a few weeks.", hint=True))
+            column.addWidget(
+                _wrapped(
+                    "No effortful activities logged yet (such as walking, housework, "
+                    "gardening or exercise). Log them in Today with their minutes, "
+                    "and a baseline appears here after a few weeks.",
+                    hint=True,
+                )
+            )
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

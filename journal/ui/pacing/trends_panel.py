@@ -34,34 +34,46 @@ def sitting_html(weeks: "list[SittingWeek]") -> str:
         f"<td align='right'>{'' if w.breaks_per_hour is None else f'{w.breaks_per_hour:.1f}'}</td></tr>"
         for w in weeks[-12:]
     )
-    return ("<h3>Breaks from sitting</h3>"
-            f"<p style='color:{GREY}'>Sessions timed with “I'm sitting down to work” that you added to a day.</p>"
-            "<table cellpadding='4' cellspacing='0'><tr><th align='left'>Week of</th>"
-            "<th align='right'>Time sat</th><th align='right'>Breaks</th>"
-            f"<th align='right'>Breaks an hour</th></tr>{rows}</table>")
+    return (
+        "<h3>Breaks from sitting</h3>"
+        f"<p style='color:{GREY}'>Sessions timed with “I'm sitting down to work” that you added to a day.</p>"
+        "<table cellpadding='4' cellspacing='0'><tr><th align='left'>Week of</th>"
+        "<th align='right'>Time sat</th><th align='right'>Breaks</th>"
+        f"<th align='right'>Breaks an hour</th></tr>{rows}</table>"
+    )
 
 
-def pacing_html(days: "list[DayEntry] | tuple[DayEntry, ...]", plans: "list[Plan]",
-                start: dt.date, end: dt.date, sitting: "list[SittingWeek] | None" = None) -> str:
+def pacing_html(
+    days: "list[DayEntry] | tuple[DayEntry, ...]",
+    plans: "list[Plan]",
+    start: dt.date,
+    end: dt.date,
+    sitting: "list[SittingWeek] | None" = None,
+) -> str:
     """The tab's text for the period [start, end]."""
-    parts = [f"<p style='color:{GREY}'>{escape(day_words(start))} to {escape(day_words(end))}. "
-             "<a href='plan'>Change your plan…</a> · <a href='guidance'>Why pace?</a></p>"]
+    parts = [
+        f"<p style='color:{GREY}'>{escape(day_words(start))} to {escape(day_words(end))}. "
+        "<a href='plan'>Change your plan…</a> · <a href='guidance'>Why pace?</a></p>"
+    ]
     if not plans:
-        parts.append("<p>You have no pacing plan yet. A plan is how long to do an activity at a time, "
-                     "so you can keep going without overdoing it. <a href='plan'>Set one</a> from your "
-                     "own days.</p>")
+        parts.append(
+            "<p>You have no pacing plan yet. A plan is how long to do an activity at a time, "
+            "so you can keep going without overdoing it. <a href='plan'>Set one</a> from your "
+            "own days.</p>"
+        )
         parts.append(sitting_html(sitting or []))
         return "".join(parts)
     comparison = pacing.flare_after_plan(days, plans, start, end)
     parts.append("<h3>Flares after days over plan</h3>")
     parts.append(f"<p>{escape(comparison.sentence)}</p>")
-    parts.append(f"<p style='color:{GREY}'><small>“Over plan”: more minutes than your current plan "
-                 "for any planned activity that day. A flare is counted on the next day, as the rest "
-                 "of the journal defines it.</small></p>")
+    parts.append(
+        f"<p style='color:{GREY}'><small>“Over plan”: more minutes than your current plan "
+        "for any planned activity that day. A flare is counted on the next day, as the rest "
+        "of the journal defines it.</small></p>"
+    )
     for plan in sorted(plans, key=lambda p: p.activity.casefold()):
         weeks = pacing.plan_vs_done(days, plan, start, end)
-        parts.append(f"<h3>{escape(plan.activity[:1].upper() + plan.activity[1:])}: "
-                     f"{plan.minutes} min at a time</h3>")
+        parts.append(f"<h3>{escape(plan.activity[:1].upper() + plan.activity[1:])}: {plan.minutes} min at a time</h3>")
         if not weeks:
             parts.append(f"<p style='color:{GREY}'>Not logged in this period.</p>")
             continue
@@ -125,8 +137,10 @@ class PacingPanel(QTextBrowser):
         if session.ready:
             self._generation += 1
             generation = self._generation
-            session.tasks.run(lambda: sitting_weeks(session.sitting_per_day(start, end), start, end),
-                              lambda weeks: self._sitting_loaded(generation, weeks))
+            session.tasks.run(
+                lambda: sitting_weeks(session.sitting_per_day(start, end), start, end),
+                lambda weeks: self._sitting_loaded(generation, weeks),
+            )
 
     def _sitting_loaded(self, generation: int, weeks: "list[SittingWeek]") -> None:
         if not shiboken6.isValid(self) or generation != self._generation or weeks == self._sitting:

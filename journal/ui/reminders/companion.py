@@ -37,8 +37,7 @@ KEEPS_RUNNING_TRAY = (
     "completely, choose “Quit Pain Journal” in the tray icon's menu, or File → Quit."
 )
 KEEPS_RUNNING_NO_TRAY = (
-    "Pain Journal is still running (minimised) so it can remind you. To close it "
-    "completely, choose File → Quit."
+    "Pain Journal is still running (minimised) so it can remind you. To close it completely, choose File → Quit."
 )
 
 
@@ -52,9 +51,15 @@ class DayCompanion(QObject):
     sittingChanged = Signal(bool)
     offered = Signal(object)
 
-    def __init__(self, window: "MainWindow", *, clock: Clock, settings: QSettings,
-                 tray_available: bool | None = None,
-                 login_command: Callable[[], Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        window: "MainWindow",
+        *,
+        clock: Clock,
+        settings: QSettings,
+        tray_available: bool | None = None,
+        login_command: Callable[[], Sequence[str]] | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.clock = clock
@@ -68,8 +73,7 @@ class DayCompanion(QObject):
         self.told_box: QMessageBox | None = None
         self.offer_box: QMessageBox | None = None
         self.lock_watcher: ScreenLockWatcher | None = None
-        self.tray_available = (QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None
-                               else tray_available)
+        self.tray_available = QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         self._login_command = login_command or self._default_login_command
         self.quit_application: Callable[[], None] = QApplication.quit
         self._quitting = False
@@ -179,8 +183,14 @@ class DayCompanion(QObject):
     def answer(self, answer: str) -> None:
         """Act on one of :mod:`journal.ui.reminders.prompts`' ``ANSWER_*`` values."""
         now = self.clock.now()
-        if answer in (prompts.ANSWER_OPEN_TODAY, prompts.ANSWER_SNOOZE_30, prompts.ANSWER_SNOOZE_60,
-                      prompts.ANSWER_DONE_TODAY, prompts.ANSWER_BREAK_DONE, prompts.ANSWER_BREAK_LATER):
+        if answer in (
+            prompts.ANSWER_OPEN_TODAY,
+            prompts.ANSWER_SNOOZE_30,
+            prompts.ANSWER_SNOOZE_60,
+            prompts.ANSWER_DONE_TODAY,
+            prompts.ANSWER_BREAK_DONE,
+            prompts.ANSWER_BREAK_LATER,
+        ):
             self.showing = None
         if answer == prompts.ANSWER_OPEN_TODAY:
             self.open_today(now.date())
@@ -282,8 +292,9 @@ class DayCompanion(QObject):
         beside the window.
         """
         self.show_window()
-        box = QMessageBox(QMessageBox.Icon.Question, "Add to today?", summary.question(),
-                          QMessageBox.StandardButton.NoButton, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Add to today?", summary.question(), QMessageBox.StandardButton.NoButton, self.window
+        )
         box.setInformativeText(
             "The minutes go into the day's activities as sitting, and the breaks are kept "
             "with the day. Check the day, then press Save to keep it."
@@ -323,8 +334,7 @@ class DayCompanion(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Closing the window while reminders are on keeps Pain Journal running (said once)."""
-        if (watched is self.window and event.type() == QEvent.Type.Close and not self._quitting
-                and self.stays_running):
+        if watched is self.window and event.type() == QEvent.Type.Close and not self._quitting and self.stays_running:
             if self.tray is not None:
                 self.window.hide()
             else:
@@ -338,8 +348,11 @@ class DayCompanion(QObject):
             return
         self.qsettings.setValue(store.TOLD_ABOUT_TRAY, True)
         self.qsettings.sync()
-        box = QMessageBox(QMessageBox.Icon.Information, "Pain Journal keeps running",
-                          KEEPS_RUNNING_TRAY if self.tray is not None else KEEPS_RUNNING_NO_TRAY)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Pain Journal keeps running",
+            KEEPS_RUNNING_TRAY if self.tray is not None else KEEPS_RUNNING_NO_TRAY,
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         self.told_box = box
         box.show()

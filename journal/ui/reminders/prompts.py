@@ -35,10 +35,13 @@ class Prompt(Enum):
 
 #: (button text, answer) for each prompt, in the order shown.
 CHOICES: dict[Prompt, tuple[tuple[str, str], ...]] = {
-    Prompt.REMINDER: (("Open Today", ANSWER_OPEN_TODAY), ("Snooze 30 minutes", ANSWER_SNOOZE_30),
-                      ("Snooze 1 hour", ANSWER_SNOOZE_60), ("Done for today", ANSWER_DONE_TODAY)),
-    Prompt.BREAK: (("Done", ANSWER_BREAK_DONE), ("5 more minutes", ANSWER_BREAK_LATER),
-                   ("Stop", ANSWER_BREAK_STOP)),
+    Prompt.REMINDER: (
+        ("Open Today", ANSWER_OPEN_TODAY),
+        ("Snooze 30 minutes", ANSWER_SNOOZE_30),
+        ("Snooze 1 hour", ANSWER_SNOOZE_60),
+        ("Done for today", ANSWER_DONE_TODAY),
+    ),
+    Prompt.BREAK: (("Done", ANSWER_BREAK_DONE), ("5 more minutes", ANSWER_BREAK_LATER), ("Stop", ANSWER_BREAK_STOP)),
 }
 TEXTS: dict[Prompt, str] = {Prompt.REMINDER: REMINDER_TEXT, Prompt.BREAK: BREAK_TEXT}
 
@@ -100,8 +103,10 @@ class PromptWindow(QWidget):
             layout.addWidget(row)
             self._rows[prompt] = row
         margins = layout.contentsMargins().left() + layout.contentsMargins().right()
-        widest = max([row.sizeHint().width() for row in self._rows.values()]
-                     + [self.text.fontMetrics().horizontalAdvance(text) for text in TEXTS.values()])
+        widest = max(
+            [row.sizeHint().width() for row in self._rows.values()]
+            + [self.text.fontMetrics().horizontalAdvance(text) for text in TEXTS.values()]
+        )
         self.setMinimumWidth(widest + margins)
         self.prompt: Prompt | None = None
 

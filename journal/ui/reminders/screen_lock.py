@@ -43,8 +43,12 @@ class ScreenLockWatcher(QObject):
         for _service, path, interface in _SERVICES:
             # Any sender: the signal is matched by path and interface (the owner of the
             # well-known name differs between desktops).
-            found = bus.connect(  # type: ignore[call-overload]  # the slot-signature form is missing from the stubs
-                "", path, interface, "ActiveChanged", self, SLOT("_on_active(bool)")) or found
+            found = (
+                bus.connect(  # type: ignore[call-overload]  # the slot-signature form is missing from the stubs
+                    "", path, interface, "ActiveChanged", self, SLOT("_on_active(bool)")
+                )
+                or found
+            )
         return found
 
     @Slot(bool)

@@ -71,9 +71,13 @@ class SettingsDialog(QDialog):
         days_widget.setLayout(days)
         days.setContentsMargins(0, 0, 0, 0)
         form.addRow("On these days:", days_widget)
-        form.addRow(_note("Only if the day is not logged yet. The reminder says just "
-                          "“Time to log your day”: nothing from your journal, so it is private "
-                          "even on a locked screen."))
+        form.addRow(
+            _note(
+                "Only if the day is not logged yet. The reminder says just "
+                "“Time to log your day”: nothing from your journal, so it is private "
+                "even on a locked screen."
+            )
+        )
         return box
 
     def _tray_box(self, current: ReminderSettings) -> QGroupBox:
@@ -82,9 +86,13 @@ class SettingsDialog(QDialog):
         self.at_login = QCheckBox("&Start Pain Journal in the tray when I log in")
         self.at_login.setChecked(current.start_at_login)
         layout.addWidget(self.at_login)
-        layout.addWidget(_note("While reminders are on, closing the window keeps Pain Journal in the "
-                               "tray. Choose Quit in the tray icon's menu, or File → Quit, to close it "
-                               "completely."))
+        layout.addWidget(
+            _note(
+                "While reminders are on, closing the window keeps Pain Journal in the "
+                "tray. Choose Quit in the tray icon's menu, or File → Quit, to close it "
+                "completely."
+            )
+        )
         return box
 
     def _sitting_box(self, current: ReminderSettings) -> QGroupBox:
@@ -97,9 +105,13 @@ class SettingsDialog(QDialog):
         self.sitting_minutes.setSuffix(" minutes")
         self.sitting_minutes.setValue(current.sitting_minutes)
         form.addRow("Suggest a &break every:", self.sitting_minutes)
-        form.addRow(_note("The guidance suggests not sitting for more than 30 minutes without changing "
-                          f"position ({SITTING_SOURCE}). Start the timer with “I'm sitting down to work” "
-                          "in Today or the tray; it pauses while your screen is locked."))
+        form.addRow(
+            _note(
+                "The guidance suggests not sitting for more than 30 minutes without changing "
+                f"position ({SITTING_SOURCE}). Start the timer with “I'm sitting down to work” "
+                "in Today or the tray; it pauses while your screen is locked."
+            )
+        )
         return box
 
     def _sync_enabled(self) -> None:

@@ -13,8 +13,10 @@ STOP_TEXT = "Stop the sitting timer"
 class SittingButton(QPushButton):
     def __init__(self, companion: DayCompanion, parent: QWidget | None = None) -> None:
         super().__init__(START_TEXT, parent)
-        self.setToolTip("Suggests a short break to stand up and move, every few minutes you choose in "
-                        "File → Settings. At the end you can add the time to the day.")
+        self.setToolTip(
+            "Suggests a short break to stand up and move, every few minutes you choose in "
+            "File → Settings. At the end you can add the time to the day."
+        )
         self._companion = companion
         self.clicked.connect(self._toggle)
         companion.sittingChanged.connect(self._show_state)

@@ -120,9 +120,7 @@ class DataSafetyFeature(QObject):
     def _auto_failed(self, error: BaseException) -> None:
         self.auto_backup_checks += 1
         log.warning("automatic backup failed: %s", type(error).__name__)
-        self.window.show_status(
-            "The automatic backup could not be made this time. Your journal itself is fine and unchanged."
-        )
+        self.window.show_status("The automatic backup could not be made this time. Your journal itself is fine and unchanged.")
         self.autoBackupDone.emit(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -180,7 +178,8 @@ class DataSafetyFeature(QObject):
 
     def _backup_failed(self, error: BaseException) -> None:
         self._message(
-            QMessageBox.Icon.Warning, "Backup not made",
+            QMessageBox.Icon.Warning,
+            "Backup not made",
             f"{plain_reason(error)}\n\nYour journal itself was not changed.",
         )
 
@@ -218,30 +217,36 @@ class DataSafetyFeature(QObject):
     def _choose_file(self) -> None:
         folder = self.session.backup_folder()
         chosen, _ = QFileDialog.getOpenFileName(
-            self.restore_dialog or self.window, "Choose a backup file",
-            str(folder) if folder is not None and folder.is_dir() else "", BACKUP_FILTER,
+            self.restore_dialog or self.window,
+            "Choose a backup file",
+            str(folder) if folder is not None and folder.is_dir() else "",
+            BACKUP_FILTER,
         )
         if chosen:
             self.choose_backup_file(Path(chosen))
 
     def choose_backup_file(self, path: Path) -> None:
         """Read what the backup file ``path`` holds (on the worker), then confirm and restore."""
-        self.session.tasks.run(lambda: self.session.describe_backup(path), self.confirm_and_restore,
-                               self._listing_failed)
+        self.session.tasks.run(lambda: self.session.describe_backup(path), self.confirm_and_restore, self._listing_failed)
 
     def confirm_and_restore(self, info: "BackupInfo") -> None:
         """Say what will happen and restore ``info`` if the user agrees."""
         parent: QWidget = self.restore_dialog or self.window
         if info.problem:
             self._message(
-                QMessageBox.Icon.Warning, "This file cannot be restored",
+                QMessageBox.Icon.Warning,
+                "This file cannot be restored",
                 f"{info.path.name} is not a Pain Journal backup, or it is damaged, so it cannot be "
                 "restored.\n\nYour journal was not changed.",
             )
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore this backup?",
-                          f"Go back to the backup from {wording.taken_when(info.taken_at, in_sentence=True)}?",
-                          QMessageBox.StandardButton.NoButton, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Restore this backup?",
+            f"Go back to the backup from {wording.taken_when(info.taken_at, in_sentence=True)}?",
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
         box.setInformativeText(
             f"Your journal will then hold {wording.contents(info)}.\n\n"
             "Your journal as it is now is saved as a backup first, so nothing is lost: "
@@ -277,17 +282,23 @@ class DataSafetyFeature(QObject):
             kept = (
                 f"\n\nYour journal as it was just before is kept as a backup:\n{saved}\n"
                 "To go back to it, use File → Restore from backup… again."
-                if saved is not None else ""
+                if saved is not None
+                else ""
             )
-            self._message(QMessageBox.Icon.Information, "Backup restored",
-                          f"Your journal now holds {wording.contents(info)}.{kept}", self.window)
+            self._message(
+                QMessageBox.Icon.Information,
+                "Backup restored",
+                f"Your journal now holds {wording.contents(info)}.{kept}",
+                self.window,
+            )
 
         def failed(error: BaseException) -> None:
             self._restoring = False
             if self.restore_dialog is not None:
                 self.restore_dialog.set_busy(False)
-            self._message(QMessageBox.Icon.Warning, "Backup not restored",
-                          f"{plain_reason(error)}\n\nYour journal is as it was before.")
+            self._message(
+                QMessageBox.Icon.Warning, "Backup not restored", f"{plain_reason(error)}\n\nYour journal is as it was before."
+            )
 
         self.session.restore(info.path, done, failed)
 
@@ -298,8 +309,7 @@ class DataSafetyFeature(QObject):
 
         It sits over the restore dialog while that is open, else over the window.
         """
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok,
-                          parent or self.restore_dialog or self.window)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent or self.restore_dialog or self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box

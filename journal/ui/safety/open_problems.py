@@ -36,7 +36,10 @@ def explain_open_failure(window: "MainWindow", error: BaseException) -> None:
     where = f"\n\nThe file is:\n{path}" if path is not None else ""
     if isinstance(error, JournalInUseError):
         _explain_and_close(
-            window, QMessageBox.Icon.Information, IN_USE_TITLE, IN_USE_TEXT,
+            window,
+            QMessageBox.Icon.Information,
+            IN_USE_TITLE,
+            IN_USE_TEXT,
             "Please carry on in that window. This one closes now so that the two cannot "
             "overwrite each other's changes. Nothing was changed.\n\n"
             "If you cannot find the other window, it may still be closing: wait a moment "
@@ -44,29 +47,36 @@ def explain_open_failure(window: "MainWindow", error: BaseException) -> None:
         )
     elif isinstance(error, TooNewError):
         _explain_and_close(
-            window, QMessageBox.Icon.Information, "This journal needs a newer Pain Journal",
+            window,
+            QMessageBox.Icon.Information,
+            "This journal needs a newer Pain Journal",
             "Your journal was last saved by a newer version of Pain Journal.",
             "This version cannot read it safely, so it has not opened or changed it. "
             f"Please install the latest Pain Journal and open your journal with that.{where}",
         )
     elif isinstance(error, NotAJournalError):
         _explain_and_close(
-            window, QMessageBox.Icon.Information, "This is not a Pain Journal file",
+            window,
+            QMessageBox.Icon.Information,
+            "This is not a Pain Journal file",
             "The file Pain Journal was asked to open is not a journal.",
-            "It seems to belong to another program, so Pain Journal has left it exactly as "
-            f"it was.{where}",
+            f"It seems to belong to another program, so Pain Journal has left it exactly as it was.{where}",
         )
     elif isinstance(error, DamagedDatabaseError):
         session = window.session
-        session.tasks.run(session.backups, lambda backups: _offer_backup(window, error, backups),
-                          lambda _error: _offer_backup(window, error, []))
+        session.tasks.run(
+            session.backups,
+            lambda backups: _offer_backup(window, error, backups),
+            lambda _error: _offer_backup(window, error, []),
+        )
     elif isinstance(error, UserError):
         _explain_and_close(window, QMessageBox.Icon.Warning, "Could not open your journal", str(error), "")
     else:
         _explain_and_close(
-            window, QMessageBox.Icon.Warning, "Could not open your journal",
-            "The journal could not be opened because of an unexpected problem "
-            f"({type(error).__name__}).",
+            window,
+            QMessageBox.Icon.Warning,
+            "Could not open your journal",
+            f"The journal could not be opened because of an unexpected problem ({type(error).__name__}).",
             "Your data was not changed.",
         )
 
@@ -78,8 +88,9 @@ def _box(window: "MainWindow", icon: QMessageBox.Icon, title: str, text: str, in
     return box
 
 
-def _explain_and_close(window: "MainWindow", icon: QMessageBox.Icon, title: str, text: str,
-                       informative: str, details: str = "") -> None:
+def _explain_and_close(
+    window: "MainWindow", icon: QMessageBox.Icon, title: str, text: str, informative: str, details: str = ""
+) -> None:
     box = _box(window, icon, title, text, informative)
     if details:
         box.setDetailedText(details)
@@ -98,7 +109,9 @@ def _offer_backup(window: "MainWindow", error: BaseException, backups: "list[Bac
     good = [info for info in backups if not info.problem]
     if path is None or not good:
         _explain_and_close(
-            window, QMessageBox.Icon.Warning, DAMAGED_TITLE,
+            window,
+            QMessageBox.Icon.Warning,
+            DAMAGED_TITLE,
             "Part of your journal file is damaged, and there is no backup to go back to.",
             "This can happen after a power cut, a full disk or a disk fault. Pain Journal has not "
             "changed or deleted anything.\n\n"
@@ -110,7 +123,9 @@ def _offer_backup(window: "MainWindow", error: BaseException, backups: "list[Bac
         return
     newest = good[0]
     box = _box(
-        window, QMessageBox.Icon.Information, DAMAGED_TITLE,
+        window,
+        QMessageBox.Icon.Information,
+        DAMAGED_TITLE,
         "<b>Part of your journal file is damaged, so Pain Journal cannot open it safely.</b><br>"
         "Nothing has been changed or deleted.",
         "This can happen after a power cut, a full disk or a disk fault.\n\n"
@@ -132,7 +147,9 @@ def _offer_backup(window: "MainWindow", error: BaseException, backups: "list[Bac
     window.session.recover_damaged(
         lambda result: _recovered(window, path, good, result),
         lambda failure: _explain_and_close(
-            window, QMessageBox.Icon.Warning, "The backup could not be restored",
+            window,
+            QMessageBox.Icon.Warning,
+            "The backup could not be restored",
             "Pain Journal could not restore the backup.",
             f"{failure if isinstance(failure, UserError) else type(failure).__name__}\n\n"
             f"Your files were kept as they were.\n\nThe file is:\n{path}",
@@ -140,12 +157,13 @@ def _offer_backup(window: "MainWindow", error: BaseException, backups: "list[Bac
     )
 
 
-def _recovered(window: "MainWindow", path: Path, good: "list[BackupInfo]",
-               result: "tuple[Path | None, Path | None]") -> None:
+def _recovered(window: "MainWindow", path: Path, good: "list[BackupInfo]", result: "tuple[Path | None, Path | None]") -> None:
     used, kept = result
     if used is None:
         _explain_and_close(
-            window, QMessageBox.Icon.Warning, DAMAGED_TITLE,
+            window,
+            QMessageBox.Icon.Warning,
+            DAMAGED_TITLE,
             "None of the backups could be read either, so nothing was restored.",
             f"Pain Journal has not changed or deleted anything.\n\nThe file is:\n{path}",
         )
@@ -154,10 +172,14 @@ def _recovered(window: "MainWindow", path: Path, good: "list[BackupInfo]",
     info = next((b for b in good if b.path == used), None)
     what = f"the backup from {wording.taken_when(info.taken_at, in_sentence=True)}" if info else "a backup"
     holds = f" It holds {wording.contents(info)}." if info else ""
-    aside = (f"\n\nThe damaged file was not deleted. It is kept as:\n{kept}" if kept is not None else "")
-    box = QMessageBox(QMessageBox.Icon.Information, "Your journal was restored",
-                      f"Your journal was restored from {what}.{holds}{aside}",
-                      QMessageBox.StandardButton.Ok, window)
+    aside = f"\n\nThe damaged file was not deleted. It is kept as:\n{kept}" if kept is not None else ""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Your journal was restored",
+        f"Your journal was restored from {what}.{holds}{aside}",
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     window.show_status(f"Restored from {what}.")

@@ -127,8 +127,11 @@ class RestoreDialog(QDialog):
         layout.addLayout(buttons)
 
         first = next(
-            (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())
-             if self.list.topLevelItem(i).flags() & Qt.ItemFlag.ItemIsSelectable),
+            (
+                self.list.topLevelItem(i)
+                for i in range(self.list.topLevelItemCount())
+                if self.list.topLevelItem(i).flags() & Qt.ItemFlag.ItemIsSelectable
+            ),
             None,
         )
         if first is not None:
@@ -137,12 +140,14 @@ class RestoreDialog(QDialog):
         self.resize(max(760, self.sizeHint().width()), 480)
 
     def _add_row(self, info: "BackupInfo") -> None:
-        item = QTreeWidgetItem([
-            wording.taken_when(info.taken_at),
-            wording.day_count(info),
-            wording.date_range(info),
-            wording.kind(info.reason),
-        ])
+        item = QTreeWidgetItem(
+            [
+                wording.taken_when(info.taken_at),
+                wording.day_count(info),
+                wording.date_range(info),
+                wording.kind(info.reason),
+            ]
+        )
         item.setData(0, _INFO_ROLE, info)
         item.setToolTip(0, str(info.path))
         if info.problem:
@@ -198,4 +203,3 @@ class RestoreDialog(QDialog):
             button.setEnabled(not busy)
         self.list.setEnabled(not busy)
         self._show_selection()
-

@@ -98,7 +98,4 @@ def not_saved(reason: str) -> str:
     return _NOT_SAVED.get(reason, _NOT_SAVED["io"])
 
 
-READ_ONLY_NOTE = (
-    "This journal is read-only: you can read it, see its trends and export a report, "
-    "but nothing can be saved in it."
-)
+READ_ONLY_NOTE = "This journal is read-only: you can read it, see its trends and export a report, but nothing can be saved in it."

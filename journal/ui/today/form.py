@@ -153,8 +153,9 @@ class DayForm(QWidget):
         self.peg = QLabel()
         self.peg.setObjectName("pegScore")
         self.peg.setWordWrap(True)
-        self.peg.setToolTip("PEG: the average of your pain and these two answers, 0 to 10. "
-                            "Doctors use it to follow pain over time.")
+        self.peg.setToolTip(
+            "PEG: the average of your pain and these two answers, 0 to 10. Doctors use it to follow pain over time."
+        )
         layout.addWidget(self.peg)
         return box
 
@@ -209,8 +210,7 @@ class DayForm(QWidget):
         return box
 
     def _wire(self) -> None:
-        for scale in (self.back_pain, self.leg_pain, self.sleep_quality, self.stress,
-                      self.enjoyment, self.activity):
+        for scale in (self.back_pain, self.leg_pain, self.sleep_quality, self.stress, self.enjoyment, self.activity):
             scale.valueChanged.connect(self._on_edit)
         for box in self.locations.values():
             box.toggled.connect(self._on_edit)
@@ -230,8 +230,9 @@ class DayForm(QWidget):
 
     # --- catalogs ------------------------------------------------------------------
 
-    def set_catalogs(self, activities: list[CatalogItem], triggers: list[CatalogItem],
-                     symptoms: list[CatalogItem], medications: list[str]) -> None:
+    def set_catalogs(
+        self, activities: list[CatalogItem], triggers: list[CatalogItem], symptoms: list[CatalogItem], medications: list[str]
+    ) -> None:
         """Offer the catalogs' names: the first :data:`MAX_CHIPS` of each (built-in ones
         first), plus whatever is ticked, so the form's cost does not grow with a huge catalog.
         A name left out is still found by typing it in "Add…"."""
@@ -307,18 +308,24 @@ class DayForm(QWidget):
         if entry.back_pain is None or entry.peg is None:
             self.peg.setText("PEG score: answer pain and both questions above to see it.")
         else:
-            self.peg.setText(f"PEG score today: <b>{entry.peg:.1f}</b> / 10 "
-                             "(the average of pain, enjoyment and activity)")
+            self.peg.setText(f"PEG score today: <b>{entry.peg:.1f}</b> / 10 (the average of pain, enjoyment and activity)")
 
     def widget_for_field(self, field: str) -> QWidget:
         """The control to focus when validation names ``field``."""
         return {
-            "back_pain": self.back_pain, "leg_pain": self.leg_pain,
+            "back_pain": self.back_pain,
+            "leg_pain": self.leg_pain,
             "pain_locations": next(iter(self.locations.values())),
-            "morning_stiffness_min": self.stiffness, "sleep_hours": self.sleep_hours,
-            "sleep_quality": self.sleep_quality, "stress": self.stress,
-            "interference_enjoyment": self.enjoyment, "interference_activity": self.activity,
-            "activities": self.activities, "triggers": self.triggers, "symptoms": self.symptoms,
-            "medications": self.medications.entry, "notes": self.notes, "questions": self.questions,
+            "morning_stiffness_min": self.stiffness,
+            "sleep_hours": self.sleep_hours,
+            "sleep_quality": self.sleep_quality,
+            "stress": self.stress,
+            "interference_enjoyment": self.enjoyment,
+            "interference_activity": self.activity,
+            "activities": self.activities,
+            "triggers": self.triggers,
+            "symptoms": self.symptoms,
+            "medications": self.medications.entry,
+            "notes": self.notes,
+            "questions": self.questions,
         }.get(field, self.back_pain)
-

@@ -32,8 +32,7 @@ def ask_did_you_mean(parent: QWidget, sign: str, text: str) -> bool:
     if len(quoted) > 120:
         quoted = quoted[:117] + "…"
     box.setInformativeText(
-        f"You wrote: “{quoted}”.\n\nIf you mark it, your journal records it for this day "
-        "and tells you what to do about it."
+        f"You wrote: “{quoted}”.\n\nIf you mark it, your journal records it for this day and tells you what to do about it."
     )
     yes = box.addButton("Yes, mark it", QMessageBox.ButtonRole.YesRole)
     no = box.addButton("No", QMessageBox.ButtonRole.NoRole)
@@ -51,9 +50,7 @@ class WordScreen:
         self._asked: set[tuple[dt.date, str, str]] = set()  # (date, text, sign)
         self._declined: set[tuple[dt.date, str]] = set()  # (date, sign key)
 
-    def signs_to_mark(
-        self, parent: QWidget, date: dt.date, text: str, already: set[str]
-    ) -> list[str]:
+    def signs_to_mark(self, parent: QWidget, date: dt.date, text: str, already: set[str]) -> list[str]:
         """Ask about each sign ``text`` may mean; return those the patient said yes to.
 
         ``already`` holds name keys of symptoms already marked for ``date``:

@@ -266,8 +266,7 @@ class TodayView(QWidget):
             self,
             "Unsaved changes",
             f"You changed {long_date(self.date)} but did not save it.\nSave it now?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
@@ -288,7 +287,8 @@ class TodayView(QWidget):
             field, message = error.problems[0]
             others = "" if len(error.problems) == 1 else f"\n\n({len(error.problems) - 1} more to fix after this.)"
             QMessageBox.warning(
-                self, "Not saved yet",
+                self,
+                "Not saved yet",
                 f"{FIELD_LABELS.get(field, field)} {message}.{others}\n\nNothing was saved.",
             )
             self.form.widget_for_field(field).setFocus()

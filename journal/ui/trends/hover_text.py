@@ -12,8 +12,9 @@ def _avg(value: float | None) -> str:
     return "" if value is None else f" (7-day average {value:.1f})"
 
 
-def hover_text(date: dt.date, entry: DayEntry | None, *, back_avg7: float | None = None,
-               leg_avg7: float | None = None, flare: bool = False) -> str:
+def hover_text(
+    date: dt.date, entry: DayEntry | None, *, back_avg7: float | None = None, leg_avg7: float | None = None, flare: bool = False
+) -> str:
     """``date`` in words and what was logged that day; says so plainly when nothing was."""
     head = weekday_words(date)
     if entry is None:

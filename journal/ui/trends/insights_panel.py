@@ -87,19 +87,22 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
     body[-1] += "</p>"
     best, worst = s.best_week, s.worst_week
     if best is not None and worst is not None and best == worst:
-        body.append(f"<p>Only one week had 4 or more logged days: from {_day(best.start)}, "
-                    f"back pain averaged {_num(best.mean_back_pain)}.</p>")
+        body.append(
+            f"<p>Only one week had 4 or more logged days: from {_day(best.start)}, "
+            f"back pain averaged {_num(best.mean_back_pain)}.</p>"
+        )
     elif best is not None and worst is not None:
         body.append(
             f"<p>Easiest week: from {_day(best.start)}, average {_num(best.mean_back_pain)}. "
             f"Hardest week: from {_day(worst.start)}, average {_num(worst.mean_back_pain)}.</p>"
         )
     if s.leg_pain.days:
-        body.append(f"<p>Leg pain averaged {_num(s.leg_pain.mean)} on the "
-                    f"{_plural(s.leg_pain.days, 'day')} you recorded it.</p>")
+        body.append(f"<p>Leg pain averaged {_num(s.leg_pain.mean)} on the {_plural(s.leg_pain.days, 'day')} you recorded it.</p>")
     if s.peg.start is not None and s.peg.end is not None:
-        body.append(f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
-                    f"<p class='hint'>{PEG_DEFINITION}</p>")
+        body.append(
+            f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
+            f"<p class='hint'>{PEG_DEFINITION}</p>"
+        )
     return _section("Back pain", body)
 
 
@@ -108,8 +111,7 @@ def _daily(s: "Summary") -> list[str]:
     lines = daily_lines(s)
     if not lines:
         return []
-    return _section("Sleep, mood and where it hurts",
-                    ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
+    return _section("Sleep, mood and where it hurts", ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
 
 
 def _flares(s: "Summary") -> list[str]:
@@ -123,8 +125,7 @@ def _flares(s: "Summary") -> list[str]:
         body = [f"<p>{line}.</p>"]
         months = f.per_month
         if len(months) <= MONTHS_LISTED:
-            rows = [f"<li>{_month(m.month)}: {_plural(m.flare_days, 'flare day')}</li>"
-                    for m in months if m.flare_days]
+            rows = [f"<li>{_month(m.month)}: {_plural(m.flare_days, 'flare day')}</li>" for m in months if m.flare_days]
             body.append(f"<ul>{''.join(rows)}</ul>")
         else:
             busiest = max(months, key=lambda m: m.flare_days)
@@ -133,8 +134,7 @@ def _flares(s: "Summary") -> list[str]:
                 f"were in {_month(busiest.month)} ({busiest.flare_days}).</p>"
             )
     if f.severe_days:
-        body.append(f"<p>{_plural(len(f.severe_days), 'severe day')} (back pain of "
-                    f"{flares.SEVERE_BACK_PAIN} or more).</p>")
+        body.append(f"<p>{_plural(len(f.severe_days), 'severe day')} (back pain of {flares.SEVERE_BACK_PAIN} or more).</p>")
     body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
     return _section("Flares", body)
 
@@ -155,9 +155,7 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
     body = []
     found: list[TriggerImpact | MeasureAssociation] = [*shown, *measures]
     items = "".join(
-        f"<li>{_e(item.sentence)}"
-        + (f"<br><span class='hint'>{_e(item.details)}</span>" if details else "")
-        + "</li>"
+        f"<li>{_e(item.sentence)}" + (f"<br><span class='hint'>{_e(item.details)}</span>" if details else "") + "</li>"
         for item in found
     )
     if items:
@@ -181,8 +179,7 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
 
 def _activities(s: "Summary") -> list[str]:
     body = []
-    events = [(a.name, b) for a in s.activities.items for b in a.boom_bust
-              if a.comparison is not None and a.comparison.supported]
+    events = [(a.name, b) for a in s.activities.items for b in a.boom_bust if a.comparison is not None and a.comparison.supported]
     if events:
         items = "".join(
             f"<li>{_day(b.date)}: {b.minutes} minutes of {_e(name)} (you usually do about "

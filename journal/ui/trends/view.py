@@ -173,8 +173,10 @@ class TrendsView(QWidget):
         start, end = self.period
         self.from_edit = QDateEdit(_qdate(start), self)
         self.to_edit = QDateEdit(_qdate(end), self)
-        for edit, mnemonic, name in ((self.from_edit, "&From", "Custom period from"),
-                                     (self.to_edit, "&to", "Custom period until")):
+        for edit, mnemonic, name in (
+            (self.from_edit, "&From", "Custom period from"),
+            (self.to_edit, "&to", "Custom period until"),
+        ):
             edit_label = QLabel(mnemonic, self)
             edit_label.setBuddy(edit)
             edit.setCalendarPopup(True)
@@ -200,8 +202,11 @@ class TrendsView(QWidget):
         self.chart_tabs.setDocumentMode(True)
         self.over_time_page, self.calendar_page = QWidget(area), QWidget(area)
         self.measures_page = QWidget(area)
-        for page, title in ((self.over_time_page, "Over time"), (self.calendar_page, "Calendar"),
-                            (self.measures_page, "Sleep, mood and where it hurts")):
+        for page, title in (
+            (self.over_time_page, "Over time"),
+            (self.calendar_page, "Calendar"),
+            (self.measures_page, "Sleep, mood and where it hurts"),
+        ):
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 4, 0, 0)
             placeholder = QLabel("Loading your charts…", page)
@@ -425,13 +430,15 @@ class TrendsView(QWidget):
         index = (date - self.data.series.start).days
         series = self.data.series
         inside = 0 <= index < len(series.dates)
-        self.hover_label.setText(hover_text(
-            date,
-            self.data.by_date.get(date),
-            back_avg7=series.back_pain_avg7[index] if inside else None,
-            leg_avg7=series.leg_pain_avg7[index] if inside else None,
-            flare=bool(series.flare_days[index]) if inside else False,
-        ))
+        self.hover_label.setText(
+            hover_text(
+                date,
+                self.data.by_date.get(date),
+                back_avg7=series.back_pain_avg7[index] if inside else None,
+                leg_avg7=series.leg_pain_avg7[index] if inside else None,
+                flare=bool(series.flare_days[index]) if inside else False,
+            )
+        )
 
     def _on_leave(self, _event: "LocationEvent") -> None:
         self._hovered = None
@@ -449,8 +456,7 @@ class TrendsView(QWidget):
     def save_chart(self) -> None:
         """Ask where, then save the chart on show (over time, calendar or measures) as PNG or SVG."""
         page = self.chart_tabs.currentWidget()
-        canvas = {self.calendar_page: self.heat_canvas, self.measures_page: self.measures_canvas}.get(
-            page, self.canvas)
+        canvas = {self.calendar_page: self.heat_canvas, self.measures_page: self.measures_canvas}.get(page, self.canvas)
         if canvas is None:
             return
         start, end = self.period

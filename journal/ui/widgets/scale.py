@@ -27,8 +27,17 @@ from PySide6.QtWidgets import QFrame, QSizePolicy, QToolTip, QWidget
 
 # Colour-blind-safe ramp from calm blue to strong orange (no green/red pairing).
 LEVEL_COLOURS = (
-    "#d6e6f5", "#c6dbef", "#b3d1ea", "#a6c8e6", "#fde0c5", "#fdd0a2",
-    "#fdbf86", "#fdae6b", "#fd9a4e", "#f5863a", "#e6550d",
+    "#d6e6f5",
+    "#c6dbef",
+    "#b3d1ea",
+    "#a6c8e6",
+    "#fde0c5",
+    "#fdd0a2",
+    "#fdbf86",
+    "#fdae6b",
+    "#fd9a4e",
+    "#f5863a",
+    "#e6550d",
 )
 
 _NUMBERS = range(11)
@@ -46,8 +55,7 @@ class ScaleSelector(QFrame):
 
     valueChanged = Signal(object)  # int | None
 
-    def __init__(self, name: str, low_label: str = "none", high_label: str = "worst",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, low_label: str = "none", high_label: str = "worst", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._name = name
         self._low_label = low_label
@@ -122,8 +130,7 @@ class ScaleSelector(QFrame):
 
     def _readout_rect(self) -> QRect:
         area = self._area()
-        return QRect(area.right() - self._readout_width() + 1, area.top(),
-                     self._readout_width(), area.height())
+        return QRect(area.right() - self._readout_width() + 1, area.top(), self._readout_width(), area.height())
 
     def number_at(self, point: QPoint) -> int | None:
         """The number whose box holds ``point``, or None between and beside the boxes."""
@@ -212,8 +219,7 @@ class ScaleSelector(QFrame):
         key, text = event.key(), event.text()
         if text.isdigit() and len(text) == 1:
             digit = int(text)
-            if digit == 0 and self._value == 1 and self._pending_one.isValid() \
-                    and self._pending_one.elapsed() < 800:
+            if digit == 0 and self._value == 1 and self._pending_one.isValid() and self._pending_one.elapsed() < 800:
                 self.setValue(10)
             else:
                 self.setValue(digit)
