@@ -186,7 +186,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _is_storage_failure(error: BaseException) -> bool:
     """An error of the disk or of SQLite (possibly wrapped by SQLAlchemy), not of the program."""
-    import sqlite3
+    from journal.storage.failures import is_storage_failure
 
-    original = getattr(error, "orig", None)
-    return isinstance(error, (OSError, sqlite3.OperationalError)) or isinstance(original, sqlite3.OperationalError)
+    return is_storage_failure(error)

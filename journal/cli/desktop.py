@@ -159,20 +159,10 @@ def uninstall_desktop_entry(home: Path | None = None) -> list[Path]:
 def _png_icons() -> dict[int, bytes]:
     """The icon drawn at :data:`PNG_SIZES` (empty when Qt's SVG support is missing)."""
     try:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        from journal.ui.icon import render_icon
+        from journal.ui.icon import icon_pngs
     except ImportError:
         return {}
-    pngs = {}
-    for size in PNG_SIZES:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        render_icon(size).save(buffer, "PNG")  # type: ignore[call-overload]  # any QIODevice works; the stubs list file names only
-        buffer.close()
-        pngs[size] = bytes(data.data())
-    return pngs
+    return icon_pngs(PNG_SIZES)
 
 
 def _write(path: Path, content: bytes) -> None:

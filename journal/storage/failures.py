@@ -85,3 +85,9 @@ FILE_REASON_WORDS: Final[dict[str, str]] = {
 def could_not_write(path: object, error: BaseException) -> UserError:
     """One line for a file that could not be written: which file and why (no error text)."""
     return UserError(f"Could not write {path}: {FILE_REASON_WORDS[reason_for(error)]}. Nothing was changed.")
+
+
+def is_storage_failure(error: BaseException) -> bool:
+    """An error of the disk or of SQLite (possibly wrapped by SQLAlchemy), not of the program."""
+    original = getattr(error, "orig", None)
+    return isinstance(error, (OSError, sqlite3.OperationalError)) or isinstance(original, sqlite3.OperationalError)

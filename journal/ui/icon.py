@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,6 +30,21 @@ def render_icon(size: int, svg: Path = ICON_FILE) -> QImage:
     renderer.render(painter)
     painter.end()
     return image
+
+
+def icon_pngs(sizes: Sequence[int]) -> dict[int, bytes]:
+    """The icon drawn at each of ``sizes`` (pixels), as PNG bytes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    pngs = {}
+    for size in sizes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        render_icon(size).save(buffer, "PNG")  # type: ignore[call-overload]  # any QIODevice works; the stubs list file names only
+        buffer.close()
+        pngs[size] = bytes(data.data())
+    return pngs
 
 
 def app_icon() -> QIcon:
