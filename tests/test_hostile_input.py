@@ -28,6 +28,7 @@ from journal.core.errors import UserError, ValidationError
 from journal.core.validation import MAX_NOTES_LENGTH, validate_day
 from journal.formats.csv_io import (
     COLUMNS,
+    INTEGER_COLUMNS,
     MAX_FILE_BYTES,
     CsvImportError,
     parse_csv,
@@ -151,15 +152,7 @@ valid_text = st.lists(
     max_size=8,
 ).map("".join)
 dates = st.integers(0, 25).map(lambda n: (TODAY - dt.timedelta(days=n)).isoformat())
-INT_COLUMNS = (
-    "back_pain",
-    "leg_pain",
-    "morning_stiffness_min",
-    "sleep_quality",
-    "stress",
-    "interference_enjoyment",
-    "interference_activity",
-)
+INT_COLUMNS = INTEGER_COLUMNS
 
 
 def cell_for(column: str, clean: bool) -> st.SearchStrategy[str]:

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from journal.core.dates import day_words
 from journal.core.day import DayEntry
-from journal.core.redflags import short_date
 from journal.storage.journal import Journal
 from journal.ui.guidance.install import PERSISTENT_PAIN_DISMISSED, GuidanceFeature
 from journal.ui.main_window import MainWindow
@@ -197,11 +197,11 @@ def test_importing_days_with_an_urgent_symptom_shows_the_dialog(
     qtbot.waitUntil(lambda: len(modals.red_flags) == 1, timeout=10_000)
     assert any("Imported 2 day(s)" in text for text in modals.messages)
     finished = next(text for text in modals.messages if "Imported 2 day(s)" in text)
-    earlier = short_date(day - dt.timedelta(days=1))
+    earlier = day_words(day - dt.timedelta(days=1))
     assert f"Please open them in Today to check: {earlier} (numbness in the saddle area)." in finished
     message = modals.red_flags[0]
     assert message.startswith("Go to an emergency department now")
-    assert f"Loss of bladder or bowel control, on {short_date(day)}." in message
+    assert f"Loss of bladder or bowel control, on {day_words(day)}." in message
     assert message.rstrip().endswith("If a doctor has already checked this, you can close this message.")
 
 

@@ -52,7 +52,6 @@ def resolve_period(
         end = today if start is None else max(start, today)
     if start is None:
         start = end - span if end >= EARLIEST_DATE + span else EARLIEST_DATE
-    check_order(start, end)
     return checked_period(start, end, today=today, first_logged=first_logged)
 
 

@@ -176,16 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as error:
-        if not _is_storage_failure(error):
+        from journal.storage.failures import REASON_WORDS, is_storage_failure, reason_for
+
+        if not is_storage_failure(error):
             raise  # a bug: the scrubbed hook prints where, without any message
-        from journal.storage.failures import REASON_WORDS, reason_for
 
         print(f"pain-journal: stopped: {REASON_WORDS[reason_for(error)]}.", file=sys.stderr)
         return EXIT_USER_ERROR
-
-
-def _is_storage_failure(error: BaseException) -> bool:
-    """An error of the disk or of SQLite (possibly wrapped by SQLAlchemy), not of the program."""
-    from journal.storage.failures import is_storage_failure
-
-    return is_storage_failure(error)

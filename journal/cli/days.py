@@ -63,7 +63,8 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"Imported {result.count} day(s) into {path}.")
     import datetime as dt
 
-    from journal.core.redflags import short_date, urgent_message
+    from journal.core.dates import day_words
+    from journal.core.redflags import urgent_message
 
     warning = urgent_message(result.red_flags, dt.date.today())
     if warning:
@@ -71,7 +72,7 @@ def run_import(args: argparse.Namespace) -> int:
     for date, signs in result.days_to_check:
         print(
             f"{date.isoformat()}: the words may describe {' or '.join(signs)}; nothing was marked. "
-            f"Please check {short_date(date)}.",
+            f"Please check {day_words(date)}.",
             file=sys.stderr,
         )
     return 0

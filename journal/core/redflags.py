@@ -121,16 +121,13 @@ def red_flags_of(entries: Iterable[DayEntry], urgencies: Mapping[str, Urgency | 
 # --- messages ------------------------------------------------------------------------
 
 
-short_date = day_words  # "3 Dec 2025", the same in every locale
-
-
 def date_list(dates: Sequence[dt.date]) -> str:
     """``3 Dec 2025 and 14 Jan 2026``; long lists keep the first few and count the rest."""
     ordered = sorted(set(dates))
-    words = [short_date(d) for d in ordered[:MAX_DATES_LISTED]]
+    words = [day_words(d) for d in ordered[:MAX_DATES_LISTED]]
     if len(ordered) > MAX_DATES_LISTED:
         rest = len(ordered) - MAX_DATES_LISTED
-        words.append(f"{rest} more day{'' if rest == 1 else 's'} up to {short_date(ordered[-1])}")
+        words.append(f"{rest} more day{'' if rest == 1 else 's'} up to {day_words(ordered[-1])}")
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + " and " + words[-1]
@@ -332,7 +329,7 @@ def persistent_severe_pain(days: Sequence[DayEntry], today: dt.date) -> Persiste
         else "back or leg pain"
     )
     message = (
-        f"Your {pain} has been severe for {_how_long(span)}, since {short_date(start)}: "
+        f"Your {pain} has been severe for {_how_long(span)}, since {day_words(start)}: "
         f"it averaged 7 or more out of 10 in {len(severe_weeks)} of the last {WEEKS} weeks. "
         "Severe pain that has not got better with usual care for more than six weeks is a "
         "reason to see a doctor. Please book an appointment with your doctor, and bring "
@@ -353,7 +350,6 @@ __all__ = [
     "persistent_severe_pain",
     "red_flags_in",
     "red_flags_of",
-    "short_date",
     "soon_message",
     "urgent_message",
 ]

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from journal.core import flares, insights
 from journal.core.catalog import Urgency
 from journal.core.daily_measures import fmt_value
+from journal.core.dates import day_words
 from journal.core.redflags import RedFlag, grouped
 from journal.core.summary import one_decimal, plural, whole_minutes
 from journal.core.trigger_model import TriggerImpact
@@ -31,7 +32,6 @@ from journal.formats.pdf_style import (
     days_words,
     grid_style,
     heading,
-    long_date,
     patient_sentence,
     patient_text,
 )
@@ -53,7 +53,7 @@ def header_section(data: ReportData, st: Styles) -> list["Flowable"]:
     parts = []
     if data.patient_name:
         parts.append(f"<b>Patient:</b> {patient_text(data.patient_name)}")
-    parts.append(f"<b>Period:</b> {long_date(s.period.start)} to {long_date(s.period.end)} ({plural(s.days_in_period, 'day')})")
+    parts.append(f"<b>Period:</b> {day_words(s.period.start)} to {day_words(s.period.end)} ({plural(s.days_in_period, 'day')})")
     parts.append(f"<b>Days logged:</b> {s.days_logged} of {s.days_in_period}")
     return [
         Paragraph(TITLE, st.title),

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from xml.sax.saxutils import escape
 
+from journal.core.dates import day_words
 from journal.formats import ReportData, write_atomically
 from journal.formats.pdf_later_pages import day_table, notes_section, week_table
 from journal.formats.pdf_page_one import (
@@ -51,7 +52,6 @@ from journal.formats.pdf_style import (
     clip,
     disclaimer,
     heading,
-    long_date,
     make_styles,
     patient_text,
 )
@@ -188,7 +188,7 @@ def render_pdf(data: ReportData, target: Path | io.BytesIO, *, paper: str | None
     margin = MARGIN_MM * mm
     bottom = margin + 10  # room for the two footer lines
     s = data.summary
-    period = f"{long_date(s.period.start)} to {long_date(s.period.end)}"
+    period = f"{day_words(s.period.start)} to {day_words(s.period.end)}"
     who = f"{data.patient_name}, " if data.patient_name else ""
     short_who = f"{patient_text(clip(data.patient_name, 60))}, " if data.patient_name else ""
     doc = BaseDocTemplate(
@@ -210,7 +210,7 @@ def render_pdf(data: ReportData, target: Path | io.BytesIO, *, paper: str | None
     canvas_class = _canvas_class(
         f"{escape(TITLE)}: {short_who}{escape(period)}",
         disclaimer(),
-        long_date(data.generated.date()),
+        day_words(data.generated.date()),
         st,
         pages,
     )

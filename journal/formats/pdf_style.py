@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from xml.sax.saxutils import escape
 
-from journal.core.dates import WEEKDAYS, day_words, short_month
+from journal.core.dates import WEEKDAYS, short_month
 from journal.core.resources import load_toml
 from journal.core.summary import one_decimal, plural
 
@@ -59,9 +59,6 @@ class DateWords:
 
     def weekday(self, day: dt.date) -> str:
         return f"{WEEKDAYS[day.weekday()][:3]} {self.short(day)}"
-
-
-long_date = day_words  # "3 Mar 2025": unambiguous in every English-speaking country
 
 
 def disclaimer() -> str:

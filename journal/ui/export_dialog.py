@@ -100,9 +100,6 @@ def _q(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
 
 
-_words = day_words
-
-
 def write_export(session: "JournalSession", request: ExportRequest) -> str:
     """Remember the name and last visit, write the file, return a sentence. Runs on the worker.
 
@@ -353,7 +350,7 @@ class ExportDialog(QDialog):
             self.period_label.setText("The first day is after the last day: please change one of them.")
         else:
             days = (end - start).days + 1
-            self.period_label.setText(f"{_words(start)} to {_words(end)} ({days} day{'s' if days != 1 else ''})")
+            self.period_label.setText(f"{day_words(start)} to {day_words(end)} ({days} day{'s' if days != 1 else ''})")
         self._update_buttons()
         self.load_questions()
 

@@ -19,11 +19,11 @@ if TYPE_CHECKING:
 
 def words_to_check(found: Sequence[tuple[dt.date, tuple[str, ...]]]) -> str:
     """A note naming imported days whose words may mean an unmarked warning sign; "" if none."""
-    from journal.core.redflags import short_date
+    from journal.core.dates import day_words
 
     if not found:
         return ""
-    listed = "; ".join(f"{short_date(date)} ({', '.join(signs)})" for date, signs in found[:10])
+    listed = "; ".join(f"{day_words(date)} ({', '.join(signs)})" for date, signs in found[:10])
     more = f"; and {len(found) - 10} more days" if len(found) > 10 else ""
     return (
         "Some imported days use words that may describe a warning sign. Nothing was marked. "

@@ -19,12 +19,6 @@ MANUAL_REASON = "manual"
 _UPGRADE = re.compile(r"^before-v\d+$")
 
 
-long_date = long_words  # "Tuesday 3 June 2025"
-
-
-short_date = day_words  # "3 Jun 2025"
-
-
 def taken_when(taken_at: dt.datetime, *, today: dt.date | None = None, in_sentence: bool = False) -> str:
     """When a backup was taken: ``Today at 14:05``, ``Yesterday at 09:30`` or the full date.
 
@@ -35,7 +29,7 @@ def taken_when(taken_at: dt.datetime, *, today: dt.date | None = None, in_senten
     if taken_at.date() in (today, today - dt.timedelta(days=1)):
         word = "Today" if taken_at.date() == today else "Yesterday"
         return f"{word.lower() if in_sentence else word} at {clock}"
-    return f"{long_date(taken_at.date())} at {clock}"
+    return f"{long_words(taken_at.date())} at {clock}"
 
 
 def day_count(info: "BackupInfo") -> str:
@@ -52,8 +46,8 @@ def date_range(info: "BackupInfo") -> str:
     if info.first_date is None or info.last_date is None:
         return ""
     if info.first_date == info.last_date:
-        return short_date(info.first_date)
-    return f"{short_date(info.first_date)} – {short_date(info.last_date)}"
+        return day_words(info.first_date)
+    return f"{day_words(info.first_date)} – {day_words(info.last_date)}"
 
 
 def kind(reason: str) -> str:
@@ -77,8 +71,8 @@ def contents(info: "BackupInfo") -> str:
     if info.first_date is None or info.last_date is None:
         return "no days yet"
     if info.first_date == info.last_date:
-        return f"{count.lower()}, {short_date(info.first_date)}"
-    return f"{count.lower()}, from {short_date(info.first_date)} to {short_date(info.last_date)}"
+        return f"{count.lower()}, {day_words(info.first_date)}"
+    return f"{count.lower()}, from {day_words(info.first_date)} to {day_words(info.last_date)}"
 
 
 #: What a failed save says, by the kind of failure (see journal.storage.failures).

@@ -42,9 +42,6 @@ def _qdate(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
 
 
-long_date = long_words
-
-
 class TodayView(QWidget):
     """Log or edit one day. Emits ``saved(entry)`` after a successful save."""
 
@@ -265,7 +262,7 @@ class TodayView(QWidget):
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            f"You changed {long_date(self.date)} but did not save it.\nSave it now?",
+            f"You changed {long_words(self.date)} but did not save it.\nSave it now?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -301,7 +298,7 @@ class TodayView(QWidget):
         self.form.set_entry(stored.date, stored)
         self._baseline = self.form.entry()
         self._update_state()
-        self.status.emit(f"Saved {long_date(stored.date)}.")
+        self.status.emit(f"Saved {long_words(stored.date)}.")
         self.saved.emit(stored)
         return True
 

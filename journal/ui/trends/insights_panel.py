@@ -42,9 +42,6 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-_day = weekday_words
-
-
 _num = one_decimal
 _plural = plural
 
@@ -88,13 +85,13 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
     best, worst = s.best_week, s.worst_week
     if best is not None and worst is not None and best == worst:
         body.append(
-            f"<p>Only one week had 4 or more logged days: from {_day(best.start)}, "
+            f"<p>Only one week had 4 or more logged days: from {weekday_words(best.start)}, "
             f"back pain averaged {_num(best.mean_back_pain)}.</p>"
         )
     elif best is not None and worst is not None:
         body.append(
-            f"<p>Easiest week: from {_day(best.start)}, average {_num(best.mean_back_pain)}. "
-            f"Hardest week: from {_day(worst.start)}, average {_num(worst.mean_back_pain)}.</p>"
+            f"<p>Easiest week: from {weekday_words(best.start)}, average {_num(best.mean_back_pain)}. "
+            f"Hardest week: from {weekday_words(worst.start)}, average {_num(worst.mean_back_pain)}.</p>"
         )
     if s.leg_pain.days:
         body.append(f"<p>Leg pain averaged {_num(s.leg_pain.mean)} on the {_plural(s.leg_pain.days, 'day')} you recorded it.</p>")
@@ -182,8 +179,8 @@ def _activities(s: "Summary") -> list[str]:
     events = [(a.name, b) for a in s.activities.items for b in a.boom_bust if a.comparison is not None and a.comparison.supported]
     if events:
         items = "".join(
-            f"<li>{_day(b.date)}: {b.minutes} minutes of {_e(name)} (you usually do about "
-            f"{_num(b.baseline_minutes)}), then a flare on {_day(b.flare_date)}.</li>"
+            f"<li>{weekday_words(b.date)}: {b.minutes} minutes of {_e(name)} (you usually do about "
+            f"{_num(b.baseline_minutes)}), then a flare on {weekday_words(b.flare_date)}.</li>"
             for name, b in sorted(events, key=lambda e: e[1].date)
         )
         body.append(f"<p>Days of much more activity than usual, followed by a flare:</p><ul>{items}</ul>")
@@ -202,7 +199,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
     shown only with ``details``.
     """
     s = summary
-    period = f"{_day(s.period.start)} to {_day(s.period.end)}"
+    period = f"{weekday_words(s.period.start)} to {weekday_words(s.period.end)}"
     parts = [
         "<style>h3 { margin-top: 14px; margin-bottom: 4px; color: #1f3b5a; }"
         " p, li { margin-bottom: 4px; } .hint { color: #5a6573; }"
