@@ -26,6 +26,7 @@ def close_window(window: MainWindow) -> None:
     window.today.discard_changes()  # nothing unsaved: close without asking
     window.close()
     window.session.close()
+    window.session.release_lock()  # the features that do it on closing may not be installed yet
 
 
 def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:

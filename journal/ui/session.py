@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from journal.core.sitting import SittingSummary
     from journal.storage.backup import BackupInfo
     from journal.storage.journal import Journal
+    from journal.storage.single_instance import JournalLock
 
 
 #: Catalog entries of each kind the window keeps (the Today form shows fewer);
@@ -258,28 +259,30 @@ class JournalSession(QObject):
     # The window holds the journal's lock from just before the file is opened
     # until it closes, so a second window on the same file cannot write to it.
 
-    _lock_key: Path | None = None  # set while this session holds its journal's lock
+    _lock: "JournalLock | None" = None  # held while this session may write its journal
 
     def _hold_lock(self, path: Path) -> None:
-        from journal.storage.single_instance import lock_path
-        from journal.ui.safety import locks
+        """Take the journal's lock (on the resolved file), unless this session already holds it.
 
-        if self._lock_key is not None and self._lock_key == lock_path(path).resolve():
+        Raises:
+            JournalInUseError: another window or process holds it.
+        """
+        from journal.storage.single_instance import acquire_journal_lock, lock_path
+
+        if self._lock is not None and self._lock.path == lock_path(path).resolve():
             return
         self.release_lock()
-        self._lock_key = locks.take(path)
+        self._lock = acquire_journal_lock(path)
 
     @property
     def holds_lock(self) -> bool:
-        return self._lock_key is not None
+        return self._lock is not None
 
     def release_lock(self) -> None:
         """Let another window open the journal (does nothing when no lock is held)."""
-        key, self._lock_key = self._lock_key, None
-        if key is not None:
-            from journal.ui.safety import locks
-
-            locks.give_back(key)
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.release()
 
     def shut_down(self) -> "Path | None":
         """Finish queued work, close the journal, back it up if it changed, release the lock.
