@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from journal.core.day import DayEntry
 from journal.ui.main_window import MainWindow
 
 
@@ -43,3 +45,27 @@ def answer_next_message_box(button: QMessageBox.StandardButton) -> list[str]:
 
     QTimer.singleShot(20, answer)
     return seen
+
+
+def save_and_wait(qtbot: QtBot, window: MainWindow) -> bool:
+    """Press Save on Today and wait for the journal's answer; True when the day was saved."""
+    outcome: list[bool] = []
+    window.today.save(outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+    return outcome[0]
+
+
+def open_date_and_wait(qtbot: QtBot, window: MainWindow, date: dt.date) -> bool:
+    """Ask Today to show ``date`` and wait until it does; False when it did not (Cancel, a failed save)."""
+    shown: list[bool] = []
+    window.today.open_date(date, lambda: shown.append(True))
+    qtbot.waitUntil(lambda: not window.session.tasks.busy, timeout=10_000)
+    return bool(shown)
+
+
+def stored_day(qtbot: QtBot, window: MainWindow, date: dt.date) -> DayEntry | None:
+    """What the journal file holds for ``date``, read once the window's queued work is done."""
+    qtbot.waitUntil(lambda: not window.session.tasks.busy, timeout=10_000)
+    journal = window.session.journal
+    assert journal is not None
+    return journal.day(date)

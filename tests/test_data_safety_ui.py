@@ -23,7 +23,7 @@ from journal.ui.main_window import MainWindow
 from journal.ui.safety import feature as safety_feature
 from journal.ui.safety.feature import DataSafetyFeature
 from journal.ui.safety.restore_dialog import RestoreDialog
-from tests.gui_helpers import close_window, open_window
+from tests.gui_helpers import close_window, open_date_and_wait, open_window, stored_day
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date.today()
@@ -105,12 +105,13 @@ def _window(qtbot: QtBot, path: Path | None, **kwargs: object) -> MainWindow:
 
 def _save_today(qtbot: QtBot, window: MainWindow, note: str) -> None:
     form = window.today.form
-    window.today.open_date(TODAY)
+    assert open_date_and_wait(qtbot, window, TODAY)
     form.back_pain.setFocus()
     qtbot.keyClick(form.back_pain, Qt.Key.Key_3)
     qtbot.keyClicks(form.notes, note)
-    qtbot.mouseClick(window.today.save_button, Qt.MouseButton.LeftButton)
-    assert window.today.session.day(TODAY) is not None
+    with qtbot.waitSignal(window.today.saved, timeout=10_000):
+        qtbot.mouseClick(window.today.save_button, Qt.MouseButton.LeftButton)
+    assert stored_day(qtbot, window, TODAY) is not None
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -238,7 +239,7 @@ def test_restore_lists_backups_and_brings_the_old_days_back(qtbot: QtBot, db_pat
     assert "now holds 10 days" in answerer.seen[1]
 
     # Every view shows the restored days: Today has no entry for today any more...
-    assert window.today.session.day(TODAY) is None
+    assert stored_day(qtbot, window, TODAY) is None
     assert window.today.form.back_pain.value() is None
     assert "nothing saved" in window.today.state_label.text()
     # ... and History lists the 10 days of the backup.

@@ -14,7 +14,7 @@ from journal.core.day import DayEntry
 from journal.core.history import COLUMNS, history_row, sort_rows
 from journal.storage.journal import Journal
 from journal.ui.history.model import HistoryTableModel
-from tests.gui_helpers import answer_next_message_box, close_window, open_window
+from tests.gui_helpers import answer_next_message_box, close_window, open_window, stored_day
 
 TODAY = dt.date.today()
 
@@ -92,11 +92,11 @@ def test_history_filters_opens_deletes_and_undoes(qtbot: QtBot, db_path: Path) -
     answer_next_message_box(QMessageBox.StandardButton.Yes)
     history.delete_selected()
     qtbot.waitUntil(lambda: history.model.rowCount() == 59, timeout=5_000)
-    assert window.session.day(target) is None
+    assert stored_day(qtbot, window, target) is None
     assert history.undo_button.isEnabled()
     qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: history.model.rowCount() == 60, timeout=5_000)
-    restored = window.session.day(target)
+    restored = stored_day(qtbot, window, target)
     assert restored is not None and restored.notes == "day 5"
     close_window(window)
 

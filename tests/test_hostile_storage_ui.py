@@ -17,7 +17,7 @@ from sqlalchemy import event
 from journal.core.day import DayEntry
 from journal.storage.journal import Journal
 from journal.ui.safety.wording import READ_ONLY_NOTE
-from tests.gui_helpers import close_window, open_window
+from tests.gui_helpers import close_window, open_window, save_and_wait
 
 SECRET = "Sciatica after the hospital visit, took tramadol"
 FULL_MESSAGE = "Not saved: the disk is full. Your entry is still here; free some space and press Save again."
@@ -63,7 +63,7 @@ def test_a_save_on_a_full_disk_says_so_and_keeps_the_entry(
     _fill_disk(window)
     _type_a_long_day(qtbot, window)
     seen = answer_boxes([QMessageBox.StandardButton.Ok])
-    assert window.today.save() is False
+    assert save_and_wait(qtbot, window) is False
     assert seen == [FULL_MESSAGE]
     assert window.today.is_dirty()
     assert window.today.form.notes.toPlainText().startswith(SECRET)
@@ -80,8 +80,9 @@ def test_closing_with_save_after_a_failed_save_keeps_the_window_open(
     _fill_disk(window)
     _type_a_long_day(qtbot, window)
     seen = answer_boxes([QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Ok])
-    assert window.close() is False  # "Save it now?" → Save → "Not saved: the disk is full…"
+    window.close()  # "Save it now?" → Save → "Not saved: the disk is full…"
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: not window.today.saving, timeout=5_000)
     assert seen[1] == FULL_MESSAGE
     assert window.isVisible() and window.today.is_dirty()
     assert window.today.form.notes.toPlainText().startswith(SECRET)
@@ -99,13 +100,13 @@ def test_a_save_while_another_program_holds_the_journal_says_so(qtbot: QtBot, db
     try:
         window.today.form.back_pain.setValue(3)
         seen = answer_boxes([QMessageBox.StandardButton.Ok])
-        assert window.today.save() is False
+        assert save_and_wait(qtbot, window) is False
         assert seen and seen[0].startswith("Not saved: another program is using your journal.")
         assert window.today.is_dirty()
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert window.today.save() is True
+    assert save_and_wait(qtbot, window) is True
     close_window(window)
 
 
@@ -127,7 +128,7 @@ def test_a_read_only_journal_opens_with_a_note_and_refuses_to_save(qtbot: QtBot,
         assert note is not None and note.isVisible() and note.text() == READ_ONLY_NOTE
         window.today.form.back_pain.setValue(2)
         seen = answer_boxes([QMessageBox.StandardButton.Ok])
-        assert window.today.save() is False
+        assert save_and_wait(qtbot, window) is False
         assert seen and seen[0].startswith("Not saved: this journal is read-only")
         close_window(window)
         assert sorted(p.name for p in folder.iterdir()) == before

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from journal.core.sample_data import sample_days
 from journal.storage.journal import Journal
-from tests.gui_helpers import close_window, open_window
+from tests.gui_helpers import close_window, open_date_and_wait, open_window, stored_day
 
 NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
 NOTE = "Quokka-lavender 4417: flare after carrying the shopping"
@@ -92,13 +92,14 @@ def sample_journal(db_path: Path) -> Path:
 def _save_today_with_note(qtbot: QtBot, window: object) -> None:
     today_view = window.today  # type: ignore[attr-defined]
     form = today_view.form
-    today_view.open_date(dt.date.today())
+    assert open_date_and_wait(qtbot, window, dt.date.today())  # type: ignore[arg-type]
     form.back_pain.setFocus()
     qtbot.keyClick(form.back_pain, Qt.Key.Key_5)
     form.notes.clear()
     qtbot.keyClicks(form.notes, NOTE)
-    qtbot.mouseClick(today_view.save_button, Qt.MouseButton.LeftButton)
-    saved = today_view.session.day(dt.date.today())
+    with qtbot.waitSignal(today_view.saved, timeout=10_000):
+        qtbot.mouseClick(today_view.save_button, Qt.MouseButton.LeftButton)
+    saved = stored_day(qtbot, window, dt.date.today())  # type: ignore[arg-type]
     assert saved is not None and saved.notes == NOTE
 
 

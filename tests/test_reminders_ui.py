@@ -23,7 +23,7 @@ from journal.ui.main_window import MainWindow
 from journal.ui.reminders import prompts, store
 from journal.ui.reminders.companion import DayCompanion
 from journal.ui.reminders.settings_dialog import SettingsDialog
-from tests.gui_helpers import close_window
+from tests.gui_helpers import close_window, save_and_wait
 
 MINUTE = dt.timedelta(minutes=1)
 
@@ -131,7 +131,7 @@ def test_nothing_is_written_when_the_offer_is_declined(qtbot: QtBot, window: Mai
 def test_a_logged_day_gets_no_reminder(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:
     today = dt.date.today()
     window.today.form.back_pain.setValue(3)
-    assert window.today.save()
+    assert save_and_wait(qtbot, window)
     companion, clock = _companion(
         window, qsettings, dt.datetime.combine(today, dt.time(19, 0)), tray=False, settings=ReminderSettings(enabled=True)
     )

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.storage.journal import Journal
-from tests.gui_helpers import answer_next_message_box, close_window, open_window
+from tests.gui_helpers import answer_next_message_box, close_window, open_date_and_wait, open_window, save_and_wait, stored_day
 
 
 def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot, db_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_save_without_back_pain_names_the_field_and_writes_nothing(qtbot: QtBot,
     window = open_window(qtbot, db_path)
     qtbot.keyClicks(window.today.form.notes, "forgot the pain score")
     seen = answer_next_message_box(QMessageBox.StandardButton.Ok)
-    assert window.today.save() is False
+    assert save_and_wait(qtbot, window) is False
     assert seen and "Back pain" in seen[0] and "Nothing was saved" in seen[0]
     assert window.session.journal is not None and window.session.journal.count() == 0
     assert QApplication.focusWidget() is window.today.form.back_pain or not window.isActiveWindow()
@@ -89,19 +89,19 @@ def test_opening_a_saved_date_edits_it_and_leaving_unsaved_changes_asks(qtbot: Q
     qtbot.keyClick(today_view.form.back_pain, Qt.Key.Key_2)
     assert today_view.is_dirty()
     seen = answer_next_message_box(QMessageBox.StandardButton.Cancel)
-    assert today_view.open_date(yesterday) is False
+    assert open_date_and_wait(qtbot, window, yesterday) is False
     assert seen and "did not save" in seen[0]
     assert today_view.date == dt.date.today()
 
     answer_next_message_box(QMessageBox.StandardButton.Discard)
-    assert today_view.open_date(yesterday) is True
+    assert open_date_and_wait(qtbot, window, yesterday) is True
     assert today_view.form.back_pain.value() == 4
     assert today_view.form.notes.toPlainText() == "earlier"
     assert "Saved entry" in today_view.state_label.text()
     qtbot.keyClick(today_view.form.back_pain, Qt.Key.Key_Right)
-    assert today_view.save()
-    assert window.session.day(yesterday).back_pain == 5  # type: ignore[union-attr]
-    assert window.session.day(dt.date.today()) is None  # the discarded change was not saved
+    assert save_and_wait(qtbot, window)
+    assert stored_day(qtbot, window, yesterday).back_pain == 5  # type: ignore[union-attr]
+    assert stored_day(qtbot, window, dt.date.today()) is None  # the discarded change was not saved
     close_window(window)
 
 

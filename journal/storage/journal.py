@@ -130,6 +130,11 @@ class Journal:
         with self.session() as session:
             return repository.count_days(session=session)
 
+    def logged_dates(self) -> set[dt.date]:
+        """Every date that has an entry."""
+        with self.session() as session:
+            return repository.logged_dates(session=session)
+
     def date_bounds(self) -> tuple[dt.date, dt.date] | None:
         with self.session() as session:
             return repository.date_bounds(session=session)

@@ -297,6 +297,11 @@ def count_days(*, session: Session) -> int:
     return int(session.execute(select(func.count()).select_from(Day)).scalar_one())
 
 
+def logged_dates(*, session: Session) -> set[dt.date]:
+    """Every date that has an entry (dates only: a few kilobytes for years of days)."""
+    return set(session.execute(select(col(Day.date))).scalars())
+
+
 def date_bounds(*, session: Session) -> tuple[dt.date, dt.date] | None:
     """The first and last logged dates, or None for an empty journal."""
     first, last = session.execute(select(func.min(col(Day.date)), func.max(col(Day.date)))).one()

@@ -65,7 +65,7 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
                 by_date.setdefault(flag.date, []).append(flag.symptom)
             for date, symptoms in by_date.items():
                 window.today.mark_warned(date, symptoms)
-            session.tasks.run(lambda: [session.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None)
+            session.tasks.run(lambda: [journal.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None)
 
     def failed(error: BaseException) -> None:
         from journal.storage.journal import DuplicateDatesError
@@ -84,7 +84,9 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
         if isinstance(error, UserError):
             QMessageBox.warning(window, "Nothing was imported", str(error))
             return
-        QMessageBox.critical(window, "Import failed", f"Something went wrong and nothing was imported ({type(error).__name__}).")
+        from journal.ui.errors import show_error
+
+        show_error(window, error)  # "Something went wrong — nothing was lost", with a report to copy
 
     window.show_status(f"Importing {path.name}…")
     session.tasks.run(work, done, failed)

@@ -262,13 +262,18 @@ class MainWindow(QMainWindow):
 
         show_about(self.session, self)
 
+    def _close_now(self) -> None:
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        try:
-            leave = self.today.confirm_leave()
-        except Exception as error:  # noqa: BLE001 - never close over unsaved work
-            log.error("closing: saving the day failed: %s", type(error).__name__)
-            leave = False
-        if not leave:
-            event.ignore()
+        """Close only when nothing unsaved would be lost.
+
+        With unsaved changes (or a save under way) the close waits: the day is
+        saved on the worker if the patient says so, and the window closes only
+        once it is saved; a failed save keeps the window open with the entry.
+        """
+        if not self.today.saving and not self.today.is_dirty():
+            event.accept()
             return
-        event.accept()
+        event.ignore()
+        self.today.confirm_leave(self._close_now)

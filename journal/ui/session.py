@@ -1,10 +1,14 @@
 """The open journal as the window sees it: one object between widgets and storage.
 
-Widgets never run SQL; they call these methods. After every change the
-session emits ``changed`` with a small :class:`JournalChange` record and each
-view decides what to refresh (the pattern of Anki's ``OpChanges``).
-Opening happens on the worker thread because importing SQLModel takes about a
-second; the window is already on screen by then.
+Widgets never run SQL; they call these methods. Every method that reads or
+writes the file runs it on the worker (see :mod:`journal.ui.tasks`), with the
+journal bound when the call is queued, and reports back through callbacks on
+the window's thread; the window's thread never touches the database file.
+After every change the session emits ``changed`` with a small
+:class:`JournalChange` record and each view decides what to refresh (the
+pattern of Anki's ``OpChanges``). What the window needs at once (the catalog,
+medication names, which dates are logged) is kept in memory, loaded with the
+journal and refreshed by the calls that change it.
 """
 
 from __future__ import annotations
@@ -56,9 +60,22 @@ class OpenedJournal:
     journal: "Journal"
     catalog: list[CatalogItem]
     medications: list[str]
-    day_count: int
+    logged: frozenset[dt.date]
     demo: bool
     today: tuple[dt.date, DayEntry | None] | None = None  # the day Today shows first
+
+    @property
+    def day_count(self) -> int:
+        return len(self.logged)
+
+
+@dataclass(frozen=True)
+class _Caches:
+    """The in-memory copies a change may have made stale, read again on the worker (None: unchanged)."""
+
+    catalog: list[CatalogItem] | None = None
+    medications: list[str] | None = None
+    logged: frozenset[dt.date] | None = None
 
 
 def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
@@ -78,7 +95,7 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
         journal,
         form_catalog(journal),
         journal.medication_names(),
-        journal.count(),
+        frozenset(journal.logged_dates()),
         demo,
         (date, journal.day(date)),
     )
@@ -99,6 +116,7 @@ class JournalSession(QObject):
         self.is_demo = False
         self._catalog: list[CatalogItem] = []
         self._medications: list[str] = []
+        self._logged: frozenset[dt.date] = frozenset()
         self._prefetched: tuple[dt.date, DayEntry | None] | None = None
 
     # --- opening ---------------------------------------------------------------
@@ -125,12 +143,13 @@ class JournalSession(QObject):
         self.tasks.run(work, self._on_opened, self.open_failed.emit)
 
     def _on_opened(self, opened: OpenedJournal) -> None:
-        if self.journal is not None:
-            self.journal.close()
-        self.journal = opened.journal
+        previous, self.journal = self.journal, opened.journal
+        if previous is not None and previous is not opened.journal:
+            self.tasks.run(previous.close, lambda _: None)  # e.g. the sample data, after leaving it
         self.is_demo = opened.demo
         self._catalog = opened.catalog
         self._medications = opened.medications
+        self._logged = opened.logged
         # Today's entry was read on the worker too: the first view to ask for it
         # gets it without another query (valid only until the views have loaded).
         self._prefetched = opened.today
@@ -148,10 +167,13 @@ class JournalSession(QObject):
         return self.journal is not None and self.journal.read_only
 
     def close(self) -> None:
-        self.tasks.wait()
-        if self.journal is not None:
-            self.journal.close()
-            self.journal = None
+        """Finish queued work and close the journal (on the worker; this waits for it)."""
+        self.tasks.wait()  # queued work still uses the journal
+        journal, self.journal = self.journal, None
+        if journal is not None:
+            self.tasks.call_blocking(journal.close)
+        else:
+            self.tasks.wait()
 
     def _require(self) -> "Journal":
         if self.journal is None:
@@ -160,13 +182,33 @@ class JournalSession(QObject):
 
     # --- reading -----------------------------------------------------------------
 
-    def day(self, date: dt.date) -> DayEntry | None:
+    def load_day(
+        self,
+        date: dt.date,
+        on_done: "Callable[[DayEntry | None], None]",
+        on_error: "Callable[[BaseException], None] | None" = None,
+    ) -> None:
+        """Read one day on the worker and hand it to ``on_done`` (at once when there is nothing to read)."""
         if self._prefetched is not None and self._prefetched[0] == date:
-            return self._prefetched[1]
-        return self._require().day(date)
+            on_done(self._prefetched[1])
+            return
+        if date not in self._logged:
+            on_done(None)  # nothing to read: the logged dates are known
+            return
+        journal = self._require()
+        self.tasks.run(lambda: journal.day(date), on_done, on_error)
 
     def days(self, start: dt.date | None = None, end: dt.date | None = None) -> list[DayEntry]:
+        """Entries in the range. Reads the file: call it from ``tasks.run`` work."""
         return self._require().days(start, end)
+
+    def is_logged(self, date: dt.date) -> bool:
+        """Whether ``date`` has a saved entry (from memory; no file access)."""
+        return date in self._logged
+
+    def date_bounds(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last logged dates, or None (from memory; no file access)."""
+        return (min(self._logged), max(self._logged)) if self._logged else None
 
     def catalog(self, kind: CatalogKind) -> list[CatalogItem]:
         return [item for item in self._catalog if item.kind is kind]
@@ -180,41 +222,102 @@ class JournalSession(QObject):
         return list(self._medications)
 
     # --- writing -----------------------------------------------------------------
+    # Each write runs on the worker; ``on_done`` gets its result and ``on_error``
+    # the exception (ValidationError, UserError or anything else), with nothing
+    # written. Without ``on_error`` the error is shown (journal.ui.errors).
 
-    def save_day(self, entry: DayEntry) -> DayEntry:
-        """Validate and save; raises ValidationError with nothing written."""
+    def save_day(
+        self,
+        entry: DayEntry,
+        on_done: "Callable[[DayEntry], None]",
+        on_error: "Callable[[BaseException], None] | None" = None,
+    ) -> None:
+        """Validate and save ``entry``; ``on_done`` gets what was stored, after ``changed``."""
         journal = self._require()
-        saved = journal.save_day(entry)
-        catalog_before = {(i.kind, i.name.casefold()) for i in self._catalog}
-        names = {(CatalogKind.ACTIVITY, a.name.casefold()) for a in saved.activities}
-        names |= {(CatalogKind.TRIGGER, t.casefold()) for t in saved.triggers}
-        names |= {(CatalogKind.SYMPTOM, s.casefold()) for s in saved.symptoms}
-        catalog_changed = not names <= catalog_before
-        if catalog_changed:
-            self._catalog = form_catalog(journal)
-        if any(m not in self._medications for m in saved.medications):
-            self._medications = journal.medication_names()
-        self.changed.emit(JournalChange(frozenset({saved.date}), catalog=catalog_changed))
-        return saved
+        known = {(i.kind, i.name.casefold()) for i in self._catalog}
+        medications = set(self._medications)
+        logged = self._logged
 
-    def delete_day(self, date: dt.date) -> DayEntry | None:
-        removed = self._require().delete_day(date)
-        self.changed.emit(JournalChange(frozenset({date})))
-        return removed
+        def work() -> tuple[DayEntry, _Caches]:
+            saved = journal.save_day(entry)
+            names = {(CatalogKind.ACTIVITY, a.name.casefold()) for a in saved.activities}
+            names |= {(CatalogKind.TRIGGER, t.casefold()) for t in saved.triggers}
+            names |= {(CatalogKind.SYMPTOM, s.casefold()) for s in saved.symptoms}
+            return saved, _Caches(
+                catalog=None if names <= known else form_catalog(journal),
+                medications=None if medications.issuperset(saved.medications) else journal.medication_names(),
+                logged=None if saved.date in logged else logged | {saved.date},
+            )
 
-    def add_catalog_item(self, kind: CatalogKind, name: str) -> str:
+        def done(result: tuple[DayEntry, _Caches]) -> None:
+            saved, caches = result
+            self._update_caches(caches)
+            self.changed.emit(JournalChange(frozenset({saved.date}), catalog=caches.catalog is not None))
+            on_done(saved)
+
+        self.tasks.run(work, done, on_error)
+
+    def delete_day(
+        self,
+        date: dt.date,
+        on_done: "Callable[[DayEntry | None], None]",
+        on_error: "Callable[[BaseException], None] | None" = None,
+    ) -> None:
+        """Delete ``date``'s entry; ``on_done`` gets what it held (to undo with), or None."""
         journal = self._require()
-        stored = journal.add_catalog_item(kind, name)
-        self._catalog = form_catalog(journal)
-        self.changed.emit(JournalChange(catalog=True))
-        return stored
+        logged = self._logged
 
-    def refresh_all(self) -> None:
-        """Reload caches after bulk changes (import, restore) and tell every view."""
+        def done(removed: DayEntry | None) -> None:
+            self._update_caches(_Caches(logged=logged - {date}))
+            self.changed.emit(JournalChange(frozenset({date})))
+            on_done(removed)
+
+        self.tasks.run(lambda: journal.delete_day(date), done, on_error)
+
+    def add_catalog_item(
+        self,
+        kind: CatalogKind,
+        name: str,
+        on_done: "Callable[[str], None]",
+        on_error: "Callable[[BaseException], None] | None" = None,
+    ) -> None:
+        """Add a trigger, symptom or activity to the catalog; ``on_done`` gets the name as stored."""
         journal = self._require()
-        self._catalog = form_catalog(journal)
-        self._medications = journal.medication_names()
-        self.changed.emit(JournalChange(everything=True))
+
+        def work() -> tuple[str, _Caches]:
+            stored = journal.add_catalog_item(kind, name)
+            return stored, _Caches(catalog=form_catalog(journal))
+
+        def done(result: tuple[str, _Caches]) -> None:
+            stored, caches = result
+            self._update_caches(caches)
+            self.changed.emit(JournalChange(catalog=True))
+            on_done(stored)
+
+        self.tasks.run(work, done, on_error)
+
+    def refresh_all(self, on_done: "Callable[[], None] | None" = None) -> None:
+        """Reload the caches after bulk changes (import, restore), then tell every view."""
+        journal = self._require()
+
+        def work() -> _Caches:
+            return _Caches(form_catalog(journal), journal.medication_names(), frozenset(journal.logged_dates()))
+
+        def done(caches: _Caches) -> None:
+            self._update_caches(caches)
+            self.changed.emit(JournalChange(everything=True))
+            if on_done is not None:
+                on_done()
+
+        self.tasks.run(work, done)
+
+    def _update_caches(self, caches: _Caches) -> None:
+        if caches.catalog is not None:
+            self._catalog = caches.catalog
+        if caches.medications is not None:
+            self._medications = caches.medications
+        if caches.logged is not None:
+            self._logged = caches.logged
 
     # --- settings ------------------------------------------------------------------
 
@@ -247,9 +350,10 @@ class JournalSession(QObject):
 
     # --- sitting sessions ---------------------------------------------------------------
 
-    def add_sitting_session(self, summary: "SittingSummary") -> None:
-        """Keep a sitting session's minutes and breaks (one small write, as a day's save)."""
-        self._require().add_sitting_session(summary)
+    def add_sitting_session(self, summary: "SittingSummary", on_done: "Callable[[None], None] | None" = None) -> None:
+        """Keep a sitting session's minutes and breaks (one small write on the worker)."""
+        journal = self._require()
+        self.tasks.run(lambda: journal.add_sitting_session(summary), on_done or (lambda _: None))
 
     def sitting_per_day(self, start: dt.date | None = None, end: dt.date | None = None) -> "dict[dt.date, SittingSummary]":
         """Kept sitting minutes and breaks per date (safe to call from the worker)."""
@@ -287,23 +391,30 @@ class JournalSession(QObject):
     def shut_down(self) -> "Path | None":
         """Finish queued work, close the journal, back it up if it changed, release the lock.
 
-        For the window's closing, on the GUI thread: when nothing changed the
-        backup check is one quick read. Returns the new backup, if one was
-        made. The lock is released even if the backup fails (that error is raised).
+        For the window's closing: the work runs on the worker and this waits for
+        it (when nothing changed the backup check is one quick read). Returns the
+        new backup, if one was made. The lock is released even if the backup
+        fails (that error is raised).
         """
-        self.tasks.wait()
-        journal = self.journal
-        worth_keeping = (
-            journal is not None and not self.is_demo and not journal.read_only and self.holds_lock and journal.count() > 0
-        )
-        path = journal.path if journal is not None else None
-        self.close()
-        try:
-            if worth_keeping and path is not None:
-                from journal.storage.backup import backup_if_changed
+        self.tasks.wait()  # queued work still uses the journal
+        journal, self.journal = self.journal, None
+        keep = journal is not None and not self.is_demo and not journal.read_only and self.holds_lock
 
-                return backup_if_changed(path)
-            return None
+        def work() -> "Path | None":
+            if journal is None:
+                return None
+            worth_keeping = keep and journal.count() > 0
+            journal.close()
+            if not worth_keeping:
+                return None
+            from journal.storage.backup import backup_if_changed
+
+            return backup_if_changed(journal.path)
+
+        try:
+            result = self.tasks.call_blocking(work)
+            assert result is None or isinstance(result, Path)
+            return result
         finally:
             self.release_lock()
 

@@ -77,6 +77,29 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True)
         self._pool.start(_Job(self, work, on_done, on_error or self._report_error))
 
+    def call_blocking(self, work: Callable[[], object]) -> object:
+        """Run ``work()`` on the worker after what is queued, wait, and return its result (or raise).
+
+        Only for closing, when there is no window left to keep responsive: the
+        file is still touched only by the worker. Callbacks of earlier work are
+        not run.
+        """
+        outcome: list[tuple[bool, object]] = []
+
+        def job() -> None:
+            try:
+                outcome.append((True, work()))
+            except BaseException as error:  # noqa: BLE001 - raised again on the calling thread
+                outcome.append((False, error))
+
+        self.run(job, lambda _: None)
+        self._pool.waitForDone()
+        ok, value = outcome[0]
+        if not ok:
+            assert isinstance(value, BaseException)
+            raise value
+        return value
+
     @property
     def busy(self) -> bool:
         return self._pending > 0

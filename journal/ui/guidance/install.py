@@ -141,11 +141,15 @@ class GuidanceFeature(QObject):
     def did_today(self, activity: str, minutes: int) -> None:
         """Add ``minutes`` of ``activity`` to today's form and show it, unsaved (see module doc)."""
         today_view = self.window.today
-        if not self.window.session.ready or not today_view.open_date(self.today()):
+        if not self.window.session.ready:
             return
-        self.window.tabs.setCurrentWidget(today_view)
-        today_view.form.activities.add_minutes(activity, minutes)
-        self.window.show_status(f"Added {minutes} min of {activity} to today. Check the day, then press Save to keep it.")
+
+        def add() -> None:
+            self.window.tabs.setCurrentWidget(today_view)
+            today_view.form.activities.add_minutes(activity, minutes)
+            self.window.show_status(f"Added {minutes} min of {activity} to today. Check the day, then press Save to keep it.")
+
+        today_view.open_date(self.today(), add)
 
     # --- Today ---------------------------------------------------------------------------
 

@@ -132,7 +132,7 @@ class HistoryView(QWidget):
     def show_last(self, days: int | None) -> None:
         today = dt.date.today()
         if days is None and self.session.ready:
-            bounds = self.session.journal.date_bounds() if self.session.journal else None
+            bounds = self.session.date_bounds()
             start = bounds[0] if bounds else today
         else:
             start = today - dt.timedelta(days=(days or 365) - 1)
@@ -193,14 +193,28 @@ class HistoryView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._deleted = self.session.delete_day(date)
-        self.undo_button.setEnabled(self._deleted is not None)
-        self.status.emit(f"Deleted {long_words(date)}. Press Undo delete to bring it back.")
+
+        def deleted(removed: "DayEntry | None") -> None:
+            self._deleted = removed
+            self.undo_button.setEnabled(removed is not None)
+            self.status.emit(f"Deleted {long_words(date)}. Press Undo delete to bring it back.")
+
+        self.session.delete_day(date, deleted)
 
     def undo_delete(self) -> None:
         if self._deleted is None:
             return
-        restored = self.session.save_day(self._deleted)
-        self._deleted = None
+        entry, self._deleted = self._deleted, None
         self.undo_button.setEnabled(False)
-        self.status.emit(f"Brought back {long_words(restored.date)}.")
+
+        def restored(saved: "DayEntry") -> None:
+            self.status.emit(f"Brought back {long_words(saved.date)}.")
+
+        def failed(error: BaseException) -> None:
+            self._deleted = entry  # still there to bring back
+            self.undo_button.setEnabled(True)
+            from journal.ui.errors import show_error
+
+            show_error(self, error)
+
+        self.session.save_day(entry, restored, failed)

@@ -158,7 +158,7 @@ class DayCompanion(QObject):
         session = self.window.session
         if not session.ready:
             return None
-        return session.day(date) is not None
+        return session.is_logged(date)
 
     def _clear_prompt(self) -> None:
         self.showing = None
@@ -313,16 +313,20 @@ class DayCompanion(QObject):
     def add_to_day(self, summary: SittingSummary) -> None:
         """Put the minutes in the day's form (unsaved) and keep the breaks."""
         today_view = self.window.today
-        if not self.window.session.ready or not today_view.open_date(summary.date):
+        if not self.window.session.ready:
             return
-        self.window.tabs.setCurrentWidget(today_view)
-        today_view.form.activities.add_minutes(SITTING_ACTIVITY, summary.minutes)
-        self.record_breaks(summary)
-        from journal.core.reminders import duration_words
 
-        self.window.show_status(
-            f"Added {duration_words(summary.minutes)} of sitting to the day. Check it, then press Save to keep it."
-        )
+        def add() -> None:
+            self.window.tabs.setCurrentWidget(today_view)
+            today_view.form.activities.add_minutes(SITTING_ACTIVITY, summary.minutes)
+            self.record_breaks(summary)
+            from journal.core.reminders import duration_words
+
+            self.window.show_status(
+                f"Added {duration_words(summary.minutes)} of sitting to the day. Check it, then press Save to keep it."
+            )
+
+        today_view.open_date(summary.date, add)
 
     def record_breaks(self, summary: SittingSummary) -> None:
         """Keep the breaks with the day (see :meth:`journal.ui.session.JournalSession.add_sitting_session`)."""
@@ -364,19 +368,27 @@ class DayCompanion(QObject):
         else:
             self.window.close()
 
-    def quit(self) -> bool:
-        """Really quit (the tray's Quit): asks about unsaved changes; False if cancelled."""
+    def quit(self) -> None:
+        """Really quit (the tray's Quit), once nothing unsaved would be lost.
+
+        Unsaved changes are asked about first (and saved on the worker if the
+        patient says so); Cancel, or a save that fails, keeps Pain Journal running.
+        """
         window = self.window
         if self.sitting is not None:
             self.stop_sitting(wait=True)  # the session is offered before the window closes
-        self._quitting = True
-        if not window.isVisible() and window.today.is_dirty():
+        if not window.isVisible() and (window.today.is_dirty() or window.today.saving):
             self.show_window()  # the question about unsaved changes needs the window
+        window.today.confirm_leave(self._quit_now)
+
+    def _quit_now(self) -> None:
+        window = self.window
+        self._quitting = True
         was_hidden = not window.isVisible()
         window.close()
         if window.isVisible():
-            self._quitting = False  # the patient chose Cancel
-            return False
+            self._quitting = False  # something still refused to close
+            return
         if was_hidden and window.data_safety is not None:
             window.data_safety.on_window_closed()  # a hidden window gets no Hide event
         if self.prompt_window is not None:
@@ -385,4 +397,3 @@ class DayCompanion(QObject):
             self.tray.hide()
         self.timer.stop()
         self.quit_application()
-        return True

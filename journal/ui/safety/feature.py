@@ -190,10 +190,12 @@ class DataSafetyFeature(QObject):
         if not self.available():
             self._explain_unavailable()
             return
-        if not self.window.today.confirm_leave():
-            return
-        self.window.show_status("Looking for backups…")
-        self.session.tasks.run(self.session.backups, self._show_restore_dialog, self._listing_failed)
+
+        def look() -> None:
+            self.window.show_status("Looking for backups…")
+            self.session.tasks.run(self.session.backups, self._show_restore_dialog, self._listing_failed)
+
+        self.window.today.confirm_leave(look)
 
     def _show_restore_dialog(self, backups: "list[BackupInfo]") -> None:
         from journal.ui.safety.restore_dialog import RestoreDialog

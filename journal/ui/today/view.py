@@ -1,8 +1,11 @@
 """The Today view: pick a date, fill the form, save.
 
-Saving is one transaction through the session; a validation problem shows a
-message naming the field and focuses it, and nothing is written. Leaving a
-day with unsaved changes asks first.
+Saving is one transaction through the session, on the worker: the form is
+checked first by the core rules (a problem shows a message naming the field
+and focuses it, and nothing is written), then stays still until the journal
+answers. A failed save says why and keeps the entry in the form, unsaved.
+Leaving a day with unsaved changes asks first; every step that waits for the
+journal (loading a day, saving, leaving) takes a ``then`` callback.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.redflags import RedFlag, red_flags_in
+from journal.core.validation import validate_day
 from journal.ui.session import JournalChange, JournalSession
 
 if TYPE_CHECKING:
@@ -46,6 +50,7 @@ class TodayView(QWidget):
     """Log or edit one day. Emits ``saved(entry)`` after a successful save."""
 
     saved = Signal(object)
+    saveFailed = Signal(object)  # the exception; the entry is still in the form
     status = Signal(str)
     dayShown = Signal(object)  # the date now shown (after loading it)
 
@@ -56,6 +61,9 @@ class TodayView(QWidget):
         self._existing = False
         self._warned: set[tuple[dt.date, str]] = set()
         self._words: WordScreen | None = None
+        self._saving = False
+        self._after_save: list[Callable[[bool], None]] = []
+        self._loading: dt.date | None = None  # the date being read, while it is
         #: The real date (not the day shown); tests replace it.
         self.today: "Callable[[], dt.date]" = dt.date.today
         self._form: DayForm | None = None
@@ -223,8 +231,29 @@ class TodayView(QWidget):
         elif self.date in change.dates and not self.is_dirty():
             self._load(self.date)
 
-    def _load(self, date: dt.date) -> None:
-        entry = self.session.day(date)
+    def _load(self, date: dt.date, then: "Callable[[], None] | None" = None) -> None:
+        """Read ``date`` on the worker and show it; ``then()`` once it is shown."""
+        self._loading = date
+        self.save_button.setEnabled(False)
+
+        def show(entry: DayEntry | None) -> None:
+            if self._loading != date:
+                return  # another day was asked for since: that one is shown instead
+            self._loading = None
+            self._show_day(date, entry)
+            if then is not None:
+                then()
+
+        def failed(error: BaseException) -> None:
+            self._loading = None
+            self.save_button.setEnabled(not self._saving)
+            from journal.ui.errors import show_error
+
+            show_error(self, error)
+
+        self.session.load_day(date, show, failed)
+
+    def _show_day(self, date: dt.date, entry: DayEntry | None) -> None:
         self._existing = entry is not None
         self.form.set_entry(date, entry)
         self._baseline = self.form.entry()
@@ -232,20 +261,27 @@ class TodayView(QWidget):
         self.date_edit.setMaximumDate(_qdate(dt.date.today()))
         self.date_edit.setDate(_qdate(date))
         self.date_edit.blockSignals(False)
+        self.save_button.setEnabled(not self._saving)
         self._update_state()
         self.dayShown.emit(date)
 
-    def open_date(self, date: dt.date) -> bool:
-        """Show ``date``, asking about unsaved changes first. False if the user cancelled."""
-        if date == self.date and self._baseline is not None:
-            return True
-        if not self.confirm_leave():
-            self.date_edit.blockSignals(True)
-            self.date_edit.setDate(_qdate(self.date))
-            self.date_edit.blockSignals(False)
-            return False
-        self._load(date)
-        return True
+    def open_date(self, date: dt.date, then: "Callable[[], None] | None" = None) -> None:
+        """Show ``date`` (asking about unsaved changes first), then call ``then()``.
+
+        ``then`` is not called when the patient cancels or the unsaved day could
+        not be saved; the date picker goes back to the day shown.
+        """
+        if date == self.date and self._baseline is not None and self._loading is None:
+            if then is not None:
+                then()
+            return
+        self._reset_date_edit()
+        self.confirm_leave(lambda: self._load(date, then))
+
+    def _reset_date_edit(self) -> None:
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(_qdate(self.date))
+        self.date_edit.blockSignals(False)
 
     def step_day(self, days: int) -> None:
         target = self.date + dt.timedelta(days=days)
@@ -255,10 +291,19 @@ class TodayView(QWidget):
     def _on_date_picked(self, qdate: QDate) -> None:
         self.open_date(dt.date(qdate.year(), qdate.month(), qdate.day()))
 
-    def confirm_leave(self) -> bool:
-        """If there are unsaved changes ask Save / Discard / Cancel; True to go on."""
+    def confirm_leave(self, then: "Callable[[], None]") -> None:
+        """Call ``then()`` once nothing unsaved would be lost.
+
+        With unsaved changes this asks Save / Discard / Cancel: Save saves first
+        (``then`` only if it worked), Discard lets the edits go, Cancel does
+        nothing. While a save is under way, ``then`` waits for its outcome.
+        """
+        if self._saving:
+            self._after_save.append(lambda saved: then() if saved else None)
+            return
         if not self.is_dirty():
-            return True
+            then()
+            return
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
@@ -267,40 +312,93 @@ class TodayView(QWidget):
             QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+            self.save(lambda saved: then() if saved else None)
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.discard_changes()
+            then()
+
+    @property
+    def saving(self) -> bool:
+        """True from pressing Save until the journal answers."""
+        return self._saving
 
     # --- saving ----------------------------------------------------------------------
 
-    def save(self) -> bool:
-        """Validate and save the form. Returns True when saved."""
-        if not self.session.ready:
-            return False
+    def save(self, then: "Callable[[bool], None] | None" = None) -> None:
+        """Check and save the form on the worker; ``then(saved)`` when the journal answers.
+
+        Emits ``saved(entry)`` or ``saveFailed(error)``. While the save is under
+        way the form and Save are disabled (pressing Save again does nothing).
+        """
+        if self._saving:
+            if then is not None:
+                self._after_save.append(then)
+            return
+        if not self.session.ready or self._loading is not None:
+            if then is not None:
+                then(False)
+            return
         self._screen_notes()
         entry = self.form.entry()
         try:
-            stored = self.session.save_day(entry)
+            validate_day(entry, today=dt.date.today())
         except ValidationError as error:
-            field, message = error.problems[0]
-            others = "" if len(error.problems) == 1 else f"\n\n({len(error.problems) - 1} more to fix after this.)"
-            QMessageBox.warning(
-                self,
-                "Not saved yet",
-                f"{FIELD_LABELS.get(field, field)} {message}.{others}\n\nNothing was saved.",
-            )
-            self.form.widget_for_field(field).setFocus()
-            return False
-        except UserError as error:  # the disk, a lock or a read-only file: the form stays as typed
-            self._explain_not_saved(error)
-            return False
-        self._warn_red_flags(stored)
-        self._existing = True
-        self.form.set_entry(stored.date, stored)
-        self._baseline = self.form.entry()
-        self._update_state()
-        self.status.emit(f"Saved {long_words(stored.date)}.")
-        self.saved.emit(stored)
-        return True
+            self._explain_invalid(error)
+            if then is not None:
+                then(False)
+            return
+        self._saving = True
+        self._after_save = [then] if then is not None else []
+        focused = self.focusWidget()
+        self.save_button.setEnabled(False)
+        self._scroll.setEnabled(False)
+        self.state_label.setText("Saving…")
+
+        def finish(saved: bool) -> None:
+            self._saving = False
+            self._scroll.setEnabled(True)
+            self.save_button.setEnabled(True)
+            if focused is not None and focused.isVisible():
+                focused.setFocus()
+            waiting, self._after_save = self._after_save, []
+            for callback in waiting:
+                callback(saved)
+
+        def done(stored: DayEntry) -> None:
+            self._existing = True
+            self.form.set_entry(stored.date, stored)
+            self._baseline = self.form.entry()
+            finish(True)
+            self._update_state()
+            self.status.emit(f"Saved {long_words(stored.date)}.")
+            self._warn_red_flags(stored)
+            self.saved.emit(stored)
+
+        def failed(error: BaseException) -> None:
+            finish(False)
+            self._update_state()
+            if isinstance(error, ValidationError):
+                self._explain_invalid(error)
+            elif isinstance(error, UserError):  # the disk, a lock or a read-only file
+                self._explain_not_saved(error)
+            else:
+                from journal.ui.errors import show_error
+
+                self.state_label.setText("Not saved: your entry is still here")
+                show_error(self, error)
+            self.saveFailed.emit(error)
+
+        self.session.save_day(entry, done, failed)
+
+    def _explain_invalid(self, error: ValidationError) -> None:
+        field, message = error.problems[0]
+        others = "" if len(error.problems) == 1 else f"\n\n({len(error.problems) - 1} more to fix after this.)"
+        QMessageBox.warning(
+            self,
+            "Not saved yet",
+            f"{FIELD_LABELS.get(field, field)} {message}.{others}\n\nNothing was saved.",
+        )
+        self.form.widget_for_field(field).setFocus()
 
     def _explain_not_saved(self, error: UserError) -> None:
         """Say plainly that nothing was saved and why; the entry stays in the form, unsaved."""
@@ -366,17 +464,23 @@ class TodayView(QWidget):
         name, ok = QInputDialog.getText(self, f"Add a {label}", f"Name of the {label}:")
         if not ok or not name.strip():
             return
-        try:
-            stored = self.session.add_catalog_item(kind, name)
-        except ValidationError as error:
-            QMessageBox.warning(self, "Not added", str(error.problems[0][1]).capitalize() + ".")
-            return
-        except UserError as error:  # the catalog is full
-            QMessageBox.warning(self, "Not added", str(error))
-            return
-        group = self.form.triggers if kind is CatalogKind.TRIGGER else self.form.symptoms
-        self.form.ensure_names(group, (stored,))  # a long catalog's chips show only its first names
-        group.set_checked([*group.checked(), stored])
-        self.form.edited.emit()
-        if kind is CatalogKind.SYMPTOM:
-            self._screen(name)
+
+        def added(stored: str) -> None:
+            group = self.form.triggers if kind is CatalogKind.TRIGGER else self.form.symptoms
+            self.form.ensure_names(group, (stored,))  # a long catalog's chips show only its first names
+            group.set_checked([*group.checked(), stored])
+            self.form.edited.emit()
+            if kind is CatalogKind.SYMPTOM:
+                self._screen(name)
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, ValidationError):
+                QMessageBox.warning(self, "Not added", str(error.problems[0][1]).capitalize() + ".")
+            elif isinstance(error, UserError):  # the catalog is full, or the disk
+                QMessageBox.warning(self, "Not added", str(error))
+            else:
+                from journal.ui.errors import show_error
+
+                show_error(self, error)
+
+        self.session.add_catalog_item(kind, name, added, refused)
