@@ -84,6 +84,7 @@ def test_history_filters_opens_deletes_and_undoes(qtbot: QtBot, db_path: Path) -
     with qtbot.waitSignal(history.openRequested) as opened:
         history.table.doubleClicked.emit(history.model.index(row, 0))
     assert opened.args == [target]
+    qtbot.waitUntil(lambda: window.today.date == target, timeout=5_000)
     assert window.today.date == target and window.today.form.notes.toPlainText() == "day 5"
 
     window.show_history()

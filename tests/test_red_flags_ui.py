@@ -154,7 +154,8 @@ def test_an_acknowledged_day_does_not_repeat_the_dialog_after_a_restart(
     window = _open(qtbot, db_path)
     opened.append(window)
     assert _feature(window).acknowledged(earlier) == {URGENT}
-    window.open_day(earlier)
+    with qtbot.waitSignal(window.today.dayShown, timeout=5_000):
+        window.open_day(earlier)
     assert window.today.red_flag_banner.isVisible()  # the flag stays visible on the day
     qtbot.keyClicks(window.today.form.notes, "Seen by the GP the same day.")
     _save(qtbot, window)
@@ -334,7 +335,8 @@ def test_a_typed_symptom_that_means_a_warning_sign_is_asked_about_and_yes_marks_
     window.today.words.ask = asked
     _fill_pain(qtbot, window)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("cannot pass urine", True))
-    qtbot.mouseClick(window.today.form.symptoms._add, Qt.MouseButton.LeftButton)  # "Add…" asks the name
+    with qtbot.waitSignal(window.session.changed, timeout=5_000):  # "Add…" asks the name
+        qtbot.mouseClick(window.today.form.symptoms._add, Qt.MouseButton.LeftButton)
     assert asked.questions == [(URINE, "cannot pass urine")]
     checked = window.today.form.symptoms.checked()
     assert "cannot pass urine" in checked and URINE in checked

@@ -109,6 +109,7 @@ def test_a_whole_day_of_reminders_and_breaks_in_fake_time(qtbot: QtBot, window: 
     # Offered, accepted: in the form (unsaved) and the breaks kept with the day.
     assert ActivityMinutes("sitting", 160) in window.today.form.entry().activities
     assert window.today.is_dirty()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy, timeout=5_000)  # the breaks are written on the worker
     journal = window.session.journal
     assert journal is not None
     assert journal.sitting_per_day() == {today: SittingSummary(today, 160, 5)}

@@ -45,7 +45,8 @@ def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot
     assert window.today.is_dirty()
     assert "PEG score today: <b>6.0</b>" in form.peg.text()  # (6 + 5 + 7) / 3
 
-    qtbot.keyClick(window.today, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.today.saved, timeout=10_000):
+        qtbot.keyClick(window.today, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.today.is_dirty()
     assert "Saved" in window.statusBar().currentMessage()
     close_window(window)

@@ -221,13 +221,14 @@ def test_save_chart(qtbot: QtBot, view: "TrendsView", tmp_path: Path, monkeypatc
 def test_a_saved_day_redraws_when_visible_and_waits_when_hidden(qtbot: QtBot, view: "TrendsView") -> None:
     session = view.session
     with qtbot.waitSignal(view.chartsReady, timeout=10_000):
-        session.save_day(DayEntry(MISSING, 9))
+        session.save_day(DayEntry(MISSING, 9), lambda _saved: None)
     index = (MISSING - FIRST).days
     assert view.chart.back_line.get_ydata()[index] == 9
 
     view.hide()
     with qtbot.assertNotEmitted(view.chartsReady, wait=300):
-        session.delete_day(MISSING)  # hidden: redrawn only when shown again
+        session.delete_day(MISSING, lambda _removed: None)  # hidden: redrawn only when shown again
+        qtbot.waitUntil(lambda: not session.tasks.busy, timeout=5_000)
     with qtbot.waitSignal(view.chartsReady, timeout=10_000):
         view.show()
     assert np.isnan(view.chart.back_line.get_ydata()[index])

@@ -84,7 +84,7 @@ class TodayView(QWidget):
         self._scroll.setWidget(waiting)
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self._save_bar())
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         session.changed.connect(self._on_changed)
         self.setEnabled(False)
 
@@ -161,7 +161,7 @@ class TodayView(QWidget):
         self.save_button = QPushButton("&Save day  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 3)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         return bar
