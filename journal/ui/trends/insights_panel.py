@@ -159,6 +159,8 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
         body.append(f"<ul>{items}</ul>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
+    # A measure with too few days says why in its own sentence (breaks: how many days are needed).
+    body += [f"<p>{_e(m.sentence)}</p>" for m in s.measure_associations if m.difference is None]
     if shown or measures:
         body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
         if s.trigger_advice:
