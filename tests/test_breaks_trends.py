@@ -56,3 +56,17 @@ def test_trends_insights_include_breaks_from_sitting(qtbot: QtBot, session: "Jou
     assert breaks.verdict == "higher"
     text = view.insights.toPlainText()
     assert "on days with fewer breaks from sitting your back pain tended to be higher" in text
+
+
+def test_the_panel_says_when_breaks_have_too_few_days_and_lists_clear_findings_first() -> None:
+    from journal.core.summary import build_summary
+    from journal.ui.trends.insights_panel import insights_html
+
+    days, sitting = sessions_journal(seed=4, n=120, effect=1.5)
+    end = days[-1].date
+    few = dict(list(sitting.items())[:12])
+    text = insights_html(build_summary(days, days[0].date, end, sitting=few))
+    assert "Too few days to compare breaks from sitting yet: 11 days have" in text
+    found = insights_html(build_summary(days, days[0].date, end, sitting=sitting))
+    breaks = found.index("on days with fewer breaks from sitting your back pain tended to be higher")
+    assert breaks < found.index("not clearly different")

@@ -483,14 +483,16 @@ def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociati
     ]
     if not found:
         return None
-    reason = " ".join(f"{item.sentence} {item.details}" for item in found).replace(trigger_model.WORTH_DISCUSSING, "")
+    # each finding starts its own sentence once "Worth discussing…" is taken off
+    reasons = (f"{item.sentence} {item.details}".replace(trigger_model.WORTH_DISCUSSING, "") for item in found)
+    reason = " ".join(text[:1].upper() + text[1:] for text in reasons)
     return PacingSuggestion(
         kind="long_sitting",
         text=(
             "Break up prolonged sitting with short walking breaks, and avoid "
             "sitting for more than 30 minutes without repositioning."
         ),
-        reason=reason[:1].upper() + reason[1:],
+        reason=reason,
         source=SITTING_SOURCE,
     )
 

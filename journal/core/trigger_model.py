@@ -173,12 +173,17 @@ MEASURES: Final[tuple[_Measure, ...]] = (
 #: Not read from the day's entry: its values come from the sitting sessions (see :func:`trigger_model`).
 BREAKS_MEASURE: Final = _Measure(
     BREAKS_KEY,
-    "Breaks (per sitting hour)",
+    "Breaks per sitting hour",
     "fewer breaks from sitting",
     "break fewer per hour of sitting",
     -1.0,
     lambda _entry: None,
 )
+
+
+def worse_words(key: str) -> str:
+    """A measure's worse direction in words ("less sleep", "fewer breaks from sitting")."""
+    return next(m.worse_words for m in (*MEASURES, BREAKS_MEASURE) if m.key == key)
 
 
 def _fmt(value: float) -> str:
