@@ -9,6 +9,11 @@ gaps, 0-10 integer scores) and prints a Markdown table for the README.
 Targets at 180 days: false verdicts ≤ 5% of null (trigger, lag) pairs,
 journals with any false pattern ≤ 25%, each real effect found in ≥ 90% with
 95% interval coverage ≥ 90%, the confounded trigger flagged in ≤ 5%.
+
+A second table does the same with timed sitting on most weekdays, for
+breaks per sitting hour (``--breaks-only`` prints just that one): with a
+real effect of 1 point per break fewer an hour, and with none while
+"prolonged sitting" (which goes with fewer breaks) still adds pain.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.simulated_journals import (
+    BREAKS_PAIR,
     REAL_NEXT_DAY,
     REAL_SAME_DAY,
     SettingResult,
@@ -28,6 +34,8 @@ from benchmarks.simulated_journals import (
 )
 
 SETTINGS = ((180, True), (90, True), (60, True), (180, False))
+#: (days, a real breaks effect, the trigger effects)
+BREAKS_SETTINGS = ((180, True, True), (90, True, True), (365, True, True), (180, False, True), (180, False, False))
 
 
 def percent(value: float) -> str:
@@ -50,21 +58,49 @@ def row(result: SettingResult, effects: bool) -> str:
     )
 
 
+def breaks_row(result: SettingResult, days: int, real: bool, effects: bool) -> str:
+    label = f"{days} days" + ("" if real else ", no breaks effect") + ("" if effects else " nor any other")
+    found = f"{percent(result.power(BREAKS_PAIR))} / {percent(result.coverage(BREAKS_PAIR))}" if real else "–"
+    falsely = "–" if real else percent(result.breaks_false_rate)
+    return (
+        f"| {label} | {result.journals} | {percent(result.breaks_compared / result.journals)} | {found} | "
+        f"{falsely} | {percent(result.false_verdict_rate)} | {percent(result.false_pattern_rate)} |"
+    )
+
+
+def breaks_table(journals: int, seed: int) -> None:
+    print(
+        "| setting | journals | breaks compared | breaks effect found / 95% CI covers | breaks called "
+        "higher or lower with no effect | false verdicts (null trigger pairs) | journals with any false pattern |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for days, real, effects in BREAKS_SETTINGS:
+        result = run_setting(days, journals, seed + days + 2 * real + effects, effects=effects, sitting=True, breaks_effect=real)
+        print(breaks_row(result, days, real, effects), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--journals", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--breaks-only", action="store_true", help="only the table for breaks per sitting hour")
     args = parser.parse_args()
+    began = time.perf_counter()
+    if args.breaks_only:
+        breaks_table(args.journals, args.seed)
+        print(f"\n{time.perf_counter() - began:.0f} s", file=sys.stderr)
+        return
     print(
         "| setting | journals | false verdicts (null pairs) | journals with any false pattern "
         "| confounded trigger flagged | same-day effect found / 95% CI covers | "
         "next-day effect found / 95% CI covers | false pacing suggestion |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    began = time.perf_counter()
     for days, effects in SETTINGS:
         result = run_setting(days, args.journals, args.seed + days + effects, effects=effects)
         print(row(result, effects), flush=True)
+    print()
+    breaks_table(args.journals, args.seed)
     print(f"\n{time.perf_counter() - began:.0f} s", file=sys.stderr)
 
 

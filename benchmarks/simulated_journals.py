@@ -26,7 +26,9 @@ import random
 from dataclasses import dataclass, field
 
 from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.sitting import SittingSummary
 from journal.core.summary import build_summary
+from journal.core.trigger_model import BREAKS_KEY, MeasureAssociation
 
 START = dt.date(2024, 1, 1)
 EFFECT = 2.0
@@ -36,6 +38,11 @@ CONFOUNDED = "long drive"
 NULL_TRIGGERS = ("cold or damp weather", "bending", "poor posture", "twisting")
 TRIGGERS = (REAL_SAME_DAY, REAL_NEXT_DAY, CONFOUNDED, *NULL_TRIGGERS)
 REAL_PAIRS = {(REAL_SAME_DAY, 0), (REAL_NEXT_DAY, 1)}
+#: Points of back pain for each break fewer per sitting hour than the person's usual.
+BREAKS_EFFECT = 1.0
+BREAKS_PAIR = (BREAKS_KEY, 0)
+#: The timed sitting is drawn from its own stream, so the days themselves are the same with or without it.
+SITTING_SEED_OFFSET = 1_000_003
 
 
 def spell_series(rng: random.Random, days: int, share: float, mean_spell: float) -> list[bool]:
@@ -52,6 +59,41 @@ def spell_series(rng: random.Random, days: int, share: float, mean_spell: float)
 
 def simulated_journal(rng: random.Random, days: int, *, effects: bool = True) -> list[DayEntry]:
     """One journal of ``days`` calendar days (some unlogged) starting on :data:`START`."""
+    return _simulate(rng, days, effects=effects)[0]
+
+
+def simulated_journal_with_sitting(
+    rng: random.Random, sitting_rng: random.Random, days: int, *, effects: bool = True, breaks_effect: bool = True
+) -> tuple[list[DayEntry], dict[dt.date, SittingSummary]]:
+    """:func:`simulated_journal` (the same days from the same ``rng``) with timed sitting drawn from ``sitting_rng``.
+
+    The timer is used on about 85% of weekdays (90-360 minutes). Each person
+    has a usual rate of breaks (0.8-1.8 an hour); a day's rate varies about
+    it, and is half a break an hour lower on days of "prolonged sitting",
+    which itself adds pain, so an analysis that ignored the trigger would
+    blame the breaks. With ``breaks_effect`` each break fewer per hour than
+    the person's usual adds :data:`BREAKS_EFFECT` points that day.
+    """
+    return _simulate(rng, days, effects=effects, sitting_rng=sitting_rng, breaks_effect=breaks_effect)
+
+
+def _sitting_day(rng: random.Random, usual_rate: float, prolonged: bool) -> SittingSummary | None:
+    """One weekday's timed sitting (None when the timer was not used)."""
+    if rng.random() >= 0.85:
+        return None
+    minutes = rng.randint(90, 360)
+    rate = max(0.0, min(2.5, usual_rate + rng.gauss(0.0, 0.5) - (0.5 if prolonged else 0.0)))
+    return SittingSummary(START, minutes, round(rate * minutes / 60))
+
+
+def _simulate(
+    rng: random.Random,
+    days: int,
+    *,
+    effects: bool,
+    sitting_rng: random.Random | None = None,
+    breaks_effect: bool = False,
+) -> tuple[list[DayEntry], dict[dt.date, SittingSummary]]:
     phi = rng.uniform(0.6, 0.8)
     usual = rng.uniform(3.0, 5.0)
     on = {
@@ -64,16 +106,26 @@ def simulated_journal(rng: random.Random, days: int, *, effects: bool = True) ->
     size = EFFECT if effects else 0.0
     deviation = rng.gauss(0.0, 1.0 / (1 - phi * phi) ** 0.5)
     logged = _logged_days(rng, days)
+    sitting: dict[dt.date, SittingSummary] = {}
+    usual_rate = sitting_rng.uniform(0.8, 1.8) if sitting_rng is not None else 0.0
     entries = []
     for i in range(days):
+        date = START + dt.timedelta(days=i)
         deviation = phi * deviation + rng.gauss(0.0, 1.0) if i else deviation
+        timed = None
+        if sitting_rng is not None and date.weekday() < 5:
+            timed = _sitting_day(sitting_rng, usual_rate, on[REAL_SAME_DAY][i])
         if not logged[i]:
             continue
         pain = usual + deviation + size * on[REAL_SAME_DAY][i]
         pain += size * on[REAL_NEXT_DAY][i - 1] if i else 0.0
+        if timed is not None:
+            sitting[date] = SittingSummary(date, timed.minutes, timed.breaks)
+            if breaks_effect:
+                pain += BREAKS_EFFECT * (usual_rate - timed.breaks * 60 / timed.minutes)
         entries.append(
             DayEntry(
-                date=START + dt.timedelta(days=i),
+                date=date,
                 back_pain=max(0, min(10, round(pain))),
                 sleep_hours=round(rng.gauss(7.0, 1.0) * 2) / 2,
                 sleep_quality=max(0, min(10, round(rng.gauss(6.0, 1.5)))),
@@ -81,7 +133,7 @@ def simulated_journal(rng: random.Random, days: int, *, effects: bool = True) ->
                 activities=_activities(rng),
             )
         )
-    return entries
+    return entries, sitting
 
 
 def _activities(rng: random.Random) -> tuple[ActivityMinutes, ...]:
@@ -119,6 +171,8 @@ class SettingResult:
     journals_with_false_pattern: int = 0
     confounded_flagged: int = 0
     pacing_flagged: int = 0
+    breaks_compared: int = 0  # journals whose breaks association got an estimate
+    breaks_flagged: int = 0  # … called higher or lower with no real effect
     found: dict[tuple[str, int], int] = field(default_factory=dict)
     estimated: dict[tuple[str, int], int] = field(default_factory=dict)
     covered: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -140,6 +194,11 @@ class SettingResult:
         return self.share(self.pacing_flagged, self.journals)
 
     @property
+    def breaks_false_rate(self) -> float:
+        """Share of journals whose breaks were called higher or lower with no real effect."""
+        return self.share(self.breaks_flagged, self.journals)
+
+    @property
     def confounded_rate(self) -> float:
         return self.share(self.confounded_flagged, self.journals)
 
@@ -151,16 +210,34 @@ class SettingResult:
         return self.share(self.covered.get(pair, 0), self.estimated.get(pair, 0))
 
 
-def run_setting(days: int, journals: int, seed: int, *, effects: bool = True) -> SettingResult:
-    """Build the summary of ``journals`` simulated journals and count the verdicts."""
+def run_setting(
+    days: int, journals: int, seed: int, *, effects: bool = True, sitting: bool = False, breaks_effect: bool = False
+) -> SettingResult:
+    """Build the summary of ``journals`` simulated journals and count the verdicts.
+
+    With ``sitting`` the journals have timed sitting (see
+    :func:`simulated_journal_with_sitting`) and the breaks association is
+    counted under :data:`BREAKS_PAIR`: found and covered when
+    ``breaks_effect``, otherwise a false verdict when called higher or lower.
+    """
     rng = random.Random(seed)
+    sitting_rng = random.Random(seed + SITTING_SEED_OFFSET)
     result = SettingResult(days)
     truth = EFFECT if effects else 0.0
     real = REAL_PAIRS if effects else set()
     for _ in range(journals):
-        entries = simulated_journal(rng, days, effects=effects)
-        summary = build_summary(entries, START, START + dt.timedelta(days=days - 1))
+        per_day: dict[dt.date, SittingSummary] | None = None
+        if sitting:
+            entries, per_day = simulated_journal_with_sitting(
+                rng, sitting_rng, days, effects=effects, breaks_effect=breaks_effect
+            )
+        else:
+            entries = simulated_journal(rng, days, effects=effects)
+        summary = build_summary(entries, START, START + dt.timedelta(days=days - 1), sitting=per_day)
         result.journals += 1
+        breaks = next((m for m in summary.measure_associations if m.key == BREAKS_KEY), None)
+        if breaks is not None:
+            _count_breaks(result, breaks, breaks_effect)
         false_here = False
         for t in summary.triggers:
             pair = (t.name, t.lag_days)
@@ -176,7 +253,22 @@ def run_setting(days: int, journals: int, seed: int, *, effects: bool = True) ->
             false_here = false_here or flagged
         if any(t.name == CONFOUNDED and t.verdict in ("higher", "lower") for t in summary.triggers):
             result.confounded_flagged += 1
-        false_here = false_here or any(m.verdict in ("higher", "lower") for m in summary.measure_associations)
+        false_here = false_here or any(
+            m.verdict in ("higher", "lower") and not (m.key == BREAKS_KEY and breaks_effect) for m in summary.measure_associations
+        )
         result.journals_with_false_pattern += false_here
         result.pacing_flagged += any(p.kind == "boom_bust" for p in summary.activities.pacing)
     return result
+
+
+def _count_breaks(result: SettingResult, breaks: MeasureAssociation, real: bool) -> None:
+    """Count the breaks association as a real effect (found, covered) or a null comparison."""
+    flagged = breaks.verdict in ("higher", "lower")
+    result.breaks_compared += breaks.difference is not None
+    if real:
+        result.found[BREAKS_PAIR] = result.found.get(BREAKS_PAIR, 0) + (breaks.verdict == "higher")
+        if breaks.ci_low is not None and breaks.ci_high is not None:
+            result.estimated[BREAKS_PAIR] = result.estimated.get(BREAKS_PAIR, 0) + 1
+            result.covered[BREAKS_PAIR] = result.covered.get(BREAKS_PAIR, 0) + (breaks.ci_low <= BREAKS_EFFECT <= breaks.ci_high)
+    else:
+        result.breaks_flagged += flagged

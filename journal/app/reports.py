@@ -83,6 +83,7 @@ def load_report_data(
         journal.urgencies(),
         patient_name=patient_name,
         questions=questions,
+        sitting=journal.sitting_per_day(start, end),
     )
 
 
@@ -90,7 +91,9 @@ def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
     """The summary of [start, end] (an empty period gives a summary with no logged days)."""
     from journal.core.summary import build_summary
 
-    return build_summary(days_with_lead_in(journal, start, end), start, end, journal.urgencies())
+    return build_summary(
+        days_with_lead_in(journal, start, end), start, end, journal.urgencies(), sitting=journal.sitting_per_day(start, end)
+    )
 
 
 def _check_target(path: Path, journal: "Journal") -> None:

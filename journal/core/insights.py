@@ -21,13 +21,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from journal.core import flares, pacing, stats, trend_model, trigger_model
+from journal.core import break_rate, flares, pacing, stats, trend_model, trigger_model
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import DayEntry
+from journal.core.sitting import SittingSummary
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 
 ONE_DAY: Final = dt.timedelta(days=1)
@@ -329,13 +330,20 @@ def flare_summary(
 # ---------------------------------------------------------------- triggers
 
 
-def trigger_analysis(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> TriggerModel:
+def trigger_analysis(
+    days: Sequence[DayEntry],
+    start: dt.date,
+    end: dt.date,
+    sitting: Mapping[dt.date, SittingSummary] | None = None,
+) -> TriggerModel:
     """Every trigger and daily measure of the period in one model (see :mod:`journal.core.trigger_model`).
 
     Only entries inside the period are used; a day's lag-1 comparison needs
-    its previous calendar day logged inside the period.
+    its previous calendar day logged inside the period. ``sitting`` (timed
+    sitting per date) adds breaks per sitting hour (:mod:`journal.core.break_rate`).
     """
-    return trigger_model.trigger_model(period_days(days, start, end))
+    rates = break_rate.daily_break_rates(sitting, start, end) if sitting else None
+    return trigger_model.trigger_model(period_days(days, start, end), rates)
 
 
 def trigger_impacts(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[TriggerImpact]:
@@ -462,26 +470,29 @@ def _boom_bust_suggestion(activities: Sequence[ActivityStats]) -> PacingSuggesti
 
 
 def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociation]) -> PacingSuggestion | None:
-    """From the model: more sitting (hours, or the "prolonged sitting" trigger) went with higher pain."""
+    """From the model: more sitting (hours, or the "prolonged sitting" trigger) or fewer breaks
+    from sitting went with higher pain."""
     found = [
         item
         for item in evidence
         if item.verdict == VERDICT_HIGHER
         and (
-            (isinstance(item, MeasureAssociation) and item.key == "sitting_hours")
+            (isinstance(item, MeasureAssociation) and item.key in ("sitting_hours", trigger_model.BREAKS_KEY))
             or (isinstance(item, TriggerImpact) and item.lag_days == 0 and cached_name_key(item.name) == "prolonged sitting")
         )
     ]
     if not found:
         return None
-    reason = " ".join(f"{item.sentence} {item.details}" for item in found).replace(trigger_model.WORTH_DISCUSSING, "")
+    # each finding starts its own sentence once "Worth discussing…" is taken off
+    reasons = (f"{item.sentence} {item.details}".replace(trigger_model.WORTH_DISCUSSING, "") for item in found)
+    reason = " ".join(text[:1].upper() + text[1:] for text in reasons)
     return PacingSuggestion(
         kind="long_sitting",
         text=(
             "Break up prolonged sitting with short walking breaks, and avoid "
             "sitting for more than 30 minutes without repositioning."
         ),
-        reason=reason[:1].upper() + reason[1:],
+        reason=reason,
         source=SITTING_SOURCE,
     )
 
@@ -498,7 +509,8 @@ def pacing_suggestions(
     * flares followed boom days of an effortful activity clearly more often
       than its other days → pacing;
     * the trigger model found more sitting (hours, or the "prolonged sitting"
-      trigger) with higher back pain → break up sitting.
+      trigger) or fewer breaks per sitting hour with higher back pain → break
+      up sitting.
     """
     if activities is None:
         activities = activity_stats(days, start, end)

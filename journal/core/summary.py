@@ -39,6 +39,7 @@ from journal.core.insights import (
     WeekStat,
 )
 from journal.core.redflags import RedFlag, grouped, red_flags_of
+from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 
@@ -267,13 +268,17 @@ def build_summary(
     start: dt.date,
     end: dt.date,
     urgencies: Mapping[str, Urgency] | None = None,
+    sitting: Mapping[dt.date, SittingSummary] | None = None,
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
     ``days`` need not be sorted and may extend beyond the period (see the
     module notes on the flare baseline). ``urgencies`` maps symptom names
-    (matched ignoring case) to urgency; default: the built-in catalog. A
-    period with no logged days gives a valid summary of empty lists and Nones.
+    (matched ignoring case) to urgency; default: the built-in catalog.
+    ``sitting`` is the timed sitting per date (sessions of a day added up),
+    from which the insights compare breaks per sitting hour; without it they
+    leave breaks out. A period with no logged days gives a valid summary of
+    empty lists and Nones.
 
     Raises:
         UserError: when ``end`` is before ``start``.
@@ -284,7 +289,7 @@ def build_summary(
     entries = insights.period_days(ordered, start, end)
     flare_list = insights.flare_dates(ordered, start, end)
     trend = insights.trend(ordered, start, end)
-    model = insights.trigger_analysis(ordered, start, end)
+    model = insights.trigger_analysis(ordered, start, end, sitting)
     best_week, worst_week = insights.best_and_worst_weeks(ordered, start, end)
     return Summary(
         period=Period(start, end),

@@ -11,6 +11,13 @@ by another. Benjamini–Hochberg false-discovery control at q = 0.10 runs
 across every comparison shown, and "higher"/"lower" needs both that and a
 95% interval that excludes zero. The rest are "unclear" or "too few days".
 
+Breaks per sitting hour (:mod:`journal.core.break_rate`) are only known on
+days with a timed sitting session, so they get a model of their own over
+those days: the same regression (the same triggers, lags and measures, AR(1)
+errors over the calendar) restricted to the days with a value, with the
+breaks column added. Its p-value joins the Benjamini–Hochberg control with
+every other comparison, so adding it makes the others no easier to call.
+
 Associations only: a trigger noted on bad days is not shown to cause them.
 """
 
@@ -20,7 +27,7 @@ import datetime as dt
 import functools
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -32,6 +39,9 @@ MIN_DAYS_PER_SIDE: Final = 5
 FDR_Q: Final = 0.10
 #: A daily measure enters the model when recorded on at least this share of the days compared.
 MIN_MEASURE_SHARE: Final = 0.8
+#: Breaks per sitting hour are compared from this many days with a value (and the day before logged).
+MIN_BREAK_DAYS: Final = 20
+BREAKS_KEY: Final = "breaks_per_sitting_hour"
 #: No interval wider than the 0–10 scale is ever shown.
 SCALE_POINTS: Final = 10.0
 SITTING_KEY: Final = "sitting"
@@ -44,7 +54,8 @@ VERDICT_TOO_FEW: Final = "too few days"
 METHOD: Final = (
     "one linear regression of back pain on every trigger on the same day and the day before, "
     "with sleep, sleep quality, mood/stress and sitting hours (centred) when recorded, and "
-    "AR(1) errors over calendar days (feasible GLS, Prais-Winsten); 95% intervals; "
+    "AR(1) errors over calendar days (feasible GLS, Prais-Winsten); breaks per sitting hour "
+    "in the same model over the days with a timed sitting session; 95% intervals; "
     "Benjamini-Hochberg false-discovery control at q = 0.10 across all comparisons"
 )
 WORTH_DISCUSSING: Final = "Worth discussing with your doctor: "
@@ -159,6 +170,20 @@ MEASURES: Final[tuple[_Measure, ...]] = (
     ),
     _Measure("sitting_hours", "Sitting (hours)", "more sitting", "hour more sitting", 1.0, sitting_hours),
 )
+#: Not read from the day's entry: its values come from the sitting sessions (see :func:`trigger_model`).
+BREAKS_MEASURE: Final = _Measure(
+    BREAKS_KEY,
+    "Breaks per sitting hour",
+    "fewer breaks from sitting",
+    "break fewer per hour of sitting",
+    -1.0,
+    lambda _entry: None,
+)
+
+
+def worse_words(key: str) -> str:
+    """A measure's worse direction in words ("less sleep", "fewer breaks from sitting")."""
+    return next(m.worse_words for m in (*MEASURES, BREAKS_MEASURE) if m.key == key)
 
 
 def _fmt(value: float) -> str:
@@ -268,6 +293,14 @@ def _trigger_words(name: str, lag: int) -> str:
 
 def _too_few_sentence(column: _Column, name: str) -> str:
     subject = name if column.lag == 0 else f"the day after {name}"
+    if column.problem == "few-breaks":
+        return (
+            f"Too few days to compare breaks from sitting yet: {column.days_with} "
+            f"{'day has' if column.days_with == 1 else 'days have'} at least an hour of timed sitting "
+            f"and a logged day before; at least {MIN_BREAK_DAYS} are needed."
+        )
+    if column.problem == "same-breaks":
+        return "Your breaks per sitting hour were almost the same on every day compared, so there is nothing to compare yet."
     if column.problem == "never-without":
         return f"{name.capitalize()} was noted on every day compared, so there are no days without it to compare with."
     if column.problem == "flat":
@@ -364,15 +397,56 @@ def _estimate(chosen: list[_Column], y: list[float], day_numbers: list[int]) -> 
     return result.rho
 
 
-def trigger_model(entries: Sequence[DayEntry]) -> TriggerModel:
-    """Run the model over ``entries`` (one period's logged days, sorted by date)."""
+def _breaks_column(
+    entries: Sequence[DayEntry], rows: list[int], spellings: dict[str, str], break_rates: Mapping[dt.date, float]
+) -> _Column | None:
+    """Breaks per sitting hour, estimated in the model restricted to the rows that have a value.
+
+    None when no compared day has a value (nothing to say). Otherwise the
+    column carries its estimate, or a ``problem`` saying why there is none.
+    """
+    with_rate = [i for i in rows if entries[i].date in break_rates]
+    if not with_rate:
+        return None
+    column = _Column("measure", BREAKS_KEY, 0, [], days_with=len(with_rate))
+    if len(with_rate) < MIN_BREAK_DAYS:
+        column.problem = "few-breaks"
+        return column
+    measure_columns, complete = _measure_columns(entries, with_rate)
+    with_rate = [with_rate[k] for k in complete]
+    values = [break_rates[entries[i].date] for i in with_rate]
+    column.days_with = len(values)
+    if len(values) < MIN_BREAK_DAYS:
+        column.problem = "few-breaks"
+        return column
+    if len(values) - Counter(values).most_common(1)[0][1] < MIN_DAYS_PER_SIDE:
+        column.problem = "same-breaks"
+        return column
+    mean = sum(values) / len(values)
+    column.values = [v - mean for v in values]
+    trigger_columns = _trigger_columns(entries, with_rate, spellings)
+    chosen = _choose_columns([column, *measure_columns, *trigger_columns], len(with_rate))
+    if column in chosen:
+        day_numbers = [entries[i].date.toordinal() for i in with_rate]
+        _estimate(chosen, [float(entries[i].back_pain) for i in with_rate], day_numbers)
+    return column
+
+
+def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, float] | None = None) -> TriggerModel:
+    """Run the model over ``entries`` (one period's logged days, sorted by date).
+
+    ``break_rates`` maps dates to breaks per sitting hour
+    (:func:`journal.core.break_rate.daily_break_rates`); dates absent from it
+    are unknown. When any compared day has one, a breaks association joins
+    the measures (see the module notes).
+    """
     spellings: dict[str, str] = {}
     for entry in entries:
         for trigger in entry.triggers:
             spellings.setdefault(_key(trigger), tidy_name(trigger))
-    rows = _rows(entries)
-    measure_columns, complete = _measure_columns(entries, rows)
-    rows = [rows[k] for k in complete]
+    all_rows = _rows(entries)
+    measure_columns, complete = _measure_columns(entries, all_rows)
+    rows = [all_rows[k] for k in complete]
     trigger_columns = _trigger_columns(entries, rows, spellings)
     chosen = _choose_columns(measure_columns + trigger_columns, len(rows))
     for column in trigger_columns:
@@ -380,7 +454,10 @@ def trigger_model(entries: Sequence[DayEntry]) -> TriggerModel:
             column.problem = "never-without"
     day_numbers = [entries[i].date.toordinal() for i in rows]
     rho = _estimate(chosen, [float(entries[i].back_pain) for i in rows], day_numbers) if chosen else None
-    estimated = [c for c in chosen if c.estimate is not None]
+    breaks = _breaks_column(entries, all_rows, spellings, break_rates) if break_rates else None
+    if breaks is not None:
+        measure_columns.append(breaks)
+    estimated = [c for c in [*chosen, *([breaks] if breaks is not None else [])] if c.estimate is not None]
     q_values = stats.benjamini_hochberg([c.estimate[3] for c in estimated if c.estimate])
     q_by_column = {id(c): q for c, q in zip(estimated, q_values)}
 
@@ -431,7 +508,7 @@ def _trigger_result(column: _Column, name: str, verdict: str, q: float | None) -
 
 
 def _measure_result(column: _Column, verdict: str, q: float | None) -> MeasureAssociation:
-    measure = next(m for m in MEASURES if m.key == column.key)
+    measure = next(m for m in (*MEASURES, BREAKS_MEASURE) if m.key == column.key)
     if column.estimate is None or q is None:
         sentence = _too_few_sentence(column, measure.worse_words)
         return MeasureAssociation(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
+from journal.core.sitting import SittingSummary
 from journal.core.summary import Summary, build_summary
 from journal.core.trend_series import TrendSeries, trend_series
 from journal.storage.atomic_file import write_atomically, write_stream_atomically
@@ -69,16 +70,18 @@ def report_data(
     patient_name: str = "",
     questions: Sequence[str] | None = None,
     generated: dt.datetime | None = None,
+    sitting: Mapping[dt.date, SittingSummary] | None = None,
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
     ``days`` sorted or not, may extend past the period (earlier days set the
-    flare baseline exactly as :func:`build_summary` documents).
+    flare baseline exactly as :func:`build_summary` documents); ``sitting``
+    is the timed sitting per date, as :func:`build_summary` takes it.
 
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
-    summary = build_summary(days, start, end, urgencies)
+    summary = build_summary(days, start, end, urgencies, sitting)
     if summary.days_logged == 0:
         raise UserError(
             f"No days were logged between {start.isoformat()} and {end.isoformat()}, so there is "

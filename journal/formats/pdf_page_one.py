@@ -17,7 +17,7 @@ from journal.core.daily_measures import fmt_value
 from journal.core.dates import day_words
 from journal.core.redflags import RedFlag, grouped
 from journal.core.summary import one_decimal, plural, whole_minutes
-from journal.core.trigger_model import TriggerImpact
+from journal.core.trigger_model import TriggerImpact, worse_words
 from journal.formats import ReportData
 from journal.formats.pdf_style import (
     ALERT_EDGE,
@@ -243,7 +243,7 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
     out += bullets(
         [
             f"<b>{escape(m.label)}</b> ({'higher' if m.verdict == insights.VERDICT_HIGHER else 'lower'} "
-            f"pain with {escape(m.unit.split(' ', 1)[1])}): {escape(m.details)}"
+            f"pain with {escape(worse_words(m.key))}): {escape(m.details)}"
             for m in clear
         ],
         st.body,

@@ -246,3 +246,10 @@ class Journal:
 
         with self.session() as session:
             return sitting.sitting_per_day(session=session, start=start, end=end)
+
+    def sitting_sessions(self, start: dt.date | None = None, end: dt.date | None = None) -> list[SittingSummary]:
+        """Each kept sitting session in the inclusive range, by date."""
+        from journal.storage import sitting
+
+        with self.session() as session:
+            return sitting.sitting_sessions(session=session, start=start, end=end)

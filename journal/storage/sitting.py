@@ -35,3 +35,15 @@ def sitting_per_day(
     if end is not None:
         query = query.where(col(SittingSession.date) <= end)
     return {date: SittingSummary(date, int(minutes), int(breaks)) for date, minutes, breaks in session.execute(query)}
+
+
+def sitting_sessions(*, session: Session, start: dt.date | None = None, end: dt.date | None = None) -> list[SittingSummary]:
+    """Each kept session on its own (not added up per day), by date, in the order kept."""
+    query = select(col(SittingSession.date), col(SittingSession.minutes), col(SittingSession.breaks)).order_by(
+        col(SittingSession.date), col(SittingSession.id)
+    )
+    if start is not None:
+        query = query.where(col(SittingSession.date) >= start)
+    if end is not None:
+        query = query.where(col(SittingSession.date) <= end)
+    return [SittingSummary(date, int(minutes), int(breaks)) for date, minutes, breaks in session.execute(query)]

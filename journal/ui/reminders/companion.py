@@ -231,9 +231,10 @@ class DayCompanion(QObject):
             self.window.today.open_date(date)
 
     def open_settings(self) -> None:
-        from journal.ui.reminders.settings_dialog import SettingsDialog
+        from journal.ui.reminders.settings_dialog import SettingsDialog, load_suggestion
 
         dialog = SettingsDialog(self.settings, self.window)
+        load_suggestion(dialog, self.window.session, self.clock.now().date())
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply(dialog.chosen())
             self.window.show_status("Settings saved.")

@@ -1,10 +1,18 @@
-"""File → Settings…: the reminder to log, the tray at log-in, and the sitting breaks."""
+"""File → Settings…: the reminder to log, the tray at log-in, and the sitting breaks.
+
+The break interval can be suggested from the patient's own sitting
+(:mod:`journal.core.break_interval`): :func:`load_suggestion` works it out on
+the worker while the dialog is open, and "Use suggested" only fills in the
+minutes. Nothing changes until the patient presses OK.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime
+import shiboken6
+from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -13,13 +21,23 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from journal.core.break_interval import RULE, BreakSuggestion
 from journal.core.reminders import SITTING_MINUTES_RANGE, SITTING_SOURCE, WEEKDAY_NAMES, ReminderSettings
+from journal.core.sources import readable
+
+if TYPE_CHECKING:
+    from journal.ui.session import JournalSession
+
+WORKING_OUT = "Working out an interval from your own timed sitting…"
+NO_JOURNAL = "Open your journal to see an interval suggested from your own timed sitting."
+NOT_WORKED_OUT = "An interval could not be suggested from your journal just now."
 
 
 def _note(text: str) -> QLabel:
@@ -46,6 +64,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self._sync_enabled()
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 70)
+        self._fit_text()
 
     def _reminder_box(self, current: ReminderSettings) -> QGroupBox:
         box = QGroupBox("Reminder to log your day")
@@ -104,15 +123,57 @@ class SettingsDialog(QDialog):
         self.sitting_minutes.setSingleStep(5)
         self.sitting_minutes.setSuffix(" minutes")
         self.sitting_minutes.setValue(current.sitting_minutes)
-        form.addRow("Suggest a &break every:", self.sitting_minutes)
+        self.suggestion = _note(WORKING_OUT)
+        self.suggestion.setObjectName("")  # the suggestion reads as text, the rule below as a hint
+        self.use_suggested = QPushButton("&Use suggested")
+        self.use_suggested.setEnabled(False)
+        self.use_suggested.setToolTip("Fills in the suggested minutes; press OK to keep them.")
+        self.use_suggested.clicked.connect(self._use_suggested)
+        self.suggested_minutes: int | None = None
+        interval_row = QHBoxLayout()
+        interval_row.setContentsMargins(0, 0, 0, 0)
+        interval_row.addWidget(self.sitting_minutes)
+        interval_row.addWidget(self.use_suggested)
+        interval_row.addStretch(1)
+        interval_label = QLabel("Suggest a &break every:")
+        interval_label.setBuddy(self.sitting_minutes)
+        form.addRow(interval_label, interval_row)
+        form.addRow(self.suggestion)
+        form.addRow(_note(RULE))
         form.addRow(
             _note(
                 "The guidance suggests not sitting for more than 30 minutes without changing "
-                f"position ({SITTING_SOURCE}). Start the timer with “I'm sitting down to work” "
+                f"position ({readable(SITTING_SOURCE)}). Start the timer with “I'm sitting down to work” "
                 "in Today or the tray; it pauses while your screen is locked."
             )
         )
         return box
+
+    def show_suggestion(self, found: BreakSuggestion) -> None:
+        """Show what the data suggests (or why it suggests nothing yet); never changes the interval."""
+        self.suggested_minutes = found.minutes
+        self.suggestion.setText(found.sentence)
+        self.use_suggested.setEnabled(found.minutes is not None)
+        QTimer.singleShot(0, self._fit_text)  # once the new text has been laid out
+
+    def show_no_suggestion(self, text: str) -> None:
+        self.suggested_minutes = None
+        self.suggestion.setText(text)
+        self.use_suggested.setEnabled(False)
+        QTimer.singleShot(0, self._fit_text)
+
+    def _fit_text(self) -> None:
+        """Grow to show the whole of the new wrapped text (a wrapped label's height depends on its width)."""
+        self.layout().invalidate()
+        self.layout().activate()
+        width = max(self.width(), self.minimumWidth())
+        needed = self.heightForWidth(width)
+        self.resize(width, max(self.height() if self.isVisible() else 0, needed if needed > 0 else self.sizeHint().height()))
+
+    def _use_suggested(self) -> None:
+        if self.suggested_minutes is not None:
+            self.sitting_minutes.setValue(self.suggested_minutes)
+            self.sitting_minutes.setFocus()
 
     def _sync_enabled(self) -> None:
         on = self.remind.isChecked()
@@ -129,3 +190,22 @@ class SettingsDialog(QDialog):
             start_at_login=self.at_login.isChecked(),
             sitting_minutes=self.sitting_minutes.value(),
         )
+
+
+def load_suggestion(dialog: SettingsDialog, session: "JournalSession", today: dt.date) -> None:
+    """Work out the suggested interval on the worker and show it in ``dialog`` when ready."""
+    journal = session.journal
+    if journal is None:
+        dialog.show_no_suggestion(NO_JOURNAL)
+        return
+    from journal.app.break_interval import load_break_suggestion
+
+    def done(found: BreakSuggestion) -> None:
+        if shiboken6.isValid(dialog):
+            dialog.show_suggestion(found)
+
+    def failed(_error: BaseException) -> None:
+        if shiboken6.isValid(dialog):
+            dialog.show_no_suggestion(NOT_WORKED_OUT)
+
+    session.tasks.run(lambda: load_break_suggestion(journal, today), done, failed)

@@ -150,7 +150,9 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
     measures = [m for m in s.measure_associations if m.difference is not None]
     too_few = sorted({t.name for t in s.triggers if t.difference is None and t.lag_days == 0}, key=str.casefold)
     body = []
-    found: list[TriggerImpact | MeasureAssociation] = [*shown, *measures]
+    found: list[TriggerImpact | MeasureAssociation] = sorted(
+        [*shown, *measures], key=lambda i: i.verdict not in ("higher", "lower")
+    )
     items = "".join(
         f"<li>{_e(item.sentence)}" + (f"<br><span class='hint'>{_e(item.details)}</span>" if details else "") + "</li>"
         for item in found
@@ -159,6 +161,8 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
         body.append(f"<ul>{items}</ul>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
+    # A measure with too few days says why in its own sentence (breaks: how many days are needed).
+    body += [f"<p>{_e(m.sentence)}</p>" for m in s.measure_associations if m.difference is None]
     if shown or measures:
         body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
         if s.trigger_advice:

@@ -390,8 +390,10 @@ class TrendsView(QWidget):
         self._summary_generation += 1
         generation, days, (start, end) = self._summary_generation, self.data.days, self.period
         urgencies = self.session.urgencies()
+        session = self.session
         self.session.tasks.run(
-            lambda: build_summary(days, start, end, urgencies),
+            # the timed sitting (for breaks per sitting hour) is read on the worker, with the words
+            lambda: build_summary(days, start, end, urgencies, session.sitting_per_day(start, end)),
             lambda summary: self._on_summary(generation, summary),
             self._on_summary_failed,
         )

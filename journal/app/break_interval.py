@@ -1,0 +1,19 @@
+"""The sitting-break interval suggested from the open journal (reads the file: run it on the worker)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from journal.app.periods import days_with_lead_in
+from journal.core.break_interval import BreakSuggestion, suggest_interval, suggestion_window
+
+if TYPE_CHECKING:
+    from journal.storage.journal import Journal
+
+
+def load_break_suggestion(journal: "Journal", today: dt.date | None = None) -> BreakSuggestion:
+    """:func:`journal.core.break_interval.suggest_interval` over the journal's recent sessions and days."""
+    today = today or dt.date.today()
+    start, end = suggestion_window(today)
+    return suggest_interval(journal.sitting_sessions(start, end), days_with_lead_in(journal, start, end), today)
