@@ -176,7 +176,7 @@ class HistoryView(QWidget):
             in_journal = len(rows) if rows or journal is None else journal.count()
             return rows, in_journal
 
-        self.session.tasks.run(load, lambda loaded: self._show_rows(*loaded, start, end))
+        self.session.tasks.run(load, lambda loaded: self._show_rows(loaded[0], loaded[1], start, end))
 
     def _show_rows(self, rows: "list[HistoryRow]", days_in_journal: int, start: dt.date, end: dt.date) -> None:
         self.model.set_rows(rows)
