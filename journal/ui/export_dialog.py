@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -314,6 +315,7 @@ class ExportDialog(QDialog):
         self.format_note.setObjectName("hint")
         self.format_note.setWordWrap(True)
         self.format_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.format_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # wrap at the form's width
         form.addRow("", self.format_note)
 
         status_row = QHBoxLayout()
