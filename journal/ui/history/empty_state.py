@@ -45,6 +45,7 @@ class EmptyHistory(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.message.setFont(font)
         layout.addWidget(self.message)
+        layout.addSpacing(self.message.fontMetrics().height())
         self.log_button = QPushButton("&Log a day in Today", self)
         self.log_button.setObjectName("primaryButton")
         self.log_button.clicked.connect(self.logRequested)
