@@ -84,8 +84,10 @@ def month_ticks(week_starts: Sequence[dt.date], start: dt.date, end: dt.date) ->
         if shown < 7 and crowded and not short_map:
             continue
         column = min(column, last_column)
-        if positions and column == positions[-1]:
+        if positions and column == positions[-1]:  # only in a map of under a week
             name, *year = labels[-1].split("\n")
+            if year and first_day.month == 1:
+                year = [f"{year[0]}–{first_day.year}"]
             labels[-1] = "\n".join([f"{name}–{short_month(first_day)}", *year])
             continue
         positions.append(column)
