@@ -247,8 +247,8 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Bring a short summary of your journal to your appointment. "
-            "Page 1 shows the main picture; the day-by-day detail and your notes follow."
+            "Bring a short summary of your journal to your appointment, "
+            "or save your days for a spreadsheet or a health-record system."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -295,6 +295,7 @@ class TrendsView(QWidget):
         figure = self.canvas.figure
         figure.clear()
         self.chart = draw_trend_chart(figure, data.series)
+        self._clear_hover()  # the day described may have changed
         self.layout_cache.invalidate(static=self.chart.static_artists())
         self.save_button.setEnabled(True)
         self._heat_stale = True
