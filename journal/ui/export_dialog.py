@@ -502,7 +502,11 @@ class ExportDialog(QDialog):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         _, end = self.period()
         fmt = self.export_format
-        stem = f"pain-summary-{end.isoformat()}" + ("-fhir" if fmt is ExportFormat.FHIR else "")
+        stem = {
+            ExportFormat.PDF: f"pain-summary-{end.isoformat()}",
+            ExportFormat.CSV: f"pain-journal-days-{end.isoformat()}",  # the days themselves, not a summary
+            ExportFormat.FHIR: f"pain-summary-{end.isoformat()}-fhir",
+        }[fmt]
         return Path(folder or Path.home()) / (stem + fmt.suffix)
 
     def choose_file_and_export(self) -> None:
