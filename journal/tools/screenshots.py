@@ -81,19 +81,25 @@ def save(widget: "QWidget", out: Path, name: str) -> Path:
 
 
 def use_dark_colours(app: "QApplication") -> str:
-    """Switch to dark: the app's own theme override when there is one, else a dark palette."""
-    try:
-        theme = importlib.import_module("journal.ui.theme")
-    except ImportError:
-        theme = None
-    for name in ("apply_theme", "set_theme", "use_theme"):
-        apply = getattr(theme, name, None)
-        if callable(apply):
-            try:
-                apply(app, "dark")
-                return f"journal.ui.theme.{name}"
-            except TypeError:
-                break  # another signature: fall back to the palette below
+    """Switch to dark: the app's own theme override (a ``journal.ui.theme*`` module) when there is
+    one, else a dark palette over the light style sheet."""
+    import pkgutil
+
+    import journal.ui
+
+    for module_info in pkgutil.iter_modules(journal.ui.__path__):
+        if not module_info.name.startswith("theme"):
+            continue
+        theme = importlib.import_module(f"journal.ui.{module_info.name}")
+        for name in ("apply_theme", "set_theme", "use_theme"):
+            apply = getattr(theme, name, None)
+            if callable(apply):
+                try:
+                    apply(app, "dark")
+                except (TypeError, ValueError, KeyError) as error:  # another signature: say so, use the palette
+                    print(f"journal.ui.{module_info.name}.{name}(app, 'dark') failed ({error}); using a palette")
+                    break
+                return f"journal.ui.{module_info.name}.{name}"
     from PySide6.QtGui import QColor, QPalette
 
     palette = QPalette()
