@@ -102,5 +102,7 @@ def test_help_menu_opens_the_guide(qtbot: QtBot, db_path: Path) -> None:
     dialog = window.findChild(UserGuideDialog)
     assert dialog is not None and dialog.isVisible()
     assert "Warning signs" in dialog.headings()
+    window.user_guide_action.trigger()  # asked again: the same window comes forward
+    assert window.findChildren(UserGuideDialog) == [dialog]
     dialog.close()
     close_window(window)

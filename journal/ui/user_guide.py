@@ -55,7 +55,15 @@ class UserGuideDialog(QDialog):
 
 
 def show_user_guide(parent: QWidget) -> UserGuideDialog:
-    """Open the guide beside the window (not modal: the patient can read and log at once)."""
+    """Open the guide beside the window (not modal: the patient can read and log at once).
+
+    A guide already open is brought to the front rather than opened twice.
+    """
+    existing = parent.findChild(UserGuideDialog)
+    if existing is not None and existing.isVisible():
+        existing.raise_()
+        existing.activateWindow()
+        return existing
     dialog = UserGuideDialog(parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
