@@ -224,3 +224,55 @@ def test_file_menu_actions(qtbot: QtBot, session: JournalSession) -> None:
     assert dialog.isVisible() and dialog.print_button.isDefault()
     qtbot.waitUntil(lambda: not session.tasks.busy, timeout=10_000)
     dialog.close()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name_used", "questions_used", "printable"),
+    [
+        (ExportFormat.PDF, True, True, True),
+        (ExportFormat.CSV, False, False, False),
+        (ExportFormat.FHIR, True, False, False),
+    ],
+)
+def test_the_dialog_follows_the_format(
+    qtbot: QtBot, session: JournalSession, fmt: ExportFormat, name_used: bool, questions_used: bool, printable: bool
+) -> None:
+    dialog = make_dialog(qtbot, session)
+    dialog.set_format(ExportFormat.CSV if fmt is ExportFormat.PDF else ExportFormat.PDF)  # come from another format
+    dialog.set_format(fmt)
+    assert dialog.name_edit.isEnabled() is name_used
+    assert dialog.questions_edit.isEnabled() is questions_used
+    assert dialog.print_button.isEnabled() is printable
+    assert dialog.export_button.text().replace("&", "").startswith(f"Export {fmt.name}")
+    note = dialog.format_note.text()
+    assert dialog.suggested_path().suffix == fmt.suffix
+    assert f"Suggested file name: {dialog.suggested_path().name}" in note
+    if not name_used:
+        assert "not your name" in note
+    if not questions_used:
+        assert "questions above" in note and "not" in note
+    if not printable:
+        assert "Only the PDF can be printed" in note and dialog.print_button.toolTip()
+
+
+@pytest.mark.parametrize("typed", ["days.pdf", "days", "days.JSON", "days.csv"])
+def test_the_saved_file_ends_as_the_format_says(
+    qtbot: QtBot, session: JournalSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = make_dialog(qtbot, session)
+    dialog.set_format(ExportFormat.CSV)
+    asked: list[str] = []
+    folder = tmp_path / "exports"
+    folder.mkdir()
+
+    def choose(_parent: object, _title: str, suggested: str, filters: str) -> tuple[str, str]:
+        asked.extend([suggested, filters])
+        return str(folder / typed), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    with qtbot.waitSignal(dialog.finished_export, timeout=20_000):
+        dialog.choose_file_and_export()
+    assert asked[0].endswith(".csv") and "*.csv" in asked[1]
+    assert [path.name for path in folder.iterdir()] == ["days.csv"]

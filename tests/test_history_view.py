@@ -116,3 +116,34 @@ def test_cancelled_delete_keeps_the_day(qtbot: QtBot, db_path: Path) -> None:
     history.delete_selected()
     assert window.session.journal is not None and window.session.journal.count() == 3
     close_window(window)
+
+
+def test_empty_history_says_how_to_start(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    history = window.history
+    window.show_history()
+    qtbot.waitUntil(lambda: history.table_or_empty.currentWidget() is history.empty, timeout=5_000)
+    text = history.empty.message.text()
+    assert "No days logged yet." in text and "Log your first day in Today" in text
+    assert history.empty.isVisible() and history.empty.log_button.isVisible()
+    qtbot.mouseClick(history.empty.log_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.today and window.today.date == dt.date.today()
+    close_window(window)
+
+
+def test_a_range_without_days_points_to_all(qtbot: QtBot, db_path: Path) -> None:
+    journal = Journal.open(db_path)
+    journal.import_days([DayEntry(TODAY - dt.timedelta(days=100 + i), back_pain=3) for i in range(4)])
+    journal.close()
+    window = open_window(qtbot, db_path)
+    history = window.history
+    window.show_history()
+    history.show_last(30)
+    qtbot.waitUntil(lambda: history.table_or_empty.currentWidget() is history.empty, timeout=5_000)
+    text = history.empty.message.text()
+    assert "No days logged between" in text and "Your journal has 4 days" in text and "All" in text
+    assert not history.empty.log_button.isVisible()
+    history.show_last(None)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 4, timeout=5_000)
+    assert history.table_or_empty.currentWidget() is history.table
+    close_window(window)

@@ -347,3 +347,24 @@ def test_measures_tab_draws_when_shown(qtbot: QtBot, view: object) -> None:
     view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
     low, high = chart.sleep_ax.get_xlim()
     assert high - low == 30
+
+
+def test_hover_line_is_cleared_when_the_view_changes(qtbot: QtBot, view: "TrendsView") -> None:
+    from journal.ui.trends.view import HOVER_HINT
+
+    def hover_a_day(days_ago: int) -> None:  # a new place each time: Qt skips a move to where the pointer is
+        view.show()
+        view.chart_tabs.setCurrentWidget(view.over_time_page)
+        view.set_choice(PeriodChoice.DAYS_30)
+        qtbot.mouseMove(view.canvas, pixel_for(view, TODAY - dt.timedelta(days=days_ago)))
+        qtbot.waitUntil(lambda: "back pain" in view.hover_label.text())
+
+    hover_a_day(3)
+    view.chart_tabs.setCurrentWidget(view.calendar_page)  # another chart
+    assert view.hover_label.text() == HOVER_HINT
+    hover_a_day(5)
+    view.set_choice(PeriodChoice.DAYS_90)  # another period
+    assert view.hover_label.text() == HOVER_HINT
+    hover_a_day(7)
+    view.hide()  # another tab of the window
+    assert view.hover_label.text() == HOVER_HINT

@@ -65,3 +65,4 @@ def test_the_built_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -
     ).stdout.strip()
     assert Path(where).is_relative_to(venv), "the installed package must read its own resources"
     assert (Path(where) / "migrations" / "0001_initial.sql").is_file()
+    assert (Path(where) / "help" / "user-guide.md").is_file(), "Help → User guide reads it"

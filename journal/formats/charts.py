@@ -35,6 +35,7 @@ from matplotlib.transforms import ScaledTranslation, Transform
 
 from journal.core.errors import UserError
 from journal.core.trend_series import TrendSeries
+from journal.formats.date_axis import set_day_axis
 from journal.formats.label_fonts import families_for
 
 #: The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -243,14 +244,6 @@ def _heading(ax: Axes, title: str, handles: Sequence[object] = (), ncols: int = 
     return legend
 
 
-class DateLabels(mdates.ConciseDateFormatter):
-    """Concise dates with day numbers written as people write them: 5, not 05."""
-
-    def format_ticks(self, values: Sequence[float]) -> list[str]:
-        labels: list[str] = super().format_ticks(values)
-        return [label.lstrip("0") if label.isdigit() and len(label) == 2 else label for label in labels]
-
-
 class TrendChart:
     """The drawn chart and the artists :meth:`show_period` adjusts."""
 
@@ -281,9 +274,7 @@ class TrendChart:
         for ax in (self.pain_ax, self.activity_ax, self.peg_ax):
             # A fixed place spares matplotlib measuring every panel's labels at each draw.
             ax.yaxis.set_label_coords(0.0, 0.5, transform=ax.transAxes + left_of_panel)
-        locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
-        self.peg_ax.xaxis.set_major_locator(locator)
-        self.peg_ax.xaxis.set_major_formatter(DateLabels(locator, offset_formats=["", "%Y", "%Y", "%b %Y", "%b %Y", "%b %Y"]))
+        set_day_axis(self.peg_ax.xaxis, minticks=4, maxticks=9)
         self.empty_text: Text = self.pain_ax.text(
             0.5,
             0.5,

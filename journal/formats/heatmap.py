@@ -53,17 +53,46 @@ def pain_colours() -> ListedColormap:
     return colours
 
 
-def month_ticks(week_starts: Sequence[dt.date]) -> tuple[list[int], list[str]]:
-    """Columns where a month begins, labelled with its short name (and the year in January)."""
+def month_ticks(week_starts: Sequence[dt.date], start: dt.date, end: dt.date) -> tuple[list[int], list[str]]:
+    """Columns to label with a month's short name (and the year on the first label and in January).
+
+    Every month with at least a week of days inside [start, end] gets a label,
+    under the first column where that month begins or, for the month the map
+    starts in, under the first column. Two months can start in one column (the
+    map starts on 31 October, a Saturday): the later month then moves to the
+    next column, and a month with less than a week shown gives up its label
+    rather than crowd the next one. A map of under a week labels its months anyway.
+    """
+    if not week_starts:
+        return [], []
+    last_column = len(week_starts) - 1
+    months: list[tuple[dt.date, int, int]] = []  # (first shown day, its column, days shown)
+    day = max(start, week_starts[0])
+    while day <= end:
+        next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        shown_until = min(end, next_month - dt.timedelta(days=1))
+        months.append((day, (day - week_starts[0]).days // 7, (shown_until - day).days + 1))
+        day = next_month
+    short_map = (end - start).days < 7
     positions: list[int] = []
     labels: list[str] = []
-    for column, monday in enumerate(week_starts):
-        for offset in range(7):
-            day = monday + dt.timedelta(days=offset)
-            if day.day == 1 or (column == 0 and offset == 0):
-                positions.append(column)
-                labels.append(f"{short_month(day)}\n{day.year}" if day.month == 1 or not labels else short_month(day))
-                break
+    for index, (first_day, column, shown) in enumerate(months):
+        if positions and column <= positions[-1]:
+            column = positions[-1] + 1  # the previous month already holds this column
+        following = months[index + 1][1] if index + 1 < len(months) else last_column + 2
+        crowded = column > last_column or column + 1 >= following
+        if shown < 7 and crowded and not short_map:
+            continue
+        column = min(column, last_column)
+        if positions and column == positions[-1]:  # only in a map of under a week
+            name, *year = labels[-1].split("\n")
+            if year and first_day.month == 1:
+                year = [f"{year[0]}–{first_day.year}"]
+            labels[-1] = "\n".join([f"{name}–{short_month(first_day)}", *year])
+            continue
+        positions.append(column)
+        year_too = first_day.month == 1 or not labels
+        labels.append(f"{short_month(first_day)}\n{first_day.year}" if year_too else short_month(first_day))
     return positions, labels
 
 
@@ -141,7 +170,7 @@ class HeatmapChart:
         self.layout()
         self.ax.set_xlim(-0.5, weeks - 0.5)
         self.ax.set_ylim(6.5, -0.5)
-        positions, labels = month_ticks(grid.week_starts)
+        positions, labels = month_ticks(grid.week_starts, self.start, self.end)
         self.ax.set_xticks(positions, labels)
         cut = " (the last 12 months of the period)" if self.start != start else ""
         self.title.set_text(f"Back pain, day by day: {day_words(self.start)} to {day_words(self.end)}{cut}")

@@ -22,6 +22,7 @@ from journal.core import stats
 from journal.core.daily_measures import where_it_hurts
 from journal.core.day import DayEntry
 from journal.core.insights import calendar, daily_values, period_days
+from journal.formats.date_axis import set_day_axis
 
 TEXT_COLOUR: Final = "#2b3440"
 FONT_SIZE: Final = 9.0
@@ -122,9 +123,7 @@ class MeasuresChart:
             ],
             None,
         )
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
-        self.stiffness_ax.xaxis.set_major_locator(locator)
-        self.stiffness_ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        set_day_axis(self.stiffness_ax.xaxis, minticks=3, maxticks=7)
         for ax in (self.sleep_ax, self.scale_ax):
             ax.tick_params(labelbottom=False)
         if len(x):

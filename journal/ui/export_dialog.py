@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +78,56 @@ class ExportFormat(enum.Enum):
     @property
     def label(self) -> str:
         return self.value[1]
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    """What of the dialog a format uses, and a sentence saying what the file holds."""
+
+    short_name: str
+    uses_name: bool
+    uses_questions: bool
+    printable: bool
+    note: str
+
+
+#: Per format: the fields that do not apply are disabled and the note says why.
+FORMAT_OPTIONS: Final[dict[ExportFormat, FormatOptions]] = {
+    ExportFormat.PDF: FormatOptions(
+        "PDF",
+        uses_name=True,
+        uses_questions=True,
+        printable=True,
+        note="A summary to read, print or email: page 1 shows the main picture, the day-by-day detail follows.",
+    ),
+    ExportFormat.CSV: FormatOptions(
+        "CSV",
+        uses_name=False,
+        uses_questions=False,
+        printable=False,
+        note="Every day of the period, one row each, for a spreadsheet. "
+        "A CSV file holds your days only: not your name, not the questions above. Only the PDF can be printed.",
+    ),
+    ExportFormat.FHIR: FormatOptions(
+        "FHIR",
+        uses_name=True,
+        uses_questions=False,
+        printable=False,
+        note="Your measurements as FHIR R4 observations, for a health-record system. "
+        "Your name goes in if you give it; the questions above do not. Only the PDF can be printed.",
+    ),
+}
+#: Endings this dialog writes: a chosen file name with another of them gets the format's instead.
+EXPORT_SUFFIXES: Final = frozenset(fmt.suffix for fmt in ExportFormat)
+
+
+def with_format_suffix(path: Path, fmt: ExportFormat) -> Path:
+    """``path`` ending in ``fmt``'s suffix: "days.pdf" becomes "days.csv", "days" becomes "days.csv"."""
+    if path.suffix.lower() == fmt.suffix:
+        return path
+    if path.suffix.lower() in EXPORT_SUFFIXES:
+        return path.with_suffix(fmt.suffix)
+    return path.with_name(path.name + fmt.suffix)
 
 
 @dataclass(frozen=True)
@@ -196,8 +247,8 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Bring a short summary of your journal to your appointment. "
-            "Page 1 shows the main picture; the day-by-day detail and your notes follow."
+            "Bring a short summary of your journal to your appointment, "
+            "or save your days for a spreadsheet or a health-record system."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -260,6 +311,12 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(fmt.label, fmt)
         self.format_combo.setAccessibleName("Format")
         form.addRow("&Format:", self.format_combo)
+        self.format_note = QLabel(self)
+        self.format_note.setObjectName("hint")
+        self.format_note.setWordWrap(True)
+        self.format_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.format_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # wrap at the form's width
+        form.addRow("", self.format_note)
 
         status_row = QHBoxLayout()
         self.progress = QProgressBar(self)
@@ -356,10 +413,15 @@ class ExportDialog(QDialog):
 
     def _update_buttons(self) -> None:
         ready = self.session.ready and not self._busy and self._period_ok()
+        options = FORMAT_OPTIONS[self.export_format]
         self.export_button.setEnabled(ready)
-        self.print_button.setEnabled(ready)
-        self.questions_edit.setEnabled(self.export_format is ExportFormat.PDF)
-        self.questions_hint.setVisible(self.export_format is ExportFormat.PDF)
+        self.export_button.setText(f"&Export {options.short_name}…")
+        self.print_button.setEnabled(ready and options.printable)
+        self.print_button.setToolTip("" if options.printable else "Only the PDF summary can be printed: choose PDF.")
+        self.name_edit.setEnabled(options.uses_name)
+        self.questions_edit.setEnabled(options.uses_questions)
+        self.questions_hint.setVisible(options.uses_questions)
+        self.format_note.setText(f"{options.note}\nSuggested file name: {self.suggested_path().name}")
 
     def _on_questions_changed(self) -> None:
         if not self._filling:
@@ -440,7 +502,11 @@ class ExportDialog(QDialog):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         _, end = self.period()
         fmt = self.export_format
-        stem = f"pain-summary-{end.isoformat()}" + ("-fhir" if fmt is ExportFormat.FHIR else "")
+        stem = {
+            ExportFormat.PDF: f"pain-summary-{end.isoformat()}",
+            ExportFormat.CSV: f"pain-journal-days-{end.isoformat()}",  # the days themselves, not a summary
+            ExportFormat.FHIR: f"pain-summary-{end.isoformat()}-fhir",
+        }[fmt]
         return Path(folder or Path.home()) / (stem + fmt.suffix)
 
     def choose_file_and_export(self) -> None:
@@ -453,10 +519,7 @@ class ExportDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, "Save the summary as", str(self.suggested_path()), filters[fmt])
         if not chosen:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != fmt.suffix:
-            path = path.with_name(path.name + fmt.suffix)
-        self.export_to(path)
+        self.export_to(with_format_suffix(Path(chosen), fmt))
 
     def export_to(self, path: Path, fmt: ExportFormat | None = None) -> None:
         """Write the file on the worker; progress here, the outcome in the status line."""

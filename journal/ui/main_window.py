@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
         action(self.view_menu, "&History", self.show_history, "Ctrl+2")
+        self.user_guide_action = action(self.help_menu, "&User guide", self._user_guide)
         action(self.help_menu, "&About Pain Journal", self._about)
 
     def insert_file_action(self, action: QAction) -> None:
@@ -256,6 +257,11 @@ class MainWindow(QMainWindow):
         from journal.ui.import_csv import import_csv_interactively
 
         import_csv_interactively(self)
+
+    def _user_guide(self) -> None:
+        from journal.ui.user_guide import show_user_guide
+
+        show_user_guide(self)
 
     def _about(self) -> None:
         from journal.ui.about import show_about

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from journal.core.dates import long_words
 from journal.core.day import DayEntry
 from journal.core.history import COLUMNS, HistoryRow, history_row
+from journal.ui.history.empty_state import EmptyHistory
 from journal.ui.history.model import HistoryTableModel
 from journal.ui.session import JournalChange, JournalSession
 
@@ -76,7 +78,12 @@ class HistoryView(QWidget):
         self.table.setAccessibleName("Past entries")
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyHistory(self)
+        self.empty.logRequested.connect(lambda: self.openRequested.emit(dt.date.today()))
+        self.table_or_empty = QStackedWidget(self)
+        self.table_or_empty.addWidget(self.table)
+        self.table_or_empty.addWidget(self.empty)
+        layout.addWidget(self.table_or_empty, 1)
         layout.addLayout(self._action_bar())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         session.changed.connect(self._on_changed)
@@ -163,14 +170,22 @@ class HistoryView(QWidget):
         urgencies = self.session.urgencies()
         session = self.session
 
-        def load() -> "list[HistoryRow]":
-            return [history_row(e, urgencies) for e in session.days(start, end)]
+        def load() -> "tuple[list[HistoryRow], int]":
+            rows = [history_row(e, urgencies) for e in session.days(start, end)]
+            journal = session.journal
+            in_journal = len(rows) if rows or journal is None else journal.count()
+            return rows, in_journal
 
-        self.session.tasks.run(load, self._show_rows)
+        self.session.tasks.run(load, lambda loaded: self._show_rows(loaded[0], loaded[1], start, end))
 
-    def _show_rows(self, rows: "list[HistoryRow]") -> None:
+    def _show_rows(self, rows: "list[HistoryRow]", days_in_journal: int, start: dt.date, end: dt.date) -> None:
         self.model.set_rows(rows)
         self.count_label.setText(f"{len(rows)} day{'s' if len(rows) != 1 else ''} shown")
+        if rows:
+            self.table_or_empty.setCurrentWidget(self.table)
+        else:
+            self.empty.show_for(days_in_journal, start, end)
+            self.table_or_empty.setCurrentWidget(self.empty)
 
     # --- actions ------------------------------------------------------------------------
 

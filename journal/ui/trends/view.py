@@ -295,6 +295,7 @@ class TrendsView(QWidget):
         figure = self.canvas.figure
         figure.clear()
         self.chart = draw_trend_chart(figure, data.series)
+        self._clear_hover()  # the day described may have changed
         self.layout_cache.invalidate(static=self.chart.static_artists())
         self.save_button.setEnabled(True)
         self._heat_stale = True
@@ -337,6 +338,7 @@ class TrendsView(QWidget):
         if self.chart.show_period(start, end) and self.layout_cache is not None:
             self.layout_cache.invalidate()
         self.canvas.draw_idle()
+        self._clear_hover()  # the day pointed at may not be in the new period
         self._heat_stale = True
         self._measures_stale = True
         if self.chart_tabs.currentWidget() is self.calendar_page:
@@ -346,6 +348,7 @@ class TrendsView(QWidget):
         self._summary_timer.start()  # the words follow a moment later; keeping the old ones avoids a flicker
 
     def _on_chart_tab(self, _: int) -> None:
+        self._clear_hover()  # the day pointed at was on the chart just left
         if self.chart_tabs.currentWidget() is self.calendar_page and self._heat_stale:
             self._update_heatmap()
         if self.chart_tabs.currentWidget() is self.measures_page and self._measures_stale:
@@ -443,8 +446,17 @@ class TrendsView(QWidget):
         )
 
     def _on_leave(self, _event: "LocationEvent") -> None:
+        self._clear_hover()
+
+    def _clear_hover(self) -> None:
+        """Back to the hint: no chart under the pointer shows the day last described."""
         self._hovered = None
         self.hover_label.setText(HOVER_HINT)
+
+    def hideEvent(self, event: Any) -> None:
+        # Another tab took the screen: the pointer left the chart without a leave event.
+        self._clear_hover()
+        super().hideEvent(event)
 
     def _on_press(self, event: "MouseEvent") -> None:
         if event.button != 1 or event.dblclick:

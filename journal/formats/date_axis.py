@@ -1,0 +1,66 @@
+"""Time axes that count in whole days.
+
+A journal has one value per day, so a tick between two days ("12:00") means
+nothing. matplotlib's AutoDateLocator falls back to hours when a period holds
+fewer days than it wants ticks (a journal with three days logged): here it
+falls back to one tick per day instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from matplotlib import dates as mdates
+from matplotlib.axis import Axis
+from matplotlib.ticker import Locator
+
+from journal.core.dates import short_month
+
+
+class WholeDayLocator(mdates.AutoDateLocator):
+    """An AutoDateLocator whose ticks are always midnights: days, weeks, months or years."""
+
+    def get_locator(self, dmin: dt.datetime, dmax: dt.datetime) -> Locator:
+        locator: Locator = super().get_locator(dmin, dmax)
+        if self._freq in (mdates.YEARLY, mdates.MONTHLY, mdates.DAILY):
+            return locator
+        # Hours or finer: the span is a few days at most; mark each day (always at least one).
+        days = max(1, round(abs((dmax - dmin).total_seconds()) / 86_400))
+        interval = max(1, -(-days // max(self.maxticks.get(mdates.DAILY, 9), 1)))
+        day_locator = mdates.DayLocator(interval=interval, tz=self.tz)
+        day_locator.set_axis(self.axis)
+        return day_locator
+
+
+def whole_day_locator(minticks: int, maxticks: int) -> WholeDayLocator:
+    """A locator for a time axis of days with ``minticks``–``maxticks`` ticks where the span allows."""
+    return WholeDayLocator(minticks=minticks, maxticks=maxticks)
+
+
+class DayLabels(mdates.ConciseDateFormatter):
+    """Concise dates written as people write them: "5", not "05"; never a clock time.
+
+    When no tick names a month (a week or two inside one month), the first
+    tick says it ("26 Nov"), so the axis always tells which month it shows.
+    """
+
+    def __init__(self, locator: Locator) -> None:
+        super().__init__(locator, offset_formats=["", "%Y", "%Y", "%b %Y", "%b %Y", "%b %Y"])
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        if len(values) == 0:
+            return []
+        labels: list[str] = super().format_ticks(values)
+        if all(label.isdigit() and len(label) <= 2 for label in labels) or len(values) == 1:
+            days = [mdates.num2date(value).date() for value in values]
+            labels = [str(day.day) for day in days]
+            labels[0] = f"{days[0].day} {short_month(days[0])}"
+        return [label.lstrip("0") if label.isdigit() and len(label) == 2 else label for label in labels]
+
+
+def set_day_axis(axis: Axis, *, minticks: int, maxticks: int) -> None:
+    """Give a time axis of days its whole-day ticks and their labels."""
+    locator = whole_day_locator(minticks, maxticks)
+    axis.set_major_locator(locator)
+    axis.set_major_formatter(DayLabels(locator))

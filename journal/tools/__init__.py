@@ -1,0 +1,1 @@
+"""Developer tools run with ``python -m journal.tools.<name>``; the app never imports them."""
