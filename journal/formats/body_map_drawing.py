@@ -16,7 +16,7 @@ from journal.core.body_map import BodyMap, cubic_segments, load_body_map, smooth
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from reportlab.graphics.shapes import Drawing
+    from reportlab.graphics.shapes import Drawing, String
 
 INK: Final = "#2b3440"
 MUTED_INK: Final = "#5a6573"
@@ -86,8 +86,9 @@ def body_map_drawing(
     counts: Mapping[str, int], days_marked: int, width: float, *, font: str = "Helvetica", bold_font: str = "Helvetica-Bold"
 ) -> "Drawing":
     """A reportlab drawing ``width`` points wide of the shaded map, with day counts."""
-    from reportlab.graphics.shapes import Drawing, Path, String
+    from reportlab.graphics.shapes import Drawing, Path
     from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     body: BodyMap = load_body_map()
     scale = width / body.width
@@ -107,49 +108,37 @@ def body_map_drawing(
         shape.closePath()
         return shape
 
-    size = max(6.0, 9.0 * scale)
+    size = max(6.6, 9.0 * scale)
+    label_size = size - 1.2
+    label_room = (
+        min((abs(a.at[0] - b.at[0]) for v in body.views for a, b in zip(v.labels, v.labels[1:])), default=body.width) * scale - 2
+    )
+    # Too small for the words side by side: the clinician's "L" and "R" throughout.
+    words = all(stringWidth(label.text, font, label_size) <= label_room for v in body.views for label in v.labels)
     for view in body.views:
         drawing.add(outline(view.outline, OUTLINE_FILL, OUTLINE_EDGE, 0.7))
         x, y = at(view.title_at)
-        drawing.add(
-            String(
-                x,
-                y - size / 3,
-                view.title,
-                fontName=bold_font,
-                fontSize=size,
-                fillColor=colors.HexColor(INK),
-                textAnchor="middle",
-            )
-        )
+        drawing.add(_string(x, y - size / 3, view.title, bold_font, size, INK))
         for label in view.labels:
             x, y = at(label.at)
-            drawing.add(
-                String(
-                    x,
-                    y - size / 3,
-                    label.text,
-                    fontName=font,
-                    fontSize=size - 1,
-                    fillColor=colors.HexColor(MUTED_INK),
-                    textAnchor="middle",
-                )
-            )
+            text = label.text if words else label.text[0]
+            drawing.add(_string(x, y - label_size / 3, text, font, label_size, MUTED_INK))
     for shape in body.shapes:
         fill, text = shade(shares.get(shape.code, 0.0))
         drawing.add(outline(shape.points, fill, REGION_EDGE, 0.5))
         days = counts.get(shape.code, 0)
         if days:
             x, y = at(shape.centre())
-            drawing.add(
-                String(
-                    x,
-                    y - size / 3,
-                    str(days),
-                    fontName=bold_font,
-                    fontSize=size - 0.5,
-                    fillColor=colors.HexColor(text),
-                    textAnchor="middle",
-                )
-            )
+            xs = [p[0] for p in shape.points]
+            room = (max(xs) - min(xs)) * scale * 0.9  # the count stays inside its region
+            fitted = min(size - 0.5, room / max(1e-6, stringWidth(str(days), bold_font, 1.0)))
+            drawing.add(_string(x, y - fitted / 3, str(days), bold_font, max(4.5, fitted), text))
     return drawing
+
+
+def _string(x: float, y: float, text: str, font: str, size: float, colour: str) -> "String":
+    """A centred reportlab string."""
+    from reportlab.graphics.shapes import String
+    from reportlab.lib import colors
+
+    return String(x, y, text, fontName=font, fontSize=size, fillColor=colors.HexColor(colour), textAnchor="middle")
