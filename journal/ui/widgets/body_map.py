@@ -188,14 +188,14 @@ class BodyMapWidget(QWidget):
 
     def sizeHint(self) -> QSize:
         lines = 1 if self._read_only else 2
-        return QSize(240, 250 + lines * self.fontMetrics().lineSpacing())
+        return QSize(220, 220 + lines * self.fontMetrics().lineSpacing())
 
     def minimumSizeHint(self) -> QSize:
         lines = 1 if self._read_only else 2
-        return QSize(150, 150 + lines * self.fontMetrics().lineSpacing())
+        return QSize(140, 150 + lines * self.fontMetrics().lineSpacing())
 
     def _caption_height(self) -> int:
-        return (1 if self._read_only else 2) * self.fontMetrics().lineSpacing() + 2
+        return (1 if self._read_only else 2) * self.fontMetrics().lineSpacing() + 6
 
     def _transform(self) -> QTransform:
         """Map coordinates to widget coordinates: the picture fitted and centred above the caption."""
@@ -289,16 +289,22 @@ class BodyMapWidget(QWidget):
         bold.setBold(True)
         line = self.fontMetrics().lineSpacing()
         painter.setPen(text)
+        labels = [label for view, _ in self._outlines for label in view.labels]
+        room = min((abs(a.at[0] - b.at[0]) for a, b in zip(labels, labels[1:])), default=self._map.width) * scale - 4
+        small = QFont(plain)
+        small.setPointSizeF(plain.pointSizeF() * 0.85)
+        side_font = next(
+            (f for f in (plain, small) if all(QFontMetrics(f).horizontalAdvance(label.text) <= room for label in labels)), None
+        )
         for view, _ in self._outlines:
             painter.setFont(bold)
             centre = transform.map(QPointF(*view.title_at))
             painter.drawText(QRectF(centre.x() - 60, centre.y() - line, 120, 2 * line), Qt.AlignmentFlag.AlignCenter, view.title)
-            painter.setFont(plain)
+            painter.setFont(side_font or plain)
             for label in view.labels:
                 centre = transform.map(QPointF(*label.at))
-                painter.drawText(
-                    QRectF(centre.x() - 40, centre.y() - line, 80, 2 * line), Qt.AlignmentFlag.AlignCenter, label.text
-                )
+                shown = label.text if side_font else label.text[0]  # too small for the words: "L" and "R"
+                painter.drawText(QRectF(centre.x() - 40, centre.y() - line, 80, 2 * line), Qt.AlignmentFlag.AlignCenter, shown)
         bottom = QRectF(self.rect()).adjusted(_PADDING, 0, -_PADDING, -_PADDING)
         lines = [self.caption()]
         if self.hasFocus() and not self._read_only:
