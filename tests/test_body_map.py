@@ -172,7 +172,11 @@ def test_focus_ring_is_drawn_around_the_current_region(qtbot: QtBot, body_map: B
         )
 
     assert highlighted(focused) > highlighted(unfocused) + 20
-    assert body_map.focus_caption() == "Calf, right: not marked"
+    qtbot.mouseClick(body_map, Qt.MouseButton.LeftButton, pos=body_map.region_centre("calf_right").toPoint())
+    assert highlighted(body_map.grab().toImage()) < highlighted(focused) - 20  # no ring after a click
+    qtbot.keyClick(body_map, Qt.Key.Key_Up)
+    assert highlighted(body_map.grab().toImage()) > highlighted(unfocused) + 20  # back with the keyboard
+    assert body_map.focus_caption() == "Thigh, right: not marked"
 
 
 def test_set_checked_round_trips_without_signals_and_refuses_unknown_codes(qtbot: QtBot, body_map: BodyMapWidget) -> None:

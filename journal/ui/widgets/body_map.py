@@ -5,9 +5,11 @@ Trends and the PDF draw), painted with QPainter so they stay sharp at any
 size. Mouse or touch: click a region to mark it, click again to clear.
 Keyboard: the map is one tab stop; the arrow keys move between regions (left
 and right are the patient's own sides, as on the back view), Space or Enter
-marks or clears, Home and End go to the first and last region. The focused
-region has a thick ring in the palette's highlight colour, and the widget's
-accessible name says which region it is and whether it is marked.
+marks or clears, Home and End go to the first and last region. While the
+keyboard is in use the focused region has a thick ring in the palette's
+highlight colour and its name under the picture (not after a click, where it
+would look like a state), and the widget's accessible name always says which
+region it is on and whether it is marked.
 
 Colours come from the palette (so they read in light and dark themes)
 except the marked fill, an orange with a white tick drawn on it, which
@@ -99,6 +101,7 @@ class BodyMapWidget(QWidget):
         self._hovered: str | None = None
         self._pressed: str | None = None
         self._read_only = False
+        self._show_ring = False  # the focus ring shows for the keyboard, not after a click
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.set_read_only(read_only)
 
@@ -256,7 +259,7 @@ class BodyMapWidget(QWidget):
                 painter.setPen(pen(_with_alpha(text, 120), 1.0))
                 painter.setBrush(_blend(base, MARKED_FILL, 0.22) if hovered else base)
             painter.drawPath(path)
-        if self.hasFocus() and not self._read_only:
+        if self._ring_visible():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(pen(highlight, 3.5))
             for shape, path in self._shapes:
@@ -307,7 +310,7 @@ class BodyMapWidget(QWidget):
                 painter.drawText(QRectF(centre.x() - 40, centre.y() - line, 80, 2 * line), Qt.AlignmentFlag.AlignCenter, shown)
         bottom = QRectF(self.rect()).adjusted(_PADDING, 0, -_PADDING, -_PADDING)
         lines = [self.caption()]
-        if self.hasFocus() and not self._read_only:
+        if self._ring_visible():
             lines.append(self.focus_caption())
         for index, words in enumerate(reversed(lines)):
             font = bold if index == 0 and len(lines) == 2 else plain
@@ -330,6 +333,7 @@ class BodyMapWidget(QWidget):
             if self.region_at(event.position()) == pressed:
                 self._current = pressed
                 self.setFocus(Qt.FocusReason.MouseFocusReason)
+                self._show_ring = False
                 self.toggle(pressed)
         self.update()
         super().mouseReleaseEvent(event)
@@ -363,7 +367,10 @@ class BodyMapWidget(QWidget):
         key = Qt.Key(event.key())
         if self._read_only:
             super().keyPressEvent(event)
-        elif key in _KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return
+        if key in (*_KEYS, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._show_ring = True
+        if key in _KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.set_current(neighbour(self._current, _KEYS[key]))
         elif key == Qt.Key.Key_Home:
             self.set_current(_ORDER[0])
@@ -374,8 +381,12 @@ class BodyMapWidget(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def _ring_visible(self) -> bool:
+        return self._show_ring and self.hasFocus() and not self._read_only
+
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        self._show_ring = event.reason() != Qt.FocusReason.MouseFocusReason
         self.update()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
