@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from journal.core.body_map import load_body_map
 from journal.core.day import PAIN_LOCATIONS, DayEntry
 from journal.storage.journal import Journal
 from tests.gui_helpers import close_window, open_window
@@ -104,6 +105,19 @@ def test_trends_shows_how_often_each_region_was_marked(qtbot: QtBot, session: "J
     texts = [t.get_text() for t in ax.texts]
     assert "12" in texts and texts.count("3") == 2  # the right foot, seen from the back and the front
     assert "of 12 days marked" in ax.get_title(loc="left")
+
+    canvas = view.measures_canvas
+    assert canvas is not None
+    qtbot.wait(50)  # the canvas takes its final size
+    canvas.draw()
+    ax.apply_aspect()
+    foot = next(s for s in load_body_map().shapes if s.code == "foot_right")
+    x_px, y_px = ax.transData.transform(foot.centre())
+    ratio = canvas.device_pixel_ratio
+    qtbot.mouseMove(canvas, QPoint(round(x_px / ratio), round(canvas.height() - y_px / ratio)))
+    qtbot.waitUntil(lambda: "Foot, right: marked on 3 of the 12 days" in view.hover_label.text())
+    qtbot.mouseMove(canvas, QPoint(2, 2))  # off the map: back to the hint
+    qtbot.waitUntil(lambda: "Foot" not in view.hover_label.text())
 
 
 def _page_one_words(path: Path) -> list[tuple[float, float, str]]:

@@ -20,8 +20,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from journal.core import stats
+from journal.core.body_map import contains, load_body_map
 from journal.core.daily_measures import where_it_hurts
-from journal.core.day import DayEntry
+from journal.core.day import PAIN_LOCATIONS, DayEntry
 from journal.core.insights import calendar, daily_values, period_days
 from journal.formats.body_map_drawing import draw_body_map_axes
 
@@ -66,6 +67,7 @@ class MeasuresChart:
         self.scale_ax = figure.add_subplot(grid[1, 0], sharex=self.sleep_ax)
         self.stiffness_ax = figure.add_subplot(grid[2, 0], sharex=self.sleep_ax)
         self.body_ax = figure.add_subplot(grid[:, 1])
+        self._where = where_it_hurts([])
 
     def update(self, days: Sequence[DayEntry], start: dt.date, end: dt.date) -> None:
         """Draw [start, end]; ``days`` sorted by date (entries outside are ignored)."""
@@ -164,6 +166,7 @@ class MeasuresChart:
         """The body map, each region shaded by its share of the marked days, with its day count."""
         ax = self.body_ax
         found = where_it_hurts(entries)
+        self._where = found
         counts = {r.code: r.days for r in found.regions}
         draw_body_map_axes(ax, counts, found.days_marked, font_size=FONT_SIZE)
         title = "Where it hurts"
@@ -180,6 +183,19 @@ class MeasuresChart:
             fontsize=FONT_SIZE - 1 if found.days_marked else FONT_SIZE,
             color="#5a6573",
         )
+
+    def region_words(self, x: float | None, y: float | None) -> str | None:
+        """What the body map says at (x, y) in its axes' data coordinates, e.g.
+        "Thigh, left: marked on 12 of the 40 days any place was marked"; None off the regions."""
+        if x is None or y is None:
+            return None
+        code = next((s.code for s in load_body_map().shapes if contains(s.points, (x, y))), None)
+        if code is None:
+            return None
+        days = next((r.days for r in self._where.regions if r.code == code), 0)
+        if not self._where.days_marked:
+            return f"{PAIN_LOCATIONS[code]}: not marked in this period"
+        return f"{PAIN_LOCATIONS[code]}: marked on {days} of the {self._where.days_marked} days any place was marked"
 
 
 def draw_measures(figure: Figure, days: Sequence[DayEntry], start: dt.date, end: dt.date) -> MeasuresChart:
