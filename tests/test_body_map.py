@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -140,6 +141,8 @@ def test_keyboard_moves_toggles_and_says_where_it_is(qtbot: QtBot, body_map: Bod
     qtbot.keyClick(body_map, Qt.Key.Key_Space)
     assert body_map.checked() == {"lower_back_centre"}
     assert body_map.accessibleName() == "Where it hurts: Lower back, centre, marked"
+    told = QAccessible.queryAccessibleInterface(body_map)  # what a screen reader is given
+    assert told is not None and told.text(QAccessible.Text.Name) == "Where it hurts: Lower back, centre, marked"
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Space):
         qtbot.keyClick(body_map, key)
     assert body_map.current() == "thigh_right"
@@ -227,3 +230,17 @@ def test_the_map_scales_with_its_widget(qtbot: QtBot, body_map: BodyMapWidget) -
     assert large.y() > small.y() * 1.6
     assert body_map.region_at(large) == "foot_left"
     assert isinstance(body_map, QWidget)
+
+
+def test_a_press_just_beside_a_small_region_still_reaches_it(qtbot: QtBot, body_map: BodyMapWidget) -> None:
+    """Feet are small: a press on the body a little off the region counts for it; off the body, nothing."""
+    shape = next(s for s in load_body_map().shapes if s.code == "foot_left" and s.view == "back")
+    top = min(y for _, y in shape.points)  # the heel's top, in map coordinates
+    transform = body_map._transform()
+    ankle = transform.map(QPointF(shape.centre()[0], top - 2.5))  # on the ankle, between calf and heel
+    assert body_map.region_at(ankle) == "foot_left"
+    qtbot.mouseClick(body_map, Qt.MouseButton.LeftButton, pos=ankle.toPoint())
+    assert body_map.checked() == {"foot_left"}
+    below = transform.map(QPointF(shape.centre()[0], body_map._map.height - 1))  # under the feet: off the body
+    assert body_map.region_at(below) is None
+    assert body_map.region_at(QPointF(2, 2)) is None

@@ -55,6 +55,8 @@ _KEYS: Final = {
 }
 _ORDER: Final = tuple(code for row in ROWS for code in row)
 _PADDING: Final = 4
+#: A press on the body this close (pixels) to a region's edge counts for that region.
+NEAR_ENOUGH: Final = 10.0
 
 
 def _path(points: tuple[tuple[float, float], ...]) -> QPainterPath:
@@ -96,6 +98,7 @@ class BodyMapWidget(QWidget):
         self._map = load_body_map()
         self._outlines = [(view, _path(view.outline)) for view in self._map.views]
         self._shapes: list[tuple[Shape, QPainterPath]] = [(s, _path(s.points)) for s in self._map.shapes]
+        self._edges: list[tuple[Shape, list[tuple[float, float]]]] = []  # see _edge_points
         self._checked: set[str] = set()
         self._current = _ORDER[0]
         self._hovered: str | None = None
@@ -209,7 +212,9 @@ class BodyMapWidget(QWidget):
         return QTransform(scale, 0, 0, scale, left, top)
 
     def region_at(self, point: QPointF) -> str | None:
-        """The location code drawn under ``point`` (widget coordinates), if any."""
+        """The location code under ``point`` (widget coordinates): the region drawn
+        there or, on the body between regions, the nearest one within
+        :data:`NEAR_ENOUGH` (a forgiving target for an unsteady hand); None off the body."""
         inverse, invertible = self._transform().inverted()
         if not invertible:
             return None
@@ -217,7 +222,27 @@ class BodyMapWidget(QWidget):
         for shape, path in self._shapes:
             if path.contains(where):
                 return shape.code
-        return None
+        view = next((v.name for v, path in self._outlines if path.contains(where)), None)
+        if view is None:
+            return None
+        reach = NEAR_ENOUGH / max(0.01, self._transform().m11())
+        x, y = where.x(), where.y()
+        distance, code = min(
+            (((px - x) ** 2 + (py - y) ** 2) ** 0.5, shape.code)
+            for shape, edge in self._edge_points()
+            if shape.view == view
+            for px, py in edge
+        )
+        return code if distance <= reach else None
+
+    def _edge_points(self) -> list[tuple[Shape, list[tuple[float, float]]]]:
+        """Points along each region's drawn edge (made on first use: they cost ~15 ms)."""
+        if not self._edges:
+            self._edges = [
+                (shape, [(p.x(), p.y()) for p in (path.pointAtPercent(i / 40) for i in range(40))])
+                for shape, path in self._shapes
+            ]
+        return self._edges
 
     def region_centre(self, code: str, view: str | None = None) -> QPointF:
         """Where ``code``'s first shape (in ``view``, if given) is, in widget coordinates."""
