@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.dates import long_words, weekday_words
-from journal.core.day import DayEntry
+from journal.core.day import PAIN_LOCATIONS, DayEntry
 from journal.core.history import COLUMNS, HistoryRow, history_row
 from journal.ui.history.model import HistoryTableModel
 from journal.ui.session import JournalChange, JournalSession
@@ -137,7 +137,7 @@ class HistoryView(QWidget):
         if index.isValid() and 0 <= index.row() < self.model.rowCount():
             row = self.model.row_at(index.row())
             self.map_title.setText(f"Where it hurts on {weekday_words(row.date)}")
-            self.day_map.set_checked(row.pain_locations)
+            self.day_map.set_checked(row.pain_locations & PAIN_LOCATIONS.keys())
         else:
             self.map_title.setText("Where it hurts: choose a day")
             self.day_map.set_checked(())

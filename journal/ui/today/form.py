@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_catalog, name_key
-from journal.core.day import FIELD_LABELS, DayEntry
+from journal.core.day import FIELD_LABELS, PAIN_LOCATIONS, DayEntry
 from journal.core.validation import MINUTES_PER_DAY
 from journal.ui.widgets.activities import ActivityList
 from journal.ui.widgets.body_map import BodyMapWidget
@@ -265,7 +265,7 @@ class DayForm(QWidget):
             e = entry or DayEntry(date=date, back_pain=None)  # type: ignore[arg-type]  # an empty form: nothing chosen yet
             self.back_pain.setValue(e.back_pain)
             self.leg_pain.setValue(e.leg_pain)
-            self.body_map.set_checked(e.pain_locations)
+            self.body_map.set_checked(e.pain_locations & PAIN_LOCATIONS.keys())  # unknown codes unshown, as before
             self.stiffness.setValue(-1 if e.morning_stiffness_min is None else e.morning_stiffness_min)
             self.sleep_hours.setValue(-0.5 if e.sleep_hours is None else e.sleep_hours)
             self.sleep_quality.setValue(e.sleep_quality)
