@@ -244,3 +244,25 @@ def test_a_press_just_beside_a_small_region_still_reaches_it(qtbot: QtBot, body_
     below = transform.map(QPointF(shape.centre()[0], body_map._map.height - 1))  # under the feet: off the body
     assert body_map.region_at(below) is None
     assert body_map.region_at(QPointF(2, 2)) is None
+
+
+def _contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two "#rrggbb" colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_shade_has_a_readable_text_colour_and_the_tick_reads_on_the_marked_fill() -> None:
+    from journal.formats.body_map_drawing import SHADES
+    from journal.ui.widgets.body_map import MARKED_FILL, MARKED_TICK
+
+    for _, fill, text in SHADES:
+        assert _contrast(fill, text) >= 4.5, (fill, text)
+    assert _contrast(MARKED_FILL.name(), MARKED_TICK.name()) >= 4.5
+    assert _contrast("#000000", "#ffffff") == pytest.approx(21.0)
