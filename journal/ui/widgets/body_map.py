@@ -46,6 +46,8 @@ from journal.core.day import PAIN_LOCATIONS
 #: with a white tick (contrast 5.2:1) so marking does not rely on colour alone.
 MARKED_FILL: Final = QColor("#c2410c")
 MARKED_EDGE: Final = QColor("#7c2d12")
+#: On a dark palette the edge is lighter, so the marked shape stands out from the dark body.
+MARKED_EDGE_ON_DARK: Final = QColor("#fdba74")
 MARKED_TICK: Final = QColor("#ffffff")
 _KEYS: Final = {
     Qt.Key.Key_Left: "left",
@@ -262,6 +264,7 @@ class BodyMapWidget(QWidget):
         highlight = palette.color(group, QPalette.ColorRole.Highlight)
         transform = self._transform()
         scale = transform.m11()
+        marked_edge = MARKED_EDGE_ON_DARK if window.lightness() < 128 else MARKED_EDGE
 
         def pen(colour: QColor, width: float) -> QPen:
             found = QPen(colour, width)
@@ -278,7 +281,7 @@ class BodyMapWidget(QWidget):
             marked = shape.code in self._checked
             hovered = not self._read_only and shape.code in (self._hovered, self._pressed)
             if marked:
-                painter.setPen(pen(MARKED_EDGE, 1.5))
+                painter.setPen(pen(marked_edge, 2.0))
                 painter.setBrush(_blend(MARKED_FILL, MARKED_EDGE, 0.25) if hovered else MARKED_FILL)
             else:
                 painter.setPen(pen(_with_alpha(text, 120), 1.0))
