@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+from matplotlib.colors import to_hex
 
-from journal.core.day import DayEntry
+from journal.core.day import PAIN_LOCATIONS, DayEntry
+from journal.formats.body_map_drawing import shade
 from journal.formats.charts import new_figure
 from journal.formats.measures_chart import NOTHING_MARKED, draw_measures
 
@@ -28,15 +30,21 @@ def days() -> list[DayEntry]:
     ]
 
 
-def test_lines_keep_gaps_and_bars_give_shares() -> None:
+def test_lines_keep_gaps_and_the_body_map_gives_counts_and_shading() -> None:
     chart = draw_measures(new_figure(layout=None), days(), START, START + dt.timedelta(days=19))
     sleep_dots = chart.sleep_ax.lines[0].get_ydata()
     assert np.isnan(sleep_dots[5]) and sleep_dots[4] == 7.0
     assert len(chart.scale_ax.lines) == 4  # quality and stress: dots and 7-day averages
-    widths = {round(p.get_y() + p.get_height() / 2, 2): p.get_width() for p in chart.body_ax.patches}
-    assert max(widths.values()) == 100.0  # lower back, centre: every marked day
-    assert 50.0 in widths.values()  # calf, left: half of them
-    assert chart.body_ax.get_title(loc="left") == "Where it hurts (of 20 days marked)"
+    regions = {p.get_gid(): p for p in chart.body_ax.patches if p.get_gid()}
+    assert set(regions) == set(PAIN_LOCATIONS)  # every region of the shared shape data is drawn
+    assert to_hex(regions["lower_back_centre"].get_facecolor()) == shade(1.0)[0]  # every marked day
+    assert to_hex(regions["calf_left"].get_facecolor()) == shade(0.5)[0]  # half of them
+    assert to_hex(regions["calf_right"].get_facecolor()) == shade(0.0)[0]  # never
+    assert shade(1.0) != shade(0.5) != shade(0.0)
+    texts = [t.get_text() for t in chart.body_ax.texts]
+    assert texts.count("20") == 1 and texts.count("10") == 2  # calf, left: on the back and front views
+    assert {"Back", "Front", "Left", "Right"} <= set(texts)
+    assert chart.body_ax.get_title(loc="left") == "Where it hurts\n(of 20 days marked)"
 
 
 def test_nothing_recorded_says_so() -> None:

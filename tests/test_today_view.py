@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,9 +21,8 @@ def test_log_a_day_by_keyboard_and_mouse_then_find_it_after_restart(qtbot: QtBot
     form.back_pain.setFocus()
     qtbot.keyClick(form.back_pain, Qt.Key.Key_6)
     qtbot.mouseClick(form.leg_pain, Qt.MouseButton.LeftButton, pos=form.leg_pain.box_rect(3).center())
-    for place in ("lower_back_centre", "thigh_left"):
-        box = form.locations[place]  # click on the tick box itself, at the left edge
-        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    for place in ("lower_back_centre", "thigh_left"):  # on the body map's picture
+        qtbot.mouseClick(form.body_map, Qt.MouseButton.LeftButton, pos=form.body_map.region_centre(place).toPoint())
     form.stiffness.setFocus()
     form.stiffness.selectAll()
     qtbot.keyClicks(form.stiffness.lineEdit(), "25")

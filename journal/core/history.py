@@ -43,6 +43,8 @@ class HistoryRow:
     texts: tuple[str, ...]
     red_flags: tuple[str, ...]
     urgent: bool
+    #: Where it hurts (location codes), for the day's body map.
+    pain_locations: frozenset[str] = frozenset()
 
 
 def _text(value: object) -> str:
@@ -73,7 +75,7 @@ def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency]) -> HistoryRow
     texts = tuple(
         weekday_words(v) if isinstance(v, dt.date) else _text(v) if COLUMNS[i].numeric else str(v) for i, v in enumerate(values)
     )
-    return HistoryRow(entry.date, values, texts, flags, urgent)
+    return HistoryRow(entry.date, values, texts, flags, urgent, frozenset(entry.pain_locations))
 
 
 def sort_rows(rows: Sequence[HistoryRow], column: int, descending: bool) -> list[HistoryRow]:

@@ -3,8 +3,9 @@
 No Qt and no pyplot. Left: three panels over the period's days (sleep hours;
 sleep quality and mood/stress on 0–10; morning stiffness in minutes), each
 day a dot and its 7-day average a line, with gaps where nothing was
-recorded. Right: how often each region was marked, as the share of the days
-any region was marked, left side and right side of the body side by side.
+recorded. Right: the body map (:mod:`journal.formats.body_map_drawing`), each
+region shaded by its share of the days any region was marked and labelled
+with its number of days.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from journal.core import stats
+from journal.core.body_map import contains, load_body_map
 from journal.core.daily_measures import where_it_hurts
-from journal.core.day import DayEntry
+from journal.core.day import PAIN_LOCATIONS, DayEntry
 from journal.core.insights import calendar, daily_values, period_days
+from journal.formats.body_map_drawing import draw_body_map_axes
 from journal.formats.date_axis import set_day_axis
 
 TEXT_COLOUR: Final = "#2b3440"
@@ -30,18 +33,8 @@ SLEEP_COLOUR: Final = "#0072B2"  # Okabe–Ito blue
 QUALITY_COLOUR: Final = "#009E73"  # bluish green
 STRESS_COLOUR: Final = "#D55E00"  # vermillion
 STIFFNESS_COLOUR: Final = "#CC79A7"  # reddish purple
-LEFT_COLOUR: Final = "#0072B2"
-RIGHT_COLOUR: Final = "#E69F00"
-CENTRE_COLOUR: Final = "#7a8593"
-#: Body regions in rows, top to bottom: (label, left code, right code, centre code).
-REGION_ROWS: Final = (
-    ("Lower back", "lower_back_left", "lower_back_right", "lower_back_centre"),
-    ("Buttock", "buttock_left", "buttock_right", None),
-    ("Thigh", "thigh_left", "thigh_right", None),
-    ("Calf", "calf_left", "calf_right", None),
-    ("Foot", "foot_left", "foot_right", None),
-)
-NOTHING_MARKED: Final = "Where it hurts was not marked in this period."
+BODY_MAP_KEY: Final = "Numbers: days each place was marked.\nDarker: marked more often."
+NOTHING_MARKED: Final = "Not marked in this period."
 
 
 def _style(ax: Axes) -> None:
@@ -69,12 +62,13 @@ class MeasuresChart:
     def __init__(self, figure: Figure) -> None:
         self.figure = figure
         grid = figure.add_gridspec(
-            3, 2, width_ratios=(2.4, 1.0), hspace=0.55, wspace=0.32, left=0.08, right=0.98, top=0.92, bottom=0.1
+            3, 2, width_ratios=(2.2, 1.25), hspace=0.55, wspace=0.22, left=0.08, right=0.98, top=0.92, bottom=0.1
         )
         self.sleep_ax = figure.add_subplot(grid[0, 0])
         self.scale_ax = figure.add_subplot(grid[1, 0], sharex=self.sleep_ax)
         self.stiffness_ax = figure.add_subplot(grid[2, 0], sharex=self.sleep_ax)
         self.body_ax = figure.add_subplot(grid[:, 1])
+        self._where = where_it_hurts([])
 
     def update(self, days: Sequence[DayEntry], start: dt.date, end: dt.date) -> None:
         """Draw [start, end]; ``days`` sorted by date (entries outside are ignored)."""
@@ -168,42 +162,39 @@ class MeasuresChart:
             )
 
     def _draw_body(self, entries: Sequence[DayEntry]) -> None:
-        """Horizontal bars: share of marked days per region, left and right side by side."""
+        """The body map, each region shaded by its share of the marked days, with its day count."""
         ax = self.body_ax
         found = where_it_hurts(entries)
-        shares = {r.code: r.share for r in found.regions}
-        ax.grid(axis="y", visible=False)
-        ax.grid(axis="x", color="#e4e7eb", linewidth=0.8)
-        ax.set_axisbelow(True)
-        rows = np.arange(len(REGION_ROWS))[::-1].astype(float)
-        height = 0.26
-        for offset, index, colour, label in (
-            (height, 1, LEFT_COLOUR, "Left"),
-            (0.0, 3, CENTRE_COLOUR, "Centre"),
-            (-height, 2, RIGHT_COLOUR, "Right"),
-        ):
-            values = [100 * shares.get(str(row[index]), 0.0) if row[index] else np.nan for row in REGION_ROWS]
-            ax.barh(rows + offset, values, height=height, color=colour, label=label)
-        ax.set_yticks(rows, [row[0] for row in REGION_ROWS])
-        ax.set_xlim(0, 100)
-        ax.set_xlabel("% of the days it was marked", fontsize=FONT_SIZE, color=TEXT_COLOUR)
+        self._where = found
+        counts = {r.code: r.days for r in found.regions}
+        draw_body_map_axes(ax, counts, found.days_marked, font_size=FONT_SIZE)
         title = "Where it hurts"
         if found.days_marked:
-            title += f" (of {found.days_marked} days marked)"
-            ax.legend(loc="lower right", fontsize=FONT_SIZE - 1, frameon=False)
+            title += f"\n(of {found.days_marked} days marked)"
         ax.set_title(title, loc="left", fontsize=FONT_SIZE + 1, color=TEXT_COLOUR, fontweight="bold")
-        if not found.days_marked:
-            ax.text(
-                0.5,
-                0.5,
-                NOTHING_MARKED,
-                transform=ax.transAxes,
-                ha="center",
-                va="center",
-                fontsize=FONT_SIZE,
-                color="#5a6573",
-                wrap=True,
-            )
+        ax.text(
+            0.5,
+            -0.02,
+            BODY_MAP_KEY if found.days_marked else NOTHING_MARKED,
+            transform=ax.transAxes,
+            ha="center",
+            va="top",
+            fontsize=FONT_SIZE - 1 if found.days_marked else FONT_SIZE,
+            color="#5a6573",
+        )
+
+    def region_words(self, x: float | None, y: float | None) -> str | None:
+        """What the body map says at (x, y) in its axes' data coordinates, e.g.
+        "Thigh, left: marked on 12 of the 40 days any place was marked"; None off the regions."""
+        if x is None or y is None:
+            return None
+        code = next((s.code for s in load_body_map().shapes if contains(s.points, (x, y))), None)
+        if code is None:
+            return None
+        days = next((r.days for r in self._where.regions if r.code == code), 0)
+        if not self._where.days_marked:
+            return f"{PAIN_LOCATIONS[code]}: not marked in this period"
+        return f"{PAIN_LOCATIONS[code]}: marked on {days} of the {self._where.days_marked} days any place was marked"
 
 
 def draw_measures(figure: Figure, days: Sequence[DayEntry], start: dt.date, end: dt.date) -> MeasuresChart:

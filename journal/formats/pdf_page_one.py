@@ -179,11 +179,10 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
     flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
     where = s.daily.where_it_hurts
     where_text = ""
-    if where.days_marked:
-        regions = ", ".join(f"{escape(r.label.lower())} {round(100 * r.share)}%" for r in where.regions[:4])
+    if where.days_marked:  # the regions themselves are on the body map beside the chart
         where_text = (
-            f"<b>Where it hurts</b> (share of the {where.days_marked} days marked): {regions}. "
-            f"<b>Leg symptoms:</b> left {round(100 * (where.leg_left_share or 0))}%, "
+            f"<b>Leg symptoms</b> (where it hurts, {where.days_marked} days marked): "
+            f"left {round(100 * (where.leg_left_share or 0))}%, "
             f"right {round(100 * (where.leg_right_share or 0))}% of those days."
         )
     return [
@@ -201,11 +200,13 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
 
 
 def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"]:
+    """The pain chart, with the body map beside it (:mod:`journal.formats.pdf_body_map`)."""
     from reportlab.platypus import Spacer
 
-    from journal.formats.report_chart import pain_chart
+    from journal.formats.pdf_body_map import chart_with_body_map
 
-    return [Spacer(1, 4), pain_chart(data.series, data.summary.flares.days, width, CHART_HEIGHT, font=st.regular)]
+    s = data.summary
+    return [Spacer(1, 4), chart_with_body_map(data.series, s.flares.days, s.daily.where_it_hurts, st, width, CHART_HEIGHT)]
 
 
 def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core.dates import long_words
-from journal.core.day import DayEntry
+from journal.core.dates import long_words, weekday_words
+from journal.core.day import PAIN_LOCATIONS, DayEntry
 from journal.core.history import COLUMNS, HistoryRow, history_row
 from journal.ui.history.empty_state import EmptyHistory
 from journal.ui.history.model import HistoryTableModel
 from journal.ui.session import JournalChange, JournalSession
+from journal.ui.widgets.body_map import BodyMapWidget
 
 
 def _py(qdate: QDate) -> dt.date:
@@ -83,7 +84,10 @@ class HistoryView(QWidget):
         self.table_or_empty = QStackedWidget(self)
         self.table_or_empty.addWidget(self.table)
         self.table_or_empty.addWidget(self.empty)
-        layout.addWidget(self.table_or_empty, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.table_or_empty, 1)
+        body.addWidget(self._day_map())
+        layout.addLayout(body, 1)
         layout.addLayout(self._action_bar())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         session.changed.connect(self._on_changed)
@@ -115,6 +119,35 @@ class HistoryView(QWidget):
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
         return bar
+
+    def _day_map(self) -> QWidget:
+        """The chosen day's body map, read-only, beside the table."""
+        panel = QWidget(self)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(8, 0, 0, 0)
+        self.map_title = QLabel("Where it hurts", panel)
+        self.map_title.setObjectName("fieldLabel")
+        self.map_title.setWordWrap(True)
+        self.day_map = BodyMapWidget(panel, read_only=True)
+        self.day_map.setAccessibleName("Where it hurts on the chosen day")
+        column.addWidget(self.map_title)
+        self.day_map.setFixedHeight(self.day_map.sizeHint().height())
+        column.addWidget(self.day_map)
+        column.addStretch(1)
+        panel.setFixedWidth(self.day_map.sizeHint().width())
+        self.table.selectionModel().currentRowChanged.connect(self._show_day_map)
+        self.model.modelReset.connect(lambda: self._show_day_map(self.table.currentIndex()))
+        self._show_day_map(QModelIndex())
+        return panel
+
+    def _show_day_map(self, index: QModelIndex) -> None:
+        if index.isValid() and 0 <= index.row() < self.model.rowCount():
+            row = self.model.row_at(index.row())
+            self.map_title.setText(f"Where it hurts on {weekday_words(row.date)}")
+            self.day_map.set_checked(row.pain_locations & PAIN_LOCATIONS.keys())
+        else:
+            self.map_title.setText("Where it hurts: choose a day")
+            self.day_map.set_checked(())
 
     def _action_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()

@@ -11,7 +11,6 @@ from typing import Final
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
@@ -26,6 +25,7 @@ from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_cata
 from journal.core.day import FIELD_LABELS, PAIN_LOCATIONS, DayEntry
 from journal.core.validation import MINUTES_PER_DAY
 from journal.ui.widgets.activities import ActivityList
+from journal.ui.widgets.body_map import BodyMapWidget
 from journal.ui.widgets.chips import ChipGroup
 from journal.ui.widgets.medications import MedicationList
 from journal.ui.widgets.scale import ScaleSelector
@@ -94,20 +94,9 @@ class DayForm(QWidget):
         layout.addWidget(self.back_pain)
         layout.addWidget(_label("&Leg pain (leave empty if none was felt or you're not sure)", self.leg_pain))
         layout.addWidget(self.leg_pain)
-        layout.addWidget(QLabel("Where it hurts"))
-        grid = QGridLayout()
-        self.locations: dict[str, QCheckBox] = {}
-        for index, (code, label) in enumerate(PAIN_LOCATIONS.items()):
-            box_ = QCheckBox(label)
-            box_.setAccessibleName(f"Hurts at: {label}")
-            self.locations[code] = box_
-            if code.startswith("lower_back"):
-                grid.addWidget(box_, 0, index)
-            else:
-                part = (index - 3) // 2
-                side = (index - 3) % 2
-                grid.addWidget(box_, 1 + part, side)
-        layout.addLayout(grid)
+        self.body_map = BodyMapWidget()
+        layout.addWidget(_label(FIELD_LABELS["pain_locations"], self.body_map, "Click or tap each place that hurts"))
+        layout.addWidget(self.body_map)
         return box
 
     def _body_box(self) -> QGroupBox:
@@ -212,8 +201,7 @@ class DayForm(QWidget):
     def _wire(self) -> None:
         for scale in (self.back_pain, self.leg_pain, self.sleep_quality, self.stress, self.enjoyment, self.activity):
             scale.valueChanged.connect(self._on_edit)
-        for box in self.locations.values():
-            box.toggled.connect(self._on_edit)
+        self.body_map.changed.connect(self._on_edit)
         self.stiffness.valueChanged.connect(self._on_edit)
         self.sleep_hours.valueChanged.connect(self._on_edit)
         self.activities.changed.connect(self._on_edit)
@@ -254,7 +242,7 @@ class DayForm(QWidget):
             date=self.date,
             back_pain=self.back_pain.value(),  # type: ignore[arg-type]  # None fails validation
             leg_pain=self.leg_pain.value(),
-            pain_locations=frozenset(c for c, box in self.locations.items() if box.isChecked()),
+            pain_locations=self.body_map.checked(),
             morning_stiffness_min=None if stiffness < 0 else stiffness,
             sleep_hours=None if sleep < 0 else sleep,
             sleep_quality=self.sleep_quality.value(),
@@ -277,8 +265,7 @@ class DayForm(QWidget):
             e = entry or DayEntry(date=date, back_pain=None)  # type: ignore[arg-type]  # an empty form: nothing chosen yet
             self.back_pain.setValue(e.back_pain)
             self.leg_pain.setValue(e.leg_pain)
-            for code, box in self.locations.items():
-                box.setChecked(code in e.pain_locations)
+            self.body_map.set_checked(e.pain_locations & PAIN_LOCATIONS.keys())  # unknown codes unshown, as before
             self.stiffness.setValue(-1 if e.morning_stiffness_min is None else e.morning_stiffness_min)
             self.sleep_hours.setValue(-0.5 if e.sleep_hours is None else e.sleep_hours)
             self.sleep_quality.setValue(e.sleep_quality)
@@ -315,7 +302,7 @@ class DayForm(QWidget):
         return {
             "back_pain": self.back_pain,
             "leg_pain": self.leg_pain,
-            "pain_locations": next(iter(self.locations.values())),
+            "pain_locations": self.body_map,
             "morning_stiffness_min": self.stiffness,
             "sleep_hours": self.sleep_hours,
             "sleep_quality": self.sleep_quality,

@@ -423,6 +423,13 @@ class TrendsView(QWidget):
         return None
 
     def _on_motion(self, event: "LocationEvent") -> None:
+        on_map = self.measures is not None and event.inaxes is self.measures.body_ax
+        if self.measures is not None and (on_map or self.hover_label.property("region")):
+            self._hovered = None  # a day pointed at next is shown afresh
+            self.hover_label.setProperty("region", on_map)
+            self.hover_label.setText((on_map and self.measures.region_words(event.xdata, event.ydata)) or HOVER_HINT)
+            if on_map:
+                return
         date = self._date_for(event)
         if date == self._hovered:
             return  # same day: nothing to redo
