@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from journal.core.redflags import RedFlag
     from journal.ui.today.form import DayForm
     from journal.ui.today.screening import WordScreen
+    from journal.ui.today.undo import FormHistory
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -59,6 +60,7 @@ class TodayView(QWidget):
         #: The real date (not the day shown); tests replace it.
         self.today: "Callable[[], dt.date]" = dt.date.today
         self._form: DayForm | None = None
+        self._history: FormHistory | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.addLayout(self._date_bar())
@@ -76,7 +78,8 @@ class TodayView(QWidget):
         self._scroll.setWidget(waiting)
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self._save_bar())
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save).setWhatsThis("Save the day shown")
+        self._make_undo_actions()
         session.changed.connect(self._on_changed)
         self.setEnabled(False)
 
@@ -99,7 +102,49 @@ class TodayView(QWidget):
             form.symptomToggled.connect(self._on_symptom_toggled)
             form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
             form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
+            form.focusOrderChanged.connect(self.set_tab_order)
+            form.more.openedByUser.connect(lambda: form.stiffness.setFocus(Qt.FocusReason.ShortcutFocusReason))
+            from journal.ui.today.undo import FormHistory
+
+            self._history = FormHistory(form, self)
+            self._history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+            self._history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+            self.set_tab_order()
         return self._form
+
+    @property
+    def history(self) -> "FormHistory":
+        """The form's undo stack (every change since the day was opened)."""
+        self.form  # noqa: B018 - builds the form and its history
+        assert self._history is not None
+        return self._history
+
+    def _make_undo_actions(self) -> None:
+        """Undo/Redo (Ctrl+Z, Ctrl+Shift+Z) over the whole form; the window puts them in its Edit menu."""
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Only while Today is shown: the menu's shortcut would otherwise reach a hidden form.
+        self.undo_action.triggered.connect(lambda: self.history.stack.undo() if self.isVisible() else None)
+        self.redo_action.triggered.connect(lambda: self.history.stack.redo() if self.isVisible() else None)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setEnabled(False)
+            self.addAction(action)
+
+    def set_tab_order(self) -> None:
+        """Tab follows the screen: the date bar, the form (see ``DayForm.focus_chain``), Save."""
+        bar = [self.date_bar.itemAt(i).widget() for i in range(self.date_bar.count())]
+        chain = [w for w in bar if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain += self.form.focus_chain()
+        chain.append(self.save_button)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def focus_first_field(self) -> None:
+        """Put the focus on Back pain (where a day's logging starts)."""
+        self.form.back_pain.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def words(self) -> "WordScreen":
@@ -121,19 +166,32 @@ class TodayView(QWidget):
         self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wednesday 30 September 2026") + 60)
         label = QLabel("&Day:")
         label.setBuddy(self.date_edit)
-        previous = QPushButton("◀ &Previous day")
+        previous = QPushButton("◀ &Previous")
         previous.setAccessibleName("Previous day")
+        previous.setToolTip("The day before (Alt+P)")
         previous.clicked.connect(lambda: self.step_day(-1))
-        following = QPushButton("Ne&xt day ▶")
+        following = QPushButton("Ne&xt ▶")
         following.setAccessibleName("Next day")
+        following.setToolTip("The day after (Alt+X)")
         following.clicked.connect(lambda: self.step_day(1))
-        self.today_button = QPushButton("Jump to toda&y")
+        self.today_button = QPushButton("Today")
+        self.today_button.setAccessibleName("Jump to today")
+        self.today_button.setToolTip("Jump to today (Alt+Home)")
+        self.today_button.setShortcut(QKeySequence("Alt+Home"))
         self.today_button.clicked.connect(lambda: self.open_date(dt.date.today()))
+        self.same_button = QPushButton("Same as &yesterday")
+        self.same_button.setToolTip(
+            "Fill the form from the last day you logged before this one. Pain is left for you to choose, "
+            "and warning signs are never copied. Ctrl+Z undoes it."
+        )
+        self.same_button.clicked.connect(self.same_as_last_day)
         self.state_label = QLabel()
         self.state_label.setObjectName("entryState")
-        for widget in (label, self.date_edit, previous, following, self.today_button):
+        self.state_label.setWordWrap(True)
+        self.state_label.setMinimumWidth(self.state_label.fontMetrics().horizontalAdvance("Unsaved changes") + 4)
+        for widget in (label, self.date_edit, previous, following, self.today_button, self.same_button):
             bar.addWidget(widget)
-        bar.addSpacing(12)
+        bar.addSpacing(8)
         bar.addWidget(self.state_label, 1)
         self.date_edit.dateChanged.connect(self._on_date_picked)
         #: Features may add a button at the end of this row (e.g. the sitting timer).
@@ -150,7 +208,7 @@ class TodayView(QWidget):
         self.cards_area.setObjectName("cardsArea")
         QHBoxLayout(self.cards_area).setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.cards_area, 1)
-        self.save_button = QPushButton("&Save day  (Ctrl+S)")
+        self.save_button = QPushButton("Save day  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -220,6 +278,9 @@ class TodayView(QWidget):
         if change.everything:
             self.setEnabled(True)
             self._load(self.date)
+            self.set_tab_order()
+            if self.isVisible():
+                self.focus_first_field()
         elif self.date in change.dates and not self.is_dirty():
             self._load(self.date)
 
@@ -227,6 +288,7 @@ class TodayView(QWidget):
         entry = self.session.day(date)
         self._existing = entry is not None
         self.form.set_entry(date, entry)
+        self.history.reset()
         self._baseline = self.form.entry()
         self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(_qdate(dt.date.today()))
@@ -296,11 +358,53 @@ class TodayView(QWidget):
         self._warn_red_flags(stored)
         self._existing = True
         self.form.set_entry(stored.date, stored)
+        self.history.resync()
         self._baseline = self.form.entry()
         self._update_state()
         self.status.emit(f"Saved {long_words(stored.date)}.")
         self.saved.emit(stored)
         return True
+
+    # --- less to type ---------------------------------------------------------------------
+
+    def same_as_last_day(self) -> None:
+        """Fill the form from the last day logged before the shown one (read on the worker).
+
+        One undoable step; pain, notes and warning signs are left out (see ``same_as.copy_for``).
+        """
+        journal = self.session.journal
+        if journal is None:
+            return
+        date = self.date
+        from journal.ui.today.same_as import last_day_before
+
+        self.same_button.setEnabled(False)
+        self.session.tasks.run(
+            lambda: last_day_before(journal, date),
+            lambda found: self._fill_from(date, found),
+            self._same_failed,
+        )
+
+    def _same_failed(self, error: BaseException) -> None:
+        self.same_button.setEnabled(True)
+        from journal.ui.errors import show_error
+
+        show_error(self, error)
+
+    def _fill_from(self, date: dt.date, source: DayEntry | None) -> None:
+        self.same_button.setEnabled(True)
+        if date != self.date:
+            return  # another day is shown now
+        if source is None:
+            self.status.emit(f"No day before {long_words(date)} to copy from.")
+            return
+        from journal.ui.today.same_as import copy_for
+
+        self.history.fill(copy_for(source, date, self.session.urgencies()), f"Same as {long_words(source.date)}")
+        self.status.emit(
+            f"Filled in from {long_words(source.date)}. Choose today's pain and change what differs; Ctrl+Z undoes this."
+        )
+        self.focus_first_field()
 
     def _explain_not_saved(self, error: UserError) -> None:
         """Say plainly that nothing was saved and why; the entry stays in the form, unsaved."""
