@@ -56,6 +56,24 @@ MAX_CHIPS: Final = 80
 MAX_ACTIVITY_NAMES: Final = 500
 
 
+#: F1 help for each box, in the order the boxes are built.
+SECTION_HELP: Final = (
+    "Pain today: type a number 0 to 10 for back pain (1 then 0 quickly gives 10), Tab, then leg pain. "
+    "Left and Right step, Delete clears. In Where it hurts, arrow keys move between the places and Space ticks one.",
+    "What you did: Alt+C adds a row. Type the activity (a known name completes itself), Tab, then the minutes.",
+    "Anything that made it worse: arrow keys move between the chips, Space ticks one. Tab reaches + Add… "
+    "to name one of your own.",
+    "Symptoms: arrow keys move between the chips, Space ticks one. Chips marked ⚠ are warning signs: "
+    "the journal tells you when to see a doctor about them.",
+    "Stiffness and sleep: type the minutes and the hours. Sleep quality and mood are 0 to 10, like pain.",
+    "How much pain got in the way: 0 to 10 each. With back pain they make the PEG score doctors use.",
+    "Medications and self-care, as you take them: Space ticks one you used before; type a new one and press Enter. "
+    "The journal never suggests what to take.",
+    "Notes and questions: anything else about the day, and what to ask at your next appointment. Tab moves on.",
+)
+MORE_HELP: Final = "More opens or folds the fields below (Alt+M). It stays as you leave it."
+
+
 def _with_checked(names: list[str], group: ChipGroup) -> list[str]:
     """``names`` plus the group's ticked names that are not among them."""
     keys = {name_key(n) for n in names}
@@ -87,9 +105,14 @@ class DayForm(QWidget):
         QHBoxLayout(self.core).setContentsMargins(0, 0, 0, 0)
         self.core.layout().setSpacing(14)
         self._core_boxes = [self._pain_box(), self._activity_box(), self._trigger_box(), self._symptom_box()]
+        for box, text in zip(self._core_boxes, SECTION_HELP[:4], strict=True):
+            box.setWhatsThis(text)
         outer.addWidget(self.core)
         self.more = MoreSection(self)
         self._more_boxes = [self._body_box(), self._interference_box(), self._medication_box(), self._notes_box()]
+        for box, text in zip(self._more_boxes, SECTION_HELP[4:], strict=True):
+            box.setWhatsThis(text)
+        self.more.toggle.setWhatsThis(MORE_HELP)
         outer.addWidget(self.more)
         outer.addStretch(1)
         self._columns = 0

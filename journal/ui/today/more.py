@@ -8,7 +8,7 @@ fold away here. Whether the fold is open is a per-computer preference
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 ORGANIZATION = "pain-journal"
@@ -28,11 +28,24 @@ def remembered_open() -> bool:
     return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
+class _Toggle(QToolButton):
+    """The fold's button. Its Alt+letter always reaches the fields (opening them if
+    folded) rather than folding them away; Space or a click toggles."""
+
+    reached = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:
+            self.reached.emit()
+            return True
+        return super().event(event)
+
+
 class MoreSection(QWidget):
     """A toggle button over a body (whose row layout the form fills with its boxes).
 
-    ``openedByUser`` fires after the patient opened it (the form then moves the
-    focus to its first field).
+    ``openedByUser`` fires after the patient opened it, or reached it with its
+    Alt+letter (the form then moves the focus to its first field).
     """
 
     openedByUser = Signal()
@@ -42,7 +55,7 @@ class MoreSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.toggle = QToolButton(self)
+        self.toggle = _Toggle(self)
         self.toggle.setObjectName("moreToggle")
         self.toggle.setText(TITLE)
         self.toggle.setCheckable(True)
@@ -58,6 +71,7 @@ class MoreSection(QWidget):
         layout.addWidget(self.body)
         self._show(remembered_open())
         self.toggle.clicked.connect(self._on_clicked)
+        self.toggle.reached.connect(self._on_reached)
 
     def is_open(self) -> bool:
         return self.toggle.isChecked()
@@ -76,6 +90,10 @@ class MoreSection(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.toggle.setAccessibleName("More fields: " + ("shown" if shown else "folded"))
         self.body.setVisible(shown)
+
+    def _on_reached(self) -> None:
+        self.set_open(True)
+        self.openedByUser.emit()
 
     def _on_clicked(self, checked: bool) -> None:
         self.set_open(checked)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -37,6 +37,12 @@ if TYPE_CHECKING:
     from journal.ui.today.form import DayForm
     from journal.ui.today.screening import WordScreen
     from journal.ui.today.undo import FormHistory
+
+
+_LONG_DATE = "dddd d MMMM yyyy"
+_SHORT_DATE = "ddd d MMM yyyy"
+#: Below this width the date is written short, so the date bar fits a 800-pixel window.
+_SHORT_DATE_BELOW = 1100
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -159,11 +165,11 @@ class TodayView(QWidget):
         bar = QHBoxLayout()
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setDisplayFormat(_LONG_DATE)
         self.date_edit.setMaximumDate(_qdate(dt.date.today()))
         self.date_edit.setDate(_qdate(dt.date.today()))
         self.date_edit.setAccessibleName("Date of the entry")
-        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wednesday 30 September 2026") + 60)
+        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 40)
         label = QLabel("&Day:")
         label.setBuddy(self.date_edit)
         previous = QPushButton("◀ &Previous")
@@ -184,15 +190,11 @@ class TodayView(QWidget):
             "Fill the form from the last day you logged before this one. Pain is left for you to choose, "
             "and warning signs are never copied. Ctrl+Z undoes it."
         )
+        self.same_button.setAccessibleName("Same as yesterday: fill the form from the last day logged")
         self.same_button.clicked.connect(self.same_as_last_day)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("entryState")
-        self.state_label.setWordWrap(True)
-        self.state_label.setMinimumWidth(self.state_label.fontMetrics().horizontalAdvance("Unsaved changes") + 4)
         for widget in (label, self.date_edit, previous, following, self.today_button, self.same_button):
             bar.addWidget(widget)
-        bar.addSpacing(8)
-        bar.addWidget(self.state_label, 1)
+        bar.addStretch(1)
         self.date_edit.dateChanged.connect(self._on_date_picked)
         #: Features may add a button at the end of this row (e.g. the sitting timer).
         self.date_bar = bar
@@ -208,6 +210,13 @@ class TodayView(QWidget):
         self.cards_area.setObjectName("cardsArea")
         QHBoxLayout(self.cards_area).setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.cards_area, 1)
+        # Whether the day is saved, beside the button that saves it.
+        self.state_label = QLabel(bar)
+        self.state_label.setObjectName("entryState")
+        self.state_label.setWordWrap(True)
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.state_label.setMaximumWidth(self.state_label.fontMetrics().horizontalAdvance("Saved entry: changes you make") + 8)
+        layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignVCenter)
         self.save_button = QPushButton("Save day  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
@@ -215,6 +224,10 @@ class TodayView(QWidget):
         self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 3)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         return bar
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.date_edit.setDisplayFormat(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
+        super().resizeEvent(event)
 
     # --- state ---------------------------------------------------------------------
 
