@@ -85,6 +85,15 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     return sorted(rows.items(), key=lambda row: row[1].casefold())
 
 
+def _shown_text(widget: QWidget) -> str:
+    """A label's, a button's or a group box's text ("" for other widgets)."""
+    if isinstance(widget, QGroupBox):
+        return widget.title()
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        return widget.text()
+    return ""
+
+
 def mnemonic_rows(window: "MainWindow") -> list[tuple[str, str]]:
     """(Alt+letter, what it reaches) for the menus, the tabs and the screen shown."""
     rows: list[tuple[str, str]] = []
@@ -100,7 +109,7 @@ def mnemonic_rows(window: "MainWindow") -> list[tuple[str, str]]:
         for widget in page.findChildren(QWidget):
             if not widget.isVisibleTo(page):
                 continue
-            text = widget.title() if isinstance(widget, QGroupBox) else widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+            text = _shown_text(widget)
             if (letter := mnemonic(text)) is not None:
                 rows.append((f"Alt+{letter}", plain(text)))
     return sorted(rows)

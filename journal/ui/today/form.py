@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QDoubleSpinBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,8 +28,8 @@ from PySide6.QtWidgets import (
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_catalog, name_key
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.validation import MINUTES_PER_DAY
-from journal.ui.widgets.activities import ActivityList
 from journal.ui.today.more import MoreSection
+from journal.ui.widgets.activities import ActivityList
 from journal.ui.widgets.chips import ChipGroup
 from journal.ui.widgets.locations import LocationGrid
 from journal.ui.widgets.medications import MedicationList
@@ -108,6 +107,11 @@ class DayForm(QWidget):
         for box, text in zip(self._core_boxes, SECTION_HELP[:4], strict=True):
             box.setWhatsThis(text)
         outer.addWidget(self.core)
+        #: Notices and "For today" cards (the view puts them here): below the core, so
+        #: they take room from "More", never from the warning signs above them.
+        self.extras = QVBoxLayout()
+        self.extras.setSpacing(6)
+        outer.addLayout(self.extras)
         self.more = MoreSection(self)
         self._more_boxes = [self._body_box(), self._interference_box(), self._medication_box(), self._notes_box()]
         for box, text in zip(self._more_boxes, SECTION_HELP[4:], strict=True):
@@ -144,7 +148,7 @@ class DayForm(QWidget):
             while row.count():
                 item = row.takeAt(0)
                 if item is not None and item.layout() is not None:
-                    item.layout().setParent(None)  # type: ignore[call-overload]  # drop the old column
+                    item.layout().setParent(None)  # drop the old column
             half = len(boxes) // 2
             parts = [boxes[:half], boxes[half:]] if columns == 2 else [boxes]
             for part in parts:
@@ -241,7 +245,7 @@ class DayForm(QWidget):
         self.sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good")
         self.stress = ScaleSelector("Mood / stress", "calm", "very stressed")
         row = QHBoxLayout()
-        row.addWidget(_label("Morning stiffn&ess", self.stiffness, "How long it took to loosen up"))
+        row.addWidget(_label("Morning stiffness", self.stiffness, "How long it took to loosen up (Alt+M reaches it)"))
         row.addWidget(self.stiffness)
         row.addSpacing(18)
         row.addWidget(_label("Slept", self.sleep_hours))

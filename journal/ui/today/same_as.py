@@ -1,4 +1,4 @@
-""""Same as yesterday": the last day logged before a date, copied for a new day.
+""" "Same as yesterday": the last day logged before a date, copied for a new day.
 
 The copy leaves both pain scores empty (they are chosen afresh each day), and
 leaves out the notes, the questions and every warning sign: a warning sign is

@@ -104,6 +104,7 @@ class TodayView(QWidget):
             form = DayForm(self)
             self._form = form
             self._scroll.setWidget(form)
+            form.extras.addWidget(self.cards_area)
             form.edited.connect(self._update_state)
             form.symptomToggled.connect(self._on_symptom_toggled)
             form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
@@ -205,11 +206,12 @@ class TodayView(QWidget):
         bar.setObjectName("saveBar")
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(0, 6, 0, 0)
-        #: Filled by the guidance feature with "For today" cards after a save.
-        self.cards_area = QWidget(bar)
+        #: Filled by the guidance feature with "For today" cards after a save; it
+        #: moves into the form, under the daily core, when the form is built.
+        self.cards_area = QWidget(self)
         self.cards_area.setObjectName("cardsArea")
         QHBoxLayout(self.cards_area).setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.cards_area, 1)
+        layout.addStretch(1)
         # Whether the day is saved, beside the button that saves it.
         self.state_label = QLabel(bar)
         self.state_label.setObjectName("entryState")
@@ -228,6 +230,11 @@ class TodayView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.date_edit.setDisplayFormat(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
         super().resizeEvent(event)
+
+    def add_notice(self, notice: QWidget) -> None:
+        """Show a feature's notice under the daily core (above the cards), where it
+        takes room from "More" and never pushes the warning signs out of view."""
+        self.form.extras.insertWidget(self.form.extras.indexOf(self.cards_area), notice)
 
     # --- state ---------------------------------------------------------------------
 
