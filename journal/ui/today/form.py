@@ -297,6 +297,7 @@ class DayForm(QWidget):
         self.questions.setTabChangesFocus(True)
         for edit in (self.notes, self.questions):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            edit.setUndoRedoEnabled(False)  # Ctrl+Z is the form's undo (journal.ui.today.undo)
         layout.addWidget(_label("&Notes", self.notes))
         layout.addWidget(self.notes)
         layout.addWidget(_label("Q&uestions for the doctor", self.questions))
