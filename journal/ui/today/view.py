@@ -217,7 +217,7 @@ class TodayView(QWidget):
         self.state_label.setObjectName("entryState")
         self.state_label.setWordWrap(True)
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.state_label.setMaximumWidth(self.state_label.fontMetrics().horizontalAdvance("Saved entry: changes you make") + 8)
+        self.state_label.setMaximumWidth(self.state_label.fontMetrics().horizontalAdvance("Saved entry: changes you make here") + 8)
         layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignVCenter)
         self.save_button = QPushButton("Save day  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
