@@ -3,6 +3,7 @@ its menu bar and tab bar), each menu, and each dialog the menus open."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,8 +23,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from journal.core.catalog import Urgency
+from journal.core.redflags import RedFlag
 from journal.ui.keyboard_help import mnemonic, plain
 from journal.ui.main_window import MainWindow
+from journal.ui.red_flags import RedFlagDialog
+from journal.ui.welcome import WelcomeDialog
 from tests.gui_helpers import close_window, open_window
 
 
@@ -135,3 +140,12 @@ def test_no_mnemonic_clashes_in_the_dialogs_the_menus_open(qtbot: QtBot, db_path
     assert len(seen) >= 3, sorted(seen)  # the shortcuts list, About, the export dialog at least
     assert {title: found for title, found in seen.items() if found} == {}
     close_window(window)
+
+
+def test_no_mnemonic_clashes_in_the_warning_and_welcome_dialogs(qtbot: QtBot) -> None:
+    flag = RedFlag(date=dt.date.today(), symptom="loss of bladder or bowel control", urgency=Urgency.URGENT)
+    for dialog in (RedFlagDialog([flag], today=dt.date.today()), WelcomeDialog()):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert clashes(screen_mnemonics(dialog)) == {}, dialog.windowTitle()
+        dialog.done(QDialog.DialogCode.Rejected)
