@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.storage.journal import Journal
 from journal.ui.main_window import MainWindow
+from journal.ui.reminders.sitting_button import SittingButton
 from journal.ui.widgets.chips import ChipGroup
 from tests.gui_helpers import close_window, open_window
 
@@ -135,6 +136,7 @@ def _tab_walk(start: QWidget, stop: QWidget, limit: int = 200) -> list[QWidget]:
 
 def test_tab_follows_the_screen_with_each_add_beside_its_chips(qtbot: QtBot, db_path: Path) -> None:
     window = open_window(qtbot, db_path)
+    qtbot.waitUntil(lambda: window.companion is not None, timeout=20_000)  # its button joins the date bar
     _active(qtbot, window)
     today = window.today
     form = today.form
@@ -153,6 +155,7 @@ def test_tab_follows_the_screen_with_each_add_beside_its_chips(qtbot: QtBot, db_
     order = [
         today.date_edit,
         today.same_button,
+        next(w for w in today.findChildren(SittingButton)),
         form.back_pain,
         form.leg_pain,
         form.where.focus_target(),
