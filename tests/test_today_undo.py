@@ -135,6 +135,7 @@ def test_same_as_yesterday_fills_all_but_pain_notes_and_warning_signs(
     assert filled.medications == ("heat pack",)
     assert (filled.notes, filled.questions) == ("", "")
     assert long_words(logged_yesterday.date) in window.statusBar().currentMessage()
+    assert "warning signs were not copied" in window.statusBar().currentMessage()
     assert window.session.journal is not None and window.session.journal.day(dt.date.today()) is None  # not saved
 
     today.undo_action.trigger()

@@ -421,9 +421,12 @@ class TodayView(QWidget):
             return
         from journal.ui.today.same_as import copy_for
 
-        self.history.fill(copy_for(source, date, self.session.urgencies()), f"Same as {long_words(source.date)}")
+        copy = copy_for(source, date, self.session.urgencies())
+        self.history.fill(copy, f"Same as {long_words(source.date)}")
+        left_out = len(source.symptoms) - len(copy.symptoms)
+        signs = " Its warning signs were not copied: tick any you still have." if left_out else ""
         self.status.emit(
-            f"Filled in from {long_words(source.date)}. Choose today's pain and change what differs; Ctrl+Z undoes this."
+            f"Filled in from {long_words(source.date)}. Choose today's pain and change what differs; Ctrl+Z undoes this.{signs}"
         )
         self.focus_first_field()
 
