@@ -180,6 +180,7 @@ def test_tab_follows_the_screen_with_each_add_beside_its_chips(qtbot: QtBot, db_
     ]
     positions = [at(w) for w in order]
     assert positions == sorted(positions)
+    assert walk.count(today.date_edit) == 1  # Tab leaves the date at once (not part by part)
     # One tab stop per set of chips (and of places): arrows move inside.
     assert sum(isinstance(w.parentWidget(), ChipGroup) and w.objectName() == "chip" for w in walk) == 2
     assert sum(w in form.locations.values() for w in walk) == 1

@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -197,6 +197,7 @@ class TodayView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         self.date_edit.dateChanged.connect(self._on_date_picked)
+        self.date_edit.installEventFilter(self)  # Tab leaves it (Qt would step through its parts)
         #: Features may add a button at the end of this row (e.g. the sitting timer).
         self.date_bar = bar
         return bar
@@ -227,6 +228,14 @@ class TodayView(QWidget):
         self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 3)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         return bar
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.date_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return self.focusNextChild()
+            if event.key() == Qt.Key.Key_Backtab:
+                return self.focusPreviousChild()
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.date_edit.setDisplayFormat(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
