@@ -297,6 +297,7 @@ class DayForm(QWidget):
         self.questions.setTabChangesFocus(True)
         for edit in (self.notes, self.questions):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 6 + 12)  # longer text scrolls
             edit.setUndoRedoEnabled(False)  # Ctrl+Z is the form's undo (journal.ui.today.undo)
         layout.addWidget(_label("&Notes", self.notes))
         layout.addWidget(self.notes)
