@@ -261,7 +261,7 @@ class ExportDialog(QDialog):
             self.period_combo.addItem(label, choice)
         self.set_choice(PeriodChoice.DAYS_90)
         self.period_combo.setAccessibleName("Period")
-        form.addRow("&Period:", self.period_combo)
+        form.addRow("Peri&od:", self.period_combo)
 
         self.last_visit_edit = self._date_edit(self.today - dt.timedelta(days=90), "Date of your last visit")
         self.from_edit = self._date_edit(self.today - dt.timedelta(days=89), "First day")

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.today = TodayView(session)
         self.tabs.addTab(self.today, "&Today")
         # History is built the first time it is shown: logging a day does not need it.
-        self.history_tab = self.add_lazy_tab("&History", self._build_history)
+        self.history_tab = self.add_lazy_tab("H&istory", self._build_history)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.today.status.connect(self.show_status)
 
@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._paint_watch: _FirstPaint | None = _FirstPaint(self._first_painted, self)
         self.installEventFilter(self._paint_watch)
         self.file_menu = self.menuBar().addMenu("&File")
+        self.edit_menu = self.menuBar().addMenu("&Edit")
         self.view_menu = self.menuBar().addMenu("&View")
         self.help_menu = self.menuBar().addMenu("&Help")
         self._build_menus()
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if isinstance(widget, LazyTab):
             widget.build()
+        elif widget is self.today and self.today.isEnabled():
+            self.today.focus_first_field()  # logging starts at Back pain
 
     def _demo_banner(self) -> QWidget:
         banner = QWidget(self)
@@ -208,6 +211,11 @@ class MainWindow(QMainWindow):
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
         action(self.view_menu, "&History", self.show_history, "Ctrl+2")
         self.user_guide_action = action(self.help_menu, "&User guide", self._user_guide)
+        self.edit_menu.addAction(self.today.undo_action)
+        self.edit_menu.addAction(self.today.redo_action)
+        from journal.ui.keyboard_help import install_keyboard_help
+
+        install_keyboard_help(self)
         action(self.help_menu, "&About Pain Journal", self._about)
 
     def insert_file_action(self, action: QAction) -> None:
@@ -229,6 +237,8 @@ class MainWindow(QMainWindow):
         self.show_status("Sample data loaded." if self.session.is_demo else "Ready.")
 
     read_only_note: QLabel | None = None
+    keyboard_shortcuts_action: QAction | None = None  # set by journal.ui.keyboard_help
+    context_help_action: QAction | None = None
 
     def _show_read_only_note(self, read_only: bool) -> None:
         """A lasting note above the tabs while the journal is read-only."""

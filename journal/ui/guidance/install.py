@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout
 
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
@@ -98,10 +97,8 @@ class GuidanceFeature(QObject):
             dismissible=True,
             parent=today_view,
         )
-        outer = cast(QBoxLayout, today_view.layout())
-        below_banner = outer.indexOf(today_view.red_flag_banner) + 1
-        outer.insertWidget(below_banner, self.soon_notice)
-        outer.insertWidget(below_banner + 1, self.pain_notice)
+        today_view.add_notice(self.soon_notice)
+        today_view.add_notice(self.pain_notice)
         for notice in (self.soon_notice, self.pain_notice):
             notice.readRequested.connect(self.open_item)
         self.pain_notice.dismissed.connect(self._dismiss_persistent_pain)

@@ -185,7 +185,7 @@ class LibraryView(QWidget):
             self.category_list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.category_list.selectionModel().blockSignals(False)
         items = self.library.in_category(category)
-        self.list_heading.setText(f"&In “{self.categories.data(self.categories.index(row or 0))}”")
+        self.list_heading.setText(f"I&n “{self.categories.data(self.categories.index(row or 0))}”")
         self.item_list.setAccessibleName("Guidance in this topic")
         self._show_items(items)
 

@@ -102,7 +102,7 @@ class HistoryView(QWidget):
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self.reload)
-        from_label = QLabel("&From")
+        from_label = QLabel("Fro&m")
         from_label.setBuddy(self.from_edit)
         to_label = QLabel("t&o")
         to_label.setBuddy(self.to_edit)
@@ -151,7 +151,7 @@ class HistoryView(QWidget):
 
     def _action_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        open_button = QPushButton("&Open in Today")
+        open_button = QPushButton("O&pen in Today")
         open_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
         delete_button = QPushButton("&Delete day…")
         delete_button.clicked.connect(self.delete_selected)

@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QDoubleSpinBox,
-    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,11 +27,17 @@ from PySide6.QtWidgets import (
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_catalog, name_key
 from journal.core.day import FIELD_LABELS, PAIN_LOCATIONS, DayEntry
 from journal.core.validation import MINUTES_PER_DAY
+from journal.ui.today.more import MoreSection
 from journal.ui.widgets.activities import ActivityList
 from journal.ui.widgets.body_map import BodyMapWidget
 from journal.ui.widgets.chips import ChipGroup
 from journal.ui.widgets.medications import MedicationList
 from journal.ui.widgets.scale import ScaleSelector
+
+
+def _fit_to_content(spin: QAbstractSpinBox) -> None:
+    """Size a spin box to its widest text (e.g. "not recorded"), not to the column."""
+    spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
 
 def _label(text: str, buddy: QWidget, hint: str = "") -> QLabel:
@@ -45,6 +54,24 @@ MAX_CHIPS: Final = 80
 MAX_ACTIVITY_NAMES: Final = 500
 
 
+#: F1 help for each box, in the order the boxes are built.
+SECTION_HELP: Final = (
+    "Pain today: type a number 0 to 10 for back pain (1 then 0 quickly gives 10), Tab, then leg pain. "
+    "Left and Right step, Delete clears. In Where it hurts, arrow keys move between the places and Space ticks one.",
+    "What you did: Alt+C adds a row. Type the activity (a known name completes itself), Tab, then the minutes.",
+    "Anything that made it worse: arrow keys move between the chips, Space ticks one. Tab reaches + Add… "
+    "to name one of your own.",
+    "Symptoms: arrow keys move between the chips, Space ticks one. Chips marked ⚠ are warning signs: "
+    "the journal tells you when to see a doctor about them.",
+    "Stiffness and sleep: type the minutes and the hours. Sleep quality and mood are 0 to 10, like pain.",
+    "How much pain got in the way: 0 to 10 each. With back pain they make the PEG score doctors use.",
+    "Medications and self-care, as you take them: Space ticks one you used before; type a new one and press Enter. "
+    "The journal never suggests what to take.",
+    "Notes and questions: anything else about the day, and what to ask at your next appointment. Tab moves on.",
+)
+MORE_HELP: Final = "More opens or folds the fields below (Alt+M). It stays as you leave it."
+
+
 def _with_checked(names: list[str], group: ChipGroup) -> list[str]:
     """``names`` plus the group's ticked names that are not among them."""
     keys = {name_key(n) for n in names}
@@ -52,27 +79,47 @@ def _with_checked(names: list[str], group: ChipGroup) -> list[str]:
 
 
 class DayForm(QWidget):
-    """Widgets for one day. ``edited`` fires on any user change."""
+    """Widgets for one day. ``edited`` fires on any user change.
+
+    The daily core (pain, where it hurts, activities, triggers, symptoms) comes
+    first; the rest folds into "More" (see :class:`MoreSection`). Both lay out
+    in two columns, or one when the form is too narrow for two.
+    ``focusOrderChanged`` fires when widgets were added or made anew, so the
+    view can set the tab order again.
+    """
 
     edited = Signal()
     symptomToggled = Signal(str, bool)
+    focusOrderChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.date = dt.date.today()
-        columns = QGridLayout(self)
-        columns.setHorizontalSpacing(18)
-        columns.setColumnStretch(0, 1)
-        columns.setColumnStretch(1, 1)
-        columns.addWidget(self._pain_box(), 0, 0)
-        columns.addWidget(self._body_box(), 1, 0)
-        columns.addWidget(self._interference_box(), 2, 0)
-        columns.addWidget(self._activity_box(), 0, 1)
-        columns.addWidget(self._trigger_box(), 1, 1)
-        columns.addWidget(self._symptom_box(), 2, 1)
-        columns.addWidget(self._medication_box(), 3, 0)
-        columns.addWidget(self._notes_box(), 3, 1)
-        columns.setRowStretch(4, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        self.core = QWidget(self)
+        self.core.setObjectName("dayCore")
+        QHBoxLayout(self.core).setContentsMargins(0, 0, 0, 0)
+        self.core.layout().setSpacing(14)
+        self._core_boxes = [self._pain_box(), self._activity_box(), self._trigger_box(), self._symptom_box()]
+        for box, text in zip(self._core_boxes, SECTION_HELP[:4], strict=True):
+            box.setWhatsThis(text)
+        outer.addWidget(self.core)
+        #: Notices and "For today" cards (the view puts them here): below the core, so
+        #: they take room from "More", never from the warning signs above them.
+        self.extras = QVBoxLayout()
+        self.extras.setSpacing(6)
+        outer.addLayout(self.extras)
+        self.more = MoreSection(self)
+        self._more_boxes = [self._body_box(), self._interference_box(), self._medication_box(), self._notes_box()]
+        for box, text in zip(self._more_boxes, SECTION_HELP[4:], strict=True):
+            box.setWhatsThis(text)
+        self.more.toggle.setWhatsThis(MORE_HELP)
+        outer.addWidget(self.more)
+        outer.addStretch(1)
+        self._columns = 0
+        self._arrange(2)
         self._wire()
         # Start with the built-in catalogs, so the chips exist before the journal is
         # open; the journal's own catalogs replace them only where they differ.
@@ -85,9 +132,56 @@ class DayForm(QWidget):
 
     # --- building ----------------------------------------------------------------
 
+    def _arrange(self, columns: int) -> None:
+        """Lay the boxes out in ``columns`` (1 or 2): down the left column, then the right.
+
+        Each column stacks its boxes at their own heights (no shared rows), so a
+        tall Symptoms box never stretches the box beside it.
+        """
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for section, boxes in ((self.core, self._core_boxes), (self.more.body, self._more_boxes)):
+            row = section.layout()
+            assert isinstance(row, QHBoxLayout)
+            while row.count():
+                item = row.takeAt(0)
+                if item is not None and item.layout() is not None:
+                    item.layout().setParent(None)  # drop the old column
+            half = len(boxes) // 2
+            parts = [boxes[:half], boxes[half:]] if columns == 2 else [boxes]
+            for part in parts:
+                column = QVBoxLayout()
+                column.setSpacing(8)
+                for box in part:
+                    column.addWidget(box)
+                column.addStretch(1)
+                row.addLayout(column, 1)
+
+    @property
+    def columns(self) -> int:
+        """How many columns the boxes are in now (1 or 2)."""
+        return self._columns
+
+    def two_columns_fit(self, width: int) -> bool:
+        """Whether two columns of boxes fit in ``width`` pixels (each must hold a 0–10 scale)."""
+        return width >= 2 * self._column_minimum() + 14
+
+    def _column_minimum(self) -> int:
+        return self.back_pain.minimumSizeHint().width() + 2 * 12
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(2 if self.two_columns_fit(event.size().width()) else 1)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # One column is always possible: never ask for the width of two.
+        return QSize(self._column_minimum(), super().minimumSizeHint().height())
+
     def _pain_box(self) -> QGroupBox:
         box = QGroupBox("Pain today")
         layout = QVBoxLayout(box)
+        layout.setSpacing(4)
         self.back_pain = ScaleSelector("Back pain", "no pain", "worst pain imaginable")
         self.leg_pain = ScaleSelector("Leg pain", "no pain", "worst pain imaginable")
         layout.addWidget(_label("&Back pain (0 = none, 10 = worst imaginable)", self.back_pain))
@@ -99,9 +193,35 @@ class DayForm(QWidget):
         layout.addWidget(self.body_map)
         return box
 
+    def _activity_box(self) -> QGroupBox:
+        box = QGroupBox("What you did (minutes)")
+        layout = QVBoxLayout(box)
+        self.activities = ActivityList()
+        layout.addWidget(self.activities)
+        return box
+
+    def _trigger_box(self) -> QGroupBox:
+        # Alt+A (the title's mnemonic) moves to the chips.
+        box = QGroupBox("&Anything that seemed to make it worse?")
+        layout = QVBoxLayout(box)
+        self.triggers = ChipGroup("Trigger")
+        layout.addWidget(self.triggers)
+        return box
+
+    def _symptom_box(self) -> QGroupBox:
+        box = QGroupBox("&Symptoms")
+        layout = QVBoxLayout(box)
+        self.symptoms = ChipGroup("Symptom")
+        layout.addWidget(self.symptoms)
+        hint = QLabel("Symptoms marked ⚠ need a doctor's attention.")
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+        return box
+
     def _body_box(self) -> QGroupBox:
         box = QGroupBox("Stiffness, sleep and mood")
-        grid = QGridLayout(box)
+        layout = QVBoxLayout(box)
+        layout.setSpacing(4)
         self.stiffness = QSpinBox()
         self.stiffness.setRange(-1, MINUTES_PER_DAY)
         self.stiffness.setSingleStep(5)
@@ -117,27 +237,33 @@ class DayForm(QWidget):
         self.sleep_hours.setSuffix(" h")
         self.sleep_hours.setValue(-0.5)
         self.sleep_hours.setAccessibleName(FIELD_LABELS["sleep_hours"])
+        for spin in (self.stiffness, self.sleep_hours):
+            _fit_to_content(spin)
         self.sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good")
         self.stress = ScaleSelector("Mood / stress", "calm", "very stressed")
-        grid.addWidget(_label("&Morning stiffness", self.stiffness, "How long it took to loosen up"), 0, 0)
-        grid.addWidget(self.stiffness, 0, 1)
-        grid.addWidget(_label("Sl&ept", self.sleep_hours), 1, 0)
-        grid.addWidget(self.sleep_hours, 1, 1)
-        grid.addWidget(_label("Sleep &quality (0 = very poor, 10 = very good)", self.sleep_quality), 2, 0, 1, 2)
-        grid.addWidget(self.sleep_quality, 3, 0, 1, 2)
-        grid.addWidget(_label("Mood / st&ress (0 = calm, 10 = very stressed)", self.stress), 4, 0, 1, 2)
-        grid.addWidget(self.stress, 5, 0, 1, 2)
-        grid.setColumnStretch(1, 1)
+        row = QHBoxLayout()
+        row.addWidget(_label("Morning stiffness", self.stiffness, "How long it took to loosen up (Alt+M reaches it)"))
+        row.addWidget(self.stiffness)
+        row.addSpacing(18)
+        row.addWidget(_label("Slept", self.sleep_hours))
+        row.addWidget(self.sleep_hours)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(_label("Sleep &quality (0 = very poor, 10 = very good)", self.sleep_quality))
+        layout.addWidget(self.sleep_quality)
+        layout.addWidget(_label("M&ood / stress (0 = calm, 10 = very stressed)", self.stress))
+        layout.addWidget(self.stress)
         return box
 
     def _interference_box(self) -> QGroupBox:
         box = QGroupBox("How much pain got in the way today")
         layout = QVBoxLayout(box)
+        layout.setSpacing(4)
         self.enjoyment = ScaleSelector("Enjoyment of life", "not at all", "completely")
         self.activity = ScaleSelector("General activity", "not at all", "completely")
-        layout.addWidget(_label("Enjoyment of &life (0 = not at all, 10 = completely)", self.enjoyment))
+        layout.addWidget(_label("En&joyment of life (0 = not at all, 10 = completely)", self.enjoyment))
         layout.addWidget(self.enjoyment)
-        layout.addWidget(_label("&General activity (0 = not at all, 10 = completely)", self.activity))
+        layout.addWidget(_label("General activity (0 = not at all, 10 = completely)", self.activity))
         layout.addWidget(self.activity)
         self.peg = QLabel()
         self.peg.setObjectName("pegScore")
@@ -146,30 +272,6 @@ class DayForm(QWidget):
             "PEG: the average of your pain and these two answers, 0 to 10. Doctors use it to follow pain over time."
         )
         layout.addWidget(self.peg)
-        return box
-
-    def _activity_box(self) -> QGroupBox:
-        box = QGroupBox("What you did (minutes)")
-        layout = QVBoxLayout(box)
-        self.activities = ActivityList()
-        layout.addWidget(self.activities)
-        return box
-
-    def _trigger_box(self) -> QGroupBox:
-        box = QGroupBox("Anything that seemed to make it worse?")
-        layout = QVBoxLayout(box)
-        self.triggers = ChipGroup("Trigger")
-        layout.addWidget(self.triggers)
-        return box
-
-    def _symptom_box(self) -> QGroupBox:
-        box = QGroupBox("Symptoms")
-        layout = QVBoxLayout(box)
-        self.symptoms = ChipGroup("Symptom")
-        layout.addWidget(self.symptoms)
-        hint = QLabel("Symptoms marked ⚠ need a doctor's attention.")
-        hint.setObjectName("hint")
-        layout.addWidget(hint)
         return box
 
     def _medication_box(self) -> QGroupBox:
@@ -192,11 +294,28 @@ class DayForm(QWidget):
         self.questions.setTabChangesFocus(True)
         for edit in (self.notes, self.questions):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 6 + 12)  # longer text scrolls
+            edit.setUndoRedoEnabled(False)  # Ctrl+Z is the form's undo (journal.ui.today.undo)
         layout.addWidget(_label("&Notes", self.notes))
         layout.addWidget(self.notes)
-        layout.addWidget(_label("&Questions for the doctor", self.questions))
+        layout.addWidget(_label("Q&uestions for the doctor", self.questions))
         layout.addWidget(self.questions)
         return box
+
+    # --- focus -------------------------------------------------------------------------
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every focusable control in screen order: down the left column, then the right;
+        the core first, then "More". Each "+ Add…" comes right after its chips."""
+        chain: list[QWidget] = [self.back_pain, self.leg_pain, self.body_map]
+        chain += self.activities.focus_widgets()
+        chain += self.triggers.focus_widgets()
+        chain += self.symptoms.focus_widgets()
+        chain.append(self.more.toggle)
+        chain += [self.stiffness, self.sleep_hours, self.sleep_quality, self.stress, self.enjoyment, self.activity]
+        chain += self.medications.focus_widgets()
+        chain += [self.notes, self.questions]
+        return chain
 
     def _wire(self) -> None:
         for scale in (self.back_pain, self.leg_pain, self.sleep_quality, self.stress, self.enjoyment, self.activity):
@@ -211,6 +330,9 @@ class DayForm(QWidget):
         self.medications.changed.connect(self._on_edit)
         self.notes.textChanged.connect(self._on_edit)
         self.questions.textChanged.connect(self._on_edit)
+        for group in (self.triggers, self.symptoms, self.medications.chips):
+            group.rebuilt.connect(self.focusOrderChanged.emit)
+        self.activities.rowsChanged.connect(self.focusOrderChanged.emit)
 
     def _on_edit(self, *_: object) -> None:
         self._show_peg()

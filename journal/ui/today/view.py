@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -40,6 +40,13 @@ if TYPE_CHECKING:
     from journal.core.redflags import RedFlag
     from journal.ui.today.form import DayForm
     from journal.ui.today.screening import WordScreen
+    from journal.ui.today.undo import FormHistory
+
+
+_LONG_DATE = "dddd d MMMM yyyy"
+_SHORT_DATE = "ddd d MMM yyyy"
+#: Below this width the date is written short, so the date bar fits a 800-pixel window.
+_SHORT_DATE_BELOW = 1100
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -67,6 +74,7 @@ class TodayView(QWidget):
         #: The real date (not the day shown); tests replace it.
         self.today: "Callable[[], dt.date]" = dt.date.today
         self._form: DayForm | None = None
+        self._history: FormHistory | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.addLayout(self._date_bar())
@@ -84,7 +92,8 @@ class TodayView(QWidget):
         self._scroll.setWidget(waiting)
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self._save_bar())
-        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save()).setWhatsThis("Save the day shown")
+        self._make_undo_actions()
         session.changed.connect(self._on_changed)
         self.setEnabled(False)
 
@@ -103,11 +112,54 @@ class TodayView(QWidget):
             form = DayForm(self)
             self._form = form
             self._scroll.setWidget(form)
+            form.extras.addWidget(self.cards_area)
             form.edited.connect(self._update_state)
             form.symptomToggled.connect(self._on_symptom_toggled)
             form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
             form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
+            form.focusOrderChanged.connect(self.set_tab_order)
+            form.more.openedByUser.connect(lambda: form.stiffness.setFocus(Qt.FocusReason.ShortcutFocusReason))
+            from journal.ui.today.undo import FormHistory
+
+            self._history = FormHistory(form, self)
+            self._history.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+            self._history.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+            self.set_tab_order()
         return self._form
+
+    @property
+    def history(self) -> "FormHistory":
+        """The form's undo stack (every change since the day was opened)."""
+        self.form  # noqa: B018 - builds the form and its history
+        assert self._history is not None
+        return self._history
+
+    def _make_undo_actions(self) -> None:
+        """Undo/Redo (Ctrl+Z, Ctrl+Shift+Z) over the whole form; the window puts them in its Edit menu."""
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Only while Today is shown: the menu's shortcut would otherwise reach a hidden form.
+        self.undo_action.triggered.connect(lambda: self.history.stack.undo() if self.isVisible() else None)
+        self.redo_action.triggered.connect(lambda: self.history.stack.redo() if self.isVisible() else None)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setEnabled(False)
+            self.addAction(action)
+
+    def set_tab_order(self) -> None:
+        """Tab follows the screen: the date bar, the form (see ``DayForm.focus_chain``), Save."""
+        bar = [self.date_bar.itemAt(i).widget() for i in range(self.date_bar.count())]
+        chain = [w for w in bar if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain += self.form.focus_chain()
+        chain.append(self.save_button)
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def focus_first_field(self) -> None:
+        """Put the focus on Back pain (where a day's logging starts)."""
+        self.form.back_pain.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def words(self) -> "WordScreen":
@@ -122,28 +174,38 @@ class TodayView(QWidget):
         bar = QHBoxLayout()
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setDisplayFormat(_LONG_DATE)
         self.date_edit.setMaximumDate(_qdate(dt.date.today()))
         self.date_edit.setDate(_qdate(dt.date.today()))
         self.date_edit.setAccessibleName("Date of the entry")
-        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wednesday 30 September 2026") + 60)
+        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 40)
         label = QLabel("&Day:")
         label.setBuddy(self.date_edit)
-        previous = QPushButton("◀ &Previous day")
+        previous = QPushButton("◀ &Previous")
         previous.setAccessibleName("Previous day")
+        previous.setToolTip("The day before (Alt+P)")
         previous.clicked.connect(lambda: self.step_day(-1))
-        following = QPushButton("Ne&xt day ▶")
+        following = QPushButton("Ne&xt ▶")
         following.setAccessibleName("Next day")
+        following.setToolTip("The day after (Alt+X)")
         following.clicked.connect(lambda: self.step_day(1))
-        self.today_button = QPushButton("Jump to toda&y")
+        self.today_button = QPushButton("Today")
+        self.today_button.setAccessibleName("Jump to today")
+        self.today_button.setToolTip("Jump to today (Alt+Home)")
+        self.today_button.setShortcut(QKeySequence("Alt+Home"))
         self.today_button.clicked.connect(lambda: self.open_date(dt.date.today()))
-        self.state_label = QLabel()
-        self.state_label.setObjectName("entryState")
-        for widget in (label, self.date_edit, previous, following, self.today_button):
+        self.same_button = QPushButton("Same as &yesterday")
+        self.same_button.setToolTip(
+            "Fill the form from the last day you logged before this one. Pain is left for you to choose, "
+            "and warning signs are never copied. Ctrl+Z undoes it."
+        )
+        self.same_button.setAccessibleName("Same as yesterday: fill the form from the last day logged")
+        self.same_button.clicked.connect(self.same_as_last_day)
+        for widget in (label, self.date_edit, previous, following, self.today_button, self.same_button):
             bar.addWidget(widget)
-        bar.addSpacing(12)
-        bar.addWidget(self.state_label, 1)
+        bar.addStretch(1)
         self.date_edit.dateChanged.connect(self._on_date_picked)
+        self.date_edit.installEventFilter(self)  # Tab leaves it (Qt would step through its parts)
         #: Features may add a button at the end of this row (e.g. the sitting timer).
         self.date_bar = bar
         return bar
@@ -153,18 +215,44 @@ class TodayView(QWidget):
         bar.setObjectName("saveBar")
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(0, 6, 0, 0)
-        #: Filled by the guidance feature with "For today" cards after a save.
-        self.cards_area = QWidget(bar)
+        #: Filled by the guidance feature with "For today" cards after a save; it
+        #: moves into the form, under the daily core, when the form is built.
+        self.cards_area = QWidget(self)
         self.cards_area.setObjectName("cardsArea")
         QHBoxLayout(self.cards_area).setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.cards_area, 1)
-        self.save_button = QPushButton("&Save day  (Ctrl+S)")
+        layout.addStretch(1)
+        # Whether the day is saved, beside the button that saves it.
+        self.state_label = QLabel(bar)
+        self.state_label.setObjectName("entryState")
+        self.state_label.setWordWrap(True)
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        two_lines = self.state_label.fontMetrics().horizontalAdvance("Saved entry: changes you make here")
+        self.state_label.setMaximumWidth(two_lines + 8)
+        layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.save_button = QPushButton("Save day  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
         self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 3)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         return bar
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.date_edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return self.focusNextChild()
+            if event.key() == Qt.Key.Key_Backtab:
+                return self.focusPreviousChild()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.date_edit.setDisplayFormat(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
+        super().resizeEvent(event)
+
+    def add_notice(self, notice: QWidget) -> None:
+        """Show a feature's notice under the daily core (above the cards), where it
+        takes room from "More" and never pushes the warning signs out of view."""
+        self.form.extras.insertWidget(self.form.extras.indexOf(self.cards_area), notice)
 
     # --- state ---------------------------------------------------------------------
 
@@ -228,6 +316,9 @@ class TodayView(QWidget):
         if change.everything:
             self.setEnabled(True)
             self._load(self.date)
+            self.set_tab_order()
+            if self.isVisible():
+                self.focus_first_field()
         elif self.date in change.dates and not self.is_dirty():
             self._load(self.date)
 
@@ -256,6 +347,7 @@ class TodayView(QWidget):
     def _show_day(self, date: dt.date, entry: DayEntry | None) -> None:
         self._existing = entry is not None
         self.form.set_entry(date, entry)
+        self.history.reset()
         self._baseline = self.form.entry()
         self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(_qdate(dt.date.today()))
@@ -367,6 +459,7 @@ class TodayView(QWidget):
         def done(stored: DayEntry) -> None:
             self._existing = True
             self.form.set_entry(stored.date, stored)
+            self.history.resync()
             self._baseline = self.form.entry()
             finish(True)
             self._update_state()
@@ -399,6 +492,50 @@ class TodayView(QWidget):
             f"{FIELD_LABELS.get(field, field)} {message}.{others}\n\nNothing was saved.",
         )
         self.form.widget_for_field(field).setFocus()
+
+    # --- less to type ---------------------------------------------------------------------
+
+    def same_as_last_day(self) -> None:
+        """Fill the form from the last day logged before the shown one (read on the worker).
+
+        One undoable step; pain, notes and warning signs are left out (see ``same_as.copy_for``).
+        """
+        journal = self.session.journal
+        if journal is None:
+            return
+        date = self.date
+        from journal.ui.today.same_as import last_day_before
+
+        self.same_button.setEnabled(False)
+        self.session.tasks.run(
+            lambda: last_day_before(journal, date),
+            lambda found: self._fill_from(date, found),
+            self._same_failed,
+        )
+
+    def _same_failed(self, error: BaseException) -> None:
+        self.same_button.setEnabled(True)
+        from journal.ui.errors import show_error
+
+        show_error(self, error)
+
+    def _fill_from(self, date: dt.date, source: DayEntry | None) -> None:
+        self.same_button.setEnabled(True)
+        if date != self.date:
+            return  # another day is shown now
+        if source is None:
+            self.status.emit(f"No day before {long_words(date)} to copy from.")
+            return
+        from journal.ui.today.same_as import copy_for
+
+        copy = copy_for(source, date, self.session.urgencies())
+        self.history.fill(copy, f"Same as {long_words(source.date)}")
+        left_out = len(source.symptoms) - len(copy.symptoms)
+        signs = " Its warning signs were not copied: tick any you still have." if left_out else ""
+        self.status.emit(
+            f"Filled in from {long_words(source.date)}. Choose today's pain and change what differs; Ctrl+Z undoes this.{signs}"
+        )
+        self.focus_first_field()
 
     def _explain_not_saved(self, error: UserError) -> None:
         """Say plainly that nothing was saved and why; the entry stays in the form, unsaved."""

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpacerItem,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,6 +38,7 @@ from journal.app.periods import PeriodChoice, period_bounds
 from journal.core.periods import clipped_to_journal
 from journal.core.validation import EARLIEST_DATE
 from journal.ui.trends.insights_panel import InsightsPanel
+from journal.ui.widgets.flow_layout import FlowLayout
 
 #: Button labels (with mnemonics), in display order.
 PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
@@ -139,7 +140,7 @@ class TrendsView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addLayout(self._period_bar())
+        layout.addWidget(self._period_bar())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._chart_area())
@@ -153,8 +154,10 @@ class TrendsView(QWidget):
 
     # --- building ------------------------------------------------------------------
 
-    def _period_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _period_bar(self) -> QWidget:
+        # A wrapping row, so the window still fits 800 pixels across.
+        row = QWidget(self)
+        bar = FlowLayout(row, spacing=6)
         bar.addWidget(QLabel("Show:"))
         self.period_buttons = QButtonGroup(self)
         self.period_buttons.setExclusive(True)
@@ -169,13 +172,13 @@ class TrendsView(QWidget):
             self.period_buttons.addButton(button)
             self.buttons[choice] = button
             bar.addWidget(button)
-        bar.addSpacing(12)
+        bar.addItem(QSpacerItem(12, 0))
         start, end = self.period
         self.from_edit = QDateEdit(_qdate(start), self)
         self.to_edit = QDateEdit(_qdate(end), self)
         for edit, mnemonic, name in (
-            (self.from_edit, "&From", "Custom period from"),
-            (self.to_edit, "&to", "Custom period until"),
+            (self.from_edit, "Fro&m", "Custom period from"),
+            (self.to_edit, "t&o", "Custom period until"),
         ):
             edit_label = QLabel(mnemonic, self)
             edit_label.setBuddy(edit)
@@ -186,13 +189,13 @@ class TrendsView(QWidget):
             edit.dateChanged.connect(self._on_custom_date)
             bar.addWidget(edit_label)
             bar.addWidget(edit)
-        bar.addStretch(1)
+        bar.addItem(QSpacerItem(12, 0))
         self.save_button = QPushButton("&Save chart…", self)
         self.save_button.setToolTip("Save the chart you see as a PNG picture or an SVG drawing")
         self.save_button.clicked.connect(self.save_chart)
         self.save_button.setEnabled(False)
         bar.addWidget(self.save_button)
-        return bar
+        return row
 
     def _chart_area(self) -> QWidget:
         area = QWidget(self)

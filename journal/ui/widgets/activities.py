@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -40,16 +41,17 @@ class ActivityRow(QWidget):
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Activity minutes")
-        self.minutes.setMinimumWidth(self.minutes.fontMetrics().horizontalAdvance("1440 min") + 40)
+        self.minutes.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # "1440 min" at most
         remove = QPushButton("Remove", self)
         remove.setAccessibleName("Remove this activity")
         remove.clicked.connect(lambda: self.removed.emit(self))
+        self.remove_button = remove
         #: A quiet note beside the minutes (the pacing plan fills it); hidden until a feature uses it.
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.hide()
         layout.addWidget(self.name, 3)
-        layout.addWidget(self.minutes, 1)
+        layout.addWidget(self.minutes)
         layout.addWidget(self.hint)
         layout.addWidget(remove)
         self.name.currentTextChanged.connect(lambda _=None: self.edited.emit())
@@ -61,9 +63,13 @@ class ActivityRow(QWidget):
 
 
 class ActivityList(QWidget):
-    """Editable list of :class:`ActivityMinutes`; ``changed`` fires on any edit."""
+    """Editable list of :class:`ActivityMinutes`; ``changed`` fires on any edit.
+
+    ``rowsChanged`` fires when a row was added or removed (the tab order changes).
+    """
 
     changed = Signal()
+    rowsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +77,7 @@ class ActivityList(QWidget):
         self._rows: list[ActivityRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("+ Add &activity", self)
+        self.add_button = QPushButton("+ Add a&ctivity", self)
         self.add_button.setAccessibleName("Add an activity row")
         self.add_button.clicked.connect(lambda: self.add_row())
         self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -96,6 +102,7 @@ class ActivityList(QWidget):
         row.edited.connect(self.changed.emit)
         self._layout.insertWidget(len(self._rows), row)
         self._rows.append(row)
+        self.rowsChanged.emit()
         if activity is None:
             self.changed.emit()
             if focus:
@@ -103,9 +110,20 @@ class ActivityList(QWidget):
         return row
 
     def _remove(self, row: ActivityRow) -> None:
+        had_focus = row.isAncestorOf(self.focusWidget() or self)
         self._rows.remove(row)
         row.deleteLater()
+        if had_focus:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.rowsChanged.emit()
         self.changed.emit()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The rows' fields and buttons in tab order, then "+ Add activity"."""
+        chain: list[QWidget] = []
+        for row in self._rows:
+            chain += [row.name, row.minutes, row.remove_button]
+        return [*chain, self.add_button]
 
     def rows(self) -> list[ActivityRow]:
         return list(self._rows)
@@ -115,10 +133,12 @@ class ActivityList(QWidget):
 
     def set_value(self, activities: Iterable[ActivityMinutes]) -> None:
         for row in self._rows:
+            row.hide()  # out of the tab order at once; deleted later
             row.deleteLater()
         self._rows.clear()
         for activity in activities:
             self.add_row(activity, focus=False)
+        self.rowsChanged.emit()
 
     def add_minutes(self, name: str, minutes: int) -> None:
         """Add minutes to the row for ``name`` (creating it), e.g. from "I did this today"."""

@@ -1,14 +1,21 @@
-"""Toggle chips: a wrapped row of checkable buttons, one per catalog name, plus "Add…"."""
+"""Toggle chips: a wrapped row of checkable buttons, one per catalog name, plus "Add…".
+
+Keyboard: the chips are one tab stop (the chip last moved to); arrow keys move
+between them (Left/Right along the row, Up/Down to the line above or below,
+Home/End to the ends) and Space toggles the focused chip. "+ Add…" is the next
+tab stop, beside its chips.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from journal.core.catalog import name_key
 from journal.ui.widgets.flow_layout import FlowLayout
+from journal.ui.widgets.roving import RovingFocus
 
 
 def _label(name: str, mark: str) -> str:
@@ -18,10 +25,14 @@ def _label(name: str, mark: str) -> str:
 
 
 class ChipGroup(QWidget):
-    """Several names, each on or off. ``toggled(name, on)`` fires on user clicks."""
+    """Several names, each on or off. ``toggled(name, on)`` fires on user clicks.
+
+    ``rebuilt`` fires when the chips were made anew (their tab order may need setting).
+    """
 
     toggled = Signal(str, bool)
     addRequested = Signal()
+    rebuilt = Signal()
 
     def __init__(self, group_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +40,7 @@ class ChipGroup(QWidget):
         self._chips: dict[str, QPushButton] = {}
         self._names: dict[str, str] = {}  # key -> name as stored
         self._marks: dict[str, str] = {}  # key -> "urgent" | "soon"
+        self._roving = RovingFocus(lambda: list(self._chips.values()), self)
         self._layout = FlowLayout(self, spacing=6)
         self._add = QPushButton("+ Add…", self)
         self._add.setObjectName("addChip")
@@ -37,6 +49,11 @@ class ChipGroup(QWidget):
         self._layout.addWidget(self._add)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(group_name)
+
+    @property
+    def add_button(self) -> QPushButton:
+        """The "+ Add…" button (hidden where typing is the way to add)."""
+        return self._add
 
     def set_names(self, names: Iterable[str], marks: dict[str, str] | None = None) -> None:
         """Show these names (keeping what was checked).
@@ -53,10 +70,13 @@ class ChipGroup(QWidget):
         checked = set(self.checked())
         if marks is not None:
             self._marks = dict(marks)
+        had_focus = any(chip.hasFocus() for chip in self._chips.values())
         for chip in self._chips.values():
             self._layout.removeWidget(chip)
+            chip.removeEventFilter(self._roving)
             chip.deleteLater()
         self._chips.clear()
+        self._roving.reset()
         self._layout.removeWidget(self._add)
         self._names.clear()
         for name in names:
@@ -65,6 +85,7 @@ class ChipGroup(QWidget):
             chip.setCheckable(True)
             chip.setObjectName("chip")
             chip.setProperty("mark", mark)
+            self._roving.adopt(chip)
             if mark:
                 chip.setToolTip("Needs medical care now" if mark == "urgent" else "See your doctor soon")
             self._names[name_key(name)] = name
@@ -74,7 +95,14 @@ class ChipGroup(QWidget):
             self._layout.addWidget(chip)
             self._chips[name_key(name)] = chip
         self._layout.addWidget(self._add)
+        chips = list(self._chips.values())
+        if chips:
+            for before, after in zip(chips, [*chips[1:], self._add], strict=True):
+                QWidget.setTabOrder(before, after)
+            if had_focus:
+                chips[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.updateGeometry()
+        self.rebuilt.emit()
 
     def names(self) -> list[str]:
         return list(self._names.values())
@@ -89,6 +117,18 @@ class ChipGroup(QWidget):
 
     def chip(self, name: str) -> QPushButton | None:
         return self._chips.get(name_key(name))
+
+    def chips(self) -> list[QPushButton]:
+        """The chips in screen order (without "+ Add…")."""
+        return list(self._chips.values())
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The group's widgets in tab order: its chips, then "+ Add…"."""
+        return [*self._chips.values(), self._add]
+
+    def current_chip(self) -> QPushButton | None:
+        """The chip that Tab lands on (the one last focused), or None without chips."""
+        return self._roving.current  # type: ignore[return-value]  # only chips are adopted
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -24,7 +24,7 @@ class MedicationList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.chips = ChipGroup("Medication or self-care", self)
-        self.chips._add.hide()  # typing below is the way to add
+        self.chips.add_button.hide()  # typing below is the way to add
         self.chips.toggled.connect(lambda *_: self.changed.emit())
         layout.addWidget(self.chips)
         row = QHBoxLayout()
@@ -40,6 +40,7 @@ class MedicationList(QWidget):
         add = QPushButton("Add", self)
         add.setAccessibleName("Add this medication or self-care")
         add.clicked.connect(self._add_typed)
+        self.add_button = add
         row.addWidget(self.entry, 1)
         row.addWidget(add)
         layout.addLayout(row)
@@ -67,6 +68,10 @@ class MedicationList(QWidget):
         self.chips.set_checked(checked)
         self.entry.clear()
         self.changed.emit()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Recent chips (one tab stop), the typing field, then "Add"."""
+        return [*self.chips.chips(), self.entry, self.add_button]
 
     def value(self) -> tuple[str, ...]:
         """Checked names, plus anything typed but not yet added (so Save never drops it)."""

@@ -116,7 +116,10 @@ class ScaleSelector(QFrame):
         return QSize(11 * side + 11 * _GAP + self._readout_width() + frame, side + frame)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        # Boxes may narrow (never shorten) so two columns of scales fit a small laptop.
+        narrow = self.fontMetrics().horizontalAdvance("10") + 14
+        frame = 2 * (self.frameWidth() + _MARGIN)
+        return QSize(11 * narrow + 11 * _GAP + self._readout_width() + frame, self._box_side() + frame)
 
     def _area(self) -> QRect:
         return self.contentsRect().adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN)
