@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from journal.app.importing import ImportResult, import_csv
 from journal.core.catalog import Urgency
 from journal.core.errors import UserError
+from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
@@ -50,10 +51,10 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
         count, ignored = result.count, result.ignored_columns
         check = words_to_check(result.days_to_check)
         session.refresh_all()
-        extra = f"\nIgnored unknown column(s): {', '.join(ignored)}." if ignored else ""
+        extra = f"\nIgnored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}." if ignored else ""
         extra += f"\n\n{check}" if check else ""
-        window.show_status(f"Imported {count} day(s) from {path.name}.")
-        QMessageBox.information(window, "Import finished", f"Imported {count} day(s) from {path.name}.{extra}")
+        window.show_status(f"Imported {plural(count, 'day')} from {path.name}.")
+        QMessageBox.information(window, "Import finished", f"Imported {plural(count, 'day')} from {path.name}.{extra}")
         # Every imported urgent sign, listed once per symptom with its dates (past tense).
         flags = [flag for flag in result.red_flags if flag.urgency is Urgency.URGENT]
         if flags:
