@@ -17,7 +17,9 @@ OPTIONAL_PLURAL = re.compile(r"\w\((s|es|ies)\)")
 
 def _texts(tree: ast.AST) -> list[tuple[int, str]]:
     """String constants (f-string parts included) with their line numbers; docstrings too."""
-    return [(node.lineno, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return [
+        (node.lineno, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
 
 
 def test_no_text_in_the_app_says_s_in_brackets() -> None:

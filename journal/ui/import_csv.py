@@ -32,9 +32,20 @@ def words_to_check(found: Sequence[tuple[dt.date, tuple[str, ...]]]) -> str:
     )
 
 
+#: Why File → Import is off while the sample data is open (its tooltip and status tip).
+NOT_IN_SAMPLE_DATA = (
+    "Importing is off in the sample data: it would go into made-up days that are thrown away. "
+    "Choose “Start my own journal” first."
+)
+
+
 def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
+    """Ask for a CSV file and import it into the open journal (never into the sample data)."""
     session = window.session
     if not session.ready:
+        return
+    if session.is_demo:
+        QMessageBox.information(window, "Not in the sample data", NOT_IN_SAMPLE_DATA)
         return
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(window, "Import days from CSV", "", "CSV files (*.csv);;All files (*)")

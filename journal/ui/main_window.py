@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
             return act
 
         self.import_action = action(self.file_menu, "&Import days from CSV…", self.import_csv)
+        self.file_menu.setToolTipsVisible(True)  # a disabled item says why
         self.file_menu.addSeparator()
         self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
@@ -225,7 +227,17 @@ class MainWindow(QMainWindow):
         if self.demo_banner is not None:
             self.demo_banner.setVisible(self.session.is_demo)
         self._show_read_only_note(self.session.read_only)
+        self._offer_import(not self.session.is_demo)
         self.show_status("Sample data loaded." if self.session.is_demo else "Ready.")
+
+    def _offer_import(self, allowed: bool) -> None:
+        """File → Import works on the patient's own journal only; in the sample data it says why not."""
+        from journal.ui.import_csv import NOT_IN_SAMPLE_DATA
+
+        why = "" if allowed else NOT_IN_SAMPLE_DATA
+        self.import_action.setEnabled(allowed)
+        self.import_action.setToolTip(why or "Add days from a CSV file to your journal")
+        self.import_action.setStatusTip(why)
 
     read_only_note: QLabel | None = None
 
@@ -248,9 +260,20 @@ class MainWindow(QMainWindow):
         self.today.open_date(date)
 
     def leave_demo(self) -> None:
-        if self.session.user_path is None:
-            return
-        self.session.open(self.session.user_path)
+        """Close the sample data and open the patient's own journal (the usual one if none was named)."""
+        path = self.session.user_path
+        if path is None:
+            from journal.core.errors import UserError
+            from journal.storage.paths import default_database_path
+
+            try:
+                path = default_database_path()
+            except UserError as error:
+                QMessageBox.warning(self, "Your journal cannot open", str(error))
+                return
+        self.welcomed = True  # they have seen the sample data: no welcome offering it again
+        self.show_status("Opening your journal…")
+        self.session.open(path)
 
     def import_csv(self) -> None:
         from journal.ui.import_csv import import_csv_interactively

@@ -110,10 +110,13 @@ class JournalSession(QObject):
         ``open_failed`` gets a ``JournalInUseError`` and the file is not opened.
         The lock stays held after any other failure (a restore may follow)
         until :meth:`release_lock` or :meth:`shut_down`. The sample journal
-        needs no lock.
+        needs no lock; with ``demo``, ``path`` is the patient's own journal,
+        opened (and locked) only when they leave the sample data.
         """
+        if demo and path is not None:
+            self.user_path = path
         if demo or path is None:
-            self.tasks.run(lambda: _open_on_worker(path, demo), self._on_opened, self.open_failed.emit)
+            self.tasks.run(lambda: _open_on_worker(None, demo), self._on_opened, self.open_failed.emit)
             return
         self.user_path = path
 

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from journal.ui.today.screening import WordScreen
 
 
+#: Why there is no "Next day" from today (the button's tooltip, and the status bar).
+NO_NEXT_DAY = "This is today: a day can be logged once it has begun."
+
+
 def _qdate(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
 
@@ -127,6 +131,7 @@ class TodayView(QWidget):
         following = QPushButton("Ne&xt day ▶")
         following.setAccessibleName("Next day")
         following.clicked.connect(lambda: self.step_day(1))
+        self.next_day_button = following
         self.today_button = QPushButton("Jump to toda&y")
         self.today_button.clicked.connect(lambda: self.open_date(dt.date.today()))
         self.state_label = QLabel()
@@ -232,8 +237,15 @@ class TodayView(QWidget):
         self.date_edit.setMaximumDate(_qdate(dt.date.today()))
         self.date_edit.setDate(_qdate(date))
         self.date_edit.blockSignals(False)
+        self._show_next_day_state(date)
         self._update_state()
         self.dayShown.emit(date)
+
+    def _show_next_day_state(self, date: dt.date) -> None:
+        """No next day after today: the button is off and says why."""
+        on_today = date >= dt.date.today()
+        self.next_day_button.setEnabled(not on_today)
+        self.next_day_button.setToolTip(NO_NEXT_DAY if on_today else "Show the following day")
 
     def open_date(self, date: dt.date) -> bool:
         """Show ``date``, asking about unsaved changes first. False if the user cancelled."""
@@ -248,9 +260,12 @@ class TodayView(QWidget):
         return True
 
     def step_day(self, days: int) -> None:
+        """Show the day ``days`` away; past today, say why nothing moves."""
         target = self.date + dt.timedelta(days=days)
         if target <= dt.date.today():
             self.open_date(target)
+        else:
+            self.status.emit(NO_NEXT_DAY)
 
     def _on_date_picked(self, qdate: QDate) -> None:
         self.open_date(dt.date(qdate.year(), qdate.month(), qdate.day()))
