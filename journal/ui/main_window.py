@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
         self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
         action(self.view_menu, "&History", self.show_history, "Ctrl+2")
+        self.view_menu.addSeparator()
+        from journal.ui.theme import add_theme_menu
+
+        self.colours_menu = add_theme_menu(self.view_menu, self)
         action(self.help_menu, "&About Pain Journal", self._about)
 
     def insert_file_action(self, action: QAction) -> None:
@@ -249,7 +253,6 @@ class MainWindow(QMainWindow):
             note = QLabel(READ_ONLY_NOTE, self)
             note.setObjectName("readOnlyNote")
             note.setWordWrap(True)
-            note.setStyleSheet("background: #fff4d6; color: #3d2e00; padding: 8px; border-radius: 4px;")
             self._layout.insertWidget(0, note)
             self.read_only_note = note
         if self.read_only_note is not None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from journal.core.guidance import MAX_CARDS, URGENT_CARDS_HEADING, LinkedItem
+from journal.ui.theme import current_colours
 
 FOR_TODAY_HEADING = "<b>For today</b><br>You might find<br>these helpful:"
 #: On a day with an urgent warning sign the cards are only about getting care.
@@ -60,8 +61,8 @@ class ForTodayCards(QWidget):
         self.clear()
         self.date = date
         self.heading.setText(URGENT_HEADING if urgent else FOR_TODAY_HEADING)
-        # The usual grey hint is too quiet for this heading: the banner's dark red.
-        self.heading.setStyleSheet("color: #4a1500;" if urgent else "")
+        # The usual grey hint is too quiet for this heading: the warning colour of the theme.
+        self.heading.setStyleSheet(f"color: {current_colours().dirty_text};" if urgent else "")
         self.setAccessibleName(f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else "For today: suggested reading")
         for index, item in enumerate(linked[:MAX_CARDS]):
             card = GuidanceCard(item, self)

@@ -10,10 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-_STYLES = {
-    "soon": "background: #fff8ee; border: 1px solid #d9a35c;",
-    "suggestion": "background: #eef3f9; border: 1px solid #9db4cf;",
-}
+from journal.ui.theme import current_colours
+
+
+def _style(kind: str) -> str:
+    """The panel's background with its text colour, from the theme."""
+    c = current_colours()
+    if kind == "soon":
+        return f"background: {c.soon_fill}; color: {c.soon_fill_text}; border: 1px solid {c.soon};"
+    return f"background: {c.note_fill}; color: {c.note_text}; border: 1px solid {c.border};"
 
 
 class NoticePanel(QFrame):
@@ -30,8 +35,8 @@ class NoticePanel(QFrame):
         super().__init__(parent)
         self.setObjectName(f"{kind}Notice")
         self.setStyleSheet(
-            f"QFrame#{kind}Notice {{ {_STYLES[kind]} border-radius: 6px; }}"
-            f" QFrame#{kind}Notice QLabel {{ background: transparent; border: none; }}"
+            f"QFrame#{kind}Notice {{ {_style(kind)} border-radius: 6px; }}"
+            f" QFrame#{kind}Notice QLabel {{ background: transparent; border: none; color: palette(text); }}"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

@@ -29,7 +29,7 @@ from journal.core.validation import MINUTES_PER_DAY
 from journal.ui.widgets.activities import ActivityList
 from journal.ui.widgets.chips import ChipGroup
 from journal.ui.widgets.medications import MedicationList
-from journal.ui.widgets.scale import ScaleSelector
+from journal.ui.widgets.scale import HIGH_IS_BETTER, ScaleSelector
 
 
 def _label(text: str, buddy: QWidget, hint: str = "") -> QLabel:
@@ -130,7 +130,7 @@ class DayForm(QWidget):
         self.sleep_hours.setSuffix(" h")
         self.sleep_hours.setValue(-0.5)
         self.sleep_hours.setAccessibleName(FIELD_LABELS["sleep_hours"])
-        self.sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good")
+        self.sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good", ramp=HIGH_IS_BETTER)
         self.stress = ScaleSelector("Mood / stress", "calm", "very stressed")
         grid.addWidget(_label("&Morning stiffness", self.stiffness, "How long it took to loosen up"), 0, 0)
         grid.addWidget(self.stiffness, 0, 1)
