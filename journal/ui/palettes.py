@@ -89,6 +89,7 @@ class Colours:
     scale_border: str
     scale_chosen_border: str
     scale_chosen_text: str  # on every fill of the scale ramps
+    disabled_text: str  # a control that cannot be used now (WCAG exempts it; it must look different)
 
 
 LIGHT: Final = Colours(
@@ -126,6 +127,7 @@ LIGHT: Final = Colours(
     scale_border="#aab4c0",
     scale_chosen_border="#1f3b5a",
     scale_chosen_text="#111111",
+    disabled_text="#8a939e",
 )
 
 DARK: Final = Colours(
@@ -163,6 +165,7 @@ DARK: Final = Colours(
     scale_border="#6b7786",
     scale_chosen_border="#ffffff",
     scale_chosen_text="#111111",
+    disabled_text="#7d8895",
 )
 
 HIGH_CONTRAST: Final = Colours(
@@ -200,6 +203,7 @@ HIGH_CONTRAST: Final = Colours(
     scale_border="#ffffff",
     scale_chosen_border="#00ffff",
     scale_chosen_text="#000000",
+    disabled_text="#8c8c8c",
 )
 
 COLOURS: Final[dict[Theme, Colours]] = {Theme.LIGHT: LIGHT, Theme.DARK: DARK, Theme.HIGH_CONTRAST: HIGH_CONTRAST}

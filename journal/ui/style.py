@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from journal.ui.palettes import Colours
+from journal.ui.palettes import LIGHT, Colours
 
 
 def apply_style(app: QApplication) -> None:
@@ -36,6 +36,23 @@ def padding(app: QApplication) -> int:
 
 def style_sheet(c: Colours, pad: int) -> str:
     """The style sheet for the theme ``c`` with ``pad`` pixels of padding."""
+    return _common(c, pad) + (_framed(c) if c != LIGHT else "")
+
+
+def _framed(c: Colours) -> str:
+    """Dark and high contrast: fields and tick boxes framed in the border colour (the
+    built-in style draws them a shade darker than the window, which vanishes on black)."""
+    return f"""
+        QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{ border: 1px solid {c.border};
+                       border-radius: 3px; background: {c.base}; color: {c.text}; }}
+        QCheckBox::indicator {{ width: 14px; height: 14px; border: 2px solid {c.border}; border-radius: 3px;
+                       background: {c.base}; color: {c.text}; }}
+        QCheckBox::indicator:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
+        QCheckBox::indicator:focus {{ border-color: {c.accent}; }}
+    """
+
+
+def _common(c: Colours, pad: int) -> str:
     return f"""
         QMainWindow, QDialog {{ background: {c.window}; color: {c.text}; }}
         QGroupBox {{ font-weight: bold; border: 1px solid {c.border}; border-radius: 8px;
@@ -47,7 +64,7 @@ def style_sheet(c: Colours, pad: int) -> str:
                        background: {c.button}; color: {c.text}; }}
         QPushButton:hover {{ background: {c.button_hover}; color: {c.text}; }}
         QPushButton:focus {{ border: 2px solid {c.accent}; }}
-        QPushButton:disabled {{ color: {c.muted}; }}
+        QPushButton:disabled {{ color: {c.disabled_text}; border-style: dotted; }}
         QPushButton#chip {{ border-radius: 14px; padding: {pad}px {pad * 2}px; }}
         QPushButton#chip:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
         QPushButton#chip[mark="urgent"] {{ border: 2px solid {c.urgent}; }}

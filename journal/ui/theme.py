@@ -86,7 +86,7 @@ def qt_palette(c: Colours) -> QPalette:
     for role, colour in roles.items():
         palette.setColor(role, QColor(colour))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled_text))
     return palette
 
 
@@ -117,9 +117,7 @@ class ThemeManager(QObject):
 
     def apply(self) -> None:
         """Draw the app in the theme the choice and the desktop call for now."""
-        theme = resolve_theme(
-            self.choice, system_dark=system_prefers_dark(), system_high_contrast=system_prefers_high_contrast()
-        )
+        theme = resolve_theme(self.choice, system_dark=system_prefers_dark(), system_high_contrast=system_prefers_high_contrast())
         previous, self.theme = self.theme, theme
         from journal.ui.style import padding, style_sheet
 

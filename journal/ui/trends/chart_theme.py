@@ -36,6 +36,7 @@ MIN_TEXT_CONTRAST = 4.5
 
 _Undo = list[Callable[[], object]]
 _undo: "weakref.WeakKeyDictionary[Figure, _Undo]" = weakref.WeakKeyDictionary()
+_themed_with: "weakref.WeakKeyDictionary[Figure, Colours]" = weakref.WeakKeyDictionary()
 
 RGBA = tuple[float, float, float, float]
 
@@ -55,7 +56,9 @@ def _text_colour(colours: Colours, rgba: RGBA) -> RGBA | None:
     """Text: neutral text is mixed like the rest; coloured text too faint on the background becomes the text colour."""
     mixed = _mix(colours, rgba)
     if mixed is not None:
-        return mixed
+        if contrast_ratio(to_hex(mixed), colours.window) >= MIN_TEXT_CONTRAST:
+            return mixed
+        return to_rgba(colours.muted)  # quiet grey text stays quiet, yet readable
     if contrast_ratio(to_hex(rgba), colours.window) >= MIN_TEXT_CONTRAST:
         return None
     return to_rgba(colours.text)
@@ -92,7 +95,14 @@ def _recolour_collection(undo: _Undo, colours: Colours, artist: Collection) -> N
             undo.append(partial(setter, saved))
 
 
+def _on_the_data(text: Text) -> bool:
+    """True for text placed in data coordinates (on the cells or bars it labels)."""
+    axes = text.axes
+    return axes is not None and text.get_transform() == axes.transData
+
+
 def _restore(figure: Figure) -> None:
+    _themed_with.pop(figure, None)
     for step in reversed(_undo.pop(figure, [])):
         step()
 
@@ -152,8 +162,10 @@ def theme_figure(figure: Figure, colours: Colours | None = None) -> None:
             continue
         done.add(id(artist))
         if isinstance(artist, Text):
-            _recolour(undo, artist.get_color, artist.set_color, text)
             box = artist.get_bbox_patch()
+            if box is None and _on_the_data(artist):
+                continue  # written on a heat-map cell or a bar: that colour is its background
+            _recolour(undo, artist.get_color, artist.set_color, text)
             if box is not None:
                 _recolour(undo, box.get_facecolor, box.set_facecolor, mix)
                 _recolour(undo, box.get_edgecolor, box.set_edgecolor, mix)
@@ -165,15 +177,16 @@ def theme_figure(figure: Figure, colours: Colours | None = None) -> None:
         elif isinstance(artist, Collection):
             _recolour_collection(undo, colours, artist)
     _undo[figure] = undo
+    _themed_with[figure] = colours
 
 
 @contextmanager
 def print_colours(figure: Figure) -> Iterator[Figure]:
     """Within the block ``figure`` has its light print colours (for saving a picture)."""
-    themed = figure in _undo
+    colours = _themed_with.get(figure)
     _restore(figure)
     try:
         yield figure
     finally:
-        if themed:
-            theme_figure(figure)
+        if colours is not None:
+            theme_figure(figure, colours)
