@@ -198,6 +198,7 @@ class Journal:
             raise ValidationError(problems)
         with self.transaction() as session:
             repository.ensure_catalog_items(session=session, kind=kind, names=[name])
+            repository.show_catalog_item(session=session, kind=kind, name=name)  # added again: offered again
             items = repository.list_catalog(session=session, kind=kind)
         return next(i.name for i in items if name_key(i.name) == name_key(name))
 
