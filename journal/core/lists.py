@@ -71,6 +71,15 @@ def why_not_hide(entry: ListEntry) -> str | None:
     return None
 
 
+def why_not_merge_away(entry: ListEntry) -> str | None:
+    """Why ``entry`` cannot be merged into any other entry, or None when it can."""
+    if entry.warning_sign:
+        return "A warning sign cannot be merged away: the days that record it must stay flagged."
+    if entry.builtin:
+        return "Entries that come with the app cannot be merged away. You can hide it instead."
+    return None
+
+
 def why_not_merge(source: ListEntry, target: ListEntry) -> str | None:
     """Why ``source`` cannot be merged into ``target``, or None when it can.
 
@@ -81,8 +90,4 @@ def why_not_merge(source: ListEntry, target: ListEntry) -> str | None:
         return "Only entries of the same list can be merged."
     if source.name == target.name:
         return "Choose another entry to merge into."
-    if source.warning_sign:
-        return "A warning sign cannot be merged away: the days that record it must stay flagged."
-    if source.builtin:
-        return "Entries that come with the app cannot be merged away. You can hide it instead."
-    return None
+    return why_not_merge_away(source)

@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
 
         self.import_action = action(self.file_menu, "&Import days from CSV…", self.import_csv)
         self.file_menu.setToolTipsVisible(True)  # a disabled item says why
+        self.manage_lists_action = action(self.file_menu, "Manage &lists…", self.manage_lists)
         self.file_menu.addSeparator()
         self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
@@ -282,6 +283,14 @@ class MainWindow(QMainWindow):
         from journal.ui.import_csv import import_csv_interactively
 
         import_csv_interactively(self)
+
+    def manage_lists(self) -> None:
+        """File → Manage lists: rename, hide or merge triggers, symptoms, activities, medications."""
+        if not self.session.ready:
+            return
+        from journal.ui.lists.dialog import show_manage_lists
+
+        show_manage_lists(self.session, self)
 
     def _about(self) -> None:
         from journal.ui.about import show_about
