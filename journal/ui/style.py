@@ -49,7 +49,19 @@ def _framed(c: Colours) -> str:
                        background: {c.base}; color: {c.text}; }}
         QCheckBox::indicator:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
         QCheckBox::indicator:focus {{ border-color: {c.accent}; }}
+        QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 18px; border-left: 1px solid {c.border};
+                       background: {c.button}; color: {c.text}; }}
+        QAbstractSpinBox::up-arrow {{ image: url({_icon("arrow-up-on-dark.svg")}); width: 10px; height: 6px; }}
+        QAbstractSpinBox::down-arrow {{ image: url({_icon("arrow-down-on-dark.svg")}); width: 10px; height: 6px; }}
+        QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{ image: none; }}
     """
+
+
+def _icon(name: str) -> str:
+    """A picture in resources/icons as a style-sheet path (forward slashes on every system)."""
+    from journal.core.resources import RESOURCES_DIR
+
+    return (RESOURCES_DIR / "icons" / name).as_posix()
 
 
 def _common(c: Colours, pad: int) -> str:
