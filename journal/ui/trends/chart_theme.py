@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any, Literal
 
 from matplotlib.artist import Artist
+from matplotlib.axis import Axis
 from matplotlib.collections import Collection
 from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
@@ -95,6 +96,17 @@ def _recolour_collection(undo: _Undo, colours: Colours, artist: Collection) -> N
             undo.append(partial(setter, saved))
 
 
+def _artists(root: Artist) -> Iterator[Artist]:
+    """Every artist under ``root``; of an axis only its label and offset text (ticks go by the axes' settings)."""
+    for child in root.get_children():
+        if isinstance(child, Axis):
+            yield child.label
+            yield child.offsetText
+            continue
+        yield child
+        yield from _artists(child)
+
+
 def _on_the_data(text: Text) -> bool:
     """True for text placed in data coordinates (on the cells or bars it labels)."""
     axes = text.axes
@@ -114,7 +126,8 @@ def _theme_ticks(undo: _Undo, colours: Colours, figure: Figure) -> set[int]:
     for axes in figure.axes:
         names: tuple[tuple[Literal["x", "y"], Any], ...] = (("x", axes.xaxis), ("y", axes.yaxis))
         for name, axis in names:
-            for which, ticks in (("major", axis.get_major_ticks()), ("minor", axis.get_minor_ticks())):
+            # The ticks already made (asking for the current ones would run the date locators).
+            for which, ticks in (("major", list(axis.majorTicks)), ("minor", list(axis.minorTicks))):
                 if not ticks:
                     continue
                 first = ticks[0]
@@ -157,7 +170,7 @@ def theme_figure(figure: Figure, colours: Colours | None = None) -> None:
         return _text_colour(colours, rgba)
 
     done = _theme_ticks(undo, colours, figure)
-    for artist in figure.findobj(lambda a: isinstance(a, Artist)):
+    for artist in _artists(figure):
         if id(artist) in done:
             continue
         done.add(id(artist))
