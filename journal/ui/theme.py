@@ -12,6 +12,8 @@ The PDF and saved chart pictures always keep their light print colours.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
@@ -165,6 +167,17 @@ def current_colours() -> Colours:
     """The colours to draw with now (light when no theme was installed)."""
     manager = theme_manager()
     return manager.colours if manager is not None else LIGHT
+
+
+def follow_theme(slot: Callable[[Theme], object]) -> None:
+    """Call ``slot`` after each theme switch (for widgets styled at construction).
+
+    Give a bound method of a widget: Qt drops the connection when it is destroyed.
+    Does nothing before :func:`install_theme` (no switch can happen then).
+    """
+    manager = theme_manager()
+    if manager is not None:
+        manager.changed.connect(slot)
 
 
 def add_theme_menu(menu: QMenu, parent: QWidget) -> QMenu:

@@ -10,15 +10,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from journal.ui.theme import current_colours
+from journal.ui.theme import current_colours, follow_theme
 
 
 def _style(kind: str) -> str:
-    """The panel's background with its text colour, from the theme."""
+    """The panel's style sheet: its background with the text colour for it, from the theme."""
     c = current_colours()
-    if kind == "soon":
-        return f"background: {c.soon_fill}; color: {c.soon_fill_text}; border: 1px solid {c.soon};"
-    return f"background: {c.note_fill}; color: {c.note_text}; border: 1px solid {c.border};"
+    fill, text, edge = (c.soon_fill, c.soon_fill_text, c.soon) if kind == "soon" else (c.note_fill, c.note_text, c.border)
+    return (
+        f"QFrame#{kind}Notice {{ background: {fill}; color: {text}; border: 1px solid {edge}; border-radius: 6px; }}"
+        f" QFrame#{kind}Notice QLabel {{ background: transparent; border: none; color: {text}; }}"
+    )
 
 
 class NoticePanel(QFrame):
@@ -34,10 +36,9 @@ class NoticePanel(QFrame):
     def __init__(self, kind: str, *, read_item: str, read_label: str, dismissible: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{kind}Notice")
-        self.setStyleSheet(
-            f"QFrame#{kind}Notice {{ {_style(kind)} border-radius: 6px; }}"
-            f" QFrame#{kind}Notice QLabel {{ background: transparent; border: none; color: palette(text); }}"
-        )
+        self._kind = kind
+        self.setStyleSheet(_style(kind))
+        follow_theme(self._restyle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
@@ -68,6 +69,10 @@ class NoticePanel(QFrame):
         layout.addWidget(self.message)
         layout.addLayout(footer)
         self.hide()
+
+    def _restyle(self, _theme: object = None) -> None:
+        """Take the new theme's colours (a live switch of light, dark or high contrast)."""
+        self.setStyleSheet(_style(self._kind))
 
     def show_message(self, heading: str, message: str, source: str) -> None:
         """Show the panel; an empty ``heading`` leaves the heading out."""
