@@ -194,3 +194,14 @@ def test_the_day_form_paints_good_sleep_calm_and_strong_pain_orange(qtbot: QtBot
     for scale, expected in ((form.sleep_quality, HIGH_IS_BETTER[8]), (form.back_pain, HIGH_IS_WORSE[8])):
         image = scale.grab().toImage()
         assert image.pixelColor(scale.box_rect(8).center() + QPoint(0, 8)).name() == expected
+
+
+def test_follows_the_desktops_high_contrast_request_live(themed_app: theme.ThemeManager, monkeypatch: pytest.MonkeyPatch) -> None:
+    themed_app.set_choice(ThemeChoice.SYSTEM)
+    accessibility = themed_app._accessibility
+    if accessibility is None:
+        pytest.skip("this Qt does not report the desktop's contrast preference")
+    monkeypatch.setattr(theme, "system_prefers_high_contrast", lambda: True)
+    accessibility.contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
+    assert themed_app.theme is Theme.HIGH_CONTRAST
+    assert QApplication.palette().color(QPalette.ColorRole.WindowText).name() == HIGH_CONTRAST.text

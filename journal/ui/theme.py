@@ -51,13 +51,15 @@ def system_prefers_dark() -> bool:
 
 def system_prefers_high_contrast() -> bool:
     """True when the desktop asks for high contrast (Qt 6.10+ can tell; earlier, never)."""
-    hints = QGuiApplication.styleHints()
+    hints = QGuiApplication.styleHints()  # kept in a name: the hints below live as long as it
     accessibility = getattr(hints, "accessibility", None)
-    if accessibility is None:
-        return False
-    preference = getattr(accessibility(), "contrastPreference", None)
     high = getattr(getattr(Qt, "ContrastPreference", None), "HighContrast", None)
-    return preference is not None and high is not None and preference() == high
+    if accessibility is None or high is None:
+        return False
+    try:
+        return bool(accessibility().contrastPreference() == high)
+    except (AttributeError, RuntimeError):  # an older Qt, or a platform without the hint
+        return False
 
 
 def qt_palette(c: Colours) -> QPalette:
@@ -104,7 +106,13 @@ class ThemeManager(QObject):
         self._settings = open_settings()
         self.choice = _read_choice(self._settings.value(SETTINGS_KEY, ThemeChoice.SYSTEM.value))
         self.theme = Theme.LIGHT
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        self._hints = QGuiApplication.styleHints()  # held, so its accessibility hints stay valid
+        self._hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
+        accessibility = getattr(self._hints, "accessibility", None)  # Qt 6.10+: high contrast, live too
+        self._accessibility = accessibility() if accessibility is not None else None
+        changed = getattr(self._accessibility, "contrastPreferenceChanged", None)
+        if changed is not None:
+            changed.connect(lambda _preference: self.apply())
 
     @property
     def colours(self) -> Colours:
