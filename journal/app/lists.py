@@ -20,6 +20,8 @@ from journal.core.lists import LIST_WORDS, ListEntry, ListKind, why_not_hide, wh
 from journal.core.validation import MAX_MEDICATION_LENGTH, MAX_NAME_LENGTH, check_name
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlmodel import Session
 
     from journal.storage.journal import Journal
@@ -139,3 +141,25 @@ def merge(journal: "Journal", kind: ListKind, source: str, target: str) -> ListC
             raise ListChangeRefused(reason)
         dates = lists.merge_entries(session=session, kind=kind, source=first.name, target=second.name)
     return ListChange(dates, backup)
+
+
+def change_file(db_path: Path, change: "Callable[[Journal], ListChange]") -> ListChange:
+    """Run one list ``change`` on the journal file at ``db_path`` (for the command line).
+
+    The journal's lock is held throughout, so a journal open in the window is
+    never changed behind its back (that raises ``JournalInUseError``).
+    """
+    from journal.storage.integrity import check_file
+    from journal.storage.journal import Journal
+    from journal.storage.single_instance import acquire_journal_lock
+
+    check_file(db_path)  # a missing or damaged file fails before anything is created or locked
+    lock = acquire_journal_lock(db_path)
+    try:
+        journal = Journal.open(db_path)
+        try:
+            return change(journal)
+        finally:
+            journal.close()
+    finally:
+        lock.release()

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.days",
     "journal.cli.backup",
     "journal.cli.trends",
+    "journal.cli.lists",
 )
 
 EXIT_USER_ERROR = 2
