@@ -144,3 +144,16 @@ def test_one_way_to_say_no_leg_pain(qtbot: QtBot, db_path: Path) -> None:
     assert "0 = none" in leg
     assert not any("leave empty" in text for text in labels)
     close_window(window)
+
+
+def test_the_reading_cards_after_saving_a_past_day_name_that_day(qtbot: QtBot) -> None:
+    from journal.ui.guidance.cards import FOR_TODAY_HEADING, ForTodayCards, for_day_heading
+
+    today = dt.date(2026, 3, 12)
+    assert for_day_heading(today, today) == FOR_TODAY_HEADING
+    assert for_day_heading(today - dt.timedelta(days=1), today).startswith("<b>For yesterday</b>")
+    assert for_day_heading(dt.date(2026, 3, 2), today).startswith("<b>For Mon 2 Mar 2026</b>")
+    cards = ForTodayCards()
+    qtbot.addWidget(cards)
+    cards.set_cards(dt.date.today() - dt.timedelta(days=5), [])
+    assert "today" not in cards.heading.text().casefold() and "today" not in cards.accessibleName().casefold()
