@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from journal.ui.trends.view import TrendsView
 
 
-
 def sitting_html(weeks: "list[SittingWeek]") -> str:
     """Timed sitting and breaks per week (from the sitting-break timer), or nothing."""
     if not weeks:
