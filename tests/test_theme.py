@@ -205,3 +205,29 @@ def test_follows_the_desktops_high_contrast_request_live(themed_app: theme.Theme
     accessibility.contrastPreferenceChanged.emit(Qt.ContrastPreference.HighContrast)
     assert themed_app.theme is Theme.HIGH_CONTRAST
     assert QApplication.palette().color(QPalette.ColorRole.WindowText).name() == HIGH_CONTRAST.text
+
+
+def test_the_calendars_days_not_logged_match_their_key_in_dark() -> None:
+    import datetime as dt
+
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Patch
+
+    from journal.core.day import DayEntry
+    from journal.formats.charts import new_figure
+    from journal.formats.heatmap import HeatmapChart
+    from journal.ui.trends.chart_theme import theme_figure
+
+    end = dt.date(2026, 3, 31)
+    days = [DayEntry(date=end - dt.timedelta(days=i), back_pain=i % 9) for i in range(0, 40, 3)]  # gaps between
+    figure = new_figure(layout=None)
+    chart = HeatmapChart(figure)
+    chart.update(days, end - dt.timedelta(days=59), end)
+    theme_figure(figure, DARK)
+    cells = to_hex(chart.image.get_cmap().get_bad())
+    assert cells != "#cfd4da"  # no longer the light print grey on a dark page
+    legend = chart.cax.get_legend()
+    key = next(h for h, t in zip(legend.legend_handles, legend.texts) if t.get_text() == "Not logged")
+    assert isinstance(key, Patch) and to_hex(key.get_facecolor()) == cells
+    theme_figure(figure, LIGHT)
+    assert to_hex(chart.image.get_cmap().get_bad()) == "#cfd4da"

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.text import Text
+from numpy import ma
 
 from journal.ui.palettes import LIGHT, Colours, contrast_ratio
 from journal.ui.theme import current_colours
@@ -107,6 +108,46 @@ def _artists(root: Artist) -> Iterator[Artist]:
         yield from _artists(child)
 
 
+def _theme_images(undo: _Undo, colours: Colours, figure: Figure) -> None:
+    """A picture's "no value" colour (the heat map's days not logged) is neutral: mix it like the rest,
+    so the cells match the "Not logged" key beside them."""
+    for axes in figure.axes:
+        for image in axes.images:
+            cmap = image.get_cmap()
+            mixed = _mix(colours, _rgba(cmap.get_bad()))
+            if mixed is not None:
+                image.set_cmap(cmap.with_extremes(bad=mixed))
+                undo.append(partial(image.set_cmap, cmap))
+
+
+def _rgba(value: Any) -> RGBA:
+    red, green, blue, alpha = (float(v) for v in to_rgba(value))
+    return (red, green, blue, alpha)
+
+
+def _cell_under(text: Text) -> str:
+    """What a picture shows under data-placed ``text``: "empty" (no value), "value", or "none" (no picture)."""
+    axes = text.axes
+    if axes is None:
+        return "none"
+    x, y = text.get_position()
+    for image in axes.images:
+        values = image.get_array()
+        if values is None or values.ndim != 2:
+            continue
+        left, right, bottom, top = image.get_extent()
+        rows, columns = values.shape
+        column = int((x - left) / (right - left) * columns)
+        row = int((y - top) / (bottom - top) * rows) if image.origin == "upper" else int((y - bottom) / (top - bottom) * rows)
+        if not (0 <= row < rows and 0 <= column < columns):
+            continue
+        value = values[row, column]
+        if value is ma.masked or value != value:  # masked or NaN: drawn in the "no value" colour
+            return "empty"
+        return "value"
+    return "none"
+
+
 def _on_the_data(text: Text) -> bool:
     """True for text placed in data coordinates (on the cells or bars it labels)."""
     axes = text.axes
@@ -170,6 +211,7 @@ def theme_figure(figure: Figure, colours: Colours | None = None) -> None:
         return _text_colour(colours, rgba)
 
     done = _theme_ticks(undo, colours, figure)
+    _theme_images(undo, colours, figure)
     for artist in _artists(figure):
         if id(artist) in done:
             continue
@@ -177,6 +219,8 @@ def theme_figure(figure: Figure, colours: Colours | None = None) -> None:
         if isinstance(artist, Text):
             box = artist.get_bbox_patch()
             if box is None and _on_the_data(artist):
+                if _cell_under(artist) == "empty":  # a day not logged: its cell was mixed above
+                    _recolour(undo, artist.get_color, artist.set_color, text)
                 continue  # written on a heat-map cell or a bar: that colour is its background
             _recolour(undo, artist.get_color, artist.set_color, text)
             if box is not None:
