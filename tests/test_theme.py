@@ -55,6 +55,26 @@ def test_every_style_rule_with_a_background_sets_its_text_colour(which: Theme) -
     assert lonely == []
 
 
+@pytest.mark.parametrize("which", list(Theme))
+def test_every_colour_pair_written_in_the_style_sheet_is_readable(which: Theme) -> None:
+    """Read from the style sheet itself: a rule's text on its own background, or on the window
+    and group boxes when it sets only the text colour. Disabled controls are exempt (WCAG 1.4.3)."""
+    colours = COLOURS[which]
+    checked, faint = 0, []
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", style_sheet(colours, 5)):
+        text = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", body)
+        if text is None or ":disabled" in selector:
+            continue
+        background = re.search(r"background:\s*(#[0-9a-fA-F]{6})", body)
+        grounds = [background.group(1)] if background else [colours.window, colours.surface]
+        for ground in grounds:
+            checked += 1
+            if contrast_ratio(text.group(1), ground) < 4.5:
+                faint.append(f"{selector.strip()}: {text.group(1)} on {ground}")
+    assert checked > 25
+    assert faint == []
+
+
 def test_no_colour_is_written_into_the_window_code_outside_the_palettes() -> None:
     """Colours live in palettes.py with their text colour; an icon draws both its own."""
     allowed = {UI / "palettes.py", UI / "reminders" / "prompts.py"}
