@@ -136,3 +136,27 @@ def test_a_refused_name_is_explained_and_nothing_changes(qtbot: QtBot, window: M
     qtbot.waitUntil(lambda: bool(told), timeout=5_000)
     assert told[0][0] == "Not renamed" and "may not contain ';'" in told[0][1] and "Nothing was changed" in told[0][1]
     assert window.session.day(PAST).medications == ("ibuprofen",)  # type: ignore[union-attr]
+
+
+def test_unsaved_changes_are_settled_before_the_lists_change(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from journal.ui.lists import dialog
+    from tests.gui_helpers import answer_next_message_box
+
+    opened: list[object] = []
+    monkeypatch.setattr(dialog, "show_manage_lists", lambda session, parent: opened.append(session))
+    window.open_day(PAST)
+    window.today.form.notes.setPlainText("typed, not saved")
+    assert window.today.is_dirty()
+
+    answer_next_message_box(QMessageBox.StandardButton.Cancel)
+    window.manage_lists()
+    assert opened == [] and window.today.is_dirty()  # cancelled: the dialog does not open
+
+    answer_next_message_box(QMessageBox.StandardButton.Discard)
+    window.manage_lists()
+    assert opened == [window.session]
+    assert not window.today.is_dirty() and window.today.form.notes.toPlainText() == ""

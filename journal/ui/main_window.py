@@ -285,9 +285,19 @@ class MainWindow(QMainWindow):
         import_csv_interactively(self)
 
     def manage_lists(self) -> None:
-        """File → Manage lists: rename, hide or merge triggers, symptoms, activities, medications."""
+        """File → Manage lists: rename, hide or merge triggers, symptoms, activities, medications.
+
+        Unsaved changes in Today are saved or discarded first: a name renamed or
+        merged away must not come back with the next save of a form that still holds it.
+        """
         if not self.session.ready:
             return
+        if self.today.is_dirty():
+            if not self.today.confirm_leave():
+                return
+            if self.today.is_dirty():  # discarded: show the day as saved
+                self.today.discard_changes()
+                self.today.open_date(self.today.date)
         from journal.ui.lists.dialog import show_manage_lists
 
         show_manage_lists(self.session, self)
