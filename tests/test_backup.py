@@ -346,7 +346,7 @@ def test_restore_over_a_damaged_journal_keeps_it_aside(filled: Path, tmp_path: P
 def test_cli_backup_and_restore(filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dest = tmp_path / "copy.sqlite3"
     assert main(["backup", str(dest), "--db", str(filled)]) == 0
-    assert "10 day(s)" in capsys.readouterr().out
+    assert "10 days" in capsys.readouterr().out
     assert main(["backup", str(dest), "--db", str(filled)]) == 2
     err = capsys.readouterr().err.strip()
     assert "already exists" in err and "\n" not in err
@@ -355,7 +355,7 @@ def test_cli_backup_and_restore(filled: Path, tmp_path: Path, capsys: pytest.Cap
     journal.close()
     assert main(["--db", str(filled), "restore", str(dest)]) == 0
     out = capsys.readouterr().out
-    assert "Restored 10 day(s)" in out and "before-restore" in out
+    assert "Restored 10 days" in out and "before-restore" in out
     assert len(_days(filled)) == 10
 
 

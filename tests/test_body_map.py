@@ -66,7 +66,7 @@ def test_bad_shape_data_is_refused_with_the_reason() -> None:
     with pytest.raises(ValueError, match="unknown location code 'elbow_left'"):
         parse_body_map(unknown)
     missing = {**good, "regions": [r for r in good["regions"] if r["code"] != "foot_right"]}
-    with pytest.raises(ValueError, match="no shape for location.*foot_right"):
+    with pytest.raises(ValueError, match="no shape for these locations.*foot_right"):
         parse_body_map(missing)
     outside = {**good, "regions": [{**good["regions"][0], "points": [[0, 0], [999, 0], [0, 5]]}, *good["regions"][1:]]}
     with pytest.raises(ValueError, match="outside"):

@@ -98,13 +98,13 @@ def test_import_then_export_round_trip(tmp_path: Path, good_csv: Path) -> None:
     db = tmp_path / "journal.sqlite3"
     result = run("import", str(good_csv), "--db", str(db))
     assert result.returncode == 0, result.stderr
-    assert f"Imported 3 day(s) into {db}." in result.stdout
+    assert f"Imported 3 days into {db}." in result.stdout
     assert "Traceback" not in result.stderr
 
     first = tmp_path / "first.csv"
     result = run("export", str(first), "--db", str(db))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"Exported 3 day(s) to {first}."
+    assert result.stdout.strip() == f"Exported 3 days to {first}."
 
     # The exported file imports into a fresh journal and exports to the same bytes.
     db2 = tmp_path / "again.sqlite3"
@@ -126,7 +126,7 @@ def test_bad_import_exits_2_with_one_clear_message(tmp_path: Path, filled_db: Pa
     assert result.returncode == EXIT_USER_ERROR
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith("pain-journal: Nothing was imported: 2 problem(s) found.")
+    assert result.stderr.startswith("pain-journal: Nothing was imported: 2 problems found.")
     assert "line 3, column sleep_hours: 'eight' is not a number" in result.stderr
     assert "line 4, column back_pain: must be from 0 to 10, not 12" in result.stderr
     assert dump(filled_db) == before
@@ -185,7 +185,7 @@ def test_duplicate_import_with_replace_overwrites(tmp_path: Path, filled_db: Pat
     csv_path = tmp_path / "clash.csv"
     csv_path.write_text("date,back_pain\n2024-04-30,1\n2024-05-01,9\n", encoding="utf-8")
     assert main(["import", str(csv_path), "--db", str(filled_db), "--replace"]) == 0
-    assert "Imported 2 day(s)" in capsys.readouterr().out
+    assert "Imported 2 days" in capsys.readouterr().out
     journal = Journal.open(filled_db)
     try:
         assert [(e.date.day, e.back_pain, e.activities) for e in journal.days()] == [
@@ -209,7 +209,7 @@ def test_ignored_columns_mentioned(tmp_path: Path, capsys: pytest.CaptureFixture
     csv_path = tmp_path / "extra.csv"
     csv_path.write_text("date,back_pain,weather\n2024-05-01,3,rain\n", encoding="utf-8")
     assert main(["import", str(csv_path), "--db", str(tmp_path / "j.sqlite3")]) == 0
-    assert "Ignored unknown column(s): weather" in capsys.readouterr().err
+    assert "Ignored unknown column: weather" in capsys.readouterr().err
 
 
 @needs_redflags
@@ -218,7 +218,7 @@ def test_import_of_an_urgent_symptom_warns(tmp_path: Path, capsys: pytest.Captur
     csv_path.write_text("date,back_pain,symptoms\n2024-05-01,7,numbness in the saddle area\n", encoding="utf-8")
     assert main(["import", str(csv_path), "--db", str(tmp_path / "j.sqlite3")]) == 0
     captured = capsys.readouterr()
-    assert "Imported 1 day(s)" in captured.out
+    assert "Imported 1 day" in captured.out
     assert "numbness in the saddle area" in captured.err.lower()
 
 

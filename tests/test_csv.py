@@ -403,8 +403,8 @@ def test_every_bad_line_reported_up_to_the_cap() -> None:
     assert len(error.problems) == MAX_REPORTED_PROBLEMS
     assert [line for line, _, _ in error.problems] == list(range(2, 2 + 2 * MAX_REPORTED_PROBLEMS, 2))
     text = str(error)
-    assert f"{bad} problem(s) found" in text
-    assert text.endswith(f"…and {bad - MAX_REPORTED_PROBLEMS} more problem(s).")
+    assert f"{bad:,} problems found" in text
+    assert text.endswith(f"…and {bad - MAX_REPORTED_PROBLEMS:,} more problems.")
     assert text.count("\n") == MAX_REPORTED_PROBLEMS + 1
 
 
@@ -412,14 +412,14 @@ def test_cap_applies_to_every_kind_of_problem() -> None:
     rows = [f"2024-02-{day:02d},3,extra" for day in range(1, 26)]  # 25 rows with a cell too many
     error = failure_of("date,back_pain", *rows, "2024-03-01,99")
     assert len(error.problems) == MAX_REPORTED_PROBLEMS
-    assert "26 problem(s) found" in str(error)
-    assert str(error).endswith("…and 6 more problem(s).")
+    assert "26 problems found" in str(error)
+    assert str(error).endswith("…and 6 more problems.")
 
 
 def test_no_tail_when_under_the_cap() -> None:
     error = failure_of("date,back_pain", "2024-01-01,11", "2024-01-02,12")
     assert "more problem" not in str(error)
-    assert "2 problem(s) found" in str(error)
+    assert "2 problems found" in str(error)
 
 
 def test_line_numbers_count_line_breaks_inside_quoted_notes() -> None:

@@ -264,7 +264,7 @@ def test_bad_items_are_refused_clearly(change: dict[str, object], message: str) 
             {"warning_day": {"soon_items": ["keep-warm"], "soon_hidden_items": ["keep-warm"]}},
             "'keep-warm' is both always shown and hidden",
         ),
-        ({"warning_day": {"urgent": ["x"]}}, "unknown key(s) ['urgent']"),
+        ({"warning_day": {"urgent": ["x"]}}, "unknown key ['urgent']"),
     ],
 )
 def test_bad_links_are_refused_clearly(links: dict[str, object], message: str) -> None:

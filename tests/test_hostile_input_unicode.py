@@ -93,8 +93,8 @@ def test_cp1252_console_import_reports_success_after_commit(db_path: Path, tmp_p
     Journal.open(db_path).close()
     done = run_cli("import", str(source), "--db", str(db_path))
     assert done.returncode == 0, done.stderr
-    assert "Imported 1 day(s)" in done.stdout
-    assert "Ignored unknown column(s): mood" in done.stderr
+    assert "Imported 1 day" in done.stdout
+    assert "Ignored unknown column: mood" in done.stderr
     journal = Journal.open(db_path)
     assert journal.count() == 1
     journal.close()

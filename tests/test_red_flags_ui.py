@@ -196,8 +196,8 @@ def test_importing_days_with_an_urgent_symptom_shows_the_dialog(
     )
     import_csv_interactively(window, csv_file)
     qtbot.waitUntil(lambda: len(modals.red_flags) == 1, timeout=10_000)
-    assert any("Imported 2 day(s)" in text for text in modals.messages)
-    finished = next(text for text in modals.messages if "Imported 2 day(s)" in text)
+    assert any("Imported 2 days" in text for text in modals.messages)
+    finished = next(text for text in modals.messages if "Imported 2 days" in text)
     earlier = day_words(day - dt.timedelta(days=1))
     assert f"Please open them in Today to check: {earlier} (numbness in the saddle area)." in finished
     message = modals.red_flags[0]

@@ -385,7 +385,7 @@ def test_duplicate_error_lists_first_five_and_counts_the_rest(journal: Journal) 
         journal.import_days(entries)
     message = str(caught.value)
     assert message.startswith(
-        "8 date(s) already have an entry (2024-03-10, 2024-03-11, 2024-03-12, 2024-03-13, 2024-03-14 and 3 more)"
+        "8 dates already have an entry (2024-03-10, 2024-03-11, 2024-03-12, 2024-03-13, 2024-03-14 and 3 more)"
     )
 
 

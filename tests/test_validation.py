@@ -205,10 +205,16 @@ def _names(field: str, *names: str) -> dict[str, object]:
     return {field: names}
 
 
-@pytest.mark.parametrize("field", (*NAME_FIELDS, "activities"))
+@pytest.mark.parametrize("field", NAME_FIELDS)
 def test_empty_name_rejected(field: str) -> None:
     found = problems(**_names(field, "   "))
     assert found == [(field, "has an empty name")]
+
+
+def test_activity_minutes_without_a_name_are_refused_with_a_way_out() -> None:
+    found = problems(activities=(ActivityMinutes("   ", 10), ActivityMinutes("walking", 20)))
+    assert found == [("activities", "has 10 minutes without a name: type what you did, or remove that row")]
+    assert problems(activities=(ActivityMinutes("", 0),)) == [("activities", "has an empty name")]
 
 
 @pytest.mark.parametrize("field", (*NAME_FIELDS, "activities"))

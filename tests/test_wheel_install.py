@@ -54,7 +54,7 @@ def test_the_built_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -
     (elsewhere / "days.csv").write_text(CSV, encoding="utf-8")
 
     imported = run([app, "import", "days.csv"], cwd=elsewhere, env=env)
-    assert "Imported 3 day(s)" in imported.stdout
+    assert "Imported 3 days" in imported.stdout
     exported = run([app, "export", "x.pdf", "--from", "2026-01-01", "--to", "2026-01-31"], cwd=elsewhere, env=env)
     assert "3 of 27 days logged" in exported.stdout  # the period starts at the first logged day
     assert (elsewhere / "x.pdf").read_bytes().startswith(b"%PDF")

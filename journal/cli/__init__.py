@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.days",
     "journal.cli.backup",
     "journal.cli.trends",
+    "journal.cli.lists",
 )
 
 EXIT_USER_ERROR = 2
@@ -150,14 +151,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from journal.ui import collector
 
+            path: Path | None
             try:
-                path = database_path(args) if not args.demo else None
+                # With --demo this is the journal "Start my own journal" opens; the sample data is elsewhere.
+                path = database_path(args)
             except UserError as error:
-                if not args.quit_after_startup:
-                    from journal.ui.app import show_startup_error
+                if not args.demo:
+                    if not args.quit_after_startup:
+                        from journal.ui.app import show_startup_error
 
-                    show_startup_error(str(error))
-                raise
+                        show_startup_error(str(error))
+                    raise
+                path = None  # the sample data still opens; leaving it explains the problem
             collector.pause()  # resumed once the journal is open (see create_window)
             from journal.ui.app import run_window
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from journal.cli import add_db_option, database_path
+from journal.core.words import plural
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +37,7 @@ def _summary(path: Path) -> str:
     info = describe_backup(path)
     if not info.entry_count:
         return "no days"
-    return f"{info.entry_count} day(s), {info.first_date} to {info.last_date}"
+    return f"{plural(info.entry_count, 'day')}, {info.first_date} to {info.last_date}"
 
 
 def run_backup(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from journal.app.periods import REPORT_DAYS
 from journal.cli import add_db_option, add_period_options, database_path, period_from_args
 from journal.core.errors import UserError
 from journal.core.validation import EARLIEST_DATE
+from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
     from journal.app.reports import ExportResult
@@ -59,8 +60,9 @@ def run_import(args: argparse.Namespace) -> int:
     path = database_path(args)
     result = import_csv_into_file(path, args.file, replace=args.replace)
     if result.ignored_columns:
-        print(f"Ignored unknown column(s): {', '.join(result.ignored_columns)}", file=sys.stderr)
-    print(f"Imported {result.count} day(s) into {path}.")
+        ignored = result.ignored_columns
+        print(f"Ignored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}", file=sys.stderr)
+    print(f"Imported {plural(result.count, 'day')} into {path}.")
     import datetime as dt
 
     from journal.core.dates import day_words
@@ -103,7 +105,7 @@ def export_message(result: "ExportResult") -> str:
     path = result.path
     period = f"{result.start.isoformat()} to {result.end.isoformat()}"
     if result.format is ExportFormat.CSV:
-        return f"Exported {result.count} day(s) to {path}."
+        return f"Exported {plural(result.count, 'day')} to {path}."
     if result.format is ExportFormat.FHIR:
         return f"Wrote a FHIR bundle of {result.count} observations from {result.days_logged} logged days ({period}) to {path}."
     return (

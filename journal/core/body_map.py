@@ -172,7 +172,7 @@ def parse_body_map(data: Mapping[str, Any]) -> BodyMap:
             raise ValueError(f"{shape.code or shape.view + ' outline'}: a point lies outside the {width:g} x {height:g} box")
     missing = [code for code in PAIN_LOCATIONS if not any(s.code == code for s in shapes)]
     if missing:
-        raise ValueError(f"no shape for location(s): {', '.join(missing)}")
+        raise ValueError(f"no shape for these locations: {', '.join(missing)}")
     return BodyMap(width, height, views, tuple(shapes))
 
 

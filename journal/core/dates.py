@@ -50,3 +50,12 @@ def long_words(date: dt.date) -> str:
 def month_words(date: dt.date) -> str:
     """ "December 2025"."""
     return f"{MONTHS[date.month - 1]} {date.year}"
+
+
+def relative_words(date: dt.date, today: dt.date) -> str:
+    """How a heading names ``date`` seen on ``today``: "today", "yesterday" or "on Wed 3 Dec 2025"."""
+    if date == today:
+        return "today"
+    if date == today - dt.timedelta(days=1):
+        return "yesterday"
+    return f"on {weekday_words(date)}"

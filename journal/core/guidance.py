@@ -42,6 +42,7 @@ from journal.core.day import DayEntry
 from journal.core.flares import is_flare, usual_level
 from journal.core.resources import RESOURCES_DIR
 from journal.core.sources import Source, works
+from journal.core.words import noun
 
 CONTENT_DIR: Final = RESOURCES_DIR / "content"
 LINKS_FILE: Final = "links.toml"
@@ -238,7 +239,7 @@ def _parse_sources(raw: object, where: str, problems: list[str]) -> tuple[Source
             problems.append(f"{where}: each source must be a table {{file, section}}")
             continue
         if extra := set(table) - _SOURCE_KEYS:
-            problems.append(f"{where}: unknown source field(s) {sorted(extra)}")
+            problems.append(f"{where}: unknown source {noun(len(extra), 'field')} {sorted(extra)}")
         file, section, part = table.get("file"), table.get("section"), table.get("part", "")
         if not (isinstance(file, str) and (file in SOURCE_FILES or file in works())):
             problems.append(
@@ -263,7 +264,7 @@ def _parse_item(raw: object, where: str, activities: Mapping[str, str] | None, p
         if key not in raw:
             problems.append(f"{where}: missing field '{key}'")
     if extra := set(raw) - _ITEM_KEYS:
-        problems.append(f"{where}: unknown field(s) {sorted(extra)}")
+        problems.append(f"{where}: unknown {noun(len(extra), 'field')} {sorted(extra)}")
     item_id = raw.get("id")
     if "id" in raw and not (isinstance(item_id, str) and _ID_PATTERN.fullmatch(item_id)):
         problems.append(f"{where}: id must be kebab-case (like 'keep-warm'), not {item_id!r}")
@@ -343,7 +344,7 @@ def _parse_warning_day(raw: object, items: Mapping[str, "GuidanceItem"], problem
         problems.append(f"{where}: must be a table")
         return WarningDayRule()
     if extra := set(raw) - set(_WARNING_DAY_KEYS):
-        problems.append(f"{where}: unknown key(s) {sorted(extra)}")
+        problems.append(f"{where}: unknown {noun(len(extra), 'key')} {sorted(extra)}")
     lists: dict[str, list[str]] = {}
     for key in _WARNING_DAY_KEYS:
         value = raw.get(key, [])
@@ -397,7 +398,7 @@ def build_library(
     items: list[GuidanceItem] = []
     for file_name, document in item_files:
         if extra := set(document) - {"item"}:
-            problems.append(f"{file_name}: unknown top-level key(s) {sorted(extra)}")
+            problems.append(f"{file_name}: unknown top-level {noun(len(extra), 'key')} {sorted(extra)}")
         raw_items = document.get("item", [])
         if not isinstance(raw_items, list) or not raw_items:
             problems.append(f"{file_name}: expected one or more [[item]] tables")

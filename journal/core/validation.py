@@ -15,6 +15,7 @@ from typing import Final
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import PAIN_LOCATIONS, SCALE_FIELDS, ActivityMinutes, DayEntry
 from journal.core.errors import ValidationError
+from journal.core.words import noun, plural
 
 EARLIEST_DATE: Final = dt.date(1900, 1, 1)
 MINUTES_PER_DAY: Final = 1440
@@ -143,11 +144,22 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
 
     unknown_places = sorted(set(entry.pain_locations) - PAIN_LOCATIONS.keys())
     if unknown_places:
-        problems.append(("pain_locations", f"unknown place(s): {', '.join(unknown_places)}; known: {', '.join(PAIN_LOCATIONS)}"))
+        problems.append(
+            (
+                "pain_locations",
+                f"unknown {noun(len(unknown_places), 'place')}: {', '.join(unknown_places)}; known: {', '.join(PAIN_LOCATIONS)}",
+            )
+        )
 
     merged: dict[str, ActivityMinutes] = {}
     for activity in entry.activities:
         name = tidy_name(activity.name)
+        minutes = activity.minutes
+        if not name and isinstance(minutes, int) and not isinstance(minutes, bool) and 0 < minutes <= MINUTES_PER_DAY:
+            problems.append(
+                ("activities", f"has {plural(minutes, 'minute')} without a name: type what you did, or remove that row")
+            )
+            continue
         check_name("activities", name, problems)
         check_minutes("activities", activity.minutes, problems, required=True)
         key = name_key(name)

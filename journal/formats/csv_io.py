@@ -24,6 +24,7 @@ from typing import BinaryIO, Final, TextIO
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.validation import MAX_NOTES_LENGTH, validate_day
+from journal.core.words import plural
 
 COLUMNS: Final[tuple[str, ...]] = (
     "date",
@@ -83,8 +84,8 @@ class CsvImportError(UserError):
             )
             for line, column, message in problems
         ]
-        more = f"\n…and {total - len(problems)} more problem(s)." if total > len(problems) else ""
-        super().__init__(f"Nothing was imported: {total} problem(s) found.\n" + "\n".join(lines) + more)
+        more = f"\n…and {plural(total - len(problems), 'more problem')}." if total > len(problems) else ""
+        super().__init__(f"Nothing was imported: {plural(total, 'problem')} found.\n" + "\n".join(lines) + more)
 
 
 @dataclass

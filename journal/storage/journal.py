@@ -25,6 +25,7 @@ from journal.core.day import DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.sitting import SittingSummary
 from journal.core.validation import check_name, validate_day
+from journal.core.words import plural
 from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, open_engine
 from journal.storage.failures import JournalWriteError, reason_for
@@ -42,7 +43,7 @@ class DuplicateDatesError(UserError):
         shown = ", ".join(d.isoformat() for d in self.dates[:5])
         more = f" and {len(self.dates) - 5} more" if len(self.dates) > 5 else ""
         super().__init__(
-            f"{len(self.dates)} date(s) already have an entry ({shown}{more}); "
+            f"{plural(len(self.dates), 'date')} already {'has' if len(self.dates) == 1 else 'have'} an entry ({shown}{more}); "
             "nothing was imported. Use --replace to overwrite them."
         )
 
@@ -202,6 +203,7 @@ class Journal:
             raise ValidationError(problems)
         with self.transaction() as session:
             repository.ensure_catalog_items(session=session, kind=kind, names=[name])
+            repository.show_catalog_item(session=session, kind=kind, name=name)  # added again: offered again
             items = repository.list_catalog(session=session, kind=kind)
         return next(i.name for i in items if name_key(i.name) == name_key(name))
 

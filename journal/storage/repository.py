@@ -56,8 +56,12 @@ def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
 # --- catalogs -----------------------------------------------------------------
 
 
-def list_catalog(*, session: Session, kind: CatalogKind | None = None, limit_per_kind: int | None = None) -> list[CatalogItem]:
+def list_catalog(
+    *, session: Session, kind: CatalogKind | None = None, limit_per_kind: int | None = None, include_hidden: bool = False
+) -> list[CatalogItem]:
     """Catalog entries (built-in first, then the user's in the order they were added).
+
+    Entries the patient hid (Manage lists) are left out unless ``include_hidden``.
 
     With ``limit_per_kind``, only the first that many of each kind, plus every
     symptom marked urgent or "see a doctor soon": what a form shows, at a cost
@@ -67,8 +71,9 @@ def list_catalog(*, session: Session, kind: CatalogKind | None = None, limit_per
     order = (col(CatalogItemRow.kind), col(CatalogItemRow.builtin).desc(), col(CatalogItemRow.id))
     kinds = [kind] if kind is not None else list(CatalogKind)
     queries = []
+    shown = [] if include_hidden else [col(CatalogItemRow.hidden).is_(False)]
     for each in kinds:
-        query = select(*columns).where(col(CatalogItemRow.kind) == each.value).order_by(*order)
+        query = select(*columns).where(col(CatalogItemRow.kind) == each.value, *shown).order_by(*order)
         queries.append(query if limit_per_kind is None else query.limit(limit_per_kind))
         if limit_per_kind is not None and each is CatalogKind.SYMPTOM:
             queries.append(
@@ -99,6 +104,17 @@ def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
         if key not in found or _URGENCY_ORDER.index(level) > _URGENCY_ORDER.index(found[key]):
             found[key] = level
     return found
+
+
+def show_catalog_item(*, session: Session, kind: CatalogKind, name: str) -> None:
+    """Offer ``name`` in the form again if the patient had hidden it."""
+    key = name_key(name)
+    query = select(col(CatalogItemRow.id), col(CatalogItemRow.name_key)).where(
+        col(CatalogItemRow.kind) == kind.value, col(CatalogItemRow.hidden).is_(True)
+    )
+    ids = [item_id for item_id, stored in session.execute(query) if name_key(stored) == key]
+    if ids:
+        session.execute(update(CatalogItemRow).where(col(CatalogItemRow.id).in_(ids)).values(hidden=False))
 
 
 def ensure_catalog_items(*, session: Session, kind: CatalogKind, names: Iterable[str]) -> dict[str, int]:
@@ -311,14 +327,20 @@ def date_bounds(*, session: Session) -> tuple[dt.date, dt.date] | None:
 
 
 def medication_names(*, session: Session, limit: int = 200) -> list[str]:
-    """Medications as the patient wrote them, most often used first (for autocomplete)."""
+    """Medications as the patient wrote them, most often used first (for autocomplete).
+
+    Names the patient hid (Manage lists) are left out.
+    """
+    from journal.storage.lists import hidden_medication_keys
+
+    hidden = hidden_medication_keys(session=session)
     query = (
         select(col(DayMedication.text))
         .group_by(col(DayMedication.text))
         .order_by(func.count().desc(), col(DayMedication.text))
-        .limit(limit)
+        .limit(limit + len(hidden))
     )
-    return list(session.execute(query).scalars())
+    return [name for name in session.execute(query).scalars() if name_key(name) not in hidden][:limit]
 
 
 def get_setting(*, session: Session, key: str) -> str | None:

@@ -41,6 +41,7 @@ class CatalogItemRow(SQLModel, table=True):
     name_key: str
     urgency: str = "none"
     builtin: bool = False
+    hidden: bool = False  # not offered in the Today form; past days keep it (schema 5)
 
 
 class DayActivity(SQLModel, table=True):
@@ -98,3 +99,11 @@ class SittingSession(SQLModel, table=True):
     minutes: int
     breaks: int
     recorded_at: str  # ISO 8601 date-time, UTC
+
+
+class HiddenMedication(SQLModel, table=True):
+    """A medication name the patient hid from the suggestions; days keep it (schema 5)."""
+
+    __tablename__ = "hidden_medication"
+    name_key: str = Field(primary_key=True)
+    name: str

@@ -26,7 +26,10 @@ from journal.ui.tasks import TaskRunner
 
 
 def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True, in_tray: bool = False) -> MainWindow:
-    """Build the window and start opening the journal (``path`` None with ``demo``).
+    """Build the window and start opening the journal.
+
+    With ``demo`` the sample data opens first and ``path`` (if given) is the
+    patient's own journal, opened by "Start my own journal".
 
     ``welcome`` False skips the first-start welcome (for tests and timing). ``in_tray``
     (started at log-in) installs the features once the journal is open, without

@@ -44,6 +44,7 @@ from journal.app.periods import PeriodChoice, period_bounds
 from journal.core.dates import day_words
 from journal.core.errors import UserError
 from journal.core.validation import EARLIEST_DATE
+from journal.ui.theme import current_colours
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -440,7 +441,7 @@ class ExportDialog(QDialog):
             message = str(error)
         else:
             message = f"Something went wrong and nothing was saved ({type(error).__name__})."
-        self.status_label.setText(f"<span style='color:#9b1c1c'><b>Not saved.</b> {message}</span>")
+        self.status_label.setText(f"<span style='color:{current_colours().error_text}'><b>Not saved.</b> {message}</span>")
         self.failed.emit(message)
 
     # --- loading -----------------------------------------------------------------

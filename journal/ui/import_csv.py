@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from journal.app.importing import ImportResult, import_csv
 from journal.core.catalog import Urgency
 from journal.core.errors import UserError
+from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
@@ -31,9 +32,20 @@ def words_to_check(found: Sequence[tuple[dt.date, tuple[str, ...]]]) -> str:
     )
 
 
+#: Why File → Import is off while the sample data is open (its tooltip and status tip).
+NOT_IN_SAMPLE_DATA = (
+    "Importing is off in the sample data: it would go into made-up days that are thrown away. "
+    "Choose “Start my own journal” first."
+)
+
+
 def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
+    """Ask for a CSV file and import it into the open journal (never into the sample data)."""
     session = window.session
     if not session.ready:
+        return
+    if session.is_demo:
+        QMessageBox.information(window, "Not in the sample data", NOT_IN_SAMPLE_DATA)
         return
     if path is None:
         chosen, _ = QFileDialog.getOpenFileName(window, "Import days from CSV", "", "CSV files (*.csv);;All files (*)")
@@ -50,10 +62,10 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
         count, ignored = result.count, result.ignored_columns
         check = words_to_check(result.days_to_check)
         session.refresh_all()
-        extra = f"\nIgnored unknown column(s): {', '.join(ignored)}." if ignored else ""
+        extra = f"\nIgnored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}." if ignored else ""
         extra += f"\n\n{check}" if check else ""
-        window.show_status(f"Imported {count} day(s) from {path.name}.")
-        QMessageBox.information(window, "Import finished", f"Imported {count} day(s) from {path.name}.{extra}")
+        window.show_status(f"Imported {plural(count, 'day')} from {path.name}.")
+        QMessageBox.information(window, "Import finished", f"Imported {plural(count, 'day')} from {path.name}.{extra}")
         # Every imported urgent sign, listed once per symptom with its dates (past tense).
         flags = [flag for flag in result.red_flags if flag.urgency is Urgency.URGENT]
         if flags:

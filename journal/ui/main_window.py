@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -206,6 +207,8 @@ class MainWindow(QMainWindow):
             return act
 
         self.import_action = action(self.file_menu, "&Import days from CSV…", self.import_csv)
+        self.file_menu.setToolTipsVisible(True)  # a disabled item says why
+        self.manage_lists_action = action(self.file_menu, "Manage &lists…", self.manage_lists)
         self.file_menu.addSeparator()
         self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
@@ -216,6 +219,10 @@ class MainWindow(QMainWindow):
         from journal.ui.keyboard_help import install_keyboard_help
 
         install_keyboard_help(self)
+        self.view_menu.addSeparator()
+        from journal.ui.theme import add_theme_menu
+
+        self.colours_menu = add_theme_menu(self.view_menu, self)
         action(self.help_menu, "&About Pain Journal", self._about)
 
     def insert_file_action(self, action: QAction) -> None:
@@ -234,7 +241,17 @@ class MainWindow(QMainWindow):
         if self.demo_banner is not None:
             self.demo_banner.setVisible(self.session.is_demo)
         self._show_read_only_note(self.session.read_only)
+        self._offer_import(not self.session.is_demo)
         self.show_status("Sample data loaded." if self.session.is_demo else "Ready.")
+
+    def _offer_import(self, allowed: bool) -> None:
+        """File → Import works on the patient's own journal only; in the sample data it says why not."""
+        from journal.ui.import_csv import NOT_IN_SAMPLE_DATA
+
+        why = "" if allowed else NOT_IN_SAMPLE_DATA
+        self.import_action.setEnabled(allowed)
+        self.import_action.setToolTip(why or "Add days from a CSV file to your journal")
+        self.import_action.setStatusTip(why)
 
     read_only_note: QLabel | None = None
     keyboard_shortcuts_action: QAction | None = None  # set by journal.ui.keyboard_help
@@ -248,7 +265,6 @@ class MainWindow(QMainWindow):
             note = QLabel(READ_ONLY_NOTE, self)
             note.setObjectName("readOnlyNote")
             note.setWordWrap(True)
-            note.setStyleSheet("background: #fff4d6; color: #3d2e00; padding: 8px; border-radius: 4px;")
             self._layout.insertWidget(0, note)
             self.read_only_note = note
         if self.read_only_note is not None:
@@ -259,9 +275,20 @@ class MainWindow(QMainWindow):
         self.today.open_date(date)
 
     def leave_demo(self) -> None:
-        if self.session.user_path is None:
-            return
-        self.session.open(self.session.user_path)
+        """Close the sample data and open the patient's own journal (the usual one if none was named)."""
+        path = self.session.user_path
+        if path is None:
+            from journal.core.errors import UserError
+            from journal.storage.paths import default_database_path
+
+            try:
+                path = default_database_path()
+            except UserError as error:
+                QMessageBox.warning(self, "Your journal cannot open", str(error))
+                return
+        self.welcomed = True  # they have seen the sample data: no welcome offering it again
+        self.show_status("Opening your journal…")
+        self.session.open(path)
 
     def import_csv(self) -> None:
         from journal.ui.import_csv import import_csv_interactively
@@ -272,6 +299,23 @@ class MainWindow(QMainWindow):
         from journal.ui.user_guide import show_user_guide
 
         show_user_guide(self)
+
+    def manage_lists(self) -> None:
+        """File → Manage lists: rename, hide or merge triggers, symptoms, activities, medications.
+
+        Unsaved changes in Today are saved or discarded first (a discarded day is
+        shown again as saved): a name renamed or merged away must not come back
+        with the next save of a form that still holds it.
+        """
+        if not self.session.ready:
+            return
+
+        def show() -> None:
+            from journal.ui.lists.dialog import show_manage_lists
+
+            show_manage_lists(self.session, self)
+
+        self.today.confirm_leave(lambda: self.today.open_date(self.today.date, show))
 
     def _about(self) -> None:
         from journal.ui.about import show_about

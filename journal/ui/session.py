@@ -17,7 +17,7 @@ import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from journal.storage.journal import Journal
     from journal.storage.single_instance import JournalLock
 
+
+T = TypeVar("T")
 
 #: Catalog entries of each kind the window keeps (the Today form shows fewer);
 #: a catalog of any size costs start-up no more than this.
@@ -129,10 +131,13 @@ class JournalSession(QObject):
         ``open_failed`` gets a ``JournalInUseError`` and the file is not opened.
         The lock stays held after any other failure (a restore may follow)
         until :meth:`release_lock` or :meth:`shut_down`. The sample journal
-        needs no lock.
+        needs no lock; with ``demo``, ``path`` is the patient's own journal,
+        opened (and locked) only when they leave the sample data.
         """
+        if demo and path is not None:
+            self.user_path = path
         if demo or path is None:
-            self.tasks.run(lambda: _open_on_worker(path, demo), self._on_opened, self.open_failed.emit)
+            self.tasks.run(lambda: _open_on_worker(None, demo), self._on_opened, self.open_failed.emit)
             return
         self.user_path = path
 
@@ -532,3 +537,33 @@ class JournalSession(QObject):
             return used, (kept[0] if kept else None)
 
         self.tasks.run(work, on_done, on_error)
+
+    # --- Manage lists ----------------------------------------------------------------------
+
+    def change_lists(
+        self,
+        work: "Callable[[Journal], T]",
+        on_done: "Callable[[T], None]",
+        on_error: "Callable[[BaseException], None]",
+    ) -> None:
+        """Run a Manage-lists change (``journal.app.lists``) on the worker, then refresh the caches.
+
+        The form's catalogs and medication names are read again on the worker
+        with the change; views hear ``changed`` with the dates whose entries
+        now read differently (a renamed or merged name), so an unsaved day in
+        the form is not reloaded under the patient.
+        """
+        journal = self._require()
+
+        def job() -> "tuple[T, list[CatalogItem], list[str]]":
+            result = work(journal)
+            return result, form_catalog(journal), journal.medication_names()
+
+        def done(payload: "tuple[T, list[CatalogItem], list[str]]") -> None:
+            result, catalog, medications = payload
+            self._catalog, self._medications = catalog, medications
+            dates: frozenset[dt.date] = getattr(result, "dates", frozenset())
+            self.changed.emit(JournalChange(frozenset(dates), catalog=True))
+            on_done(result)
+
+        self.tasks.run(job, done, on_error)

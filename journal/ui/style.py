@@ -1,46 +1,105 @@
-"""The app's look: calm colours, generous targets. Sizes scale with the system font."""
+"""The app's look: calm colours, generous targets. Sizes scale with the system font.
+
+Colours come from the theme (:mod:`journal.ui.palettes`, chosen by
+:mod:`journal.ui.theme`); every rule that sets a background sets the text
+colour drawn on it too.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from journal.ui.palettes import LIGHT, Colours
+
 
 def apply_style(app: QApplication) -> None:
-    """Set a slightly larger base font (relative to the system's) and the style sheet."""
+    """Set a slightly larger base font (relative to the system's), then the theme's colours.
+
+    The theme follows the desktop's light or dark scheme, live, unless the
+    patient chose one in View → Colours.
+    """
     font = QFont(app.font())
     base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
     font.setPointSizeF(base * 1.1)
     app.setFont(font)
-    pad = max(4, round(base * 0.5))
-    app.setStyleSheet(f"""
-        QMainWindow, QDialog {{ background: #f7f8fa; }}
-        QGroupBox {{ font-weight: bold; border: 1px solid #d5dbe3; border-radius: 8px;
-                     margin-top: 1.2em; padding: {pad}px; background: #ffffff; }}
-        QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #1f3b5a; }}
-        QLabel#fieldLabel {{ font-weight: normal; color: #2b3440; }}
-        QLabel#hint {{ color: #5a6573; }}
-        QPushButton {{ padding: {pad}px {pad * 2}px; border-radius: 6px; border: 1px solid #aab4c0;
-                       background: #ffffff; }}
-        QPushButton:hover {{ background: #eef3f9; }}
-        QPushButton:focus {{ border: 2px solid #1f5fa0; }}
+    from journal.ui.theme import install_theme
+
+    install_theme(app)
+
+
+def padding(app: QApplication) -> int:
+    """Inner padding in pixels, from the app's font size."""
+    size = app.font().pointSizeF()
+    return max(4, round((size / 1.1 if size > 0 else 10.0) * 0.5))
+
+
+def style_sheet(c: Colours, pad: int) -> str:
+    """The style sheet for the theme ``c`` with ``pad`` pixels of padding."""
+    return _common(c, pad) + (_framed(c) if c != LIGHT else "")
+
+
+def _framed(c: Colours) -> str:
+    """Dark and high contrast: fields and tick boxes framed in the border colour (the
+    built-in style draws them a shade darker than the window, which vanishes on black)."""
+    return f"""
+        QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit {{ border: 1px solid {c.border};
+                       border-radius: 3px; background: {c.base}; color: {c.text}; }}
+        QCheckBox::indicator {{ width: 14px; height: 14px; border: 2px solid {c.border}; border-radius: 3px;
+                       background: {c.base}; color: {c.text}; }}
+        QCheckBox::indicator:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
+        QCheckBox::indicator:focus {{ border-color: {c.accent}; }}
+        QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 18px; border-left: 1px solid {c.border};
+                       background: {c.button}; color: {c.text}; }}
+        QAbstractSpinBox::up-arrow {{ image: url({_icon("arrow-up-on-dark.svg")}); width: 10px; height: 6px; }}
+        QAbstractSpinBox::down-arrow {{ image: url({_icon("arrow-down-on-dark.svg")}); width: 10px; height: 6px; }}
+        QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{ image: none; }}
+    """
+
+
+def _icon(name: str) -> str:
+    """A picture in resources/icons as a style-sheet path (forward slashes on every system)."""
+    from journal.core.resources import RESOURCES_DIR
+
+    return (RESOURCES_DIR / "icons" / name).as_posix()
+
+
+def _common(c: Colours, pad: int) -> str:
+    return f"""
+        QMainWindow, QDialog {{ background: {c.window}; color: {c.text}; }}
+        QGroupBox {{ font-weight: bold; border: 1px solid {c.border}; border-radius: 8px;
+                     margin-top: 1.2em; padding: {pad}px; background: {c.surface}; color: {c.text}; }}
+        QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; color: {c.heading}; }}
+        QLabel#fieldLabel {{ font-weight: normal; color: {c.text}; }}
+        QLabel#hint {{ color: {c.muted}; }}
+        QPushButton {{ padding: {pad}px {pad * 2}px; border-radius: 6px; border: 1px solid {c.border};
+                       background: {c.button}; color: {c.text}; }}
+        QPushButton:hover {{ background: {c.button_hover}; color: {c.text}; }}
+        QPushButton:focus {{ border: 2px solid {c.accent}; }}
+        QPushButton:disabled {{ color: {c.disabled_text}; border-style: dotted; }}
         QPushButton#chip {{ border-radius: 14px; padding: {pad}px {pad * 2}px; }}
-        QPushButton#chip:checked {{ background: #1f5fa0; color: white; border-color: #1f5fa0; }}
-        QPushButton#chip[mark="urgent"] {{ border: 2px solid #b34700; }}
-        QPushButton#chip[mark="urgent"]:checked {{ background: #b34700; color: white; }}
-        QPushButton#chip[mark="soon"] {{ border: 2px dashed #b36b00; }}
-        QPushButton#chip[mark="soon"]:checked {{ background: #b36b00; color: white; }}
-        QPushButton#saveButton, QPushButton#primaryButton {{ background: #1f5fa0; color: white;
+        QPushButton#chip:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
+        QPushButton#chip[mark="urgent"] {{ border: 2px solid {c.urgent}; }}
+        QPushButton#chip[mark="urgent"]:checked {{ background: {c.urgent}; color: {c.urgent_text}; }}
+        QPushButton#chip[mark="soon"] {{ border: 2px dashed {c.soon}; }}
+        QPushButton#chip[mark="soon"]:checked {{ background: {c.soon}; color: {c.soon_text}; }}
+        QPushButton#saveButton, QPushButton#primaryButton {{ background: {c.accent}; color: {c.accent_text};
                        font-weight: bold; border: none; padding: {pad * 2}px {pad * 4}px; }}
-        QPushButton#saveButton:hover, QPushButton#primaryButton:hover {{ background: #174b80; }}
+        QPushButton#saveButton:hover, QPushButton#primaryButton:hover {{ background: {c.accent_hover};
+                       color: {c.accent_text}; }}
         QFrame#scale {{ border: 2px solid transparent; border-radius: 6px; }}
-        QFrame#scale:focus {{ border: 2px solid #1f5fa0; background: #eef3f9; }}
-        QLabel#redFlagBanner {{ background: #fff1e0; border: 2px solid #b36b00; border-radius: 6px;
-                       padding: {pad}px; font-weight: bold; color: #5a2e00; }}
-        QLabel#redFlagBanner[urgent="true"] {{ background: #fde2d4; border-color: #b34700; color: #4a1500; }}
-        QLabel#entryState[dirty="true"] {{ color: #8a4b00; font-weight: bold; }}
-        QLabel#disclaimer {{ background: #eef3f9; border-radius: 6px; padding: {pad * 2}px; }}
-        QWidget#demoBanner {{ background: #fff6d6; border-bottom: 1px solid #e0c96b; }}
+        QFrame#scale:focus {{ border: 2px solid {c.accent}; background: {c.focus_tint}; color: {c.text}; }}
+        QLabel#redFlagBanner {{ background: {c.soon_fill}; border: 2px solid {c.soon}; border-radius: 6px;
+                       padding: {pad}px; font-weight: bold; color: {c.soon_fill_text}; }}
+        QLabel#redFlagBanner[urgent="true"] {{ background: {c.urgent_fill}; border-color: {c.urgent};
+                       color: {c.urgent_fill_text}; }}
+        QLabel#entryState[dirty="true"] {{ color: {c.dirty_text}; font-weight: bold; }}
+        QLabel#notSaved {{ color: {c.error_text}; }}
+        QLabel#disclaimer {{ background: {c.note_fill}; color: {c.note_text}; border-radius: 6px; padding: {pad * 2}px; }}
+        QWidget#demoBanner {{ background: {c.demo_fill}; color: {c.demo_text}; border-bottom: 1px solid {c.demo_border}; }}
+        QWidget#demoBanner QLabel {{ color: {c.demo_text}; }}
+        QLabel#readOnlyNote {{ background: {c.demo_fill}; color: {c.demo_text}; padding: 8px; border-radius: 4px; }}
         QTabBar::tab {{ padding: {pad}px {pad * 3}px; }}
-        QTableView {{ background: #ffffff; alternate-background-color: #f3f6fa; }}
-    """)
+        QTableView {{ background: {c.base}; color: {c.text}; alternate-background-color: {c.alternate};
+                      selection-background-color: {c.selection}; selection-color: {c.selection_text}; }}
+    """

@@ -8,9 +8,20 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QLabel, QSizePolicy, QWidget
 
+from journal.core.dates import relative_words
 from journal.core.guidance import MAX_CARDS, URGENT_CARDS_HEADING, LinkedItem
+from journal.ui.theme import current_colours
 
 FOR_TODAY_HEADING = "<b>For today</b><br>You might find<br>these helpful:"
+
+
+def for_day_heading(date: dt.date, today: dt.date) -> str:
+    """The cards' heading for the saved ``date``: "For today" only on today (a past day is named)."""
+    if date == today:
+        return FOR_TODAY_HEADING
+    return f"<b>For {relative_words(date, today).removeprefix('on ')}</b><br>You might find<br>these helpful:"
+
+
 #: On a day with an urgent warning sign the cards are only about getting care.
 URGENT_HEADING = f"<b>{URGENT_CARDS_HEADING}</b><br>About these<br>warning signs:"
 
@@ -59,10 +70,11 @@ class ForTodayCards(QWidget):
         """
         self.clear()
         self.date = date
-        self.heading.setText(URGENT_HEADING if urgent else FOR_TODAY_HEADING)
-        # The usual grey hint is too quiet for this heading: the banner's dark red.
-        self.heading.setStyleSheet("color: #4a1500;" if urgent else "")
-        self.setAccessibleName(f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else "For today: suggested reading")
+        self.heading.setText(URGENT_HEADING if urgent else for_day_heading(date, dt.date.today()))
+        # The usual grey hint is too quiet for this heading: the warning colour of the theme.
+        self.heading.setStyleSheet(f"color: {current_colours().dirty_text};" if urgent else "")
+        plain = "For today" if date == dt.date.today() else f"For {relative_words(date, dt.date.today()).removeprefix('on ')}"
+        self.setAccessibleName(f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else f"{plain}: suggested reading")
         for index, item in enumerate(linked[:MAX_CARDS]):
             card = GuidanceCard(item, self)
             card.clicked.connect(lambda _=False, item_id=item.item.id: self.openRequested.emit(item_id))

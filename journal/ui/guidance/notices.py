@@ -10,10 +10,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-_STYLES = {
-    "soon": "background: #fff8ee; border: 1px solid #d9a35c;",
-    "suggestion": "background: #eef3f9; border: 1px solid #9db4cf;",
-}
+from journal.ui.theme import current_colours, follow_theme
+
+
+def _style(kind: str) -> str:
+    """The panel's style sheet: its background with the text colour for it, from the theme."""
+    c = current_colours()
+    fill, text, edge = (c.soon_fill, c.soon_fill_text, c.soon) if kind == "soon" else (c.note_fill, c.note_text, c.border)
+    return (
+        f"QFrame#{kind}Notice {{ background: {fill}; color: {text}; border: 1px solid {edge}; border-radius: 6px; }}"
+        f" QFrame#{kind}Notice QLabel {{ background: transparent; border: none; color: {text}; }}"
+    )
 
 
 class NoticePanel(QFrame):
@@ -29,10 +36,9 @@ class NoticePanel(QFrame):
     def __init__(self, kind: str, *, read_item: str, read_label: str, dismissible: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{kind}Notice")
-        self.setStyleSheet(
-            f"QFrame#{kind}Notice {{ {_STYLES[kind]} border-radius: 6px; }}"
-            f" QFrame#{kind}Notice QLabel {{ background: transparent; border: none; }}"
-        )
+        self._kind = kind
+        self.setStyleSheet(_style(kind))
+        follow_theme(self._restyle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
@@ -63,6 +69,10 @@ class NoticePanel(QFrame):
         layout.addWidget(self.message)
         layout.addLayout(footer)
         self.hide()
+
+    def _restyle(self, _theme: object = None) -> None:
+        """Take the new theme's colours (a live switch of light, dark or high contrast)."""
+        self.setStyleSheet(_style(self._kind))
 
     def show_message(self, heading: str, message: str, source: str) -> None:
         """Show the panel; an empty ``heading`` leaves the heading out."""

@@ -6,9 +6,7 @@ from html import escape as _escape
 
 from journal.core.guidance import Disclaimer, GuidanceItem, Source
 from journal.core.sources import citation, work_for
-
-CAUTION_BACKGROUND = "#fff1e0"
-CAUTION_BORDER = "#b36b00"
+from journal.ui.theme import current_colours
 
 
 def source_line(source: Source, *, html: bool = False) -> str:
@@ -26,9 +24,10 @@ def source_line(source: Source, *, html: bool = False) -> str:
 
 def item_html(item: GuidanceItem) -> str:
     """Title, summary, points as a list, cautions in a tinted box, then where it comes from."""
+    colours = current_colours()
     parts = [
         f"<h2>{escape(item.title)}</h2>",
-        f"<p style='color:#5a6573'>{escape(item.category_label)}</p>",
+        f"<p style='color:{colours.muted}'>{escape(item.category_label)}</p>",
         f"<p style='font-size:large'>{escape(item.summary)}</p>",
         "<ul>" + "".join(f"<li style='margin-bottom:6px'>{escape(p)}</li>" for p in item.points) + "</ul>",
     ]
@@ -37,11 +36,11 @@ def item_html(item: GuidanceItem) -> str:
         cautions = "".join(f"<p style='margin-top:4px'>{escape(c)}</p>" for c in item.cautions)
         parts.append(
             f"<table width='100%' cellpadding='10' cellspacing='0' border='1' "
-            f"style='border-color:{CAUTION_BORDER}; border-style:solid' bgcolor='{CAUTION_BACKGROUND}'>"
-            f"<tr><td><b>Take care</b>{cautions}</td></tr></table>"
+            f"style='border-color:{colours.soon}; border-style:solid' bgcolor='{colours.soon_fill}'>"
+            f"<tr><td style='color:{colours.soon_fill_text}'><b>Take care</b>{cautions}</td></tr></table>"
         )
     sources = "<br>".join(f"From: {source_line(s, html=True)}" for s in item.sources)
-    parts.append(f"<p style='color:#5a6573; margin-top:16px'><small>{sources}</small></p>")
+    parts.append(f"<p style='color:{colours.muted}; margin-top:16px'><small>{sources}</small></p>")
     return "\n".join(parts)
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from journal.core.history import COLUMNS, HistoryRow, sort_rows
+from journal.ui.theme import current_colours
 
 Index = QModelIndex | QPersistentModelIndex
-_URGENT = QBrush(QColor("#fde2d4"))
 _RED_FLAGS_COLUMN = next(i for i, c in enumerate(COLUMNS) if c.key == "red_flags")
 
 
@@ -54,7 +54,9 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[column].numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and row.urgent:
-            return _URGENT
+            return QBrush(QColor(current_colours().urgent_fill))
+        if role == Qt.ItemDataRole.ForegroundRole and row.urgent:
+            return QBrush(QColor(current_colours().urgent_fill_text))  # readable on that fill in every theme
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{COLUMNS[column].title}: {row.texts[column]}"
         return None

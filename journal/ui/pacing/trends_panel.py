@@ -14,14 +14,13 @@ from journal.core import pacing_plan as pacing
 from journal.core.dates import day_words
 from journal.core.reminders import duration_words
 from journal.core.sitting import SittingWeek, sitting_weeks
+from journal.ui.theme import current_colours
 
 if TYPE_CHECKING:
     from journal.core.day import DayEntry
     from journal.core.pacing_plan import Plan
     from journal.ui.pacing.feature import PacingFeature
     from journal.ui.trends.view import TrendsView
-
-GREY = "#5a6573"
 
 
 def sitting_html(weeks: "list[SittingWeek]") -> str:
@@ -36,7 +35,7 @@ def sitting_html(weeks: "list[SittingWeek]") -> str:
     )
     return (
         "<h3>Breaks from sitting</h3>"
-        f"<p style='color:{GREY}'>Sessions timed with “I'm sitting down to work” that you added to a day.</p>"
+        f"<p style='color:{current_colours().muted}'>Sessions timed with “I'm sitting down to work” that you added to a day.</p>"
         "<table cellpadding='4' cellspacing='0'><tr><th align='left'>Week of</th>"
         "<th align='right'>Time sat</th><th align='right'>Breaks</th>"
         f"<th align='right'>Breaks an hour</th></tr>{rows}</table>"
@@ -52,7 +51,7 @@ def pacing_html(
 ) -> str:
     """The tab's text for the period [start, end]."""
     parts = [
-        f"<p style='color:{GREY}'>{escape(day_words(start))} to {escape(day_words(end))}. "
+        f"<p style='color:{current_colours().muted}'>{escape(day_words(start))} to {escape(day_words(end))}. "
         "<a href='plan'>Change your plan…</a> · <a href='guidance'>Why pace?</a></p>"
     ]
     if not plans:
@@ -67,7 +66,7 @@ def pacing_html(
     parts.append("<h3>Flares after days over plan</h3>")
     parts.append(f"<p>{escape(comparison.sentence)}</p>")
     parts.append(
-        f"<p style='color:{GREY}'><small>“Over plan”: more minutes than your current plan "
+        f"<p style='color:{current_colours().muted}'><small>“Over plan”: more minutes than your current plan "
         "for any planned activity that day. A flare is counted on the next day, as the rest "
         "of the journal defines it.</small></p>"
     )
@@ -75,7 +74,7 @@ def pacing_html(
         weeks = pacing.plan_vs_done(days, plan, start, end)
         parts.append(f"<h3>{escape(plan.activity[:1].upper() + plan.activity[1:])}: {plan.minutes} min at a time</h3>")
         if not weeks:
-            parts.append(f"<p style='color:{GREY}'>Not logged in this period.</p>")
+            parts.append(f"<p style='color:{current_colours().muted}'>Not logged in this period.</p>")
             continue
         rows = "".join(
             f"<tr><td>{escape(day_words(w.week_start))}</td><td align='right'>{w.days_done}</td>"
@@ -90,7 +89,7 @@ def pacing_html(
             f"{rows}</table>"
         )
         if len(weeks) > 12:
-            parts.append(f"<p style='color:{GREY}'>The last 12 of {len(weeks)} weeks.</p>")
+            parts.append(f"<p style='color:{current_colours().muted}'>The last 12 of {len(weeks)} weeks.</p>")
     parts.append(sitting_html(sitting or []))
     return "".join(parts)
 
@@ -129,7 +128,7 @@ class PacingPanel(QTextBrowser):
         self._shown_once = True
         data = self._view.data
         if data is None:
-            self.setHtml(f"<p style='color:{GREY}'>Loading your days…</p>")
+            self.setHtml(f"<p style='color:{current_colours().muted}'>Loading your days…</p>")
             return
         start, end = self._view.period
         session = self._view.session

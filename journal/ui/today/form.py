@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_catalog, name_key
+from journal.core.dates import relative_words
 from journal.core.day import FIELD_LABELS, PAIN_LOCATIONS, DayEntry
 from journal.core.validation import MINUTES_PER_DAY
 from journal.ui.today.more import MoreSection
@@ -32,7 +33,7 @@ from journal.ui.widgets.activities import ActivityList
 from journal.ui.widgets.body_map import BodyMapWidget
 from journal.ui.widgets.chips import ChipGroup
 from journal.ui.widgets.medications import MedicationList
-from journal.ui.widgets.scale import ScaleSelector
+from journal.ui.widgets.scale import HIGH_IS_BETTER, ScaleSelector
 
 
 def _fit_to_content(spin: QAbstractSpinBox) -> None:
@@ -180,13 +181,14 @@ class DayForm(QWidget):
 
     def _pain_box(self) -> QGroupBox:
         box = QGroupBox("Pain today")
+        self.pain_box = box
         layout = QVBoxLayout(box)
         layout.setSpacing(4)
         self.back_pain = ScaleSelector("Back pain", "no pain", "worst pain imaginable")
         self.leg_pain = ScaleSelector("Leg pain", "no pain", "worst pain imaginable")
         layout.addWidget(_label("&Back pain (0 = none, 10 = worst imaginable)", self.back_pain))
         layout.addWidget(self.back_pain)
-        layout.addWidget(_label("&Leg pain (leave empty if none was felt or you're not sure)", self.leg_pain))
+        layout.addWidget(_label("&Leg pain (0 = none, 10 = worst imaginable)", self.leg_pain))
         layout.addWidget(self.leg_pain)
         self.body_map = BodyMapWidget()
         layout.addWidget(_label(FIELD_LABELS["pain_locations"], self.body_map, "Click or tap each place that hurts"))
@@ -239,7 +241,7 @@ class DayForm(QWidget):
         self.sleep_hours.setAccessibleName(FIELD_LABELS["sleep_hours"])
         for spin in (self.stiffness, self.sleep_hours):
             _fit_to_content(spin)
-        self.sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good")
+        self.sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good", ramp=HIGH_IS_BETTER)
         self.stress = ScaleSelector("Mood / stress", "calm", "very stressed")
         row = QHBoxLayout()
         row.addWidget(_label("Morning stiffness", self.stiffness, "How long it took to loosen up (Alt+M reaches it)"))
@@ -257,6 +259,7 @@ class DayForm(QWidget):
 
     def _interference_box(self) -> QGroupBox:
         box = QGroupBox("How much pain got in the way today")
+        self.interference_box = box
         layout = QVBoxLayout(box)
         layout.setSpacing(4)
         self.enjoyment = ScaleSelector("Enjoyment of life", "not at all", "completely")
@@ -285,7 +288,7 @@ class DayForm(QWidget):
         box = QGroupBox("Notes")
         layout = QVBoxLayout(box)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Anything else about today")
+        self.notes.setPlaceholderText("Anything else about this day")
         self.notes.setAccessibleName(FIELD_LABELS["notes"])
         self.notes.setTabChangesFocus(True)
         self.questions = QPlainTextEdit()
@@ -402,6 +405,7 @@ class DayForm(QWidget):
             self.medications.set_value(e.medications)
             self.notes.setPlainText(e.notes)
             self.questions.setPlainText(e.questions)
+            self._name_the_day()
             self._show_peg()
         finally:
             self.blockSignals(False)
@@ -412,15 +416,30 @@ class DayForm(QWidget):
         if missing:
             group.set_names([*group.names(), *missing])
 
+    def _when(self) -> str:
+        """How the headings name the day shown: "today", "yesterday" or "on Monday 3 March"."""
+        return relative_words(self.date, dt.date.today())
+
+    def _name_the_day(self) -> None:
+        """Headings say which day they are about: a past day is never called "today"."""
+        when = self._when()
+        self.pain_box.setTitle(f"Pain {when}")
+        self.interference_box.setTitle(f"How much pain got in the way {when}")
+
     def _show_peg(self) -> None:
         entry = self.entry()
         if entry.back_pain is None or entry.peg is None:
             self.peg.setText("PEG score: answer pain and both questions above to see it.")
         else:
-            self.peg.setText(f"PEG score today: <b>{entry.peg:.1f}</b> / 10 (the average of pain, enjoyment and activity)")
+            self.peg.setText(
+                f"PEG score {self._when()}: <b>{entry.peg:.1f}</b> / 10 (the average of pain, enjoyment and activity)"
+            )
 
     def widget_for_field(self, field: str) -> QWidget:
         """The control to focus when validation names ``field``."""
+        unnamed = self.activities.first_unnamed()
+        if field == "activities" and unnamed is not None:
+            return unnamed.name
         return {
             "back_pain": self.back_pain,
             "leg_pain": self.leg_pain,

@@ -49,6 +49,10 @@ _SHORT_DATE = "ddd d MMM yyyy"
 _SHORT_DATE_BELOW = 1100
 
 
+#: Why there is no "Next day" from today (the button's tooltip, and the status bar).
+NO_NEXT_DAY = "This is today: a day can be logged once it has begun."
+
+
 def _qdate(date: dt.date) -> QDate:
     return QDate(date.year, date.month, date.day)
 
@@ -189,6 +193,7 @@ class TodayView(QWidget):
         following.setAccessibleName("Next day")
         following.setToolTip("The day after (Alt+X)")
         following.clicked.connect(lambda: self.step_day(1))
+        self.next_day_button = following
         self.today_button = QPushButton("Today")
         self.today_button.setAccessibleName("Jump to today")
         self.today_button.setToolTip("Jump to today (Alt+Home)")
@@ -354,6 +359,7 @@ class TodayView(QWidget):
         self.date_edit.setDate(_qdate(date))
         self.date_edit.blockSignals(False)
         self.save_button.setEnabled(not self._saving)
+        self._show_next_day_state(date)
         self._update_state()
         self.dayShown.emit(date)
 
@@ -375,10 +381,19 @@ class TodayView(QWidget):
         self.date_edit.setDate(_qdate(self.date))
         self.date_edit.blockSignals(False)
 
+    def _show_next_day_state(self, date: dt.date) -> None:
+        """No next day after today: the button is off and says why."""
+        on_today = date >= dt.date.today()
+        self.next_day_button.setEnabled(not on_today)
+        self.next_day_button.setToolTip(NO_NEXT_DAY if on_today else "The day after (Alt+X)")
+
     def step_day(self, days: int) -> None:
+        """Show the day ``days`` away; past today, say why nothing moves."""
         target = self.date + dt.timedelta(days=days)
         if target <= dt.date.today():
             self.open_date(target)
+        else:
+            self.status.emit(NO_NEXT_DAY)
 
     def _on_date_picked(self, qdate: QDate) -> None:
         self.open_date(dt.date(qdate.year(), qdate.month(), qdate.day()))

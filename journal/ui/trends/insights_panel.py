@@ -19,6 +19,7 @@ from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
 from journal.core.summary import daily_lines, one_decimal, plural
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
+from journal.ui.theme import current_colours
 
 if TYPE_CHECKING:
     from journal.core.summary import Summary
@@ -203,11 +204,12 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
     shown only with ``details``.
     """
     s = summary
+    colours = current_colours()
     period = f"{weekday_words(s.period.start)} to {weekday_words(s.period.end)}"
     parts = [
-        "<style>h3 { margin-top: 14px; margin-bottom: 4px; color: #1f3b5a; }"
-        " p, li { margin-bottom: 4px; } .hint { color: #5a6573; }"
-        " .caveat { color: #5a6573; font-style: italic; }</style>",
+        f"<style>h3 {{ margin-top: 14px; margin-bottom: 4px; color: {colours.heading}; }}"
+        f" p, li {{ margin-bottom: 4px; }} .hint {{ color: {colours.muted}; }}"
+        f" .caveat {{ color: {colours.muted}; font-style: italic; }}</style>",
         f"<p><b>{period}</b><br>{_plural(s.days_logged, 'day')} logged out of {s.days_in_period}.</p>",
     ]
     if s.days_logged == 0:
@@ -260,4 +262,4 @@ class InsightsPanel(QTextBrowser):
 
     def show_message(self, text: str) -> None:
         self._summary = None
-        self.setHtml(f"<p style='color:#5a6573'>{_e(text)}</p>")
+        self.setHtml(f"<p style='color:{current_colours().muted}'>{_e(text)}</p>")

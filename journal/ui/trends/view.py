@@ -50,6 +50,8 @@ PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
 }
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from matplotlib.backend_bases import LocationEvent, MouseEvent
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
@@ -100,6 +102,20 @@ def load_trends_data(session: "JournalSession", today: dt.date) -> TrendsData:
     return TrendsData(days, {d.date: d for d in days}, series, first, today)
 
 
+def theme_figure(figure: Any) -> None:
+    """Recolour a drawn chart for the window's theme (matplotlib loads only when charts are drawn)."""
+    from journal.ui.trends import chart_theme
+
+    chart_theme.theme_figure(figure)
+
+
+def print_colours(figure: Any) -> "AbstractContextManager[Any]":
+    """The chart in its light print colours for the duration of a ``with`` block."""
+    from journal.ui.trends import chart_theme
+
+    return chart_theme.print_colours(figure)
+
+
 class TrendsView(QWidget):
     """Charts and insights for a period.
 
@@ -134,6 +150,10 @@ class TrendsView(QWidget):
         self._summary_generation = 0
         self._hovered: dt.date | None = None
         self._summary_timer = QTimer(self)
+        from journal.ui.theme import theme_manager
+
+        if (themes := theme_manager()) is not None:
+            themes.changed.connect(lambda _theme: self._on_theme_changed())
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self._build_summary)
@@ -298,6 +318,7 @@ class TrendsView(QWidget):
         figure = self.canvas.figure
         figure.clear()
         self.chart = draw_trend_chart(figure, data.series)
+        theme_figure(figure)
         self._clear_hover()  # the day described may have changed
         self.layout_cache.invalidate(static=self.chart.static_artists())
         self.save_button.setEnabled(True)
@@ -340,6 +361,7 @@ class TrendsView(QWidget):
         start, end = self.period
         if self.chart.show_period(start, end) and self.layout_cache is not None:
             self.layout_cache.invalidate()
+        theme_figure(self.canvas.figure)  # new tick labels and markers start in print colours
         self.canvas.draw_idle()
         self._clear_hover()  # the day pointed at may not be in the new period
         self._heat_stale = True
@@ -370,6 +392,7 @@ class TrendsView(QWidget):
         assert self.measures is not None
         self.measures.update(self.data.days, *self.period)
         self._measures_stale = False
+        theme_figure(self.measures_canvas.figure)
         self.measures_canvas.draw_idle()
 
     def _update_heatmap(self) -> None:
@@ -384,6 +407,7 @@ class TrendsView(QWidget):
         assert self.heatmap is not None
         self.heatmap.update(self.data.days, *self.period)
         self._heat_stale = False
+        theme_figure(self.heat_canvas.figure)
         self.heat_canvas.draw_idle()
 
     # --- the words -----------------------------------------------------------------
@@ -475,6 +499,19 @@ class TrendsView(QWidget):
         if date is not None and date <= dt.date.today():
             self.dayRequested.emit(date)
 
+    # --- colours ---------------------------------------------------------------------------
+
+    def _on_theme_changed(self) -> None:
+        """Redraw the charts and the words in the new theme's colours."""
+        for canvas in (self.canvas, self.heat_canvas, self.measures_canvas):
+            if canvas is not None:
+                theme_figure(canvas.figure)
+                canvas.draw_idle()
+        if self.layout_cache is not None:
+            self.layout_cache.invalidate()  # the kept pixels were drawn in the old colours
+        if self.data is not None:
+            self._summary_timer.start()
+
     # --- saving --------------------------------------------------------------------------
 
     def save_chart(self) -> None:
@@ -498,7 +535,8 @@ class TrendsView(QWidget):
         from journal.formats.charts import save_figure
 
         try:
-            save_figure(canvas.figure, target)
+            with print_colours(canvas.figure):  # a saved picture keeps light print colours
+                save_figure(canvas.figure, target)
         except UserError as error:
             QMessageBox.warning(self, "Chart not saved", str(error))
             return
@@ -542,4 +580,9 @@ def install(window: "MainWindow") -> None:
     action.triggered.connect(lambda: window.tabs.setCurrentWidget(tab))
     window.view_menu.addAction(action)
     tasks = window.session.tasks
-    QTimer.singleShot(WARM_UP_DELAY_MS, tasks, lambda: tasks.run(warm_chart_imports, lambda _: None))
+
+    def warm_up() -> None:
+        if window.isVisible() and window.session.ready:  # not for a window closed (or kept in the tray) meanwhile
+            tasks.run(warm_chart_imports, lambda _: None)
+
+    QTimer.singleShot(WARM_UP_DELAY_MS, tasks, warm_up)

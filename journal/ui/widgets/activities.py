@@ -58,8 +58,14 @@ class ActivityRow(QWidget):
         self.minutes.valueChanged.connect(lambda _=None: self.edited.emit())
 
     def value(self) -> ActivityMinutes | None:
+        """The row as typed; None only for a blank row (no name, no minutes).
+
+        Minutes without a name are kept (with an empty name) so that saving
+        refuses them with a message, instead of dropping them unseen.
+        """
         name = self.name.currentText().strip()
-        return ActivityMinutes(name, self.minutes.value()) if name else None
+        minutes = self.minutes.value()
+        return ActivityMinutes(name, minutes) if name or minutes else None
 
 
 class ActivityList(QWidget):
@@ -127,6 +133,10 @@ class ActivityList(QWidget):
 
     def rows(self) -> list[ActivityRow]:
         return list(self._rows)
+
+    def first_unnamed(self) -> ActivityRow | None:
+        """The first row with minutes but no name (what saving refuses), if any."""
+        return next((row for row in self._rows if (a := row.value()) is not None and not a.name), None)
 
     def value(self) -> tuple[ActivityMinutes, ...]:
         return tuple(a for a in (row.value() for row in self._rows) if a is not None)

@@ -41,14 +41,13 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from journal.core.body_map import ROWS, Shape, load_body_map, marked_words, neighbour, smooth_segments
 from journal.core.day import PAIN_LOCATIONS
+from journal.ui import palettes
 
-#: The marked fill and its edge: an orange that reads on light and dark backgrounds,
-#: with a white tick (contrast 5.2:1) so marking does not rely on colour alone.
-MARKED_FILL: Final = QColor("#c2410c")
-MARKED_EDGE: Final = QColor("#7c2d12")
-#: On a dark palette the edge is lighter, so the marked shape stands out from the dark body.
-MARKED_EDGE_ON_DARK: Final = QColor("#fdba74")
-MARKED_TICK: Final = QColor("#ffffff")
+#: The marked fill, its edges and the tick (see :mod:`journal.ui.palettes`).
+MARKED_FILL: Final = QColor(palettes.BODY_MAP_MARKED_FILL)
+MARKED_EDGE: Final = QColor(palettes.BODY_MAP_MARKED_EDGE)
+MARKED_EDGE_ON_DARK: Final = QColor(palettes.BODY_MAP_MARKED_EDGE_ON_DARK)
+MARKED_TICK: Final = QColor(palettes.BODY_MAP_MARKED_TICK)
 _KEYS: Final = {
     Qt.Key.Key_Left: "left",
     Qt.Key.Key_Right: "right",
@@ -125,7 +124,7 @@ class BodyMapWidget(QWidget):
         wanted = set(codes)
         unknown = sorted(wanted - PAIN_LOCATIONS.keys())
         if unknown:
-            raise ValueError(f"unknown place(s): {', '.join(unknown)}")
+            raise ValueError(f"not a place on the body map: {', '.join(unknown)}")
         if wanted != self._checked:
             self._checked = wanted
             self._describe()

@@ -25,38 +25,42 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QToolTip, QWidget
 
-# Colour-blind-safe ramp from calm blue to strong orange (no green/red pairing).
-LEVEL_COLOURS = (
-    "#d6e6f5",
-    "#c6dbef",
-    "#b3d1ea",
-    "#a6c8e6",
-    "#fde0c5",
-    "#fdd0a2",
-    "#fdbf86",
-    "#fdae6b",
-    "#fd9a4e",
-    "#f5863a",
-    "#e6550d",
-)
+from journal.ui.palettes import HIGH_IS_BETTER, HIGH_IS_WORSE
+from journal.ui.theme import current_colours
+
+__all__ = ["HIGH_IS_BETTER", "HIGH_IS_WORSE", "LEVEL_COLOURS", "ScaleSelector"]
+
+#: The pain ramp, calm blue to strong orange (see :mod:`journal.ui.palettes`).
+LEVEL_COLOURS = HIGH_IS_WORSE
 
 _NUMBERS = range(11)
 _GAP = 5  # between two boxes
 _MARGIN = 2  # inside the focus frame
-_BOX = QColor("#ffffff")
-_BOX_HOVER = QColor("#eef3f9")
-_BOX_BORDER = QColor("#aab4c0")
-_CHOSEN_BORDER = QColor("#1f3b5a")
-_CHOSEN_TEXT = QColor("#111111")
 
 
 class ScaleSelector(QFrame):
-    """Choose a whole number 0–10, or nothing (``value() is None``)."""
+    """Choose a whole number 0–10, or nothing (``value() is None``).
+
+    ``ramp`` is the fill of the chosen box for each number: :data:`HIGH_IS_WORSE`
+    (pain, stress) or :data:`HIGH_IS_BETTER` (sleep quality), so colour keeps
+    one meaning: orange is the end of a scale that is worth a look.
+    """
 
     valueChanged = Signal(object)  # int | None
 
-    def __init__(self, name: str, low_label: str = "none", high_label: str = "worst", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        low_label: str = "none",
+        high_label: str = "worst",
+        parent: QWidget | None = None,
+        *,
+        ramp: tuple[str, ...] = HIGH_IS_WORSE,
+    ) -> None:
         super().__init__(parent)
+        if len(ramp) != 11:
+            raise ValueError("a scale's ramp needs one colour for each number 0 to 10")
+        self.ramp = ramp
         self._name = name
         self._low_label = low_label
         self._high_label = high_label
@@ -156,21 +160,23 @@ class ScaleSelector(QFrame):
         plain_font = self.font()
         bold_font = QFont(plain_font)
         bold_font.setBold(True)
+        colours = current_colours()  # the theme may have changed since the last paint
+        border = QColor(colours.scale_border)
         for number in _NUMBERS:
             box = QRectF(self.box_rect(number))
             chosen = number == self._value
             if chosen:
-                painter.setPen(QPen(_CHOSEN_BORDER if enabled else _BOX_BORDER, 3))
-                painter.setBrush(QColor(LEVEL_COLOURS[number]))
+                painter.setPen(QPen(QColor(colours.scale_chosen_border) if enabled else border, 3))
+                painter.setBrush(QColor(self.ramp[number]))
                 box = box.adjusted(1.5, 1.5, -1.5, -1.5)
             else:
-                painter.setPen(QPen(_BOX_BORDER, 1))
+                painter.setPen(QPen(border, 1))
                 hovered = enabled and number in (self._hovered, self._pressed)
-                painter.setBrush(_BOX_HOVER if hovered else _BOX)
+                painter.setBrush(QColor(colours.button_hover if hovered else colours.base))
                 box = box.adjusted(0.5, 0.5, -0.5, -0.5)
             painter.drawRoundedRect(box, 6, 6)
             painter.setFont(bold_font if chosen else plain_font)
-            painter.setPen(_CHOSEN_TEXT if chosen and enabled else text_colour)
+            painter.setPen(QColor(colours.scale_chosen_text) if chosen and enabled else text_colour)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(number))
         painter.setFont(plain_font)
         painter.setPen(text_colour)

@@ -1,0 +1,165 @@
+"""Manage lists: rename, hide or merge the patient's triggers, symptoms, activities and medications.
+
+The one place both front-ends call. Each change is one transaction; a merge
+rewrites past days, so a backup of the journal is taken first (kept apart
+from routine thinning, tagged "before-merge"). Rules from
+:mod:`journal.core.lists` are checked before anything is written; a refusal
+raises :class:`ListChangeRefused` with a sentence for the patient.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journal.core.catalog import name_key, tidy_name
+from journal.core.errors import UserError, ValidationError
+from journal.core.lists import LIST_WORDS, ListEntry, ListKind, why_not_hide, why_not_merge, why_not_rename
+from journal.core.validation import MAX_MEDICATION_LENGTH, MAX_NAME_LENGTH, check_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlmodel import Session
+
+    from journal.storage.journal import Journal
+
+
+class ListChangeRefused(UserError):
+    """The change breaks a rule of the lists (nothing was written)."""
+
+
+@dataclass(frozen=True)
+class ListChange:
+    """What a change touched: the dates whose entries now read differently, and the backup taken."""
+
+    dates: frozenset[dt.date]
+    backup: Path | None = None
+
+
+def list_entries(journal: "Journal", kind: ListKind) -> list[ListEntry]:
+    """Every entry of the list, hidden ones too, with the number of days recording each."""
+    from journal.storage import lists
+
+    with journal.session() as session:
+        return lists.list_entries(session=session, kind=kind)
+
+
+def _entry(session: "Session", kind: ListKind, name: str) -> ListEntry:
+    from journal.storage import lists
+
+    try:
+        return lists.find_entry(session=session, kind=kind, name=name)
+    except lists.NotInListError:
+        raise ListChangeRefused(f"“{name}” is no longer in your list; it may have been changed already.") from None
+
+
+def _checked_name(kind: ListKind, name: str) -> str:
+    clean = tidy_name(name)
+    problems: list[tuple[str, str]] = []
+    limit = MAX_MEDICATION_LENGTH if kind is ListKind.MEDICATION else MAX_NAME_LENGTH
+    check_name(kind.value, clean, problems, limit=limit)
+    if problems:
+        raise ValidationError(problems)
+    return clean
+
+
+def rename(journal: "Journal", kind: ListKind, old: str, new: str) -> ListChange:
+    """Give ``old`` the name ``new`` on every day that records it.
+
+    Only a change of spelling or case of the same name, or a name no other
+    entry has: to join two entries, :func:`merge` them.
+
+    Raises:
+        ListChangeRefused: a built-in entry or warning sign, or ``new`` is taken.
+        ValidationError: ``new`` is not a valid name.
+    """
+    from journal.storage import lists
+
+    clean = _checked_name(kind, new)
+    with journal.transaction() as session:
+        entry = _entry(session, kind, old)
+        reason = why_not_rename(entry)
+        if reason:
+            raise ListChangeRefused(reason)
+        if clean == entry.name:
+            return ListChange(frozenset())
+        if name_key(clean) != name_key(entry.name):
+            taken = next((e for e in lists.list_entries(session=session, kind=kind) if name_key(e.name) == name_key(clean)), None)
+            if taken is not None:
+                raise ListChangeRefused(
+                    f"Your {LIST_WORDS[kind][1].lower()} already have “{taken.name}”. "
+                    f"To put the days of “{entry.name}” under it, merge the two instead."
+                )
+        dates = lists.rename_entry(session=session, kind=kind, old=entry.name, new=clean)
+    return ListChange(dates)
+
+
+def set_hidden(journal: "Journal", kind: ListKind, name: str, hidden: bool) -> ListChange:
+    """Stop offering ``name`` in the Today form (or offer it again); past days keep it.
+
+    Raises:
+        ListChangeRefused: a warning sign (always offered).
+    """
+    from journal.storage import lists
+
+    with journal.transaction() as session:
+        entry = _entry(session, kind, name)
+        reason = why_not_hide(entry) if hidden else None
+        if reason:
+            raise ListChangeRefused(reason)
+        lists.set_hidden(session=session, kind=kind, name=entry.name, hidden=hidden)
+    return ListChange(frozenset())
+
+
+def merge(journal: "Journal", kind: ListKind, source: str, target: str) -> ListChange:
+    """Record ``target`` on every day that recorded ``source``, then remove ``source``.
+
+    The rules are checked first; then a backup of the whole journal is taken;
+    then the days are rewritten in one transaction. If the backup cannot be
+    made, nothing is changed.
+
+    Raises:
+        ListChangeRefused: a built-in entry or warning sign as ``source``, or the same entry twice.
+        UserError: the backup could not be written (nothing changed).
+    """
+    from journal.storage import lists
+    from journal.storage.backup import backup_now
+
+    with journal.session() as session:
+        first, second = _entry(session, kind, source), _entry(session, kind, target)
+    reason = why_not_merge(first, second)
+    if reason:
+        raise ListChangeRefused(reason)
+    backup = backup_now(journal.path, reason="before-merge")
+    with journal.transaction() as session:
+        first, second = _entry(session, kind, source), _entry(session, kind, target)  # unchanged since? checked again
+        reason = why_not_merge(first, second)
+        if reason:
+            raise ListChangeRefused(reason)
+        dates = lists.merge_entries(session=session, kind=kind, source=first.name, target=second.name)
+    return ListChange(dates, backup)
+
+
+def change_file(db_path: Path, change: "Callable[[Journal], ListChange]") -> ListChange:
+    """Run one list ``change`` on the journal file at ``db_path`` (for the command line).
+
+    The journal's lock is held throughout, so a journal open in the window is
+    never changed behind its back (that raises ``JournalInUseError``).
+    """
+    from journal.storage.integrity import check_file
+    from journal.storage.journal import Journal
+    from journal.storage.single_instance import acquire_journal_lock
+
+    check_file(db_path)  # a missing or damaged file fails before anything is created or locked
+    lock = acquire_journal_lock(db_path)
+    try:
+        journal = Journal.open(db_path)
+        try:
+            return change(journal)
+        finally:
+            journal.close()
+    finally:
+        lock.release()

@@ -1,0 +1,93 @@
+"""The patient's lists (triggers, symptoms, activities, medications) and what may change in them.
+
+Manage lists renames, hides or merges entries. The rules live here, without
+storage or Qt, so the dialog, the storage code and the tests share them:
+built-in entries keep their names (the app's content refers to them), and
+warning signs stay visible and never disappear into another entry, so a
+day that recorded one is always flagged.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Final
+
+from journal.core.catalog import CatalogKind, Urgency
+
+
+class ListKind(str, enum.Enum):
+    """A list the patient keeps; the first three are catalogs, medications are free text."""
+
+    TRIGGER = "trigger"
+    SYMPTOM = "symptom"
+    ACTIVITY = "activity"
+    MEDICATION = "medication"
+
+    @property
+    def catalog_kind(self) -> CatalogKind | None:
+        """The catalog holding this list, or None for medications."""
+        return None if self is ListKind.MEDICATION else CatalogKind(self.value)
+
+
+#: Names for people, singular and plural, by list.
+LIST_WORDS: Final[dict[ListKind, tuple[str, str]]] = {
+    ListKind.TRIGGER: ("trigger", "Triggers"),
+    ListKind.SYMPTOM: ("symptom", "Symptoms"),
+    ListKind.ACTIVITY: ("activity", "Activities"),
+    ListKind.MEDICATION: ("medication or self-care", "Medications and self-care"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    """One entry of a list as Manage lists shows it."""
+
+    kind: ListKind
+    name: str
+    days: int  # how many days record it
+    builtin: bool = False
+    urgency: Urgency = Urgency.NONE
+    hidden: bool = False
+
+    @property
+    def warning_sign(self) -> bool:
+        return self.urgency is not Urgency.NONE
+
+
+def why_not_rename(entry: ListEntry) -> str | None:
+    """Why ``entry`` cannot be renamed, or None when it can."""
+    if entry.warning_sign:
+        return "Warning signs keep their names, so that a day that records one is always flagged."
+    if entry.builtin:
+        return "Entries that come with the app keep their names. You can hide it instead."
+    return None
+
+
+def why_not_hide(entry: ListEntry) -> str | None:
+    """Why ``entry`` cannot be hidden, or None when it can (or is hidden already)."""
+    if entry.warning_sign:
+        return "Warning signs are always offered, so that you can record one the day it happens."
+    return None
+
+
+def why_not_merge_away(entry: ListEntry) -> str | None:
+    """Why ``entry`` cannot be merged into any other entry, or None when it can."""
+    if entry.warning_sign:
+        return "A warning sign cannot be merged away: the days that record it must stay flagged."
+    if entry.builtin:
+        return "Entries that come with the app cannot be merged away. You can hide it instead."
+    return None
+
+
+def why_not_merge(source: ListEntry, target: ListEntry) -> str | None:
+    """Why ``source`` cannot be merged into ``target``, or None when it can.
+
+    Merging rewrites every day that records ``source`` to record ``target``
+    instead, then removes ``source`` from the list.
+    """
+    if source.kind is not target.kind:
+        return "Only entries of the same list can be merged."
+    if source.name == target.name:
+        return "Choose another entry to merge into."
+    return why_not_merge_away(source)

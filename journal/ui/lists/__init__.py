@@ -1,0 +1,1 @@
+"""Manage lists: the dialog and its table model."""

@@ -1,0 +1,212 @@
+"""Light, dark and high contrast: which theme is on, and switching it live.
+
+By default the window follows the desktop's colour scheme (Qt's
+``styleHints().colorScheme()``, and its high-contrast preference where Qt
+reports one) and changes with it while open. View → Colours overrides that;
+the choice is kept with QSettings (``pain-journal/appearance.ini``), per user
+and computer, not in the journal file. Widgets that paint themselves read
+:func:`current_colours` when they paint; charts on screen ask
+:func:`current_colours` when they draw (see :mod:`journal.ui.trends.chart_theme`).
+The PDF and saved chart pictures always keep their light print colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from journal.ui.palettes import COLOURS, LIGHT, Colours, Theme, ThemeChoice
+
+SETTINGS_KEY = "colours/theme"
+
+#: The View → Colours menu: each choice with its label (mnemonics unique within the menu).
+CHOICE_LABELS: dict[ThemeChoice, str] = {
+    ThemeChoice.SYSTEM: "As the &system",
+    ThemeChoice.LIGHT: "&Light",
+    ThemeChoice.DARK: "&Dark",
+    ThemeChoice.HIGH_CONTRAST: "&High contrast",
+}
+
+
+def open_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pain-journal", "appearance")
+
+
+def resolve_theme(choice: ThemeChoice, *, system_dark: bool, system_high_contrast: bool) -> Theme:
+    """The theme to draw for ``choice`` on a desktop that is dark and/or high-contrast."""
+    if choice is ThemeChoice.SYSTEM:
+        if system_high_contrast:
+            return Theme.HIGH_CONTRAST
+        return Theme.DARK if system_dark else Theme.LIGHT
+    return Theme(choice.value)
+
+
+def system_prefers_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() is Qt.ColorScheme.Dark
+
+
+def system_prefers_high_contrast() -> bool:
+    """True when the desktop asks for high contrast (Qt 6.10+ can tell; earlier, never)."""
+    hints = QGuiApplication.styleHints()  # kept in a name: the hints below live as long as it
+    accessibility = getattr(hints, "accessibility", None)
+    high = getattr(getattr(Qt, "ContrastPreference", None), "HighContrast", None)
+    if accessibility is None or high is None:
+        return False
+    try:
+        return bool(accessibility().contrastPreference() == high)
+    except (AttributeError, RuntimeError):  # an older Qt, or a platform without the hint
+        return False
+
+
+def qt_palette(c: Colours) -> QPalette:
+    """A Qt palette for the theme, so native controls (fields, menus, tooltips) match the style sheet."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.base,
+        QPalette.ColorRole.AlternateBase: c.alternate,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.Button: c.button,
+        QPalette.ColorRole.ButtonText: c.text,
+        QPalette.ColorRole.Highlight: c.selection,
+        QPalette.ColorRole.HighlightedText: c.selection_text,
+        QPalette.ColorRole.ToolTipBase: c.surface,
+        QPalette.ColorRole.ToolTipText: c.text,
+        QPalette.ColorRole.PlaceholderText: c.muted,
+        QPalette.ColorRole.Link: c.heading,
+        QPalette.ColorRole.LinkVisited: c.heading,
+        QPalette.ColorRole.BrightText: c.error_text,
+        QPalette.ColorRole.Light: c.button_hover,
+        QPalette.ColorRole.Midlight: c.button_hover,
+        QPalette.ColorRole.Mid: c.border,
+        QPalette.ColorRole.Dark: c.border,
+        QPalette.ColorRole.Shadow: c.border,
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled_text))
+    return palette
+
+
+class ThemeManager(QObject):
+    """Keeps the app drawn in the chosen (or the desktop's) theme; ``changed(Theme)`` after a switch."""
+
+    changed = Signal(object)  # Theme
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._native_style = app.style().name()
+        self._settings = open_settings()
+        self.choice = _read_choice(self._settings.value(SETTINGS_KEY, ThemeChoice.SYSTEM.value))
+        self.theme = Theme.LIGHT
+        self._hints = QGuiApplication.styleHints()  # held, so its accessibility hints stay valid
+        self._hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
+        accessibility = getattr(self._hints, "accessibility", None)  # Qt 6.10+: high contrast, live too
+        self._accessibility = accessibility() if accessibility is not None else None
+        changed = getattr(self._accessibility, "contrastPreferenceChanged", None)
+        if changed is not None:
+            changed.connect(lambda _preference: self.apply())
+
+    @property
+    def colours(self) -> Colours:
+        return COLOURS[self.theme]
+
+    def set_choice(self, choice: ThemeChoice) -> None:
+        """Use ``choice`` from now on (and at the next start); redraws at once."""
+        self.choice = choice
+        self._settings.setValue(SETTINGS_KEY, choice.value)
+        self._settings.sync()
+        self.apply()
+
+    def apply(self) -> None:
+        """Draw the app in the theme the choice and the desktop call for now."""
+        theme = resolve_theme(self.choice, system_dark=system_prefers_dark(), system_high_contrast=system_prefers_high_contrast())
+        previous, self.theme = self.theme, theme
+        from journal.ui.style import padding, style_sheet
+
+        # Native styles (Windows, macOS) ignore parts of the palette; Fusion draws
+        # every control from it, so dark and high contrast stay readable everywhere.
+        wanted_style = self._native_style if theme is Theme.LIGHT else "Fusion"
+        if self._app.style().name().casefold() != wanted_style.casefold():
+            self._app.setStyle(wanted_style)
+        self._app.setPalette(qt_palette(self.colours))
+        self._app.setStyleSheet(style_sheet(self.colours, padding(self._app)))
+        for widget in self._app.allWidgets():
+            widget.update()
+        if theme is not previous:
+            self.changed.emit(theme)
+
+
+def _read_choice(value: object) -> ThemeChoice:
+    try:
+        return ThemeChoice(str(value))
+    except ValueError:
+        return ThemeChoice.SYSTEM  # an unknown value (a newer version's) falls back to following the desktop
+
+
+def install_theme(app: QApplication) -> ThemeManager:
+    """Start drawing ``app`` in the theme (once; later calls return the same manager)."""
+    global _manager
+    manager = theme_manager()
+    if manager is None:
+        manager = _manager = ThemeManager(app)
+        manager.apply()
+    return manager
+
+
+_manager: ThemeManager | None = None
+
+
+def theme_manager() -> ThemeManager | None:
+    """The app's theme manager, or None before :func:`install_theme` (tests, the command line)."""
+    if _manager is not None and shiboken6.isValid(_manager):
+        return _manager
+    return None
+
+
+def current_colours() -> Colours:
+    """The colours to draw with now (light when no theme was installed)."""
+    manager = theme_manager()
+    return manager.colours if manager is not None else LIGHT
+
+
+def follow_theme(slot: Callable[[Theme], object]) -> None:
+    """Call ``slot`` after each theme switch (for widgets styled at construction).
+
+    Give a bound method of a widget: Qt drops the connection when it is destroyed.
+    Does nothing before :func:`install_theme` (no switch can happen then).
+    """
+    manager = theme_manager()
+    if manager is not None:
+        manager.changed.connect(slot)
+
+
+def add_theme_menu(menu: QMenu, parent: QWidget) -> QMenu:
+    """View → Colours: the four choices, the current one ticked. Installs the theme if needed."""
+    colours_menu = menu.addMenu("C&olours")
+    group = QActionGroup(parent)
+    group.setExclusive(True)
+
+    def choose(choice: ThemeChoice) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        install_theme(app).set_choice(choice)
+
+    manager = theme_manager()
+    current = manager.choice if manager is not None else ThemeChoice.SYSTEM
+    for choice, label in CHOICE_LABELS.items():
+        action = QAction(label, parent)
+        action.setCheckable(True)
+        action.setChecked(choice is current)
+        action.setData(choice.value)
+        action.triggered.connect(lambda _checked=False, chosen=choice: choose(chosen))
+        group.addAction(action)
+        colours_menu.addAction(action)
+    return colours_menu
