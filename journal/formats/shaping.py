@@ -121,6 +121,18 @@ def _hb_font(path: Path | str, index: int) -> tuple[Any, int]:
     return uharfbuzz.Font(face), int(face.upem)
 
 
+@cache
+def glyph_characters(path: Path | str, index: int = 0) -> dict[int, str]:
+    """For each glyph the font's character map reaches, a character that draws it."""
+    font, _upem = _hb_font(path, index)
+    found: dict[int, str] = {}
+    for code in sorted(font.face.unicodes, reverse=True):  # the lowest code point wins
+        gid = font.get_nominal_glyph(code)
+        if gid:
+            found[gid] = chr(code)
+    return found
+
+
 def units_per_em(path: Path | str, index: int = 0) -> int:
     return _hb_font(path, index)[1]
 
