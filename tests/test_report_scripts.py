@@ -202,6 +202,35 @@ def test_explicit_embeddings_and_isolates_are_honoured() -> None:
     assert visual_runs([0, 1, 1, 2, 2, 1, 0]) == [0, 5, 3, 4, 2, 1, 6]
 
 
+def test_a_wrapped_note_keeps_its_isolates() -> None:
+    """A right-to-left note is broken into lines by PatientParagraph; the bidi controls the
+    patient's keyboard put in still count when each line is laid out."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    note = "קראתי \u2066Hello!\u2069 היום"
+    assert seen(note) == "םויה Hello! יתארק"  # without the isolate "!" would stand left of "Hello"
+    assert seen(note.replace("\u2066", "").replace("\u2069", "")) == "םויה !Hello יתארק"
+    style = ParagraphStyle("note", fontName=fonts()[0], fontSize=10, leading=12)
+    paragraph = pdf_markup.patient_paragraph(note, style)
+    paragraph.wrap(400, 100)
+    drawn = "".join(text for _font, text, _missing in pdf_markup.laid_out(note, fonts()[0]))
+    assert paragraph._inner.getPlainText() == drawn
+
+
+def test_a_font_out_of_private_codes_draws_the_run_unshaped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from journal.formats import pdf_glyphs
+
+    font = pdf_glyphs._shaping_font_class()("Test-full-font", DEJAVU, 0)
+    font.face.name += b"-Full"
+    pdfmetrics.registerFont(font)
+    monkeypatch.setattr(pdf_glyphs, "_PRIVATE_LAST", pdf_glyphs._PRIVATE_FIRST - 1)
+    assert pdf_glyphs.drawn_text("ألم", "Test-full-font", rtl=True) == "ملأ"
+    assert pdf_glyphs.drawn_text("שלום", "Test-full-font", rtl=True) == "םולש"  # needs no private code
+    assert font.private_text == {}
+
+
 def test_marks_stay_with_their_letter() -> None:
     assert clusters("e\u0301a") == ["e\u0301", "a"]
     assert seen("שָׁלוֹם").replace("\u05b8", "").replace("\u05c1", "").replace("\u05b9", "") == "םולש"

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from journal.formats.shaping import Glyph, cluster_texts, shape, units_per_em
+from journal.formats.text_runs import clusters
 
 _PRIVATE_FIRST: Final = 0xE000
 _PRIVATE_LAST: Final = 0xF8FF
@@ -130,7 +131,8 @@ def drawn_text(text: str, font_name: str, *, rtl: bool) -> str:
 
     Characters the font maps straight to HarfBuzz's glyph, at its usual
     advance, stay themselves; every other glyph gets a private code of the font.
-    Falls back to the text as it is when the font has run out of codes.
+    When the font has run out of codes the run is drawn unshaped, letter by
+    letter (right-to-left runs reversed).
     """
     from reportlab.pdfbase import pdfmetrics
 
@@ -150,7 +152,7 @@ def drawn_text(text: str, font_name: str, *, rtl: bool) -> str:
             else:
                 out.append(chr(font.code_for(glyph.gid, meaning, width)))
     except GlyphSpaceFull:
-        return text
+        return "".join(reversed(clusters(text))) if rtl else text
     return "".join(out)
 
 

@@ -251,7 +251,7 @@ def _patient_paragraph_class() -> type:
 
         def __init__(self, text: str, style: Any, suffix: str) -> None:
             super().__init__()
-            self.text = "".join(c for c in text if c not in INVISIBLE_CONTROLS or c in "\u200c\u200d")
+            self.text = text  # bidi controls are kept for the algorithm and dropped when drawn
             self.style = style
             self.suffix = suffix
             self.direction = base_direction(self.text)
