@@ -18,6 +18,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.formats import pdf_text as pdf_markup
@@ -256,6 +258,27 @@ def test_thai_marks_are_shaped() -> None:
     assert THAI_FACE is not None
     glyphs = shape("ผู้", THAI_FACE.path, THAI_FACE.index)  # a vowel below and a tone mark
     assert len(glyphs) == 3 and [g.x_advance for g in glyphs][1:] == [0, 0]  # marks take no room
+
+
+_LETTERS = list("abc 123 ()[]!?.,-שלוםעבראלمشديدकमरक्षि्ंปวดหลังผู้ที่中文é") + ["\u0301"]
+_CONTROLS = ["\u2066", "\u2067", "\u2068", "\u2069", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u200e", "\u200f"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(st.sampled_from(_LETTERS + _CONTROLS), max_size=30))
+def test_layout_loses_and_invents_no_character(line: str) -> None:
+    """Whatever the mix of scripts, marks and bidi controls, every character the patient
+    typed is drawn (and reads back) exactly once; only the invisible controls go."""
+    from reportlab.pdfbase import pdfmetrics
+
+    body = fonts()[0]
+    read: list[str] = []
+    for font_name, drawn, missing in pdf_markup.laid_out(line, body):
+        assume(not missing)  # a script with no installed font here is named, not drawn
+        private = getattr(pdfmetrics.getFont(font_name or body), "private_text", {})
+        read.extend(private.get(ord(char), char) for char in drawn)
+    expected = [char for char in line if char not in _CONTROLS]
+    assert sorted("".join(read).replace("\u00a0", " ")) == sorted(expected)
 
 
 # ---------------------------------------------------------------- finding fonts
