@@ -11,6 +11,7 @@ backup of the file as it was, and be idempotent.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import unicodedata
 from pathlib import Path
@@ -169,3 +170,28 @@ def test_the_step_is_idempotent_and_leaves_an_nfc_journal_alone(old_journal: Pat
         assert content_fingerprint(connection) == before
     finally:
         connection.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_journal_waiting_for_the_step_opens_as_it_is(old_journal: Path) -> None:
+    """The step only tidies text: a journal that may not be written is read without it."""
+    folder = old_journal.parent
+    os.chmod(old_journal, 0o444)
+    os.chmod(folder, 0o555)
+    try:
+        before = {path.name: path.read_bytes() for path in folder.iterdir()}
+        journal = Journal.open(old_journal)
+        try:
+            assert journal.read_only
+            assert [day.notes for day in journal.days()] == [nfd(NOTE)] * 3  # as stored, not rewritten
+        finally:
+            journal.close()
+        assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+    finally:
+        os.chmod(folder, 0o755)
+        os.chmod(old_journal, 0o644)
+
+
+def test_a_step_that_changes_tables_still_refuses_a_read_only_journal() -> None:
+    assert NFC_STEP.data_only
+    assert not any(step.data_only for step in schema.migrations() if step.version < NFC_STEP.version)

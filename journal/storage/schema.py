@@ -38,6 +38,10 @@ class TooNewError(UserError):
     """The database was written by a newer version of the app."""
 
 
+#: The line that marks a step changing only the data, not the tables.
+DATA_ONLY_MARK = "-- Data only: the tables are unchanged."
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -45,6 +49,12 @@ class Migration:
 
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
+
+    @property
+    def data_only(self) -> bool:
+        """True for a step that tidies stored values and leaves every table as it was, so a
+        journal still waiting for it can be read as it is (one that may not be written)."""
+        return DATA_ONLY_MARK in self.sql().splitlines()
 
 
 @cache

@@ -14,7 +14,10 @@
 -- journal.storage.schema.apply_migrations provides on the connection
 -- (unicodedata NFC, and journal.core.catalog.name_key). Running the step again
 -- changes nothing. Like every step it runs in one transaction, after the
--- automatic "before-v5" backup copy of an existing journal.
+-- automatic "before-v5" backup copy of an existing journal. A read-only
+-- journal that still waits for this step opens read-only as it is.
+--
+-- Data only: the tables are unchanged.
 
 UPDATE day SET notes = nfc(notes), questions = nfc(questions)
 WHERE notes IS NOT nfc(notes) OR questions IS NOT nfc(questions);
