@@ -35,6 +35,7 @@ from matplotlib.transforms import ScaledTranslation, Transform
 
 from journal.core.errors import UserError
 from journal.core.trend_series import TrendSeries
+from journal.formats.chart_text import drawing_order
 from journal.formats.date_axis import set_day_axis
 from journal.formats.label_fonts import families_for
 
@@ -88,9 +89,11 @@ def plain_text(text: str) -> str:
     """Text from the patient's words for a matplotlib label: shown as typed, never as maths.
 
     matplotlib reads a pair of ``$`` as mathtext (``money $$ stress`` fails to
-    draw); an escaped ``\\$`` is drawn as a plain dollar sign.
+    draw); an escaped ``\\$`` is drawn as a plain dollar sign. Right-to-left
+    and complex scripts are put in drawing order and shaped first
+    (:func:`journal.formats.chart_text.drawing_order`).
     """
-    return text.replace("$", r"\$")
+    return drawing_order(text).replace("$", r"\$")
 
 
 def as_floats(values: Sequence[float | int | bool | None]) -> np.ndarray:

@@ -5,7 +5,8 @@ snapshot even while the app is writing, through the app's one atomic writer
 (:mod:`journal.storage.atomic_file`: a private temporary file that is synced
 and then renamed into place), so a copy is either complete or absent, and a
 full disk leaves nothing behind. They
-live in a ``backups`` folder beside the database (0700; files 0600), named
+live in a ``backups`` folder beside the database (0700; files 0600) — the
+real file, when the journal is opened through a symbolic link — named
 ``<stem>-YYYY-MM-DDTHH-MM-SS[-N][-reason].sqlite3`` in local time, and are
 self-contained single files (rollback-journal mode, no ``-wal``).
 
@@ -72,9 +73,19 @@ class BackupInfo:
 # --- names and folders ----------------------------------------------------------------
 
 
+def real_journal(db_path: Path) -> Path:
+    """The journal file itself when ``db_path`` is (or passes through) a symbolic link.
+
+    Backups, their bookkeeping and restores all go by the real file, so a
+    journal opened through a link keeps one set of backups beside it, the
+    same as when it is opened directly (and the same file the lock is on).
+    """
+    return Path(db_path).expanduser().resolve()
+
+
 def backups_dir(db_path: Path) -> Path:
-    """The folder holding ``db_path``'s backups (not created here)."""
-    return Path(db_path).parent / BACKUP_DIR_NAME
+    """The folder holding ``db_path``'s backups, beside the real journal file (not created here)."""
+    return real_journal(db_path).parent / BACKUP_DIR_NAME
 
 
 def _parse_name(path: Path, stem: str) -> tuple[dt.datetime, int, str] | None:
@@ -94,7 +105,7 @@ def _new_backup_path(db_path: Path, reason: str) -> Path:
     tag = f"-{reason}" if reason else ""
     for n in range(1000):
         counter = f"-{n}" if n else ""
-        candidate = folder / f"{Path(db_path).stem}-{stamp}{counter}{tag}.sqlite3"
+        candidate = folder / f"{real_journal(db_path).stem}-{stamp}{counter}{tag}.sqlite3"
         if not candidate.exists():
             return candidate
     raise UserError(f"Too many backups with the same time in {folder}.")
@@ -107,7 +118,7 @@ def _backup_files(db_path: Path) -> list[tuple[tuple[dt.datetime, int, int], str
         return []
     found = []
     for path in folder.iterdir():
-        parsed = _parse_name(path, Path(db_path).stem)
+        parsed = _parse_name(path, real_journal(db_path).stem)
         if parsed and path.is_file():
             taken, n, reason = parsed
             found.append(((taken, n, path.stat().st_mtime_ns), reason, path))
@@ -135,7 +146,7 @@ def content_fingerprint(connection: sqlite3.Connection) -> str:
 
 
 def _state_file(db_path: Path) -> Path:
-    return backups_dir(db_path) / f"{Path(db_path).stem}.last-backup.json"
+    return backups_dir(db_path) / f"{real_journal(db_path).stem}.last-backup.json"
 
 
 def _remember(db_path: Path, backup: Path, fingerprint: str) -> None:
@@ -333,6 +344,7 @@ def _stale_temporary_files(db_path: Path, age: dt.timedelta = dt.timedelta(hours
     """Half-written copies left by a crash mid-backup or mid-restore, in the backups folder or
     beside the journal (never a copy still being written)."""
     cutoff = (dt.datetime.now() - age).timestamp()
+    db_path = real_journal(db_path)
     places = [
         (backups_dir(db_path), f".{Path(db_path).stem}"),
         (Path(db_path).parent, f".{Path(db_path).name}."),
@@ -488,7 +500,8 @@ def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
         UserError: the backup is missing, is the journal itself, or is not a
             usable journal; or the disk is full (the journal was not changed).
     """
-    db_path, backup_path = Path(db_path), Path(backup_path)
+    # Through a link, the real file is restored (the link stays a link).
+    db_path, backup_path = real_journal(db_path), Path(backup_path)
     verify_backup(backup_path)
     if is_read_only(db_path):
         raise UserError(f"{db_path} is read-only, so it cannot be restored over. It was not changed.")

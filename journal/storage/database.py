@@ -112,12 +112,15 @@ def prepare_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> 
 def prepare_read_only(path: Path) -> int:
     """Check a read-only journal without writing anything; return its schema version.
 
+    A journal whose pending steps only tidy stored values (such as bringing
+    text to NFC) opens as it is: its tables are those of the latest version.
+
     Raises:
-        UserError: it needs an upgrade, which would mean writing to it.
+        UserError: it needs an upgrade of its tables, which would mean writing to it.
         schema.DamagedDatabaseError, schema.TooNewError: as :func:`prepare_file`.
     """
     version = integrity.check_file(path)
-    if version != schema.latest_version():
+    if version != schema.latest_version() and not all(step.data_only for step in schema.pending(version)):
         raise UserError(
             f"{path} is read-only, and this version of Pain Journal would need to update it "
             "before opening it. Make the file and its folder writable, or open a copy."

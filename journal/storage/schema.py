@@ -3,17 +3,21 @@
 A new database replays every script from the first, so there is one source of
 truth for the schema. Each script runs in its own transaction together with
 the version bump, so a crash mid-upgrade leaves the previous version intact.
-This module uses only the standard ``sqlite3`` module: it is cheap to import.
+This module uses only the standard ``sqlite3`` module and the core's catalog
+names: it is cheap to import. Scripts may call ``nfc(text)`` and
+``name_key(text)`` (see :func:`provide_text_functions`).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from journal.core.catalog import name_key
 from journal.core.errors import UserError
 from journal.core.resources import RESOURCES_DIR
 
@@ -34,6 +38,10 @@ class TooNewError(UserError):
     """The database was written by a newer version of the app."""
 
 
+#: The line that marks a step changing only the data, not the tables.
+DATA_ONLY_MARK = "-- Data only: the tables are unchanged."
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -41,6 +49,12 @@ class Migration:
 
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
+
+    @property
+    def data_only(self) -> bool:
+        """True for a step that tidies stored values and leaves every table as it was, so a
+        journal still waiting for it can be read as it is (one that may not be written)."""
+        return DATA_ONLY_MARK in self.sql().splitlines()
 
 
 @cache
@@ -104,12 +118,35 @@ def pending(version: int) -> list[Migration]:
     return [m for m in migrations() if m.version > version]
 
 
+_SqlValue = str | bytes | int | float | None
+
+
+def _nfc(text: _SqlValue) -> _SqlValue:
+    return unicodedata.normalize("NFC", text) if isinstance(text, str) else text
+
+
+def _name_key(text: _SqlValue) -> _SqlValue:
+    return name_key(text) if isinstance(text, str) else text
+
+
+def provide_text_functions(connection: sqlite3.Connection) -> None:
+    """Give migration scripts ``nfc(text)`` and ``name_key(text)``, which SQL lacks.
+
+    ``nfc`` is Unicode normalisation form C; ``name_key`` is the catalog's
+    identity of a name (:func:`journal.core.catalog.name_key`). Other values
+    (NULL, numbers) pass through unchanged.
+    """
+    connection.create_function("nfc", 1, _nfc, deterministic=True)
+    connection.create_function("name_key", 1, _name_key, deterministic=True)
+
+
 def apply_migrations(connection: sqlite3.Connection, current: int) -> int:
     """Upgrade from ``current`` to the latest version, one transaction per step.
 
     ``connection`` must be in autocommit mode (``isolation_level=None``).
     Returns the new version.
     """
+    provide_text_functions(connection)
     for migration in pending(current):
         connection.executescript(
             "BEGIN IMMEDIATE;\n" + migration.sql() + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;"
