@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency
 from journal.core.day import DayEntry
-from journal.ui.tasks import TaskRunner
+from journal.ui.tasks import Cancelled, TaskRunner
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,6 +44,10 @@ FORM_CATALOG_LIMIT = 500
 def form_catalog(journal: "Journal") -> list[CatalogItem]:
     """The catalog entries the window uses: the first of each kind and every red-flag symptom."""
     return journal.catalog(limit_per_kind=FORM_CATALOG_LIMIT)
+
+
+class JournalNotOpenError(Cancelled):
+    """Work asked for the journal before it opened or after it closed; on the worker it is dropped."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,7 @@ class JournalSession(QObject):
 
     def _require(self) -> "Journal":
         if self.journal is None:
-            raise RuntimeError("the journal is not open yet")
+            raise JournalNotOpenError("the journal is not open (yet, or any more)")
         return self.journal
 
     # --- reading -----------------------------------------------------------------

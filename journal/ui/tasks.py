@@ -21,6 +21,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 _Delivery = tuple[Callable[[Any], None], object, bool]  # (callback, payload, job finished)
 
 
+class Cancelled(Exception):
+    """Raised by work that no longer applies (its journal was closed meanwhile): dropped without a word."""
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; a queued, argument-free signal wakes it to deliver results."""
 
@@ -41,6 +45,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
+        except Cancelled:
+            self._runner._deliveries.put((lambda _: None, None, True))
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
             self._runner._deliveries.put((self._on_error, error, True))
         else:
