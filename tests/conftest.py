@@ -54,6 +54,12 @@ def _windows_close_without_questions(request: pytest.FixtureRequest) -> Iterator
     yield
     from PySide6.QtWidgets import QApplication
 
+    from journal.ui.palettes import ThemeChoice
+    from journal.ui.theme import theme_manager
+
+    manager = theme_manager()
+    if manager is not None and manager.choice is not ThemeChoice.SYSTEM:
+        manager.set_choice(ThemeChoice.SYSTEM)  # a colour chosen in one test is not kept for the next
     for widget in QApplication.topLevelWidgets():
         today = getattr(widget, "today", None)
         if today is not None and hasattr(today, "form"):
