@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import os
 import shutil
 import subprocess
@@ -81,47 +80,12 @@ def save(widget: "QWidget", out: Path, name: str) -> Path:
 
 
 def use_dark_colours(app: "QApplication") -> str:
-    """Switch to dark: the app's own theme override (a ``journal.ui.theme*`` module) when there is
-    one, else a dark palette over the light style sheet."""
-    import pkgutil
+    """Switch the app to its dark theme, as View → Colours → Dark does (kept in the temporary settings)."""
+    from journal.ui.palettes import ThemeChoice
+    from journal.ui.theme import install_theme
 
-    import journal.ui
-
-    for module_info in pkgutil.iter_modules(journal.ui.__path__):
-        if not module_info.name.startswith("theme"):
-            continue
-        theme = importlib.import_module(f"journal.ui.{module_info.name}")
-        for name in ("apply_theme", "set_theme", "use_theme"):
-            apply = getattr(theme, name, None)
-            if callable(apply):
-                try:
-                    apply(app, "dark")
-                except (TypeError, ValueError, KeyError) as error:  # another signature: say so, use the palette
-                    print(f"journal.ui.{module_info.name}.{name}(app, 'dark') failed ({error}); using a palette")
-                    break
-                return f"journal.ui.{module_info.name}.{name}"
-    from PySide6.QtGui import QColor, QPalette
-
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#1f2329"),
-        (roles.WindowText, "#e8eaed"),
-        (roles.Base, "#15181c"),
-        (roles.AlternateBase, "#262b31"),
-        (roles.Text, "#e8eaed"),
-        (roles.Button, "#2b3038"),
-        (roles.ButtonText, "#e8eaed"),
-        (roles.Highlight, "#4d8fd6"),
-        (roles.HighlightedText, "#0b0d10"),
-        (roles.ToolTipBase, "#2b3038"),
-        (roles.ToolTipText, "#e8eaed"),
-        (roles.PlaceholderText, "#9aa3ad"),
-    ):
-        palette.setColor(role, QColor(colour))
-    app.setPalette(palette)
-    app.setStyleSheet(app.styleSheet())  # polish again: widgets styled by the sheet pick up the palette
-    return "a dark QPalette (no journal.ui.theme override found)"
+    install_theme(app).set_choice(ThemeChoice.DARK)
+    return "journal.ui.theme (View → Colours → Dark)"
 
 
 def body_map_area(window: "MainWindow") -> "QWidget":
