@@ -15,7 +15,7 @@ from journal.core.body_map import load_body_map
 from journal.core.daily_measures import WhereItHurts
 from journal.core.trend_series import TrendSeries
 from journal.formats.body_map_drawing import body_map_drawing
-from journal.formats.pdf_style import INK, MUTED, Styles
+from journal.formats.pdf_style import INK, MUTED, Styles, bare_table_style
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -66,7 +66,7 @@ def chart_with_body_map(
 ) -> "Flowable":
     """The pain chart ``height`` points tall, with the body map to its right (and both
     :data:`EXTRA_HEIGHT` taller) when any region was marked."""
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import Table
 
     from journal.formats.report_chart import pain_chart
 
@@ -78,15 +78,5 @@ def chart_with_body_map(
         [[pain_chart(series, flare_days, chart_width, height, font=st.regular), "", body_map_block(where, st, height)]],
         colWidths=[chart_width, GAP, MAP_WIDTH],
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(bare_table_style())
     return table

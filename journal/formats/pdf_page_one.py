@@ -28,6 +28,7 @@ from journal.formats.pdf_style import (
     TITLE,
     DateWords,
     Styles,
+    bare_table_style,
     bullets,
     days_words,
     grid_style,
@@ -370,7 +371,7 @@ def _side_by_side(
 ) -> "Flowable":
     """Two columns where they fit in the space left on the page, otherwise the
     same content one after the other, which can run on to the next page."""
-    from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+    from reportlab.platypus import Flowable, KeepTogether, Table
 
     gap = 14.0
     left_w = (width - gap) * 0.56
@@ -381,17 +382,7 @@ def _side_by_side(
         def __init__(self) -> None:
             super().__init__()
             self._table = Table([[build_left(left_w), "", build_right(right_w)]], colWidths=[left_w, gap, right_w])
-            self._table.setStyle(
-                TableStyle(
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ]
-                )
-            )
+            self._table.setStyle(bare_table_style())
 
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             self.width, self.height = self._table.wrap(available_width, available_height)

@@ -224,3 +224,19 @@ def grid_style(header_rows: int = 1) -> list[tuple[Any, ...]]:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
+
+
+def bare_table_style() -> Any:
+    """A reportlab ``TableStyle`` for tables used only to place things side by side:
+    top-aligned cells without padding."""
+    from reportlab.platypus import TableStyle
+
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
