@@ -61,6 +61,27 @@ def test_the_daily_core_is_in_view_at_1280_by_800(qtbot: QtBot, db_path: Path) -
     close_window(window)
 
 
+def test_a_day_with_two_activities_still_fits(qtbot: QtBot, db_path: Path) -> None:
+    """A typical logged day (two activities) keeps the whole core, its rows included, in view,
+    with the sample data's banner above it."""
+    from journal.core.day import ActivityMinutes
+
+    window = open_window(qtbot, None, demo=True)
+    _at(qtbot, window, 1280, 800)
+    today = window.today
+    activities = (ActivityMinutes("sitting", 375), ActivityMinutes("walking", 45))
+    today.form.set_entry(dt.date.today(), DayEntry(date=dt.date.today(), back_pain=3, activities=activities))
+    qtbot.wait(50)
+    rows = today.form.activities.rows()
+    assert len(rows) == 2
+    viewport = today._scroll.viewport()
+    for row in rows:
+        rect = QRect(row.minutes.mapTo(viewport, QPoint(0, 0)), row.minutes.size())
+        assert viewport.rect().contains(rect)
+    assert hidden_parts(window) == []
+    close_window(window)
+
+
 def test_warning_banner_and_cards_never_push_warning_signs_out_of_view(qtbot: QtBot, db_path: Path) -> None:
     window = open_window(qtbot, db_path)
     qtbot.waitUntil(lambda: window.export_dialog is not None or window.data_safety is not None, timeout=20_000)

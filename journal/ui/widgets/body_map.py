@@ -106,7 +106,7 @@ class BodyMapWidget(QWidget):
         self._pressed: str | None = None
         self._read_only = False
         self._show_ring = False  # the focus ring shows for the keyboard, not after a click
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.set_read_only(read_only)
 
     # --- value -------------------------------------------------------------------------
@@ -194,8 +194,9 @@ class BodyMapWidget(QWidget):
     # --- geometry ----------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
+        # Compact enough that Today's daily core (activities included) fits a 1280×800 window.
         lines = 1 if self._read_only else 2
-        return QSize(220, 220 + lines * self.fontMetrics().lineSpacing())
+        return QSize(200, 170 + lines * self.fontMetrics().lineSpacing())
 
     def minimumSizeHint(self) -> QSize:
         lines = 1 if self._read_only else 2
