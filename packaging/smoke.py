@@ -124,7 +124,7 @@ def smoke(bundle: Bundle, work: Path) -> list[str]:
 
     def import_csv() -> None:
         out = bundle.run("import", str(csv_file)).stdout
-        check("Imported 3 day(s)" in out, f"import said: {out!r}")
+        check("Imported 3 days" in out, f"import said: {out!r}")
 
     def bad_import_changes_nothing() -> None:
         bad = work / "bad.csv"
