@@ -220,10 +220,16 @@ class MainWindow(QMainWindow):
 
         install_keyboard_help(self)
         self.view_menu.addSeparator()
+        # View → Colours installs the theme manager: after the first frame, off the start-up's path.
+        self._after_first_paint.append(self._add_colours_menu)
+        action(self.help_menu, "&About Pain Journal", self._about)
+
+    colours_menu: QMenu | None = None
+
+    def _add_colours_menu(self) -> None:
         from journal.ui.theme import add_theme_menu
 
         self.colours_menu = add_theme_menu(self.view_menu, self)
-        action(self.help_menu, "&About Pain Journal", self._about)
 
     def insert_file_action(self, action: QAction) -> None:
         """Add a feature's File-menu action above the Quit item."""

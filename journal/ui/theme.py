@@ -15,13 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from journal.ui.appearance import (
+    SETTINGS_KEY,
+    open_settings,
+    qt_palette,
+    read_choice,
+    resolve_theme,
+    system_prefers_dark,
+    system_prefers_high_contrast,
+)
 from journal.ui.palettes import COLOURS, LIGHT, Colours, Theme, ThemeChoice
-
-SETTINGS_KEY = "colours/theme"
 
 #: The View → Colours menu: each choice with its label (mnemonics unique within the menu).
 CHOICE_LABELS: dict[ThemeChoice, str] = {
@@ -30,68 +37,6 @@ CHOICE_LABELS: dict[ThemeChoice, str] = {
     ThemeChoice.DARK: "&Dark",
     ThemeChoice.HIGH_CONTRAST: "&High contrast",
 }
-
-
-def open_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pain-journal", "appearance")
-
-
-def resolve_theme(choice: ThemeChoice, *, system_dark: bool, system_high_contrast: bool) -> Theme:
-    """The theme to draw for ``choice`` on a desktop that is dark and/or high-contrast."""
-    if choice is ThemeChoice.SYSTEM:
-        if system_high_contrast:
-            return Theme.HIGH_CONTRAST
-        return Theme.DARK if system_dark else Theme.LIGHT
-    return Theme(choice.value)
-
-
-def system_prefers_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() is Qt.ColorScheme.Dark
-
-
-def system_prefers_high_contrast() -> bool:
-    """True when the desktop asks for high contrast (Qt 6.10+ can tell; earlier, never)."""
-    hints = QGuiApplication.styleHints()  # kept in a name: the hints below live as long as it
-    accessibility = getattr(hints, "accessibility", None)
-    high = getattr(getattr(Qt, "ContrastPreference", None), "HighContrast", None)
-    if accessibility is None or high is None:
-        return False
-    try:
-        return bool(accessibility().contrastPreference() == high)
-    except (AttributeError, RuntimeError):  # an older Qt, or a platform without the hint
-        return False
-
-
-def qt_palette(c: Colours) -> QPalette:
-    """A Qt palette for the theme, so native controls (fields, menus, tooltips) match the style sheet."""
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: c.window,
-        QPalette.ColorRole.WindowText: c.text,
-        QPalette.ColorRole.Base: c.base,
-        QPalette.ColorRole.AlternateBase: c.alternate,
-        QPalette.ColorRole.Text: c.text,
-        QPalette.ColorRole.Button: c.button,
-        QPalette.ColorRole.ButtonText: c.text,
-        QPalette.ColorRole.Highlight: c.selection,
-        QPalette.ColorRole.HighlightedText: c.selection_text,
-        QPalette.ColorRole.ToolTipBase: c.surface,
-        QPalette.ColorRole.ToolTipText: c.text,
-        QPalette.ColorRole.PlaceholderText: c.muted,
-        QPalette.ColorRole.Link: c.heading,
-        QPalette.ColorRole.LinkVisited: c.heading,
-        QPalette.ColorRole.BrightText: c.error_text,
-        QPalette.ColorRole.Light: c.button_hover,
-        QPalette.ColorRole.Midlight: c.button_hover,
-        QPalette.ColorRole.Mid: c.border,
-        QPalette.ColorRole.Dark: c.border,
-        QPalette.ColorRole.Shadow: c.border,
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.disabled_text))
-    return palette
 
 
 class ThemeManager(QObject):
@@ -104,7 +49,7 @@ class ThemeManager(QObject):
         self._app = app
         self._native_style = app.style().name()
         self._settings = open_settings()
-        self.choice = _read_choice(self._settings.value(SETTINGS_KEY, ThemeChoice.SYSTEM.value))
+        self.choice = read_choice(self._settings.value(SETTINGS_KEY, ThemeChoice.SYSTEM.value))
         self.theme = Theme.LIGHT
         self._hints = QGuiApplication.styleHints()  # held, so its accessibility hints stay valid
         self._hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
@@ -137,18 +82,13 @@ class ThemeManager(QObject):
         if self._app.style().name().casefold() != wanted_style.casefold():
             self._app.setStyle(wanted_style)
         self._app.setPalette(qt_palette(self.colours))
-        self._app.setStyleSheet(style_sheet(self.colours, padding(self._app)))
+        sheet = style_sheet(self.colours, padding(self._app))
+        if sheet != self._app.styleSheet():  # e.g. the light style set before the first frame
+            self._app.setStyleSheet(sheet)
         for widget in self._app.allWidgets():
             widget.update()
         if theme is not previous:
             self.changed.emit(theme)
-
-
-def _read_choice(value: object) -> ThemeChoice:
-    try:
-        return ThemeChoice(str(value))
-    except ValueError:
-        return ThemeChoice.SYSTEM  # an unknown value (a newer version's) falls back to following the desktop
 
 
 def install_theme(app: QApplication) -> ThemeManager:
