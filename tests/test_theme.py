@@ -116,10 +116,10 @@ def themed_app(qapp: QApplication) -> Iterator[theme.ThemeManager]:
     """The app drawn through the theme manager; afterwards back to plain light, as other tests expect."""
     manager = theme.install_theme(qapp)
     yield manager
-    manager.set_choice(ThemeChoice.LIGHT)
+    manager.set_choice(ThemeChoice.LIGHT)  # the native style again
+    manager.set_choice(ThemeChoice.SYSTEM)
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())
-    manager.set_choice(ThemeChoice.SYSTEM)
     theme.open_settings().clear()
 
 
@@ -251,3 +251,29 @@ def test_the_calendars_days_not_logged_match_their_key_in_dark() -> None:
     assert isinstance(key, Patch) and to_hex(key.get_facecolor()) == cells
     theme_figure(figure, LIGHT)
     assert to_hex(chart.image.get_cmap().get_bad()) == "#cfd4da"
+
+
+@pytest.mark.parametrize("choice", [ThemeChoice.DARK, ThemeChoice.HIGH_CONTRAST])
+def test_a_ticked_box_shows_its_tick_in_dark_and_high_contrast(
+    qtbot: QtBot, themed_app: theme.ThemeManager, choice: ThemeChoice
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    themed_app.set_choice(choice)
+    box = QCheckBox("Start Pain Journal in the tray when I log in")
+    qtbot.addWidget(box)
+    box.setChecked(True)
+    box.show()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    ratio = image.devicePixelRatio()
+    centre = indicator.center()
+    colours = {
+        image.pixelColor(int((centre.x() + dx) * ratio), int((centre.y() + dy) * ratio)).lightness()
+        for dx in range(-4, 5)
+        for dy in range(-4, 5)
+    }
+    accent = QColor(themed_app.colours.accent).lightness()
+    assert min(colours) < accent - 100, "no dark tick drawn on the ticked box"

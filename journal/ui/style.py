@@ -58,7 +58,8 @@ def _framed(c: Colours) -> str:
                        border-radius: 3px; background: {c.base}; color: {c.text}; }}
         QCheckBox::indicator {{ width: 14px; height: 14px; border: 2px solid {c.border}; border-radius: 3px;
                        background: {c.base}; color: {c.text}; }}
-        QCheckBox::indicator:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent}; }}
+        QCheckBox::indicator:checked {{ background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
+                       image: url({_icon("tick-on-accent.svg")}); }}
         QCheckBox::indicator:focus {{ border-color: {c.accent}; }}
         QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 18px; border-left: 1px solid {c.border};
                        background: {c.button}; color: {c.text}; }}
