@@ -12,7 +12,7 @@ CHECK = """
 import datetime as dt
 real = dt.date(2024, 5, 6)
 real_moment = dt.datetime(2024, 5, 6, 7, 8)
-from journal.tools.fixed_date import freeze
+from journal.ui.tools.fixed_date import freeze
 freeze(dt.datetime(2026, 3, 18, 19, 30))
 today = dt.date.today()
 assert (today.year, today.month, today.day) == (2026, 3, 18), today

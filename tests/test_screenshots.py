@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from journal.tools.screenshots import SHOTS
+from journal.ui.tools.screenshots import SHOTS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def test_the_script_writes_every_screenshot(tmp_path: Path) -> None:
     env = {key: value for key, value in os.environ.items() if key != "PAIN_JOURNAL_HOME"}
     env["QT_QPA_PLATFORM"] = "offscreen"
     done = subprocess.run(
-        [sys.executable, "-m", "journal.tools.screenshots", "--out", str(out)],
+        [sys.executable, "-m", "journal.ui.tools.screenshots", "--out", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

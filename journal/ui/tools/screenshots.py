@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots offscreen, from the sample data, on a fixed date.
 
-    python -m journal.tools.screenshots [--out docs/screenshots]
+    python -m journal.ui.tools.screenshots [--out docs/screenshots]
 
 Writes one PNG per screen in :data:`SHOTS`: Today (light and dark), the
 where-it-hurts area, History, Trends, Guidance, the warning message, the
@@ -155,7 +155,7 @@ def take_screenshots(out: Path) -> list[Path]:
     """Start the window on the sample data, visit each screen and save it into ``out``."""
     # The tables first, with the real date classes; then the fixed date for everything after.
     import journal.storage.schema  # noqa: F401 - imported for its side effect: the tables are defined
-    from journal.tools.fixed_date import freeze
+    from journal.ui.tools.fixed_date import freeze
 
     freeze(FIXED_MOMENT)
 
@@ -285,7 +285,7 @@ def _export_dialog_and_pdf(app: "QApplication", window: "MainWindow", out: Path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m journal.tools.screenshots", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m journal.ui.tools.screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"folder for the PNGs (default {DEFAULT_OUT})")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pain-journal-screenshots-home-") as home:

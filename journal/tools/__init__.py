@@ -1,1 +1,0 @@
-"""Developer tools run with ``python -m journal.tools.<name>``; the app never imports them."""
