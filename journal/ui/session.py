@@ -245,7 +245,6 @@ class JournalSession(QObject):
         journal = self._require()
         known = {(i.kind, i.name.casefold()) for i in self._catalog}
         medications = set(self._medications)
-        logged = self._logged
 
         def work() -> tuple[DayEntry, _Caches]:
             saved = journal.save_day(entry)
@@ -255,12 +254,12 @@ class JournalSession(QObject):
             return saved, _Caches(
                 catalog=None if names <= known else form_catalog(journal),
                 medications=None if medications.issuperset(saved.medications) else journal.medication_names(),
-                logged=None if saved.date in logged else logged | {saved.date},
             )
 
         def done(result: tuple[DayEntry, _Caches]) -> None:
             saved, caches = result
             self._update_caches(caches)
+            self._logged |= {saved.date}  # as of now, not as of queuing: other writes may have come between
             self.changed.emit(JournalChange(frozenset({saved.date}), catalog=caches.catalog is not None))
             on_done(saved)
 
@@ -274,10 +273,9 @@ class JournalSession(QObject):
     ) -> None:
         """Delete ``date``'s entry; ``on_done`` gets what it held (to undo with), or None."""
         journal = self._require()
-        logged = self._logged
 
         def done(removed: DayEntry | None) -> None:
-            self._update_caches(_Caches(logged=logged - {date}))
+            self._logged -= {date}
             self.changed.emit(JournalChange(frozenset({date})))
             on_done(removed)
 

@@ -354,10 +354,7 @@ class TodayView(QWidget):
         self.form.set_entry(date, entry)
         self.history.reset()
         self._baseline = self.form.entry()
-        self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(_qdate(dt.date.today()))
-        self.date_edit.setDate(_qdate(date))
-        self.date_edit.blockSignals(False)
+        self._show_date(date)
         self.save_button.setEnabled(not self._saving)
         self._show_next_day_state(date)
         self._update_state()
@@ -373,12 +370,14 @@ class TodayView(QWidget):
             if then is not None:
                 then()
             return
-        self._reset_date_edit()
+        self._show_date(self.date)  # until the new day is shown (or the patient cancels)
         self.confirm_leave(lambda: self._load(date, then))
 
-    def _reset_date_edit(self) -> None:
+    def _show_date(self, date: dt.date) -> None:
+        """Put ``date`` in the date picker without asking to open it."""
         self.date_edit.blockSignals(True)
-        self.date_edit.setDate(_qdate(self.date))
+        self.date_edit.setMaximumDate(_qdate(dt.date.today()))
+        self.date_edit.setDate(_qdate(date))
         self.date_edit.blockSignals(False)
 
     def _show_next_day_state(self, date: dt.date) -> None:
