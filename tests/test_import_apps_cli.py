@@ -54,7 +54,7 @@ def test_nothing_chosen_for_another_scale_imports_nothing(db_path: Path, capsys:
     status = main(["import", "--db", str(db_path), "--from", "bearable", str(DATA / "bearable.csv"), "--yes"])
     out, err = capsys.readouterr()
     assert status == 1
-    assert "Scored items you can choose as back or leg pain: “Back pain” (1–3 (Mild, Moderate, Severe))" in out
+    assert "Scored items you can choose as back or leg pain: “Back pain” (1–3: Mild, Moderate, Severe)" in out
     assert "no day can come across" in err
     assert day_count(db_path) == 0
 

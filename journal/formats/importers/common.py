@@ -67,7 +67,7 @@ class Scale:
 
     def describe(self) -> str:
         steps = f"{self.low}–{self.high}"
-        return f"{steps} ({', '.join(self.words)})" if self.words else steps
+        return f"{steps}: {', '.join(self.words)}" if self.words else steps
 
     def word(self, value: int) -> str:
         """The step as the app said it: "Moderate" or "3"."""
