@@ -50,9 +50,17 @@ def _import_parsed(journal: "Journal", parsed: "ParsedCsv", *, replace: bool) ->
 
 
 def import_entries(
-    journal: "Journal", entries: "Sequence[DayEntry]", *, replace: bool, ignored: "Sequence[str]" = ()
+    journal: "Journal",
+    entries: "Sequence[DayEntry]",
+    *,
+    replace: bool,
+    ignored: "Sequence[str]" = (),
+    screened: "Sequence[tuple[dt.date, tuple[str, ...]]] | None" = None,
 ) -> ImportResult:
     """Write checked days in one transaction (all or nothing) and screen them: every import ends here.
+
+    ``screened`` is the days to check when the caller has screened the days'
+    own words already (an import from another app, whose notes also hold lines it added).
 
     Raises:
         journal.storage.journal.DuplicateDatesError: days already logged and not ``replace``.
@@ -67,7 +75,7 @@ def import_entries(
         tuple(entries),
         tuple(ignored),
         flags,
-        tuple(days_to_check(entries)),
+        tuple(days_to_check(entries) if screened is None else screened),
     )
 
 

@@ -48,6 +48,8 @@ class ImportPlan:
     preview: Preview
     clashes: tuple[dt.date, ...]
     days_to_check: tuple[tuple[dt.date, tuple[str, ...]], ...]
+    #: Days left out (no back pain) whose words may describe a warning sign: the person is told anyway.
+    left_out_to_check: tuple[tuple[dt.date, tuple[str, ...]], ...] = ()
 
     def to_write(self, clash: Clash) -> int:
         """How many days :func:`import_planned` writes with ``clash``."""
@@ -98,6 +100,7 @@ def plan_import(parsed: ParsedImport, choice: PainChoice, logged: set[dt.date], 
         ForeignImportError: a day breaks a journal rule (named by its line or entry).
         UserError: ``choice`` names an item the file does not have.
     """
+    from journal.core.day import DayEntry
     from journal.core.screening import days_to_check
 
     for item in (choice.back, choice.leg):
@@ -106,7 +109,11 @@ def plan_import(parsed: ParsedImport, choice: PainChoice, logged: set[dt.date], 
             raise UserError(f"The {parsed.source} file has no scored item “{item}”. Its scored items: {known}.")
     preview = build_preview(parsed, choice, today=today)
     clashes = tuple(sorted(logged.intersection(e.date for e in preview.entries)))
-    return ImportPlan(parsed, choice, preview, clashes, tuple(days_to_check(preview.entries)))
+    # The person's own words and symptom names are screened; not the lines the import adds to a note.
+    typed = [entry.replace(notes=words) for entry, words in zip(preview.entries, preview.own_words)]
+    # Days left out are screened too (as unsaved days, only for their words).
+    left_out = [DayEntry(date=date, back_pain=0, symptoms=names, notes=notes) for date, names, notes in preview.left_out_words]
+    return ImportPlan(parsed, choice, preview, clashes, tuple(days_to_check(typed)), tuple(days_to_check(left_out)))
 
 
 def import_planned(journal: "Journal", plan: ImportPlan, clash: Clash) -> "ImportResult":
@@ -128,7 +135,9 @@ def import_planned(journal: "Journal", plan: ImportPlan, clash: Clash) -> "Impor
         raise DuplicateDatesError(clashes)
     if clash is Clash.SKIP:
         entries = tuple(e for e in entries if e.date not in logged)
-    return import_entries(journal, entries, replace=clash is Clash.REPLACE)
+    written = {e.date for e in entries}
+    screened = [(date, signs) for date, signs in plan.days_to_check if date in written]
+    return import_entries(journal, entries, replace=clash is Clash.REPLACE, screened=screened)
 
 
 def _dates(dates: Sequence[dt.date]) -> str:
@@ -176,6 +185,11 @@ def preview_lines(plan: ImportPlan) -> list[str]:
         lines.extend(f"  • {date.isoformat()}: {', '.join(signs)}" for date, signs in plan.days_to_check[:LISTED_DATES])
         if len(plan.days_to_check) > LISTED_DATES:
             lines.append(f"  • and {plural(len(plan.days_to_check) - LISTED_DATES, 'more day')}")
+    if plan.left_out_to_check:
+        lines.append("Days left out whose words may describe a warning sign (please read them in the other app):")
+        lines.extend(f"  • {date.isoformat()}: {', '.join(signs)}" for date, signs in plan.left_out_to_check[:LISTED_DATES])
+        if len(plan.left_out_to_check) > LISTED_DATES:
+            lines.append(f"  • and {plural(len(plan.left_out_to_check) - LISTED_DATES, 'more day')}")
     return lines
 
 

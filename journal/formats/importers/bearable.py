@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import io
 import re
+from functools import lru_cache
 from typing import Final
 
 from journal.formats.importers.common import (
@@ -42,13 +43,17 @@ DROPPED_MOOD: Final = "Mood and energy scores (Bearable's own scales; Pain Journ
 
 
 def _date(cells: dict[str, str]) -> dt.date:
-    iso = cells.get("date formatted", "").strip()
+    return _date_of(cells.get("date formatted", ""), cells.get("date", ""))
+
+
+@lru_cache(maxsize=4096)  # a day's rows repeat its date, often hundreds of times
+def _date_of(iso: str, raw: str) -> dt.date:
+    iso = iso.strip()
     if iso:
         try:
             return dt.date.fromisoformat(iso)
         except ValueError:
             raise ValueError(f"“date formatted” {iso[:20]!r} is not a date like 2020-09-22") from None
-    raw = cells.get("date", "")
     match = _DATE.fullmatch(raw)
     month = _MONTHS.get(match.group(2).lower()) if match else None
     if match is None or month is None:

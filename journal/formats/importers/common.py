@@ -26,6 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Final
 
 from journal.core.catalog import name_key, tidy_name
@@ -172,10 +173,13 @@ class Preview:
     source: str
     entries: tuple[DayEntry, ...]
     where: tuple[str, ...]  # the first line or entry of each day
+    own_words: tuple[str, ...]  # each day's notes as the person typed them (screened for warning signs)
     conversions: tuple[str, ...]
     mapped: tuple[str, ...]
     not_came_across: tuple[str, ...]
     days_without_pain: tuple[dt.date, ...]
+    #: The person's words on the days left out: (date, symptom names, notes), for the warning-sign screening.
+    left_out_words: tuple[tuple[dt.date, tuple[str, ...], str], ...] = ()
 
     @property
     def first(self) -> dt.date | None:
@@ -234,14 +238,21 @@ def load_json(source: str, text: str) -> Any:
         raise ForeignImportError(source, [("", "the file's JSON is nested too deeply to be an export")]) from None
 
 
+@lru_cache(maxsize=16_384)
 def clean_name(raw: str) -> str:
     """An imported name as the journal stores names: trimmed, single-spaced, ';' made ','."""
     return tidy_name(raw.replace(_RESERVED, ","))
 
 
+@lru_cache(maxsize=16_384)
+def _key(name: str) -> str:
+    """:func:`name_key`, remembered: an export repeats the same few names thousands of times."""
+    return name_key(name)
+
+
 def add_name(names: list[str], raw: str) -> None:
     name = clean_name(raw)
-    if name and name_key(name) not in {name_key(n) for n in names}:
+    if name and _key(name) not in {_key(n) for n in names}:
         names.append(name)
 
 
@@ -306,9 +317,11 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
 
     entries: list[DayEntry] = []
     where: list[str] = []
+    own_words: list[str] = []
     problems: list[tuple[str, str]] = []
     total = 0
     without_pain: list[dt.date] = []
+    left_out_words: list[tuple[dt.date, tuple[str, ...], str]] = []
     for date in sorted(parsed.days):
         day = parsed.days[date]
         lines: list[str] = []
@@ -316,6 +329,8 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
         leg = _score(day, choice.leg, leg_scale, "leg pain", lines, source)
         if back is None:
             without_pain.append(date)
+            names = tuple(dict.fromkeys([*day.symptoms, *(r.item for r in day.readings)]))
+            left_out_words.append((date, names, "\n".join(day.notes)))
             continue
         symptoms = list(day.symptoms)
         worded: dict[str, list[Reading]] = {}
@@ -356,6 +371,7 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
             continue
         entries.append(entry)
         where.append(day.where)
+        own_words.append("\n".join(day.notes))
     if problems:
         raise ForeignImportError(source, problems, total)
 
@@ -379,8 +395,10 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
         source,
         tuple(entries),
         tuple(where),
+        tuple(own_words),
         tuple(conversions),
         tuple(mapped),
         tuple(dropped),
         tuple(without_pain),
+        tuple(left_out_words),
     )
