@@ -91,7 +91,7 @@ def test_bearable_preview_lists_what_did_not_come_across() -> None:
     assert "Gratitude rows (no place for them in Pain Journal): 1 time" in text
     assert "1 day with no back pain score" in text and "2024-03-04" in text
     # The day left out mentions numbness between the legs: the person is told, though it is not imported.
-    assert "Days left out whose words may describe a warning sign" in text
+    assert "Days left out (no back pain score) whose words may describe a warning sign" in text
     assert "  • 2024-03-04: numbness in the saddle area" in text
     assert "Back pain: “Back pain” (1–3: Mild, Moderate, Severe) → back pain 0–10: Mild→3, Moderate→7, Severe→10." in text
     # Not chosen: kept as a symptom, its word in the note.

@@ -120,3 +120,21 @@ def test_a_broken_file_says_where_and_writes_nothing(qtbot: QtBot, window: MainW
     assert "entry 2: “pain” must be a number from 0 to 10" in messages.messages[0]
     assert not window.findChildren(ImportPreviewDialog)
     assert stored_day(qtbot, window, dt.date(2024, 7, 1)) is None
+
+
+def test_the_imported_history_is_in_trends(qtbot: QtBot, window: MainWindow, messages: MessageWatcher) -> None:
+    from journal.ui.trends.view import TrendsView
+
+    import_from_app_interactively(window, "pfpd", DATA / "pfpd_backup.json")
+    dialog = preview_dialog(qtbot, window)
+    assert dialog.import_button.text() == "Import 2 days"  # the 0–10 pain level needs no choice
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: any("Imported 2 days" in m for m in messages.messages), timeout=10_000)
+    index = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "T&rends")
+    window.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: window.findChild(TrendsView) is not None, timeout=10_000)
+    view = window.findChild(TrendsView)
+    assert view is not None
+    qtbot.waitUntil(lambda: getattr(view, "data", None) is not None and dt.date(2024, 6, 10) in view.data.by_date, timeout=20_000)
+    assert view.data.by_date[dt.date(2024, 6, 10)].back_pain == 7
+    assert view.data.first == dt.date(2024, 6, 10)

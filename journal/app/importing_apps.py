@@ -170,14 +170,6 @@ def preview_lines(plan: ImportPlan) -> list[str]:
             + "; ".join(f"“{name}” ({parsed.scales[name].describe()})" for name in others)
             + "."
         )
-    if preview.mapped:
-        lines.append("What goes where:")
-        lines.extend(f"  • {line}" for line in preview.mapped)
-    if preview.not_came_across:
-        lines.append("What does not come across:")
-        lines.extend(f"  • {line}" for line in preview.not_came_across)
-    if preview.days_without_pain:
-        lines.append(f"  Days left out: {_dates(preview.days_without_pain)}.")
     if plan.clashes:
         lines.append(f"Already in your journal ({plural(len(plan.clashes), 'day')}): {_dates(plan.clashes)}.")
     if plan.days_to_check:
@@ -186,10 +178,18 @@ def preview_lines(plan: ImportPlan) -> list[str]:
         if len(plan.days_to_check) > LISTED_DATES:
             lines.append(f"  • and {plural(len(plan.days_to_check) - LISTED_DATES, 'more day')}")
     if plan.left_out_to_check:
-        lines.append("Days left out whose words may describe a warning sign (please read them in the other app):")
+        lines.append("Days left out (no back pain score) whose words may describe a warning sign (nothing is marked):")
         lines.extend(f"  • {date.isoformat()}: {', '.join(signs)}" for date, signs in plan.left_out_to_check[:LISTED_DATES])
         if len(plan.left_out_to_check) > LISTED_DATES:
             lines.append(f"  • and {plural(len(plan.left_out_to_check) - LISTED_DATES, 'more day')}")
+    if preview.mapped:
+        lines.append("What goes where:")
+        lines.extend(f"  • {line}" for line in preview.mapped)
+    if preview.not_came_across:
+        lines.append("What does not come across:")
+        lines.extend(f"  • {line}" for line in preview.not_came_across)
+    if preview.days_without_pain:
+        lines.append(f"  Days left out: {_dates(preview.days_without_pain)}.")
     return lines
 
 
