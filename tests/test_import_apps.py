@@ -251,3 +251,28 @@ def test_every_source_has_a_reader_and_a_test_file() -> None:
     assert set(SOURCES) == {"bearable", "flaredown", "pfpd", "paintracker"}
     for key in SOURCES:
         assert list(DATA.glob(f"{key}*")), key
+
+
+def test_paintracker_full_entry_every_field_is_placed_or_listed() -> None:
+    found = parsed("paintracker", "paintracker_full.json")
+    plan = plan_import(found, default_choice(found), set())
+    [day] = plan.preview.entries
+    assert day.date == dt.date(2024, 8, 5) and day.back_pain == 5
+    assert day.pain_locations == {"lower_back_centre", "thigh_right"}
+    assert day.medications == ("Naproxen (250 mg)", "Physiotherapy")
+    for line in (
+        "Activities limited: Lifting, Sitting",
+        "Mobility aids: Cane",
+        "Medication changes: Stopped amitriptyline last week",
+        "Physiotherapy: helped: Helped a lot",
+        "Naproxen: taken twice a day; helped: Moderate",
+        "Treatments planned: Hydrotherapy",
+        "Social life: Missed a dinner",
+        "Work missed: 1",
+        "Work limitations: No lifting",
+    ):
+        assert line in day.notes, line
+    text = "\n".join(preview_lines(plan))
+    assert "Who gave a treatment (a person's name; not imported): 1 time" in text
+    assert "“weatherSnapshot” (no place for it in Pain Journal): 1 time" in text
+    assert "Dr Example" not in day.notes

@@ -26,6 +26,44 @@ from journal.formats.importers.common import (
 from journal.formats.importers.places import place_code
 
 SOURCE: Final = "PainTracker"
+WHEREABOUTS: Final = ("location", "geolocation", "coordinates", "gps")
+#: Every field read (or dropped on purpose); any other field is counted as not come across.
+KNOWN_KEYS: Final = frozenset(
+    {
+        "id",
+        "timestamp",
+        "baselineData",
+        "functionalImpact",
+        "medications",
+        "treatments",
+        "qualityOfLife",
+        "workImpact",
+        "comparison",
+        "notes",
+        "triggers",
+        "activities",
+        "sleep",
+        "mood",
+        "stress",
+        *WHEREABOUTS,
+    }
+)
+#: Lists and words written as lines of the day's note: (field, inner field, label).
+WORDED: Final = (
+    ("functionalImpact", "limitedActivities", "Activities limited"),
+    ("functionalImpact", "assistanceNeeded", "Help needed with"),
+    ("functionalImpact", "mobilityAids", "Mobility aids"),
+    ("medications", "changes", "Medication changes"),
+    ("medications", "effectiveness", "How the medications helped"),
+    ("treatments", "effectiveness", "How the treatments helped"),
+    ("treatments", "planned", "Treatments planned"),
+    ("qualityOfLife", "socialImpact", "Social life"),
+    ("workImpact", "missedWork", "Work missed"),
+    ("workImpact", "modifiedDuties", "Modified duties"),
+    ("workImpact", "workLimitations", "Work limitations"),
+    ("comparison", "worseningSince", "Worse since"),
+    ("comparison", "newLimitations", "New limitations"),
+)
 PAIN: Final = "Pain"
 DROPPED_WHEREABOUTS: Final = "Where you were (location data is never imported)"
 DROPPED_MOOD: Final = "Mood, mood impact and stress scores (PainTracker's own scales; not rescaled)"
@@ -47,6 +85,32 @@ def _texts(value: object) -> list[str]:
     if isinstance(value, list):
         return [str(v) if not isinstance(v, dict) else str(v.get("name", "")) for v in value if v not in (None, "")]
     return []
+
+
+def _more_words(parsed: ParsedImport, day: SourceDay, entry: dict[str, Any], medications: object) -> None:
+    """The free-text and list fields: lines of the note; recent treatments: self-care, with how they helped."""
+    for group, key, label in WORDED:
+        holder = entry.get(group)
+        value = holder.get(key) if isinstance(holder, dict) else None
+        if isinstance(value, bool) or value in (None, "", [], 0):
+            continue
+        words = ", ".join(_texts(value)) if isinstance(value, list) else str(value).strip()
+        if words:
+            day.kept_as_words.append(f"{label}: {words}")
+            parsed.mapped[(label, "words in the note")] += 1
+    treatments = entry.get("treatments")
+    recent = treatments.get("recent") if isinstance(treatments, dict) else None
+    for treatment in recent if isinstance(recent, list) else []:
+        kind = str(treatment.get("type") or "").strip() if isinstance(treatment, dict) else ""
+        if not kind:
+            continue
+        add_name(day.medications, kind)
+        parsed.mapped[("Recent treatments", "medications and self-care")] += 1
+        helped = str(treatment.get("effectiveness") or "").strip()
+        if helped:
+            day.kept_as_words.append(f"{kind}: helped: {helped}")
+        if str(treatment.get("provider") or "").strip():
+            parsed.dropped["Who gave a treatment (a person's name; not imported)"] += 1
 
 
 def parse(data: bytes) -> ParsedImport:
@@ -136,8 +200,12 @@ def _entry(parsed: ParsedImport, entry: Any, where: str) -> None:
         isinstance(quality, dict) and quality.get("moodImpact") not in (None, "")
     ):
         parsed.dropped[DROPPED_MOOD] += 1
-    if any(entry.get(key) not in (None, "", {}, []) for key in ("location", "geolocation", "coordinates", "gps")):
+    if any(entry.get(key) not in (None, "", {}, []) for key in WHEREABOUTS):
         parsed.dropped[DROPPED_WHEREABOUTS] += 1
+    _more_words(parsed, day, entry, medications)
+    for key in sorted(set(entry) - KNOWN_KEYS):
+        if entry[key] not in (None, "", {}, []):
+            parsed.dropped[f"“{key}” (no place for it in Pain Journal)"] += 1
     notes = entry.get("notes")
     if isinstance(notes, str) and notes.strip():
         day.notes.append(f"{time}: {notes.strip()}")
