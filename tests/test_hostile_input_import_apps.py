@@ -98,7 +98,7 @@ def test_a_folder_or_a_missing_file_is_a_plain_error(tmp_path: Path) -> None:
         ("paintracker", b'[{"timestamp": "2024-01-01", "baselineData": {"pain": true}}]', "entry 1", "from 0 to 10"),
         ("paintracker", b"[3]", "entry 1", "is not an entry object"),
         ("pfpd", b"{}", "", "not a Privacy Friendly Pain Diary backup"),
-        ("pfpd", b'{"database": {"content": [{"tableName": "drugs", "values": []}]}}', "", "no “diaryentries” table"),
+        ("pfpd", b'{"database": {"content": [{"tableName": "drugs", "values": []}]}}', "", "no diary entries table"),
         (
             "pfpd",
             json.dumps(

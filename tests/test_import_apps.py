@@ -276,3 +276,19 @@ def test_paintracker_full_entry_every_field_is_placed_or_listed() -> None:
     assert "Who gave a treatment (a person's name; not imported): 1 time" in text
     assert "“weatherSnapshot” (no place for it in Pain Journal): 1 time" in text
     assert "Dr Example" not in day.notes
+
+
+def test_pain_diary_backup_with_the_apps_own_table_names() -> None:
+    """The app's code names tables in the singular with lower-case columns; rows may be lists in column order."""
+    days = entries("pfpd", "pfpd_backup_app_names.json")
+    first = days[dt.date(2024, 9, 1)]
+    assert first.back_pain == 5
+    assert first.pain_locations == {"lower_back_left", "buttock_left", "calf_left"}
+    assert first.medications == ("Ibuprofen (400 mg)",)
+    assert "Ibuprofen taken: evening 1, night 1" in first.notes
+    assert "The pain felt: burning" in first.notes and "When it hurt: at night" in first.notes
+    assert first.notes.startswith("Bad night")
+    assert days[dt.date(2024, 9, 2)].back_pain == 2
+    text = "\n".join(preview_lines(plan_import(parsed("pfpd", "pfpd_backup_app_names.json"), PainChoice("Pain level"), set())))
+    assert "Your profile (name, birth date) (no place for it in Pain Journal): 1 time" in text
+    assert "sqlite_sequence" not in text
