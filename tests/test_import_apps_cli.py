@@ -99,3 +99,24 @@ def test_a_hostile_file_changes_nothing_and_names_the_place(
 def test_pain_options_need_from(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "--db", str(db_path), str(DATA / "flaredown.csv"), "--back-pain", "Back pain"]) == EXIT_USER_ERROR
     assert "--back-pain is for imports from another app" in capsys.readouterr().err
+
+
+def test_at_a_terminal_the_person_is_asked(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    answers = iter(["n", "y"])
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    args = ["import", "--db", str(db_path), "--from", "paintracker", str(DATA / "paintracker.json")]
+    assert main(args) == 1  # "n"
+    assert day_count(db_path) == 0
+    assert main(args) == 0  # "y"
+    assert asked == [f"Import 2 days into {db_path}? [y/N] "] * 2
+    assert day_count(db_path) == 2
+    assert "Imported 2 days" in capsys.readouterr().out

@@ -138,3 +138,19 @@ def test_the_imported_history_is_in_trends(qtbot: QtBot, window: MainWindow, mes
     qtbot.waitUntil(lambda: getattr(view, "data", None) is not None and dt.date(2024, 6, 10) in view.data.by_date, timeout=20_000)
     assert view.data.by_date[dt.date(2024, 6, 10)].back_pain == 7
     assert view.data.first == dt.date(2024, 6, 10)
+
+
+def test_a_choice_that_breaks_a_rule_says_where_and_cannot_be_imported(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    future = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    path = tmp_path / "flaredown.csv"
+    path.write_text(f"Date,Back pain,Fatigue\n2024-05-01 00:00:00 UTC,2,1\n{future} 00:00:00 UTC,,2\n", encoding="utf-8")
+    import_from_app_interactively(window, "flaredown", path)
+    dialog = preview_dialog(qtbot, window)
+    dialog.back_combo.setCurrentIndex(dialog.back_combo.findData("Fatigue"))
+    qtbot.waitUntil(lambda: "Nothing was imported" in dialog.text.toPlainText(), timeout=10_000)
+    assert f"line 3 ({future}): date {future} is in the future" in dialog.text.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    dialog.back_combo.setCurrentIndex(dialog.back_combo.findData("Back pain"))  # the future day has no back pain
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    assert dialog.import_button.text() == "Import 1 day"
+    dialog.reject()
