@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,20 @@ def test_pain_diary_backup_with_the_apps_own_table_names() -> None:
     text = "\n".join(preview_lines(plan_import(parsed("pfpd", "pfpd_backup_app_names.json"), PainChoice("Pain level"), set())))
     assert "Your profile (name, birth date) (no place for it in Pain Journal): 1 time" in text
     assert "sqlite_sequence" not in text
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="changing the time zone of a running process needs tzset (Unix)")
+def test_paintracker_utc_times_fall_on_the_local_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b'[{"timestamp": "2024-07-02T02:30:00.000Z", "baselineData": {"pain": 4}}]'
+    try:
+        monkeypatch.setenv("TZ", "America/New_York")
+        time.tzset()
+        [day] = plan_import(parse_export("paintracker", data), PainChoice(back="Pain"), set()).preview.entries
+        assert day.date == dt.date(2024, 7, 1)  # 22:30 the evening before, where it was written
+        monkeypatch.setenv("TZ", "UTC")
+        time.tzset()
+        [day] = plan_import(parse_export("paintracker", data), PainChoice(back="Pain"), set()).preview.entries
+        assert day.date == dt.date(2024, 7, 2)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -70,12 +70,18 @@ DROPPED_MOOD: Final = "Mood, mood impact and stress scores (PainTracker's own sc
 
 
 def _timestamp(value: object) -> dt.datetime:
+    """The moment on this computer's clock: PainTracker writes UTC (``toISOString()``), the person lived local time.
+
+    An evening entry written as ``…T02:30:00Z`` belongs to the evening before
+    in America; a time without a zone is taken as written.
+    """
     if isinstance(value, bool):
         raise ValueError
     if isinstance(value, (int, float)):  # milliseconds since 1970, as JavaScript writes Date.now()
-        return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC)
+        return dt.datetime.fromtimestamp(value / 1000, tz=dt.UTC).astimezone()
     if isinstance(value, str):
-        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        return moment.astimezone() if moment.tzinfo is not None else moment
     raise ValueError
 
 
