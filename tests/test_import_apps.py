@@ -141,7 +141,7 @@ def test_flaredown_columns_by_kind() -> None:
     assert "Fatigue" not in second.symptoms  # scored 0: not at all, but the 0 is in the note
     assert "Fatigue (Flaredown, 0–4): 0" in second.notes
     text = "\n".join(preview_lines(plan_import(parsed("flaredown", "flaredown.csv"), PainChoice(back="Back pain"), set())))
-    assert "Weather (Pain Journal does not record it): 18 times" in text
+    assert "Weather (Pain Journal does not record it): 3 times" in text
     assert "Foods (Pain Journal has no food log): 2 times" in text
 
 

@@ -87,6 +87,7 @@ def parse(data: bytes) -> ParsedImport:
             continue
         parsed.entries_read += 1
         day = parsed.day(date, where)
+        weather = False
         for index, name in enumerate(header[1:], start=1):
             cell = row[index].strip()
             lowered = name.lower()
@@ -99,7 +100,7 @@ def parse(data: bytes) -> ParsedImport:
             elif lowered == "foods":
                 parsed.dropped[DROPPED_FOODS] += 1
             elif lowered.startswith("weather"):
-                parsed.dropped[DROPPED_WEATHER] += 1
+                weather = True
             elif index in scored:
                 parsed.add_reading(day, Reading(name, int(cell)), SCORE)
                 parsed.mapped[("Conditions and symptoms (0–4)", "symptoms (a chosen one: back or leg pain)")] += 1
@@ -108,6 +109,8 @@ def parse(data: bytes) -> ParsedImport:
             else:
                 add_name(day.medications, name if cell.lower() == "taken" else f"{name} ({cell})")
                 parsed.mapped[("Treatments", "medications (with doses)")] += 1
+        if weather:
+            parsed.dropped[DROPPED_WEATHER] += 1  # once a day, however many weather columns
     if problems:
         raise ForeignImportError(SOURCE, problems)
     return parsed
