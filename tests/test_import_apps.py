@@ -10,6 +10,7 @@ import pytest
 
 from journal.app.importing_apps import Clash, default_choice, import_planned, plan_import, preview_lines, read_export
 from journal.core.day import DayEntry
+from journal.core.errors import UserError
 from journal.formats.importers import SOURCES, parse_export
 from journal.formats.importers.common import ForeignImportError, PainChoice, ParsedImport, Scale, build_preview, to_ten
 from journal.storage.journal import DuplicateDatesError, Journal
@@ -65,7 +66,7 @@ def test_a_zero_to_ten_pain_score_is_back_pain_by_default_as_it_is(source: str, 
 
 def test_unknown_item_chosen_is_a_clear_error() -> None:
     found = parsed("flaredown", "flaredown.csv")
-    with pytest.raises(Exception, match="no scored item “Backache”. Its scored items: “Back pain”"):
+    with pytest.raises(UserError, match="no scored item “Backache”. Its scored items: “Back pain”"):
         plan_import(found, PainChoice(back="Backache"), set())
 
 
@@ -310,3 +311,9 @@ def test_paintracker_utc_times_fall_on_the_local_day(monkeypatch: pytest.MonkeyP
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_one_item_cannot_be_both_back_and_leg_pain() -> None:
+    found = parsed("flaredown", "flaredown.csv")
+    with pytest.raises(UserError, match="cannot be both back pain and leg pain"):
+        plan_import(found, PainChoice(back="Back pain", leg="Back pain"), set())

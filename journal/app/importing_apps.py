@@ -107,6 +107,8 @@ def plan_import(parsed: ParsedImport, choice: PainChoice, logged: set[dt.date], 
         if item is not None and item not in parsed.scales:
             known = ", ".join(f"“{name}”" for name in sorted(parsed.scales)) or "none"
             raise UserError(f"The {parsed.source} file has no scored item “{item}”. Its scored items: {known}.")
+    if choice.back is not None and choice.back == choice.leg:
+        raise UserError(f"“{choice.back}” cannot be both back pain and leg pain; choose one of them for each.")
     preview = build_preview(parsed, choice, today=today)
     clashes = tuple(sorted(logged.intersection(e.date for e in preview.entries)))
     # The person's own words and symptom names are screened; not the lines the import adds to a note.
