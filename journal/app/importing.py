@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.core.day import DayEntry
     from journal.core.redflags import RedFlag
     from journal.formats.csv_io import ParsedCsv
@@ -44,17 +46,36 @@ def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> 
 
 
 def _import_parsed(journal: "Journal", parsed: "ParsedCsv", *, replace: bool) -> ImportResult:
+    return import_entries(journal, parsed.entries, replace=replace, ignored=parsed.ignored_columns)
+
+
+def import_entries(
+    journal: "Journal",
+    entries: "Sequence[DayEntry]",
+    *,
+    replace: bool,
+    ignored: "Sequence[str]" = (),
+    screened: "Sequence[tuple[dt.date, tuple[str, ...]]] | None" = None,
+) -> ImportResult:
+    """Write checked days in one transaction (all or nothing) and screen them: every import ends here.
+
+    ``screened`` is the days to check when the caller has screened the days'
+    own words already (an import from another app, whose notes also hold lines it added).
+
+    Raises:
+        journal.storage.journal.DuplicateDatesError: days already logged and not ``replace``.
+    """
     from journal.core.redflags import red_flags_of
     from journal.core.screening import days_to_check
 
-    count = journal.import_days(parsed.entries, replace=replace)
-    flags = tuple(red_flags_of(parsed.entries, journal.urgencies()))
+    count = journal.import_days(entries, replace=replace)
+    flags = tuple(red_flags_of(entries, journal.urgencies()))
     return ImportResult(
         count,
-        tuple(parsed.entries),
-        tuple(parsed.ignored_columns),
+        tuple(entries),
+        tuple(ignored),
         flags,
-        tuple(days_to_check(parsed.entries)),
+        tuple(days_to_check(entries) if screened is None else screened),
     )
 
 

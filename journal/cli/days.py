@@ -15,19 +15,46 @@ from journal.core.validation import EARLIEST_DATE
 from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
+    from journal.app.importing import ImportResult
     from journal.app.reports import ExportResult
     from journal.storage.journal import Journal
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from journal.formats.importers import SOURCES
+
     importer = subparsers.add_parser(
         "import",
-        help="import days from a CSV file (all or nothing)",
-        description="Import days from a CSV file. If any row is invalid, nothing is imported.",
+        help="import days from a CSV file, or from another diary app's export (all or nothing)",
+        description="Import days from a Pain Journal CSV file, or with --from from another app's export "
+        "(a preview is printed first; add --yes to write). If anything is invalid, nothing is imported. "
+        "See docs/importing.md for what maps to what.",
     )
-    importer.add_argument("file", type=Path, metavar="FILE.csv")
+    importer.add_argument("file", type=Path, metavar="FILE")
     add_db_option(importer)
     importer.add_argument("--replace", action="store_true", help="overwrite days that already have an entry")
+    importer.add_argument(
+        "--from",
+        dest="source",
+        choices=tuple(SOURCES),
+        default=None,
+        help="the app that wrote FILE: " + ", ".join(f"{key} ({s.title})" for key, s in SOURCES.items()),
+    )
+    importer.add_argument(
+        "--back-pain",
+        metavar="ITEM",
+        default=None,
+        help="with --from: the scored item that is your back pain (default: the file's 0–10 pain score, if it has one); "
+        "a score on another scale is converted as the preview shows",
+    )
+    importer.add_argument("--leg-pain", metavar="ITEM", default=None, help="with --from: the scored item that is your leg pain")
+    importer.add_argument(
+        "--clash",
+        choices=("skip", "replace", "stop"),  # journal.app.importing_apps.Clash, not imported to build the parser
+        default=None,
+        help="with --from: days already in your journal are skipped, replaced, or stop the import (default: stop)",
+    )
+    importer.add_argument("--yes", action="store_true", help="with --from: import after printing the preview, without asking")
     importer.set_defaults(func=run_import)
 
     exporter = subparsers.add_parser(
@@ -57,12 +84,66 @@ def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journ
 def run_import(args: argparse.Namespace) -> int:
     from journal.app.importing import import_csv_into_file
 
+    if args.source is not None:
+        return run_import_from_app(args)
+    for option in ("back_pain", "leg_pain", "clash"):
+        if getattr(args, option) is not None:
+            raise UserError(f"--{option.replace('_', '-')} is for imports from another app: add --from APP.")
     path = database_path(args)
     result = import_csv_into_file(path, args.file, replace=args.replace)
     if result.ignored_columns:
         ignored = result.ignored_columns
         print(f"Ignored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}", file=sys.stderr)
     print(f"Imported {plural(result.count, 'day')} into {path}.")
+    print_import_warnings(result)
+    return 0
+
+
+def run_import_from_app(args: argparse.Namespace) -> int:
+    """``import --from APP FILE``: print the preview, then import if --yes or the person says yes."""
+    from journal.app.importing_apps import Clash, ImportPlan, import_export_into_file, preview_lines
+    from journal.formats.importers.common import PainChoice
+
+    if args.replace and args.clash not in (None, "replace"):
+        raise UserError(f"--replace and --clash {args.clash} disagree; give one of them.")
+    clash = Clash.REPLACE if args.replace else Clash(args.clash or Clash.STOP.value)
+    path = database_path(args)
+
+    def confirm(plan: ImportPlan) -> bool:
+        print("\n".join(preview_lines(plan)))
+        count = plan.to_write(clash)
+        if plan.clashes and clash is Clash.STOP:
+            print(
+                f"Nothing was written: {plural(len(plan.clashes), 'day')} of the file "
+                f"{'is' if len(plan.clashes) == 1 else 'are'} already in your journal. "
+                "Give --clash skip or --clash replace.",
+                file=sys.stderr,
+            )
+            return False
+        if count == 0:
+            print("Nothing was written: no day can come across as it stands.", file=sys.stderr)
+            return False
+        if args.yes:
+            return True
+        if not sys.stdin.isatty():
+            print(f"Nothing was written. Add --yes to import these {plural(count, 'day')}.", file=sys.stderr)
+            return False
+        answer = input(f"Import {plural(count, 'day')} into {path}? [y/N] ")
+        return answer.strip().lower() in ("y", "yes")
+
+    choice = None
+    if args.back_pain is not None or args.leg_pain is not None:
+        choice = PainChoice(back=args.back_pain, leg=args.leg_pain)
+    result = import_export_into_file(path, args.source, args.file, choice, clash, confirm)
+    if result is None:
+        return 1
+    print(f"Imported {plural(result.count, 'day')} into {path}.")
+    print_import_warnings(result)
+    return 0
+
+
+def print_import_warnings(result: "ImportResult") -> None:
+    """After any import: urgent signs marked, and the days whose words the person should check."""
     import datetime as dt
 
     from journal.core.dates import day_words
@@ -77,7 +158,6 @@ def run_import(args: argparse.Namespace) -> int:
             f"Please check {day_words(date)}.",
             file=sys.stderr,
         )
-    return 0
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ INSTALLERS: tuple[str, ...] = (
     "journal.ui.guidance.install:install",
     "journal.ui.safety.feature:install",
     "journal.ui.pacing:install",
+    "journal.ui.import_other_app:install",
     "journal.ui.reminders:install",  # last: its close filter must see Close before the others
 )
 

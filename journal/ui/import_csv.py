@@ -39,6 +39,32 @@ NOT_IN_SAMPLE_DATA = (
 )
 
 
+def show_import_result(window: "MainWindow", result: ImportResult, file_name: str) -> None:
+    """After any import: refresh, say what came in, and show the urgent signs and the days to check."""
+    session = window.session
+    journal = session.journal
+    assert journal is not None
+    count, ignored = result.count, result.ignored_columns
+    check = words_to_check(result.days_to_check)
+    session.refresh_all()
+    extra = f"\nIgnored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}." if ignored else ""
+    extra += f"\n\n{check}" if check else ""
+    window.show_status(f"Imported {plural(count, 'day')} from {file_name}.")
+    QMessageBox.information(window, "Import finished", f"Imported {plural(count, 'day')} from {file_name}.{extra}")
+    # Every imported urgent sign, listed once per symptom with its dates (past tense).
+    flags = [flag for flag in result.red_flags if flag.urgency is Urgency.URGENT]
+    if flags:
+        from journal.ui.red_flags import RedFlagDialog
+
+        RedFlagDialog(flags, window, today=window.today.today()).exec()
+        by_date: dict[dt.date, list[str]] = {}
+        for flag in flags:
+            by_date.setdefault(flag.date, []).append(flag.symptom)
+        for date, symptoms in by_date.items():
+            window.today.mark_warned(date, symptoms)
+        session.tasks.run(lambda: [journal.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None)
+
+
 def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
     """Ask for a CSV file and import it into the open journal (never into the sample data)."""
     session = window.session
@@ -59,25 +85,7 @@ def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, 
         return import_csv(journal, path, replace=replace)
 
     def done(result: ImportResult) -> None:
-        count, ignored = result.count, result.ignored_columns
-        check = words_to_check(result.days_to_check)
-        session.refresh_all()
-        extra = f"\nIgnored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}." if ignored else ""
-        extra += f"\n\n{check}" if check else ""
-        window.show_status(f"Imported {plural(count, 'day')} from {path.name}.")
-        QMessageBox.information(window, "Import finished", f"Imported {plural(count, 'day')} from {path.name}.{extra}")
-        # Every imported urgent sign, listed once per symptom with its dates (past tense).
-        flags = [flag for flag in result.red_flags if flag.urgency is Urgency.URGENT]
-        if flags:
-            from journal.ui.red_flags import RedFlagDialog
-
-            RedFlagDialog(flags, window, today=window.today.today()).exec()
-            by_date: dict[dt.date, list[str]] = {}
-            for flag in flags:
-                by_date.setdefault(flag.date, []).append(flag.symptom)
-            for date, symptoms in by_date.items():
-                window.today.mark_warned(date, symptoms)
-            session.tasks.run(lambda: [journal.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None)
+        show_import_result(window, result, path.name)
 
     def failed(error: BaseException) -> None:
         from journal.storage.journal import DuplicateDatesError
