@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from journal.core.day import DayEntry
     from journal.core.redflags import RedFlag
     from journal.formats.csv_io import ParsedCsv
@@ -28,6 +30,7 @@ class ImportResult:
     ignored_columns: tuple[str, ...]
     red_flags: tuple["RedFlag", ...]
     days_to_check: tuple[tuple[dt.date, tuple[str, ...]], ...]
+    notices: tuple[str, ...] = ()  # what opening the journal did that the patient should hear
 
 
 def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> ImportResult:
@@ -43,22 +46,39 @@ def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> 
     return _import_parsed(journal, read_csv_file(Path(csv_path)), replace=replace)
 
 
-def _import_parsed(journal: "Journal", parsed: "ParsedCsv", *, replace: bool) -> ImportResult:
+def _import_parsed(
+    journal: "Journal",
+    parsed: "ParsedCsv",
+    *,
+    replace: bool,
+    committed: "Callable[[ImportResult], None] | None" = None,
+) -> ImportResult:
+    """Screen the notes, then write the days in one transaction, then call ``committed``.
+
+    The screening (which may take a while for years of long notes) runs before
+    anything is written, so stopping the import then leaves the journal as it
+    was; ``committed`` is called as soon as the days are in, before the
+    journal is closed, so a front-end can say so at once.
+    """
     from journal.core.redflags import red_flags_of
     from journal.core.screening import days_to_check
 
-    count = journal.import_days(parsed.entries, replace=replace)
     flags = tuple(red_flags_of(parsed.entries, journal.urgencies()))
-    return ImportResult(
-        count,
-        tuple(parsed.entries),
-        tuple(parsed.ignored_columns),
-        flags,
-        tuple(days_to_check(parsed.entries)),
-    )
+    to_check = tuple(days_to_check(parsed.entries))
+    count = journal.import_days(parsed.entries, replace=replace)
+    result = ImportResult(count, tuple(parsed.entries), tuple(parsed.ignored_columns), flags, to_check, tuple(journal.notices))
+    if committed is not None:
+        committed(result)
+    return result
 
 
-def import_csv_into_file(db_path: Path, csv_path: Path, *, replace: bool = False) -> ImportResult:
+def import_csv_into_file(
+    db_path: Path,
+    csv_path: Path,
+    *,
+    replace: bool = False,
+    committed: "Callable[[ImportResult], None] | None" = None,
+) -> ImportResult:
     """:func:`import_csv` into the journal file at ``db_path`` (created if missing).
 
     The file is checked read-only first, and its lock is held for the import,
@@ -79,7 +99,7 @@ def import_csv_into_file(db_path: Path, csv_path: Path, *, replace: bool = False
     try:
         journal = Journal.open(db_path)
         try:
-            return _import_parsed(journal, parsed, replace=replace)
+            return _import_parsed(journal, parsed, replace=replace, committed=committed)
         finally:
             journal.close()
     finally:

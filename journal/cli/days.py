@@ -15,6 +15,8 @@ from journal.core.validation import EARLIEST_DATE
 from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.app.reports import ExportResult
     from journal.storage.journal import Journal
 
@@ -51,18 +53,35 @@ def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journ
     path = database_path(args)
     if must_exist and not path.exists():
         raise UserError(f"No journal at {path}. Start the app once, or give --db PATH.")
-    return Journal.open(path)
+    journal = Journal.open(path)
+    print_notices(journal.notices)
+    return journal
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from journal.app.importing import import_csv_into_file
+    from journal.app.importing import ImportResult, import_csv_into_file
 
     path = database_path(args)
-    result = import_csv_into_file(path, args.file, replace=args.replace)
+    reported: list[ImportResult] = []
+
+    def committed(result: ImportResult) -> None:
+        # Said the moment the days are in, so stopping later (while the journal
+        # is closed) never leaves days imported without this line.
+        print_notices(result.notices)
+        print(f"Imported {plural(result.count, 'day')} into {path}.", flush=True)
+        reported.append(result)
+
+    try:
+        result = import_csv_into_file(path, args.file, replace=args.replace, committed=committed)
+    except KeyboardInterrupt:
+        if reported:
+            print("Stopped while closing the journal; the days above are in.", file=sys.stderr)
+        else:
+            print("pain-journal: import stopped; nothing was imported.", file=sys.stderr)
+        return 130
     if result.ignored_columns:
         ignored = result.ignored_columns
         print(f"Ignored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}", file=sys.stderr)
-    print(f"Imported {plural(result.count, 'day')} into {path}.")
     import datetime as dt
 
     from journal.core.dates import day_words
@@ -78,6 +97,12 @@ def run_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def print_notices(notices: "Sequence[str]") -> None:
+    """What opening the journal did that the patient should know (a log set aside, a copy kept)."""
+    for notice in notices:
+        print(f"pain-journal: {notice}", file=sys.stderr)
 
 
 def run_export(args: argparse.Namespace) -> int:

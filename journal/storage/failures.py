@@ -15,13 +15,14 @@ from typing import Final, Literal
 
 from journal.core.errors import UserError
 
-Reason = Literal["full", "locked", "read-only", "io"]
+Reason = Literal["full", "locked", "read-only", "linked", "io"]
 
 #: The phrase for each kind of failure, to end "Not saved: …".
 REASON_WORDS: Final[dict[str, str]] = {
     "full": "the disk is full",
     "locked": "another program is using your journal",
     "read-only": "the journal file or its folder is read-only",
+    "linked": "the journal file has more than one name (a hard link), so it was opened read-only; open it by one name only",
     "io": "the disk could not be written to (it may be full)",
 }
 

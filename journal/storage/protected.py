@@ -13,7 +13,7 @@ from pathlib import Path
 from journal.core.errors import UserError
 
 #: Files beside the journal that belong to it (SQLite's and the app's own).
-_SIDE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".identity")
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".guard", ".identity")
 
 
 def _same_file(a: Path, b: Path) -> bool:
