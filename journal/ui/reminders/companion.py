@@ -94,18 +94,31 @@ class DayCompanion(QObject):
         return self.settings.keeps_running or self.sitting is not None
 
     def apply(self, chosen: ReminderSettings) -> None:
-        """Use and remember new settings; anything turned off leaves no trace behind."""
+        """Use and remember new settings; anything turned off leaves no trace behind.
+
+        When the log-in entry cannot be written (a read-only folder, a path no
+        entry can carry) the patient is told why, and the option stays off.
+        """
+        from journal.app import autostart
+        from journal.core.errors import UserError
+
+        if chosen.start_at_login:
+            try:
+                autostart.enable(self._login_command())
+            except UserError as error:
+                from dataclasses import replace
+
+                from journal.ui.errors import show_error
+
+                chosen = replace(chosen, start_at_login=False)
+                show_error(self.window, error, title="Could not start Pain Journal at log-in")
+        elif autostart.is_enabled():
+            autostart.disable()
         store.save(self.qsettings, chosen)
         self.settings = chosen
         self.reminder.settings = chosen
         if not chosen.enabled and self.showing is Prompt.REMINDER:
             self._clear_prompt()  # turned off while it was on screen: it goes away too
-        from journal.app import autostart
-
-        if chosen.start_at_login:
-            autostart.enable(self._login_command())
-        elif autostart.is_enabled():
-            autostart.disable()
         self._update_presence()
 
     def _default_login_command(self) -> list[str]:
