@@ -248,6 +248,9 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
             raise UserError(f"{target} already exists; choose a new file name.")
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} does not exist.")
+    from journal.storage.scratch import sweep_partial_copies
+
+    sweep_partial_copies(target.parent)  # the hidden half-copy of a backup that was killed
     # Never a writable connection: closing one may checkpoint (and a read-only file is not ours to write).
     source = integrity.open_readonly(db_path) if is_read_only(db_path) else _connect_reading(db_path)
     try:
