@@ -90,9 +90,11 @@ def import_csv_into_file(
     from journal.formats.csv_io import read_csv_file
     from journal.storage.integrity import check_file
     from journal.storage.journal import Journal
+    from journal.storage.paths import check_path
     from journal.storage.single_instance import acquire_journal_lock
 
     parsed = read_csv_file(Path(csv_path))  # a bad file fails before the journal is touched
+    check_path(db_path)  # a folder or a link to nothing: say so before any lock file is made
     if db_path.exists():
         check_file(db_path)
     lock = acquire_journal_lock(db_path)

@@ -49,8 +49,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journal":
     """Open the journal named by ``--db`` (or the default); a missing file is an error if asked."""
     from journal.storage.journal import Journal
+    from journal.storage.paths import check_path
 
     path = database_path(args)
+    check_path(path)
     if must_exist and not path.exists():
         raise UserError(f"No journal at {path}. Start the app once, or give --db PATH.")
     journal = Journal.open(path)

@@ -32,7 +32,8 @@ from journal.core.catalog import default_catalog, name_key
 from journal.core.errors import UserError
 from journal.storage import integrity, schema, wal_guard
 from journal.storage.atomic_file import make_private_dirs
-from journal.storage.paths import data_dir, is_read_only
+from journal.storage.failures import tolerant_text
+from journal.storage.paths import check_path, data_dir, is_read_only
 
 #: Called with (path, from_version, to_version) before an upgrade; the backup hook.
 BeforeUpgrade = Callable[[Path, int, int], None]
@@ -146,6 +147,7 @@ def seed_catalog(connection: sqlite3.Connection) -> None:
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.text_factory = tolerant_text  # text that is not UTF-8 is read, not refused
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -158,6 +160,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.text_factory = tolerant_text
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA query_only = ON")
@@ -186,6 +189,7 @@ def open_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> Ope
     journal open; either way this process then holds the guard shared.
     """
     path = Path(path)
+    check_path(path)
     if is_read_only(path):
         return OpenedFile(_open_read_only(path))
     guard = wal_guard.hold(path)

@@ -46,6 +46,31 @@ def default_database_path() -> Path:
     return folder / DATABASE_NAME
 
 
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a journal file (a folder, a link to nothing), or None.
+
+    A missing file is no problem here: a new journal may be made there.
+    """
+    path = Path(path)
+    if path.is_symlink() and not path.exists():
+        return (
+            f"{path} is a link to {os.readlink(path)}, which does not exist (a drive that is not "
+            "connected, or a file moved or deleted). Connect the drive or correct the link; nothing was written."
+        )
+    if path.is_dir():
+        return f"{path} is a folder, not a journal file. Give the journal file itself, for example {path / DATABASE_NAME}."
+    if path.exists() and not path.is_file():
+        return f"{path} is not an ordinary file (a device, a pipe or a socket), so it cannot be a journal."
+    return None
+
+
+def check_path(path: Path) -> None:
+    """Raise :class:`UserError` with :func:`path_problem`'s words, if there is a problem."""
+    problem = path_problem(path)
+    if problem:
+        raise UserError(problem)
+
+
 #: :func:`read_only_reason` for a journal file that has more than one name.
 HARD_LINKED = (
     "this journal file has more than one name (a hard link), so Pain Journal opens it read-only: "

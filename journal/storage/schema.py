@@ -98,6 +98,11 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
         app_id, version = read_version(connection)
         empty = is_empty(connection)
     except sqlite3.DatabaseError as error:
+        from journal.storage.failures import not_damage
+
+        plain = not_damage(error, path)
+        if plain is not None:
+            raise plain from None
         raise DamagedDatabaseError(
             f"{path} is damaged or is not a Pain Journal database ({error}); it was not changed."
         ) from error

@@ -444,6 +444,31 @@ def _copy_main_file(real: Path) -> Path:
     return target
 
 
+def roll_back_hot_journal(real: Path) -> bool:
+    """Let SQLite undo a write that was cut short in rollback mode (a killed restore).
+
+    A ``-journal`` left beside the file holds the pages as they were before
+    that write; until SQLite puts them back, a read-only look at the file
+    sees a half-written database and would call it damaged. Opening it once
+    for reading, with write access, rolls it back. True when there was one.
+    """
+    hot = real.with_name(real.name + "-journal")
+    try:
+        if hot.stat().st_size == 0:
+            return False
+    except FileNotFoundError:
+        return False
+    try:
+        connection = sqlite3.connect(real, isolation_level=None, timeout=5)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False  # the check that follows says what is wrong
+    return True
+
+
 def prepare_log(db_path: Path, guard: GuardHold) -> None:
     """Judge a leftover log before the journal is opened (``guard`` exclusive; see the module).
 
@@ -456,7 +481,11 @@ def prepare_log(db_path: Path, guard: GuardHold) -> None:
     if not guard.exclusive:
         return
     real = Path(db_path).resolve()
-    if not real.exists() or set_aside_foreign_wal(real, guard) is not None:
+    if not real.exists():
+        set_aside_foreign_wal(real, guard)
+        return
+    roll_back_hot_journal(real)
+    if set_aside_foreign_wal(real, guard) is not None:
         return
     if _unknown(real):
         kept = _copy_main_file(real)
