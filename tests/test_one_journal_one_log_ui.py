@@ -44,7 +44,7 @@ def test_a_hard_linked_journal_opens_with_a_note_that_names_the_link(qtbot: QtBo
 
 
 @posix_only
-def test_a_leftover_log_set_aside_at_start_is_told_in_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_leftover_log_replayed_after_a_copy_is_told_in_the_window(qtbot: QtBot, tmp_path: Path) -> None:
     db = tmp_path / "journal.sqlite3"
     _fill(db, 2, dt.date.today() - dt.timedelta(days=5))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -57,7 +57,7 @@ def test_a_leftover_log_set_aside_at_start_is_told_in_the_window(qtbot: QtBot, t
     try:
         qtbot.waitUntil(lambda: window.findChild(QMessageBox, "openNotices") is not None)
         box = window.findChild(QMessageBox, "openNotices")
-        assert box is not None and "did not belong" in box.text() and "leftover" in box.text()
+        assert box is not None and "kept in" in box.text() and "before-replay" in box.text()
         box.close()
     finally:
         close_window(window)

@@ -63,6 +63,8 @@ class Journal:
         self._log_started = opened is None or opened.guard is None
         #: What opening did that the patient should hear about (a log set aside, a copy kept).
         self.notices: list[str] = []
+        #: Names renamed or merged away while open: (list kind, old name key) -> name now.
+        self.renamed: dict[tuple[str, str], str] = {}
 
     @classmethod
     def open(cls, path: Path | str, *, before_upgrade: BeforeUpgrade | None = None) -> "Journal":

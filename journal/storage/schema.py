@@ -4,7 +4,7 @@ A new database replays every script from the first, so there is one source of
 truth for the schema. Each script runs in its own transaction together with
 the version bump, so a crash mid-upgrade leaves the previous version intact.
 This module uses only the standard ``sqlite3`` module and the core's catalog
-names: it is cheap to import. Scripts may call ``nfc(text)`` and
+names: it is cheap to import. Scripts may call ``nfc(text)``, ``tidy_name(text)`` and
 ``name_key(text)`` (see :func:`provide_text_functions`).
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from journal.core.catalog import name_key
+from journal.core.catalog import name_key, tidy_name
 from journal.core.errors import UserError
 from journal.core.resources import RESOURCES_DIR
 
@@ -134,8 +134,12 @@ def _name_key(text: _SqlValue) -> _SqlValue:
     return name_key(text) if isinstance(text, str) else text
 
 
+def _tidy_name(text: _SqlValue) -> _SqlValue:
+    return tidy_name(text) if isinstance(text, str) else text
+
+
 def provide_text_functions(connection: sqlite3.Connection) -> None:
-    """Give migration scripts ``nfc(text)`` and ``name_key(text)``, which SQL lacks.
+    """Give migration scripts ``nfc(text)``, ``name_key(text)`` and ``tidy_name(text)``, which SQL lacks.
 
     ``nfc`` is Unicode normalisation form C; ``name_key`` is the catalog's
     identity of a name (:func:`journal.core.catalog.name_key`). Other values
@@ -143,6 +147,7 @@ def provide_text_functions(connection: sqlite3.Connection) -> None:
     """
     connection.create_function("nfc", 1, _nfc, deterministic=True)
     connection.create_function("name_key", 1, _name_key, deterministic=True)
+    connection.create_function("tidy_name", 1, _tidy_name, deterministic=True)
 
 
 def apply_migrations(connection: sqlite3.Connection, current: int) -> int:

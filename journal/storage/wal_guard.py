@@ -25,16 +25,18 @@ open. A log that another process is writing is never judged at all.
 
 The judgement, before a journal is opened (:func:`prepare_log`):
 
-* a log that is not empty, beside a settled record, belongs when the main
-  file's checksum and the log's salts are the recorded ones; otherwise it
-  belongs to another file (a journal copied in, a copied data folder with its
-  identity file, a log left by an older release) and is moved into the
-  backups folder (``<stem>-<time>-leftover.sqlite3-wal``, never deleted), its
-  ``-shm`` index removed, and the main file opens exactly as it was copied in;
-* without a settled record (a journal last used by an older version, a crash
-  mid-checkpoint) nobody can tell: the main file as it is is first copied into
-  the backups folder (``-before-replay``), then the log is replayed, so both
-  versions are kept.
+* a log that is not empty, beside a settled record, is foreign when the main
+  file's checksum is not the recorded one, or when the record names the log it
+  expects (its salts) and this log is another (a journal copied in over a
+  crashed one, a copied data folder whose journal crashed on the old
+  computer): it is moved into the backups folder
+  (``<stem>-<time>-leftover.sqlite3-wal``, never deleted), its ``-shm`` index
+  removed, and the main file opens exactly as it was copied in;
+* a log nobody can vouch for (no record: a journal last used by an older
+  version; a record of an older release; a record that expects no log, as a
+  copied data folder's does, or a log written by another program; a crash
+  mid-checkpoint) is replayed only after the main file as it is has been
+  copied into the backups folder (``-before-replay``), so both versions are kept.
 
 Either way the patient is told (:func:`take_notices`). Standard library only.
 """
@@ -383,8 +385,8 @@ def belongs(db_path: Path) -> bool:
     known = _read(real)
     if not known or not known.get("settled"):
         return True  # no record (older version) or mid-checkpoint: trusted, after a copy of the main file
-    if known.get("v") == _FORMAT and known.get("salts") not in (_STARTING, _salts(_wal(real))):
-        return False  # a log started after the record was taken, or for another record
+    if known.get("v") == _FORMAT and known.get("salts") not in (None, _STARTING, _salts(_wal(real))):
+        return False  # the record names its log, and this is another
     size = real.stat().st_size
     return size == known.get("size") and _checksum(real) == known.get("checksum")
 
@@ -394,7 +396,10 @@ def _unknown(real: Path) -> bool:
     (which names the main file but not its log)."""
     known = _read(real)
     return _leftover(real) and (
-        not known or not known.get("settled") or known.get("v") != _FORMAT or known.get("salts") == _STARTING
+        not known
+        or not known.get("settled")
+        or known.get("v") != _FORMAT
+        or known.get("salts") in (None, _STARTING)  # no log expected, or not yet named
     )
 
 
