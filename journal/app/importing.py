@@ -33,6 +33,12 @@ class ImportResult:
     notices: tuple[str, ...] = ()  # what opening the journal did that the patient should hear
 
 
+def latest_importable_day() -> dt.date:
+    """Tomorrow: a file made in a time zone ahead of this one may hold a day that has not
+    begun here yet (from UTC+14 to UTC-12 the date differs by at most a day)."""
+    return dt.date.today() + dt.timedelta(days=1)
+
+
 def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> ImportResult:
     """Read, validate and import ``csv_path`` into an open journal in one transaction.
 
@@ -43,7 +49,7 @@ def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> 
     """
     from journal.formats.csv_io import read_csv_file
 
-    return _import_parsed(journal, read_csv_file(Path(csv_path)), replace=replace)
+    return _import_parsed(journal, read_csv_file(Path(csv_path), today=latest_importable_day()), replace=replace)
 
 
 def _import_parsed(
@@ -65,7 +71,7 @@ def _import_parsed(
 
     flags = tuple(red_flags_of(parsed.entries, journal.urgencies()))
     to_check = tuple(days_to_check(parsed.entries))
-    count = journal.import_days(parsed.entries, replace=replace)
+    count = journal.import_days(parsed.entries, replace=replace, today=latest_importable_day())
     result = ImportResult(count, tuple(parsed.entries), tuple(parsed.ignored_columns), flags, to_check, tuple(journal.notices))
     if committed is not None:
         committed(result)
@@ -93,7 +99,7 @@ def import_csv_into_file(
     from journal.storage.paths import check_path
     from journal.storage.single_instance import acquire_journal_lock
 
-    parsed = read_csv_file(Path(csv_path))  # a bad file fails before the journal is touched
+    parsed = read_csv_file(Path(csv_path), today=latest_importable_day())  # a bad file fails before the journal is touched
     check_path(db_path)  # a folder or a link to nothing: say so before any lock file is made
     if db_path.exists():
         check_file(db_path)

@@ -248,6 +248,9 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
         target = _new_backup_path(db_path, reason)
     else:
         target = Path(dest)
+        from journal.storage.protected import refuse_journal_files
+
+        refuse_journal_files(target, db_path, what="backup", into_backups=True)
         if target.exists():
             raise UserError(f"{target} already exists; choose a new file name.")
         if not target.parent.is_dir():

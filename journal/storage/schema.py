@@ -110,6 +110,10 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
         return 0
     if app_id != APPLICATION_ID:
         raise NotAJournalError(f"{path} is not a Pain Journal database; it was not changed.")
+    if not empty and (version == 0 or not _has_days_table(connection)):
+        # Our application id on a file whose tables are not a journal's (another
+        # program's, or made by hand): never "upgrade" it into one.
+        raise NotAJournalError(f"{path} carries Pain Journal's mark but is not a Pain Journal database; it was not changed.")
     if version > latest_version():
         raise TooNewError(
             f"{path} was saved by a newer version of Pain Journal (schema {version}; this "
@@ -117,6 +121,11 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
             "the file was not changed."
         )
     return version
+
+
+def _has_days_table(connection: sqlite3.Connection) -> bool:
+    found = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'day'").fetchone()
+    return bool(found[0])
 
 
 def pending(version: int) -> list[Migration]:
