@@ -119,6 +119,7 @@ def test_text_that_is_not_utf8_is_read_with_replacement_and_backups_still_work(
     assert main(["backup", str(tmp_path / "copy.sqlite3"), "--db", str(db)]) == 0
     err = capsys.readouterr().err
     assert "disk" not in err and "Traceback" not in err
+    assert "some text on 3 Jan 2026 is not readable as text" in err  # the day is named
     assert (tmp_path / "copy.sqlite3").read_bytes().count(b"Back \xff hort") == 1  # the bytes kept as they were
 
 

@@ -57,6 +57,16 @@ def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journ
         raise UserError(f"No journal at {path}. Start the app once, or give --db PATH.")
     journal = Journal.open(path)
     print_notices(journal.notices)
+    unreadable = journal.unreadable_text_dates()
+    if unreadable:
+        from journal.core.dates import day_words
+
+        shown = ", ".join(day_words(date) for date in unreadable[:5]) + (" and more" if len(unreadable) > 5 else "")
+        print(
+            f"pain-journal: some text on {shown} is not readable as text (it was written by another program or "
+            "damaged); what cannot be read shows as \ufffd. The journal was not changed.",
+            file=sys.stderr,
+        )
     return journal
 
 

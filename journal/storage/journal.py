@@ -35,6 +35,16 @@ from journal.storage.paths import HARD_LINKED, is_read_only, read_only_reason
 _BUGS = (IntegrityError, InterfaceError, ProgrammingError)
 
 
+def _not_utf8(data: bytes | None) -> bool:
+    if not data:
+        return False
+    try:
+        bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 class DuplicateDatesError(UserError):
     """An import would overwrite days that already exist (and --replace was not given)."""
 
@@ -187,6 +197,25 @@ class Journal:
     def medication_names(self) -> list[str]:
         with self.session() as session:
             return repository.medication_names(session=session)
+
+    def unreadable_text_dates(self) -> list[dt.date]:
+        """Dates whose notes, questions or medications hold bytes that are not UTF-8 text.
+
+        Such text is read with U+FFFD in place of what cannot be decoded (the
+        file is never changed for it); this names the days, so the patient can
+        look at them. One pass over the text columns.
+        """
+        query = (
+            "SELECT date FROM day WHERE pj_not_utf8(CAST(notes AS BLOB)) OR pj_not_utf8(CAST(questions AS BLOB)) "
+            "UNION SELECT d.date FROM day d JOIN day_medication m ON m.day_id = d.id "
+            "WHERE pj_not_utf8(CAST(m.text AS BLOB)) ORDER BY 1"
+        )
+        with self.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            raw.create_function("pj_not_utf8", 1, _not_utf8, deterministic=True)
+            rows = connection.exec_driver_sql(query).all()
+        return [dt.date.fromisoformat(str(row[0])) for row in rows]
 
     def setting(self, key: str) -> str | None:
         with self.session() as session:
