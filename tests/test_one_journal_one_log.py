@@ -255,3 +255,15 @@ def test_a_log_another_process_has_open_is_never_set_aside_even_when_it_looks_fo
         holder.stdin.close()
         holder.wait(timeout=60)
     assert len(_dates(db)) == 12
+
+
+def test_a_new_journal_in_a_new_folder_is_guarded_and_recorded_from_the_start(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "folder" / "journal.sqlite3"
+    journal = Journal.open(db)
+    try:
+        journal.save_day(DayEntry(date=TODAY, back_pain=2), today=TODAY)
+    finally:
+        journal.close()
+    assert wal_guard.guard_path(db).exists()
+    record = json.loads(wal_guard.identity_path(db).read_text(encoding="utf-8"))
+    assert record["settled"] is True and record["v"] == 2

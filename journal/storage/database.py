@@ -192,6 +192,8 @@ def open_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> Ope
     check_path(path)
     if is_read_only(path):
         return OpenedFile(_open_read_only(path))
+    if not path.exists():
+        make_private_dirs(path.parent)  # a new journal's folder: its guard's lock file goes there
     guard = wal_guard.hold(path)
     try:
         prepare_file(path, before_upgrade=before_upgrade, guard=guard)
