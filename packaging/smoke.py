@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -187,6 +188,20 @@ def smoke(bundle: Bundle, work: Path) -> list[str]:
         bundle.run("--uninstall-desktop-entry")
         check(not entries[0].exists(), "--uninstall-desktop-entry left the menu entry")
 
+    def login_entry() -> None:
+        if not sys.platform.startswith("linux"):
+            return
+        bundle.run("--start-at-login", "on")
+        entry = Path(bundle.env["XDG_CONFIG_HOME"]) / "autostart" / "pain-journal.desktop"
+        exec_lines = [line for line in entry.read_text(encoding="utf-8").splitlines() if line.startswith("Exec=")]
+        words = shlex.split(exec_lines[0][len("Exec=") :]) if len(exec_lines) == 1 else []
+        check(
+            words == [str(bundle.executable.resolve()), "--tray"],
+            f"the log-in entry starts {exec_lines}, not the bundle with --tray",
+        )
+        bundle.run("--start-at-login", "off")
+        check(not entry.exists(), "--start-at-login off left the log-in entry")
+
     def no_test_dependencies() -> None:
         inside = bundle.folder / "_internal"
         names = {path.name.lower() for path in inside.iterdir()} if inside.is_dir() else set()
@@ -198,6 +213,7 @@ def smoke(bundle: Bundle, work: Path) -> list[str]:
         ("window starts offscreen", window_starts),
         ("import CSV", import_csv),
         ("a bad CSV changes nothing", bad_import_changes_nothing),
+        ("the log-in entry starts the bundle", login_entry),
         ("summary --json", summary_json),
         ("export PDF", export_pdf),
         ("export FHIR", export_fhir),

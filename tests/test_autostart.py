@@ -27,7 +27,9 @@ def test_linux_entry_goes_to_the_xdg_config_folder_and_goes_away(private_home: P
 
 def test_desktop_exec_quoting_escapes_special_characters() -> None:
     line = autostart.desktop_entry(["/opt/py $x/python", "--db", 'a"b%c']).splitlines()
-    assert 'Exec="/opt/py \\$x/python" --db "a\\"b%%c"' in line
+    # The Exec quoting escapes "$" and '"' with a backslash, and the string rules of every
+    # key value then write each backslash twice (Desktop Entry specification, "The Exec key").
+    assert 'Exec="/opt/py \\\\$x/python" --db "a\\\\"b%%c"' in line
 
 
 def test_macos_launch_agent_runs_at_load(tmp_path: Path) -> None:

@@ -320,7 +320,7 @@ def test_an_export_never_writes_over_the_journal_or_its_files(
     assert len(_dates(db)) == 3
 
 
-@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal", ".lock", ".identity", ".damaged-2026"])
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal", ".lock", ".guard", ".identity", ".damaged-2026"])
 def test_no_export_may_take_the_name_of_a_journal_side_file(db_path: Path, suffix: str) -> None:
     from journal.core.errors import UserError
     from journal.storage.protected import refuse_journal_files

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from journal.core.day import DayEntry
     from journal.core.redflags import RedFlag
@@ -30,6 +30,13 @@ class ImportResult:
     ignored_columns: tuple[str, ...]
     red_flags: tuple["RedFlag", ...]
     days_to_check: tuple[tuple[dt.date, tuple[str, ...]], ...]
+    notices: tuple[str, ...] = ()  # what opening the journal did that the patient should hear
+
+
+def latest_importable_day() -> dt.date:
+    """Tomorrow: a file made in a time zone ahead of this one may hold a day that has not
+    begun here yet (from UTC+14 to UTC-12 the date differs by at most a day)."""
+    return dt.date.today() + dt.timedelta(days=1)
 
 
 def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> ImportResult:
@@ -42,11 +49,17 @@ def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> 
     """
     from journal.formats.csv_io import read_csv_file
 
-    return _import_parsed(journal, read_csv_file(Path(csv_path)), replace=replace)
+    return _import_parsed(journal, read_csv_file(Path(csv_path), today=latest_importable_day()), replace=replace)
 
 
-def _import_parsed(journal: "Journal", parsed: "ParsedCsv", *, replace: bool) -> ImportResult:
-    return import_entries(journal, parsed.entries, replace=replace, ignored=parsed.ignored_columns)
+def _import_parsed(
+    journal: "Journal",
+    parsed: "ParsedCsv",
+    *,
+    replace: bool,
+    committed: "Callable[[ImportResult], None] | None" = None,
+) -> ImportResult:
+    return import_entries(journal, parsed.entries, replace=replace, ignored=parsed.ignored_columns, committed=committed)
 
 
 def import_entries(
@@ -56,9 +69,14 @@ def import_entries(
     replace: bool,
     ignored: "Sequence[str]" = (),
     screened: "Sequence[tuple[dt.date, tuple[str, ...]]] | None" = None,
+    committed: "Callable[[ImportResult], None] | None" = None,
 ) -> ImportResult:
-    """Write checked days in one transaction (all or nothing) and screen them: every import ends here.
+    """Screen the days, then write them in one transaction (all or nothing), then call ``committed``.
 
+    Every import ends here. The screening (which may take a while for years of
+    long notes) runs before anything is written, so stopping the import then
+    leaves the journal as it was; ``committed`` is called as soon as the days
+    are in, before the journal is closed, so a front-end can say so at once.
     ``screened`` is the days to check when the caller has screened the days'
     own words already (an import from another app, whose notes also hold lines it added).
 
@@ -68,18 +86,22 @@ def import_entries(
     from journal.core.redflags import red_flags_of
     from journal.core.screening import days_to_check
 
-    count = journal.import_days(entries, replace=replace)
     flags = tuple(red_flags_of(entries, journal.urgencies()))
-    return ImportResult(
-        count,
-        tuple(entries),
-        tuple(ignored),
-        flags,
-        tuple(days_to_check(entries) if screened is None else screened),
-    )
+    to_check = tuple(days_to_check(entries) if screened is None else screened)
+    count = journal.import_days(entries, replace=replace, today=latest_importable_day())
+    result = ImportResult(count, tuple(entries), tuple(ignored), flags, to_check, tuple(journal.notices))
+    if committed is not None:
+        committed(result)
+    return result
 
 
-def import_csv_into_file(db_path: Path, csv_path: Path, *, replace: bool = False) -> ImportResult:
+def import_csv_into_file(
+    db_path: Path,
+    csv_path: Path,
+    *,
+    replace: bool = False,
+    committed: "Callable[[ImportResult], None] | None" = None,
+) -> ImportResult:
     """:func:`import_csv` into the journal file at ``db_path`` (created if missing).
 
     The file is checked read-only first, and its lock is held for the import,
@@ -91,16 +113,18 @@ def import_csv_into_file(db_path: Path, csv_path: Path, *, replace: bool = False
     from journal.formats.csv_io import read_csv_file
     from journal.storage.integrity import check_file
     from journal.storage.journal import Journal
+    from journal.storage.paths import check_path
     from journal.storage.single_instance import acquire_journal_lock
 
-    parsed = read_csv_file(Path(csv_path))  # a bad file fails before the journal is touched
+    parsed = read_csv_file(Path(csv_path), today=latest_importable_day())  # a bad file fails before the journal is touched
+    check_path(db_path)  # a folder or a link to nothing: say so before any lock file is made
     if db_path.exists():
         check_file(db_path)
     lock = acquire_journal_lock(db_path)
     try:
         journal = Journal.open(db_path)
         try:
-            return _import_parsed(journal, parsed, replace=replace)
+            return _import_parsed(journal, parsed, replace=replace, committed=committed)
         finally:
             journal.close()
     finally:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from sqlmodel import Session
 
+    from journal.core.day import DayEntry
     from journal.storage.journal import Journal
 
 
@@ -94,6 +95,7 @@ def rename(journal: "Journal", kind: ListKind, old: str, new: str) -> ListChange
                     f"To put the days of “{entry.name}” under it, merge the two instead."
                 )
         dates = lists.rename_entry(session=session, kind=kind, old=entry.name, new=clean)
+    journal.renamed[(kind.value, name_key(entry.name))] = clean
     return ListChange(dates)
 
 
@@ -140,7 +142,35 @@ def merge(journal: "Journal", kind: ListKind, source: str, target: str) -> ListC
         if reason:
             raise ListChangeRefused(reason)
         dates = lists.merge_entries(session=session, kind=kind, source=first.name, target=second.name)
+    journal.renamed[(kind.value, name_key(first.name))] = second.name
     return ListChange(dates, backup)
+
+
+def named_as_now(journal: "Journal", entry: "DayEntry") -> "DayEntry":
+    """``entry`` with each name renamed or merged away since it was read given its name now.
+
+    What History's Undo delete puts back: a day deleted, then one of its names
+    renamed or merged in Manage lists, comes back under the name as it is now,
+    never bringing the old one back as a second entry.
+    """
+    import dataclasses
+
+    from journal.core.day import ActivityMinutes
+
+    def now(kind: ListKind, name: str) -> str:
+        seen: set[str] = set()
+        while (kind.value, name_key(name)) in journal.renamed and name_key(name) not in seen:
+            seen.add(name_key(name))
+            name = journal.renamed[(kind.value, name_key(name))]
+        return name
+
+    return dataclasses.replace(
+        entry,
+        activities=tuple(ActivityMinutes(now(ListKind.ACTIVITY, a.name), a.minutes) for a in entry.activities),
+        triggers=tuple(now(ListKind.TRIGGER, n) for n in entry.triggers),
+        symptoms=tuple(now(ListKind.SYMPTOM, n) for n in entry.symptoms),
+        medications=tuple(now(ListKind.MEDICATION, n) for n in entry.medications),
+    )
 
 
 def change_file(db_path: Path, change: "Callable[[Journal], ListChange]") -> ListChange:

@@ -48,6 +48,9 @@ def resolve_period(
     """
     today = today or dt.date.today()
     span = dt.timedelta(days=days - 1)
+    if end is not None and end > today and (start is None or start <= today):
+        # The end asked for is the problem, not a start worked out from it.
+        return checked_period(min(start or today, today), end, today=today, first_logged=first_logged)
     if end is None:
         end = today if start is None else max(start, today)
     if start is None:

@@ -101,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
     desktop.add_argument(
         "--uninstall-desktop-entry", action="store_true", help="Linux: remove the menu entry again (your journal is kept)"
     )
+    desktop.add_argument(
+        "--start-at-login",
+        choices=("on", "off"),
+        default=None,
+        help="start Pain Journal in the tray when you log in (on), or no longer (off); --db pins the journal it opens",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -148,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from journal.cli import desktop
 
             return desktop.run_install() if args.install_desktop_entry else desktop.run_uninstall()
+        if args.start_at_login is not None:
+            from journal.cli import desktop
+
+            return desktop.run_start_at_login(args.start_at_login == "on", args)
         if args.command is None:
             from journal.ui import collector
 

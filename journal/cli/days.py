@@ -15,6 +15,8 @@ from journal.core.validation import EARLIEST_DATE
 from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from journal.app.importing import ImportResult
     from journal.app.reports import ExportResult
     from journal.storage.journal import Journal
@@ -74,15 +76,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journal":
     """Open the journal named by ``--db`` (or the default); a missing file is an error if asked."""
     from journal.storage.journal import Journal
+    from journal.storage.paths import check_path
 
     path = database_path(args)
+    check_path(path)
     if must_exist and not path.exists():
         raise UserError(f"No journal at {path}. Start the app once, or give --db PATH.")
-    return Journal.open(path)
+    journal = Journal.open(path)
+    print_notices(journal.notices)
+    unreadable = journal.unreadable_text_dates()
+    if unreadable:
+        from journal.core.dates import day_words
+
+        shown = ", ".join(day_words(date) for date in unreadable[:5]) + (" and more" if len(unreadable) > 5 else "")
+        print(
+            f"pain-journal: some text on {shown} is not readable as text (it was written by another program or "
+            "damaged); what cannot be read shows as \ufffd. The journal was not changed.",
+            file=sys.stderr,
+        )
+    return journal
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from journal.app.importing import import_csv_into_file
+    from journal.app.importing import ImportResult, import_csv_into_file
 
     if args.source is not None:
         return run_import_from_app(args)
@@ -90,11 +106,26 @@ def run_import(args: argparse.Namespace) -> int:
         if getattr(args, option) is not None:
             raise UserError(f"--{option.replace('_', '-')} is for imports from another app: add --from APP.")
     path = database_path(args)
-    result = import_csv_into_file(path, args.file, replace=args.replace)
+    reported: list[ImportResult] = []
+
+    def committed(result: ImportResult) -> None:
+        # Said the moment the days are in, so stopping later (while the journal
+        # is closed) never leaves days imported without this line.
+        print_notices(result.notices)
+        print(f"Imported {plural(result.count, 'day')} into {path}.", flush=True)
+        reported.append(result)
+
+    try:
+        result = import_csv_into_file(path, args.file, replace=args.replace, committed=committed)
+    except KeyboardInterrupt:
+        if reported:
+            print("Stopped while closing the journal; the days above are in.", file=sys.stderr)
+        else:
+            print("pain-journal: import stopped; nothing was imported.", file=sys.stderr)
+        return 130
     if result.ignored_columns:
         ignored = result.ignored_columns
         print(f"Ignored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}", file=sys.stderr)
-    print(f"Imported {plural(result.count, 'day')} into {path}.")
     print_import_warnings(result)
     return 0
 
@@ -137,6 +168,7 @@ def run_import_from_app(args: argparse.Namespace) -> int:
     result = import_export_into_file(path, args.source, args.file, choice, clash, confirm)
     if result is None:
         return 1
+    print_notices(result.notices)
     print(f"Imported {plural(result.count, 'day')} into {path}.")
     print_import_warnings(result)
     return 0
@@ -158,6 +190,12 @@ def print_import_warnings(result: "ImportResult") -> None:
             f"Please check {day_words(date)}.",
             file=sys.stderr,
         )
+
+
+def print_notices(notices: "Sequence[str]") -> None:
+    """What opening the journal did that the patient should know (a log set aside, a copy kept)."""
+    for notice in notices:
+        print(f"pain-journal: {notice}", file=sys.stderr)
 
 
 def run_export(args: argparse.Namespace) -> int:

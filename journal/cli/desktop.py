@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from journal.app.autostart import quote_exec_argument
 from journal.core.about import APP_ID
 from journal.core.errors import UserError
 from journal.core.resources import ICON_FILE, RESOURCES_DIR
@@ -28,9 +29,6 @@ DESKTOP_TEMPLATE = RESOURCES_DIR / "desktop" / f"{APP_ID}.desktop"
 METAINFO_TEMPLATE = RESOURCES_DIR / "desktop" / f"{APP_ID}.metainfo.xml"
 #: PNG sizes for icon themes and menus that do not draw SVG (48 is the hicolor minimum).
 PNG_SIZES: tuple[int, ...] = (48, 64, 128, 256)
-
-# Characters the Desktop Entry specification reserves inside an Exec argument.
-_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 @dataclass(frozen=True)
@@ -79,20 +77,6 @@ def launch_command() -> list[str]:
         return [str(script.absolute())]
     main_py = Path(__file__).resolve().parents[2] / "main.py"
     return [str(Path(sys.executable).absolute()), str(main_py)]
-
-
-def quote_exec_argument(argument: str) -> str:
-    """One argument of an ``Exec`` line, quoted as the Desktop Entry specification asks.
-
-    ``%`` is doubled (field codes); arguments with reserved characters are put in
-    double quotes with ``"``, `````, ``$`` and ``\\`` escaped; the whole key value is
-    then escaped once more as a string, so each backslash is written twice.
-    """
-    argument = argument.replace("%", "%%")
-    if any(char in _EXEC_RESERVED for char in argument):
-        inner = "".join("\\" + char if char in '"`$\\' else char for char in argument)
-        argument = f'"{inner}"'
-    return argument.replace("\\", "\\\\")
 
 
 def desktop_entry_text(command: list[str], template: Path = DESKTOP_TEMPLATE) -> str:
@@ -166,11 +150,15 @@ def _png_icons() -> dict[int, bytes]:
 
 
 def _write(path: Path, content: bytes) -> None:
+    """Write a menu file whole, through a new temporary file (never a planted name or link).
+
+    Menu entries and icons are read by the desktop, not private: 0644.
+    """
+    from journal.storage.atomic_file import write_bytes_atomically
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(content)
-    partial.chmod(0o644)
-    os.replace(partial, path)
+    write_bytes_atomically(path, content)
+    path.chmod(0o644)
 
 
 def run_install(_args: object = None) -> int:
@@ -178,6 +166,21 @@ def run_install(_args: object = None) -> int:
     entry = written[-1]
     print(f"Installed Pain Journal in your applications menu ({entry}).")
     print(f"It starts: {' '.join(launch_command())}")
+    return 0
+
+
+def run_start_at_login(on: bool, args: object) -> int:
+    """Write (or remove) the log-in entry that starts this copy in the tray."""
+    from journal.app import autostart
+
+    if not on:
+        removed = autostart.disable()
+        print("Pain Journal will no longer start when you log in." if removed else "There was no log-in entry.")
+        return 0
+    database = getattr(args, "db", None)
+    command = autostart.tray_command(Path(database).expanduser().absolute() if database else None)
+    where = autostart.enable(command)
+    print(f"Pain Journal will start in the tray when you log in ({where}).")
     return 0
 
 

@@ -325,6 +325,19 @@ def _delimiter(text: str) -> str:
     return found[0] if found else ","
 
 
+_SEP_LINE = re.compile(r'^"?sep=(.)"?[ \t]*$', re.IGNORECASE)
+
+
+def _excel_separator_line(text: str) -> tuple[str, str]:
+    """``(text, delimiter)``: an Excel ``sep=,`` first line names the delimiter and is
+    blanked (blank lines before the header are skipped; line numbers stay right)."""
+    first, newline, rest = text.partition("\n")
+    match = _SEP_LINE.match(first.rstrip("\r"))
+    if match and match.group(1) in (",", *OTHER_DELIMITERS):
+        return newline + rest, match.group(1)
+    return text, _delimiter(text)
+
+
 def _csv_error(error: csv.Error) -> str:
     if "field larger than field limit" in str(error):
         return (
@@ -342,7 +355,7 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     if "\x00" in text:
         raise CsvImportError([(0, "", "the file contains NUL bytes; it is not a CSV text file")])
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS + 1))
-    delimiter = _delimiter(text)
+    text, delimiter = _excel_separator_line(text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     problems: list[tuple[int, str, str]] = []
     result = ParsedCsv()

@@ -35,6 +35,25 @@ def _hex_utf16(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
 
+def _reportlab_to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap for a font subset, written as the PDF specification asks."""
+    return _to_unicode_cmap(fontname, list(subset), {})
+
+
+def install_utf16_to_unicode() -> None:
+    """Make every font subset's ToUnicode map give characters above U+FFFF back whole.
+
+    reportlab writes each subset code's character as ``<%04X>`` of its code
+    point, so an emoji such as U+1F600 becomes five hex digits that readers
+    take as U+1F60 ("ὠ") when the text is copied or searched. The PDF
+    specification wants UTF-16BE there, a surrogate pair for such characters:
+    :func:`_to_unicode_cmap` writes that. Idempotent.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    ttfonts.makeToUnicodeCMap = _reportlab_to_unicode_cmap
+
+
 def _to_unicode_cmap(name: str, subset: list[int], texts: dict[int, str]) -> str:
     """A ToUnicode CMap for one 256-code subset, with our codes mapped to their text."""
     entries = []

@@ -184,6 +184,9 @@ def render_pdf(data: ReportData, target: Path | io.BytesIO, *, paper: str | None
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+    from journal.formats.pdf_glyphs import install_utf16_to_unicode
+
+    install_utf16_to_unicode()  # emoji and other characters above U+FFFF copy out whole
     size = LETTER_SIZE if (paper or paper_for_locale()) == LETTER else A4_SIZE
     margin = MARGIN_MM * mm
     bottom = margin + 10  # room for the two footer lines

@@ -87,6 +87,12 @@ def _new_temp(path: Path) -> tuple[int, Path]:
         raise could_not_write(path, error) from None
     if os.name == "posix":
         os.fchmod(fd, PRIVATE_FILE_MODE)
+        import fcntl
+
+        # Locked while it is written: a file found unlocked was left by a killed
+        # process (journal.storage.scratch.sweep_partial_copies removes it).
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     return fd, Path(name)
 
 

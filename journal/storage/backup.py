@@ -43,8 +43,8 @@ from pathlib import Path
 from journal.core.errors import UserError
 from journal.storage import integrity, schema, wal_guard
 from journal.storage.atomic_file import make_private_dirs, write_atomically, write_bytes_atomically
-from journal.storage.failures import REASON_WORDS, reason_for
-from journal.storage.paths import is_read_only
+from journal.storage.failures import REASON_WORDS, reason_for, tolerant_text
+from journal.storage.paths import check_path, is_read_only
 from journal.storage.schema import DamagedDatabaseError
 
 BACKUP_DIR_NAME = "backups"
@@ -185,6 +185,7 @@ def _copy_database(
 
     def write(tmp: Path) -> None:
         destination = sqlite3.connect(tmp, isolation_level=None)
+        destination.text_factory = tolerant_text
         try:
             source.backup(destination)
             destination.execute(f"PRAGMA journal_mode = {journal_mode}")
@@ -211,6 +212,7 @@ def _connect_reading(db_path: Path) -> sqlite3.Connection:
         connection = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10)
     else:
         connection = sqlite3.connect(real, isolation_level=None, timeout=10)
+    connection.text_factory = tolerant_text
     connection.execute("PRAGMA busy_timeout = 10000")
     return connection
 
@@ -218,6 +220,7 @@ def _connect_reading(db_path: Path) -> sqlite3.Connection:
 def _connect_healthy(db_path: Path) -> sqlite3.Connection:
     """A normal connection to a journal that has just passed :func:`integrity.check_file`."""
     connection = sqlite3.connect(db_path, isolation_level=None, timeout=10)
+    connection.text_factory = tolerant_text
     connection.execute("PRAGMA busy_timeout = 10000")
     return connection
 
@@ -237,6 +240,7 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
     db_path = Path(db_path)
     if reason and not re.fullmatch(r"[a-z][a-z0-9-]*", reason):
         raise ValueError(f"a backup reason is lowercase words and hyphens, not {reason!r}")
+    check_path(db_path)
     if not is_read_only(db_path):
         wal_guard.set_aside_foreign_wal(db_path)  # never copy another file's log into a backup
     integrity.check_file(db_path, allow_newer=True)
@@ -244,10 +248,16 @@ def backup_now(db_path: Path, dest: Path | None = None, *, reason: str = "") -> 
         target = _new_backup_path(db_path, reason)
     else:
         target = Path(dest)
+        from journal.storage.protected import refuse_journal_files
+
+        refuse_journal_files(target, db_path, what="backup", into_backups=True)
         if target.exists():
             raise UserError(f"{target} already exists; choose a new file name.")
         if not target.parent.is_dir():
             raise UserError(f"The folder {target.parent} does not exist.")
+    from journal.storage.scratch import sweep_partial_copies
+
+    sweep_partial_copies(target.parent)  # the hidden half-copy of a backup that was killed
     # Never a writable connection: closing one may checkpoint (and a read-only file is not ours to write).
     source = integrity.open_readonly(db_path) if is_read_only(db_path) else _connect_reading(db_path)
     try:
@@ -266,6 +276,7 @@ def backup_if_changed(db_path: Path) -> Path | None:
         DamagedDatabaseError: the journal fails the quick check.
     """
     db_path = Path(db_path)
+    check_path(db_path)
     if not is_read_only(db_path):
         wal_guard.set_aside_foreign_wal(db_path)
     integrity.check_file(db_path, allow_newer=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import event
@@ -31,7 +32,8 @@ from journal.core.catalog import default_catalog, name_key
 from journal.core.errors import UserError
 from journal.storage import integrity, schema, wal_guard
 from journal.storage.atomic_file import make_private_dirs
-from journal.storage.paths import data_dir, is_read_only
+from journal.storage.failures import tolerant_text
+from journal.storage.paths import check_path, data_dir, is_read_only
 
 #: Called with (path, from_version, to_version) before an upgrade; the backup hook.
 BeforeUpgrade = Callable[[Path, int, int], None]
@@ -68,26 +70,31 @@ def _private_file(path: Path) -> None:
             os.chmod(target, mode & 0o700)
 
 
-def prepare_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> int:
+def prepare_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None, guard: wal_guard.GuardHold | None = None) -> int:
     """Check, create or upgrade the file at ``path``; return the schema version it is at.
 
     ``before_upgrade`` (default :func:`backup_before_upgrade`) runs before an
     existing journal is upgraded; pass :func:`skip_backup` to skip the copy.
-    A leftover ``-wal`` of another file is set aside first.
+    A leftover ``-wal`` is judged first (:func:`wal_guard.prepare_log`), under
+    ``guard`` when given (else one taken for the purpose); it is never judged
+    while another process has the journal open.
 
     Raises:
         schema.DamagedDatabaseError (incl. NotAJournalError), schema.TooNewError:
             nothing was written.
     """
+    if guard is None:
+        with wal_guard.hold(path) as own:
+            return prepare_file(path, before_upgrade=before_upgrade, guard=own)
     if not path.exists():
         make_private_dirs(path.parent)
-        wal_guard.set_aside_foreign_wal(path)
+        wal_guard.set_aside_foreign_wal(path, guard)
         # Create with owner-only permissions before SQLite writes anything.
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
         os.close(fd)
         version = 0
     else:
-        wal_guard.set_aside_foreign_wal(path)
+        wal_guard.prepare_log(path, guard)
         version = integrity.check_file(path)
     if version == schema.latest_version():
         _private_file(path)
@@ -140,6 +147,7 @@ def seed_catalog(connection: sqlite3.Connection) -> None:
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.text_factory = tolerant_text  # text that is not UTF-8 is read, not refused
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
@@ -152,28 +160,60 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.text_factory = tolerant_text
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA query_only = ON")
     cursor.close()
 
 
-def open_engine(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> Engine:
+@dataclass
+class OpenedFile:
+    """An engine and what keeps its log safe while it is open (see :mod:`wal_guard`).
+
+    ``guard`` is held shared while the journal is open; ``keeper`` is the
+    read-only connection to close after the engine's (never checkpoints).
+    Both are None for a read-only journal.
+    """
+
+    engine: Engine
+    guard: wal_guard.GuardHold | None = None
+    keeper: sqlite3.Connection | None = None
+
+
+def open_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> OpenedFile:
     """Prepare the file (see :func:`prepare_file`) and return an engine for it.
 
     A read-only journal (:func:`is_read_only`) gets an engine that cannot write.
+    The log is judged and checkpointed only when no other process has the
+    journal open; either way this process then holds the guard shared.
     """
     path = Path(path)
+    check_path(path)
     if is_read_only(path):
-        return _open_read_only(path)
-    prepare_file(path, before_upgrade=before_upgrade)
-    wal_guard.settle(path)
+        return OpenedFile(_open_read_only(path))
+    if not path.exists():
+        make_private_dirs(path.parent)  # a new journal's folder: its guard's lock file goes there
+    guard = wal_guard.hold(path)
+    try:
+        prepare_file(path, before_upgrade=before_upgrade, guard=guard)
+        wal_guard.settle(path, guard)
+        keeper = wal_guard.keeper(path)
+    except BaseException:
+        guard.discard()
+        raise
+    guard.share()
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect)
-    return engine
+    return OpenedFile(engine, guard, keeper)
+
+
+def open_engine(path: Path, *, before_upgrade: BeforeUpgrade | None = None) -> Engine:
+    """:func:`open_file` for a caller that keeps only the engine (the guard goes when it does)."""
+    return open_file(path, before_upgrade=before_upgrade).engine
 
 
 def _open_read_only(path: Path) -> Engine:
@@ -181,7 +221,8 @@ def _open_read_only(path: Path) -> Engine:
     real = path.resolve()
     wal = real.with_name(real.name + "-wal")
     # Without a log nothing needs locking or an index beside it: the file cannot change.
-    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    # (A file with another name may be written through that name: never immutable then.)
+    flags = "mode=ro" if wal.exists() or real.stat().st_nlink > 1 else "mode=ro&immutable=1"
     uri = f"{real.as_uri()}?{flags}"
     engine = create_engine(
         "sqlite://",

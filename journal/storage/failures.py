@@ -15,13 +15,14 @@ from typing import Final, Literal
 
 from journal.core.errors import UserError
 
-Reason = Literal["full", "locked", "read-only", "io"]
+Reason = Literal["full", "locked", "read-only", "linked", "io"]
 
 #: The phrase for each kind of failure, to end "Not saved: …".
 REASON_WORDS: Final[dict[str, str]] = {
     "full": "the disk is full",
     "locked": "another program is using your journal",
     "read-only": "the journal file or its folder is read-only",
+    "linked": "the journal file has more than one name (a hard link), so it was opened read-only; open it by one name only",
     "io": "the disk could not be written to (it may be full)",
 }
 
@@ -91,3 +92,72 @@ def is_storage_failure(error: BaseException) -> bool:
     """An error of the disk or of SQLite (possibly wrapped by SQLAlchemy), not of the program."""
     original = getattr(error, "orig", None)
     return isinstance(error, (OSError, sqlite3.OperationalError)) or isinstance(original, sqlite3.OperationalError)
+
+
+def tolerant_text(data: bytes) -> str:
+    """SQLite text as Python text, with bytes that are not UTF-8 shown as U+FFFD.
+
+    A journal written by another program (or damaged in one value) may hold
+    text that is not UTF-8; reading it must neither fail nor be taken for a
+    disk problem. Set as every connection's ``text_factory``.
+    """
+    return data.decode("utf-8", "replace")
+
+
+class DiskFullError(UserError):
+    """The disk (or the user's quota) is full: nothing is wrong with the journal itself."""
+
+
+def disk_is_full(folder: object) -> bool:
+    """True when a small file cannot be written in ``folder`` because the disk or quota is full.
+
+    SQLite reports a full disk met while opening (making its ``-shm`` index,
+    replaying a log) only as an "I/O error"; this asks the disk itself. The
+    probe file is removed again.
+    """
+    import os
+    import tempfile
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".pain-journal-space-", dir=str(folder))
+    except OSError as error:
+        return error.errno in _FULL_ERRNOS
+    try:
+        left = 65536
+        while left > 0:  # a nearly full disk first takes part of a write
+            left -= os.write(fd, b"\0" * left)
+        return False
+    except OSError as error:
+        return error.errno in _FULL_ERRNOS
+    finally:
+        os.close(fd)
+        os.unlink(name)
+
+
+#: SQLite's primary result codes for damage: the file is not (or no longer) a database.
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def not_damage(error: BaseException, path: object) -> UserError | None:
+    """A plain error when an SQLite failure opening ``path`` is the disk's, not damage; else None."""
+    import os
+
+    if not isinstance(error, sqlite3.Error):
+        return None
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or (code == 0 and not isinstance(error, sqlite3.OperationalError)):
+        return None
+    folder = os.path.dirname(os.path.abspath(str(path)))
+    if code == _SQLITE_FULL or (code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(folder)):
+        return DiskFullError(
+            f"Pain Journal could not open {path}: the disk is full. Free some space and try again; "
+            "your journal itself is fine and was not changed."
+        )
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return UserError(f"Pain Journal could not open {path}: {REASON_WORDS['locked']}. Try again in a moment.")
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN, _SQLITE_READONLY, _SQLITE_PERM):
+        return UserError(
+            f"Pain Journal could not read {path}: the disk reported an error (a drive that was disconnected, "
+            "or a folder you may not write). The journal was not changed."
+        )
+    return None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from journal.core.errors import UserError
 from journal.storage import schema
+from journal.storage.failures import not_damage, tolerant_text
 from journal.storage.schema import DamagedDatabaseError, NotAJournalError, TooNewError
 
 __all__ = [
@@ -43,7 +44,9 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     """
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None)
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None)
+    connection.text_factory = tolerant_text
+    return connection
 
 
 def problems(connection: sqlite3.Connection, *, full: bool = False) -> list[str]:
@@ -73,10 +76,16 @@ def check_file(path: Path, *, full: bool = False, allow_newer: bool = False) -> 
     """
     path = Path(path)
     if not path.is_file():
+        from journal.storage.paths import check_path
+
+        check_path(path)
         raise UserError(f"No journal at {path}.")
     try:
         connection = open_readonly(path)
     except sqlite3.Error as error:
+        plain = not_damage(error, path)
+        if plain is not None:
+            raise plain from None
         raise DamagedDatabaseError(f"{path} cannot be opened ({error}); it was not changed.") from error
     try:
         try:
@@ -88,6 +97,9 @@ def check_file(path: Path, *, full: bool = False, allow_newer: bool = False) -> 
         try:
             found = problems(connection, full=full)
         except sqlite3.DatabaseError as error:
+            plain = not_damage(error, path)
+            if plain is not None:
+                raise plain from None
             found = [str(error)]
     finally:
         connection.close()

@@ -27,12 +27,22 @@ from journal.core.sitting import SittingSummary
 from journal.core.validation import check_name, validate_day
 from journal.core.words import plural
 from journal.storage import repository
-from journal.storage.database import BeforeUpgrade, open_engine
+from journal.storage.database import BeforeUpgrade, OpenedFile, open_file
 from journal.storage.failures import JournalWriteError, reason_for
-from journal.storage.paths import is_read_only
+from journal.storage.paths import HARD_LINKED, is_read_only, read_only_reason
 
 #: Errors SQLite raises for mistakes in the code, not for the disk or other programs.
 _BUGS = (IntegrityError, InterfaceError, ProgrammingError)
+
+
+def _not_utf8(data: bytes | None) -> bool:
+    if not data:
+        return False
+    try:
+        bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 class DuplicateDatesError(UserError):
@@ -55,31 +65,58 @@ class Journal:
     works, every write raises :class:`JournalWriteError` ("read-only").
     """
 
-    def __init__(self, engine: Engine, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, engine: Engine, path: Path, *, read_only: bool = False, opened: OpenedFile | None = None) -> None:
         self.engine = engine
         self.path = path
         self.read_only = read_only
+        self._opened = opened
+        self._log_started = opened is None or opened.guard is None
+        #: What opening did that the patient should hear about (a log set aside, a copy kept).
+        self.notices: list[str] = []
+        #: Names renamed or merged away while open: (list kind, old name key) -> name now.
+        self.renamed: dict[tuple[str, str], str] = {}
 
     @classmethod
     def open(cls, path: Path | str, *, before_upgrade: BeforeUpgrade | None = None) -> "Journal":
         """Open (creating or upgrading if needed) the journal at ``path``; read-only ones as they are."""
+        from journal.storage import wal_guard
+
         path = Path(path)
         read_only = is_read_only(path)
-        return cls(open_engine(path, before_upgrade=before_upgrade), path, read_only=read_only)
+        opened = open_file(path, before_upgrade=before_upgrade)
+        journal = cls(opened.engine, path, read_only=read_only, opened=opened)
+        journal.notices = wal_guard.take_notices()
+        return journal
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the journal may not be written, in a patient's words (None when it may)."""
+        return read_only_reason(self.path) if self.read_only else None
 
     def close(self) -> None:
-        """Close every connection; the log is first checkpointed and the file recorded (wal_guard)."""
-        if not self.read_only:
-            from journal.storage import wal_guard
+        """Close every connection; the log is checkpointed and the file recorded (wal_guard)
+        only when no other process has the journal open."""
+        opened, self._opened = self._opened, None
+        if opened is None or opened.guard is None:
+            self.engine.dispose()
+            return
+        from journal.storage import wal_guard
 
-            try:
-                # Closing the last connection checkpoints the log into the main file.
+        guard = opened.guard
+        try:
+            alone = guard.try_exclusive()
+            if alone:
                 wal_guard.mark_unsettled_if_logged(self.path)
-                self.engine.dispose()
-                wal_guard.settle(self.path)
-            except (OSError, sqlite3.Error):
-                pass  # the log stays, and is trusted: the record says the file may have changed
-        self.engine.dispose()
+            self.engine.dispose()
+            if opened.keeper is not None:
+                opened.keeper.close()  # read-only: closing it never checkpoints
+            if alone:
+                wal_guard.settle(self.path, guard)
+        except (OSError, sqlite3.Error):
+            pass  # the log stays, and is trusted: the record says the file may have changed
+        finally:
+            guard.release()
+            self.engine.dispose()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -100,11 +137,19 @@ class Journal:
             JournalWriteError: SQLite refused the write; nothing was written.
         """
         if self.read_only:
-            raise JournalWriteError("read-only")
+            raise JournalWriteError("linked" if self.read_only_reason == HARD_LINKED else "read-only")
+        first = not self._log_started
+        if first:
+            from journal.storage import wal_guard
+
+            wal_guard.start_log(self.path)
         with Session(self.engine) as session:
             try:
                 yield session
                 session.commit()
+                if first:
+                    wal_guard.log_started(self.path)
+                    self._log_started = True
             except DBAPIError as error:
                 session.rollback()
                 if isinstance(error, _BUGS):
@@ -152,6 +197,25 @@ class Journal:
     def medication_names(self) -> list[str]:
         with self.session() as session:
             return repository.medication_names(session=session)
+
+    def unreadable_text_dates(self) -> list[dt.date]:
+        """Dates whose notes, questions or medications hold bytes that are not UTF-8 text.
+
+        Such text is read with U+FFFD in place of what cannot be decoded (the
+        file is never changed for it); this names the days, so the patient can
+        look at them. One pass over the text columns.
+        """
+        query = (
+            "SELECT date FROM day WHERE pj_not_utf8(CAST(notes AS BLOB)) OR pj_not_utf8(CAST(questions AS BLOB)) "
+            "UNION SELECT d.date FROM day d JOIN day_medication m ON m.day_id = d.id "
+            "WHERE pj_not_utf8(CAST(m.text AS BLOB)) ORDER BY 1"
+        )
+        with self.engine.connect() as connection:
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+            raw.create_function("pj_not_utf8", 1, _not_utf8, deterministic=True)
+            rows = connection.exec_driver_sql(query).all()
+        return [dt.date.fromisoformat(str(row[0])) for row in rows]
 
     def setting(self, key: str) -> str | None:
         with self.session() as session:

@@ -4,7 +4,7 @@ A new database replays every script from the first, so there is one source of
 truth for the schema. Each script runs in its own transaction together with
 the version bump, so a crash mid-upgrade leaves the previous version intact.
 This module uses only the standard ``sqlite3`` module and the core's catalog
-names: it is cheap to import. Scripts may call ``nfc(text)`` and
+names: it is cheap to import. Scripts may call ``nfc(text)``, ``tidy_name(text)`` and
 ``name_key(text)`` (see :func:`provide_text_functions`).
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from journal.core.catalog import name_key
+from journal.core.catalog import name_key, tidy_name
 from journal.core.errors import UserError
 from journal.core.resources import RESOURCES_DIR
 
@@ -98,6 +98,11 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
         app_id, version = read_version(connection)
         empty = is_empty(connection)
     except sqlite3.DatabaseError as error:
+        from journal.storage.failures import not_damage
+
+        plain = not_damage(error, path)
+        if plain is not None:
+            raise plain from None
         raise DamagedDatabaseError(
             f"{path} is damaged or is not a Pain Journal database ({error}); it was not changed."
         ) from error
@@ -105,6 +110,10 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
         return 0
     if app_id != APPLICATION_ID:
         raise NotAJournalError(f"{path} is not a Pain Journal database; it was not changed.")
+    if not empty and (version == 0 or not _has_days_table(connection)):
+        # Our application id on a file whose tables are not a journal's (another
+        # program's, or made by hand): never "upgrade" it into one.
+        raise NotAJournalError(f"{path} carries Pain Journal's mark but is not a Pain Journal database; it was not changed.")
     if version > latest_version():
         raise TooNewError(
             f"{path} was saved by a newer version of Pain Journal (schema {version}; this "
@@ -112,6 +121,11 @@ def check_openable(connection: sqlite3.Connection, path: Path) -> int:
             "the file was not changed."
         )
     return version
+
+
+def _has_days_table(connection: sqlite3.Connection) -> bool:
+    found = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'day'").fetchone()
+    return bool(found[0])
 
 
 def pending(version: int) -> list[Migration]:
@@ -129,8 +143,12 @@ def _name_key(text: _SqlValue) -> _SqlValue:
     return name_key(text) if isinstance(text, str) else text
 
 
+def _tidy_name(text: _SqlValue) -> _SqlValue:
+    return tidy_name(text) if isinstance(text, str) else text
+
+
 def provide_text_functions(connection: sqlite3.Connection) -> None:
-    """Give migration scripts ``nfc(text)`` and ``name_key(text)``, which SQL lacks.
+    """Give migration scripts ``nfc(text)``, ``name_key(text)`` and ``tidy_name(text)``, which SQL lacks.
 
     ``nfc`` is Unicode normalisation form C; ``name_key`` is the catalog's
     identity of a name (:func:`journal.core.catalog.name_key`). Other values
@@ -138,6 +156,7 @@ def provide_text_functions(connection: sqlite3.Connection) -> None:
     """
     connection.create_function("nfc", 1, _nfc, deterministic=True)
     connection.create_function("name_key", 1, _name_key, deterministic=True)
+    connection.create_function("tidy_name", 1, _tidy_name, deterministic=True)
 
 
 def apply_migrations(connection: sqlite3.Connection, current: int) -> int:

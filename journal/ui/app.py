@@ -57,9 +57,24 @@ def create_window(path: Path | None, *, demo: bool = False, welcome: bool = True
     else:
         window.after_first_paint(lambda: _install_features_once_open(window))
     session.open_failed.connect(lambda error: _open_failed(window, error))
+    session.opened.connect(lambda _: _sweep_scratch_once(window))
     if welcome:
         session.opened.connect(lambda opened: _maybe_welcome(window, opened))
     return window
+
+
+def _sweep_scratch_once(window: MainWindow) -> None:
+    """Remove print previews a crashed or killed run left behind (on the worker, once)."""
+    if getattr(window, "_scratch_swept", False):
+        return
+    window._scratch_swept = True  # type: ignore[attr-defined]
+
+    def sweep() -> object:
+        from journal.storage.scratch import PRINT_PREVIEWS, sweep
+
+        return sweep(PRINT_PREVIEWS)
+
+    window.session.tasks.run(sweep, lambda _: None, lambda _: None)
 
 
 def _install_features_once_open(window: MainWindow) -> None:

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -547,8 +545,12 @@ class ExportDialog(QDialog):
         """Make the PDF on the worker, then show the print preview."""
         if not self.session.ready or self._busy or not self._period_ok():
             return
-        folder = Path(tempfile.mkdtemp(prefix="pain-journal-print-"))
-        request = self.request_for(folder / "summary.pdf", ExportFormat.PDF)
+        from journal.storage.scratch import PRINT_PREVIEWS, new_scratch_folder
+
+        # A private folder in the data folder, swept at the next start if this run
+        # ends before the preview closes (journal.storage.scratch).
+        scratch = new_scratch_folder(PRINT_PREVIEWS)
+        request = self.request_for(scratch.path / "summary.pdf", ExportFormat.PDF)
         session = self.session
         self._set_busy(True, "Preparing the pages to print…")
 
@@ -559,10 +561,10 @@ class ExportDialog(QDialog):
                 self.preview_ready.emit(request.path)
                 self.show_preview(request.path)
             finally:
-                shutil.rmtree(folder, ignore_errors=True)
+                scratch.remove()
 
         def failed(error: BaseException) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
+            scratch.remove()
             self._show_error(error)
 
         session.tasks.run(lambda: write_export(session, request), done, failed)

@@ -249,6 +249,18 @@ class MainWindow(QMainWindow):
         self._show_read_only_note(self.session.read_only)
         self._offer_import(not self.session.is_demo)
         self.show_status("Sample data loaded." if self.session.is_demo else "Ready.")
+        journal = self.session.journal
+        if journal is not None and journal.notices:
+            self._tell_notices(journal.notices)
+
+    def _tell_notices(self, notices: list[str]) -> None:
+        """What opening did to the journal's files (a leftover log set aside, a copy kept): said once."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Your journal was opened", "\n\n".join(notices), parent=self)
+        box.setObjectName("openNotices")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _offer_import(self, allowed: bool) -> None:
         """File → Import works on the patient's own journal only; in the sample data it says why not."""
@@ -266,9 +278,13 @@ class MainWindow(QMainWindow):
     def _show_read_only_note(self, read_only: bool) -> None:
         """A lasting note above the tabs while the journal is read-only."""
         if read_only and self.read_only_note is None:
+            from journal.storage.paths import PERMISSIONS
             from journal.ui.safety.wording import READ_ONLY_NOTE
 
-            note = QLabel(READ_ONLY_NOTE, self)
+            journal = self.session.journal
+            reason = journal.read_only_reason if journal is not None else None
+            text = READ_ONLY_NOTE if reason in (None, PERMISSIONS) else f"{READ_ONLY_NOTE} ({reason[0].upper()}{reason[1:]}.)"
+            note = QLabel(text, self)
             note.setObjectName("readOnlyNote")
             note.setWordWrap(True)
             self._layout.insertWidget(0, note)

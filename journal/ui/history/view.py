@@ -254,6 +254,11 @@ class HistoryView(QWidget):
             return
         entry, self._deleted = self._deleted, None
         self.undo_button.setEnabled(False)
+        journal = self.session.journal
+        if journal is not None:
+            from journal.app.lists import named_as_now
+
+            entry = named_as_now(journal, entry)  # names renamed or merged since come back as they are now
 
         def restored(saved: "DayEntry") -> None:
             self.status.emit(f"Brought back {long_words(saved.date)}.")

@@ -94,18 +94,31 @@ class DayCompanion(QObject):
         return self.settings.keeps_running or self.sitting is not None
 
     def apply(self, chosen: ReminderSettings) -> None:
-        """Use and remember new settings; anything turned off leaves no trace behind."""
+        """Use and remember new settings; anything turned off leaves no trace behind.
+
+        When the log-in entry cannot be written (a read-only folder, a path no
+        entry can carry) the patient is told why, and the option stays off.
+        """
+        from journal.app import autostart
+        from journal.core.errors import UserError
+
+        if chosen.start_at_login:
+            try:
+                autostart.enable(self._login_command())
+            except UserError as error:
+                from dataclasses import replace
+
+                from journal.ui.errors import show_error
+
+                chosen = replace(chosen, start_at_login=False)
+                show_error(self.window, error, title="Could not start Pain Journal at log-in")
+        elif autostart.is_enabled():
+            autostart.disable()
         store.save(self.qsettings, chosen)
         self.settings = chosen
         self.reminder.settings = chosen
         if not chosen.enabled and self.showing is Prompt.REMINDER:
             self._clear_prompt()  # turned off while it was on screen: it goes away too
-        from journal.app import autostart
-
-        if chosen.start_at_login:
-            autostart.enable(self._login_command())
-        elif autostart.is_enabled():
-            autostart.disable()
         self._update_presence()
 
     def _default_login_command(self) -> list[str]:
@@ -139,11 +152,12 @@ class DayCompanion(QObject):
     def check(self) -> None:
         """Show whatever is due now (at most one question on screen at a time)."""
         now = self.clock.now()
-        if self.sitting is not None and self.showing is None and self.sitting.due(now):
+        moment = self.clock.moment()  # the sitting timer measures on the monotonic clock
+        if self.sitting is not None and self.showing is None and self.sitting.due(moment):
             self.sitting.asked()
             self._show(Prompt.BREAK)
         elif self.sitting is not None:
-            self.sitting.note_time(now)
+            self.sitting.note_time(moment)
         if self.showing is None and self.reminder.time_has_come(now):
             logged = self._logged(now.date())
             if logged is None:
@@ -201,9 +215,9 @@ class DayCompanion(QObject):
         elif answer == prompts.ANSWER_DONE_TODAY:
             self.reminder.done_for_today(now)
         elif answer == prompts.ANSWER_BREAK_DONE and self.sitting is not None:
-            self.sitting.break_taken(now)
+            self.sitting.break_taken(self.clock.moment())
         elif answer == prompts.ANSWER_BREAK_LATER and self.sitting is not None:
-            self.sitting.snooze(now)
+            self.sitting.snooze(self.clock.moment())
         elif answer == prompts.ANSWER_BREAK_STOP:
             self.stop_sitting()
         elif answer == prompts.ANSWER_START_SITTING:
@@ -244,7 +258,7 @@ class DayCompanion(QObject):
     def start_sitting(self) -> None:
         if self.sitting is not None:
             return
-        self.sitting = SittingTimer(self.clock.now(), self.settings.sitting_minutes)
+        self.sitting = SittingTimer(self.clock.moment(), self.settings.sitting_minutes)
         self._listen_for_screen_lock()
         self._update_presence()
         if self.tray is not None:
@@ -254,20 +268,34 @@ class DayCompanion(QObject):
         self.window.show_status(f"Sitting timer on: a gentle reminder to move every {minutes} minutes.")
 
     def stop_sitting(self, *, wait: bool = False) -> SittingSummary | None:
-        """End the session and offer what it adds up to (nothing is written without a yes)."""
+        """End the session and offer what it adds up to (nothing is written without a yes).
+
+        A session across midnight is offered day by day, each for its own day;
+        one longer than a day is capped, and the patient is told. Returns the
+        whole session (the day it began, all its minutes and breaks).
+        """
         if self.sitting is None:
             return None
-        summary = self.sitting.stop(self.clock.now())
-        self.sitting = None
+        timer, self.sitting = self.sitting, None
+        result = timer.stop_by_day(self.clock.moment())
+        summary = SittingSummary(timer.started.date(), sum(d.minutes for d in result.days), timer.breaks)
         if self.showing is Prompt.BREAK:
             self._clear_prompt()
         if self.tray is not None:
             self.tray.set_sitting(False)
         self._update_presence()
         self.sittingChanged.emit(False)
-        if summary.worth_offering:
-            self.offer(summary, wait=wait)
+        self._to_offer = [day for day in result.days if day.worth_offering]
+        self._offer_note = result.note
+        self._offer_next(wait=wait)
         return summary
+
+    _to_offer: list[SittingSummary] = []
+    _offer_note = ""
+
+    def _offer_next(self, *, wait: bool = False) -> None:
+        if self._to_offer:
+            self.offer(self._to_offer.pop(0), wait=wait)
 
     def _listen_for_screen_lock(self) -> None:
         """Made when the timer first starts: only the timer needs it."""
@@ -282,9 +310,9 @@ class DayCompanion(QObject):
         if self.sitting is None:
             return
         if locked:
-            self.sitting.pause(self.clock.now())
+            self.sitting.pause(self.clock.moment())
         else:
-            self.sitting.resume(self.clock.now())
+            self.sitting.resume(self.clock.moment())
 
     def offer(self, summary: SittingSummary, *, wait: bool = False) -> None:
         """Ask "Add 2 h 40 min of sitting with 5 breaks to today?" in the window.
@@ -293,17 +321,21 @@ class DayCompanion(QObject):
         beside the window.
         """
         self.show_window()
+        today = self.clock.now().date()
+        day = summary.day_words(today)
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Add to today?", summary.question(), QMessageBox.StandardButton.NoButton, self.window
+            QMessageBox.Icon.Question, f"Add to {day}?", summary.question(today), QMessageBox.StandardButton.NoButton, self.window
         )
+        note, self._offer_note = self._offer_note, ""
         box.setInformativeText(
-            "The minutes go into the day's activities as sitting, and the breaks are kept "
+            (f"{note}\n\n" if note else "") + "The minutes go into the day's activities as sitting, and the breaks are kept "
             "with the day. Check the day, then press Save to keep it."
         )
-        add = box.addButton("Add to today", QMessageBox.ButtonRole.AcceptRole)
+        add = box.addButton(f"Add to {day}", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Don't add", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(add)
         box.buttonClicked.connect(lambda button: self.add_to_day(summary) if button is add else None)
+        box.finished.connect(lambda _result: self._offer_next())
         self.offer_box = box
         self.offered.emit(summary)
         if wait:

@@ -7,7 +7,11 @@ A value that cannot be read falls back to its default; nothing here raises.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import stat
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -59,3 +63,16 @@ def save(settings: QSettings, chosen: ReminderSettings) -> None:
     settings.setValue("tray/start_at_login", chosen.start_at_login)
     settings.setValue("sitting/minutes", chosen.sitting_minutes)
     settings.sync()
+    make_private(Path(settings.fileName()))
+
+
+def make_private(path: Path) -> None:
+    """The settings file 0600 and its own folder 0700, whatever the umask was when Qt made them."""
+    if os.name != "posix":
+        return
+    for target, mode in ((path, 0o600), (path.parent, 0o700)):
+        if path.parent.name != ORGANIZATION and target != path:
+            continue  # a folder that is not ours alone
+        with contextlib.suppress(OSError):
+            if stat.S_IMODE(target.stat().st_mode) != mode:
+                os.chmod(target, mode)
