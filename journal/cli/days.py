@@ -98,7 +98,7 @@ def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journ
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from journal.app.importing import ImportResult, import_csv_into_file
+    from journal.app.importing import import_csv_into_file
 
     if args.source is not None:
         return run_import_from_app(args)
