@@ -54,7 +54,7 @@ def dump(path: Path) -> list[str]:
 def day_count(path: Path) -> int:
     connection = sqlite3.connect(path)
     try:
-        return connection.execute("SELECT count(*) FROM day").fetchone()[0]
+        return int(connection.execute("SELECT count(*) FROM day").fetchone()[0])
     finally:
         connection.close()
 

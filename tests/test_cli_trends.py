@@ -12,7 +12,7 @@ import pytest
 
 from journal.cli import EXIT_USER_ERROR, main
 from journal.core.sample_data import sample_days
-from journal.core.summary import build_summary, render_text, summary_to_json
+from journal.core.summary import Summary, build_summary, render_text, summary_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -30,7 +30,7 @@ def filled_db(db_path: Path) -> Path:
     return db_path
 
 
-def direct_summary(db: Path, start: dt.date, end: dt.date):  # -> Summary
+def direct_summary(db: Path, start: dt.date, end: dt.date) -> Summary:
     """The summary computed straight from the core over every day of the journal."""
     from journal.storage.journal import Journal
 
@@ -159,7 +159,7 @@ def test_bad_input_is_one_line_and_exit_2(
     try:
         status = main(argv)
     except SystemExit as stop:  # argparse's own checks (dates) stop here, as in a real run
-        status = stop.code
+        status = int(stop.code or 0)
     captured = capsys.readouterr()
     assert status == EXIT_USER_ERROR
     assert words in captured.err

@@ -219,8 +219,8 @@ def test_file_menu_actions(qtbot: QtBot, session: JournalSession) -> None:
     texts = {a.text(): a.shortcut().toString() for a in window.file_menu.actions()}
     assert texts["&Export summary for your doctor…"] == "Ctrl+E"
     assert texts["&Print summary…"] == "Ctrl+P"
-    window.print_summary_action.trigger()  # type: ignore[attr-defined]
-    dialog = window.export_dialog  # type: ignore[attr-defined]
+    window.print_summary_action.trigger()
+    dialog = window.export_dialog
     assert dialog.isVisible() and dialog.print_button.isDefault()
     qtbot.waitUntil(lambda: not session.tasks.busy, timeout=10_000)
     dialog.close()

@@ -97,12 +97,12 @@ def test_no_mnemonic_clashes_on_any_tab_or_menu(qtbot: QtBot, db_path: Path) -> 
     for top in window.menuBar().actions():
         menu = top.menu()
         assert isinstance(menu, QMenu)
-        found: dict[str, list[str]] = defaultdict(list)
+        in_menu: dict[str, list[str]] = defaultdict(list)
         for action in menu.actions():
             if (letter := mnemonic(action.text())) is not None:
-                found[letter].append(plain(action.text()))
-        if clashes(found):
-            problems[f"menu {plain(top.text())}"] = clashes(found)
+                in_menu[letter].append(plain(action.text()))
+        if clashes(in_menu):
+            problems[f"menu {plain(top.text())}"] = clashes(in_menu)
     assert problems == {}
     close_window(window)
 
@@ -117,7 +117,7 @@ def test_no_mnemonic_clashes_in_the_dialogs_the_menus_open(qtbot: QtBot, db_path
             if not isinstance(widget, QDialog) or not widget.isVisible():
                 continue
             if not isinstance(widget, (QFileDialog, QMessageBox)):  # Qt's own
-                pages = widget.findChildren(QTabWidget)
+                pages: list[QTabWidget | None] = [*widget.findChildren(QTabWidget)]
                 for tabs in pages or [None]:
                     for index in range(tabs.count() if tabs else 1):
                         if tabs is not None:

@@ -262,7 +262,7 @@ def test_unwritable_path_and_failed_writes_leave_nothing(days: list[DayEntry], t
 
 
 def test_grouped_red_flags_put_urgent_first() -> None:
-    from journal.core.summary import RedFlag
+    from journal.core.redflags import RedFlag  # the one the summary uses
 
     flags = [
         RedFlag(dt.date(2025, 1, 1), "leg weakness", Urgency.SOON),
