@@ -156,9 +156,10 @@ class PacingFeature(QObject):
         from journal.ui.trends.view import TrendsView
 
         if isinstance(content, TrendsView):
-            from journal.ui.pacing.trends_panel import PacingPanel
+            from journal.ui.pacing.trends_panel import PacingPanel, PlanHooks
 
-            panel = PacingPanel(content, self)
+            hooks = PlanHooks(lambda: self.plans, self.plansChanged, self.open_plan_dialog, self.open_guidance)
+            panel = PacingPanel(content, hooks)
             content.chart_tabs.addTab(panel, "Pacing plan")
         elif isinstance(content, LibraryView):
             self._link_library(content)
