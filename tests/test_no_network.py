@@ -107,7 +107,8 @@ def _save_today_with_note(qtbot: QtBot, window: object) -> None:
 def test_a_whole_session_opens_no_network_connection(
     qtbot: QtBot, sample_journal: Path, tmp_path: Path, network: NetworkRecorder
 ) -> None:
-    from journal.ui.export_dialog import ExportFormat, open_export_dialog
+    from journal.app.reports import ExportFormat
+    from journal.ui.export_dialog import open_export_dialog
     from journal.ui.main_window import LazyTab
 
     window = open_window(qtbot, sample_journal)

@@ -32,6 +32,11 @@ class ExportFormat(enum.Enum):
     CSV = ".csv"
     FHIR = ".json"
 
+    @property
+    def suffix(self) -> str:
+        """The file ending, with its dot: ``".pdf"``."""
+        return self.value
+
     @classmethod
     def for_path(cls, path: Path) -> "ExportFormat":
         """The format named by ``path``'s ending.

@@ -1,0 +1,39 @@
+"""One helper for each job: counted words, export formats (a second copy drifts apart)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from journal.app.reports import ExportFormat
+from journal.core import summary, words
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def definitions(name: str) -> list[str]:
+    """Where in journal/ a function or class called ``name`` is defined."""
+    found = []
+    for path in sorted((ROOT / "journal").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_one_plural_and_one_export_format() -> None:
+    assert len(definitions("plural")) == 1, definitions("plural")
+    assert len(definitions("ExportFormat")) == 1, definitions("ExportFormat")
+
+
+def test_the_summary_counts_words_as_everywhere_else() -> None:
+    assert summary.plural is words.plural
+    assert summary.plural(1_234, "logged day") == "1,234 logged days"  # the report and the window agree
+    assert summary.plural(1, "day") == "1 day"
+
+
+def test_the_export_dialog_offers_the_use_cases_formats_in_order() -> None:
+    from journal.ui.export_dialog import FORMAT_LABELS
+
+    assert list(FORMAT_LABELS) == list(ExportFormat)
+    assert [fmt.suffix for fmt in ExportFormat] == [".pdf", ".csv", ".json"]
