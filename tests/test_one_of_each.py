@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from journal.app.reports import ExportFormat
@@ -11,14 +12,19 @@ from journal.core import summary, words
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def definitions(name: str) -> list[str]:
-    """Where in journal/ a function or class called ``name`` is defined."""
-    found = []
+@cache
+def all_definitions() -> dict[str, list[str]]:
+    """{name: where in journal/ a function or class of that name is defined}."""
+    found: dict[str, list[str]] = {}
     for path in sorted((ROOT / "journal").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name:
-                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                found.setdefault(node.name, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
+
+
+def definitions(name: str) -> list[str]:
+    return all_definitions().get(name, [])
 
 
 def test_one_plural_and_one_export_format() -> None:

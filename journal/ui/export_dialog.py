@@ -49,7 +49,7 @@ from journal.ui.theme import current_colours
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.session import JournalSession
 
 SETTING_NAME: Final = "report.patient_name"
@@ -580,13 +580,13 @@ class ExportDialog(QDialog):
 # --- window ---------------------------------------------------------------------------
 
 
-def open_export_dialog(window: "MainWindow", *, printing: bool = False) -> ExportDialog | None:
+def open_export_dialog(window: "WindowHost", *, printing: bool = False) -> ExportDialog | None:
     """Show the (one) export dialog of the window; with ``printing``, Print is the default button."""
     if not window.session.ready:
         window.show_status("Your journal is still opening; try again in a moment.")
         return None
     dialog = window.export_dialog
-    if dialog is None:
+    if not isinstance(dialog, ExportDialog):
         dialog = ExportDialog(window.session, window)
         window.export_dialog = dialog
     else:
@@ -601,7 +601,7 @@ def open_export_dialog(window: "MainWindow", *, printing: bool = False) -> Expor
     return dialog
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add File → Export summary for your doctor… (Ctrl+E) and Print summary… (Ctrl+P)."""
     export_action = QAction("&Export summary for your doctor…", window)
     export_action.setShortcut(QKeySequence("Ctrl+E"))

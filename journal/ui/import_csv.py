@@ -15,7 +15,7 @@ from journal.core.errors import UserError
 from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 
 def words_to_check(found: Sequence[tuple[dt.date, tuple[str, ...]]]) -> str:
@@ -39,7 +39,7 @@ NOT_IN_SAMPLE_DATA = (
 )
 
 
-def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
+def import_csv_interactively(window: "WindowHost", path: Path | None = None, *, replace: bool = False) -> None:
     """Ask for a CSV file and import it into the open journal (never into the sample data)."""
     session = window.session
     if not session.ready:

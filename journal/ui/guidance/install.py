@@ -42,7 +42,7 @@ from journal.ui.session import JournalChange
 if TYPE_CHECKING:
     from journal.core.guidance import LinkedItem
     from journal.ui.guidance.library_view import LibraryView
-    from journal.ui.main_window import LazyTab, MainWindow
+    from journal.ui.host import LazyTab, WindowHost
     from journal.ui.today.view import TodayView
 
 #: Journal setting: the date (ISO) the six-weeks suggestion was last hidden.
@@ -64,7 +64,7 @@ def _watch_days(today_view: "TodayView", callback: Callable[[], None]) -> None:
 class GuidanceFeature(QObject):
     """Owns the Guidance tab and the guidance parts of Today for one window."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
         self.setObjectName("guidanceFeature")
         self.window = window
@@ -259,6 +259,6 @@ class GuidanceFeature(QObject):
         self.window.show_status("Hidden for today. It will come back tomorrow if your pain is still severe.")
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add the Guidance tab and the guidance parts of Today to ``window``."""
     GuidanceFeature(window)

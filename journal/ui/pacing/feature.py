@@ -20,7 +20,7 @@ from journal.core.pacing_plan import Plan
 
 if TYPE_CHECKING:
     from journal.ui.guidance.library_view import LibraryView
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.pacing.plan_dialog import PlanDialog
 
 OVER_PLAN_NOTE = "well over today"
@@ -34,7 +34,7 @@ class PacingFeature(QObject):
 
     plansChanged = Signal()
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
         self.setObjectName("pacingFeature")
         self.window = window
@@ -141,7 +141,7 @@ class PacingFeature(QObject):
     # --- Trends and the guidance library --------------------------------------------------------
 
     def _watch_tabs(self) -> None:
-        from journal.ui.main_window import LazyTab
+        from journal.ui.host import LazyTab
 
         for index in range(self.window.tabs.count()):
             tab = self.window.tabs.widget(index)
