@@ -65,6 +65,7 @@ def test_chart_writes_an_svg(filled_db: Path, tmp_path: Path) -> None:
     assert "Back pain, 7-day average" in text
 
 
+@pytest.mark.slow
 def test_chart_needs_no_qt(filled_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "trends.png"
     code = (
@@ -167,6 +168,7 @@ def test_bad_input_is_one_line_and_exit_2(
     assert "Traceback" not in captured.err and captured.out == ""
 
 
+@pytest.mark.slow
 def test_missing_journal_is_a_plain_error(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "main.py", "summary", "--db", str(tmp_path / "nowhere.sqlite3")],

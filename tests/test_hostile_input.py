@@ -212,6 +212,7 @@ def test_arbitrary_bytes_never_crash_or_half_import(journal: Journal, data: byte
 
 @FUZZ
 @given(data=csv_files(), replace=st.booleans())
+@pytest.mark.slow
 def test_generated_csv_imports_cleanly_or_not_at_all(journal: Journal, data: bytes, replace: bool) -> None:
     attempt_import(journal, data, replace=replace)
 
@@ -266,6 +267,7 @@ def valid_entries(draw: st.DrawFn) -> DayEntry:
 
 @FUZZ
 @given(entries=st.lists(valid_entries(), min_size=1, max_size=4, unique_by=lambda e: e.date))
+@pytest.mark.slow
 def test_export_neutralises_formulas_and_import_restores_the_text(entries: list[DayEntry]) -> None:
     stream = io.StringIO(newline="")
     write_csv(entries, stream)
@@ -278,6 +280,7 @@ def test_export_neutralises_formulas_and_import_restores_the_text(entries: list[
 
 @FUZZ
 @given(entry=valid_entries())
+@pytest.mark.slow
 def test_any_valid_entry_is_stored_verbatim(journal: Journal, entry: DayEntry) -> None:
     journal.save_day(entry, today=TODAY)
     stored = journal.day(entry.date)
@@ -342,6 +345,7 @@ def arbitrary_entries(draw: st.DrawFn) -> DayEntry:
 
 @settings(max_examples=100, deadline=None)
 @given(entry=arbitrary_entries())
+@pytest.mark.slow
 def test_validate_day_cleans_or_names_every_problem(entry: DayEntry) -> None:
     try:
         clean = validate_day(entry, today=TODAY)

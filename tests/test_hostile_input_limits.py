@@ -97,6 +97,7 @@ def test_an_import_that_would_overfill_a_catalog_writes_nothing(tmp_path: Path) 
     journal.close()
 
 
+@pytest.mark.slow
 def test_cli_import_of_120000_names_is_refused_quickly(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "names.csv"
     source.write_bytes(many_names_csv(120_000))

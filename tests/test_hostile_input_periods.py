@@ -70,6 +70,7 @@ def test_summary_from_year_one_starts_at_the_first_logged_day(small_db: Path, ca
     assert period == {"from": FIRST.isoformat(), "to": TODAY.isoformat()}
 
 
+@pytest.mark.slow
 def test_chart_from_year_one_is_small_and_quick(small_db: Path, tmp_path: Path) -> None:
     code = (
         "import resource, sys\n"

@@ -104,6 +104,7 @@ def _save_today_with_note(qtbot: QtBot, window: object) -> None:
     assert saved is not None and saved.notes == NOTE
 
 
+@pytest.mark.slow
 def test_a_whole_session_opens_no_network_connection(
     qtbot: QtBot, sample_journal: Path, tmp_path: Path, network: NetworkRecorder
 ) -> None:

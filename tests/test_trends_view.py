@@ -281,6 +281,7 @@ def test_matplotlib_waits_until_the_tab_is_opened() -> None:
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_chart_libraries_load_on_the_worker_after_the_journal_is_open(tmp_path: Path) -> None:
     """Not before Today is ready; soon after, without the tab being opened."""
     code = (

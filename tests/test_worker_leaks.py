@@ -35,6 +35,7 @@ def test_a_runner_reports_work_while_it_runs(qtbot: QtBot) -> None:
     assert tasks.workers_running() == 0
 
 
+@pytest.mark.slow
 def test_a_test_that_leaves_a_worker_running_fails(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     pytester.makeconftest((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
