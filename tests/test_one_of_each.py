@@ -43,3 +43,54 @@ def test_the_export_dialog_offers_the_use_cases_formats_in_order() -> None:
 
     assert list(FORMAT_LABELS) == list(ExportFormat)
     assert [fmt.suffix for fmt in ExportFormat] == [".pdf", ".csv", ".json"]
+
+
+#: Direct ``date.today()`` calls not yet moved to :func:`journal.core.clock.today`, per file. The
+#: list may only shrink: Today's view and form, Trends and the export dialog are being reworked
+#: elsewhere; the screenshots tool fixes the date process-wide on purpose.
+DIRECT_TODAY_LEFT = {
+    "journal/ui/export_dialog.py": 1,
+    "journal/ui/guidance/cards.py": 3,
+    "journal/ui/session.py": 1,
+    "journal/ui/today/form.py": 2,
+    "journal/ui/today/view.py": 8,
+    "journal/ui/tools/screenshots.py": 1,
+    "journal/ui/trends/view.py": 6,
+}
+
+
+def test_one_clock_asked_for_the_date() -> None:
+    found: dict[str, int] = {}
+    for path in sorted((ROOT / "journal").rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        if name in ("journal/core/clock.py", "journal/ui/tools/fixed_date.py"):
+            continue
+        count = path.read_text(encoding="utf-8").count("date.today")
+        if count:
+            found[name] = count
+    assert found == DIRECT_TODAY_LEFT
+
+
+def test_the_installed_clock_is_the_apps_today() -> None:
+    import datetime as dt
+
+    import pytest
+
+    from journal.app.periods import resolve_period
+    from journal.core import clock
+    from journal.core.day import DayEntry
+    from journal.core.errors import ValidationError
+    from journal.core.validation import validate_day
+
+    fake = clock.FakeClock(dt.datetime(2030, 6, 15, 9, 0))
+    previous = clock.install(fake)
+    try:
+        assert clock.today() == dt.date(2030, 6, 15)
+        assert resolve_period(None, None, days=30) == (dt.date(2030, 5, 17), dt.date(2030, 6, 15))
+        with pytest.raises(ValidationError):
+            validate_day(DayEntry(date=dt.date(2030, 6, 16), back_pain=3))  # tomorrow by the installed clock
+        fake.advance(dt.timedelta(days=1))
+        validate_day(DayEntry(date=dt.date(2030, 6, 16), back_pain=3))
+    finally:
+        clock.install(previous)
+    assert clock.today() == dt.date.today()

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from journal.core import clock
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.flares import LOOKBACK_DAYS
@@ -69,7 +70,7 @@ class GuidanceFeature(QObject):
         self.setObjectName("guidanceFeature")
         self.window = window
         #: Today's date; tests replace it.
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = clock.today
         self.persistent_pain: PersistentPain | None = None
         self._acknowledged: dict[dt.date, set[str]] = {}
         today_view = window.today

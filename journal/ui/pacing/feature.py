@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from journal.core import clock
 from journal.core import pacing_plan as pacing
 from journal.core.day import ActivityMinutes
 from journal.core.pacing_plan import Plan
@@ -42,7 +43,7 @@ class PacingFeature(QObject):
         self.plans: list[Plan] = []
         #: The open journal's plans have been read (``plans`` is theirs, not a leftover).
         self.loaded = False
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = clock.today
         self.dialog: PlanDialog | None = None  # the plan dialog while it is open
         self.action = QAction("&Pacing plan…", window)
         self.action.triggered.connect(self.open_plan_dialog)
