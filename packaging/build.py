@@ -2,10 +2,11 @@
 
 Steps:
 
-1. A build environment of its own, ``build/venv``, with exactly the runtime
-   lock (requirements.lock) and PyInstaller (packaging/requirements.txt), so
-   nothing from the test dependencies can end up in the bundle. It is reused
-   while both files are unchanged.
+1. A build environment of its own, ``build/venv``, with exactly the build
+   lock (packaging/requirements.txt: the runtime versions of requirements.lock
+   and PyInstaller, every file checked against its hash), so nothing from the
+   test dependencies can end up in the bundle. It is reused while the lock is
+   unchanged.
 2. The icon's PNG sizes, drawn from resources/icons/pain-journal.svg by Qt
    into ``build/icons/`` (Windows and macOS executables take their icon from
    them).
@@ -37,7 +38,7 @@ VENV = BUILD / "venv"
 ICONS = BUILD / "icons"
 DIST = ROOT / "dist"
 SPEC = ROOT / "packaging" / "pain-journal.spec"
-LOCKS = (ROOT / "requirements.lock", ROOT / "packaging" / "requirements.txt")
+LOCKS = (ROOT / "packaging" / "requirements.txt",)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 EXIT_FAILED = 1
@@ -77,7 +78,7 @@ def check_machine() -> None:
 
 
 def make_build_environment(fresh: bool) -> None:
-    """Create or reuse build/venv with the runtime lock and PyInstaller."""
+    """Create or reuse build/venv with the build lock (the runtime lock and PyInstaller)."""
     stamp = VENV / "locks.sha256"
     if fresh and VENV.exists():
         shutil.rmtree(VENV)
@@ -88,8 +89,7 @@ def make_build_environment(fresh: bool) -> None:
     base = getattr(sys, "_base_executable", sys.executable)
     run([base, "-m", "venv", str(VENV)], "creating build/venv")
     pip = [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    # One pip call per file: the runtime lock carries hashes, which puts pip in
-    # hash-checking mode for everything in the same call.
+    # Every pin carries hashes, so pip checks each download (hash-checking mode).
     for lock in LOCKS:
         try:
             subprocess.run([*pip, "-r", str(lock)], check=True, cwd=ROOT)

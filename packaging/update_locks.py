@@ -1,12 +1,20 @@
-"""Regenerate requirements.lock and requirements-dev.lock from pyproject.toml.
+"""Regenerate the three locks from pyproject.toml (and packaging/requirements.in).
+
+* ``requirements.lock``: the runtime dependencies;
+* ``requirements-dev.lock``: the runtime and the ``test`` extra (tests, ruff, mypy);
+* ``packaging/requirements.txt``: the runtime and PyInstaller, the bundle's
+  build environment (packaging/build.py installs exactly this).
 
 Run ``.venv/bin/python packaging/update_locks.py`` after changing the
-dependencies in pyproject.toml (``pip install uv`` first). Versions already
-pinned are kept unless pyproject.toml no longer allows them; pass
-``--upgrade`` to move everything to the newest allowed release. Every pin
-carries the hashes of its published files, so ``pip install -r`` checks what
-it downloads. ``tests/test_locks.py`` checks that the locks still satisfy
-pyproject.toml.
+dependencies in pyproject.toml (``pip install uv`` first). Each lock is
+universal: one file for Linux, macOS and Windows, with environment markers on
+the pins only some of them need (pytest's ``colorama`` on Windows,
+PyInstaller's ``pefile`` and ``macholib``). Versions already pinned are kept
+unless pyproject.toml no longer allows them; pass ``--upgrade`` to move
+everything to the newest allowed release. Every pin carries the hashes of all
+its published files, so ``pip install -r`` checks what it downloads on any
+system. ``packaging/check_locks.py`` (run in CI) checks that the locks still
+agree with pyproject.toml.
 """
 
 from __future__ import annotations
@@ -18,8 +26,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCKS = {
-    "requirements.lock": ("Runtime dependencies", []),
-    "requirements-dev.lock": ("Runtime and test dependencies", ["--extra", "test"]),
+    "requirements.lock": ("Runtime dependencies", ["pyproject.toml"]),
+    # The other two take the runtime versions from requirements.lock (written first),
+    # so the tests and the bundle run what a wheel install runs.
+    "requirements-dev.lock": ("Runtime and test dependencies", ["pyproject.toml", "--extra", "test", "-c", "requirements.lock"]),
+    "packaging/requirements.txt": (
+        "The bundle's build environment: runtime dependencies and PyInstaller",
+        ["pyproject.toml", "packaging/requirements.in", "-c", "requirements.lock"],
+    ),
 }
 
 
@@ -31,8 +45,8 @@ def main(argv: list[str]) -> int:
             uv,
             "pip",
             "compile",
-            "pyproject.toml",
             *extra,
+            "--universal",
             "--python-version",
             "3.11",
             "--generate-hashes",

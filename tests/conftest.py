@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +22,38 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("PAIN_JOURNAL_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_left_running(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves work running on a worker thread after it ends (as napari's conftest does).
+
+    Work still running when the next test starts writes into a journal, a
+    folder or a window that belongs to a test that has finished. Set up before
+    ``qtbot``, so this runs after qtbot has closed the test's widgets. A
+    moment's grace covers a worker that is just returning.
+    """
+    threads_before = set(threading.enumerate())
+    yield
+    deadline = time.monotonic() + 1.0
+    while True:
+        tasks = sys.modules.get("journal.ui.tasks")
+        busy_workers = tasks.workers_running() if tasks is not None else 0
+        new_threads = [
+            thread for thread in threading.enumerate() if thread not in threads_before and thread.is_alive() and not thread.daemon
+        ]
+        if not busy_workers and not new_threads:
+            return
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    names = ", ".join(thread.name for thread in new_threads)
+    pytest.fail(
+        f"{request.node.nodeid} left work running: {busy_workers} task worker(s) busy"
+        + (f", threads {names}" if names else "")
+        + " (wait for it, e.g. qtbot.waitUntil(lambda: not tasks.busy), before the test ends)",
+        pytrace=False,
+    )
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -69,3 +69,14 @@ def stored_day(qtbot: QtBot, window: MainWindow, date: dt.date) -> DayEntry | No
     journal = window.session.journal
     assert journal is not None
     return journal.day(date)
+
+
+def settle_layouts() -> None:
+    """Apply every pending layout request now: what a fixed wait hoped had happened, done on purpose.
+
+    Geometry changes post ``LayoutRequest`` events, and handling one can post
+    more (a scroll area after its contents), so this repeats until none is left.
+    """
+    for _ in range(10):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()

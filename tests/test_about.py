@@ -73,9 +73,9 @@ def test_windows_get_the_icon_and_the_desktop_entry_name(qtbot: QtBot) -> None:
 
     app = QApplication.instance()
     set_identity(app)  # type: ignore[arg-type]
-    assert not app.windowIcon().isNull()  # type: ignore[union-attr]
-    assert not app.windowIcon().pixmap(32, 32).isNull()  # type: ignore[union-attr]
-    assert app.desktopFileName() == APP_ID  # type: ignore[union-attr]
+    assert not app.windowIcon().isNull()
+    assert not app.windowIcon().pixmap(32, 32).isNull()
+    assert app.desktopFileName() == APP_ID
 
 
 def test_about_shows_version_location_licence_and_sources(qtbot: QtBot, db_path: Path) -> None:

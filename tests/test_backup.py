@@ -63,7 +63,7 @@ def _days(path: Path) -> list[DayEntry]:
 def _check(path: Path) -> str:
     connection = open_readonly(path)
     try:
-        return connection.execute("PRAGMA integrity_check").fetchone()[0]
+        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         connection.close()
 
@@ -288,7 +288,7 @@ def test_restore_into_a_missing_journal_creates_it(filled: Path, tmp_path: Path)
 
 
 def test_restore_an_older_version_upgrades_on_next_open(db_path: Path) -> None:
-    from make_old_databases import V1_DAYS, V1_PATH
+    from tests.make_old_databases import V1_DAYS, V1_PATH
 
     Journal.open(db_path).close()
     restore_backup(db_path, V1_PATH)

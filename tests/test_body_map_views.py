@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from journal.core.body_map import load_body_map
 from journal.core.day import PAIN_LOCATIONS, DayEntry
 from journal.storage.journal import Journal
-from tests.gui_helpers import close_window, open_window, stored_day
+from tests.gui_helpers import close_window, open_window, settle_layouts, stored_day
 
 if TYPE_CHECKING:
     from journal.ui.session import JournalSession
@@ -109,7 +109,8 @@ def test_trends_shows_how_often_each_region_was_marked(qtbot: QtBot, session: "J
 
     canvas = view.measures_canvas
     assert canvas is not None
-    qtbot.wait(50)  # the canvas takes its final size
+    settle_layouts()  # the canvas takes its final size
+    qtbot.waitUntil(lambda: canvas.width() > 0 and canvas.height() > 0, timeout=5_000)
     canvas.draw()
     ax.apply_aspect()
     foot = next(s for s in load_body_map().shapes if s.code == "foot_right")

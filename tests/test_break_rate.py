@@ -178,7 +178,7 @@ def test_breaks_join_the_false_discovery_control(monkeypatch: pytest.MonkeyPatch
         families.append(list(p_values))
         return real_bh(p_values)
 
-    monkeypatch.setattr(trigger_model.stats, "benjamini_hochberg", recording)
+    monkeypatch.setattr("journal.core.trigger_model.stats.benjamini_hochberg", recording)
     with_breaks = insights.trigger_analysis(days, START, days[-1].date, sitting)
     assert all(m.key != trigger_model.BREAKS_KEY for m in without.measures)
     assert with_breaks.comparisons == without.comparisons + 1

@@ -54,7 +54,7 @@ def dump(path: Path) -> list[str]:
 def day_count(path: Path) -> int:
     connection = sqlite3.connect(path)
     try:
-        return connection.execute("SELECT count(*) FROM day").fetchone()[0]
+        return int(connection.execute("SELECT count(*) FROM day").fetchone()[0])
     finally:
         connection.close()
 
@@ -94,6 +94,7 @@ def test_help_exits_zero() -> None:
 
 
 @needs_redflags
+@pytest.mark.slow
 def test_import_then_export_round_trip(tmp_path: Path, good_csv: Path) -> None:
     db = tmp_path / "journal.sqlite3"
     result = run("import", str(good_csv), "--db", str(db))
@@ -132,6 +133,7 @@ def test_bad_import_exits_2_with_one_clear_message(tmp_path: Path, filled_db: Pa
     assert dump(filled_db) == before
 
 
+@pytest.mark.slow
 def test_db_that_is_not_a_journal_is_refused_unchanged(tmp_path: Path, good_csv: Path) -> None:
     other = tmp_path / "recipes.db"
     connection = sqlite3.connect(other)
@@ -152,6 +154,7 @@ def test_db_that_is_not_a_journal_is_refused_unchanged(tmp_path: Path, good_csv:
 
 
 @needs_redflags
+@pytest.mark.slow
 def test_default_database_is_in_the_data_folder(private_home: Path, good_csv: Path) -> None:
     home = Path(os.environ["PAIN_JOURNAL_HOME"])
     assert home.is_relative_to(private_home)

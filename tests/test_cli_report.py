@@ -113,6 +113,7 @@ def test_bad_periods_and_paths_exit_2_with_one_line(
     assert left_behind == []  # no report, no half-written temporary file
 
 
+@pytest.mark.slow
 def test_real_command_line_prints_no_traceback(filled_db: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [

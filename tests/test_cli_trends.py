@@ -12,7 +12,7 @@ import pytest
 
 from journal.cli import EXIT_USER_ERROR, main
 from journal.core.sample_data import sample_days
-from journal.core.summary import build_summary, render_text, summary_to_json
+from journal.core.summary import Summary, build_summary, render_text, summary_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -30,7 +30,7 @@ def filled_db(db_path: Path) -> Path:
     return db_path
 
 
-def direct_summary(db: Path, start: dt.date, end: dt.date):  # -> Summary
+def direct_summary(db: Path, start: dt.date, end: dt.date) -> Summary:
     """The summary computed straight from the core over every day of the journal."""
     from journal.storage.journal import Journal
 
@@ -65,6 +65,7 @@ def test_chart_writes_an_svg(filled_db: Path, tmp_path: Path) -> None:
     assert "Back pain, 7-day average" in text
 
 
+@pytest.mark.slow
 def test_chart_needs_no_qt(filled_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "trends.png"
     code = (
@@ -159,7 +160,7 @@ def test_bad_input_is_one_line_and_exit_2(
     try:
         status = main(argv)
     except SystemExit as stop:  # argparse's own checks (dates) stop here, as in a real run
-        status = stop.code
+        status = int(stop.code or 0)
     captured = capsys.readouterr()
     assert status == EXIT_USER_ERROR
     assert words in captured.err
@@ -167,6 +168,7 @@ def test_bad_input_is_one_line_and_exit_2(
     assert "Traceback" not in captured.err and captured.out == ""
 
 
+@pytest.mark.slow
 def test_missing_journal_is_a_plain_error(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "main.py", "summary", "--db", str(tmp_path / "nowhere.sqlite3")],

@@ -75,6 +75,7 @@ def test_the_window_resumes_collection_when_the_journal_cannot_open(
     window.session.shut_down()
 
 
+@pytest.mark.slow
 def test_the_started_app_collects_again(tmp_path: Path) -> None:
     code = (
         "import gc\n"

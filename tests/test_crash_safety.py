@@ -17,11 +17,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from journal.core.day import DayEntry
 from journal.formats.csv_io import write_csv
 from journal.storage.journal import Journal
 from journal.storage.single_instance import JournalInUseError, acquire_journal_lock
@@ -69,12 +72,12 @@ def entry_for(i: int, date: dt.date | None = None) -> DayEntry:
 def loop_date(i: int) -> dt.date:
     return START + dt.timedelta(days=i % WINDOW)
 """
-_shared: dict[str, object] = {}
+_shared: dict[str, Any] = {}
 exec(ENTRY_CODE, _shared)
-entry_for = _shared["entry_for"]
-loop_date = _shared["loop_date"]
-WINDOW: int = _shared["WINDOW"]  # type: ignore[assignment]
-TODAY: dt.date = _shared["TODAY"]  # type: ignore[assignment]
+entry_for: Callable[..., DayEntry] = _shared["entry_for"]
+loop_date: Callable[[int], dt.date] = _shared["loop_date"]
+WINDOW: int = _shared["WINDOW"]
+TODAY: dt.date = _shared["TODAY"]
 
 SAVE_CHILD = (
     ENTRY_CODE
@@ -163,7 +166,7 @@ def _kill(child: subprocess.Popen[str]) -> list[str]:
 def _integrity(path: Path) -> str:
     connection = sqlite3.connect(path)
     try:
-        return connection.execute("PRAGMA integrity_check").fetchone()[0]
+        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         connection.close()
 
@@ -188,7 +191,7 @@ def _copy(template: Path, folder: Path) -> Path:
     return path
 
 
-def _state_after(last: int) -> dict[dt.date, object]:
+def _state_after(last: int) -> dict[dt.date, DayEntry]:
     """What the journal holds once save-loop commits 0..``last`` are in (-1: none)."""
     state = {entry_for(j).date: entry_for(j) for j in range(PRESET)}
     for j in range(WINDOW):
@@ -198,7 +201,7 @@ def _state_after(last: int) -> dict[dt.date, object]:
     return state
 
 
-def _stored(path: Path) -> dict[dt.date, object]:
+def _stored(path: Path) -> dict[dt.date, DayEntry]:
     journal = Journal.open(path)
     try:
         return {entry.date: entry for entry in journal.days()}

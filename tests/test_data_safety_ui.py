@@ -228,6 +228,7 @@ def test_restore_lists_backups_and_brings_the_old_days_back(qtbot: QtBot, db_pat
     older = dialog.list.topLevelItem(1)
     assert older.text(1) == "10 days" and " – " in older.text(2)
 
+    assert older is not None
     rect = dialog.list.visualItemRect(older)
     qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert "10 days" in dialog.selection_label.text()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from journal import __version__
+from journal.app.autostart import quote_exec_argument
 from journal.cli import main
 from journal.cli.desktop import (
     DESKTOP_TEMPLATE,
@@ -22,7 +23,6 @@ from journal.cli.desktop import (
     desktop_entry_text,
     install_desktop_entry,
     launch_command,
-    quote_exec_argument,
     uninstall_desktop_entry,
 )
 from journal.core.about import APP_ID

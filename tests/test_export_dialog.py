@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from journal.app.periods import PeriodChoice
+from journal.app.reports import ExportFormat
 from journal.core.day import DayEntry
-from journal.ui.export_dialog import ExportDialog, ExportFormat, install, paint_pdf
+from journal.ui.export_dialog import ExportDialog, install, paint_pdf
 from journal.ui.session import JournalSession
 from journal.ui.tasks import TaskRunner
 
@@ -219,8 +220,8 @@ def test_file_menu_actions(qtbot: QtBot, session: JournalSession) -> None:
     texts = {a.text(): a.shortcut().toString() for a in window.file_menu.actions()}
     assert texts["&Export summary for your doctor…"] == "Ctrl+E"
     assert texts["&Print summary…"] == "Ctrl+P"
-    window.print_summary_action.trigger()  # type: ignore[attr-defined]
-    dialog = window.export_dialog  # type: ignore[attr-defined]
+    window.print_summary_action.trigger()
+    dialog = window.export_dialog
     assert dialog.isVisible() and dialog.print_button.isDefault()
     qtbot.waitUntil(lambda: not session.tasks.busy, timeout=10_000)
     dialog.close()

@@ -51,7 +51,7 @@ def test_bundle_validates_as_fhir_r4(bundle: dict[str, Any]) -> None:
 
     parsed = Bundle.model_validate(bundle)
     assert parsed.type == "collection"
-    assert len(parsed.entry) == len(bundle["entry"])
+    assert parsed.entry is not None and len(parsed.entry) == len(bundle["entry"])
     json.dumps(bundle)  # plain JSON types only
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from journal.core import flares, insights
 from journal.core.day import DayEntry
@@ -10,31 +11,31 @@ from journal.core.day import DayEntry
 START = dt.date(2024, 1, 1)
 
 
-def pairs(values: list[int | None]) -> list[tuple[dt.date, int]]:
+def pairs(values: Sequence[int | None]) -> list[tuple[dt.date, int]]:
     return [(START + dt.timedelta(days=i), v) for i, v in enumerate(values) if v is not None]
 
 
 def test_two_points_above_the_median_of_the_window() -> None:
-    values: list[int | None] = [3] * 31 + [5, 4]
+    values = [3] * 31 + [5, 4]
     assert flares.flare_days(pairs(values)) == [START + dt.timedelta(days=31)]
 
 
 def test_the_three_days_just_before_are_left_out() -> None:
     # A rise that began 1-3 days earlier does not lift the baseline of the day after.
-    values: list[int | None] = [2] * 28 + [6, 6, 6, 6]
+    values = [2] * 28 + [6, 6, 6, 6]
     found = flares.flare_days(pairs(values))
     assert found == [START + dt.timedelta(days=d) for d in (28, 29, 30, 31)]
 
 
 def test_needs_seven_logged_days_in_the_window() -> None:
-    values: list[int | None] = [None] * 25 + [1] * 6 + [None, None, None, 9]
+    values = [None] * 25 + [1] * 6 + [None, None, None, 9]
     assert flares.flare_days(pairs(values)) == []
     values = [None] * 24 + [1] * 7 + [None, None, None, 9]
     assert flares.flare_days(pairs(values)) == [START + dt.timedelta(days=34)]
 
 
 def test_high_usual_pain_is_not_one_endless_flare() -> None:
-    values: list[int | None] = [7 + i % 2 for i in range(90)]
+    values = [7 + i % 2 for i in range(90)]
     days = pairs(values)
     assert flares.flare_days(days) == []
     assert len(flares.severe_days(days)) == 90

@@ -212,7 +212,7 @@ def test_load_library_is_cached() -> None:
 
 # --- bad content is refused --------------------------------------------------
 
-GOOD_ITEM = {
+GOOD_ITEM: dict[str, object] = {
     "id": "keep-warm",
     "category": "daily-life",
     "title": "Keep warm",
@@ -449,12 +449,12 @@ def test_an_urgent_sign_leaves_only_warning_and_doctor_cards(library: Library, s
 def test_a_soon_sign_hides_exercise_and_flare_self_care(library: Library, sign: str) -> None:
     entry = day(**BUSY_DAY, symptoms=("stiffness", sign))
     linked = linked_items_for_day(entry, steady_days(14, 3), library, limit=50)
-    ids = [entry.item.id for entry in linked]
+    ids = [card.item.id for card in linked]
     assert ids[0] == "when-to-see-a-doctor"
     assert "flare-self-care" not in ids
-    for entry in linked:
-        assert entry.item.category != "exercise", entry.item.id
-        assert not EXERCISE_WORDS.search(entry.item.title + entry.item.summary), entry.item.id
+    for card in linked:
+        assert card.item.category != "exercise", card.item.id
+        assert not EXERCISE_WORDS.search(card.item.title + card.item.summary), card.item.id
     # Other self-care still helps: the day is not emptied.
     assert len(ids) > 3
     assert warning_level(day(symptoms=(sign,))) is Urgency.SOON

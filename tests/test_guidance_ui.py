@@ -56,7 +56,7 @@ def _feature(window: MainWindow) -> GuidanceFeature:
 
 
 def _titles(view: LibraryView) -> list[str]:
-    return [view.items.data(view.items.index(row)) for row in range(view.items.rowCount())]
+    return [str(view.items.data(view.items.index(row))) for row in range(view.items.rowCount())]
 
 
 def _click_row(qtbot: QtBot, list_view: object, row: int) -> None:

@@ -61,7 +61,7 @@ def test_red_flag_day_is_marked_and_highlighted() -> None:
     row = model.row_for_date(TODAY - dt.timedelta(days=2))
     assert row is not None
     index = model.index(row, _column("red_flags"))
-    assert "loss of bladder or bowel control" in model.data(index)
+    assert "loss of bladder or bowel control" in str(model.data(index))
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(0, _column("red_flags")), Qt.ItemDataRole.BackgroundRole) is None
 
@@ -88,7 +88,9 @@ def test_history_filters_opens_deletes_and_undoes(qtbot: QtBot, db_path: Path) -
     assert window.today.date == target and window.today.form.notes.toPlainText() == "day 5"
 
     window.show_history()
-    history.table.setCurrentIndex(history.model.index(history.model.row_for_date(target), 0))
+    row = history.model.row_for_date(target)
+    assert row is not None
+    history.table.setCurrentIndex(history.model.index(row, 0))
 
     answer_next_message_box(QMessageBox.StandardButton.Yes)
     history.delete_selected()

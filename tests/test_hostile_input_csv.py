@@ -11,12 +11,12 @@ import datetime as dt
 
 import pytest
 
-from journal.formats.csv_io import CsvImportError, parse_csv
+from journal.formats.csv_io import CsvImportError, ParsedCsv, parse_csv
 
 TODAY = dt.date(2026, 6, 30)
 
 
-def parsed(text: str):
+def parsed(text: str) -> ParsedCsv:
     return parse_csv(text.encode("utf-8"), today=TODAY)
 
 

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from journal.cli import main
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.trend_series import trend_series
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 TODAY = dt.date.today()
 DOLLAR_NAMES = ("money $$ stress", "$x^2$ stairs", "costs $5 and $10", "a\\$b $\\frac{1}{0}$")
@@ -31,7 +36,7 @@ def days_with_dollars() -> list[DayEntry]:
     ]
 
 
-def drawn_texts(figure) -> list[str]:
+def drawn_texts(figure: Figure) -> list[str]:
     from matplotlib.text import Text
 
     return [t.get_text() for t in figure.findobj(Text)]
@@ -47,7 +52,9 @@ def test_trend_chart_draws_dollar_names_as_typed() -> None:
     FigureCanvasAgg(figure)
     draw_trend_chart(figure, trend_series(days, TODAY - dt.timedelta(days=11), TODAY))
     figure.canvas.draw()  # raised ValueError (mathtext) before labels were made plain
-    shown = {t.get_text(): t for t in figure.findobj(lambda a: hasattr(a, "_get_layout"))}
+    from matplotlib.text import Text
+
+    shown: dict[str, Any] = {t.get_text(): t for t in figure.findobj(Text)}
     for name in DOLLAR_NAMES:
         label = name[:1].upper() + name[1:]
         matches = [t for text, t in shown.items() if text.replace("\\$", "$") == label]
@@ -92,7 +99,7 @@ def test_names_in_other_scripts_get_a_font_that_has_them() -> None:
     assert legend_texts["散步"].get_fontfamily() == families_for(["散步"])
 
 
-def test_qt_labels_show_names_as_typed(qtbot) -> None:
+def test_qt_labels_show_names_as_typed(qtbot: QtBot) -> None:
     """Chips keep "&" (not a shortcut key); labels quoting names never read them as HTML."""
     from journal.ui.widgets.chips import ChipGroup
 
@@ -108,7 +115,7 @@ def test_qt_labels_show_names_as_typed(qtbot) -> None:
     assert group.checked() == ["<b>bold</b>"]
 
 
-def test_banner_and_hover_texts_are_plain(qtbot, db_path: Path) -> None:
+def test_banner_and_hover_texts_are_plain(qtbot: QtBot, db_path: Path) -> None:
     from PySide6.QtCore import Qt
 
     from journal.ui.session import JournalSession
@@ -120,7 +127,7 @@ def test_banner_and_hover_texts_are_plain(qtbot, db_path: Path) -> None:
     with qtbot.waitSignal(session.opened, timeout=20_000):
         session.open(db_path)
     try:
-        today, trends = TodayView(session), TrendsView(session)  # type: ignore[arg-type]
+        today, trends = TodayView(session), TrendsView(session)
         qtbot.addWidget(today)
         qtbot.addWidget(trends)
         assert today.red_flag_banner.textFormat() == Qt.TextFormat.PlainText

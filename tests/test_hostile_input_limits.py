@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from journal.cli import EXIT_USER_ERROR, main
 from journal.core.catalog import MAX_CATALOG_NAMES, CatalogKind
@@ -96,6 +97,7 @@ def test_an_import_that_would_overfill_a_catalog_writes_nothing(tmp_path: Path) 
     journal.close()
 
 
+@pytest.mark.slow
 def test_cli_import_of_120000_names_is_refused_quickly(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "names.csv"
     source.write_bytes(many_names_csv(120_000))
@@ -118,7 +120,7 @@ def test_cli_import_of_120000_names_is_refused_quickly(db_path: Path, tmp_path: 
     assert "at most" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_the_form_shows_a_bounded_number_of_chips(qtbot, tmp_path: Path) -> None:
+def test_the_form_shows_a_bounded_number_of_chips(qtbot: QtBot, tmp_path: Path) -> None:
     """A journal that already holds a huge catalog (from before the limit) still opens quickly:
     the form offers its first names, the ticked ones and every red-flag symptom."""
     from journal.ui.today.form import MAX_CHIPS, DayForm
@@ -168,7 +170,7 @@ def test_the_window_reads_a_bounded_catalog(tmp_path: Path) -> None:
     journal = Journal.open(path)
     try:
         everything = journal.catalog()
-        shown = form_catalog(journal)  # type: ignore[arg-type]
+        shown = form_catalog(journal)
         for kind in CatalogKind:
             assert len([i for i in shown if i.kind is kind]) <= FORM_CATALOG_LIMIT + 20
         assert len(everything) > 6_000

@@ -69,6 +69,7 @@ SAVE_TODAY = (
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones are set per process only on POSIX")
 @pytest.mark.parametrize("zone", ZONES)
+@pytest.mark.slow
 def test_today_where_the_patient_is_is_never_the_future(zone: str, tmp_path: Path) -> None:
     env = {**os.environ, "TZ": zone}
     done = subprocess.run(
@@ -121,6 +122,7 @@ SAVE_TODAY_IN_WINDOW = (
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones are set per process only on POSIX")
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Etc/GMT+12"])
+@pytest.mark.slow
 def test_the_window_saves_today_in_any_time_zone(zone: str, tmp_path: Path) -> None:
     from journal.storage.journal import Journal
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from journal.cli import EXIT_USER_ERROR, main
 from journal.core.day import DayEntry
@@ -69,6 +70,7 @@ def test_summary_from_year_one_starts_at_the_first_logged_day(small_db: Path, ca
     assert period == {"from": FIRST.isoformat(), "to": TODAY.isoformat()}
 
 
+@pytest.mark.slow
 def test_chart_from_year_one_is_small_and_quick(small_db: Path, tmp_path: Path) -> None:
     code = (
         "import resource, sys\n"
@@ -98,7 +100,7 @@ def test_exports_refuse_a_future_end_and_accept_year_one(
     assert target.exists()
 
 
-def test_trends_custom_dates_stop_at_today(qtbot, small_db: Path) -> None:
+def test_trends_custom_dates_stop_at_today(qtbot: QtBot, small_db: Path) -> None:
     from journal.ui.session import JournalSession
     from journal.ui.tasks import TaskRunner
     from journal.ui.trends.view import TrendsView
@@ -107,7 +109,7 @@ def test_trends_custom_dates_stop_at_today(qtbot, small_db: Path) -> None:
     with qtbot.waitSignal(session.opened, timeout=20_000):
         session.open(small_db)
     try:
-        trends = TrendsView(session)  # type: ignore[arg-type]
+        trends = TrendsView(session)
         qtbot.addWidget(trends)
         trends.to_edit.setDate(trends.to_edit.date().addYears(3000))
         assert trends.to_edit.date().toPython() == TODAY
@@ -117,9 +119,10 @@ def test_trends_custom_dates_stop_at_today(qtbot, small_db: Path) -> None:
         session.close()
 
 
-def test_window_export_since_a_visit_before_the_journal_began(qtbot, small_db: Path, tmp_path: Path) -> None:
+def test_window_export_since_a_visit_before_the_journal_began(qtbot: QtBot, small_db: Path, tmp_path: Path) -> None:
     """The export dialog's period follows the same rule: it starts at the first logged day."""
-    from journal.ui.export_dialog import ExportFormat, ExportRequest, write_export
+    from journal.app.reports import ExportFormat
+    from journal.ui.export_dialog import ExportRequest, write_export
     from journal.ui.session import JournalSession
     from journal.ui.tasks import TaskRunner
 

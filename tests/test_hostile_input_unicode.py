@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from journal.core.catalog import CatalogKind, name_key, tidy_name
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.formats.csv_io import parse_csv
@@ -78,6 +80,7 @@ def run_cli(*args: str, encoding: str = "cp1252") -> subprocess.CompletedProcess
     )
 
 
+@pytest.mark.slow
 def test_cp1252_console_summary_with_emoji(db_path: Path) -> None:
     journal = Journal.open(db_path)
     journal.save_day(DayEntry(TODAY, 5, triggers=("stairs 🙂",), notes="腰痛 🫨", questions="Is walking OK? 🤔"))
@@ -87,6 +90,7 @@ def test_cp1252_console_summary_with_emoji(db_path: Path) -> None:
     assert "stairs ?" in done.stdout and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_cp1252_console_import_reports_success_after_commit(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_text(f"date,back_pain,triggers,mood 🙂\n{TODAY},6,\U0001f4a5 lifting,good\n", encoding="utf-8")

@@ -377,6 +377,7 @@ def test_restoring_into_a_shared_folder_leaves_its_permissions(tmp_path: Path) -
 
 
 @posix_only
+@pytest.mark.slow
 def test_import_on_a_full_disk_prints_one_line_without_notes(tmp_path: Path) -> None:
     db = tmp_path / "journal.sqlite3"
     _fill(db, days=2)
@@ -417,6 +418,7 @@ def test_backup_and_restore_on_a_full_disk_print_one_line_and_change_nothing(tmp
 
 
 @posix_only
+@pytest.mark.slow
 def test_a_chart_over_an_existing_file_on_a_full_disk_leaves_it_whole(tmp_path: Path) -> None:
     db = tmp_path / "journal.sqlite3"
     _fill(db, days=60, first=dt.date(2026, 1, 1))
@@ -456,6 +458,7 @@ def test_an_export_over_a_symlink_replaces_the_link_not_its_target(tmp_path: Pat
 
 
 @posix_only
+@pytest.mark.slow
 def test_chart_images_are_owner_only(tmp_path: Path, open_umask: None) -> None:
     db = tmp_path / "journal.sqlite3"
     _fill(db, days=10, first=dt.date(2026, 1, 1))

@@ -20,6 +20,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -134,6 +135,7 @@ class Run:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sequences)
+@pytest.mark.slow
 def test_no_sequence_of_actions_loses_a_confirmed_day(steps: list[tuple]) -> None:  # type: ignore[type-arg]
     folder = Path(tempfile.mkdtemp(prefix="pain-journal-property-"))
     run = Run(folder)

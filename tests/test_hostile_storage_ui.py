@@ -138,7 +138,8 @@ def test_a_read_only_journal_opens_with_a_note_and_refuses_to_save(qtbot: QtBot,
 
 
 def test_the_export_dialog_never_writes_over_the_journal(qtbot: QtBot, tmp_path: Path) -> None:
-    from journal.ui.export_dialog import ExportDialog, ExportFormat
+    from journal.app.reports import ExportFormat
+    from journal.ui.export_dialog import ExportDialog
     from journal.ui.session import JournalSession
     from journal.ui.tasks import TaskRunner
 

@@ -6,12 +6,12 @@ import html
 
 from PySide6.QtCore import QUrl
 
-from journal.core.summary import build_summary
+from journal.core.summary import Summary, build_summary
 from journal.ui.trends.insights_panel import DETAILS_ANCHOR, InsightsPanel, insights_html
 from tests.test_trigger_model import journal_with_effects
 
 
-def summary():  # type: ignore[no-untyped-def]
+def summary() -> Summary:
     days = journal_with_effects(seed=3)
     return build_summary(days, days[0].date, days[-1].date)
 

@@ -6,6 +6,8 @@ journals per setting and whose figures are in the README.
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.simulated_journals import BREAKS_PAIR, CONFOUNDED, REAL_NEXT_DAY, REAL_SAME_DAY, run_setting
 
 JOURNALS = 200
@@ -17,6 +19,7 @@ JOURNALS = 200
 SAMPLING_MARGIN = 0.03
 
 
+@pytest.mark.slow
 def test_error_rates_at_180_days() -> None:
     result = run_setting(180, JOURNALS, seed=2026)
     assert result.journals == JOURNALS
@@ -29,12 +32,14 @@ def test_error_rates_at_180_days() -> None:
     assert result.pacing_rate <= 0.05  # activity unrelated to pain
 
 
+@pytest.mark.slow
 def test_no_effects_means_few_patterns() -> None:
     result = run_setting(180, JOURNALS, seed=7, effects=False)
     assert result.false_verdict_rate <= 0.05
     assert result.false_pattern_rate <= 0.25
 
 
+@pytest.mark.slow
 def test_breaks_per_sitting_hour_error_rates_at_180_days() -> None:
     """Timed sitting on most weekdays (benchmarks/simulated_journals.py): 1,000 journals at 180 days
     found a 1-point-per-break effect in 86.9% with 94.8% coverage, and called breaks with no

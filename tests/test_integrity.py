@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,9 @@ def _text(path: Path) -> None:
     ],
     ids=["truncated", "garbage-in-pages", "other-sqlite-file", "text-file"],
 )
-def test_bad_files_are_refused_unchanged(healthy: Path, spoil, error, capsys) -> None:
+def test_bad_files_are_refused_unchanged(
+    healthy: Path, spoil: Callable[[Path], None], error: type[Exception], capsys: pytest.CaptureFixture[str]
+) -> None:
     spoil(healthy)
     before = _snapshot(healthy.parent)
     with pytest.raises(error) as raised:

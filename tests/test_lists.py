@@ -60,16 +60,16 @@ def test_entries_list_every_name_with_its_days(kept: Journal) -> None:
 def test_rename_fixes_a_typo_on_every_past_day(kept: Journal) -> None:
     change = lists.rename(kept, ListKind.TRIGGER, "stres at work", "Stress at work")
     assert change.dates == {D1, D2}
-    assert kept.day(D1).triggers == ("Stress at work", "lifting")  # type: ignore[union-attr]
-    assert kept.day(D2).triggers == ("Stress at work",)  # type: ignore[union-attr]
+    assert kept.day(D1).triggers == ("Stress at work", "lifting")
+    assert kept.day(D2).triggers == ("Stress at work",)
     assert "stres at work" not in _names(kept, ListKind.TRIGGER)
 
 
 def test_rename_of_a_medication_rewrites_its_free_text(kept: Journal) -> None:
     change = lists.rename(kept, ListKind.MEDICATION, "ibuprofen", "Ibuprofen 200 mg")
     assert change.dates == {D1, D2}
-    assert kept.day(D1).medications == ("Ibuprofen 200 mg", "heat pack")  # type: ignore[union-attr]
-    assert kept.day(D2).medications == ("Ibuprofen 200 mg",)  # type: ignore[union-attr]
+    assert kept.day(D1).medications == ("Ibuprofen 200 mg", "heat pack")
+    assert kept.day(D2).medications == ("Ibuprofen 200 mg",)
 
 
 def test_built_in_entries_and_warning_signs_keep_their_names(kept: Journal) -> None:
@@ -87,14 +87,14 @@ def test_rename_onto_another_entry_asks_for_a_merge_and_bad_names_are_refused(ke
         lists.rename(kept, ListKind.TRIGGER, "stres at work", "   ")
     with pytest.raises(ValidationError):
         lists.rename(kept, ListKind.TRIGGER, "stres at work", "a;b")
-    assert kept.day(D1).triggers == ("stres at work", "lifting")  # type: ignore[union-attr]
+    assert kept.day(D1).triggers == ("stres at work", "lifting")
 
 
 def test_hiding_keeps_past_days_and_stops_offering_the_name(kept: Journal) -> None:
     lists.set_hidden(kept, ListKind.TRIGGER, "stres at work", True)
     lists.set_hidden(kept, ListKind.MEDICATION, "ibuprofen", True)
-    assert kept.day(D1).triggers == ("stres at work", "lifting")  # type: ignore[union-attr]
-    assert kept.day(D2).medications == ("ibuprofen",)  # type: ignore[union-attr]
+    assert kept.day(D1).triggers == ("stres at work", "lifting")
+    assert kept.day(D2).medications == ("ibuprofen",)
     offered = {i.name for i in kept.catalog(CatalogKind.TRIGGER)}
     assert "stres at work" not in offered and "lifting" in offered
     assert "Ibuprofen" not in kept.medication_names() and "heat pack" in kept.medication_names()
@@ -123,19 +123,19 @@ def test_merge_rewrites_past_days_after_a_backup(kept: Journal) -> None:
     assert "before-merge" in change.backup.name
     assert [b.path for b in list_backups(kept.path)] == [change.backup]
     backup = Journal.open(change.backup)
-    assert backup.day(D1).activities == (ActivityMinutes("walkng", 20), ActivityMinutes("walking", 30))  # type: ignore[union-attr]
+    assert backup.day(D1).activities == (ActivityMinutes("walkng", 20), ActivityMinutes("walking", 30))
     backup.close()
-    assert kept.day(D1).activities == (ActivityMinutes("walking", 50),)  # type: ignore[union-attr]  # both: minutes added
-    assert kept.day(D2).activities == (ActivityMinutes("walking", 15),)  # type: ignore[union-attr]
+    assert kept.day(D1).activities == (ActivityMinutes("walking", 50),)  # both: minutes added
+    assert kept.day(D2).activities == (ActivityMinutes("walking", 15),)
     assert "walkng" not in _names(kept, ListKind.ACTIVITY)
 
 
 def test_merge_of_medications_keeps_one_per_day(kept: Journal) -> None:
     kept.save_day(DayEntry(date=D3, back_pain=3, medications=("heat pack", "Ibuprofen")), today=D3)
     lists.merge(kept, ListKind.MEDICATION, "ibuprofen", "heat pack")
-    assert kept.day(D1).medications == ("heat pack",)  # type: ignore[union-attr]
-    assert kept.day(D2).medications == ("heat pack",)  # type: ignore[union-attr]
-    assert kept.day(D3).medications == ("heat pack",)  # type: ignore[union-attr]
+    assert kept.day(D1).medications == ("heat pack",)
+    assert kept.day(D2).medications == ("heat pack",)
+    assert kept.day(D3).medications == ("heat pack",)
 
 
 def test_warning_signs_and_built_ins_are_never_merged_away(kept: Journal) -> None:
@@ -145,7 +145,7 @@ def test_warning_signs_and_built_ins_are_never_merged_away(kept: Journal) -> Non
     with pytest.raises(ListChangeRefused, match="cannot be merged away"):
         lists.merge(kept, ListKind.TRIGGER, "lifting", "stres at work")
     assert list_backups(kept.path) == []  # refused before any backup or write
-    assert kept.day(D3).symptoms == ("leg weakness",)  # type: ignore[union-attr]
+    assert kept.day(D3).symptoms == ("leg weakness",)
 
 
 def test_a_merge_that_fails_writes_nothing(kept: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,7 +157,7 @@ def test_a_merge_that_fails_writes_nothing(kept: Journal, monkeypatch: pytest.Mo
     monkeypatch.setattr(storage_lists, "merge_entries", broken)
     with pytest.raises(RuntimeError):
         lists.merge(kept, ListKind.TRIGGER, "stres at work", "stress")
-    assert kept.day(D1).triggers == ("stres at work", "lifting")  # type: ignore[union-attr]
+    assert kept.day(D1).triggers == ("stres at work", "lifting")
 
 
 def test_a_version_4_journal_upgrades_with_nothing_hidden(tmp_path: Path) -> None:

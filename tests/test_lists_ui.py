@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ EARLIER = dt.date.today() - dt.timedelta(days=4)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> MainWindow:
+def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
     journal = Journal.open(db_path)
     journal.import_days(
         [
@@ -69,7 +70,7 @@ def test_rename_a_typo_and_the_form_offers_the_new_name(qtbot: QtBot, window: Ma
     dialog.rename_button.click()
     qtbot.waitUntil(lambda: "Renamed" in dialog.result_label.text(), timeout=5_000)
     assert dialog.result_label.text() == "Renamed “stres” to “stress at work” on 2 days."
-    assert stored_day(qtbot, window, PAST).triggers == ("stress at work",)  # type: ignore[union-attr]
+    assert stored_day(qtbot, window, PAST).triggers == ("stress at work",)
     form = window.today.form
     assert form.triggers.chip("stress at work") is not None and form.triggers.chip("stres") is None
 
@@ -90,7 +91,7 @@ def test_hide_keeps_the_past_and_stops_offering_the_chip(qtbot: QtBot, window: M
     dialog.hide_button.click()
     qtbot.waitUntil(lambda: "no longer offered" in dialog.result_label.text(), timeout=5_000)
     qtbot.waitUntil(lambda: dialog.hide_button.text() == "Sh&ow again", timeout=5_000)
-    assert stored_day(qtbot, window, PAST).symptoms == ("stiffness",)  # type: ignore[union-attr]
+    assert stored_day(qtbot, window, PAST).symptoms == ("stiffness",)
     assert window.today.form.symptoms.chip("stiffness") is None  # today's blank form no longer offers it
 
     with qtbot.waitSignal(window.today.dayShown, timeout=5_000):
@@ -115,15 +116,15 @@ def test_merge_asks_first_then_backs_up_and_rewrites(qtbot: QtBot, window: MainW
     dialog.confirm_merge = refuse
     dialog.merge_button.click()
     assert asked == [("stres", "stress")]
-    assert stored_day(qtbot, window, PAST).triggers == ("stres",)  # type: ignore[union-attr]  # cancelled: nothing changed
+    assert stored_day(qtbot, window, PAST).triggers == ("stres",)  # cancelled: nothing changed
 
     dialog.confirm_merge = lambda source, target: True
     dialog.merge_button.click()
     qtbot.waitUntil(lambda: "Merged" in dialog.result_label.text(), timeout=5_000)
     assert "2 days rewritten" in dialog.result_label.text()
-    assert stored_day(qtbot, window, PAST).triggers == ("stress",)  # type: ignore[union-attr]
-    assert stored_day(qtbot, window, EARLIER).triggers == ("stress",)  # type: ignore[union-attr]
-    assert len(list_backups(window.session.journal.path)) == 1  # type: ignore[union-attr]
+    assert stored_day(qtbot, window, PAST).triggers == ("stress",)
+    assert stored_day(qtbot, window, EARLIER).triggers == ("stress",)
+    assert len(list_backups(window.session.journal.path)) == 1
     qtbot.waitUntil(lambda: dialog.model.row_named("stres") is None, timeout=5_000)  # the list is read again
 
 
@@ -136,7 +137,7 @@ def test_a_refused_name_is_explained_and_nothing_changes(qtbot: QtBot, window: M
     dialog.rename_button.click()
     qtbot.waitUntil(lambda: bool(told), timeout=5_000)
     assert told[0][0] == "Not renamed" and "may not contain ';'" in told[0][1] and "Nothing was changed" in told[0][1]
-    assert stored_day(qtbot, window, PAST).medications == ("ibuprofen",)  # type: ignore[union-attr]
+    assert stored_day(qtbot, window, PAST).medications == ("ibuprofen",)
 
 
 def test_unsaved_changes_are_settled_before_the_lists_change(

@@ -32,7 +32,7 @@ def days() -> list[DayEntry]:
 
 def test_lines_keep_gaps_and_the_body_map_gives_counts_and_shading() -> None:
     chart = draw_measures(new_figure(layout=None), days(), START, START + dt.timedelta(days=19))
-    sleep_dots = chart.sleep_ax.lines[0].get_ydata()
+    sleep_dots = np.asarray(chart.sleep_ax.lines[0].get_ydata(), dtype=float)
     assert np.isnan(sleep_dots[5]) and sleep_dots[4] == 7.0
     assert len(chart.scale_ax.lines) == 4  # quality and stress: dots and 7-day averages
     regions = {p.get_gid(): p for p in chart.body_ax.patches if p.get_gid()}

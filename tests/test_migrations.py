@@ -4,12 +4,21 @@ opens without writing anything."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
-from make_old_databases import (
+
+from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
+from journal.storage import schema
+from journal.storage.backup import content_fingerprint, list_backups
+from journal.storage.database import prepare_file, skip_backup
+from journal.storage.integrity import open_readonly
+from journal.storage.journal import Journal
+from tests.make_old_databases import (
     NEW_IN_V3,
     V1_DAYS,
     V1_PATH,
@@ -20,13 +29,6 @@ from make_old_databases import (
     V2_PATH,
     V2_USER_CATALOG,
 )
-
-from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
-from journal.storage import schema
-from journal.storage.backup import content_fingerprint, list_backups
-from journal.storage.database import prepare_file, skip_backup
-from journal.storage.integrity import open_readonly
-from journal.storage.journal import Journal
 
 
 def _version(path: Path) -> tuple[int, int]:
@@ -168,7 +170,7 @@ def test_a_failing_step_leaves_the_previous_version(v1_copy: Path, tmp_path: Pat
         journal.close()
 
 
-def test_red_flag_acknowledgements_go_with_their_day(journal: Journal, today) -> None:
+def test_red_flag_acknowledgements_go_with_their_day(journal: Journal, today: dt.date) -> None:
     from journal.core.day import DayEntry
 
     journal.save_day(DayEntry(date=today, back_pain=5, symptoms=("stiffness",)))
@@ -200,7 +202,7 @@ def v2_copy(tmp_path: Path) -> Path:
     return path
 
 
-def _rows(path: Path, sql: str) -> list[tuple]:
+def _rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
     connection = open_readonly(path)
     try:
         return connection.execute(sql).fetchall()

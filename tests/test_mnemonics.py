@@ -29,7 +29,7 @@ from journal.ui.keyboard_help import mnemonic, plain
 from journal.ui.main_window import MainWindow
 from journal.ui.red_flags import RedFlagDialog
 from journal.ui.welcome import WelcomeDialog
-from tests.gui_helpers import close_window, open_window
+from tests.gui_helpers import close_window, open_window, settle_layouts
 
 
 def _text(widget: QWidget) -> str:
@@ -90,19 +90,19 @@ def test_no_mnemonic_clashes_on_any_tab_or_menu(qtbot: QtBot, db_path: Path) -> 
     problems: dict[str, dict[str, list[str]]] = {}
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
-        qtbot.wait(50)
+        settle_layouts()
         found = clashes(window_screen(window))
         if found:
             problems[plain(window.tabs.tabText(index))] = found
     for top in window.menuBar().actions():
         menu = top.menu()
         assert isinstance(menu, QMenu)
-        found: dict[str, list[str]] = defaultdict(list)
+        in_menu: dict[str, list[str]] = defaultdict(list)
         for action in menu.actions():
             if (letter := mnemonic(action.text())) is not None:
-                found[letter].append(plain(action.text()))
-        if clashes(found):
-            problems[f"menu {plain(top.text())}"] = clashes(found)
+                in_menu[letter].append(plain(action.text()))
+        if clashes(in_menu):
+            problems[f"menu {plain(top.text())}"] = clashes(in_menu)
     assert problems == {}
     close_window(window)
 
@@ -117,13 +117,16 @@ def test_no_mnemonic_clashes_in_the_dialogs_the_menus_open(qtbot: QtBot, db_path
             if not isinstance(widget, QDialog) or not widget.isVisible():
                 continue
             if not isinstance(widget, (QFileDialog, QMessageBox)):  # Qt's own
-                pages = widget.findChildren(QTabWidget)
+                pages: list[QTabWidget | None] = [*widget.findChildren(QTabWidget)]
                 for tabs in pages or [None]:
                     for index in range(tabs.count() if tabs else 1):
                         if tabs is not None:
                             tabs.setCurrentIndex(index)
                         seen.setdefault(f"{widget.windowTitle()} {index}", clashes(screen_mnemonics(widget)))
             widget.done(QDialog.DialogCode.Rejected)
+
+    def open_dialogs() -> list[QWidget]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
 
     timer = QTimer()
     timer.timeout.connect(inspect_and_close)
@@ -135,9 +138,10 @@ def test_no_mnemonic_clashes_in_the_dialogs_the_menus_open(qtbot: QtBot, db_path
                 continue
             if action in window.colours_menu.actions():
                 continue  # colour choices open no dialog (and would stay chosen for later tests)
-            action.trigger()
-            qtbot.wait(150)
-            inspect_and_close()
+            action.trigger()  # a modal dialog is inspected and closed by the timer before this returns
+            settle_layouts()
+            inspect_and_close()  # one shown without waiting
+            qtbot.waitUntil(lambda: not open_dialogs(), timeout=5_000)
     timer.stop()
     assert len(seen) >= 3, sorted(seen)  # the shortcuts list, About, the export dialog at least
     assert {title: found for title, found in seen.items() if found} == {}

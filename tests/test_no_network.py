@@ -9,6 +9,7 @@ import logging
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -40,12 +41,12 @@ class NetworkRecorder:
                 recorder.calls.append(f"socket(family={family})")
             original_init(sock, family, type, proto, fileno)
 
-        def connect(sock: socket.socket, address: object) -> None:
+        def connect(sock: socket.socket, address: Any) -> None:
             if sock.family in NETWORK_FAMILIES:
                 recorder.calls.append(f"connect({address!r})")
             original_connect(sock, address)
 
-        def connect_ex(sock: socket.socket, address: object) -> int:
+        def connect_ex(sock: socket.socket, address: Any) -> int:
             if sock.family in NETWORK_FAMILIES:
                 recorder.calls.append(f"connect_ex({address!r})")
             return original_connect_ex(sock, address)
@@ -103,10 +104,12 @@ def _save_today_with_note(qtbot: QtBot, window: object) -> None:
     assert saved is not None and saved.notes == NOTE
 
 
+@pytest.mark.slow
 def test_a_whole_session_opens_no_network_connection(
     qtbot: QtBot, sample_journal: Path, tmp_path: Path, network: NetworkRecorder
 ) -> None:
-    from journal.ui.export_dialog import ExportFormat, open_export_dialog
+    from journal.app.reports import ExportFormat
+    from journal.ui.export_dialog import open_export_dialog
     from journal.ui.main_window import LazyTab
 
     window = open_window(qtbot, sample_journal)
@@ -119,7 +122,7 @@ def test_a_whole_session_opens_no_network_connection(
         if isinstance(tab, LazyTab):
             content = tab.build()
             if hasattr(content, "chartsReady"):  # Trends: wait for the charts to be drawn
-                qtbot.waitUntil(lambda c=content: getattr(c, "chart", None) is not None, timeout=20_000)
+                qtbot.waitUntil(lambda c=content: getattr(c, "chart", None) is not None, timeout=20_000)  # type: ignore[misc]
         qtbot.waitUntil(lambda: not window.session.tasks.busy, timeout=20_000)
     titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert {"Today", "History", "Trends", "Guidance"} <= set(titles)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from journal.core import pacing_plan as pacing
@@ -119,20 +119,18 @@ def test_trends_has_a_pacing_tab_that_follows_the_plans(qtbot: QtBot, window: Ma
     from journal.core.sitting import SittingSummary
 
     window.session.add_sitting_session(SittingSummary(TODAY - dt.timedelta(days=1), 160, 5))
-    window.tabs.setCurrentIndex(
-        window.tabs.indexOf(
-            next(window.tabs.widget(i) for i in range(window.tabs.count()) if window.tabs.tabText(i) == "T&rends")
-        )
-    )
+    window.tabs.setCurrentIndex(next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "T&rends"))
     from journal.ui.trends.view import TrendsView
 
     qtbot.waitUntil(
         lambda: window.findChild(TrendsView) is not None and window.findChild(TrendsView).data is not None, timeout=20_000
     )
     view = window.findChild(TrendsView)
+    assert view is not None
     titles = [view.chart_tabs.tabText(i) for i in range(view.chart_tabs.count())]
     assert titles[-1] == "Pacing plan"
     panel = view.chart_tabs.widget(view.chart_tabs.count() - 1)
+    assert isinstance(panel, QTextBrowser)
     view.chart_tabs.setCurrentWidget(panel)
     assert "no pacing plan yet" in panel.toPlainText()
     with qtbot.waitSignal(feature.plansChanged, timeout=5_000):

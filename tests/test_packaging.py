@@ -21,11 +21,13 @@ def requirement_lines(path: Path) -> list[str]:
     return [line for line in lines if line]
 
 
-def test_build_requirements_are_pinned() -> None:
+def test_build_requirements_are_pinned_with_hashes() -> None:
     lines = requirement_lines(BUILD_REQUIREMENTS)
-    assert any(line.lower().startswith("pyinstaller==") for line in lines)
-    for line in lines:
-        assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.]*", line), line
+    pins = [line for line in lines if not line.startswith("--hash=")]
+    assert any(line.lower().startswith("pyinstaller==") for line in pins)
+    for line in pins:
+        assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[0-9][0-9A-Za-z.]*( ; [^\\]+)? \\", line), line
+    assert len(lines) > 2 * len(pins)  # every pin is followed by its hashes
 
 
 def test_pyinstaller_is_not_a_runtime_or_test_dependency() -> None:
@@ -71,3 +73,12 @@ def test_an_unwritable_cache_keeps_the_temporary_folder(monkeypatch: pytest.Monk
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     keep_chart_cache_between_runs()
     assert os.environ["MPLCONFIGDIR"] == "/tmp/_MEI-made-fresh-each-start"
+
+
+def test_the_bundle_and_the_checkout_find_their_resources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from journal.core import resources
+
+    assert resources.RESOURCES_DIR == ROOT / "resources"  # a checkout: the top-level folder
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources._resources_dir() == tmp_path / "resources"  # the spec's datas put it there

@@ -262,7 +262,7 @@ def test_unwritable_path_and_failed_writes_leave_nothing(days: list[DayEntry], t
 
 
 def test_grouped_red_flags_put_urgent_first() -> None:
-    from journal.core.summary import RedFlag
+    from journal.core.redflags import RedFlag  # the one the summary uses
 
     flags = [
         RedFlag(dt.date(2025, 1, 1), "leg weakness", Urgency.SOON),
@@ -286,6 +286,7 @@ def test_report_from_a_journal_matches_the_summary_of_all_days(journal: Any) -> 
         assert [e.date for e in data.entries] == [e.date for e in stored if start <= e.date <= END]
 
 
+@pytest.mark.slow
 def test_very_long_entries_still_make_a_report(tmp_path: Path) -> None:
     """The longest text and lists the journal accepts flow over pages instead of failing."""
     from journal.core.day import ActivityMinutes

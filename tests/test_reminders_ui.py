@@ -126,7 +126,7 @@ def test_nothing_is_written_when_the_offer_is_declined(qtbot: QtBot, window: Mai
     assert companion.offer_box is not None and companion.offer_box.text().startswith("Add 40 min of sitting")
     next(b for b in companion.offer_box.buttons() if b.text() == "Don't add").click()
     assert not window.today.is_dirty()
-    assert window.session.journal.sitting_per_day() == {}  # type: ignore[union-attr]
+    assert window.session.journal.sitting_per_day() == {}
 
 
 def test_a_logged_day_gets_no_reminder(qtbot: QtBot, window: MainWindow, qsettings: QSettings) -> None:

@@ -289,7 +289,7 @@ def test_fonts_are_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> 
     """macOS and Windows have no fc-list: the font folders are searched instead."""
     found_with_fontconfig = system_fonts.face_for("中")
     assert found_with_fontconfig is not None
-    monkeypatch.setattr(system_fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr("journal.formats.system_fonts.shutil.which", lambda name: None)
     monkeypatch.setattr(system_fonts, "font_folders", lambda: [found_with_fontconfig.path.parent])
     system_fonts.face_for.cache_clear()
     system_fonts._scanned_files.cache_clear()

@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from make_old_databases import V1_DAYS, V1_PATH
 
 from journal.core.errors import ValidationError
 from journal.core.sitting import SittingSummary
 from journal.storage.database import skip_backup
 from journal.storage.journal import Journal
+from tests.make_old_databases import V1_DAYS, V1_PATH
 
 
 def test_sessions_add_up_per_day(journal: Journal) -> None:

@@ -62,6 +62,7 @@ def test_regularized_beta_closed_forms() -> None:
         assert stats.regularized_beta(x, 1, 4) == pytest.approx(1 - (1 - x) ** 4, abs=1e-14)
 
 
+@pytest.mark.slow
 def test_t_quantile_against_scipy() -> None:
     scipy_stats = pytest.importorskip("scipy.stats")
     for df in (1, 1.3, 2, 2.7, 4, 6.5, 12, 29.4, 100, 1000):

@@ -7,9 +7,11 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlmodel import col
 
 from journal.core.catalog import CatalogKind, Urgency, default_catalog, default_urgencies
 from journal.core.day import PAIN_LOCATIONS, ActivityMinutes, DayEntry
@@ -315,7 +317,7 @@ def test_error_part_way_through_a_write_rolls_back(journal: Journal, db_path: Pa
     dump = table_dump(db_path)
     real_write = repository.write_days
 
-    def write_then_fail(**kwargs: object) -> None:
+    def write_then_fail(**kwargs: Any) -> None:
         real_write(**kwargs)  # the old day is deleted and the new one inserted...
         raise RuntimeError("disk full")  # ...then something goes wrong
 
@@ -594,10 +596,10 @@ def test_empty_file_becomes_a_new_journal(db_path: Path) -> None:
 
 def test_range_query_uses_the_date_index(journal: Journal) -> None:
     journal.import_days([day(dt.date(2023, 1, 1) + dt.timedelta(days=i)) for i in range(100)])
-    bounds = (Day.date >= dt.date(2023, 2, 1), Day.date <= dt.date(2023, 2, 28))
+    bounds = (col(Day.date) >= dt.date(2023, 2, 1), col(Day.date) <= dt.date(2023, 2, 28))
     queries = {
-        "day": select(*repository._DAY_COLUMNS).where(*bounds).order_by(Day.date),
-        "children": select(DayActivity.day_id).where(DayActivity.day_id.in_(select(Day.id).where(*bounds))),
+        "day": select(*repository._DAY_COLUMNS).where(*bounds).order_by(col(Day.date)),
+        "children": select(col(DayActivity.day_id)).where(col(DayActivity.day_id).in_(select(col(Day.id)).where(*bounds))),
     }
     with journal.engine.connect() as connection:
         plans = {}

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from journal.ui import theme
+from journal.ui import appearance, theme
 from journal.ui.palettes import (
     COLOURS,
     DARK,
@@ -108,7 +108,7 @@ def test_sleep_quality_reads_the_other_way_round_from_pain() -> None:
     ],
 )
 def test_the_choice_overrides_the_desktop(choice: ThemeChoice, dark: bool, high: bool, expected: Theme) -> None:
-    assert theme.resolve_theme(choice, system_dark=dark, system_high_contrast=high) is expected
+    assert appearance.resolve_theme(choice, system_dark=dark, system_high_contrast=high) is expected
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def themed_app(qapp: QApplication) -> Iterator[theme.ThemeManager]:
     manager.set_choice(ThemeChoice.SYSTEM)
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())
-    theme.open_settings().clear()
+    appearance.open_settings().clear()
 
 
 def test_follows_the_desktop_scheme_live(themed_app: theme.ThemeManager, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,9 +130,10 @@ def test_follows_the_desktop_scheme_live(themed_app: theme.ThemeManager, monkeyp
     switched: list[Theme] = []
     themed_app.changed.connect(switched.append)
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # the desktop turned dark
-    assert themed_app.theme is Theme.DARK and switched == [Theme.DARK]
+    now: Theme = themed_app.theme  # changed by the signal, behind the checker's back
+    assert now is Theme.DARK and switched == [Theme.DARK]
     assert QApplication.palette().color(QPalette.ColorRole.Window).name() == DARK.window
-    assert f"background: {DARK.window}" in QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    assert f"background: {DARK.window}" in QApplication.instance().styleSheet()
 
     themed_app.set_choice(ThemeChoice.LIGHT)  # the patient's choice wins over the desktop
     assert themed_app.theme is Theme.LIGHT
@@ -146,7 +147,7 @@ def test_the_view_menu_choice_is_kept_for_next_time(qtbot: QtBot, db_path: Path,
     assert set(actions) == {"As the &system", "&Light", "&Dark", "&High contrast"}
     actions["&High contrast"].trigger()
     assert themed_app.theme is Theme.HIGH_CONTRAST
-    assert theme.open_settings().value(theme.SETTINGS_KEY) == "high-contrast"
+    assert appearance.open_settings().value(appearance.SETTINGS_KEY) == "high-contrast"
     assert theme.ThemeManager(QApplication.instance()).choice is ThemeChoice.HIGH_CONTRAST  # type: ignore[arg-type]
 
     # The scales paint in the theme too: an unchosen box on the theme's field colour.
@@ -159,6 +160,8 @@ def test_the_view_menu_choice_is_kept_for_next_time(qtbot: QtBot, db_path: Path,
 
 def test_charts_on_screen_follow_the_theme_and_saved_pictures_stay_light(tmp_path: Path) -> None:
     import datetime as dt
+
+    from matplotlib.text import Text
 
     from journal.core.day import DayEntry
     from journal.core.trend_series import trend_series
@@ -173,11 +176,7 @@ def test_charts_on_screen_follow_the_theme_and_saved_pictures_stay_light(tmp_pat
     theme_figure(figure, DARK)
     figure.canvas.draw()
     assert QColor(_hex(figure.get_facecolor())).name() == DARK.window
-    texts = [
-        t
-        for t in figure.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_color"))
-        if t.get_text() and t.get_visible()
-    ]
+    texts = [t for t in figure.findobj(Text) if t.get_text() and t.get_visible()]
     faint = [
         t.get_text()
         for t in texts
@@ -244,13 +243,13 @@ def test_the_calendars_days_not_logged_match_their_key_in_dark() -> None:
     chart = HeatmapChart(figure)
     chart.update(days, end - dt.timedelta(days=59), end)
     theme_figure(figure, DARK)
-    cells = to_hex(chart.image.get_cmap().get_bad())
+    cells = to_hex(tuple(chart.image.get_cmap().get_bad()))
     assert cells != "#cfd4da"  # no longer the light print grey on a dark page
     legend = chart.cax.get_legend()
     key = next(h for h, t in zip(legend.legend_handles, legend.texts) if t.get_text() == "Not logged")
     assert isinstance(key, Patch) and to_hex(key.get_facecolor()) == cells
     theme_figure(figure, LIGHT)
-    assert to_hex(chart.image.get_cmap().get_bad()) == "#cfd4da"
+    assert to_hex(tuple(chart.image.get_cmap().get_bad())) == "#cfd4da"
 
 
 @pytest.mark.parametrize("choice", [ThemeChoice.DARK, ThemeChoice.HIGH_CONTRAST])

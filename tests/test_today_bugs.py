@@ -123,7 +123,7 @@ def test_import_is_off_in_the_sample_data_and_explains_why(qtbot: QtBot, db_path
     window = open_window(qtbot, db_path, demo=True)
     assert not window.import_action.isEnabled()
     assert window.import_action.toolTip() == NOT_IN_SAMPLE_DATA
-    before = window.session.journal.count()  # type: ignore[union-attr]
+    before = window.session.journal.count()
     csv = tmp_path / "days.csv"
     csv.write_text("date,back_pain\n2020-01-01,3\n", encoding="utf-8")
     told = answer_next_message_box(QMessageBox.StandardButton.Ok)
@@ -131,7 +131,7 @@ def test_import_is_off_in_the_sample_data_and_explains_why(qtbot: QtBot, db_path
     qtbot.waitUntil(lambda: bool(told), timeout=2_000)
     window.session.tasks.wait()
     assert told == [NOT_IN_SAMPLE_DATA]
-    assert window.session.journal.count() == before  # type: ignore[union-attr]
+    assert window.session.journal.count() == before
 
     qtbot.mouseClick(window.leave_demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.session.is_demo and window.session.ready, timeout=20_000)

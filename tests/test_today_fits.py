@@ -15,7 +15,7 @@ from journal.core.day import DayEntry
 from journal.ui.guidance.notices import NoticePanel
 from journal.ui.main_window import LazyTab, MainWindow
 from journal.ui.today.more import MoreSection
-from tests.gui_helpers import close_window, open_window, save_and_wait
+from tests.gui_helpers import close_window, open_window, save_and_wait, settle_layouts
 
 
 def core_widgets(window: MainWindow) -> dict[str, QWidget]:
@@ -47,14 +47,14 @@ def hidden_parts(window: MainWindow) -> list[str]:
 def _at(qtbot: QtBot, window: MainWindow, width: int, height: int) -> None:
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.size().width() == width and window.size().height() == height, timeout=5_000)
-    qtbot.wait(50)  # layouts settle
+    settle_layouts()
 
 
 def test_the_daily_core_is_in_view_at_1280_by_800(qtbot: QtBot, db_path: Path) -> None:
     window = open_window(qtbot, db_path)
     _at(qtbot, window, 1280, 800)
     window.today.form.more.set_open(True)  # open or folded, the core comes first
-    qtbot.wait(50)
+    settle_layouts()
     assert window.today._scroll.verticalScrollBar().value() == 0
     assert hidden_parts(window) == []
     assert window.today.form.columns == 2
@@ -71,7 +71,7 @@ def test_a_day_with_two_activities_still_fits(qtbot: QtBot, db_path: Path) -> No
     today = window.today
     activities = (ActivityMinutes("sitting", 375), ActivityMinutes("walking", 45))
     today.form.set_entry(dt.date.today(), DayEntry(date=dt.date.today(), back_pain=3, activities=activities))
-    qtbot.wait(50)
+    settle_layouts()
     rows = today.form.activities.rows()
     assert len(rows) == 2
     viewport = today._scroll.viewport()
@@ -95,7 +95,8 @@ def test_warning_banner_and_cards_never_push_warning_signs_out_of_view(qtbot: Qt
     today.mark_warned(entry.date, entry.symptoms)  # the warning dialog was seen; the banner stays
     today.form.set_entry(entry.date, entry)
     assert save_and_wait(qtbot, window)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: today.red_flag_banner.isVisible() and today.cards_area.height() > 0, timeout=5_000)
+    settle_layouts()
     assert today.red_flag_banner.isVisible()
     assert any(notice.isVisible() for notice in window.findChildren(NoticePanel)), "no notice to test with"
     assert today.cards_area.isVisible() and today.cards_area.height() > 0, "no cards to test with"
@@ -131,7 +132,7 @@ def test_spin_boxes_are_sized_to_their_content(qtbot: QtBot, db_path: Path) -> N
     form = window.today.form
     form.more.set_open(True)
     form.activities.add_row(focus=False)
-    qtbot.wait(50)
+    settle_layouts()
     row = form.activities.rows()[0]
     for spin in (form.stiffness, form.sleep_hours, row.minutes):
         assert spin.width() <= spin.sizeHint().width() + 2, spin.accessibleName()

@@ -44,7 +44,7 @@ class Keyboard:
 
     def type(self, text: str) -> None:
         for character in text:
-            QTest.keyClick(self.focused(), character)
+            QTest.keyClicks(self.focused(), character)
             self.presses += 1
             QApplication.processEvents()
 

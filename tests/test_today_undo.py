@@ -126,7 +126,7 @@ def test_same_as_yesterday_fills_all_but_pain_notes_and_warning_signs(
 
     filled = today.form.entry()
     assert filled.date == dt.date.today()
-    assert (filled.back_pain, filled.leg_pain) == (None, None)  # chosen afresh
+    assert filled.back_pain is None and filled.leg_pain is None  # chosen afresh
     assert filled.pain_locations == logged_yesterday.pain_locations
     assert (filled.morning_stiffness_min, filled.sleep_hours, filled.sleep_quality, filled.stress) == (30, 6.5, 4, 6)
     assert filled.activities == logged_yesterday.activities

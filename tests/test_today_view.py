@@ -100,7 +100,7 @@ def test_opening_a_saved_date_edits_it_and_leaving_unsaved_changes_asks(qtbot: Q
     assert "Saved entry" in today_view.state_label.text()
     qtbot.keyClick(today_view.form.back_pain, Qt.Key.Key_Right)
     assert save_and_wait(qtbot, window)
-    assert stored_day(qtbot, window, yesterday).back_pain == 5  # type: ignore[union-attr]
+    assert stored_day(qtbot, window, yesterday).back_pain == 5
     assert stored_day(qtbot, window, dt.date.today()) is None  # the discarded change was not saved
     close_window(window)
 
@@ -146,7 +146,9 @@ def test_keyboard_alone_reaches_the_pain_scale_and_save(qtbot: QtBot, db_path: P
     chain: list[QWidget] = []
     widget: QWidget = window.today.date_edit
     for _ in range(200):
-        widget = widget.nextInFocusChain()
+        following = widget.nextInFocusChain()
+        assert following is not None
+        widget = following
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window):
             chain.append(widget)
     assert form.back_pain in chain

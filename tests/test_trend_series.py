@@ -55,7 +55,8 @@ def test_series_align_with_every_date_and_keep_gaps() -> None:
     assert s.leg_pain == (2, None, None, None, 6, None, None)
     assert s.back_pain_avg7 == (None, None, 4.0, 4.0, 21 / 4, 23 / 5, 23 / 5)
     assert s.leg_pain_avg7 == (None,) * 7  # never 3 logged leg-pain days in a window
-    assert s.peg == (None, pytest.approx(13 / 3), None, None, pytest.approx(7.0), None, None)
+    expected: tuple[object, ...] = (None, pytest.approx(13 / 3), None, None, pytest.approx(7.0), None, None)
+    assert s.peg == expected
 
 
 def test_activity_and_trigger_series() -> None:

@@ -103,12 +103,12 @@ def pixel_for(view: "TrendsView", date: dt.date, y: float = 5.0) -> QPoint:
 
 def test_charts_are_drawn_from_the_journal(view: "TrendsView") -> None:
     chart = view.chart
-    back = chart.back_line.get_ydata()
+    back = np.asarray(chart.back_line.get_ydata(), dtype=np.float64)
     assert len(back) == 120 and np.nanmax(back) == 7
     assert chart.activities.names == ("Sitting", "Walking")
     assert [label for label, _ in chart.triggers] == ["Stress"]
-    assert len(chart.medication_marks.get_xdata()) > 0
-    assert all(len(bars.patch.get_path().vertices) > 0 for bars in chart.bars)
+    assert len(np.asarray(chart.medication_marks.get_xdata())) > 0
+    assert all(len(np.asarray(bars.patch.get_path().vertices)) > 0 for bars in chart.bars)
     assert not np.isnan(chart.peg_steps.get_data().values).all()
     assert view.save_button.isEnabled()
 
@@ -196,7 +196,9 @@ def test_calendar_tab_shows_the_heat_map(qtbot: QtBot, view: "TrendsView") -> No
     view.chart_tabs.setCurrentWidget(view.calendar_page)
     heat = view.heatmap
     assert heat is not None
-    values = np.ma.filled(heat.image.get_array(), np.nan)  # NaN (not logged) comes back masked
+    image = heat.image.get_array()
+    assert image is not None
+    values = np.ma.filled(image, np.nan)  # NaN (not logged) comes back masked
     weeks = len(heat.week_starts)
     assert values.shape == (7, weeks)
     column = (MISSING - heat.week_starts[0]).days // 7
@@ -253,7 +255,10 @@ def test_trends_tab_in_the_window_opens_a_clicked_day_in_today(qtbot: QtBot, fil
     action.trigger()
     tab = window.tabs.currentWidget()
     assert isinstance(tab, LazyTab) and window.tabs.tabText(window.tabs.currentIndex()) == "T&rends"
+    from journal.ui.trends.view import TrendsView
+
     trends = tab.build()
+    assert isinstance(trends, TrendsView)
     qtbot.waitUntil(lambda: trends.chart is not None, timeout=20_000)
     trends.set_choice(PeriodChoice.DAYS_30)
     target = TODAY - dt.timedelta(days=7)
@@ -276,6 +281,7 @@ def test_matplotlib_waits_until_the_tab_is_opened() -> None:
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_chart_libraries_load_on_the_worker_after_the_journal_is_open(tmp_path: Path) -> None:
     """Not before Today is ready; soon after, without the tab being opened."""
     code = (
@@ -344,7 +350,7 @@ def test_measures_tab_draws_when_shown(qtbot: QtBot, view: object) -> None:
     chart = view.measures  # type: ignore[attr-defined]
     assert chart is not None
     assert "Where it hurts" in chart.body_ax.get_title(loc="left")
-    view.set_choice(PeriodChoice.DAYS_30)  # type: ignore[attr-defined]
+    view.set_choice(PeriodChoice.DAYS_30)
     low, high = chart.sleep_ax.get_xlim()
     assert high - low == 30
 

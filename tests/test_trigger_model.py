@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 import pytest
 
@@ -30,7 +31,7 @@ def clip(value: float) -> int:
     return max(0, min(10, round(value)))
 
 
-def results(days: list[DayEntry]) -> dict[tuple[str, int], insights.TriggerImpact]:
+def results(days: list[DayEntry]) -> dict[tuple[str, int], trigger_model.TriggerImpact]:
     found = insights.trigger_impacts(days, days[0].date, days[-1].date) if days else []
     return {(t.name, t.lag_days): t for t in found}
 
@@ -182,10 +183,10 @@ def test_daily_measures_enter_the_model() -> None:
         )
     model = insights.trigger_analysis(days, START, days[-1].date)
     by_key = {m.key: m for m in model.measures}
-    quality = by_key["sleep_quality"]
-    assert quality.verdict == "higher"  # per point *poorer* quality
-    assert quality.difference == pytest.approx(0.5, abs=0.2)
-    assert "poorer sleep quality" in quality.sentence
+    poorer = by_key["sleep_quality"]
+    assert poorer.verdict == "higher"  # per point *poorer* quality
+    assert poorer.difference == pytest.approx(0.5, abs=0.2)
+    assert "poorer sleep quality" in poorer.sentence
     assert by_key["stress"].verdict == "unclear"
     assert by_key["sitting_hours"].verdict == "unclear"
     assert "sleep_hours" not in by_key  # never recorded
@@ -203,7 +204,7 @@ def test_sentences_never_claim_a_cause() -> None:
 # ---------------------------------------------------------------- cross-checks
 
 
-def _gls_reference(y: list[float], columns: list[list[float]], dates: list[int], rho: float) -> tuple:
+def _gls_reference(y: list[float], columns: list[list[float]], dates: list[int], rho: float) -> tuple[Any, Any, Any, int]:
     """Exact GLS with the AR(1) covariance ρ^|days apart| / (1 − ρ²) between all days (scipy)."""
     np = pytest.importorskip("numpy")
     linalg = pytest.importorskip("scipy.linalg")

@@ -80,7 +80,7 @@ def test_moving_agrees_with_the_readme() -> None:
 def test_the_readme_links_the_same_file() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"({USER_GUIDE_FILE.relative_to(ROOT).as_posix()})" in readme
-    assert USER_GUIDE_FILE.is_relative_to(ROOT / "resources")  # resources/ ships in the wheel (setup.py)
+    assert USER_GUIDE_FILE.is_relative_to(ROOT / "resources")  # resources/ ships in the wheel (pyproject.toml, force-include)
 
 
 def test_dialog_shows_the_guide_with_its_headings(qtbot: QtBot) -> None:

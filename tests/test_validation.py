@@ -388,7 +388,7 @@ def test_all_problems_reported_at_once() -> None:
                 pain_locations=frozenset({"nowhere"}),
                 morning_stiffness_min=-5,
                 sleep_hours=30.0,
-                stress=True,  # type: ignore[arg-type]
+                stress=True,
                 activities=(ActivityMinutes("", 10),),
                 triggers=("a;b",),
                 symptoms=("x" * 61,),
@@ -454,7 +454,7 @@ def test_medications_repeated_in_another_case_are_merged() -> None:
 
 
 def test_absurdly_large_numbers_give_a_plain_message_not_a_crash() -> None:
-    entry = DayEntry(date=dt.date(2026, 1, 1), back_pain=10**5000, sleep_hours=10**400)  # type: ignore[arg-type]
+    entry = DayEntry(date=dt.date(2026, 1, 1), back_pain=10**5000, sleep_hours=10**400)
     with pytest.raises(ValidationError) as caught:
         validate_day(entry, today=dt.date(2026, 1, 2))
     assert dict(caught.value.problems) == {

@@ -66,3 +66,16 @@ def test_the_built_wheel_installs_and_runs_from_another_folder(tmp_path: Path) -
     assert Path(where).is_relative_to(venv), "the installed package must read its own resources"
     assert (Path(where) / "migrations" / "0001_initial.sql").is_file()
     assert (Path(where) / "help" / "user-guide.md").is_file(), "Help → User guide reads it"
+
+
+def test_an_editable_install_reads_the_checkouts_resources(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)
+    python = venv / "bin" / "python"
+    run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(ROOT)], cwd=tmp_path)
+    env = {key: value for key, value in os.environ.items() if key not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    where = run(
+        [str(python), "-c", "import journal.core.resources as r; print(r.RESOURCES_DIR)"], cwd=tmp_path, env=env
+    ).stdout.strip()
+    assert Path(where) == ROOT / "resources"  # no copy: edits to the content show at once
+    assert not (ROOT / "journal" / "resources").exists()

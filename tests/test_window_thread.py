@@ -90,7 +90,9 @@ def test_a_whole_session_never_touches_the_file_on_the_windows_thread(
         window.show_history()
         history = window.history
         qtbot.waitUntil(lambda: history.model.rowCount() == 3, timeout=10_000)
-        history.table.setCurrentIndex(history.model.index(history.model.row_for_date(today), 0))
+        row = history.model.row_for_date(today)
+        assert row is not None
+        history.table.setCurrentIndex(history.model.index(row, 0))
         history.delete_selected()
         qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=10_000)
         qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
@@ -108,7 +110,7 @@ def test_a_whole_session_never_touches_the_file_on_the_windows_thread(
     assert _watch["seen"] == []
     reread = Journal.open(db_path)
     try:
-        assert reread.day(yesterday).triggers == ("cold draught",)  # type: ignore[union-attr]
-        assert reread.day(today).back_pain == 6  # type: ignore[union-attr]
+        assert reread.day(yesterday).triggers == ("cold draught",)
+        assert reread.day(today).back_pain == 6
     finally:
         reread.close()

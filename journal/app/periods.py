@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 from typing import TYPE_CHECKING, Final
 
-from journal.core import flares
+from journal.core import clock, flares
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.periods import checked_period
@@ -46,7 +46,7 @@ def resolve_period(
     Raises:
         UserError: the period ends before it starts, in the future or before 1900.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     span = dt.timedelta(days=days - 1)
     if end is not None and end > today and (start is None or start <= today):
         # The end asked for is the problem, not a start worked out from it.

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.app.periods import check_order, days_with_lead_in
+from journal.core import clock
 from journal.core.dates import day_words
 from journal.core.errors import UserError
 from journal.core.periods import checked_period
@@ -31,6 +32,11 @@ class ExportFormat(enum.Enum):
     PDF = ".pdf"
     CSV = ".csv"
     FHIR = ".json"
+
+    @property
+    def suffix(self) -> str:
+        """The file ending, with its dot: ``".pdf"``."""
+        return self.value
 
     @classmethod
     def for_path(cls, path: Path) -> "ExportFormat":
@@ -129,7 +135,7 @@ def export_file(
     chosen = export_format or ExportFormat.for_path(path)
     _check_target(path, journal)
     bounds = journal.date_bounds()
-    start, end = checked_period(start, end, today=dt.date.today(), first_logged=bounds[0] if bounds else None)
+    start, end = checked_period(start, end, today=clock.today(), first_logged=bounds[0] if bounds else None)
     if chosen is ExportFormat.CSV:
         from journal.formats.csv_io import export_csv_file
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.app.periods import REPORT_DAYS
 from journal.cli import add_db_option, add_period_options, database_path, period_from_args
+from journal.core import clock
 from journal.core.errors import UserError
 from journal.core.validation import EARLIEST_DATE
 from journal.core.words import noun, plural
@@ -176,12 +176,11 @@ def run_import_from_app(args: argparse.Namespace) -> int:
 
 def print_import_warnings(result: "ImportResult") -> None:
     """After any import: urgent signs marked, and the days whose words the person should check."""
-    import datetime as dt
 
     from journal.core.dates import day_words
     from journal.core.redflags import urgent_message
 
-    warning = urgent_message(result.red_flags, dt.date.today())
+    warning = urgent_message(result.red_flags, clock.today())
     if warning:
         print(warning, file=sys.stderr)
     for date, signs in result.days_to_check:
@@ -206,7 +205,7 @@ def run_export(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     try:
         if export_format is ExportFormat.CSV and args.start is None and args.end is None:
-            start, end = EARLIEST_DATE, dt.date.today()  # CSV: every day
+            start, end = EARLIEST_DATE, clock.today()  # CSV: every day
         else:
             start, end = period_from_args(args, journal, days=REPORT_DAYS)
         result = export_file(journal, path, start, end, patient_name=args.name or "")

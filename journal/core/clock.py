@@ -9,6 +9,10 @@ Durations never come from the wall clock: it jumps (a clock set by hand, the
 network time service, daylight saving). :meth:`Clock.moment` gives a
 :class:`Moment`, a monotonic reading for "how long" together with the aware
 local time for "which day".
+
+Code that needs only the date asks :func:`today`, which reads the clock
+installed with :func:`install` (the computer's, unless a test or a tool put
+another in), instead of calling ``date.today()`` itself.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class Clock(Protocol):
 
     def moment(self) -> Moment: ...
 
+    def today(self) -> dt.date: ...
+
 
 class SystemClock:
     """The computer's clock."""
@@ -54,6 +60,9 @@ class SystemClock:
 
     def moment(self) -> Moment:
         return Moment(_steady(), dt.datetime.now().astimezone())
+
+    def today(self) -> dt.date:
+        return dt.date.today()
 
 
 def _steady() -> float:
@@ -86,6 +95,9 @@ class FakeClock:
         local = self._now if self._now.tzinfo is not None else self._now.astimezone()
         return Moment(self._elapsed, local)
 
+    def today(self) -> dt.date:
+        return self._now.date()
+
     def advance(self, delta: dt.timedelta) -> dt.datetime:
         """Let ``delta`` pass (never backwards) and return the new local time."""
         if delta < dt.timedelta(0):
@@ -108,3 +120,18 @@ class FakeClock:
         passed = (target - self._now) if self._zone is None else target.astimezone(dt.UTC) - self._now.astimezone(dt.UTC)
         self._elapsed += max(0.0, passed.total_seconds())
         self._now = target
+
+
+_installed: Clock = SystemClock()
+
+
+def install(clock: Clock) -> Clock:
+    """Make ``clock`` the one :func:`today` reads; returns the one it replaces (to put back)."""
+    global _installed
+    previous, _installed = _installed, clock
+    return previous
+
+
+def today() -> dt.date:
+    """The local date by the installed clock: the one way the app asks what day it is."""
+    return _installed.today()

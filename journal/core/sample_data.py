@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from journal.core import clock
 from journal.core.day import ActivityMinutes, DayEntry
 
 _NOTES = (
@@ -36,7 +37,7 @@ def _clamp(value: float, low: int = 0, high: int = 10) -> int:
 def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> list[DayEntry]:
     """About ``days`` days ending at ``end`` (default today); roughly 1 in 12 days is skipped."""
     rng = random.Random(seed)
-    end = end or dt.date.today()
+    end = end or clock.today()
     start = end - dt.timedelta(days=days - 1)
     entries: list[DayEntry] = []
     carry = 0.0  # pain carried into the next day

@@ -42,6 +42,7 @@ from journal.core.redflags import RedFlag, grouped, red_flags_of
 from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
+from journal.core.words import plural as plural  # the one counted-word helper; renderers import it from here too
 
 DECIMALS: Final = 2
 RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
@@ -502,10 +503,6 @@ def one_decimal(value: float | None) -> str:
 def whole_minutes(value: float) -> str:
     """Minutes for people: whole numbers with a thousands separator."""
     return f"{round(value):,}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 _num = one_decimal

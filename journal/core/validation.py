@@ -12,6 +12,7 @@ import math
 import unicodedata
 from typing import Final
 
+from journal.core import clock
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import PAIN_LOCATIONS, SCALE_FIELDS, ActivityMinutes, DayEntry
 from journal.core.errors import ValidationError
@@ -119,7 +120,7 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
     Raises:
         ValidationError: naming each field that broke a rule.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     problems: Problems = []
 
     if not isinstance(entry.date, dt.date) or isinstance(entry.date, dt.datetime):

@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
 
+from journal.core import clock
 from journal.core.dates import day_words, short_month
 from journal.core.day import DayEntry
 from journal.core.trend_series import heat_map
@@ -132,7 +133,7 @@ class HeatmapChart:
         self.title: Text = self.ax.set_title("", loc="left", fontsize=10.5, color=TEXT_COLOUR, fontweight="bold", pad=8)
         self.numbers: list[Text] = []
         self.week_starts: tuple[dt.date, ...] = ()
-        self.start = self.end = dt.date.today()
+        self.start = self.end = clock.today()
         figure.canvas.mpl_connect("resize_event", lambda _event: self.layout())
 
     def layout(self) -> None:

@@ -16,7 +16,8 @@ from xml.sax.saxutils import escape
 
 from journal.core.dates import WEEKDAYS, short_month
 from journal.core.resources import load_toml
-from journal.core.summary import one_decimal, plural
+from journal.core.summary import one_decimal
+from journal.core.words import plural
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from journal.core.about import APP_ID
 from journal.ui import collector, startup_trace
+from journal.ui.app_style import apply_style
 from journal.ui.icon import set_identity
 from journal.ui.main_window import MainWindow
 from journal.ui.session import JournalSession, OpenedJournal
-from journal.ui.style import apply_style
 from journal.ui.tasks import TaskRunner
 
 

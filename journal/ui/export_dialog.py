@@ -14,7 +14,6 @@ pypdfium2 at the printer's resolution and painted into a
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.app.periods import PeriodChoice, period_bounds
+from journal.app.reports import ExportFormat
 from journal.core.dates import day_words
 from journal.core.errors import UserError
 from journal.core.validation import EARLIEST_DATE
@@ -47,7 +47,7 @@ from journal.ui.theme import current_colours
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.session import JournalSession
 
 SETTING_NAME: Final = "report.patient_name"
@@ -65,18 +65,12 @@ PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
 }
 
 
-class ExportFormat(enum.Enum):
-    PDF = ("pdf", "PDF summary – to read, print or email")
-    CSV = ("csv", "CSV – every day, for a spreadsheet")
-    FHIR = ("json", "FHIR JSON – for health-record systems")
-
-    @property
-    def suffix(self) -> str:
-        return "." + self.value[0]
-
-    @property
-    def label(self) -> str:
-        return self.value[1]
+#: The choices of the Format box, in this order (the one export-format type is the use case's).
+FORMAT_LABELS: Final[dict[ExportFormat, str]] = {
+    ExportFormat.PDF: "PDF summary – to read, print or email",
+    ExportFormat.CSV: "CSV – every day, for a spreadsheet",
+    ExportFormat.FHIR: "FHIR JSON – for health-record systems",
+}
 
 
 @dataclass(frozen=True)
@@ -161,7 +155,6 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
     session.set_setting(SETTING_NAME, request.patient_name)
     if request.last_visit is not None:
         session.set_setting(SETTING_LAST_VISIT, request.last_visit.isoformat())
-    from journal.app.reports import ExportFormat as FileFormat
     from journal.app.reports import export_file
 
     result = export_file(
@@ -171,11 +164,11 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
         request.end,
         patient_name=request.patient_name,
         questions=request.questions,
-        export_format=FileFormat(request.format.suffix),
+        export_format=request.format,
     )
-    if result.format is FileFormat.CSV:
+    if result.format is ExportFormat.CSV:
         return f"Saved {result.count} days to {request.path.name}."
-    if result.format is FileFormat.FHIR:
+    if result.format is ExportFormat.FHIR:
         return f"Saved {result.count} observations from {result.days_logged} days to {request.path.name}."
     return f"Saved a {result.count}-page summary to {request.path.name}."
 
@@ -306,8 +299,8 @@ class ExportDialog(QDialog):
         form.addRow(questions_label, questions_box)
 
         self.format_combo = QComboBox(self)
-        for fmt in ExportFormat:
-            self.format_combo.addItem(fmt.label, fmt)
+        for fmt, label in FORMAT_LABELS.items():
+            self.format_combo.addItem(label, fmt)
         self.format_combo.setAccessibleName("Format")
         form.addRow("&Format:", self.format_combo)
         self.format_note = QLabel(self)
@@ -374,7 +367,7 @@ class ExportDialog(QDialog):
         return chosen
 
     def set_format(self, fmt: ExportFormat) -> None:
-        self.format_combo.setCurrentIndex(list(ExportFormat).index(fmt))
+        self.format_combo.setCurrentIndex(list(FORMAT_LABELS).index(fmt))
 
     def set_choice(self, choice: PeriodChoice) -> None:
         self.period_combo.setCurrentIndex(list(PERIOD_LABELS).index(choice))
@@ -589,13 +582,13 @@ class ExportDialog(QDialog):
 # --- window ---------------------------------------------------------------------------
 
 
-def open_export_dialog(window: "MainWindow", *, printing: bool = False) -> ExportDialog | None:
+def open_export_dialog(window: "WindowHost", *, printing: bool = False) -> ExportDialog | None:
     """Show the (one) export dialog of the window; with ``printing``, Print is the default button."""
     if not window.session.ready:
         window.show_status("Your journal is still opening; try again in a moment.")
         return None
     dialog = window.export_dialog
-    if dialog is None:
+    if not isinstance(dialog, ExportDialog):
         dialog = ExportDialog(window.session, window)
         window.export_dialog = dialog
     else:
@@ -610,7 +603,7 @@ def open_export_dialog(window: "MainWindow", *, printing: bool = False) -> Expor
     return dialog
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add File → Export summary for your doctor… (Ctrl+E) and Print summary… (Ctrl+P)."""
     export_action = QAction("&Export summary for your doctor…", window)
     export_action.setShortcut(QKeySequence("Ctrl+E"))

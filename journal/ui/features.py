@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 INSTALLERS: tuple[str, ...] = (
     "journal.ui.trends.view:install",
@@ -22,7 +22,7 @@ INSTALLERS: tuple[str, ...] = (
 )
 
 
-def install_features(window: "MainWindow") -> None:
+def install_features(window: "WindowHost") -> None:
     import importlib
 
     for spec in INSTALLERS:

@@ -15,7 +15,7 @@ from journal.core.errors import UserError
 from journal.core.words import noun, plural
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 
 def words_to_check(found: Sequence[tuple[dt.date, tuple[str, ...]]]) -> str:
@@ -39,7 +39,7 @@ NOT_IN_SAMPLE_DATA = (
 )
 
 
-def show_import_result(window: "MainWindow", result: ImportResult, file_name: str) -> None:
+def show_import_result(window: "WindowHost", result: ImportResult, file_name: str) -> None:
     """After any import: refresh, say what came in, and show the urgent signs and the days to check."""
     session = window.session
     journal = session.journal
@@ -65,7 +65,7 @@ def show_import_result(window: "MainWindow", result: ImportResult, file_name: st
         session.tasks.run(lambda: [journal.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None)
 
 
-def import_csv_interactively(window: "MainWindow", path: Path | None = None, *, replace: bool = False) -> None:
+def import_csv_interactively(window: "WindowHost", path: Path | None = None, *, replace: bool = False) -> None:
     """Ask for a CSV file and import it into the open journal (never into the sample data)."""
     session = window.session
     if not session.ready:

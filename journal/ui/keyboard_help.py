@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 #: Keys that controls understand by themselves (no QAction to read them from).
 CONTROL_KEYS: tuple[tuple[str, str], ...] = (
@@ -94,7 +94,7 @@ def _shown_text(widget: QWidget) -> str:
     return ""
 
 
-def mnemonic_rows(window: "MainWindow") -> list[tuple[str, str]]:
+def mnemonic_rows(window: "WindowHost") -> list[tuple[str, str]]:
     """(Alt+letter, what it reaches) for the menus, the tabs and the screen shown."""
     rows: list[tuple[str, str]] = []
     for action in window.menuBar().actions():
@@ -118,7 +118,7 @@ def mnemonic_rows(window: "MainWindow") -> list[tuple[str, str]]:
 class ShortcutsDialog(QDialog):
     """A read-only list of the keys, grouped: commands, Alt+letters, keys inside controls."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
         self.setWindowTitle("Keyboard shortcuts")
         layout = QVBoxLayout(self)
@@ -174,7 +174,7 @@ def show_context_help(window: QWidget) -> str:
     return text
 
 
-def install_keyboard_help(window: "MainWindow") -> None:
+def install_keyboard_help(window: "WindowHost") -> None:
     """Help → Keyboard shortcuts (Ctrl+?) and F1 for help on the focused part."""
     shortcuts = QAction("&Keyboard shortcuts", window)
     shortcuts.setShortcut(QKeySequence("Ctrl+?"))

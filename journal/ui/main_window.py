@@ -7,22 +7,22 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from journal.ui.host import LazyTab as LazyTab
+from journal.ui.host import WindowHost
 from journal.ui.session import JournalSession
 from journal.ui.today.view import TodayView
 
@@ -33,30 +33,6 @@ if TYPE_CHECKING:
     from journal.ui.history.view import HistoryView
     from journal.ui.reminders.companion import DayCompanion
     from journal.ui.safety.feature import DataSafetyFeature
-
-
-class LazyTab(QStackedWidget):
-    """A tab whose real widget is built the first time it is shown (heavy imports wait)."""
-
-    built = Signal(object)
-
-    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._factory: Callable[[], QWidget] | None = factory
-        placeholder = QLabel("Loading…")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(placeholder)
-        self.content: QWidget | None = None
-
-    def build(self) -> QWidget:
-        if self.content is None and self._factory is not None:
-            self.content = self._factory()
-            self._factory = None
-            self.addWidget(self.content)
-            self.setCurrentWidget(self.content)
-            self.built.emit(self.content)
-        assert self.content is not None
-        return self.content
 
 
 class _FirstPaint(QObject):
@@ -73,7 +49,7 @@ class _FirstPaint(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost):
     def __init__(self, session: JournalSession) -> None:
         super().__init__()
         self.session = session
@@ -210,7 +186,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setToolTipsVisible(True)  # a disabled item says why
         self.manage_lists_action = action(self.file_menu, "Manage &lists…", self.manage_lists)
         self.file_menu.addSeparator()
-        self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._quit_handler: Callable[[], object] | None = None
+        self.quit_action = action(self.file_menu, "&Quit", self._quit, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
         action(self.view_menu, "&History", self.show_history, "Ctrl+2")
         self.user_guide_action = action(self.help_menu, "&User guide", self._user_guide)
@@ -230,6 +207,16 @@ class MainWindow(QMainWindow):
         from journal.ui.theme import add_theme_menu
 
         self.colours_menu = add_theme_menu(self.view_menu, self)
+
+    def set_quit_handler(self, handler: Callable[[], object] | None) -> None:
+        """What File → Quit does instead of closing the window (None: close it)."""
+        self._quit_handler = handler
+
+    def _quit(self) -> None:
+        if self._quit_handler is not None:
+            self._quit_handler()
+        else:
+            self.close()
 
     def insert_file_action(self, action: QAction) -> None:
         """Add a feature's File-menu action above the Quit item."""

@@ -13,12 +13,21 @@ with reference-count errors on Python 3.11.
 from __future__ import annotations
 
 import queue
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 _Delivery = tuple[Callable[[Any], None], object, bool]  # (callback, payload, job finished)
+
+#: Every runner alive, so a check can ask whether any worker is still running (tests/conftest.py).
+_runners: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
+
+
+def workers_running() -> int:
+    """How many runners have work running on their worker right now (0 when all are idle)."""
+    return sum(1 for runner in list(_runners) if runner.running())
 
 
 class Cancelled(Exception):
@@ -70,6 +79,7 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.wake.connect(self._deliver)
         self._pending = 0
+        _runners.add(self)
 
     def run(
         self,
@@ -109,6 +119,13 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return self._pending > 0
+
+    def running(self) -> bool:
+        """Whether work is executing on the worker thread now (queued callbacks aside)."""
+        try:
+            return self._pool.activeThreadCount() > 0
+        except RuntimeError:  # the Qt side is already deleted: nothing can run
+            return False
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued work finishes (for closing and for tests); callbacks are not run."""

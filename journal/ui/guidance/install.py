@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from journal.core import clock
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.flares import LOOKBACK_DAYS
@@ -42,7 +43,7 @@ from journal.ui.session import JournalChange
 if TYPE_CHECKING:
     from journal.core.guidance import LinkedItem
     from journal.ui.guidance.library_view import LibraryView
-    from journal.ui.main_window import LazyTab, MainWindow
+    from journal.ui.host import LazyTab, WindowHost
     from journal.ui.today.view import TodayView
 
 #: Journal setting: the date (ISO) the six-weeks suggestion was last hidden.
@@ -64,12 +65,12 @@ def _watch_days(today_view: "TodayView", callback: Callable[[], None]) -> None:
 class GuidanceFeature(QObject):
     """Owns the Guidance tab and the guidance parts of Today for one window."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
         self.setObjectName("guidanceFeature")
         self.window = window
         #: Today's date; tests replace it.
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = clock.today
         self.persistent_pain: PersistentPain | None = None
         self._acknowledged: dict[dt.date, set[str]] = {}
         today_view = window.today
@@ -259,6 +260,6 @@ class GuidanceFeature(QObject):
         self.window.show_status("Hidden for today. It will come back tomorrow if your pain is still severe.")
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add the Guidance tab and the guidance parts of Today to ``window``."""
     GuidanceFeature(window)

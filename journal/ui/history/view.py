@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import clock
 from journal.core.dates import long_words, weekday_words
 from journal.core.day import PAIN_LOCATIONS, DayEntry
 from journal.core.history import COLUMNS, HistoryRow, history_row
@@ -80,7 +81,7 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.empty = EmptyHistory(self)
-        self.empty.logRequested.connect(lambda: self.openRequested.emit(dt.date.today()))
+        self.empty.logRequested.connect(lambda: self.openRequested.emit(clock.today()))
         self.table_or_empty = QStackedWidget(self)
         self.table_or_empty.addWidget(self.table)
         self.table_or_empty.addWidget(self.empty)
@@ -94,7 +95,7 @@ class HistoryView(QWidget):
 
     def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        today = dt.date.today()
+        today = clock.today()
         self.from_edit = QDateEdit(_q(today - dt.timedelta(days=365)), self)
         self.to_edit = QDateEdit(_q(today), self)
         for edit, name in ((self.from_edit, "Show entries from"), (self.to_edit, "Show entries until")):
@@ -170,7 +171,7 @@ class HistoryView(QWidget):
     # --- loading ----------------------------------------------------------------------
 
     def show_last(self, days: int | None) -> None:
-        today = dt.date.today()
+        today = clock.today()
         if days is None and self.session.ready:
             bounds = self.session.date_bounds()
             start = bounds[0] if bounds else today

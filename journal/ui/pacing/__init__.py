@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     from journal.ui.pacing.feature import PacingFeature
 
     PacingFeature(window)

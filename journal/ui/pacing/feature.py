@@ -15,12 +15,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from journal.core import clock
 from journal.core import pacing_plan as pacing
+from journal.core.day import ActivityMinutes
 from journal.core.pacing_plan import Plan
 
 if TYPE_CHECKING:
     from journal.ui.guidance.library_view import LibraryView
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.pacing.plan_dialog import PlanDialog
 
 OVER_PLAN_NOTE = "well over today"
@@ -34,22 +36,19 @@ class PacingFeature(QObject):
 
     plansChanged = Signal()
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
         self.setObjectName("pacingFeature")
         self.window = window
         self.plans: list[Plan] = []
         #: The open journal's plans have been read (``plans`` is theirs, not a leftover).
         self.loaded = False
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = clock.today
         self.dialog: PlanDialog | None = None  # the plan dialog while it is open
         self.action = QAction("&Pacing plan…", window)
         self.action.triggered.connect(self.open_plan_dialog)
         window.view_menu.addAction(self.action)
-        form = window.today.form
-        form.activities.changed.connect(self.refresh_hints)
-        window.today.dayShown.connect(lambda _date: self.refresh_hints())
-        self.plansChanged.connect(self.refresh_hints)
+        self.plansChanged.connect(self.refresh_hints)  # Today's rows follow edits and days by themselves
         window.session.opened.connect(lambda _opened: self.load())
         self._watch_tabs()
         if window.session.ready:
@@ -82,30 +81,19 @@ class PacingFeature(QObject):
     # --- Today ----------------------------------------------------------------------------
 
     def refresh_hints(self) -> None:
-        """ "plan: 20 min" beside each planned activity; a quiet note when well over it.
-
-        While there are plans every row keeps a hint column of the same width
-        (empty where the activity has no plan), so the rows stay aligned.
-        """
-        rows = self.window.today.form.activities.rows()
+        """ "plan: 20 min" beside each planned activity in Today; a quiet note when well over it."""
         if not self.plans:
-            for row in rows:
-                row.hint.hide()
+            self.window.today.set_activity_hints(None)
             return
-        for row in rows:
-            value = row.value()
-            plan = pacing.plan_for(self.plans, value.name) if value is not None else None
-            row.hint.setFixedWidth(row.hint.fontMetrics().horizontalAdvance(f"plan: 600 min · {OVER_PLAN_NOTE}") + 8)
-            row.hint.show()
-            if plan is None or value is None:
-                row.hint.setText("")
-                row.hint.setToolTip("")
-                continue
-            over = pacing.is_well_over(value.minutes, plan)
-            row.hint.setText(plan.label() + (f" · {OVER_PLAN_NOTE}" if over else ""))
-            row.hint.setToolTip(
-                OVER_PLAN_TIP if over else f"Your pacing plan: {plan.minutes} minutes of {plan.activity} at a time."
-            )
+        self.window.today.set_activity_hints(self._hint_for, f"plan: 600 min · {OVER_PLAN_NOTE}")
+
+    def _hint_for(self, value: ActivityMinutes | None) -> tuple[str, str] | None:
+        plan = pacing.plan_for(self.plans, value.name) if value is not None else None
+        if plan is None or value is None:
+            return None
+        over = pacing.is_well_over(value.minutes, plan)
+        tip = OVER_PLAN_TIP if over else f"Your pacing plan: {plan.minutes} minutes of {plan.activity} at a time."
+        return plan.label() + (f" · {OVER_PLAN_NOTE}" if over else ""), tip
 
     # --- the plan dialog -----------------------------------------------------------------------
 
@@ -141,7 +129,7 @@ class PacingFeature(QObject):
     # --- Trends and the guidance library --------------------------------------------------------
 
     def _watch_tabs(self) -> None:
-        from journal.ui.main_window import LazyTab
+        from journal.ui.host import LazyTab
 
         for index in range(self.window.tabs.count()):
             tab = self.window.tabs.widget(index)
@@ -156,9 +144,10 @@ class PacingFeature(QObject):
         from journal.ui.trends.view import TrendsView
 
         if isinstance(content, TrendsView):
-            from journal.ui.pacing.trends_panel import PacingPanel
+            from journal.ui.pacing.trends_panel import PacingPanel, PlanHooks
 
-            panel = PacingPanel(content, self)
+            hooks = PlanHooks(lambda: self.plans, self.plansChanged, self.open_plan_dialog, self.open_guidance)
+            panel = PacingPanel(content, hooks)
             content.chart_tabs.addTab(panel, "Pacing plan")
         elif isinstance(content, LibraryView):
             self._link_library(content)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, SignalInstance
 from PySide6.QtWidgets import QTextBrowser
 
 from journal.core import pacing_plan as pacing
@@ -19,7 +21,6 @@ from journal.ui.theme import current_colours
 if TYPE_CHECKING:
     from journal.core.day import DayEntry
     from journal.core.pacing_plan import Plan
-    from journal.ui.pacing.feature import PacingFeature
     from journal.ui.trends.view import TrendsView
 
 
@@ -94,10 +95,20 @@ def pacing_html(
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class PlanHooks:
+    """What the panel needs from the pacing feature, handed in by it (the panel never imports the feature)."""
+
+    plans: "Callable[[], list[Plan]]"
+    changed: SignalInstance
+    open_plan: Callable[[], None]
+    open_guidance: Callable[[str], None]
+
+
 class PacingPanel(QTextBrowser):
     """Follows the Trends period and the plans."""
 
-    def __init__(self, view: "TrendsView", feature: "PacingFeature") -> None:
+    def __init__(self, view: "TrendsView", feature: PlanHooks) -> None:
         super().__init__(view)
         self.setOpenLinks(False)
         self.setAccessibleName("Your pacing plan against what you did")
@@ -110,7 +121,7 @@ class PacingPanel(QTextBrowser):
         self._shown_once = False
         view.summaryShown.connect(lambda _summary: self.refresh())
         view.chartsReady.connect(self.refresh)
-        feature.plansChanged.connect(self.refresh)
+        feature.changed.connect(self.refresh)
         self.anchorClicked.connect(self._follow)
         self.refresh()
 
@@ -132,7 +143,7 @@ class PacingPanel(QTextBrowser):
             return
         start, end = self._view.period
         session = self._view.session
-        self.setHtml(pacing_html(data.days, self._feature.plans, start, end, self._sitting))
+        self.setHtml(pacing_html(data.days, self._feature.plans(), start, end, self._sitting))
         if session.ready:
             self._generation += 1
             generation = self._generation
@@ -151,10 +162,10 @@ class PacingPanel(QTextBrowser):
         data = self._view.data
         if data is not None:
             start, end = self._view.period
-            self.setHtml(pacing_html(data.days, self._feature.plans, start, end, self._sitting))
+            self.setHtml(pacing_html(data.days, self._feature.plans(), start, end, self._sitting))
 
     def _follow(self, url: QUrl) -> None:
         if url.toString() == "plan":
-            self._feature.open_plan_dialog()
+            self._feature.open_plan()
         elif url.toString() == "guidance":
             self._feature.open_guidance(pacing.GUIDANCE_ITEMS[0])

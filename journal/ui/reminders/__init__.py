@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add File → Settings…, the sitting button in Today, and start the companion (once)."""
     if window.companion is not None:
         return

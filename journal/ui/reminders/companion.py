@@ -27,7 +27,7 @@ from journal.ui.reminders import prompts, store
 from journal.ui.reminders.prompts import CompanionTray, Prompt, PromptWindow
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.reminders.screen_lock import ScreenLockWatcher
 
 CHECK_INTERVAL_MS = 15_000
@@ -53,7 +53,7 @@ class DayCompanion(QObject):
 
     def __init__(
         self,
-        window: "MainWindow",
+        window: "WindowHost",
         *,
         clock: Clock,
         settings: QSettings,
@@ -82,8 +82,7 @@ class DayCompanion(QObject):
         self.timer.timeout.connect(self.check)
         window.installEventFilter(self)
         # File → Quit means quit, also while closing the window only hides it.
-        window.quit_action.triggered.disconnect()
-        window.quit_action.triggered.connect(self.quit_from_menu)
+        window.set_quit_handler(self.quit_from_menu)
         self._update_presence()
 
     # --- settings -------------------------------------------------------------------
@@ -422,8 +421,9 @@ class DayCompanion(QObject):
         if window.isVisible():
             self._quitting = False  # something still refused to close
             return
-        if was_hidden and window.data_safety is not None:
-            window.data_safety.on_window_closed()  # a hidden window gets no Hide event
+        on_window_closed = getattr(window.data_safety, "on_window_closed", None)
+        if was_hidden and on_window_closed is not None:
+            on_window_closed()  # a hidden window gets no Hide event
         if self.prompt_window is not None:
             self.prompt_window.hide()
         if self.tray is not None:

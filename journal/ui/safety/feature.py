@@ -24,7 +24,7 @@ from journal.ui.safety import wording
 
 if TYPE_CHECKING:
     from journal.storage.backup import BackupInfo
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.safety.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class DataSafetyFeature(QObject):
     restored = Signal(object)  # Path where the state before the restore was kept (or None)
     restoreDialogShown = Signal(object)  # RestoreDialog
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
         self.setObjectName("dataSafety")
         self.window = window
@@ -317,6 +317,6 @@ class DataSafetyFeature(QObject):
         return box
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add File → Back up now… / Restore from backup… and the automatic backups."""
     window.data_safety = DataSafetyFeature(window)

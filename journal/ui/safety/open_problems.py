@@ -20,14 +20,14 @@ from journal.ui.safety import wording
 
 if TYPE_CHECKING:
     from journal.storage.backup import BackupInfo
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 IN_USE_TITLE = "Pain Journal is already open"
 IN_USE_TEXT = "Pain Journal is already open on this journal in another window."
 DAMAGED_TITLE = "Your journal could not be read"
 
 
-def explain_open_failure(window: "MainWindow", error: BaseException) -> None:
+def explain_open_failure(window: "WindowHost", error: BaseException) -> None:
     """Explain ``error`` from opening the journal; close the window unless a backup is restored."""
     from journal.storage.schema import DamagedDatabaseError, NotAJournalError, TooNewError
     from journal.storage.single_instance import JournalInUseError
@@ -81,7 +81,7 @@ def explain_open_failure(window: "MainWindow", error: BaseException) -> None:
         )
 
 
-def _box(window: "MainWindow", icon: QMessageBox.Icon, title: str, text: str, informative: str) -> QMessageBox:
+def _box(window: "WindowHost", icon: QMessageBox.Icon, title: str, text: str, informative: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, window)
     if informative:
         box.setInformativeText(informative)
@@ -89,7 +89,7 @@ def _box(window: "MainWindow", icon: QMessageBox.Icon, title: str, text: str, in
 
 
 def _explain_and_close(
-    window: "MainWindow", icon: QMessageBox.Icon, title: str, text: str, informative: str, details: str = ""
+    window: "WindowHost", icon: QMessageBox.Icon, title: str, text: str, informative: str, details: str = ""
 ) -> None:
     box = _box(window, icon, title, text, informative)
     if details:
@@ -99,12 +99,12 @@ def _explain_and_close(
     _close(window)
 
 
-def _close(window: "MainWindow") -> None:
+def _close(window: "WindowHost") -> None:
     window.close()
     window.session.release_lock()  # also when closing before the features were installed
 
 
-def _offer_backup(window: "MainWindow", error: BaseException, backups: "list[BackupInfo]") -> None:
+def _offer_backup(window: "WindowHost", error: BaseException, backups: "list[BackupInfo]") -> None:
     path = window.session.user_path
     good = [info for info in backups if not info.problem]
     if path is None or not good:
@@ -157,7 +157,7 @@ def _offer_backup(window: "MainWindow", error: BaseException, backups: "list[Bac
     )
 
 
-def _recovered(window: "MainWindow", path: Path, good: "list[BackupInfo]", result: "tuple[Path | None, Path | None]") -> None:
+def _recovered(window: "WindowHost", path: Path, good: "list[BackupInfo]", result: "tuple[Path | None, Path | None]") -> None:
     used, kept = result
     if used is None:
         _explain_and_close(

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from journal.core import clock as clocks
 from journal.core.dates import day_words, long_words
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def taken_when(taken_at: dt.datetime, *, today: dt.date | None = None, in_senten
 
     ``in_sentence`` writes ``today``/``yesterday`` in lower case (weekdays keep their capital).
     """
-    today = today or dt.date.today()
+    today = today or clocks.today()
     clock = f"{taken_at:%H:%M}"
     if taken_at.date() in (today, today - dt.timedelta(days=1)):
         word = "Today" if taken_at.date() == today else "Yesterday"

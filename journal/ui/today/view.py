@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from journal.ui.today.form import DayForm
     from journal.ui.today.screening import WordScreen
     from journal.ui.today.undo import FormHistory
+    from journal.ui.widgets.activities import HintFor
 
 
 _LONG_DATE = "dddd d MMMM yyyy"
@@ -160,6 +161,10 @@ class TodayView(QWidget):
         chain.append(self.save_button)
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
+
+    def set_activity_hints(self, hint_for: "HintFor | None", widest: str = "") -> None:
+        """A feature's quiet note beside each activity's minutes (see ActivityList.set_hints)."""
+        self.form.activities.set_hints(hint_for, widest)
 
     def focus_first_field(self) -> None:
         """Put the focus on Back pain (where a day's logging starts)."""

@@ -162,7 +162,7 @@ def take_screenshots(out: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from journal.ui.app import create_window
-    from journal.ui.style import apply_style
+    from journal.ui.app_style import apply_style
 
     app = QApplication.instance() or QApplication([sys.argv[0], "-platform", os.environ["QT_QPA_PLATFORM"]])
     assert isinstance(app, QApplication)

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from journal.core import flares
 from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
-from journal.core.summary import daily_lines, one_decimal, plural
+from journal.core.summary import daily_lines, one_decimal
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
+from journal.core.words import plural
 from journal.ui.theme import current_colours
 
 if TYPE_CHECKING:

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from journal.formats.charts import TrendChart
     from journal.formats.heatmap import HeatmapChart
     from journal.formats.measures_chart import MeasuresChart
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.session import JournalChange, JournalSession
     from journal.ui.trends.layout_cache import LayoutCache
 
@@ -561,7 +561,7 @@ def warm_chart_imports() -> None:
     import journal.formats.charts  # noqa: F401 - likewise
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add the Trends tab (built when first shown) and View ▸ Trends (Ctrl+3).
 
     Soon after, the chart libraries are loaded on the worker (see

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from journal.core.day import ActivityMinutes
 from journal.core.validation import MINUTES_PER_DAY
+
+#: A row's quiet note and its tooltip, from the activity as typed (None: nothing for that row).
+HintFor = Callable[[ActivityMinutes | None], "tuple[str, str] | None"]
 
 
 class ActivityRow(QWidget):
@@ -88,6 +91,32 @@ class ActivityList(QWidget):
         self.add_button.clicked.connect(lambda: self.add_row())
         self._layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._layout.addStretch(1)
+        self._hint_for: HintFor | None = None
+        self._widest_hint = ""
+        self.changed.connect(self._show_hints)
+        self.rowsChanged.connect(self._show_hints)
+
+    def set_hints(self, hint_for: HintFor | None, widest: str = "") -> None:
+        """Show ``hint_for(activity)`` beside each row's minutes, now and after every edit (None: no hints).
+
+        The hook through which a feature (the pacing plan) annotates the rows
+        without reaching into them. While hints are on, every row keeps a hint
+        column as wide as ``widest``, empty where there is nothing to say, so
+        the rows stay aligned.
+        """
+        self._hint_for, self._widest_hint = hint_for, widest
+        self._show_hints()
+
+    def _show_hints(self) -> None:
+        for row in self._rows:
+            if self._hint_for is None:
+                row.hint.hide()
+                continue
+            row.hint.setFixedWidth(row.hint.fontMetrics().horizontalAdvance(self._widest_hint) + 8)
+            row.hint.show()
+            text, tip = self._hint_for(row.value()) or ("", "")
+            row.hint.setText(text)
+            row.hint.setToolTip(tip)
 
     def set_names(self, names: Iterable[str]) -> None:
         self._names = list(names)
