@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from journal.core.day import DayEntry
-from journal.storage.backup import backup_now, backups_dir, list_backups
+from journal.storage.backup import backup_now, list_backups
+from journal.storage.backup_names import backups_dir
 from journal.storage.journal import Journal
 from journal.storage.single_instance import acquire_journal_lock
 from journal.ui.main_window import MainWindow

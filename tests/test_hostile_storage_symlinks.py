@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from journal.core.day import DayEntry
-from journal.storage.backup import backup_if_changed, backup_now, backups_dir, list_backups, restore_backup, thin_backups
+from journal.storage.backup import backup_if_changed, backup_now, list_backups, restore_backup, thin_backups
+from journal.storage.backup_names import backups_dir
 from journal.storage.journal import Journal
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symbolic links")

@@ -43,17 +43,14 @@ from pathlib import Path
 from journal.core.errors import UserError
 from journal.storage import integrity, schema, wal_guard
 from journal.storage.atomic_file import make_private_dirs, write_atomically, write_bytes_atomically
+from journal.storage.backup_names import backups_dir, real_journal
+from journal.storage.backup_names import new_backup_path as _new_backup_path
+from journal.storage.backup_names import parse_name as _parse_name
 from journal.storage.failures import REASON_WORDS, reason_for, tolerant_text
 from journal.storage.paths import check_path, is_read_only
 from journal.storage.schema import DamagedDatabaseError
 
-BACKUP_DIR_NAME = "backups"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-_STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S"
-_NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)(?:-(?P<n>\d+))?"
-    r"(?:-(?P<reason>[a-z][a-z0-9-]*))?\.sqlite3$"
-)
 
 
 @dataclass(frozen=True)
@@ -68,47 +65,6 @@ class BackupInfo:
     schema_version: int | None = None
     reason: str = ""  # "" for routine copies, else e.g. "before-v2", "before-restore"
     problem: str = ""
-
-
-# --- names and folders ----------------------------------------------------------------
-
-
-def real_journal(db_path: Path) -> Path:
-    """The journal file itself when ``db_path`` is (or passes through) a symbolic link.
-
-    Backups, their bookkeeping and restores all go by the real file, so a
-    journal opened through a link keeps one set of backups beside it, the
-    same as when it is opened directly (and the same file the lock is on).
-    """
-    return Path(db_path).expanduser().resolve()
-
-
-def backups_dir(db_path: Path) -> Path:
-    """The folder holding ``db_path``'s backups, beside the real journal file (not created here)."""
-    return real_journal(db_path).parent / BACKUP_DIR_NAME
-
-
-def _parse_name(path: Path, stem: str) -> tuple[dt.datetime, int, str] | None:
-    match = _NAME.match(path.name)
-    if not match or match["stem"] != stem:
-        return None
-    try:
-        taken = dt.datetime.strptime(match["stamp"], _STAMP_FORMAT)
-    except ValueError:
-        return None
-    return taken, int(match["n"] or 0), match["reason"] or ""
-
-
-def _new_backup_path(db_path: Path, reason: str) -> Path:
-    folder = make_private_dirs(backups_dir(db_path))
-    stamp = dt.datetime.now().strftime(_STAMP_FORMAT)
-    tag = f"-{reason}" if reason else ""
-    for n in range(1000):
-        counter = f"-{n}" if n else ""
-        candidate = folder / f"{real_journal(db_path).stem}-{stamp}{counter}{tag}.sqlite3"
-        if not candidate.exists():
-            return candidate
-    raise UserError(f"Too many backups with the same time in {folder}.")
 
 
 def _backup_files(db_path: Path) -> list[tuple[tuple[dt.datetime, int, int], str, Path]]:

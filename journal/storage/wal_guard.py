@@ -436,9 +436,9 @@ def set_aside_foreign_wal(db_path: Path, guard: GuardHold | None = None) -> Path
 
 def _copy_main_file(real: Path) -> Path:
     """Copy the main file's bytes alone (not its log) into the backups folder."""
-    from journal.storage.backup import _new_backup_path
+    from journal.storage.backup_names import new_backup_path
 
-    target = _new_backup_path(real, "before-replay")
+    target = new_backup_path(real, "before-replay")
 
     def write(stream: BinaryIO) -> None:
         with open(real, "rb") as source:

@@ -451,7 +451,7 @@ class JournalSession(QObject):
         path = self.own_journal_path()
         if path is None:
             return None
-        from journal.storage.backup import backups_dir
+        from journal.storage.backup_names import backups_dir
 
         folder = backups_dir(path)
         if create:
