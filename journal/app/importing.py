@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal.core import clock
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -36,7 +38,7 @@ class ImportResult:
 def latest_importable_day() -> dt.date:
     """Tomorrow: a file made in a time zone ahead of this one may hold a day that has not
     begun here yet (from UTC+14 to UTC-12 the date differs by at most a day)."""
-    return dt.date.today() + dt.timedelta(days=1)
+    return clock.today() + dt.timedelta(days=1)
 
 
 def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> ImportResult:

@@ -40,7 +40,7 @@ from journal.ui.import_csv import NOT_IN_SAMPLE_DATA, show_import_result
 if TYPE_CHECKING:
     from journal.app.importing import ImportResult
     from journal.formats.importers.common import ParsedImport
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
 
 ACTION_NAME = "importFromAppAction"
 NONE_CHOSEN = "None: keep its scores as words in the notes"
@@ -159,7 +159,7 @@ class ImportPreviewDialog(QDialog):
             self.status.setText("Choose which item is your back pain: every day in Pain Journal needs a back pain score.")
 
 
-def import_from_app_interactively(window: "MainWindow", source: str | None = None, path: Path | None = None) -> None:
+def import_from_app_interactively(window: "WindowHost", source: str | None = None, path: Path | None = None) -> None:
     """Ask for another app's export, preview it on the worker, and import what the person confirms."""
     session = window.session
     if not session.ready:
@@ -201,7 +201,7 @@ def import_from_app_interactively(window: "MainWindow", source: str | None = Non
 
 
 def open_preview_dialog(
-    window: "MainWindow", plan: ImportPlan, file_name: str, failed: Callable[[BaseException], None]
+    window: "WindowHost", plan: ImportPlan, file_name: str, failed: Callable[[BaseException], None]
 ) -> ImportPreviewDialog:
     """Show the preview (window-modal, not blocking) and import on Import."""
     session = window.session
@@ -236,7 +236,7 @@ def open_preview_dialog(
     return dialog
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add File → Import from another app… below the CSV import (off in the sample data)."""
     action = QAction("Import from another &app…", window)
     action.setObjectName(ACTION_NAME)
