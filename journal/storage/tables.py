@@ -32,7 +32,7 @@ class Day(SQLModel, table=True):
 
 
 class CatalogItemRow(SQLModel, table=True):
-    """An activity, trigger or symptom name; unique per kind ignoring case."""
+    """An activity, trigger, symptom or relief name; unique per kind ignoring case."""
 
     __tablename__ = "catalog_item"
     id: int | None = Field(default=None, primary_key=True)
@@ -66,11 +66,22 @@ class DaySymptom(SQLModel, table=True):
     position: int
 
 
+class DayRelief(SQLModel, table=True):
+    """Something done for the pain that day, and how much it helped: 0, 1, 2 or NULL (schema 7)."""
+
+    __tablename__ = "day_relief"
+    day_id: int = Field(foreign_key="day.id", primary_key=True)
+    item_id: int = Field(foreign_key="catalog_item.id", primary_key=True)
+    position: int
+    helped: int | None = None
+
+
 class DayMedication(SQLModel, table=True):
     __tablename__ = "day_medication"
     day_id: int = Field(foreign_key="day.id", primary_key=True)
     position: int = Field(primary_key=True)
     text: str
+    helped: int | None = None  # how much it helped, as DayRelief (schema 7)
 
 
 class Setting(SQLModel, table=True):
