@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
 
 _NOTES = (
     "Stiff getting out of bed, eased after a warm shower.",
@@ -36,6 +36,8 @@ def _clamp(value: float, low: int = 0, high: int = 10) -> int:
 def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> list[DayEntry]:
     """About ``days`` days ending at ``end`` (default today); roughly 1 in 12 days is skipped."""
     rng = random.Random(seed)
+    # What helped has its own stream, so the days' other values are those of journals made before it.
+    helped_rng = random.Random(seed + 1)
     end = end or dt.date.today()
     start = end - dt.timedelta(days=days - 1)
     entries: list[DayEntry] = []
@@ -110,6 +112,7 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
             medications.append("pain relief tablet (as prescribed)")
         if cold or back >= 6:
             medications.append("heat pack")
+        relief, medication_helped = _what_helped(helped_rng, back, medications)
         entries.append(
             DayEntry(
                 date=date,
@@ -130,6 +133,33 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
                 medications=tuple(medications),
                 notes=rng.choice(_NOTES) if rng.random() < 0.15 else "",
                 questions=rng.choice(_QUESTIONS) if rng.random() < 0.03 else "",
+                relief=relief,
+                medication_helped=medication_helped,
             )
         )
     return entries
+
+
+def _what_helped(
+    rng: random.Random, back: int, medications: list[str]
+) -> tuple[tuple[ReliefUse, ...], tuple[tuple[str, int], ...]]:
+    """Relief used on harder days (as people do: because of the pain), rated on most days."""
+
+    def rating(weights: tuple[float, float, float]) -> int | None:
+        return None if rng.random() < 0.2 else rng.choices((0, 1, 2), weights)[0]
+
+    relief: list[ReliefUse] = []
+    if back >= 5 and rng.random() < 0.7:
+        relief.append(ReliefUse("heat", rating((0.1, 0.4, 0.5))))
+    if back >= 6 and rng.random() < 0.6:
+        relief.append(ReliefUse("lying down", rating((0.3, 0.5, 0.2))))
+    if rng.random() < 0.25:
+        relief.append(ReliefUse("stretching", rating((0.2, 0.5, 0.3))))
+    if back >= 4 and rng.random() < 0.15:
+        relief.append(ReliefUse("a walk", rating((0.3, 0.4, 0.3))))
+    helped: list[tuple[str, int]] = []
+    for name in medications:
+        value = rating((0.2, 0.6, 0.2))
+        if value is not None:
+            helped.append((name, value))
+    return tuple(relief), tuple(helped)
