@@ -42,6 +42,9 @@ from journal.core.redflags import RedFlag, grouped, red_flags_of
 from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
+from journal.core.what_helped import WhatHelped, what_helped
+from journal.core.what_helped import text_lines as what_helped_text
+from journal.core.what_helped import to_json as what_helped_json
 
 DECIMALS: Final = 2
 RED_FLAG_URGENCIES: Final = (Urgency.URGENT, Urgency.SOON)
@@ -160,6 +163,8 @@ class Summary:
     best_week: WeekStat | None
     worst_week: WeekStat | None
     caveat: str
+    #: Relief and medications as the person rated them, and days with a painkiller (schema 7).
+    what_helped: WhatHelped
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -317,6 +322,7 @@ def build_summary(
         best_week=None if best_week is None else _round_fields(best_week, "mean_back_pain"),
         worst_week=None if worst_week is None else _round_fields(worst_week, "mean_back_pain"),
         caveat=insights.CAVEAT,
+        what_helped=what_helped(entries, start, end),
     )
 
 
@@ -485,6 +491,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "best_week": _week_json(s.best_week),
         "worst_week": _week_json(s.worst_week),
         "caveat": s.caveat,
+        **what_helped_json(s.what_helped),
     }
 
 
@@ -699,6 +706,7 @@ def render_text(summary: Summary) -> str:
     lines += _text_triggers(s)
     lines += _text_activities(s)
     lines += _text_medications(s)
+    lines += what_helped_text(s.what_helped)
     lines += _text_dated("Questions for the doctor", s.questions)
     lines += _text_dated("Notes", s.notes)
     return "\n".join(lines) + "\n"

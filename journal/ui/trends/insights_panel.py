@@ -197,6 +197,22 @@ def _activities(s: "Summary") -> list[str]:
     return _section("Activity and pacing", body)
 
 
+def _what_helped(s: "Summary") -> list[str]:
+    from journal.core.what_helped import MEDICATION, RELIEF, item_line
+
+    w = s.what_helped
+    if not w.items:
+        return []
+    body = []
+    for kind, title in ((RELIEF, "What you did for it"), (MEDICATION, "Medications and self-care")):
+        items = [i for i in w.items if i.kind == kind]
+        if items:
+            body.append(f"<p>{title}:</p><ul>" + "".join(f"<li>{_e(item_line(i))}</li>" for i in items) + "</ul>")
+    body.append(f"<p>{_e(w.painkillers.sentence)}</p>")
+    body.append(f"<p class='caveat'>{_e(w.note)}</p>")
+    return _section("What helped, as you rated it", body)
+
+
 def insights_html(summary: "Summary", details: bool = False) -> str:
     """The summary's insights as simple HTML, for people rather than statisticians.
 
@@ -221,6 +237,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "They get clearer the more days you log.</p>"
         )
     parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
+    parts += _what_helped(s)
     return "".join(parts)
 
 
