@@ -7,7 +7,15 @@ A Bundle of type ``collection`` with, for every logged day of the period:
   Reported", ``valueInteger``, with a SNOMED CT ``bodySite`` (37822005
   lower back structure; 61685007 lower limb structure);
 * the PEG score (LOINC 91147-9 "Mean score [PEG]") when the day has all three
-  items, as ``valueQuantity`` in UCUM ``{score}``, rounded as the summary rounds;
+  items, as ``valueQuantity`` in UCUM ``{score}``, rounded as the summary rounds,
+  with ``hasMember`` pointing at its three items, each an Observation of its
+  own: pain (LOINC 75893-8, the worse of back and leg pain), interference with
+  enjoyment of life (91145-3) and with general activity (91146-1), ``valueInteger``
+  0-10. The journal asks them about the day, not the past week; ``code.text`` says so;
+* one Observation per thing done for the pain and per medication taken
+  (category ``therapy``, ``code.text`` "What helped: <name>" or "Medication
+  taken: <name>"), ``valueString`` the person's own rating: "helped a lot",
+  "helped a little", "did not help" or "used, not rated";
 * one Observation per symptom noted (category ``survey``, ``code.text`` the
   symptom as written, ``valueBoolean`` true); red-flag symptoms carry a note.
 
@@ -26,7 +34,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from journal.core.catalog import Urgency, name_key
-from journal.core.day import DayEntry
+from journal.core.day import HELPED_WORDS, DayEntry
 from journal.core.summary import rounded
 from journal.formats import ReportData
 from journal.storage.atomic_file import write_bytes_atomically
@@ -42,6 +50,14 @@ PAIN_CODE: Final = {
     "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
 }
 PEG_CODE: Final = {"system": LOINC, "code": "91147-9", "display": "Mean score [PEG]"}
+#: The three PEG items (displays left to LOINC; ``code.text`` names each in plain words).
+PEG_ITEMS: Final = (
+    ("75893-8", "PEG item: pain on the day (0-10)"),
+    ("91145-3", "PEG item: pain got in the way of enjoying life on the day (0-10)"),
+    ("91146-1", "PEG item: pain got in the way of general activity on the day (0-10)"),
+)
+THERAPY: Final = [{"coding": [{"system": CATEGORY_SYSTEM, "code": "therapy", "display": "Therapy"}]}]
+NOT_RATED: Final = "used, not rated"
 LOWER_BACK: Final = {"system": SNOMED, "code": "37822005", "display": "Lower back structure"}
 LOWER_LIMB: Final = {"system": SNOMED, "code": "61685007", "display": "Lower limb structure"}
 SURVEY: Final = [{"coding": [{"system": CATEGORY_SYSTEM, "code": "survey", "display": "Survey"}]}]
@@ -80,6 +96,12 @@ def _pain(entry: DayEntry, value: int, site: dict[str, str], label: str, subject
     )
 
 
+def _helped(day: dt.date, subject: dict[str, str] | None, text: str, helped: int | None) -> dict[str, Any]:
+    """Something used for the pain, with the person's own rating of how much it helped."""
+    words = NOT_RATED if helped is None else HELPED_WORDS[helped]
+    return _observation(day, subject, {"text": text}, category=THERAPY, valueString=words)
+
+
 def day_observations(
     entry: DayEntry, urgencies: dict[str, Urgency], subject: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
@@ -89,14 +111,25 @@ def day_observations(
         found.append(_pain(entry, entry.leg_pain, LOWER_LIMB, "Leg", subject))
     peg = entry.peg
     if peg is not None:
+        values = (entry.pain, entry.interference_enjoyment, entry.interference_activity)
+        items = [
+            _observation(entry.date, subject, {"coding": [{"system": LOINC, "code": code}], "text": text}, valueInteger=value)
+            for (code, text), value in zip(PEG_ITEMS, values, strict=True)
+        ]
         found.append(
             _observation(
                 entry.date,
                 subject,
                 {"coding": [PEG_CODE], "text": "PEG score (pain, enjoyment, activity)"},
                 valueQuantity={"value": rounded(peg), "unit": "score", "system": UCUM, "code": "{score}"},
+                hasMember=[{"reference": item["fullUrl"]} for item in items],
             )
         )
+        found += items
+    for use in entry.relief:
+        found.append(_helped(entry.date, subject, f"What helped: {use.name}", use.helped))
+    for medication in entry.medications:
+        found.append(_helped(entry.date, subject, f"Medication taken: {medication}", entry.medication_rating(medication)))
     for symptom in entry.symptoms:
         fields: dict[str, Any] = {"valueBoolean": True}
         note = _RED_FLAG_NOTES.get(urgencies.get(name_key(symptom), Urgency.NONE))
