@@ -73,6 +73,7 @@ def load_report_data(
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
+    from journal.app.treatments import treatment_comparisons
     from journal.formats import report_data
 
     check_order(start, end)
@@ -84,15 +85,22 @@ def load_report_data(
         patient_name=patient_name,
         questions=questions,
         sitting=journal.sitting_per_day(start, end),
+        treatments=treatment_comparisons(journal, start, end),
     )
 
 
 def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
     """The summary of [start, end] (an empty period gives a summary with no logged days)."""
+    from journal.app.treatments import treatment_comparisons
     from journal.core.summary import build_summary
 
     return build_summary(
-        days_with_lead_in(journal, start, end), start, end, journal.urgencies(), sitting=journal.sitting_per_day(start, end)
+        days_with_lead_in(journal, start, end),
+        start,
+        end,
+        journal.urgencies(),
+        sitting=journal.sitting_per_day(start, end),
+        treatments=treatment_comparisons(journal, start, end),
     )
 
 

@@ -41,6 +41,7 @@ from journal.core.insights import (
 from journal.core.redflags import RedFlag, grouped, red_flags_of
 from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
+from journal.core.treatments import BeforeAfter, treatment_json, treatment_text
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 from journal.core.what_helped import WhatHelped, what_helped
 from journal.core.what_helped import text_lines as what_helped_text
@@ -165,6 +166,8 @@ class Summary:
     caveat: str
     #: Relief and medications as the person rated them, and days with a painkiller (schema 7).
     what_helped: WhatHelped
+    #: Treatments going in the period, each with pain before and after it started (schema 7).
+    treatments: tuple[BeforeAfter, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -274,6 +277,8 @@ def build_summary(
     end: dt.date,
     urgencies: Mapping[str, Urgency] | None = None,
     sitting: Mapping[dt.date, SittingSummary] | None = None,
+    *,
+    treatments: Sequence[BeforeAfter] = (),
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -323,6 +328,7 @@ def build_summary(
         worst_week=None if worst_week is None else _round_fields(worst_week, "mean_back_pain"),
         caveat=insights.CAVEAT,
         what_helped=what_helped(entries, start, end),
+        treatments=tuple(treatments),
     )
 
 
@@ -492,6 +498,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "worst_week": _week_json(s.worst_week),
         "caveat": s.caveat,
         **what_helped_json(s.what_helped),
+        "treatments": [treatment_json(t) for t in s.treatments],
     }
 
 
@@ -707,6 +714,7 @@ def render_text(summary: Summary) -> str:
     lines += _text_activities(s)
     lines += _text_medications(s)
     lines += what_helped_text(s.what_helped)
+    lines += treatment_text(s.treatments)
     lines += _text_dated("Questions for the doctor", s.questions)
     lines += _text_dated("Notes", s.notes)
     return "\n".join(lines) + "\n"

@@ -22,6 +22,7 @@ from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.sitting import SittingSummary
 from journal.core.summary import Summary, build_summary
+from journal.core.treatments import BeforeAfter
 from journal.core.trend_series import TrendSeries, trend_series
 from journal.storage.atomic_file import write_atomically, write_stream_atomically
 
@@ -71,6 +72,7 @@ def report_data(
     questions: Sequence[str] | None = None,
     generated: dt.datetime | None = None,
     sitting: Mapping[dt.date, SittingSummary] | None = None,
+    treatments: Sequence[BeforeAfter] = (),
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
@@ -81,7 +83,7 @@ def report_data(
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
-    summary = build_summary(days, start, end, urgencies, sitting)
+    summary = build_summary(days, start, end, urgencies, sitting, treatments=treatments)
     if summary.days_logged == 0:
         raise UserError(
             f"No days were logged between {start.isoformat()} and {end.isoformat()}, so there is "

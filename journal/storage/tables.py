@@ -118,3 +118,13 @@ class HiddenMedication(SQLModel, table=True):
     __tablename__ = "hidden_medication"
     name_key: str = Field(primary_key=True)
     name: str
+
+
+class TreatmentRow(SQLModel, table=True):
+    """A treatment: a name, its first day and, once it stopped, its last day (schema 7)."""
+
+    __tablename__ = "treatment"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    start_date: dt.date
+    end_date: dt.date | None = None

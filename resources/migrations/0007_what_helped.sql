@@ -1,4 +1,4 @@
--- Schema version 7: what helped.
+-- Schema version 7: what helped, and treatments over time.
 -- Relief (heat, rest, a walk, TENS…) is what a person does *because of* pain,
 -- so it is its own catalog kind, never a trigger. A day records the relief
 -- used, each with an optional rating of how much it helped: 0 not at all,
@@ -118,3 +118,13 @@ WHERE EXISTS (SELECT 1 FROM catalog_item)
 ORDER BY r.rowid;
 
 DROP TABLE relief_name;
+
+-- Treatments over time: a name, the day it started and, once it stopped, its
+-- last day (physiotherapy, a new medicine, an injection, a brace, a change
+-- at work). Dates are ISO text, like day.date.
+CREATE TABLE treatment (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (name <> ''),
+    start_date TEXT NOT NULL,
+    end_date TEXT CHECK (end_date IS NULL OR end_date >= start_date)
+);

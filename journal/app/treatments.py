@@ -1,0 +1,29 @@
+"""Treatments over time: keep them, and compare pain before and after each started.
+
+The one place both front-ends call (the command line now; the window through
+the same functions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from journal.core.treatments import WINDOW_DAYS, BeforeAfter, Treatment, before_after
+
+if TYPE_CHECKING:
+    from journal.storage.journal import Journal
+
+
+def treatments_in(journal: "Journal", start: dt.date, end: dt.date) -> list[Treatment]:
+    """Treatments that were going at some time in [start, end], by start date."""
+    return [t for _, t in journal.treatments() if t.start <= end and (t.end is None or t.end >= start)]
+
+
+def treatment_comparisons(journal: "Journal", start: dt.date, end: dt.date) -> tuple[BeforeAfter, ...]:
+    """Before and after each treatment of the period, read up to ``end`` only."""
+    found = []
+    for treatment in treatments_in(journal, start, end):
+        window = journal.days(treatment.start - dt.timedelta(days=WINDOW_DAYS), end)
+        found.append(before_after(window, treatment, until=end))
+    return tuple(found)
