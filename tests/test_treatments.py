@@ -110,3 +110,28 @@ def test_treatments_are_kept_checked_and_summed_up(tmp_path: Path) -> None:
         assert journal.delete_treatment(made) and journal.treatments() == []
     finally:
         journal.close()
+
+
+def test_page_one_names_each_treatment_with_its_before_and_after(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from journal.formats import report_data
+    from journal.formats.pdf_report import A4, write_pdf
+
+    days = _journal_days(-2.0, seed=5)
+    start, end = START - dt.timedelta(days=30), START + dt.timedelta(days=59)
+    result = before_after(days, Treatment("physiotherapy", START), until=end)
+    path = tmp_path / "report.pdf"
+    write_pdf(report_data(days, start, end, treatments=(result,)), path, paper=A4)
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[0]
+        textpage = page.get_textpage()
+        first = " ".join(textpage.get_text_range().split())
+        textpage.close()
+        page.close()
+    finally:
+        document.close()
+    assert "Treatments" in first
+    assert "physiotherapy, from 3 October 2026" in first
+    assert "Since you started physiotherapy on 3 October, your back pain averaged" in first

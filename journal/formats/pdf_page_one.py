@@ -209,7 +209,15 @@ def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"
     from journal.formats.pdf_body_map import chart_with_body_map
 
     s = data.summary
-    return [Spacer(1, 4), chart_with_body_map(data.series, s.flares.days, s.daily.where_it_hurts, st, width, CHART_HEIGHT)]
+    treatments = [t.treatment for t in s.treatments]
+    chart = chart_with_body_map(data.series, s.flares.days, s.daily.where_it_hurts, st, width, CHART_HEIGHT, treatments)
+    out: list[Flowable] = [Spacer(1, 4), chart]
+    if s.treatments:
+        from journal.core.treatments import treatment_words
+
+        out.append(heading("Treatments", st))
+        out += bullets([patient_text(f"{treatment_words(t.treatment)}. {t.sentence}") for t in s.treatments], st.body)
+    return out
 
 
 def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:
