@@ -43,6 +43,8 @@ from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
 from journal.core.treatments import BeforeAfter, treatment_json, treatment_text
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
+from journal.core.visit_change import EndChange, change_since
+from journal.core.visit_change import to_json as change_json
 from journal.core.what_helped import WhatHelped, what_helped
 from journal.core.what_helped import text_lines as what_helped_text
 from journal.core.what_helped import to_json as what_helped_json
@@ -168,6 +170,8 @@ class Summary:
     what_helped: WhatHelped
     #: Treatments going in the period, each with pain before and after it started (schema 7).
     treatments: tuple[BeforeAfter, ...] = ()
+    #: Back pain, leg pain and PEG: the first two weeks of the period against the last two.
+    change: tuple[EndChange, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -329,6 +333,7 @@ def build_summary(
         caveat=insights.CAVEAT,
         what_helped=what_helped(entries, start, end),
         treatments=tuple(treatments),
+        change=change_since(entries, start, end),
     )
 
 
@@ -499,6 +504,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "caveat": s.caveat,
         **what_helped_json(s.what_helped),
         "treatments": [treatment_json(t) for t in s.treatments],
+        "change": change_json(s.change),
     }
 
 
@@ -707,6 +713,8 @@ def render_text(summary: Summary) -> str:
         lines += ["", "No days were logged in this period."]
         return "\n".join(lines) + "\n"
     lines += _text_red_flags(s)
+    if s.change:
+        lines += ["", "Change from the first two weeks to the last two"] + [f"  {c.sentence}" for c in s.change]
     lines += _text_pain(s)
     lines += _text_daily(s)
     lines += _text_flares(s)

@@ -39,6 +39,9 @@ class ReportData:
         questions: the patient's edited questions, one per item; None means
             "the questions logged in the period" (``summary.questions``).
         generated: when the report was made (local time).
+        impression: the person's own global impression of change since the
+            last visit, 1 (very much better) to 7 (very much worse), or None.
+        for_visit: a report for a visit: page 1 leads with the change over the period.
     """
 
     summary: Summary
@@ -47,6 +50,8 @@ class ReportData:
     patient_name: str
     questions: tuple[str, ...] | None
     generated: dt.datetime
+    impression: int | None = None
+    for_visit: bool = False
 
     @property
     def start(self) -> dt.date:
@@ -73,6 +78,8 @@ def report_data(
     generated: dt.datetime | None = None,
     sitting: Mapping[dt.date, SittingSummary] | None = None,
     treatments: Sequence[BeforeAfter] = (),
+    impression: int | None = None,
+    for_visit: bool = False,
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
@@ -97,6 +104,8 @@ def report_data(
         patient_name=" ".join(patient_name.split()),
         questions=None if questions is None else tuple(q.strip() for q in questions if q.strip()),
         generated=generated or dt.datetime.now(),
+        impression=impression,
+        for_visit=for_visit or impression is not None,
     )
 
 

@@ -202,6 +202,36 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
     ]
 
 
+def change_section(data: ReportData, st: Styles) -> list["Flowable"]:
+    """What changed from the first two weeks of the period to the last two, and whether it matters,
+    with the patient's own impression of change beside it."""
+    from reportlab.platypus import Paragraph
+
+    from journal.core.visit_change import IMPRESSION_QUESTION, impression_words
+
+    changes = data.summary.change
+    if not changes or not data.for_visit:
+        return []
+    out: list[Flowable] = [heading("Change from the first two weeks to the last two", st)]
+    out += bullets([patient_text(c.sentence) for c in changes], st.body)
+    if data.impression is not None:
+        out.append(
+            Paragraph(
+                f"<b>The patient's own rating:</b> {patient_text(impression_words(data.impression))} "
+                f"<font size=7>(asked: “{patient_text(IMPRESSION_QUESTION)}”)</font>",
+                st.body,
+            )
+        )
+    out.append(
+        Paragraph(
+            "A fall of 30% or more is a moderately important improvement and 50% or more a substantial one "
+            "(IMMPACT recommendations, 2008). Each end needs at least 7 logged days.",
+            st.small,
+        )
+    )
+    return out
+
+
 def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"]:
     """The pain chart, with the body map beside it (:mod:`journal.formats.pdf_body_map`)."""
     from reportlab.platypus import Spacer

@@ -33,6 +33,7 @@ from journal.core.dates import day_words
 from journal.formats import ReportData, write_atomically
 from journal.formats.pdf_later_pages import day_table, notes_section, week_table
 from journal.formats.pdf_page_one import (
+    change_section,
     chart_section,
     header_section,
     key_figures_section,
@@ -162,6 +163,7 @@ def build_story(data: ReportData, width: float, height: float) -> list["Flowable
     story: list[Flowable] = []
     story += header_section(data, st)
     story += red_flags_section(data, st, width, words)
+    story += change_section(data, st)
     story.append(heading("Pain over the period", st))
     story += key_figures_section(data, st, width, words)
     story += chart_section(data, st, width)
