@@ -418,8 +418,8 @@ class ExportDialog(QDialog):
         choice = self.choice
         self.last_visit_label.setVisible(choice is PeriodChoice.SINCE_VISIT)
         self.last_visit_edit.setVisible(choice is PeriodChoice.SINCE_VISIT)
-        for widget in (self.impression_label, self.impression_combo):
-            self._form.setRowVisible(widget, choice is PeriodChoice.SINCE_VISIT)
+        self._form.setRowVisible(self.impression_label, choice is PeriodChoice.SINCE_VISIT)
+        self._form.setRowVisible(self.impression_combo, choice is PeriodChoice.SINCE_VISIT)
         for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
             widget.setVisible(choice is PeriodChoice.CUSTOM)
         self.dates_row.setVisible(choice in (PeriodChoice.SINCE_VISIT, PeriodChoice.CUSTOM))
