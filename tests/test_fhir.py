@@ -140,3 +140,27 @@ def test_peg_items_are_members_of_the_score_and_ratings_are_the_persons_words(bu
         assert helped[f"What helped: {use.name}"] == words[use.helped]
     for name in entry.medications:
         assert helped[f"Medication taken: {name}"] == words[entry.medication_rating(name)]
+
+
+def test_treatments_and_the_impression_of_change_validate_as_r4(data: ReportData) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    from journal.core.treatments import Treatment, before_after
+
+    treatments = (
+        before_after(data.entries, Treatment("physiotherapy", START + dt.timedelta(days=20))),
+        before_after(data.entries, Treatment("ibuprofen", START, START + dt.timedelta(days=10))),
+    )
+    visit = dataclasses.replace(
+        data, summary=dataclasses.replace(data.summary, treatments=treatments), impression=3, patient_name=""
+    )
+    bundle = fhir_bundle(visit)
+    Bundle.model_validate(bundle)
+    kinds = {r["resourceType"]: r for r in resources(bundle) if r["resourceType"] != "Observation"}
+    assert kinds["Procedure"]["code"]["text"] == "physiotherapy" and kinds["Procedure"]["status"] == "in-progress"
+    assert kinds["MedicationStatement"]["status"] == "completed"
+    assert kinds["MedicationStatement"]["effectivePeriod"]["end"] == (START + dt.timedelta(days=10)).isoformat()
+    impression = [
+        r for r in resources(bundle) if r["resourceType"] == "Observation" and r.get("valueString") == "a little better"
+    ]
+    assert len(impression) == 1 and impression[0]["effectivePeriod"]["end"] == END.isoformat()

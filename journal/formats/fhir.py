@@ -19,7 +19,14 @@ A Bundle of type ``collection`` with, for every logged day of the period:
 * one Observation per symptom noted (category ``survey``, ``code.text`` the
   symptom as written, ``valueBoolean`` true); red-flag symptoms carry a note.
 
-Every entry has a ``urn:uuid`` fullUrl and status ``final``. The patient is
+For the period as a whole: each treatment going in it as a ``Procedure``
+(``code.text`` its name, ``performedPeriod`` its start and end; status
+``in-progress`` or ``completed``), or as a ``MedicationStatement`` when its
+name is a painkiller's (``resources/painkillers.toml``); and, in a report for
+a visit, the person's own global impression of change as an Observation
+(``code.text`` the question asked, ``valueString`` the answer).
+
+Every Observation has status ``final``; every entry a ``urn:uuid`` fullUrl. The patient is
 only a display name on ``subject`` (or no subject at all): the journal holds
 no identifiers. Built as plain dicts, so nothing beyond the standard library
 is needed to write it; the tests validate it with ``fhir.resources``.
@@ -31,13 +38,16 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import HELPED_WORDS, DayEntry
 from journal.core.summary import rounded
 from journal.formats import ReportData
 from journal.storage.atomic_file import write_bytes_atomically
+
+if TYPE_CHECKING:
+    from journal.core.treatments import Treatment
 
 LOINC: Final = "http://loinc.org"
 SNOMED: Final = "http://snomed.info/sct"
@@ -139,6 +149,39 @@ def day_observations(
     return found
 
 
+def _treatment(treatment: "Treatment", period_end: dt.date, subject: dict[str, str] | None) -> dict[str, Any]:
+    """A treatment as a Procedure, or as a MedicationStatement when it names a painkiller.
+
+    Both need a subject in R4; without a name it is "the person keeping this journal".
+    """
+    from journal.core.what_helped import is_painkiller
+
+    who = subject or {"display": "the person keeping this journal"}
+    stopped = treatment.end is not None and treatment.end <= period_end
+    period = {"start": treatment.start.isoformat()}
+    if treatment.end is not None:
+        period["end"] = treatment.end.isoformat()
+    if is_painkiller(treatment.name):
+        return _entry(
+            {
+                "resourceType": "MedicationStatement",
+                "status": "completed" if stopped else "active",
+                "medicationCodeableConcept": {"text": treatment.name},
+                "subject": who,
+                "effectivePeriod": period,
+            }
+        )
+    return _entry(
+        {
+            "resourceType": "Procedure",
+            "status": "completed" if stopped else "in-progress",
+            "code": {"text": treatment.name},
+            "subject": who,
+            "performedPeriod": period,
+        }
+    )
+
+
 def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -> dict[str, Any]:
     """The Bundle for the period of ``data`` as a JSON-ready dict.
 
@@ -150,6 +193,20 @@ def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -
     subject = {"display": data.patient_name} if data.patient_name else None
     generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
     entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
+    entries += [_treatment(result.treatment, data.end, subject) for result in data.summary.treatments]
+    if data.impression is not None:
+        from journal.core.visit_change import IMPRESSION_QUESTION, impression_words
+
+        entries.append(
+            _observation(
+                data.end,
+                subject,
+                {"text": IMPRESSION_QUESTION},
+                valueString=impression_words(data.impression),
+                effectivePeriod={"start": data.start.isoformat(), "end": data.end.isoformat()},
+            )
+        )
+        del entries[-1]["resource"]["effectiveDateTime"]
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),
