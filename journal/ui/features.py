@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 INSTALLERS: tuple[str, ...] = (
     "journal.ui.trends.view:install",
     "journal.ui.export_dialog:install",
+    "journal.ui.treatments:install",
     "journal.ui.guidance.install:install",
     "journal.ui.safety.feature:install",
     "journal.ui.pacing:install",
