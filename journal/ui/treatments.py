@@ -199,7 +199,7 @@ class TreatmentsDialog(QDialog):
 
 def install(window: "MainWindow") -> None:
     """Add File → Treatments…."""
-    action = QAction("&Treatments…", window)
+    action = QAction("Treatme&nts…", window)
     action.triggered.connect(lambda: open_treatments(window))
     window.insert_file_action(action)
 
