@@ -135,3 +135,18 @@ def test_page_one_names_each_treatment_with_its_before_and_after(tmp_path: Path)
     assert "Treatments" in first
     assert "physiotherapy, from 3 October 2026" in first
     assert "Since you started physiotherapy on 3 October, your back pain averaged" in first
+
+
+def test_history_rows_name_the_treatment_going_that_day_and_what_helped() -> None:
+    from journal.core.catalog import default_urgencies
+    from journal.core.day import ReliefUse
+    from journal.core.history import COLUMNS, history_row
+
+    physio = Treatment("physiotherapy", START, START + dt.timedelta(days=10))
+    column = {c.key: i for i, c in enumerate(COLUMNS)}
+    during = history_row(
+        DayEntry(date=START, back_pain=4, relief=(ReliefUse("heat", 2), ReliefUse("rest"))), default_urgencies(), [physio]
+    )
+    after = history_row(DayEntry(date=START + dt.timedelta(days=11), back_pain=4), default_urgencies(), [physio])
+    assert during.texts[column["treatments"]] == "physiotherapy" and after.texts[column["treatments"]] == ""
+    assert during.texts[column["relief"]] == "heat (a lot), rest"

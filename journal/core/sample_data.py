@@ -13,6 +13,7 @@ import datetime as dt
 import random
 
 from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
+from journal.core.treatments import Treatment
 
 _NOTES = (
     "Stiff getting out of bed, eased after a warm shower.",
@@ -138,6 +139,12 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
             )
         )
     return entries
+
+
+def sample_treatments(end: dt.date | None = None, days: int = 182) -> tuple[Treatment, ...]:
+    """The sample journal's treatments: physiotherapy from two months before its end."""
+    end = end or dt.date.today()
+    return (Treatment("physiotherapy", end - dt.timedelta(days=min(60, days // 3))),)
 
 
 def _what_helped(

@@ -88,11 +88,13 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
     from journal.storage.journal import Journal
 
     if demo:
-        from journal.core.sample_data import sample_days
+        from journal.core.sample_data import sample_days, sample_treatments
 
         folder = Path(tempfile.mkdtemp(prefix="pain-journal-demo-"))
         journal = Journal.open(folder / "demo.sqlite3")
         journal.import_days(sample_days())
+        for treatment in sample_treatments():
+            journal.add_treatment(treatment)
     else:
         assert path is not None
         journal = Journal.open(path)
