@@ -90,6 +90,7 @@ def load_report_data(
         treatments=treatment_comparisons(journal, start, end),
         impression=impression,
         for_visit=for_visit,
+        function=journal.function_checks(start, end),
     )
 
 
@@ -105,6 +106,7 @@ def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
         journal.urgencies(),
         sitting=journal.sitting_per_day(start, end),
         treatments=treatment_comparisons(journal, start, end),
+        function=journal.function_checks(start, end),
     )
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import random
 
 from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
+from journal.core.function_check import FunctionCheck
 from journal.core.treatments import Treatment
 
 _NOTES = (
@@ -145,6 +146,26 @@ def sample_treatments(end: dt.date | None = None, days: int = 182) -> tuple[Trea
     """The sample journal's treatments: physiotherapy from two months before its end."""
     end = end or dt.date.today()
     return (Treatment("physiotherapy", end - dt.timedelta(days=min(60, days // 3))),)
+
+
+def sample_function_checks(end: dt.date | None = None, weeks: int = 12) -> tuple[FunctionCheck, ...]:
+    """Weekly answers of the sample journal: a little more possible each month."""
+    end = end or dt.date.today()
+    checks = []
+    for week in range(weeks):
+        date = end - dt.timedelta(days=7 * (weeks - 1 - week))
+        better = week / max(weeks - 1, 1)
+        checks.append(
+            FunctionCheck(
+                date,
+                30 + round(30 * better / 5) * 5,
+                15 + round(10 * better / 5) * 5,
+                20 + round(25 * better / 5) * 5,
+                "gardening",
+                8 - round(3 * better),
+            )
+        )
+    return tuple(checks)
 
 
 def _what_helped(

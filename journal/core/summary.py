@@ -29,6 +29,8 @@ from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.daily_measures import DailyMeasures
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
+from journal.core.function_check import FunctionCheck, check_line
+from journal.core.function_check import to_json as function_json
 from journal.core.insights import (
     ActivityStats,
     BoomBust,
@@ -172,6 +174,8 @@ class Summary:
     treatments: tuple[BeforeAfter, ...] = ()
     #: Back pain, leg pain and PEG: the first two weeks of the period against the last two.
     change: tuple[EndChange, ...] = ()
+    #: What the person could do, as answered in the period's checks (schema 7).
+    function: tuple[FunctionCheck, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -283,6 +287,7 @@ def build_summary(
     sitting: Mapping[dt.date, SittingSummary] | None = None,
     *,
     treatments: Sequence[BeforeAfter] = (),
+    function: Sequence[FunctionCheck] = (),
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -334,6 +339,7 @@ def build_summary(
         what_helped=what_helped(entries, start, end),
         treatments=tuple(treatments),
         change=change_since(entries, start, end),
+        function=tuple(sorted((c for c in function if start <= c.date <= end), key=lambda c: c.date)),
     )
 
 
@@ -505,6 +511,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         **what_helped_json(s.what_helped),
         "treatments": [treatment_json(t) for t in s.treatments],
         "change": change_json(s.change),
+        "function": function_json(s.function),
     }
 
 
@@ -723,6 +730,9 @@ def render_text(summary: Summary) -> str:
     lines += _text_medications(s)
     lines += what_helped_text(s.what_helped)
     lines += treatment_text(s.treatments)
+    if s.function:
+        lines += ["", "What you could do (sit, stand, walk before pain stops you; your own activity, 0-10)"]
+        lines += [f"  {check_line(c)}" for c in s.function]
     lines += _text_dated("Questions for the doctor", s.questions)
     lines += _text_dated("Notes", s.notes)
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
+from journal.core.function_check import FunctionCheck
 from journal.core.sitting import SittingSummary
 from journal.core.summary import Summary, build_summary
 from journal.core.treatments import BeforeAfter
@@ -80,6 +81,7 @@ def report_data(
     treatments: Sequence[BeforeAfter] = (),
     impression: int | None = None,
     for_visit: bool = False,
+    function: Sequence[FunctionCheck] = (),
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
@@ -90,7 +92,7 @@ def report_data(
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
-    summary = build_summary(days, start, end, urgencies, sitting, treatments=treatments)
+    summary = build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function)
     if summary.days_logged == 0:
         raise UserError(
             f"No days were logged between {start.isoformat()} and {end.isoformat()}, so there is "

@@ -47,6 +47,7 @@ from journal.formats import ReportData
 from journal.storage.atomic_file import write_bytes_atomically
 
 if TYPE_CHECKING:
+    from journal.core.function_check import FunctionCheck
     from journal.core.treatments import Treatment
 
 LOINC: Final = "http://loinc.org"
@@ -149,6 +150,20 @@ def day_observations(
     return found
 
 
+def _function(check: "FunctionCheck", subject: dict[str, str] | None) -> list[dict[str, Any]]:
+    """What the person could do: minutes as ``valueQuantity`` (UCUM ``min``), their activity 0-10."""
+    found = []
+    for label, minutes in (("sit", check.sit_min), ("stand", check.stand_min), ("walk", check.walk_min)):
+        if minutes is not None:
+            text = f"How long the person can {label} before pain makes them stop"
+            quantity = {"value": minutes, "unit": "min", "system": UCUM, "code": "min"}
+            found.append(_observation(check.date, subject, {"text": text}, valueQuantity=quantity))
+    if check.activity and check.activity_score is not None:
+        text = f"How hard {check.activity} is now because of pain (0 as before, 10 cannot at all)"
+        found.append(_observation(check.date, subject, {"text": text}, valueInteger=check.activity_score))
+    return found
+
+
 def _treatment(treatment: "Treatment", period_end: dt.date, subject: dict[str, str] | None) -> dict[str, Any]:
     """A treatment as a Procedure, or as a MedicationStatement when it names a painkiller.
 
@@ -194,6 +209,7 @@ def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -
     generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
     entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
     entries += [_treatment(result.treatment, data.end, subject) for result in data.summary.treatments]
+    entries += [obs for check in data.summary.function for obs in _function(check, subject)]
     if data.impression is not None:
         from journal.core.visit_change import IMPRESSION_QUESTION, impression_words
 

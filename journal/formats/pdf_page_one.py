@@ -232,6 +232,19 @@ def change_section(data: ReportData, st: Styles) -> list["Flowable"]:
     return out
 
 
+def function_section(data: ReportData, st: Styles) -> list["Flowable"]:
+    """What the patient could do: the first and last check of the period, in one short block."""
+    from reportlab.platypus import Paragraph
+
+    from journal.core.function_check import summary_lines
+
+    lines = summary_lines(data.summary.function)
+    if not lines:
+        return []
+    text = " → ".join(patient_text(line) for line in lines)
+    return [Paragraph(f"<b>What the patient can do</b> (minutes before pain stops them; own activity 0–10): {text}", st.body)]
+
+
 def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"]:
     """The pain chart, with the body map beside it (:mod:`journal.formats.pdf_body_map`)."""
     from reportlab.platypus import Spacer

@@ -33,6 +33,7 @@ from journal.storage.failures import JournalWriteError, reason_for
 from journal.storage.paths import is_read_only
 
 if TYPE_CHECKING:
+    from journal.core.function_check import FunctionCheck
     from journal.core.treatments import Treatment
 
 #: Errors SQLite raises for mistakes in the code, not for the disk or other programs.
@@ -268,6 +269,25 @@ class Journal:
 
         with self.transaction() as session:
             return treatments.delete_treatment(session=session, treatment_id=treatment_id)
+
+    # --- what the person can do (schema 7) ----------------------------------------
+
+    def save_function_check(self, check: "FunctionCheck", *, today: dt.date | None = None) -> "FunctionCheck":
+        """Validate and keep a check (replacing one of the same date). Bad input writes nothing."""
+        from journal.core.function_check import validate_check
+        from journal.storage import function_checks
+
+        checked = validate_check(check, today=today)
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.transaction() as session:
+            function_checks.save_check(session=session, check=checked, at=stamp)
+        return checked
+
+    def function_checks(self, start: dt.date | None = None, end: dt.date | None = None) -> list["FunctionCheck"]:
+        from journal.storage import function_checks
+
+        with self.session() as session:
+            return function_checks.list_checks(session=session, start=start, end=end)
 
     # --- sitting sessions (schema 3) ------------------------------------------------
 

@@ -128,3 +128,16 @@ class TreatmentRow(SQLModel, table=True):
     name: str
     start_date: dt.date
     end_date: dt.date | None = None
+
+
+class FunctionCheckRow(SQLModel, table=True):
+    """What the person can do, as answered on one date (schema 7)."""
+
+    __tablename__ = "function_check"
+    date: dt.date = Field(primary_key=True)
+    sit_min: int | None = None
+    stand_min: int | None = None
+    walk_min: int | None = None
+    activity: str = ""
+    activity_score: int | None = None
+    recorded_at: str  # ISO 8601 date-time, UTC

@@ -1,4 +1,4 @@
--- Schema version 7: what helped, and treatments over time.
+-- Schema version 7: what helped, treatments over time, and what the person can do.
 -- Relief (heat, rest, a walk, TENS…) is what a person does *because of* pain,
 -- so it is its own catalog kind, never a trigger. A day records the relief
 -- used, each with an optional rating of how much it helped: 0 not at all,
@@ -127,4 +127,18 @@ CREATE TABLE treatment (
     name TEXT NOT NULL CHECK (name <> ''),
     start_date TEXT NOT NULL,
     end_date TEXT CHECK (end_date IS NULL OR end_date >= start_date)
+);
+
+-- What the person can do, asked once a week or fortnight: minutes of sitting,
+-- standing and walking before pain makes them stop, and one activity of their
+-- own choosing with how hard it is now (0 as before, 10 cannot at all).
+-- One check per date; a later answer on the same date replaces it.
+CREATE TABLE function_check (
+    date TEXT PRIMARY KEY,
+    sit_min INTEGER CHECK (sit_min BETWEEN 0 AND 1440),
+    stand_min INTEGER CHECK (stand_min BETWEEN 0 AND 1440),
+    walk_min INTEGER CHECK (walk_min BETWEEN 0 AND 1440),
+    activity TEXT NOT NULL DEFAULT '',
+    activity_score INTEGER CHECK (activity_score BETWEEN 0 AND 10),
+    recorded_at TEXT NOT NULL
 );

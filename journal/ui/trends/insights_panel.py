@@ -213,6 +213,18 @@ def _what_helped(s: "Summary") -> list[str]:
     return _section("What helped, as you rated it", body)
 
 
+def _function(s: "Summary") -> list[str]:
+    from journal.core.function_check import check_line
+
+    if not s.function:
+        return []
+    items = "".join(f"<li>{_e(check_line(c))}</li>" for c in s.function)
+    return _section(
+        "What you could do",
+        [f"<p>Minutes you could sit, stand and walk before pain made you stop; your own activity, 0 to 10:</p><ul>{items}</ul>"],
+    )
+
+
 def insights_html(summary: "Summary", details: bool = False) -> str:
     """The summary's insights as simple HTML, for people rather than statisticians.
 
@@ -237,7 +249,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "They get clearer the more days you log.</p>"
         )
     parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
-    parts += _what_helped(s)
+    parts += _what_helped(s) + _function(s)
     return "".join(parts)
 
 
