@@ -213,6 +213,13 @@ def _what_helped(s: "Summary") -> list[str]:
     return _section("What helped, as you rated it", body)
 
 
+def _treatments(s: "Summary") -> list[str]:
+    from journal.core.treatments import treatment_words
+
+    body = [f"<p><b>{_e(treatment_words(t.treatment))}.</b> {_e(t.sentence)}</p>" for t in s.treatments]
+    return _section("Treatments", body)
+
+
 def _function(s: "Summary") -> list[str]:
     from journal.core.function_check import check_line
 
@@ -249,7 +256,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "They get clearer the more days you log.</p>"
         )
     parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
-    parts += _what_helped(s) + _function(s)
+    parts += _treatments(s) + _what_helped(s) + _function(s)
     return "".join(parts)
 
 

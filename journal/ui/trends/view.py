@@ -425,9 +425,20 @@ class TrendsView(QWidget):
         generation, days, (start, end) = self._summary_generation, self.data.days, self.period
         urgencies = self.session.urgencies()
         session = self.session
+
+        def words() -> "Summary":
+            # The timed sitting (for breaks per sitting hour), the treatments and what the person
+            # could do are read on the worker, with the words.
+            from journal.app.treatments import treatment_comparisons
+
+            journal = session.journal
+            treatments = treatment_comparisons(journal, start, end) if journal is not None else ()
+            function = journal.function_checks(start, end) if journal is not None else []
+            sitting = session.sitting_per_day(start, end)
+            return build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function)
+
         self.session.tasks.run(
-            # the timed sitting (for breaks per sitting hour) is read on the worker, with the words
-            lambda: build_summary(days, start, end, urgencies, session.sitting_per_day(start, end)),
+            words,
             lambda summary: self._on_summary(generation, summary),
             self._on_summary_failed,
         )
