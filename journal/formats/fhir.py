@@ -19,6 +19,10 @@ A Bundle of type ``collection`` with, for every logged day of the period:
 * one Observation per symptom noted (category ``survey``, ``code.text`` the
   symptom as written, ``valueBoolean`` true); red-flag symptoms carry a note.
 
+Each answer to "what you can do" (schema 7): minutes to sit, stand and walk as
+``valueQuantity`` in UCUM ``min``, and the person's own activity 0-10 as
+``valueInteger`` (``code.text`` says which).
+
 For the period as a whole: each treatment going in it as a ``Procedure``
 (``code.text`` its name, ``performedPeriod`` its start and end; status
 ``in-progress`` or ``completed``), or as a ``MedicationStatement`` when its
