@@ -277,3 +277,21 @@ def test_the_saved_file_ends_as_the_format_says(
         dialog.choose_file_and_export()
     assert asked[0].endswith(".csv") and "*.csv" in asked[1]
     assert [path.name for path in folder.iterdir()] == ["days.csv"]
+
+
+def test_a_visit_report_asks_once_how_things_changed_and_leads_with_the_change(
+    qtbot: QtBot, session: JournalSession, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, session)
+    assert not dialog.impression_combo.isVisibleTo(dialog)  # not for an ordinary period
+    dialog.set_choice(PeriodChoice.SINCE_VISIT)
+    visit = TODAY - dt.timedelta(days=60)
+    dialog.last_visit_edit.setDate(dialog.last_visit_edit.date().fromString(visit.isoformat(), Qt.DateFormat.ISODate))
+    assert dialog.impression_combo.isVisibleTo(dialog)
+    dialog.impression_combo.setCurrentIndex(dialog.impression_combo.findData(2))
+    with qtbot.waitSignal(dialog.finished_export, timeout=20_000):
+        dialog.export_to(tmp_path / "visit.pdf")
+    text = pdf_text(tmp_path / "visit.pdf")
+    assert "Change from the first two weeks to the last two" in text
+    assert "The patient's own rating: much better" in text
+    assert text.index("Change from the first two weeks") < text.index("Pain over the period")

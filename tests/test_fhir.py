@@ -20,7 +20,7 @@ from journal.core.day import DayEntry
 from journal.core.sample_data import sample_days
 from journal.core.summary import rounded
 from journal.formats import ReportData, report_data
-from journal.formats.fhir import fhir_bundle, write_fhir
+from journal.formats.fhir import SURVEY, THERAPY, fhir_bundle, write_fhir
 
 END = dt.date(2025, 5, 29)
 START = END - dt.timedelta(days=59)
@@ -63,9 +63,14 @@ def test_counts_match_the_logged_days(bundle: dict[str, Any], data: ReportData) 
     assert sites["37822005"] == len(entries)
     assert sites["61685007"] == sum(e.leg_pain is not None for e in entries)
     assert len(by_code(bundle, "91147-9")) == sum(e.peg is not None for e in entries)
-    symptoms = [r for r in resources(bundle) if "coding" not in r["code"]]
+    symptoms = [r for r in resources(bundle) if "coding" not in r["code"] and r["category"] == SURVEY]
     assert len(symptoms) == sum(len(e.symptoms) for e in entries)
-    assert len(bundle["entry"]) == len(pain) + len(by_code(bundle, "91147-9")) + len(symptoms)
+    # Each PEG score has its three items; every relief and medication has its rating (schema 7).
+    items = [r for code in ("75893-8", "91145-3", "91146-1") for r in by_code(bundle, code)]
+    assert len(items) == 3 * len(by_code(bundle, "91147-9"))
+    helped = [r for r in resources(bundle) if r["category"] == THERAPY]
+    assert len(helped) == sum(len(e.relief) + len(e.medications) for e in entries)
+    assert len(bundle["entry"]) == len(pain) + len(by_code(bundle, "91147-9")) + len(symptoms) + len(items) + len(helped)
 
 
 def test_values_dates_and_codes(bundle: dict[str, Any], data: ReportData) -> None:
@@ -92,7 +97,7 @@ def test_every_entry_is_final_with_a_unique_urn(bundle: dict[str, Any]) -> None:
 
 
 def test_symptoms_are_true_observations_and_red_flags_are_noted(bundle: dict[str, Any]) -> None:
-    symptoms = [r for r in resources(bundle) if "coding" not in r["code"]]
+    symptoms = [r for r in resources(bundle) if "coding" not in r["code"] and r["category"] == SURVEY]
     assert all(r["valueBoolean"] is True and r["category"][0]["coding"][0]["code"] == "survey" for r in symptoms)
     saddle = [r for r in symptoms if r["code"]["text"] == "numbness in the saddle area"]
     assert len(saddle) == 1 and saddle[0]["effectiveDateTime"] == END.isoformat()
@@ -115,3 +120,47 @@ def test_written_file_round_trips(data: ReportData, tmp_path: Path) -> None:
     assert len(loaded["entry"]) == count
     Bundle.model_validate(loaded)
     assert [p.name for p in tmp_path.iterdir()] == ["journal.json"]
+
+
+def test_peg_items_are_members_of_the_score_and_ratings_are_the_persons_words(bundle: dict[str, Any], data: ReportData) -> None:
+    urls = {entry["fullUrl"]: entry["resource"] for entry in bundle["entry"]}
+    entry = next(e for e in data.entries if e.peg is not None and e.relief and e.medication_helped)
+    day = entry.date.isoformat()
+    score = next(r for r in by_code(bundle, "91147-9") if r["effectiveDateTime"] == day)
+    members = [urls[m["reference"]] for m in score["hasMember"]]
+    assert [m["code"]["coding"][0]["code"] for m in members] == ["75893-8", "91145-3", "91146-1"]
+    assert [m["valueInteger"] for m in members] == [entry.pain, entry.interference_enjoyment, entry.interference_activity]
+    helped = {
+        r["code"]["text"]: r["valueString"]
+        for r in resources(bundle)
+        if r["category"] == THERAPY and r["effectiveDateTime"] == day
+    }
+    words = {0: "did not help", 1: "helped a little", 2: "helped a lot", None: "used, not rated"}
+    for use in entry.relief:
+        assert helped[f"What helped: {use.name}"] == words[use.helped]
+    for name in entry.medications:
+        assert helped[f"Medication taken: {name}"] == words[entry.medication_rating(name)]
+
+
+def test_treatments_and_the_impression_of_change_validate_as_r4(data: ReportData) -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    from journal.core.treatments import Treatment, before_after
+
+    treatments = (
+        before_after(data.entries, Treatment("physiotherapy", START + dt.timedelta(days=20))),
+        before_after(data.entries, Treatment("ibuprofen", START, START + dt.timedelta(days=10))),
+    )
+    visit = dataclasses.replace(
+        data, summary=dataclasses.replace(data.summary, treatments=treatments), impression=3, patient_name=""
+    )
+    bundle = fhir_bundle(visit)
+    Bundle.model_validate(bundle)
+    kinds = {r["resourceType"]: r for r in resources(bundle) if r["resourceType"] != "Observation"}
+    assert kinds["Procedure"]["code"]["text"] == "physiotherapy" and kinds["Procedure"]["status"] == "in-progress"
+    assert kinds["MedicationStatement"]["status"] == "completed"
+    assert kinds["MedicationStatement"]["effectivePeriod"]["end"] == (START + dt.timedelta(days=10)).isoformat()
+    impression = [
+        r for r in resources(bundle) if r["resourceType"] == "Observation" and r.get("valueString") == "a little better"
+    ]
+    assert len(impression) == 1 and impression[0]["effectivePeriod"]["end"] == END.isoformat()

@@ -174,6 +174,8 @@ def test_tab_follows_the_screen_with_each_add_beside_its_chips(qtbot: QtBot, db_
         form.enjoyment,
         form.activity,
         form.medications.entry,
+        form.relief.chips.chips()[0],
+        form.relief.chips.add_button,
         form.notes,
         form.questions,
         today.save_button,
@@ -181,7 +183,8 @@ def test_tab_follows_the_screen_with_each_add_beside_its_chips(qtbot: QtBot, db_
     positions = [at(w) for w in order]
     assert positions == sorted(positions)
     assert walk.count(today.date_edit) == 1  # Tab leaves the date at once (not part by part)
-    # One tab stop per set of chips (and of places): arrows move inside.
-    assert sum(isinstance(w.parentWidget(), ChipGroup) and w.objectName() == "chip" for w in walk) == 2
+    # One tab stop per set of chips (and of places): arrows move inside. Triggers,
+    # symptoms and what helped (schema 7) each have chips here.
+    assert sum(isinstance(w.parentWidget(), ChipGroup) and w.objectName() == "chip" for w in walk) == 3
     assert walk.count(form.body_map) == 1
     close_window(window)

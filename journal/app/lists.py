@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from journal.core.catalog import name_key, tidy_name
 from journal.core.errors import UserError, ValidationError
-from journal.core.lists import LIST_WORDS, ListEntry, ListKind, why_not_hide, why_not_merge, why_not_rename
+from journal.core.lists import (
+    LIST_WORDS,
+    MOVES,
+    ListEntry,
+    ListKind,
+    why_not_hide,
+    why_not_merge,
+    why_not_move,
+    why_not_rename,
+)
 from journal.core.validation import MAX_MEDICATION_LENGTH, MAX_NAME_LENGTH, check_name
 
 if TYPE_CHECKING:
@@ -155,7 +164,7 @@ def named_as_now(journal: "Journal", entry: "DayEntry") -> "DayEntry":
     """
     import dataclasses
 
-    from journal.core.day import ActivityMinutes
+    from journal.core.day import ActivityMinutes, ReliefUse
 
     def now(kind: ListKind, name: str) -> str:
         seen: set[str] = set()
@@ -170,7 +179,41 @@ def named_as_now(journal: "Journal", entry: "DayEntry") -> "DayEntry":
         triggers=tuple(now(ListKind.TRIGGER, n) for n in entry.triggers),
         symptoms=tuple(now(ListKind.SYMPTOM, n) for n in entry.symptoms),
         medications=tuple(now(ListKind.MEDICATION, n) for n in entry.medications),
+        relief=tuple(ReliefUse(now(ListKind.RELIEF, r.name), r.helped) for r in entry.relief),
+        medication_helped=tuple((now(ListKind.MEDICATION, n), h) for n, h in entry.medication_helped),
     )
+
+
+def move(journal: "Journal", kind: ListKind, name: str) -> ListChange:
+    """Move the person's own ``name`` between triggers and the things done for the pain.
+
+    Something logged as a trigger because it is done *for* the pain (rest,
+    lying down) moves to relief, with every day that records it, and so leaves
+    the trigger comparisons; or back. Ratings of how much it helped are
+    dropped when it becomes a trigger.
+
+    Raises:
+        ListChangeRefused: a built-in entry, a list that does not move, or the
+            other list already has the name (merge there instead).
+    """
+    from journal.storage import lists
+
+    with journal.transaction() as session:
+        entry = _entry(session, kind, name)
+        reason = why_not_move(entry)
+        if reason:
+            raise ListChangeRefused(reason)
+        target = MOVES[kind]
+        taken = next(
+            (e for e in lists.list_entries(session=session, kind=target) if name_key(e.name) == name_key(entry.name)), None
+        )
+        if taken is not None:
+            raise ListChangeRefused(
+                f"Your {LIST_WORDS[target][1].lower()} already have “{taken.name}”. Merge “{entry.name}” into "
+                f"another of your {LIST_WORDS[kind][1].lower()}, or rename it, first."
+            )
+        dates = lists.move_entry(session=session, name=entry.name, source=kind, target=target)
+    return ListChange(dates)
 
 
 def change_file(db_path: Path, change: "Callable[[Journal], ListChange]") -> ListChange:

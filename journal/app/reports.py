@@ -73,12 +73,15 @@ def load_report_data(
     *,
     patient_name: str = "",
     questions: Sequence[str] | None = None,
+    impression: int | None = None,
+    for_visit: bool = False,
 ) -> "ReportData":
     """The report of [start, end] read from an open journal.
 
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
+    from journal.app.treatments import treatment_comparisons
     from journal.formats import report_data
 
     check_order(start, end)
@@ -90,15 +93,26 @@ def load_report_data(
         patient_name=patient_name,
         questions=questions,
         sitting=journal.sitting_per_day(start, end),
+        treatments=treatment_comparisons(journal, start, end),
+        impression=impression,
+        for_visit=for_visit,
+        function=journal.function_checks(start, end),
     )
 
 
 def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
     """The summary of [start, end] (an empty period gives a summary with no logged days)."""
+    from journal.app.treatments import treatment_comparisons
     from journal.core.summary import build_summary
 
     return build_summary(
-        days_with_lead_in(journal, start, end), start, end, journal.urgencies(), sitting=journal.sitting_per_day(start, end)
+        days_with_lead_in(journal, start, end),
+        start,
+        end,
+        journal.urgencies(),
+        sitting=journal.sitting_per_day(start, end),
+        treatments=treatment_comparisons(journal, start, end),
+        function=journal.function_checks(start, end),
     )
 
 
@@ -122,6 +136,8 @@ def export_file(
     patient_name: str = "",
     questions: Sequence[str] | None = None,
     export_format: ExportFormat | None = None,
+    impression: int | None = None,
+    for_visit: bool = False,
 ) -> ExportResult:
     """Write [start, end] to ``path`` in the format its ending names (or ``export_format``).
 
@@ -145,7 +161,16 @@ def export_file(
             raise UserError(f"No days were logged {between}; nothing was exported.")
         count = export_csv_file(entries, path)
         return ExportResult(chosen, path, count, start, end, len(entries), (end - start).days + 1)
-    data = load_report_data(journal, start, end, patient_name=patient_name, questions=questions)
+    if impression is not None:
+        from journal.core.visit_change import impression_words
+
+        try:
+            impression_words(impression)
+        except ValueError as error:
+            raise UserError(f"Nothing was exported: {error}.") from None
+    data = load_report_data(
+        journal, start, end, patient_name=patient_name, questions=questions, impression=impression, for_visit=for_visit
+    )
     if chosen is ExportFormat.FHIR:
         from journal.formats.fhir import write_fhir
 

@@ -70,6 +70,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_db_option(exporter)
     add_period_options(exporter)
     exporter.add_argument("--name", default=None, help="patient name shown on the report")
+    exporter.add_argument(
+        "--impression",
+        type=int,
+        choices=range(1, 8),
+        metavar="1-7",
+        default=None,
+        help="since your last visit, the change in your back and leg pain overall: 1 very much better, "
+        "2 much better, 3 a little better, 4 no change, 5 a little worse, 6 much worse, 7 very much worse "
+        "(implies --visit)",
+    )
+    exporter.add_argument(
+        "--visit", action="store_true", help="a report for a visit: page 1 leads with what changed over the period"
+    )
     exporter.set_defaults(func=run_export)
 
 
@@ -208,7 +221,9 @@ def run_export(args: argparse.Namespace) -> int:
             start, end = EARLIEST_DATE, clock.today()  # CSV: every day
         else:
             start, end = period_from_args(args, journal, days=REPORT_DAYS)
-        result = export_file(journal, path, start, end, patient_name=args.name or "")
+        result = export_file(
+            journal, path, start, end, patient_name=args.name or "", impression=args.impression, for_visit=args.visit
+        )
     finally:
         journal.close()
     print(export_message(result))

@@ -34,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     merge.add_argument("source", metavar="SOURCE")
     merge.add_argument("target", metavar="TARGET")
     merge.set_defaults(func=run_merge)
+    move = actions.add_parser(
+        "move", help="move one of your own names between trigger and relief (what you did for the pain), with its days"
+    )
+    move.add_argument("name", metavar="NAME")
+    move.set_defaults(func=run_move)
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -83,4 +88,15 @@ def run_merge(args: argparse.Namespace) -> int:
     print(f"Merged “{args.source}” into “{args.target}”: {plural(len(change.dates), 'day')} rewritten.")
     if change.backup is not None:
         print(f"A backup was made first: {change.backup}")
+    return 0
+
+
+def run_move(args: argparse.Namespace) -> int:
+    from journal.app.lists import change_file, move
+    from journal.core.lists import MOVES
+
+    kind = ListKind(args.kind)
+    change = change_file(database_path(args), lambda journal: move(journal, kind, args.name))
+    target = LIST_WORDS[MOVES[kind]][1].lower()
+    print(f"Moved “{args.name}” to {target}, with its {plural(len(change.dates), 'day')}.")
     return 0

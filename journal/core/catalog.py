@@ -1,4 +1,4 @@
-"""Catalogs of activities, triggers and symptoms.
+"""Catalogs of activities, triggers, symptoms and relief.
 
 Catalogs live in the database (seeded from ``resources/catalog.toml``) so the
 user can extend them. Names are unique ignoring case: :func:`name_key` is the
@@ -21,9 +21,10 @@ class CatalogKind(str, enum.Enum):
     ACTIVITY = "activity"
     TRIGGER = "trigger"
     SYMPTOM = "symptom"
+    RELIEF = "relief"  # what the person did for the pain ("What helped"); never a trigger (schema 7)
 
 
-#: The most names one catalog (activities, triggers or symptoms) may hold. Hundreds
+#: The most names one catalog (activities, triggers, symptoms or relief) may hold. Hundreds
 #: would already be a lot for one person; the limit stops a wrong file (a
 #: column of notes read as trigger names) from filling the lists for good.
 MAX_CATALOG_NAMES: Final = 2_000
@@ -129,6 +130,15 @@ def default_catalog() -> tuple[CatalogItem, ...]:
         items.append(CatalogItem(CatalogKind.ACTIVITY, name, builtin=True))
     for name in data["triggers"]:
         items.append(CatalogItem(CatalogKind.TRIGGER, name, builtin=True))
+    for row in data["relief"]:
+        items.append(
+            CatalogItem(
+                CatalogKind.RELIEF,
+                row["name"],
+                builtin=True,
+                sources=tuple(Source(ref["file"], ref.get("section", ""), ref.get("part", "")) for ref in row["source"]),
+            )
+        )
     for row in data["symptoms"]:
         items.append(
             CatalogItem(

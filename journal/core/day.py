@@ -54,6 +54,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "triggers": "Triggers",
     "symptoms": "Symptoms",
     "medications": "Medications and self-care",
+    "relief": "What helped",
+    "medication_helped": "How much a medication helped",
     "notes": "Notes",
     "questions": "Questions for the doctor",
 }
@@ -65,6 +67,25 @@ class ActivityMinutes:
 
     name: str
     minutes: int
+
+
+#: How much something done for the pain helped, as the person judged it (the CSV's ``:N``).
+HELPED_NOT_AT_ALL: Final = 0
+HELPED_A_LITTLE: Final = 1
+HELPED_A_LOT: Final = 2
+HELPED_WORDS: Final[dict[int, str]] = {
+    HELPED_A_LOT: "helped a lot",
+    HELPED_A_LITTLE: "helped a little",
+    HELPED_NOT_AT_ALL: "did not help",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReliefUse:
+    """Something the person did for the pain that day, and how much it helped (None: not rated)."""
+
+    name: str
+    helped: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +113,11 @@ class DayEntry:
     medications: tuple[str, ...] = ()
     notes: str = ""
     questions: str = ""
+    #: What the person did for the pain ("What helped"); never a trigger.
+    relief: tuple[ReliefUse, ...] = ()
+    #: How much each rated medication helped: ``(name as in medications, 0/1/2)``, in
+    #: the medications' order; a medication without a rating is left out.
+    medication_helped: tuple[tuple[str, int], ...] = ()
 
     @property
     def pain(self) -> int:
@@ -113,6 +139,10 @@ class DayEntry:
     @property
     def activity_minutes(self) -> int:
         return sum(a.minutes for a in self.activities)
+
+    def medication_rating(self, name: str) -> int | None:
+        """How much the medication ``name`` (exactly as in :attr:`medications`) helped, or None."""
+        return dict(self.medication_helped).get(name)
 
     def replace(self, **changes: object) -> "DayEntry":
         """A copy with some fields changed."""

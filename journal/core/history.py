@@ -10,6 +10,7 @@ from typing import Final
 from journal.core.catalog import Urgency, name_key
 from journal.core.dates import weekday_words
 from journal.core.day import DayEntry
+from journal.core.treatments import Treatment
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ COLUMNS: Final[tuple[HistoryColumn, ...]] = (
     HistoryColumn("activity", "Logged activity (min)", numeric=True),
     HistoryColumn("triggers", "Triggers"),
     HistoryColumn("symptoms", "Symptoms"),
+    HistoryColumn("relief", "What helped"),
+    HistoryColumn("treatments", "Treatment"),
     HistoryColumn("notes", "Notes"),
 )
 
@@ -55,7 +58,17 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency]) -> HistoryRow:
+#: A rating in a few words, as on the Today chips.
+_HELPED_SHORT: Final = {2: "a lot", 1: "a little", 0: "not at all"}
+
+
+def relief_text(entry: DayEntry) -> str:
+    """ "heat (a lot), rest": what the person did for the pain, with their rating where given."""
+    return ", ".join(r.name if r.helped is None else f"{r.name} ({_HELPED_SHORT[r.helped]})" for r in entry.relief)
+
+
+def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency], treatments: Sequence[Treatment] = ()) -> HistoryRow:
+    """One day's row; ``treatments`` are the journal's, and the row names those going that day."""
     flags = tuple(s for s in entry.symptoms if urgencies.get(name_key(s), Urgency.NONE) is not Urgency.NONE)
     urgent = any(urgencies.get(name_key(s)) is Urgency.URGENT for s in flags)
     note = entry.notes.split("\n", 1)[0]
@@ -70,6 +83,8 @@ def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency]) -> HistoryRow
         entry.activity_minutes if entry.activities else None,
         ", ".join(entry.triggers),
         ", ".join(entry.symptoms),
+        relief_text(entry),
+        ", ".join(t.name for t in treatments if t.active_on(entry.date)),
         note[:80] + ("…" if len(note) > 80 or "\n" in entry.notes else ""),
     )
     texts = tuple(

@@ -1,4 +1,4 @@
-"""The patient's lists (triggers, symptoms, activities, medications) and what may change in them.
+"""The patient's lists (triggers, symptoms, activities, relief, medications) and what may change in them.
 
 Manage lists renames, hides or merges entries. The rules live here, without
 storage or Qt, so the dialog, the storage code and the tests share them:
@@ -17,11 +17,12 @@ from journal.core.catalog import CatalogKind, Urgency
 
 
 class ListKind(str, enum.Enum):
-    """A list the patient keeps; the first three are catalogs, medications are free text."""
+    """A list the patient keeps; all are catalogs but medications, which are free text."""
 
     TRIGGER = "trigger"
     SYMPTOM = "symptom"
     ACTIVITY = "activity"
+    RELIEF = "relief"
     MEDICATION = "medication"
 
     @property
@@ -35,6 +36,7 @@ LIST_WORDS: Final[dict[ListKind, tuple[str, str]]] = {
     ListKind.TRIGGER: ("trigger", "Triggers"),
     ListKind.SYMPTOM: ("symptom", "Symptoms"),
     ListKind.ACTIVITY: ("activity", "Activities"),
+    ListKind.RELIEF: ("thing done for the pain", "Things done for the pain"),
     ListKind.MEDICATION: ("medication or self-care", "Medications and self-care"),
 }
 
@@ -91,3 +93,22 @@ def why_not_merge(source: ListEntry, target: ListEntry) -> str | None:
     if source.name == target.name:
         return "Choose another entry to merge into."
     return why_not_merge_away(source)
+
+
+#: The lists a name can move between: what made the pain worse, and what the person did for it.
+MOVES: Final[dict[ListKind, ListKind]] = {ListKind.TRIGGER: ListKind.RELIEF, ListKind.RELIEF: ListKind.TRIGGER}
+
+
+def why_not_move(entry: ListEntry) -> str | None:
+    """Why ``entry`` cannot move to the other list of :data:`MOVES`, or None when it can.
+
+    Something done *because of* pain (rest, lying down) logged as a trigger
+    looks like a cause of pain; moving it to "What I did for it" keeps it out
+    of the trigger comparisons. Only the person's own names move: the app's
+    own relief and triggers are what its guidance refers to.
+    """
+    if entry.kind not in MOVES:
+        return "Only triggers and the things you did for the pain can move between those two lists."
+    if entry.builtin:
+        return "Entries that come with the app stay in their list. You can hide it instead."
+    return None

@@ -13,7 +13,9 @@ import datetime as dt
 import random
 
 from journal.core import clock
-from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
+from journal.core.function_check import FunctionCheck
+from journal.core.treatments import Treatment
 
 _NOTES = (
     "Stiff getting out of bed, eased after a warm shower.",
@@ -37,6 +39,8 @@ def _clamp(value: float, low: int = 0, high: int = 10) -> int:
 def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> list[DayEntry]:
     """About ``days`` days ending at ``end`` (default today); roughly 1 in 12 days is skipped."""
     rng = random.Random(seed)
+    # What helped has its own stream, so the days' other values are those of journals made before it.
+    helped_rng = random.Random(seed + 1)
     end = end or clock.today()
     start = end - dt.timedelta(days=days - 1)
     entries: list[DayEntry] = []
@@ -111,6 +115,7 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
             medications.append("pain relief tablet (as prescribed)")
         if cold or back >= 6:
             medications.append("heat pack")
+        relief, medication_helped = _what_helped(helped_rng, back, medications)
         entries.append(
             DayEntry(
                 date=date,
@@ -131,6 +136,59 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
                 medications=tuple(medications),
                 notes=rng.choice(_NOTES) if rng.random() < 0.15 else "",
                 questions=rng.choice(_QUESTIONS) if rng.random() < 0.03 else "",
+                relief=relief,
+                medication_helped=medication_helped,
             )
         )
     return entries
+
+
+def sample_treatments(end: dt.date | None = None, days: int = 182) -> tuple[Treatment, ...]:
+    """The sample journal's treatments: physiotherapy from two months before its end."""
+    end = end or dt.date.today()
+    return (Treatment("physiotherapy", end - dt.timedelta(days=min(60, days // 3))),)
+
+
+def sample_function_checks(end: dt.date | None = None, weeks: int = 12) -> tuple[FunctionCheck, ...]:
+    """Weekly answers of the sample journal: a little more possible each month."""
+    end = end or dt.date.today()
+    checks = []
+    for week in range(weeks):
+        date = end - dt.timedelta(days=7 * (weeks - 1 - week))
+        better = week / max(weeks - 1, 1)
+        checks.append(
+            FunctionCheck(
+                date,
+                30 + round(30 * better / 5) * 5,
+                15 + round(10 * better / 5) * 5,
+                20 + round(25 * better / 5) * 5,
+                "gardening",
+                8 - round(3 * better),
+            )
+        )
+    return tuple(checks)
+
+
+def _what_helped(
+    rng: random.Random, back: int, medications: list[str]
+) -> tuple[tuple[ReliefUse, ...], tuple[tuple[str, int], ...]]:
+    """Relief used on harder days (as people do: because of the pain), rated on most days."""
+
+    def rating(weights: tuple[float, float, float]) -> int | None:
+        return None if rng.random() < 0.2 else rng.choices((0, 1, 2), weights)[0]
+
+    relief: list[ReliefUse] = []
+    if back >= 5 and rng.random() < 0.7:
+        relief.append(ReliefUse("heat", rating((0.1, 0.4, 0.5))))
+    if back >= 6 and rng.random() < 0.6:
+        relief.append(ReliefUse("lying down", rating((0.3, 0.5, 0.2))))
+    if rng.random() < 0.25:
+        relief.append(ReliefUse("stretching", rating((0.2, 0.5, 0.3))))
+    if back >= 4 and rng.random() < 0.15:
+        relief.append(ReliefUse("a walk", rating((0.3, 0.4, 0.3))))
+    helped: list[tuple[str, int]] = []
+    for name in medications:
+        value = rating((0.2, 0.6, 0.2))
+        if value is not None:
+            helped.append((name, value))
+    return tuple(relief), tuple(helped)

@@ -29,6 +29,8 @@ from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.daily_measures import DailyMeasures
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
+from journal.core.function_check import FunctionCheck, check_line
+from journal.core.function_check import to_json as function_json
 from journal.core.insights import (
     ActivityStats,
     BoomBust,
@@ -41,7 +43,13 @@ from journal.core.insights import (
 from journal.core.redflags import RedFlag, grouped, red_flags_of
 from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
+from journal.core.treatments import BeforeAfter, treatment_json, treatment_text
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
+from journal.core.visit_change import EndChange, change_since
+from journal.core.visit_change import to_json as change_json
+from journal.core.what_helped import WhatHelped, what_helped
+from journal.core.what_helped import text_lines as what_helped_text
+from journal.core.what_helped import to_json as what_helped_json
 from journal.core.words import plural as plural  # the one counted-word helper; renderers import it from here too
 
 DECIMALS: Final = 2
@@ -161,6 +169,14 @@ class Summary:
     best_week: WeekStat | None
     worst_week: WeekStat | None
     caveat: str
+    #: Relief and medications as the person rated them, and days with a painkiller (schema 7).
+    what_helped: WhatHelped
+    #: Treatments going in the period, each with pain before and after it started (schema 7).
+    treatments: tuple[BeforeAfter, ...] = ()
+    #: Back pain, leg pain and PEG: the first two weeks of the period against the last two.
+    change: tuple[EndChange, ...] = ()
+    #: What the person could do, as answered in the period's checks (schema 7).
+    function: tuple[FunctionCheck, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -270,6 +286,9 @@ def build_summary(
     end: dt.date,
     urgencies: Mapping[str, Urgency] | None = None,
     sitting: Mapping[dt.date, SittingSummary] | None = None,
+    *,
+    treatments: Sequence[BeforeAfter] = (),
+    function: Sequence[FunctionCheck] = (),
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -318,6 +337,10 @@ def build_summary(
         best_week=None if best_week is None else _round_fields(best_week, "mean_back_pain"),
         worst_week=None if worst_week is None else _round_fields(worst_week, "mean_back_pain"),
         caveat=insights.CAVEAT,
+        what_helped=what_helped(entries, start, end),
+        treatments=tuple(treatments),
+        change=change_since(entries, start, end),
+        function=tuple(sorted((c for c in function if start <= c.date <= end), key=lambda c: c.date)),
     )
 
 
@@ -486,6 +509,10 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "best_week": _week_json(s.best_week),
         "worst_week": _week_json(s.worst_week),
         "caveat": s.caveat,
+        **what_helped_json(s.what_helped),
+        "treatments": [treatment_json(t) for t in s.treatments],
+        "change": change_json(s.change),
+        "function": function_json(s.function),
     }
 
 
@@ -690,12 +717,19 @@ def render_text(summary: Summary) -> str:
         lines += ["", "No days were logged in this period."]
         return "\n".join(lines) + "\n"
     lines += _text_red_flags(s)
+    if s.change:
+        lines += ["", "Change from the first two weeks to the last two"] + [f"  {c.sentence}" for c in s.change]
     lines += _text_pain(s)
     lines += _text_daily(s)
     lines += _text_flares(s)
     lines += _text_triggers(s)
     lines += _text_activities(s)
     lines += _text_medications(s)
+    lines += what_helped_text(s.what_helped)
+    lines += treatment_text(s.treatments)
+    if s.function:
+        lines += ["", "What you could do (sit, stand, walk before pain stops you; your own activity, 0-10)"]
+        lines += [f"  {check_line(c)}" for c in s.function]
     lines += _text_dated("Questions for the doctor", s.questions)
     lines += _text_dated("Notes", s.notes)
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from typing import Final
 
 from journal.core import clock
 from journal.core.catalog import name_key, tidy_name
-from journal.core.day import PAIN_LOCATIONS, SCALE_FIELDS, ActivityMinutes, DayEntry
+from journal.core.day import HELPED_WORDS, PAIN_LOCATIONS, SCALE_FIELDS, ActivityMinutes, DayEntry, ReliefUse
 from journal.core.errors import ValidationError
 from journal.core.words import noun, plural
 
@@ -25,7 +25,7 @@ MAX_NAME_LENGTH: Final = 60
 MAX_MEDICATION_LENGTH: Final = 120
 MAX_NOTES_LENGTH: Final = 20_000
 MAX_QUESTIONS_LENGTH: Final = 5_000
-MAX_ITEMS: Final = 40  # per list: activities, triggers, symptoms, medications
+MAX_ITEMS: Final = 40  # per list: activities, triggers, symptoms, medications, relief
 #: Characters that would break the ``;``/``:`` list syntax of the CSV format.
 RESERVED_IN_NAMES: Final = ";"
 
@@ -110,6 +110,48 @@ def _unique_names(field: str, names: tuple[str, ...], problems: Problems) -> tup
     return tuple(result)
 
 
+def check_helped(field: str, name: str, value: object, problems: Problems) -> None:
+    """A "did it help?" rating: None (not rated), 0 (not at all), 1 (a little) or 2 (a lot)."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value not in HELPED_WORDS:
+        problems.append(
+            (field, f"{name[:30]!r}: how much it helped must be 0 (not at all), 1 (a little) or 2 (a lot), not {_show(value)}")
+        )
+
+
+def _relief(entry: DayEntry, problems: Problems) -> tuple[ReliefUse, ...]:
+    """The day's relief, tidied: one use per name (a later rating fills in a missing one)."""
+    merged: dict[str, ReliefUse] = {}
+    for use in entry.relief:
+        name = tidy_name(use.name)
+        check_name("relief", name, problems)
+        check_helped("relief", name, use.helped, problems)
+        key = name_key(name)
+        if key in merged:
+            if merged[key].helped is None:
+                merged[key] = ReliefUse(merged[key].name, use.helped)
+        else:
+            merged[key] = ReliefUse(name, use.helped)
+    if len(merged) > MAX_ITEMS:
+        problems.append(("relief", f"has {len(merged)} items; the limit is {MAX_ITEMS}"))
+    return tuple(merged.values())
+
+
+def _medication_helped(entry: DayEntry, medications: list[str], problems: Problems) -> tuple[tuple[str, int], ...]:
+    """Ratings of the day's medications, by the medications' stored spelling and order."""
+    by_key = {name_key(m): m for m in medications}
+    ratings: dict[str, int] = {}
+    for raw, value in entry.medication_helped:
+        name = tidy_name(raw)
+        check_helped("medication_helped", name, value, problems)
+        if name_key(name) not in by_key:
+            problems.append(("medication_helped", f"rates {name[:30]!r}, which is not among the day's medications"))
+        elif isinstance(value, int):
+            ratings.setdefault(by_key[name_key(name)], value)
+    return tuple((m, ratings[m]) for m in medications if m in ratings)
+
+
 def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
     """Check every rule and return the entry tidied for storage.
 
@@ -189,6 +231,9 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
     if len(medications) > MAX_ITEMS:
         problems.append(("medications", f"has {len(medications)} items; the limit is {MAX_ITEMS}"))
 
+    relief = _relief(entry, problems)
+    medication_helped = _medication_helped(entry, medications, problems)
+
     notes = _check_text("notes", entry.notes or "", MAX_NOTES_LENGTH, problems)
     questions = _check_text("questions", entry.questions or "", MAX_QUESTIONS_LENGTH, problems)
 
@@ -201,6 +246,8 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
         triggers=triggers,
         symptoms=symptoms,
         medications=tuple(medications),
+        relief=relief,
+        medication_helped=medication_helped,
         notes=notes,
         questions=questions,
     )

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
+from journal.core.function_check import FunctionCheck
 from journal.core.sitting import SittingSummary
 from journal.core.summary import Summary, build_summary
+from journal.core.treatments import BeforeAfter
 from journal.core.trend_series import TrendSeries, trend_series
 from journal.storage.atomic_file import write_atomically, write_stream_atomically
 
@@ -38,6 +40,9 @@ class ReportData:
         questions: the patient's edited questions, one per item; None means
             "the questions logged in the period" (``summary.questions``).
         generated: when the report was made (local time).
+        impression: the person's own global impression of change since the
+            last visit, 1 (very much better) to 7 (very much worse), or None.
+        for_visit: a report for a visit: page 1 leads with the change over the period.
     """
 
     summary: Summary
@@ -46,6 +51,8 @@ class ReportData:
     patient_name: str
     questions: tuple[str, ...] | None
     generated: dt.datetime
+    impression: int | None = None
+    for_visit: bool = False
 
     @property
     def start(self) -> dt.date:
@@ -71,6 +78,10 @@ def report_data(
     questions: Sequence[str] | None = None,
     generated: dt.datetime | None = None,
     sitting: Mapping[dt.date, SittingSummary] | None = None,
+    treatments: Sequence[BeforeAfter] = (),
+    impression: int | None = None,
+    for_visit: bool = False,
+    function: Sequence[FunctionCheck] = (),
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
@@ -81,7 +92,7 @@ def report_data(
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
-    summary = build_summary(days, start, end, urgencies, sitting)
+    summary = build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function)
     if summary.days_logged == 0:
         raise UserError(
             f"No days were logged between {start.isoformat()} and {end.isoformat()}, so there is "
@@ -95,6 +106,8 @@ def report_data(
         patient_name=" ".join(patient_name.split()),
         questions=None if questions is None else tuple(q.strip() for q in questions if q.strip()),
         generated=generated or dt.datetime.now(),
+        impression=impression,
+        for_visit=for_visit or impression is not None,
     )
 
 

@@ -34,6 +34,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import ScaledTranslation, Transform
 
 from journal.core.errors import UserError
+from journal.core.treatments import Treatment
 from journal.core.trend_series import TrendSeries
 from journal.formats.chart_text import drawing_order
 from journal.formats.date_axis import set_day_axis
@@ -53,6 +54,7 @@ OKABE_ITO: Final[dict[str, str]] = {
 BACK_COLOUR: Final = OKABE_ITO["blue"]
 LEG_COLOUR: Final = OKABE_ITO["orange"]
 FLARE_COLOUR: Final = OKABE_ITO["vermillion"]
+TREATMENT_COLOUR: Final = OKABE_ITO["reddish_purple"]
 MEDICATION_COLOUR: Final = OKABE_ITO["reddish_purple"]
 PEG_COLOUR: Final = OKABE_ITO["bluish_green"]
 TRIGGER_COLOUR: Final = "#3d3d3d"
@@ -250,9 +252,10 @@ def _heading(ax: Axes, title: str, handles: Sequence[object] = (), ncols: int = 
 class TrendChart:
     """The drawn chart and the artists :meth:`show_period` adjusts."""
 
-    def __init__(self, figure: Figure, series: TrendSeries) -> None:
+    def __init__(self, figure: Figure, series: TrendSeries, treatments: Sequence[Treatment] = ()) -> None:
         self.figure = figure
         self.series = series
+        self.treatments = tuple(treatments)
         self.first_x = float(mdates.date2num(series.start))
         self.x = self.first_x + np.arange(len(series.dates), dtype=float)
         self.back = as_floats(series.back_pain)
@@ -268,6 +271,7 @@ class TrendChart:
         self.headings: list[Artist] = []  # each panel's title, with its key when it has one
         self._scale_digits = 0
         self._draw_pain()
+        self._draw_treatments()
         self._draw_activity()
         self._draw_triggers()
         self._draw_peg()
@@ -293,6 +297,27 @@ class TrendChart:
         self.show_period(series.start, series.end)
 
     # --- drawing ----------------------------------------------------------------------
+
+    def _draw_treatments(self) -> None:
+        """Each treatment a band along the top of the pain panel from its start to its end, named."""
+        ax = self.pain_ax
+        last_x = self.x[-1] if len(self.x) else self.first_x
+        for row, treatment in enumerate(self.treatments):
+            start = float(mdates.date2num(treatment.start))
+            end = float(mdates.date2num(treatment.end)) if treatment.end is not None else last_x
+            top = 1.0 - row * 0.06
+            ax.axvspan(start - 0.5, end + 0.5, ymin=top - 0.05, ymax=top, color=TREATMENT_COLOUR, alpha=0.35, zorder=0.6)
+            ax.axvline(start - 0.5, color=TREATMENT_COLOUR, linewidth=1.0, linestyle=(0, (2, 2)), zorder=0.6)
+            ax.text(
+                start + 0.5,
+                top - 0.025,
+                plain_text(treatment.name),
+                transform=ax.get_xaxis_transform(),
+                fontsize=FONT_SIZE - 1,
+                color=TREATMENT_COLOUR,
+                va="center",
+                clip_on=True,
+            )
 
     def _draw_pain(self) -> None:
         ax, s, x = self.pain_ax, self.series, self.x
@@ -470,9 +495,10 @@ class TrendChart:
         return None
 
 
-def draw_trend_chart(figure: Figure, series: TrendSeries) -> TrendChart:
-    """Draw the four-panel chart of ``series`` onto an empty ``figure`` (use layout="constrained")."""
-    return TrendChart(figure, series)
+def draw_trend_chart(figure: Figure, series: TrendSeries, treatments: Sequence[Treatment] = ()) -> TrendChart:
+    """Draw the four-panel chart of ``series`` onto an empty ``figure`` (use layout="constrained"),
+    with a band for each of ``treatments``."""
+    return TrendChart(figure, series, treatments)
 
 
 def new_figure(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Final, TextIO
 
-from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.day import HELPED_WORDS, ActivityMinutes, DayEntry, ReliefUse
 from journal.core.errors import UserError, ValidationError
 from journal.core.validation import MAX_NOTES_LENGTH, validate_day
 from journal.core.words import plural
@@ -41,6 +41,7 @@ COLUMNS: Final[tuple[str, ...]] = (
     "triggers",
     "symptoms",
     "medications",
+    "relief",
     "notes",
     "questions",
 )
@@ -126,6 +127,11 @@ def _number(value: float | int | None) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _rated(name: str, helped: int | None) -> str:
+    """``name`` or ``name:N``, N being how much it helped (0 not at all, 1 a little, 2 a lot)."""
+    return name if helped is None else f"{name}:{helped}"
+
+
 def entry_to_row(entry: DayEntry) -> list[str]:
     """One entry as CSV cells in :data:`COLUMNS` order."""
     join = LIST_SEPARATOR.join
@@ -143,7 +149,8 @@ def entry_to_row(entry: DayEntry) -> list[str]:
         protect_cell(join(f"{a.name}:{a.minutes}" for a in entry.activities)),
         protect_cell(join(entry.triggers)),
         protect_cell(join(entry.symptoms)),
-        protect_cell(join(entry.medications)),
+        protect_cell(join(_rated(m, entry.medication_rating(m)) for m in entry.medications)),
+        protect_cell(join(_rated(r.name, r.helped) for r in entry.relief)),
         protect_cell(entry.notes),
         protect_cell(entry.questions),
     ]
@@ -253,6 +260,29 @@ def _parse_activities(text: str) -> tuple[ActivityMinutes, ...]:
     return tuple(result)
 
 
+_RATING: Final = re.compile(r"^(?P<name>.*\S)\s*:\s*(?P<helped>[0-9]+)$")
+
+
+def _parse_rated(text: str, *, strict: bool) -> tuple[tuple[str, int | None], ...]:
+    """``name`` or ``name:N`` items; N is how much it helped: 0 (not at all), 1 (a little) or 2 (a lot).
+
+    With ``strict`` (relief) any other number after the ':' is an error; without
+    it (medications, free text written before ratings existed, such as
+    "co-codamol 30:500") such text stays part of the name.
+    """
+    result: list[tuple[str, int | None]] = []
+    for part in _parse_list(text):
+        match = _RATING.match(part)
+        helped = int(match["helped"]) if match is not None and len(match["helped"]) == 1 else None
+        if match is not None and helped in HELPED_WORDS:
+            result.append((match["name"], helped))
+        elif match is not None and strict:
+            raise ValueError(f"{part[:30]!r}: after the ':' comes how much it helped: 0 (not at all), 1 (a little) or 2 (a lot)")
+        else:
+            result.append((part, None))
+    return tuple(result)
+
+
 def _row_to_entry(cells: dict[str, str]) -> tuple[DayEntry | None, list[tuple[str, str]]]:
     """Parse the cells of one row; return the entry or the problems by column."""
     problems: list[tuple[str, str]] = []
@@ -284,9 +314,21 @@ def _row_to_entry(cells: dict[str, str]) -> tuple[DayEntry | None, list[tuple[st
             values["activities"] = _parse_activities(cells["activities"])
         except ValueError as error:
             problems.append(("activities", str(error)))
-    for column in ("triggers", "symptoms", "medications"):
+    for column in ("triggers", "symptoms"):
         if column in cells:
             values[column] = _parse_list(cells[column])
+    if "medications" in cells:
+        try:
+            medications = _parse_rated(cells["medications"], strict=False)
+            values["medications"] = tuple(name for name, _ in medications)
+            values["medication_helped"] = tuple((name, helped) for name, helped in medications if helped is not None)
+        except ValueError as error:
+            problems.append(("medications", str(error)))
+    if "relief" in cells:
+        try:
+            values["relief"] = tuple(ReliefUse(name, helped) for name, helped in _parse_rated(cells["relief"], strict=True))
+        except ValueError as error:
+            problems.append(("relief", str(error)))
     for column in ("notes", "questions"):
         if column in cells:
             values[column] = unprotect_cell(cells[column])

@@ -7,11 +7,30 @@ A Bundle of type ``collection`` with, for every logged day of the period:
   Reported", ``valueInteger``, with a SNOMED CT ``bodySite`` (37822005
   lower back structure; 61685007 lower limb structure);
 * the PEG score (LOINC 91147-9 "Mean score [PEG]") when the day has all three
-  items, as ``valueQuantity`` in UCUM ``{score}``, rounded as the summary rounds;
+  items, as ``valueQuantity`` in UCUM ``{score}``, rounded as the summary rounds,
+  with ``hasMember`` pointing at its three items, each an Observation of its
+  own: pain (LOINC 75893-8, the worse of back and leg pain), interference with
+  enjoyment of life (91145-3) and with general activity (91146-1), ``valueInteger``
+  0-10. The journal asks them about the day, not the past week; ``code.text`` says so;
+* one Observation per thing done for the pain and per medication taken
+  (category ``therapy``, ``code.text`` "What helped: <name>" or "Medication
+  taken: <name>"), ``valueString`` the person's own rating: "helped a lot",
+  "helped a little", "did not help" or "used, not rated";
 * one Observation per symptom noted (category ``survey``, ``code.text`` the
   symptom as written, ``valueBoolean`` true); red-flag symptoms carry a note.
 
-Every entry has a ``urn:uuid`` fullUrl and status ``final``. The patient is
+Each answer to "what you can do" (schema 7): minutes to sit, stand and walk as
+``valueQuantity`` in UCUM ``min``, and the person's own activity 0-10 as
+``valueInteger`` (``code.text`` says which).
+
+For the period as a whole: each treatment going in it as a ``Procedure``
+(``code.text`` its name, ``performedPeriod`` its start and end; status
+``in-progress`` or ``completed``), or as a ``MedicationStatement`` when its
+name is a painkiller's (``resources/painkillers.toml``); and, in a report for
+a visit, the person's own global impression of change as an Observation
+(``code.text`` the question asked, ``valueString`` the answer).
+
+Every Observation has status ``final``; every entry a ``urn:uuid`` fullUrl. The patient is
 only a display name on ``subject`` (or no subject at all): the journal holds
 no identifiers. Built as plain dicts, so nothing beyond the standard library
 is needed to write it; the tests validate it with ``fhir.resources``.
@@ -23,13 +42,17 @@ import datetime as dt
 import json
 import uuid
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.catalog import Urgency, name_key
-from journal.core.day import DayEntry
+from journal.core.day import HELPED_WORDS, DayEntry
 from journal.core.summary import rounded
 from journal.formats import ReportData
 from journal.storage.atomic_file import write_bytes_atomically
+
+if TYPE_CHECKING:
+    from journal.core.function_check import FunctionCheck
+    from journal.core.treatments import Treatment
 
 LOINC: Final = "http://loinc.org"
 SNOMED: Final = "http://snomed.info/sct"
@@ -42,6 +65,14 @@ PAIN_CODE: Final = {
     "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported",
 }
 PEG_CODE: Final = {"system": LOINC, "code": "91147-9", "display": "Mean score [PEG]"}
+#: The three PEG items (displays left to LOINC; ``code.text`` names each in plain words).
+PEG_ITEMS: Final = (
+    ("75893-8", "PEG item: pain on the day (0-10)"),
+    ("91145-3", "PEG item: pain got in the way of enjoying life on the day (0-10)"),
+    ("91146-1", "PEG item: pain got in the way of general activity on the day (0-10)"),
+)
+THERAPY: Final = [{"coding": [{"system": CATEGORY_SYSTEM, "code": "therapy", "display": "Therapy"}]}]
+NOT_RATED: Final = "used, not rated"
 LOWER_BACK: Final = {"system": SNOMED, "code": "37822005", "display": "Lower back structure"}
 LOWER_LIMB: Final = {"system": SNOMED, "code": "61685007", "display": "Lower limb structure"}
 SURVEY: Final = [{"coding": [{"system": CATEGORY_SYSTEM, "code": "survey", "display": "Survey"}]}]
@@ -80,6 +111,12 @@ def _pain(entry: DayEntry, value: int, site: dict[str, str], label: str, subject
     )
 
 
+def _helped(day: dt.date, subject: dict[str, str] | None, text: str, helped: int | None) -> dict[str, Any]:
+    """Something used for the pain, with the person's own rating of how much it helped."""
+    words = NOT_RATED if helped is None else HELPED_WORDS[helped]
+    return _observation(day, subject, {"text": text}, category=THERAPY, valueString=words)
+
+
 def day_observations(
     entry: DayEntry, urgencies: dict[str, Urgency], subject: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
@@ -89,14 +126,25 @@ def day_observations(
         found.append(_pain(entry, entry.leg_pain, LOWER_LIMB, "Leg", subject))
     peg = entry.peg
     if peg is not None:
+        values = (entry.pain, entry.interference_enjoyment, entry.interference_activity)
+        items = [
+            _observation(entry.date, subject, {"coding": [{"system": LOINC, "code": code}], "text": text}, valueInteger=value)
+            for (code, text), value in zip(PEG_ITEMS, values, strict=True)
+        ]
         found.append(
             _observation(
                 entry.date,
                 subject,
                 {"coding": [PEG_CODE], "text": "PEG score (pain, enjoyment, activity)"},
                 valueQuantity={"value": rounded(peg), "unit": "score", "system": UCUM, "code": "{score}"},
+                hasMember=[{"reference": item["fullUrl"]} for item in items],
             )
         )
+        found += items
+    for use in entry.relief:
+        found.append(_helped(entry.date, subject, f"What helped: {use.name}", use.helped))
+    for medication in entry.medications:
+        found.append(_helped(entry.date, subject, f"Medication taken: {medication}", entry.medication_rating(medication)))
     for symptom in entry.symptoms:
         fields: dict[str, Any] = {"valueBoolean": True}
         note = _RED_FLAG_NOTES.get(urgencies.get(name_key(symptom), Urgency.NONE))
@@ -104,6 +152,53 @@ def day_observations(
             fields["note"] = [{"text": note}]
         found.append(_observation(entry.date, subject, {"text": symptom}, **fields))
     return found
+
+
+def _function(check: "FunctionCheck", subject: dict[str, str] | None) -> list[dict[str, Any]]:
+    """What the person could do: minutes as ``valueQuantity`` (UCUM ``min``), their activity 0-10."""
+    found = []
+    for label, minutes in (("sit", check.sit_min), ("stand", check.stand_min), ("walk", check.walk_min)):
+        if minutes is not None:
+            text = f"How long the person can {label} before pain makes them stop"
+            quantity = {"value": minutes, "unit": "min", "system": UCUM, "code": "min"}
+            found.append(_observation(check.date, subject, {"text": text}, valueQuantity=quantity))
+    if check.activity and check.activity_score is not None:
+        text = f"How hard {check.activity} is now because of pain (0 as before, 10 cannot at all)"
+        found.append(_observation(check.date, subject, {"text": text}, valueInteger=check.activity_score))
+    return found
+
+
+def _treatment(treatment: "Treatment", period_end: dt.date, subject: dict[str, str] | None) -> dict[str, Any]:
+    """A treatment as a Procedure, or as a MedicationStatement when it names a painkiller.
+
+    Both need a subject in R4; without a name it is "the person keeping this journal".
+    """
+    from journal.core.what_helped import is_painkiller
+
+    who = subject or {"display": "the person keeping this journal"}
+    stopped = treatment.end is not None and treatment.end <= period_end
+    period = {"start": treatment.start.isoformat()}
+    if treatment.end is not None:
+        period["end"] = treatment.end.isoformat()
+    if is_painkiller(treatment.name):
+        return _entry(
+            {
+                "resourceType": "MedicationStatement",
+                "status": "completed" if stopped else "active",
+                "medicationCodeableConcept": {"text": treatment.name},
+                "subject": who,
+                "effectivePeriod": period,
+            }
+        )
+    return _entry(
+        {
+            "resourceType": "Procedure",
+            "status": "completed" if stopped else "in-progress",
+            "code": {"text": treatment.name},
+            "subject": who,
+            "performedPeriod": period,
+        }
+    )
 
 
 def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -> dict[str, Any]:
@@ -117,6 +212,21 @@ def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -
     subject = {"display": data.patient_name} if data.patient_name else None
     generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
     entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
+    entries += [_treatment(result.treatment, data.end, subject) for result in data.summary.treatments]
+    entries += [obs for check in data.summary.function for obs in _function(check, subject)]
+    if data.impression is not None:
+        from journal.core.visit_change import IMPRESSION_QUESTION, impression_words
+
+        entries.append(
+            _observation(
+                data.end,
+                subject,
+                {"text": IMPRESSION_QUESTION},
+                valueString=impression_words(data.impression),
+                effectivePeriod={"start": data.start.isoformat(), "end": data.end.isoformat()},
+            )
+        )
+        del entries[-1]["resource"]["effectiveDateTime"]
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),

@@ -19,9 +19,11 @@ from journal.formats.pdf_style import INK, MUTED, Styles, bare_table_style
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Collection
+    from collections.abc import Collection, Sequence
 
     from reportlab.platypus import Flowable
+
+    from journal.core.treatments import Treatment
 
 #: Width of the map beside the chart, and the gap between them, in points.
 MAP_WIDTH: Final = 118.0
@@ -62,7 +64,13 @@ def body_map_block(where: WhereItHurts, st: Styles, height: float) -> "Flowable"
 
 
 def chart_with_body_map(
-    series: TrendSeries, flare_days: "Collection[dt.date]", where: WhereItHurts, st: Styles, width: float, height: float
+    series: TrendSeries,
+    flare_days: "Collection[dt.date]",
+    where: WhereItHurts,
+    st: Styles,
+    width: float,
+    height: float,
+    treatments: "Sequence[Treatment]" = (),
 ) -> "Flowable":
     """The pain chart ``height`` points tall, with the body map to its right (and both
     :data:`EXTRA_HEIGHT` taller) when any region was marked."""
@@ -71,11 +79,17 @@ def chart_with_body_map(
     from journal.formats.report_chart import pain_chart
 
     if not where.days_marked:
-        return pain_chart(series, flare_days, width, height, font=st.regular)
+        return pain_chart(series, flare_days, width, height, font=st.regular, treatments=treatments)
     chart_width = width - MAP_WIDTH - GAP
     height += EXTRA_HEIGHT
     table = Table(
-        [[pain_chart(series, flare_days, chart_width, height, font=st.regular), "", body_map_block(where, st, height)]],
+        [
+            [
+                pain_chart(series, flare_days, chart_width, height, font=st.regular, treatments=treatments),
+                "",
+                body_map_block(where, st, height),
+            ]
+        ],
         colWidths=[chart_width, GAP, MAP_WIDTH],
     )
     table.setStyle(bare_table_style())

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
 CHART_HEIGHT: Final = 128.0
+#: Rows of the page-1 table of medications and what helped (the most used first).
+MAX_HELPED_ROWS: Final = 3
 #: Up to this many questions (and characters) sit beside the medications on page 1.
 MAX_SIDE_QUESTIONS: Final = 8
 MAX_SIDE_QUESTION_CHARS: Final = 700
@@ -200,6 +202,49 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
     ]
 
 
+def change_section(data: ReportData, st: Styles) -> list["Flowable"]:
+    """What changed from the first two weeks of the period to the last two, and whether it matters,
+    with the patient's own impression of change beside it."""
+    from reportlab.platypus import Paragraph
+
+    from journal.core.visit_change import IMPRESSION_QUESTION, impression_words
+
+    changes = data.summary.change
+    if not changes or not data.for_visit:
+        return []
+    out: list[Flowable] = [heading("Change from the first two weeks to the last two", st)]
+    out += bullets([patient_text(c.sentence) for c in changes], st.body)
+    if data.impression is not None:
+        out.append(
+            Paragraph(
+                f"<b>The patient's own rating:</b> {patient_text(impression_words(data.impression))} "
+                f"<font size=7>(asked: “{patient_text(IMPRESSION_QUESTION)}”)</font>",
+                st.body,
+            )
+        )
+    out.append(
+        Paragraph(
+            "A fall of 30% or more is a moderately important improvement and 50% or more a substantial one "
+            "(IMMPACT recommendations, 2008). Each end needs at least 7 logged days.",
+            st.small,
+        )
+    )
+    return out
+
+
+def function_section(data: ReportData, st: Styles) -> list["Flowable"]:
+    """What the patient could do: the first and last check of the period, in one short block."""
+    from reportlab.platypus import Paragraph
+
+    from journal.core.function_check import summary_lines
+
+    lines = summary_lines(data.summary.function)
+    if not lines:
+        return []
+    text = " → ".join(patient_text(line) for line in lines)
+    return [Paragraph(f"<b>What the patient can do</b> (minutes before pain stops them; own activity 0–10): {text}", st.body)]
+
+
 def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"]:
     """The pain chart, with the body map beside it (:mod:`journal.formats.pdf_body_map`)."""
     from reportlab.platypus import Spacer
@@ -207,7 +252,15 @@ def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"
     from journal.formats.pdf_body_map import chart_with_body_map
 
     s = data.summary
-    return [Spacer(1, 4), chart_with_body_map(data.series, s.flares.days, s.daily.where_it_hurts, st, width, CHART_HEIGHT)]
+    treatments = [t.treatment for t in s.treatments]
+    chart = chart_with_body_map(data.series, s.flares.days, s.daily.where_it_hurts, st, width, CHART_HEIGHT, treatments)
+    out: list[Flowable] = [Spacer(1, 4), chart]
+    if s.treatments:
+        from journal.core.treatments import treatment_words
+
+        out.append(heading("Treatments", st))
+        out += bullets([patient_text(f"{treatment_words(t.treatment)}. {t.sentence}") for t in s.treatments], st.body)
+    return out
 
 
 def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:
@@ -315,17 +368,34 @@ def _pacing(data: ReportData, st: Styles) -> list["Flowable"]:
 
 
 def _medications(data: ReportData, st: Styles, width: float) -> list["Flowable"]:
+    """Medications and relief with the days used and the patient's own ratings of how they helped."""
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     s = data.summary
-    out: list[Flowable] = [heading("Medications and self-care", st)]
-    if not s.medications:
+    helped = s.what_helped
+    out: list[Flowable] = [heading("Medications and what helped", st)]
+    if not helped.items:
         return out + [Paragraph("None logged.", st.body)]
-    rows = [[Paragraph("Used", st.head_cell), Paragraph(f"Days of {s.days_logged}", st.head_cell)]]
-    rows += [[Paragraph(patient_text(m.name), st.cell), Paragraph(str(m.days), st.cell)] for m in s.medications]
-    table = Table(rows, colWidths=[width * 0.70, width * 0.30], repeatRows=1)
+    rated = any(i.helped_a_lot or i.helped_a_little or i.did_not_help for i in helped.items)
+    head = ["Used", f"Days of {s.days_logged}"] + (["Helped*"] if rated else [])
+    rows = [[Paragraph(text, st.head_cell) for text in head]]
+    shown = helped.items[:MAX_HELPED_ROWS]
+    for item in shown:
+        cells = [patient_text(item.name), str(item.days)]
+        if rated:
+            cells.append(f"{item.helped_a_lot} / {item.helped_a_little} / {item.did_not_help}")
+        rows.append([Paragraph(cell, st.cell) for cell in cells])
+    widths = [0.50, 0.24, 0.26] if rated else [0.70, 0.30]
+    table = Table(rows, colWidths=[width * w for w in widths], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
-    return out + [table]
+    pills = helped.painkillers
+    notes = ["*A lot / a little / not at all: the patient's own rating on the days used." if rated else ""]
+    if pills.days:
+        notes.append(f"Painkiller on {pills.days} of {pills.days_logged} logged days")
+        if pills.first_per_week is not None and pills.last_per_week is not None:
+            notes[-1] += f"; {pills.first_per_week:.1f} a week in the first 2 weeks, {pills.last_per_week:.1f} in the last 2"
+        notes[-1] += "."
+    return out + [table, Paragraph(patient_text(" ".join(n for n in notes if n)), st.small)]
 
 
 def questions_for_report(data: ReportData, words: DateWords) -> list[str]:
@@ -367,10 +437,17 @@ def _questions(data: ReportData, st: Styles, words: DateWords) -> list["Flowable
 
 
 def _side_by_side(
-    build_left: Callable[[float], list["Flowable"]], build_right: Callable[[float], list["Flowable"]], width: float
+    build_left: Callable[[float], list["Flowable"]],
+    build_right: Callable[[float], list["Flowable"]],
+    width: float,
+    without_last: tuple[Callable[[float], list["Flowable"]], Callable[[], list["Flowable"]]] | None = None,
 ) -> "Flowable":
     """Two columns where they fit in the space left on the page, otherwise the
-    same content one after the other, which can run on to the next page."""
+    same content one after the other, which can run on to the next page.
+
+    ``without_last`` is a shorter right column and what then follows the two
+    columns (the questions): tried first when the full columns do not fit.
+    """
     from reportlab.platypus import Flowable, KeepTogether, Table
 
     gap = 14.0
@@ -389,6 +466,11 @@ def _side_by_side(
             return self.width, self.height
 
         def split(self, available_width: float, available_height: float) -> list["Flowable"]:
+            if without_last is not None:
+                shorter, then = without_last
+                columns = _side_by_side(build_left, shorter, width)
+                if columns.wrap(available_width, available_height)[1] <= available_height:
+                    return [columns, *then()]
             if available_height < min_room_to_split:
                 return []  # start on the next page instead
             return [*build_left(width), KeepTogether(build_right(width))]
@@ -413,7 +495,15 @@ def lower_page_one(data: ReportData, st: Styles, width: float, words: DateWords)
         found = _medications(data, st, w)
         return found + _questions(data, st, words) if questions_beside else found
 
-    out = [Spacer(1, 4), _side_by_side(left, right, width)]
+    def medications(w: float) -> list["Flowable"]:
+        return _medications(data, st, w)
+
+    def questions() -> list["Flowable"]:
+        return _questions(data, st, words)
+
+    # With the questions beside the medications when both fit; else the questions follow.
+    shorter = (medications, questions) if questions_beside else None
+    out = [Spacer(1, 4), _side_by_side(left, right, width, shorter)]
     if not questions_beside:
         out += _questions(data, st, words)
     return out

@@ -33,7 +33,9 @@ from journal.core.dates import day_words
 from journal.formats import ReportData, write_atomically
 from journal.formats.pdf_later_pages import day_table, notes_section, week_table
 from journal.formats.pdf_page_one import (
+    change_section,
     chart_section,
+    function_section,
     header_section,
     key_figures_section,
     lower_page_one,
@@ -162,6 +164,8 @@ def build_story(data: ReportData, width: float, height: float) -> list["Flowable
     story: list[Flowable] = []
     story += header_section(data, st)
     story += red_flags_section(data, st, width, words)
+    story += change_section(data, st)
+    story += function_section(data, st)
     story.append(heading("Pain over the period", st))
     story += key_figures_section(data, st, width, words)
     story += chart_section(data, st, width)

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Final
 
+from journal.core.treatments import Treatment
 from journal.core.trend_series import TrendSeries
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ LEG_COLOUR: Final = "#c86b12"
 FLARE_COLOUR: Final = "#f6d2d2"
 MEDICATION_COLOUR: Final = "#2a8a7e"
 GRID_COLOUR: Final = "#d9d9d9"
+TREATMENT_COLOUR: Final = "#7b5ea7"
 TEXT_COLOUR: Final = "#333333"
 #: Daily dots are left out above this many days (they would only blur).
 MAX_DAYS_WITH_DOTS: Final = 200
@@ -81,11 +83,13 @@ def pain_chart(
     height: float,
     *,
     font: str = "Helvetica",
+    treatments: Sequence[Treatment] = (),
 ) -> "Drawing":
     """A chart ``width`` × ``height`` points for the period of ``series``.
 
     ``flare_days`` are the summary's flare dates, so the shading matches the
-    flare figures printed beside the chart.
+    flare figures printed beside the chart. Each of ``treatments`` is a band
+    along the top of the plot from its start (a line) to its end, named.
     """
     from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
     from reportlab.lib import colors
@@ -145,9 +149,39 @@ def pain_chart(
             drawing.add(
                 PolyLine(points, strokeColor=colour, strokeWidth=stroke, strokeDashArray=dash, strokeLineJoin=1, strokeLineCap=1)
             )
+    _treatment_bands(drawing, series.dates, treatments, x0, dx, y0, y1, font, colors.HexColor(TREATMENT_COLOUR))
     drawing.add(Rect(x0, y0, x1 - x0, y1 - y0, fillColor=None, strokeColor=colors.HexColor("#999999"), strokeWidth=0.5))
     _legend(drawing, x0, height - 9, font, back_c, dot_c, leg_c, flare_c, med_c, text_c)
     return drawing
+
+
+def _treatment_bands(
+    drawing: "Drawing",
+    dates: Sequence[dt.date],
+    treatments: Sequence[Treatment],
+    x0: float,
+    dx: float,
+    y0: float,
+    y1: float,
+    font: str,
+    colour: "Color",
+) -> None:
+    """A band per treatment along the top of the plot, stacked, each named at its left end."""
+    from reportlab.graphics.shapes import Line, Rect, String
+
+    if not dates:
+        return
+    first, last = dates[0], dates[-1]
+    for row, treatment in enumerate(t for t in treatments if t.start <= last and (t.end is None or t.end >= first)):
+        start = max(treatment.start, first)
+        end = min(treatment.end or last, last)
+        left = x0 + (start - first).days * dx
+        right = x0 + ((end - first).days + 1) * dx
+        top = y1 - 1 - row * 7
+        drawing.add(Rect(left, top - 5, max(right - left, 1.0), 5, fillColor=colour, fillOpacity=0.35, strokeColor=None))
+        if treatment.start >= first:
+            drawing.add(Line(left, y0, left, y1, strokeColor=colour, strokeWidth=0.8, strokeDashArray=[2, 2]))
+        drawing.add(String(left + 2, top - 4.2, treatment.name, fontName=font, fontSize=5.5, fillColor=colour))
 
 
 def _legend(

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, ProgrammingError
@@ -30,6 +31,10 @@ from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, OpenedFile, open_file
 from journal.storage.failures import JournalWriteError, reason_for
 from journal.storage.paths import HARD_LINKED, is_read_only, read_only_reason
+
+if TYPE_CHECKING:
+    from journal.core.function_check import FunctionCheck
+    from journal.core.treatments import Treatment
 
 #: Errors SQLite raises for mistakes in the code, not for the disk or other programs.
 _BUGS = (IntegrityError, InterfaceError, ProgrammingError)
@@ -292,6 +297,61 @@ class Journal:
         """Acknowledged red-flag symptom name keys per date in the inclusive range."""
         with self.session() as session:
             return repository.red_flag_acks(session=session, start=start, end=end)
+
+    # --- treatments (schema 7) -----------------------------------------------------
+
+    def treatments(self) -> list[tuple[int, "Treatment"]]:
+        """Every treatment with its id, by start date."""
+        from journal.storage import treatments
+
+        with self.session() as session:
+            return treatments.list_treatments(session=session)
+
+    def add_treatment(self, treatment: "Treatment", *, today: dt.date | None = None) -> int:
+        """Validate and keep a treatment; return its id. Bad input raises ValidationError, writing nothing."""
+        from journal.core.treatments import validate_treatment
+        from journal.storage import treatments
+
+        checked = validate_treatment(treatment, today=today)
+        with self.transaction() as session:
+            return treatments.add_treatment(session=session, treatment=checked)
+
+    def end_treatment(self, treatment_id: int, end: dt.date | None, *, today: dt.date | None = None) -> None:
+        """Set (or with None, clear) a treatment's last day, checked like a new one."""
+        from journal.core.treatments import Treatment, validate_treatment
+        from journal.storage import treatments
+
+        with self.transaction() as session:
+            found = dict(treatments.list_treatments(session=session)).get(treatment_id)
+            if found is None:
+                raise UserError("That treatment is no longer in the journal.")
+            validate_treatment(Treatment(found.name, found.start, end), today=today)
+            treatments.set_treatment_end(session=session, treatment_id=treatment_id, end=end)
+
+    def delete_treatment(self, treatment_id: int) -> bool:
+        from journal.storage import treatments
+
+        with self.transaction() as session:
+            return treatments.delete_treatment(session=session, treatment_id=treatment_id)
+
+    # --- what the person can do (schema 7) ----------------------------------------
+
+    def save_function_check(self, check: "FunctionCheck", *, today: dt.date | None = None) -> "FunctionCheck":
+        """Validate and keep a check (replacing one of the same date). Bad input writes nothing."""
+        from journal.core.function_check import validate_check
+        from journal.storage import function_checks
+
+        checked = validate_check(check, today=today)
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.transaction() as session:
+            function_checks.save_check(session=session, check=checked, at=stamp)
+        return checked
+
+    def function_checks(self, start: dt.date | None = None, end: dt.date | None = None) -> list["FunctionCheck"]:
+        from journal.storage import function_checks
+
+        with self.session() as session:
+            return function_checks.list_checks(session=session, start=start, end=end)
 
     # --- sitting sessions (schema 3) ------------------------------------------------
 

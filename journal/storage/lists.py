@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session, col
 
 from journal.core.catalog import Urgency, name_key
@@ -22,15 +22,17 @@ from journal.storage.tables import (
     Day,
     DayActivity,
     DayMedication,
+    DayRelief,
     DaySymptom,
     DayTrigger,
     HiddenMedication,
 )
 
-_DAY_TABLES: dict[ListKind, type[DayActivity] | type[DayTrigger] | type[DaySymptom]] = {
+_DAY_TABLES: dict[ListKind, type[DayActivity] | type[DayTrigger] | type[DaySymptom] | type[DayRelief]] = {
     ListKind.ACTIVITY: DayActivity,
     ListKind.TRIGGER: DayTrigger,
     ListKind.SYMPTOM: DaySymptom,
+    ListKind.RELIEF: DayRelief,
 }
 
 
@@ -216,3 +218,24 @@ def _medication_rows_of_day(session: Session, day_id: int) -> list[tuple[int, in
         col(DayMedication.day_id) == day_id
     )
     return [(d, p, t) for d, p, t in session.execute(query)]
+
+
+def move_entry(*, session: Session, name: str, source: ListKind, target: ListKind) -> frozenset[dt.date]:
+    """Move the catalog entry ``name`` from the list ``source`` to ``target`` with its days.
+
+    Only between triggers and relief (the caller checks the rules); ratings of
+    how much it helped are dropped when relief becomes a trigger. ``target``
+    must not hold the name already. Returns the dates that record it.
+    """
+    item_id = _item_id(session, source, name)
+    source_table, target_table = _DAY_TABLES[source], _DAY_TABLES[target]
+    links = session.execute(
+        select(col(source_table.day_id), col(source_table.position)).where(col(source_table.item_id) == item_id)
+    ).all()
+    session.execute(delete(source_table).where(col(source_table.item_id) == item_id))
+    session.execute(update(CatalogItemRow).where(col(CatalogItemRow.id) == item_id).values(kind=target.value))
+    if links:
+        session.execute(
+            insert(target_table), [{"day_id": day_id, "item_id": item_id, "position": position} for day_id, position in links]
+        )
+    return _dates(session, [day_id for day_id, _ in links])

@@ -17,13 +17,14 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session, col
 
 from journal.core.catalog import MAX_CATALOG_NAMES, CatalogItem, CatalogKind, Urgency, name_key, tidy_name
-from journal.core.day import ActivityMinutes, DayEntry
+from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
 from journal.core.errors import UserError
 from journal.storage.tables import (
     CatalogItemRow,
     Day,
     DayActivity,
     DayMedication,
+    DayRelief,
     DaySymptom,
     DayTrigger,
     Setting,
@@ -193,7 +194,7 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
     if existing:
         session.execute(update(Day), [{"id": day_ids[e.date], **_day_row(e, stamp)} for e in existing])
         ids = list(day_ids.values())
-        for table in (DayActivity, DayTrigger, DaySymptom, DayMedication):
+        for table in (DayActivity, DayTrigger, DaySymptom, DayMedication, DayRelief):
             for chunk in _chunks(ids):
                 session.execute(delete(table).where(col(table.day_id).in_(chunk)))
     new = [e for e in entries if e.date not in day_ids]
@@ -207,7 +208,8 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
     )
     trigger_ids = ensure_catalog_items(session=session, kind=CatalogKind.TRIGGER, names=(t for e in entries for t in e.triggers))
     symptom_ids = ensure_catalog_items(session=session, kind=CatalogKind.SYMPTOM, names=(s for e in entries for s in e.symptoms))
-    activities, triggers, symptoms, medications = [], [], [], []
+    relief_ids = ensure_catalog_items(session=session, kind=CatalogKind.RELIEF, names=(r.name for e in entries for r in e.relief))
+    activities, triggers, symptoms, medications, relief = [], [], [], [], []
     for entry in entries:
         day_id = day_ids[entry.date]
         for position, activity in enumerate(entry.activities):
@@ -223,13 +225,19 @@ def write_days(*, session: Session, entries: Sequence[DayEntry]) -> None:
             triggers.append({"day_id": day_id, "item_id": trigger_ids[name_key(name)], "position": position})
         for position, name in enumerate(entry.symptoms):
             symptoms.append({"day_id": day_id, "item_id": symptom_ids[name_key(name)], "position": position})
+        helped = dict(entry.medication_helped)
         for position, text in enumerate(entry.medications):
-            medications.append({"day_id": day_id, "position": position, "text": text})
+            medications.append({"day_id": day_id, "position": position, "text": text, "helped": helped.get(text)})
+        for position, use in enumerate(entry.relief):
+            relief.append(
+                {"day_id": day_id, "item_id": relief_ids[name_key(use.name)], "position": position, "helped": use.helped}
+            )
     for table, rows in (
         (DayActivity, activities),
         (DayTrigger, triggers),
         (DaySymptom, symptoms),
         (DayMedication, medications),
+        (DayRelief, relief),
     ):
         if rows:
             session.execute(insert(table), rows)
@@ -278,13 +286,26 @@ def load_days(*, session: Session, start: dt.date | None = None, end: dt.date | 
     triggers = names(DayTrigger)
     symptoms = names(DaySymptom)
     medications: dict[int, list[str]] = defaultdict(list)
+    medication_helped: dict[int, list[tuple[str, int]]] = defaultdict(list)
     medication_query = (
-        select(col(DayMedication.day_id), col(DayMedication.text))
+        select(col(DayMedication.day_id), col(DayMedication.text), col(DayMedication.helped))
         .where(col(DayMedication.day_id).in_(in_range))
         .order_by(col(DayMedication.day_id), col(DayMedication.position))
     )
-    for day_id, text in session.execute(medication_query):
+    for day_id, text, helped in session.execute(medication_query):
         medications[day_id].append(text)
+        if helped is not None:
+            medication_helped[day_id].append((text, int(helped)))
+
+    relief: dict[int, list[ReliefUse]] = defaultdict(list)
+    relief_query = (
+        select(col(DayRelief.day_id), col(CatalogItemRow.name), col(DayRelief.helped))
+        .join(CatalogItemRow, col(CatalogItemRow.id) == col(DayRelief.item_id))
+        .where(col(DayRelief.day_id).in_(in_range))
+        .order_by(col(DayRelief.day_id), col(DayRelief.position))
+    )
+    for day_id, name, helped in session.execute(relief_query):
+        relief[day_id].append(ReliefUse(name, None if helped is None else int(helped)))
 
     return [
         DayEntry(
@@ -304,6 +325,8 @@ def load_days(*, session: Session, start: dt.date | None = None, end: dt.date | 
             medications=tuple(medications.get(row.id, ())),
             notes=row.notes,
             questions=row.questions,
+            relief=tuple(relief.get(row.id, ())),
+            medication_helped=tuple(medication_helped.get(row.id, ())),
         )
         for row in rows
     ]

@@ -32,7 +32,7 @@ class Day(SQLModel, table=True):
 
 
 class CatalogItemRow(SQLModel, table=True):
-    """An activity, trigger or symptom name; unique per kind ignoring case."""
+    """An activity, trigger, symptom or relief name; unique per kind ignoring case."""
 
     __tablename__ = "catalog_item"
     id: int | None = Field(default=None, primary_key=True)
@@ -66,11 +66,22 @@ class DaySymptom(SQLModel, table=True):
     position: int
 
 
+class DayRelief(SQLModel, table=True):
+    """Something done for the pain that day, and how much it helped: 0, 1, 2 or NULL (schema 7)."""
+
+    __tablename__ = "day_relief"
+    day_id: int = Field(foreign_key="day.id", primary_key=True)
+    item_id: int = Field(foreign_key="catalog_item.id", primary_key=True)
+    position: int
+    helped: int | None = None
+
+
 class DayMedication(SQLModel, table=True):
     __tablename__ = "day_medication"
     day_id: int = Field(foreign_key="day.id", primary_key=True)
     position: int = Field(primary_key=True)
     text: str
+    helped: int | None = None  # how much it helped, as DayRelief (schema 7)
 
 
 class Setting(SQLModel, table=True):
@@ -107,3 +118,26 @@ class HiddenMedication(SQLModel, table=True):
     __tablename__ = "hidden_medication"
     name_key: str = Field(primary_key=True)
     name: str
+
+
+class TreatmentRow(SQLModel, table=True):
+    """A treatment: a name, its first day and, once it stopped, its last day (schema 7)."""
+
+    __tablename__ = "treatment"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    start_date: dt.date
+    end_date: dt.date | None = None
+
+
+class FunctionCheckRow(SQLModel, table=True):
+    """What the person can do, as answered on one date (schema 7)."""
+
+    __tablename__ = "function_check"
+    date: dt.date = Field(primary_key=True)
+    sit_min: int | None = None
+    stand_min: int | None = None
+    walk_min: int | None = None
+    activity: str = ""
+    activity_score: int | None = None
+    recorded_at: str  # ISO 8601 date-time, UTC

@@ -134,6 +134,7 @@ class ExportRequest:
     patient_name: str
     questions: tuple[str, ...]
     last_visit: dt.date | None
+    impression: int | None = None  # 1 very much better … 7 very much worse (journal.core.visit_change)
 
 
 def _py(date: QDate) -> dt.date:
@@ -165,6 +166,8 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
         patient_name=request.patient_name,
         questions=request.questions,
         export_format=request.format,
+        impression=request.impression,
+        for_visit=request.last_visit is not None,
     )
     if result.format is ExportFormat.CSV:
         return f"Saved {result.count} days to {request.path.name}."
@@ -245,6 +248,7 @@ class ExportDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
+        self._form = form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(form)
 
@@ -271,6 +275,20 @@ class ExportDialog(QDialog):
         self.period_label = QLabel(self)
         self.period_label.setObjectName("hint")
         form.addRow("", self.period_label)
+
+        from journal.core.visit_change import IMPRESSION_QUESTION, IMPRESSIONS
+
+        # Asked once, for a visit: the person's own global impression of change (optional).
+        self.impression_label = QLabel(IMPRESSION_QUESTION, self)
+        self.impression_label.setWordWrap(True)
+        self.impression_combo = QComboBox(self)
+        self.impression_combo.addItem("(rather not say)", None)
+        for number, words in enumerate(IMPRESSIONS, start=1):
+            self.impression_combo.addItem(words.capitalize(), number)
+        self.impression_combo.setAccessibleName(IMPRESSION_QUESTION)
+        self.impression_label.setBuddy(self.impression_combo)
+        form.addRow(self.impression_label)
+        form.addRow("Since &then:", self.impression_combo)
 
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText("Optional – shown at the top of the summary")
@@ -391,6 +409,8 @@ class ExportDialog(QDialog):
         choice = self.choice
         self.last_visit_label.setVisible(choice is PeriodChoice.SINCE_VISIT)
         self.last_visit_edit.setVisible(choice is PeriodChoice.SINCE_VISIT)
+        self._form.setRowVisible(self.impression_label, choice is PeriodChoice.SINCE_VISIT)
+        self._form.setRowVisible(self.impression_combo, choice is PeriodChoice.SINCE_VISIT)
         for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
             widget.setVisible(choice is PeriodChoice.CUSTOM)
         self.dates_row.setVisible(choice in (PeriodChoice.SINCE_VISIT, PeriodChoice.CUSTOM))
@@ -488,6 +508,7 @@ class ExportDialog(QDialog):
             patient_name=" ".join(self.name_edit.text().split()),
             questions=self.questions(),
             last_visit=start if self.choice is PeriodChoice.SINCE_VISIT else None,
+            impression=self.impression_combo.currentData() if self.choice is PeriodChoice.SINCE_VISIT else None,
         )
 
     def suggested_path(self) -> Path:

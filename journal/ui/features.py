@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 INSTALLERS: tuple[str, ...] = (
     "journal.ui.trends.view:install",
     "journal.ui.export_dialog:install",
+    "journal.ui.treatments:install",
+    "journal.ui.function_check:install",
     "journal.ui.guidance.install:install",
     "journal.ui.safety.feature:install",
     "journal.ui.pacing:install",

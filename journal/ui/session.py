@@ -88,11 +88,15 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
     from journal.storage.journal import Journal
 
     if demo:
-        from journal.core.sample_data import sample_days
+        from journal.core.sample_data import sample_days, sample_function_checks, sample_treatments
 
         folder = Path(tempfile.mkdtemp(prefix="pain-journal-demo-"))
         journal = Journal.open(folder / "demo.sqlite3")
         journal.import_days(sample_days())
+        for treatment in sample_treatments():
+            journal.add_treatment(treatment)
+        for check in sample_function_checks():
+            journal.save_function_check(check)
     else:
         assert path is not None
         journal = Journal.open(path)

@@ -205,8 +205,9 @@ class HistoryView(QWidget):
         session = self.session
 
         def load() -> "tuple[list[HistoryRow], int]":
-            rows = [history_row(e, urgencies) for e in session.days(start, end)]
             journal = session.journal
+            treatments = [t for _, t in journal.treatments()] if journal is not None else []
+            rows = [history_row(e, urgencies, treatments) for e in session.days(start, end)]
             in_journal = len(rows) if rows or journal is None else journal.count()
             return rows, in_journal
 

@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 from journal.core.errors import UserError, ValidationError
 from journal.core.lists import (
     LIST_WORDS,
+    MOVES,
     ListEntry,
     ListKind,
     why_not_hide,
     why_not_merge,
     why_not_merge_away,
+    why_not_move,
     why_not_rename,
 )
 from journal.core.words import plural
@@ -97,7 +99,9 @@ class ManageListsDialog(QDialog):
         self.rename_button = QPushButton("Re&name…", self)
         self.hide_button = QPushButton("&Hide", self)
         self.merge_button = QPushButton("&Merge into…", self)
-        for button in (self.rename_button, self.hide_button, self.merge_button):
+        #: Between "made it worse" (triggers) and "what I did for it" (relief); shown for those two lists.
+        self.move_button = QPushButton("Mo&ve to what I did for it", self)
+        for button in (self.rename_button, self.hide_button, self.merge_button, self.move_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -120,6 +124,7 @@ class ManageListsDialog(QDialog):
         self.rename_button.clicked.connect(self.rename_selected)
         self.hide_button.clicked.connect(self.toggle_hidden_selected)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.move_button.clicked.connect(self.move_selected)
         self._update_buttons()
         self.reload()
 
@@ -171,20 +176,31 @@ class ManageListsDialog(QDialog):
         entry = self.selected()
         writable = self.session.ready and not self.session.read_only
         none = "Choose an entry in the list first." if entry is None else None
-        rename_reason = hide_reason = merge_reason = none
+        rename_reason = hide_reason = merge_reason = move_reason = none
         if entry is not None:
+            move_reason = why_not_move(entry)
             rename_reason = why_not_rename(entry)
             hide_reason = None if entry.hidden else why_not_hide(entry)
             merge_reason = why_not_merge_away(entry)
             if merge_reason is None and not any(why_not_merge(entry, e) is None for e in self.model.entries()):
                 merge_reason = "There is no other entry in this list to merge into."
         if not writable:
-            rename_reason = hide_reason = merge_reason = "This journal is read-only."
+            rename_reason = hide_reason = merge_reason = move_reason = "This journal is read-only."
+        self.move_button.setVisible(self.kind in MOVES)
+        self.move_button.setText(
+            "Mo&ve to made it worse (triggers)" if self.kind is ListKind.RELIEF else "Mo&ve to what I did for it"
+        )
         self.hide_button.setText("Sh&ow again" if entry is not None and entry.hidden else "&Hide")
         for button, reason, tip in (
             (self.rename_button, rename_reason, "Correct the name on every day that records it"),
             (self.hide_button, hide_reason, "Stop offering it when you log a day (past days keep it)"),
             (self.merge_button, merge_reason, "Put its days under another entry, then remove it"),
+            (
+                self.move_button,
+                move_reason,
+                "Something you do for the pain (like rest) is not a trigger: moved, it stays on its days "
+                "and leaves the trigger comparisons",
+            ),
         ):
             button.setEnabled(reason is None)
             button.setToolTip(reason or tip)
@@ -251,6 +267,21 @@ class ManageListsDialog(QDialog):
             select=new,
         )
 
+    def move_selected(self) -> None:
+        entry = self.selected()
+        if entry is None or why_not_move(entry):
+            return
+        from journal.app.lists import move
+
+        kind, name = entry.kind, entry.name
+        where = "what you did for the pain" if kind is ListKind.TRIGGER else "what made it worse (triggers)"
+        self._change(
+            lambda journal: move(journal, kind, name),
+            lambda change: f"Moved “{name}” to {where}, with its {plural(len(change.dates), 'day')}.",
+            "Not moved",
+            select="",
+        )
+
     def _change(self, work: Callable[..., object], describe: Callable[..., str], failure_title: str, *, select: str) -> None:
         self._set_busy(True)
 
@@ -267,7 +298,7 @@ class ManageListsDialog(QDialog):
         self.session.change_lists(work, done, failed)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.rename_button, self.hide_button, self.merge_button):
+        for button in (self.rename_button, self.hide_button, self.merge_button, self.move_button):
             button.setEnabled(not busy)
         if not busy:
             self._update_buttons()

@@ -33,6 +33,7 @@ from journal.ui.widgets.activities import ActivityList
 from journal.ui.widgets.body_map import BodyMapWidget
 from journal.ui.widgets.chips import ChipGroup
 from journal.ui.widgets.medications import MedicationList
+from journal.ui.widgets.relief import ReliefList
 from journal.ui.widgets.scale import HIGH_IS_BETTER, ScaleSelector
 
 
@@ -67,7 +68,11 @@ SECTION_HELP: Final = (
     "Stiffness and sleep: type the minutes and the hours. Sleep quality and mood are 0 to 10, like pain.",
     "How much pain got in the way: 0 to 10 each. With back pain they make the PEG score doctors use.",
     "Medications and self-care, as you take them: Space ticks one you used before; type a new one and press Enter. "
+    "On a ticked one, 2, 1 or 0 says whether it helped a lot, a little or not at all. "
     "The journal never suggests what to take.",
+    "What helped: what you did for the pain. Arrow keys move between the chips; 2, 1 or 0 ticks one and says "
+    "whether it helped a lot, a little or not at all, in one key press. Space ticks one without a rating. "
+    "Tab reaches + Add… to name one of your own. This is your own judgement; it is never counted as a trigger.",
     "Notes and questions: anything else about the day, and what to ask at your next appointment. Tab moves on.",
 )
 MORE_HELP: Final = "More opens or folds the fields below (Alt+M). It stays as you leave it."
@@ -113,7 +118,13 @@ class DayForm(QWidget):
         self.extras.setSpacing(6)
         outer.addLayout(self.extras)
         self.more = MoreSection(self)
-        self._more_boxes = [self._body_box(), self._interference_box(), self._medication_box(), self._notes_box()]
+        self._more_boxes = [
+            self._body_box(),
+            self._interference_box(),
+            self._medication_box(),
+            self._relief_box(),
+            self._notes_box(),
+        ]
         for box, text in zip(self._more_boxes, SECTION_HELP[4:], strict=True):
             box.setWhatsThis(text)
         self.more.toggle.setWhatsThis(MORE_HELP)
@@ -125,11 +136,12 @@ class DayForm(QWidget):
         # Start with the built-in catalogs, so the chips exist before the journal is
         # open; the journal's own catalogs replace them only where they differ.
         defaults = default_catalog()
-        activities, triggers, symptoms = (
+        activities, triggers, symptoms, relief = (
             [item for item in defaults if item.kind is kind]
-            for kind in (CatalogKind.ACTIVITY, CatalogKind.TRIGGER, CatalogKind.SYMPTOM)
+            for kind in (CatalogKind.ACTIVITY, CatalogKind.TRIGGER, CatalogKind.SYMPTOM, CatalogKind.RELIEF)
         )
         self.set_catalogs(activities, triggers, symptoms, [])
+        self.set_relief_catalog(relief)
 
     # --- building ----------------------------------------------------------------
 
@@ -284,6 +296,15 @@ class DayForm(QWidget):
         layout.addWidget(self.medications)
         return box
 
+    def _relief_box(self) -> QGroupBox:
+        # Alt+W (the title's mnemonic) moves to the chips.
+        box = QGroupBox("&What helped?")
+        self.relief_box = box
+        layout = QVBoxLayout(box)
+        self.relief = ReliefList()
+        layout.addWidget(self.relief)
+        return box
+
     def _notes_box(self) -> QGroupBox:
         box = QGroupBox("Notes")
         layout = QVBoxLayout(box)
@@ -317,6 +338,7 @@ class DayForm(QWidget):
         chain.append(self.more.toggle)
         chain += [self.stiffness, self.sleep_hours, self.sleep_quality, self.stress, self.enjoyment, self.activity]
         chain += self.medications.focus_widgets()
+        chain += self.relief.focus_widgets()
         chain += [self.notes, self.questions]
         return chain
 
@@ -331,9 +353,10 @@ class DayForm(QWidget):
         self.symptoms.toggled.connect(self._on_edit)
         self.symptoms.toggled.connect(self.symptomToggled.emit)
         self.medications.changed.connect(self._on_edit)
+        self.relief.changed.connect(self._on_edit)
         self.notes.textChanged.connect(self._on_edit)
         self.questions.textChanged.connect(self._on_edit)
-        for group in (self.triggers, self.symptoms, self.medications.chips):
+        for group in (self.triggers, self.symptoms, self.medications.chips, self.relief.chips):
             group.rebuilt.connect(self.focusOrderChanged.emit)
         self.activities.rowsChanged.connect(self.focusOrderChanged.emit)
 
@@ -356,6 +379,10 @@ class DayForm(QWidget):
         shown += [i.name for i in symptoms[MAX_CHIPS:] if i.urgency is not Urgency.NONE]  # red flags always
         self.symptoms.set_names(_with_checked(shown, self.symptoms), marks)
         self.medications.set_known(medications)
+
+    def set_relief_catalog(self, relief: list[CatalogItem]) -> None:
+        """Offer the relief names (the first :data:`MAX_CHIPS`, plus whatever is ticked)."""
+        self.relief.set_names(_with_checked([i.name for i in relief[:MAX_CHIPS]], self.relief.chips))
 
     # --- entry <-> widgets --------------------------------------------------------------
 
@@ -380,6 +407,8 @@ class DayForm(QWidget):
             medications=self.medications.value(),
             notes=self.notes.toPlainText(),
             questions=self.questions.toPlainText(),
+            relief=self.relief.value(),
+            medication_helped=self.medications.helped(),
         )
 
     def set_entry(self, date: dt.date, entry: DayEntry | None) -> None:
@@ -402,7 +431,8 @@ class DayForm(QWidget):
             self.triggers.set_checked(e.triggers)
             self.ensure_names(self.symptoms, e.symptoms)
             self.symptoms.set_checked(e.symptoms)
-            self.medications.set_value(e.medications)
+            self.medications.set_value(e.medications, e.medication_helped)
+            self.relief.set_value(e.relief)
             self.notes.setPlainText(e.notes)
             self.questions.setPlainText(e.questions)
             self._name_the_day()
@@ -454,6 +484,8 @@ class DayForm(QWidget):
             "triggers": self.triggers,
             "symptoms": self.symptoms,
             "medications": self.medications.entry,
+            "medication_helped": self.medications.entry,
+            "relief": self.relief.chips,
             "notes": self.notes,
             "questions": self.questions,
         }.get(field, self.back_pain)

@@ -1,7 +1,8 @@
 """ "Same as yesterday": the last day logged before a date, copied for a new day.
 
 The copy leaves both pain scores empty (they are chosen afresh each day), and
-leaves out the notes, the questions and every warning sign: a warning sign is
+leaves out the notes, the questions, how much each thing helped (judged afresh
+each day) and every warning sign: a warning sign is
 marked on purpose, on the day it happens, never carried over unnoticed.
 """
 
@@ -12,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from journal.core.catalog import Urgency, name_key
-from journal.core.day import DayEntry
+from journal.core.day import DayEntry, ReliefUse
 
 if TYPE_CHECKING:
     from journal.storage.journal import Journal
@@ -54,4 +55,6 @@ def copy_for(source: DayEntry, date: dt.date, urgencies: dict[str, Urgency]) -> 
         symptoms=ordinary,
         notes="",
         questions="",
+        relief=tuple(ReliefUse(r.name) for r in source.relief),
+        medication_helped=(),
     )

@@ -122,6 +122,7 @@ class TodayView(QWidget):
             form.symptomToggled.connect(self._on_symptom_toggled)
             form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
             form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
+            form.relief.chips.addRequested.connect(lambda: self._add_catalog(CatalogKind.RELIEF))
             form.focusOrderChanged.connect(self.set_tab_order)
             form.more.openedByUser.connect(lambda: form.stiffness.setFocus(Qt.FocusReason.ShortcutFocusReason))
             from journal.ui.today.undo import FormHistory
@@ -323,6 +324,7 @@ class TodayView(QWidget):
                 self.session.catalog(CatalogKind.SYMPTOM),
                 self.session.medication_names(),
             )
+            self.form.set_relief_catalog(self.session.catalog(CatalogKind.RELIEF))
         if change.everything:
             self.setEnabled(True)
             self._load(self.date)
@@ -616,13 +618,14 @@ class TodayView(QWidget):
     def _add_catalog(self, kind: CatalogKind) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        label = {CatalogKind.TRIGGER: "trigger", CatalogKind.SYMPTOM: "symptom"}[kind]
+        label = {CatalogKind.TRIGGER: "trigger", CatalogKind.SYMPTOM: "symptom", CatalogKind.RELIEF: "thing that helped"}[kind]
         name, ok = QInputDialog.getText(self, f"Add a {label}", f"Name of the {label}:")
         if not ok or not name.strip():
             return
 
         def added(stored: str) -> None:
-            group = self.form.triggers if kind is CatalogKind.TRIGGER else self.form.symptoms
+            groups = {CatalogKind.TRIGGER: self.form.triggers, CatalogKind.RELIEF: self.form.relief.chips}
+            group = groups.get(kind, self.form.symptoms)
             self.form.ensure_names(group, (stored,))  # a long catalog's chips show only its first names
             group.set_checked([*group.checked(), stored])
             self.form.edited.emit()

@@ -198,6 +198,41 @@ def _activities(s: "Summary") -> list[str]:
     return _section("Activity and pacing", body)
 
 
+def _what_helped(s: "Summary") -> list[str]:
+    from journal.core.what_helped import MEDICATION, RELIEF, item_line
+
+    w = s.what_helped
+    if not w.items:
+        return []
+    body = []
+    for kind, title in ((RELIEF, "What you did for it"), (MEDICATION, "Medications and self-care")):
+        items = [i for i in w.items if i.kind == kind]
+        if items:
+            body.append(f"<p>{title}:</p><ul>" + "".join(f"<li>{_e(item_line(i))}</li>" for i in items) + "</ul>")
+    body.append(f"<p>{_e(w.painkillers.sentence)}</p>")
+    body.append(f"<p class='caveat'>{_e(w.note)}</p>")
+    return _section("What helped, as you rated it", body)
+
+
+def _treatments(s: "Summary") -> list[str]:
+    from journal.core.treatments import treatment_words
+
+    body = [f"<p><b>{_e(treatment_words(t.treatment))}.</b> {_e(t.sentence)}</p>" for t in s.treatments]
+    return _section("Treatments", body)
+
+
+def _function(s: "Summary") -> list[str]:
+    from journal.core.function_check import check_line
+
+    if not s.function:
+        return []
+    items = "".join(f"<li>{_e(check_line(c))}</li>" for c in s.function)
+    return _section(
+        "What you could do",
+        [f"<p>Minutes you could sit, stand and walk before pain made you stop; your own activity, 0 to 10:</p><ul>{items}</ul>"],
+    )
+
+
 def insights_html(summary: "Summary", details: bool = False) -> str:
     """The summary's insights as simple HTML, for people rather than statisticians.
 
@@ -222,6 +257,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "They get clearer the more days you log.</p>"
         )
     parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
+    parts += _treatments(s) + _what_helped(s) + _function(s)
     return "".join(parts)
 
 

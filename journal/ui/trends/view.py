@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
     from journal.core.day import DayEntry
     from journal.core.summary import Summary
+    from journal.core.treatments import Treatment
     from journal.core.trend_series import TrendSeries
     from journal.formats.charts import TrendChart
     from journal.formats.heatmap import HeatmapChart
@@ -87,6 +88,7 @@ class TrendsData:
     series: "TrendSeries"
     first: dt.date | None
     today: dt.date
+    treatments: tuple["Treatment", ...] = ()
 
 
 def load_trends_data(session: "JournalSession", today: dt.date) -> TrendsData:
@@ -99,7 +101,9 @@ def load_trends_data(session: "JournalSession", today: dt.date) -> TrendsData:
     first = days[0].date if days else None
     start = first if first is not None and first <= today else today - dt.timedelta(days=29)
     series = trend_series(days, start, max(today, days[-1].date) if days else today)
-    return TrendsData(days, {d.date: d for d in days}, series, first, today)
+    journal = session.journal
+    treatments = tuple(t for _, t in journal.treatments()) if journal is not None else ()
+    return TrendsData(days, {d.date: d for d in days}, series, first, today, treatments)
 
 
 def theme_figure(figure: Any) -> None:
@@ -317,7 +321,7 @@ class TrendsView(QWidget):
         assert self.layout_cache is not None
         figure = self.canvas.figure
         figure.clear()
-        self.chart = draw_trend_chart(figure, data.series)
+        self.chart = draw_trend_chart(figure, data.series, data.treatments)
         theme_figure(figure)
         self._clear_hover()  # the day described may have changed
         self.layout_cache.invalidate(static=self.chart.static_artists())
@@ -421,9 +425,20 @@ class TrendsView(QWidget):
         generation, days, (start, end) = self._summary_generation, self.data.days, self.period
         urgencies = self.session.urgencies()
         session = self.session
+
+        def words() -> "Summary":
+            # The timed sitting (for breaks per sitting hour), the treatments and what the person
+            # could do are read on the worker, with the words.
+            from journal.app.treatments import treatment_comparisons
+
+            journal = session.journal
+            treatments = treatment_comparisons(journal, start, end) if journal is not None else ()
+            function = journal.function_checks(start, end) if journal is not None else []
+            sitting = session.sitting_per_day(start, end)
+            return build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function)
+
         self.session.tasks.run(
-            # the timed sitting (for breaks per sitting hour) is read on the worker, with the words
-            lambda: build_summary(days, start, end, urgencies, session.sitting_per_day(start, end)),
+            words,
             lambda summary: self._on_summary(generation, summary),
             self._on_summary_failed,
         )

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from journal.ui.widgets.chips import ChipGroup
+from journal.ui.widgets.relief import RatedChips
 
 RECENT_CHIPS = 8
 
@@ -26,6 +27,9 @@ class MedicationList(QWidget):
         self.chips = ChipGroup("Medication or self-care", self)
         self.chips.add_button.hide()  # typing below is the way to add
         self.chips.toggled.connect(lambda *_: self.changed.emit())
+        #: How much each ticked one helped: 2, 1 or 0 on its chip (see journal.ui.widgets.relief).
+        self.rated = RatedChips(self.chips)
+        self.rated.changed.connect(self.changed.emit)
         layout.addWidget(self.chips)
         row = QHBoxLayout()
         self.entry = QLineEdit(self)
@@ -51,6 +55,7 @@ class MedicationList(QWidget):
         self._known = list(names)
         self._completer.model().setStringList(self._known)  # type: ignore[attr-defined]  # the completer's model is the QStringListModel it was given
         self.chips.set_names(self._ordered(self.chips.checked()))
+        self.rated.refresh()
 
     def _ordered(self, extra: Iterable[str]) -> list[str]:
         names = list(self._known[:RECENT_CHIPS])
@@ -66,6 +71,7 @@ class MedicationList(QWidget):
         checked = self.chips.checked() + [text]
         self.chips.set_names(self._ordered(checked))
         self.chips.set_checked(checked)
+        self.rated.refresh()
         self.entry.clear()
         self.changed.emit()
 
@@ -81,8 +87,13 @@ class MedicationList(QWidget):
             checked.append(typed)
         return tuple(checked)
 
-    def set_value(self, medications: Iterable[str]) -> None:
+    def helped(self) -> tuple[tuple[str, int], ...]:
+        """How much each rated medication helped, as ``(name, 0/1/2)``."""
+        return tuple(self.rated.ratings().items())
+
+    def set_value(self, medications: Iterable[str], helped: Iterable[tuple[str, int]] = ()) -> None:
         medications = list(medications)
         self.entry.clear()
         self.chips.set_names(self._ordered(medications))
         self.chips.set_checked(medications)
+        self.rated.set_ratings(helped)

@@ -1,0 +1,53 @@
+"""Treatments over time: keep them, and compare pain before and after each started.
+
+The one place both front-ends call (the command line now; the window through
+the same functions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, TypeVar
+
+from journal.core.treatments import WINDOW_DAYS, BeforeAfter, Treatment, before_after
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from journal.storage.journal import Journal
+
+T = TypeVar("T")
+
+
+def treatments_in(journal: "Journal", start: dt.date, end: dt.date) -> list[Treatment]:
+    """Treatments that were going at some time in [start, end], by start date."""
+    return [t for _, t in journal.treatments() if t.start <= end and (t.end is None or t.end >= start)]
+
+
+def treatment_comparisons(journal: "Journal", start: dt.date, end: dt.date) -> tuple[BeforeAfter, ...]:
+    """Before and after each treatment of the period, read up to ``end`` only."""
+    found = []
+    for treatment in treatments_in(journal, start, end):
+        window = journal.days(treatment.start - dt.timedelta(days=WINDOW_DAYS), end)
+        found.append(before_after(window, treatment, until=end))
+    return tuple(found)
+
+
+def change_treatments(db_path: "Path", change: "Callable[[Journal], T]") -> T:
+    """Run one change of the treatments on the journal file at ``db_path`` (for the command line),
+    holding the journal's lock, so a journal open in the window is never changed behind its back."""
+    from journal.storage.integrity import check_file
+    from journal.storage.journal import Journal
+    from journal.storage.single_instance import acquire_journal_lock
+
+    check_file(db_path)
+    lock = acquire_journal_lock(db_path)
+    try:
+        journal = Journal.open(db_path)
+        try:
+            return change(journal)
+        finally:
+            journal.close()
+    finally:
+        lock.release()
