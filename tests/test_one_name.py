@@ -119,22 +119,25 @@ def test_undo_delete_brings_the_day_back_with_names_as_they_are_now(tmp_path: Pa
 
 def test_the_upgrade_leaves_one_name_and_one_medication_row(tmp_path: Path) -> None:
     path = tmp_path / "j.sqlite3"
-    journal = Journal.open(path)
-    journal.save_day(DayEntry(date=DAY, back_pain=3, triggers=("cold",), medications=("Café tabs",)), today=TODAY)
-    journal.close()
-    connection = sqlite3.connect(path)
-    day_id = connection.execute("SELECT id FROM day").fetchone()[0]
-    for name in (JOINED_COLD, CYRILLIC_COLD):  # written by a version that kept them apart
+    # A journal just before the one-name step, written by a version that kept the look-alikes apart.
+    step = next(m.version for m in schema.migrations() if m.path.name.endswith("_one_name.sql"))
+    connection = sqlite3.connect(path, isolation_level=None)
+    schema.provide_text_functions(connection)
+    for migration in schema.migrations()[: step - 1]:
+        connection.executescript("BEGIN;\n" + migration.sql() + f"\nPRAGMA user_version = {migration.version};\nCOMMIT;")
+    connection.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    connection.execute("BEGIN")
+    day_id = connection.execute("INSERT INTO day (date, back_pain, updated_at) VALUES (?, 3, 'x')", (DAY.isoformat(),)).lastrowid
+    for position, name in enumerate(("cold", JOINED_COLD, CYRILLIC_COLD)):
         item = connection.execute(
             "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES ('trigger', ?, ?, 'none', 0)",
             (name, name.casefold()),
         ).lastrowid
-        connection.execute("INSERT INTO day_trigger (day_id, item_id, position) VALUES (?, ?, 5)", (day_id, item))
-    # What the NFC step made of a day holding "Café tabs" composed and decomposed: two equal rows.
-    connection.execute("INSERT INTO day_medication (day_id, position, text) VALUES (?, 1, 'Café tabs')", (day_id,))
-    connection.execute("INSERT INTO day_medication (day_id, position, text) VALUES (?, 2, 'cafe\u0301 tabs\u200b')", (day_id,))
-    connection.execute(f"PRAGMA user_version = {schema.latest_version() - 1}")
-    connection.commit()
+        connection.execute("INSERT INTO day_trigger (day_id, item_id, position) VALUES (?, ?, ?)", (day_id, item, position))
+    # What the NFC step made of a day holding "Café tabs" composed and decomposed: equal rows.
+    for position, text in enumerate(("Café tabs", "Café tabs", "cafe\u0301 tabs\u200b")):
+        connection.execute("INSERT INTO day_medication (day_id, position, text) VALUES (?, ?, ?)", (day_id, position, text))
+    connection.execute("COMMIT")
     connection.close()
     journal = Journal.open(path)
     try:

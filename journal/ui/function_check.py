@@ -43,7 +43,7 @@ from journal.core.function_check import (
 )
 
 if TYPE_CHECKING:
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.session import JournalSession
 
 SCHEDULES = ((WEEKLY, "Once a week"), (FORTNIGHTLY, "Every two weeks"), (OFF, "Never"))
@@ -160,7 +160,7 @@ class FunctionCheckDialog(QDialog):
 class FunctionPrompt(QFrame):
     """The gentle prompt in Today: "Answer…" or "Not now"."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: "WindowHost") -> None:
         super().__init__(window.today)
         self.window_ = window
         self.setObjectName("suggestionNotice")
@@ -204,7 +204,7 @@ class FunctionPrompt(QFrame):
         self.window_.session.changed.emit(JournalChange())  # Trends shows the new answer
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """The prompt in Today, checked when a journal opens."""
     prompt = FunctionPrompt(window)
     window.today.add_notice(prompt)

@@ -35,7 +35,7 @@ from journal.core.treatments import Treatment, treatment_words
 
 if TYPE_CHECKING:
     from journal.storage.journal import Journal
-    from journal.ui.main_window import MainWindow
+    from journal.ui.host import WindowHost
     from journal.ui.session import JournalSession
 
 
@@ -197,14 +197,14 @@ class TreatmentsDialog(QDialog):
         QMessageBox.warning(self, "Not saved", text + "\n\nNothing was changed.")
 
 
-def install(window: "MainWindow") -> None:
+def install(window: "WindowHost") -> None:
     """Add File → Treatments…."""
     action = QAction("Treatme&nts…", window)
     action.triggered.connect(lambda: open_treatments(window))
     window.insert_file_action(action)
 
 
-def open_treatments(window: "MainWindow") -> TreatmentsDialog:
+def open_treatments(window: "WindowHost") -> TreatmentsDialog:
     dialog = TreatmentsDialog(window.session, window)
     from journal.ui.session import JournalChange
 

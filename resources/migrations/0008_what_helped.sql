@@ -14,8 +14,8 @@
 -- entries and their sources): keep the names below in step. A new journal
 -- runs this on an empty catalog and inserts nothing.
 --
--- The person's own triggers with a built-in relief name (ignoring case) move
--- to relief with every day that recorded them, keeping the name as typed.
+-- The person's own triggers named "rest" or "lying down" (ignoring case) move to
+-- relief with every day that recorded them, keeping the name as typed.
 
 CREATE TABLE catalog_item_v7 (
     id INTEGER PRIMARY KEY,
@@ -95,11 +95,14 @@ INSERT INTO relief_name (name, name_key) VALUES
     ('massage', 'massage'),
     ('TENS', 'tens');
 
--- The person's own triggers with a relief name become relief (keeping the name as
--- typed), built in like the rest, and the days that recorded them keep them.
+-- The person's own triggers named "rest" or "lying down" become relief (keeping the
+-- name as typed), built in like the rest, and the days that recorded them keep them:
+-- those are done because of pain, never a cause of it. Other relief names stay as
+-- the person logged them ("cold" or "heat" as a trigger may mean the weather); the
+-- person can move them in Manage lists.
 UPDATE catalog_item
 SET kind = 'relief', builtin = 1
-WHERE kind = 'trigger' AND builtin = 0 AND name_key(name) IN (SELECT name_key FROM relief_name);
+WHERE kind = 'trigger' AND builtin = 0 AND name_key(name) IN ('rest', 'lying down');
 
 INSERT INTO day_relief (day_id, item_id, position, helped)
 SELECT t.day_id, t.item_id, t.position, NULL
