@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from journal.core import clock
 from journal.core.catalog import tidy_name
 from journal.core.errors import ValidationError
 from journal.core.validation import EARLIEST_DATE, MINUTES_PER_DAY, check_minutes, check_name, check_scale
@@ -47,7 +48,7 @@ class FunctionCheck:
 
 def validate_check(check: FunctionCheck, *, today: dt.date | None = None) -> FunctionCheck:
     """The check tidied, or :class:`ValidationError` naming each broken rule (the same rules as a day)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     problems: list[tuple[str, str]] = []
     if not isinstance(check.date, dt.date) or isinstance(check.date, dt.datetime):
         problems.append(("date", f"must be a calendar date, not {check.date!r}"))

@@ -145,13 +145,13 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
 
 def sample_treatments(end: dt.date | None = None, days: int = 182) -> tuple[Treatment, ...]:
     """The sample journal's treatments: physiotherapy from two months before its end."""
-    end = end or dt.date.today()
+    end = end or clock.today()
     return (Treatment("physiotherapy", end - dt.timedelta(days=min(60, days // 3))),)
 
 
 def sample_function_checks(end: dt.date | None = None, weeks: int = 12) -> tuple[FunctionCheck, ...]:
     """Weekly answers of the sample journal: a little more possible each month."""
-    end = end or dt.date.today()
+    end = end or clock.today()
     checks = []
     for week in range(weeks):
         date = end - dt.timedelta(days=7 * (weeks - 1 - week))

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from journal.core import ar1_regression, stats
+from journal.core import ar1_regression, clock, stats
 from journal.core.catalog import tidy_name
 from journal.core.day import DayEntry
 from journal.core.errors import ValidationError
@@ -63,7 +63,7 @@ class Treatment:
 
 def validate_treatment(treatment: Treatment, *, today: dt.date | None = None) -> Treatment:
     """The treatment tidied, or :class:`ValidationError` naming each broken rule."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     problems: list[tuple[str, str]] = []
     name = tidy_name(treatment.name)
     check_name("name", name, problems)

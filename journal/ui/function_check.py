@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import clock
 from journal.core.errors import UserError, ValidationError
 from journal.core.function_check import (
     ACTIVITY_SCALE,
@@ -68,7 +69,7 @@ class FunctionCheckDialog(QDialog):
     def __init__(self, session: "JournalSession", parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.setWindowTitle("What you can do")
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -182,7 +183,7 @@ class FunctionPrompt(QFrame):
         if journal is None or journal.read_only:
             self.hide()
             return
-        today = dt.date.today()
+        today = clock.today()
 
         def due() -> bool:
             checks = journal.function_checks()

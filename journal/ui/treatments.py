@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import clock
 from journal.core.errors import UserError, ValidationError
 from journal.core.treatments import Treatment, treatment_words
 
@@ -55,7 +56,7 @@ class TreatmentsDialog(QDialog):
     def __init__(self, session: "JournalSession", parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.setWindowTitle("Treatments")
         layout = QVBoxLayout(self)
         intro = QLabel(
