@@ -32,6 +32,7 @@ URGENT_NAMES = (
     "new problems with sexual function",
     "progressive leg weakness",
     "severe pain after a fall or injury",
+    "foot drop or cannot lift the front of the foot",
 )
 SOON_NAMES = (
     "numbness or tingling in legs",
@@ -40,6 +41,7 @@ SOON_NAMES = (
     "fever or chills with back pain",
     "unexplained weight loss",
     "pain at night that rest does not ease",
+    "pain in the upper back or between the shoulder blades",
 )
 
 
