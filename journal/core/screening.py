@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Final
 
 from journal.core.catalog import default_catalog, name_key
@@ -48,6 +49,87 @@ _SENTENCE_END: Final = frozenset(".!?;:\n")
 _APOSTROPHES: Final = str.maketrans("", "", "'’‘`´")
 _LONGEST_FUZZY_WORD: Final = 40  # longer "words" are not real words; no edits are tried
 _MEMO_LIMIT: Final = 200_000
+#: Words too common to be a pattern's key word in the quick test (see _Matcher).
+_COMMON: Final = frozenset(
+    [
+        "i",
+        "my",
+        "me",
+        "to",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "it",
+        "is",
+        "at",
+        "and",
+        "or",
+        "was",
+        "when",
+        "with",
+        "for",
+        "have",
+        "had",
+        "get",
+        "go",
+        "feel",
+        "felt",
+        "like",
+        "can",
+        "cant",
+        "cannot",
+        "dont",
+        "didnt",
+        "couldnt",
+        "not",
+        "no",
+        "down",
+        "up",
+        "out",
+        "all",
+        "after",
+        "before",
+        "myself",
+        "there",
+        "this",
+        "that",
+        "be",
+        "been",
+        "keep",
+        "keeps",
+        "will",
+        "wont",
+        # and the words of almost every back-pain diary
+        "back",
+        "pain",
+        "leg",
+        "legs",
+        "foot",
+        "feet",
+        "walk",
+        "walked",
+        "walking",
+        "sit",
+        "sitting",
+        "day",
+        "today",
+        "night",
+        "bed",
+        "lie",
+        "lying",
+        "came",
+        "off",
+        "over",
+        "hard",
+        "water",
+        "cold",
+        "round",
+        "feeling",
+    ]
+)
 
 Span = tuple[int, int]
 Groups = tuple[tuple[str, ...], ...]
@@ -135,27 +217,86 @@ def one_edit_apart(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+def _by_first(patterns: Iterable[str]) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for pattern in dict.fromkeys(patterns):
+        table.setdefault(_pattern_parts(pattern)[0], []).append(pattern)
+    return table
+
+
 class _Matcher:
     """The compiled word lists: which pattern parts each distinct word matches."""
 
     def __init__(self, screening: Screening) -> None:
         negation = screening.negation
-        patterns: set[str] = set(screening.ignore)
+        sign_patterns: list[str] = []
+        self.sign_firsts: set[str] = set()
         for sign in screening.signs:
-            patterns.update(sign.unless)
             for groups in sign.alternatives:
                 for group in groups:
-                    patterns.update(group)
-        for listed in (
-            negation.before,
-            negation.after,
-            negation.hypothetical,
-            negation.pseudo,
-            negation.breaks,
-            negation.fillers,
+                    sign_patterns.extend(group)
+        self.sign_patterns = tuple(dict.fromkeys(sign_patterns))
+        self.sign_firsts = {_pattern_parts(p)[0] for p in self.sign_patterns}
+        # A quick test before the real one: each pattern's longest word is its
+        # key; a sentence can hold a sign only if, for one of its sets of groups,
+        # every group has a pattern whose key word is in the sentence.
+        self.keys: dict[str, set[int]] = {}  # key part -> alternative * 64 + group
+        self.alternatives: list[tuple[frozenset[int], int]] = []  # (its codes, sign number)
+        for number, sign in enumerate(screening.signs):
+            for groups in sign.alternatives:
+                alternative = len(self.alternatives)
+                self.alternatives.append((frozenset(alternative * 64 + g for g in range(len(groups))), number))
+                for g, group in enumerate(groups):
+                    for pattern in group:
+                        words = [p for p in _pattern_parts(pattern) if not _is_wildcard(p)]
+                        key = max(words, key=lambda p: (p not in _COMMON, len(p)))
+                        self.keys.setdefault(key, set()).add(alternative * 64 + g)
+        self.code_memo: dict[str, frozenset[int]] = {}
+        self.coded_words: set[str] = set()
+        # A sentence is looked at only around a key word of some sign's first group.
+        self.first_group_codes = frozenset(code for codes in self.keys.values() for code in codes if code % 64 == 0)
+        # Per sign: each alternative's groups, and the "unless" list, by first word.
+        self.sign_tables: dict[str, tuple[list[list[dict[str, list[str]]]], dict[str, list[str]]]] = {
+            sign.name: ([[_by_first(group) for group in groups] for groups in sign.alternatives], _by_first(sign.unless))
+            for sign in screening.signs
+        }
+        # Patterns by list and first word: only those whose first word is in a text are tried.
+        self.firsts: dict[str, dict[str, list[str]]] = {}
+        for name, listed in (
+            ("sign", self.sign_patterns),
+            ("ignore", screening.ignore),
+            ("pseudo", negation.pseudo),
+            ("before", (*negation.before, *negation.hypothetical)),
+            ("after", negation.after),
         ):
+            table: dict[str, list[str]] = {}
+            for pattern in dict.fromkeys(listed):
+                table.setdefault(_pattern_parts(pattern)[0], []).append(pattern)
+            self.firsts[name] = table
+        patterns: set[str] = set(screening.ignore) | set(self.sign_patterns)
+        for sign in screening.signs:
+            patterns.update(sign.unless)
+        for listed in (negation.before, negation.after, negation.hypothetical, negation.pseudo):
             patterns.update(listed)
         parts = {part for pattern in patterns for part in _pattern_parts(pattern) if not _is_wildcard(part)}
+        # The words a pattern cannot match without, and the first words, which alone are indexed.
+        self.required = {
+            pattern: frozenset(p for p in _pattern_parts(pattern) if not _is_wildcard(p))
+            for pattern in patterns | set(negation.breaks) | set(negation.fillers)
+        }
+        self.first_parts = frozenset(_pattern_parts(pattern)[0] for pattern in patterns)
+        # Clause breaks and fillers are common words ("and", "but"): looked up only where needed.
+        self.lazy_exact: dict[str, set[str]] = {}
+        self.lazy_prefixes: dict[str, str] = {}
+        for pattern in (*negation.breaks, *negation.fillers):
+            for part in _pattern_parts(pattern):
+                if _is_wildcard(part):
+                    continue
+                if part.endswith("*") and len(part) > 1:
+                    self.lazy_prefixes[part[:-1]] = part
+                else:
+                    self.lazy_exact.setdefault(part, set()).add(part)
+        self.lazy_memo: dict[str, frozenset[str]] = {}
         self.exact: dict[str, set[str]] = {}
         self.prefixes: dict[str, str] = {}
         for part in parts:
@@ -169,18 +310,62 @@ class _Matcher:
         # One-edit neighbours by the "symmetric delete" trick: a word and each
         # pattern word are indexed by themselves and every one-letter deletion.
         self.near: dict[str, set[str]] = {}
-        self.near_prefix: dict[str, set[str]] = {}
         if self.letters:
             fuzzy_words = {p for p in self.exact if len(p) >= self.letters}
             for word in fuzzy_words:
                 for variant in {word} | _deletions(word):
                     self.near.setdefault(variant, set()).add(word)
-            for stem, part in self.prefixes.items():
-                if len(stem) > self.letters:  # a stem of 6+ letters: short stems are too loose
-                    for variant in {stem} | _deletions(stem):
-                        self.near_prefix.setdefault(variant, set()).add(part)
-        self.fuzzy_stem_lengths = sorted({len(p) - 1 for parts_ in self.near_prefix.values() for p in parts_})
         self.memo: dict[str, frozenset[str]] = {}
+        self.sentences: dict[tuple[str, ...], frozenset[str]] = {}  # a sentence met before (diaries repeat themselves)
+
+    def starting(self, name: str, index: Mapping[str, list[int]], present: set[str]) -> list[str]:
+        """The patterns of list ``name`` whose first word is in ``index`` and every word in ``present``."""
+        table = self.firsts[name]
+        if len(index) < len(table):
+            listed = [p for first in index if first in table for p in table[first]]
+        else:
+            listed = [p for first, patterns in table.items() if first in index for p in patterns]
+        return [p for p in listed if self.required[p] <= present]
+
+    def present(self, table: Mapping[str, list[str]], index: Mapping[str, list[int]], present: set[str]) -> list[str]:
+        """Like :meth:`starting`, for one group's table."""
+        return [p for first, listed in table.items() if first in index for p in listed if self.required[p] <= present]
+
+    def _codes(self, word: str) -> frozenset[int]:
+        found = self.code_memo.get(word)
+        if found is None:
+            if len(self.code_memo) > _MEMO_LIMIT:
+                self.code_memo.clear()
+                self.coded_words.clear()
+            found = self.code_memo[word] = frozenset(c for part in self.parts_of(word) for c in self.keys.get(part, ()))
+            if found:
+                self.coded_words.add(word)
+        return found
+
+    def coded(self, words: set[str]) -> dict[str, frozenset[int]]:
+        """The words among ``words`` that are a key word of some sign's group, with their groups."""
+        memo = self.code_memo
+        for word in [word for word in words if word not in memo]:  # (set - dict keys would copy the keys)
+            self._codes(word)
+        return {word: self.code_memo[word] for word in words & self.coded_words}
+
+    def signs_maybe_in(self, codes: Iterable[frozenset[int]]) -> frozenset[int]:
+        """The quick test: the signs (by number) whose every group has a key word among ``codes``."""
+        hit: set[int] = set().union(*codes)
+        if not hit:
+            return frozenset()
+        alternatives = {code // 64 for code in hit}
+        return frozenset(self.alternatives[a][1] for a in alternatives if self.alternatives[a][0] <= hit)
+
+    def lazy_parts_of(self, word: str) -> frozenset[str]:
+        found = self.lazy_memo.get(word)
+        if found is None:
+            parts = set(self.lazy_exact.get(word, ()))
+            parts.update(part for stem, part in self.lazy_prefixes.items() if word.startswith(stem))
+            if len(self.lazy_memo) > _MEMO_LIMIT:
+                self.lazy_memo.clear()
+            found = self.lazy_memo[word] = frozenset(parts)
+        return found
 
     def parts_of(self, word: str) -> frozenset[str]:
         found = self.memo.get(word)
@@ -210,68 +395,79 @@ class _Matcher:
             for near in self.near.get(variant, ()):
                 if one_edit_apart(word, near):
                     found.add(near)
-        for length in self.fuzzy_stem_lengths:
-            for cut in (length - 1, length, length + 1):
-                if cut > len(word):
-                    continue
-                head = word[:cut]
-                for variant in {head} | _deletions(head):
-                    for part in self.near_prefix.get(variant, ()):
-                        if len(part) - 1 == length and one_edit_apart(head, part[:-1]):
-                            found.add(part)
         return found
 
 
-@lru_cache(maxsize=8)
+_MATCHERS: dict[int, tuple[Screening, _Matcher]] = {}
+
+
 def _matcher(screening: Screening) -> _Matcher:
-    return _Matcher(screening)
+    """The compiled lists of ``screening``, kept by identity (hashing the lists each time would cost more)."""
+    kept = _MATCHERS.get(id(screening))
+    if kept is None or kept[0] is not screening:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.clear()
+        kept = _MATCHERS[id(screening)] = (screening, _Matcher(screening))
+    return kept[1]
 
 
 class _Text:
-    """One text, tokenised and indexed for the patterns."""
+    """One text, tokenised, with the positions of the words the lists know."""
 
-    def __init__(self, text: str, screening: Screening) -> None:
+    def __init__(self, tokens: list[str], screening: Screening) -> None:
         self.screening = screening
-        matcher = _matcher(screening)
-        self.tokens: list[str] = _TOKEN.findall(_normal(text))
-        self.sentence: list[int] = []
-        number = 0
-        for token in self.tokens:
-            self.sentence.append(number)
-            if token in _SENTENCE_END:
-                number += 1
+        self.matcher = matcher = _matcher(screening)
+        self.tokens = tokens  # case-folded words, and punctuation
+        # Each distinct word is looked up once; only the known ones are kept.
+        known = {}
+        for word in set(self.tokens):
+            parts = matcher.parts_of(word)
+            if parts:
+                known[word] = parts
+        self.known = known
+        self.present: set[str] = set().union(*known.values())
+        self.hopeful = not self.present.isdisjoint(matcher.sign_firsts)
+        self.blank: set[int] = set()
         self.index: dict[str, list[int]] = {}
-        self.parts: list[frozenset[str]] = []
-        for at, token in enumerate(self.tokens):
-            parts = matcher.parts_of(token) if token[0].isalnum() else frozenset()
-            self.parts.append(parts)
-            for part in parts:
-                self.index.setdefault(part, []).append(at)
         self._spans: dict[str, list[Span]] = {}
-        ignored = [span for pattern in screening.ignore for span in self.spans(pattern)]
+        self.terms: set[int] = set()  # positions inside any sign's words
+        if not self.hopeful:
+            return
+        tokens = self.tokens
+        self.ends = [at for at, token in enumerate(tokens) if token in _SENTENCE_END]
+        # Only words that can start a pattern are indexed; the rest are checked in place.
+        self.first = {word: parts & matcher.first_parts for word, parts in known.items()}
+        self.first = {word: parts for word, parts in self.first.items() if parts}
+        self._index([at for at, token in enumerate(tokens) if token in self.first])
+        ignored = [span for pattern in matcher.starting("ignore", self.index, self.present) for span in self.spans(pattern)]
         if ignored:
-            for start, end in ignored:
-                for at in range(start, end):
-                    self.parts[at] = frozenset()
-            self.index = {}
-            for at, parts in enumerate(self.parts):
-                for part in parts:
-                    self.index.setdefault(part, []).append(at)
+            self.blank = {at for start, end in ignored for at in range(start, end)}
+            self._index([at for at, token in enumerate(tokens) if token in self.first and at not in self.blank])
             self._spans.clear()
-        negation = screening.negation
-        self.pseudo = {at for pattern in negation.pseudo for start, end in self.spans(pattern) for at in range(start, end)}
-        self.breaks = {start for pattern in negation.breaks for start, _ in self.spans(pattern)}
-        self.fillers = {start for pattern in negation.fillers for start, _ in self.spans(pattern)}
+        self.pseudo = {
+            at
+            for pattern in matcher.starting("pseudo", self.index, self.present)
+            for s, e in self.spans(pattern)
+            for at in range(s, e)
+        }
         self.before_ends: dict[int, list[Span]] = {}
-        for pattern in (*negation.before, *negation.hypothetical):
+        for pattern in matcher.starting("before", self.index, self.present):
             for span in self._real_triggers(pattern):
                 self.before_ends.setdefault(span[1], []).append(span)
         self.after_starts: dict[int, list[Span]] = {}
-        for pattern in negation.after:
+        for pattern in matcher.starting("after", self.index, self.present):
             for span in self._real_triggers(pattern):
                 if self._ends_clause(span[1]):
                     self.after_starts.setdefault(span[0], []).append(span)
-        self.terms: set[int] = set()  # positions inside any sign's words
+
+    def _index(self, positions: list[int]) -> None:
+        self.index = {}
+        for at in positions:
+            for part in self.first[self.tokens[at]]:
+                self.index.setdefault(part, []).append(at)
+
+    def sentence(self, at: int) -> int:
+        return bisect_left(self.ends, at)
 
     def _real_triggers(self, pattern: str) -> list[Span]:
         return [span for span in self.spans(pattern) if not any(at in self.pseudo for at in range(*span))]
@@ -279,46 +475,72 @@ class _Text:
     def is_word(self, at: int) -> bool:
         return self.tokens[at][0].isalnum()
 
+    def _lazy_at(self, at: int, patterns: Sequence[str]) -> bool:
+        """Whether one of ``patterns`` (breaks or fillers, not indexed) starts at ``at``."""
+        parts = self.matcher.lazy_parts_of(self.tokens[at])
+        return bool(parts) and any(
+            _pattern_parts(p)[0] in parts and self._match_at(at + 1, _pattern_parts(p)[1:], lazy=True) is not None
+            for p in patterns
+        )
+
+    def is_break(self, at: int) -> bool:
+        return self._lazy_at(at, self.screening.negation.breaks)
+
     def _ends_clause(self, at: int) -> bool:
         """Whether a resolution word ending before ``at`` closes its clause ("fine now", "gone.")."""
-        return at >= len(self.tokens) or not self.is_word(at) or at in self.breaks or at in self.fillers
+        return (
+            at >= len(self.tokens)
+            or not self.is_word(at)
+            or self.is_break(at)
+            or self._lazy_at(at, self.screening.negation.fillers)
+        )
 
     def spans(self, pattern: str) -> list[Span]:
-        """Every ``(start, end)`` where ``pattern`` matches (words only, within a sentence)."""
+        """Every ``(start, end)`` where ``pattern`` matches (words only, within a clause)."""
         found = self._spans.get(pattern)
         if found is None:
             parts = _pattern_parts(pattern)
             found = []
             for start in self.index.get(parts[0], ()):
-                end = self._match_at(start + 1, parts[1:], self.sentence[start])
+                end = self._match_at(start + 1, parts[1:])
                 if end is not None:
                     found.append((start, end))
             self._spans[pattern] = found
         return found
 
-    def _match_at(self, at: int, parts: Sequence[str], sentence: int) -> int | None:
+    def _part_at(self, at: int, part: str, lazy: bool) -> bool:
+        if at in self.blank:
+            return False
+        word = self.tokens[at]
+        return part in (self.matcher.lazy_parts_of(word) if lazy else self.known.get(word, ()))
+
+    def _match_at(self, at: int, parts: Sequence[str], lazy: bool = False) -> int | None:
         if not parts:
             return at
         head, rest = parts[0], parts[1:]
-        fits = at < len(self.tokens) and self.sentence[at] == sentence and self.is_word(at)
+        # Punctuation is a token that is not a word: no pattern runs across it.
+        fits = at < len(self.tokens) and self.is_word(at)
         if head == "*?":
-            skipped = self._match_at(at + 1, rest, sentence) if fits else None
-            return skipped if skipped is not None else self._match_at(at, rest, sentence)
+            skipped = self._match_at(at + 1, rest, lazy) if fits else None
+            return skipped if skipped is not None else self._match_at(at, rest, lazy)
         if not fits:
             return None
-        if head == "*" or head in self.parts[at]:
-            return self._match_at(at + 1, rest, sentence)
+        if head == "*" or self._part_at(at, head, lazy):
+            return self._match_at(at + 1, rest, lazy)
         return None
 
-    def negated(self, span: Span, own: Iterable[Span]) -> bool:
-        """Whether a negation, resolution or question covers ``span`` in its clause."""
-        mine = {at for start, end in own for at in range(start, end)}
+    def negated(self, span: Span, mine: set[int]) -> bool:
+        """Whether a negation, resolution or question covers ``span`` in its clause.
+
+        ``mine``: the positions of the sign's own words in the sentence; a
+        negation word inside them ("no feeling") is part of the sign.
+        """
         window = self.screening.negation.window
         start, end = span
         words, at = 0, start - 1
         while at >= 0 and words <= window:
             token = self.tokens[at]
-            if token in _SENTENCE_END or at in self.breaks:
+            if token in _SENTENCE_END or self.is_break(at):
                 break
             if token == ",":
                 # "no numbness, tingling or weakness": a list of signs goes on.
@@ -332,8 +554,7 @@ class _Text:
             at -= 1
         words, at = 0, end
         while at < len(self.tokens) and words <= window:
-            token = self.tokens[at]
-            if not self.is_word(at) or at in self.breaks:
+            if not self.is_word(at) or self.is_break(at):
                 break
             for trigger in self.after_starts.get(at, ()):
                 if not any(p in mine for p in range(*trigger)):
@@ -343,19 +564,39 @@ class _Text:
         return False
 
 
+def _by_sentence(text: _Text, spans: Iterable[Span]) -> dict[int, list[Span]]:
+    found: dict[int, list[Span]] = {}
+    for span in spans:
+        found.setdefault(text.sentence(span[0]), []).append(span)
+    return found
+
+
+def _present(table: Mapping[str, list[str]], text: _Text) -> list[str]:
+    return text.matcher.present(table, text.index, text.present)
+
+
 def _sign_found(sign: SignWords, text: _Text) -> bool:
-    for groups in sign.alternatives:
-        found = [[span for pattern in group for span in text.spans(pattern)] for group in groups]
+    alternatives, unless_table = text.matcher.sign_tables[sign.name]
+    unless: dict[int, list[Span]] | None = None
+    for groups in alternatives:
+        if any(not any(first in text.index for first in group) for group in groups):
+            continue
+        found = [
+            _by_sentence(text, (span for pattern in _present(group, text) for span in text.spans(pattern))) for group in groups
+        ]
         if not all(found):
             continue
-        sentences = set.intersection(*({text.sentence[s] for s, _ in spans} for spans in found))
+        sentences = set(found[0]).intersection(*found[1:])
         for sentence in sorted(sentences):
-            here = [[span for span in spans if text.sentence[span[0]] == sentence] for spans in found]
-            own = [span for spans in here for span in spans]
-            if not all(any(not text.negated(span, own) for span in spans) for spans in here):
+            here = [spans[sentence] for spans in found]
+            mine = {at for spans in here for start, end in spans for at in range(start, end)}
+            if not all(any(not text.negated(span, mine) for span in spans) for spans in here):
                 continue
-            ruled_out = [span for pattern in sign.unless for span in text.spans(pattern) if text.sentence[span[0]] == sentence]
-            if any(not text.negated(span, ruled_out) for span in ruled_out):
+            if unless is None:
+                unless = _by_sentence(text, (span for pattern in _present(unless_table, text) for span in text.spans(pattern)))
+            ruled_out = unless.get(sentence, [])
+            ruled = {at for start, end in ruled_out for at in range(start, end)}
+            if any(not text.negated(span, ruled) for span in ruled_out):
                 continue
             return True
     return False
@@ -367,16 +608,48 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     Pure, and linear in the length of ``text``.
     """
     rules = default_screening() if screening is None else screening
-    if not _WORD.search(text):
+    matcher = _matcher(rules)
+    tokens: list[str] = _TOKEN.findall(_normal(text))
+    # The quick test first: the words that are a key word of some sign's group.
+    coded = matcher.coded(set(tokens))
+    if not matcher.signs_maybe_in(coded.values()):
         return []
-    scanned = _Text(text, rules)
-    for sign in rules.signs:
-        for groups in sign.alternatives:
-            for group in groups:
-                for pattern in group:
-                    for start, end in scanned.spans(pattern):
-                        scanned.terms.update(range(start, end))
-    return [sign.name for sign in rules.signs if _sign_found(sign, scanned)]
+    anchors = {word for word, codes in coded.items() if not codes.isdisjoint(matcher.first_group_codes)}
+    # Every rule works within one sentence, so only the sentences around those
+    # words are looked at, each on its own (and each only once).
+    found: set[str] = set()
+    seen = matcher.sentences
+    done = -1
+    for at in [at for at, token in enumerate(tokens) if token in anchors]:
+        if at <= done:
+            continue
+        start = at
+        while start > 0 and tokens[start - 1] not in _SENTENCE_END:
+            start -= 1
+        end = at
+        while end < len(tokens) and tokens[end] not in _SENTENCE_END:
+            end += 1
+        done = end
+        sentence = tuple(tokens[start:end])
+        maybe = matcher.signs_maybe_in(coded[word] for word in set(sentence) if word in coded)
+        if maybe:
+            signs = seen.get(sentence)
+            if signs is None:
+                if len(seen) > _MEMO_LIMIT:
+                    seen.clear()
+                signs = seen[sentence] = _signs_in_sentence(list(sentence), rules, maybe)
+            found.update(signs)
+    return [sign.name for sign in rules.signs if sign.name in found]
+
+
+def _signs_in_sentence(sentence: list[str], rules: Screening, maybe: frozenset[int]) -> frozenset[str]:
+    scanned = _Text(sentence, rules)
+    if not scanned.hopeful:
+        return frozenset()
+    for pattern in scanned.matcher.starting("sign", scanned.index, scanned.present):
+        for start, end in scanned.spans(pattern):
+            scanned.terms.update(range(start, end))
+    return frozenset(sign.name for number, sign in enumerate(rules.signs) if number in maybe and _sign_found(sign, scanned))
 
 
 def days_to_check(entries: Iterable[DayEntry], screening: Screening | None = None) -> list[tuple[dt.date, tuple[str, ...]]]:
