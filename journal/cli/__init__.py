@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.backup",
     "journal.cli.trends",
     "journal.cli.lists",
+    "journal.cli.screen",
 )
 
 EXIT_USER_ERROR = 2
