@@ -291,7 +291,8 @@ class TodayView(QWidget):
             self.red_flag_banner.hide()
             return
         urgent = [f.symptom for f in flags if f.urgency is Urgency.URGENT]
-        soon = [f.symptom for f in flags if f.urgency is Urgency.SOON]
+        # Each "soon" sign says how soon (from its guideline, catalog.toml).
+        soon = [f"{f.symptom} ({f.when})" if f.when else f.symptom for f in flags if f.urgency is Urgency.SOON]
         parts = []
         if urgent:
             parts.append(
@@ -301,7 +302,7 @@ class TodayView(QWidget):
         if soon:
             # A "soon" sign never sits under "Seek medical care now".
             lead = "Also see your doctor soon about" if urgent else "⚠  See your doctor soon: you logged"
-            parts.append(f"{lead} {', '.join(soon)}.")
+            parts.append(f"{lead} {'; '.join(soon)}.")
         self.red_flag_banner.setProperty("urgent", bool(urgent))
         self.red_flag_banner.setText("\n".join(parts))
         self.red_flag_banner.style().unpolish(self.red_flag_banner)
