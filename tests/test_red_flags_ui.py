@@ -344,7 +344,7 @@ def test_a_typed_symptom_that_means_a_warning_sign_is_asked_about_and_yes_marks_
     _fill_pain(qtbot, window)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("cannot pass urine", True))
     with qtbot.waitSignal(window.session.changed, timeout=5_000):  # "Add…" asks the name
-        qtbot.mouseClick(window.today.form.symptoms._add, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.today.form.symptoms.add_button, Qt.MouseButton.LeftButton)
     assert asked.questions == [(URINE, "cannot pass urine")]
     checked = window.today.form.symptoms.checked()
     assert "cannot pass urine" in checked and URINE in checked

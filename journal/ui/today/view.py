@@ -33,6 +33,7 @@ from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.redflags import RedFlag, red_flags_in
+from journal.core.screening import suggested_signs
 from journal.core.validation import validate_day
 from journal.ui.session import JournalChange, JournalSession
 
@@ -584,6 +585,8 @@ class TodayView(QWidget):
     def _screen(self, text: str) -> None:
         """Ask about ``text``; mark each sign the patient says yes to, with all that follows."""
         already = {name_key(name) for name in self.form.symptoms.checked()}
+        if any(name_key(sign) not in already for sign in suggested_signs(text)):
+            self.form.symptoms.open_warnings()  # a suggested sign is shown with its group
         for sign in self.words.signs_to_mark(self, self.date, text, already):
             if self.form.symptoms.chip(sign) is None:
                 continue  # not in this journal's catalog (cannot happen after migration 3)
