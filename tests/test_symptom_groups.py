@@ -94,6 +94,7 @@ def test_a_marked_sign_is_saved_with_the_day(
     _save(qtbot, window)
     journal = Journal.open(db_path)
     try:
-        assert sign in journal.day(window.today.date).symptoms  # type: ignore[union-attr]
+        day = journal.day(window.today.date)
+        assert day is not None and sign in day.symptoms
     finally:
         journal.close()
