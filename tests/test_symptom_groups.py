@@ -79,7 +79,7 @@ def test_a_day_with_a_sign_opens_with_the_group_open(qtbot: QtBot) -> None:
 def test_a_marked_sign_is_saved_with_the_day(
     qtbot: QtBot,
     db_path: Path,
-    modals: ModalWatcher,
+    modals: ModalWatcher,  # noqa: F811
     opened: list[MainWindow],  # noqa: F811
 ) -> None:
     window = _open(qtbot, db_path)
