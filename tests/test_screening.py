@@ -174,3 +174,7 @@ def test_lay_words_for_the_new_signs() -> None:
 def test_a_pattern_must_start_with_a_word() -> None:
     with pytest.raises(ValueError, match="must start with a word"):
         build_screening({"sign": [{"name": BOTH, "all": [["* legs"]]}]})
+
+
+def test_an_ampersand_reads_as_and() -> None:
+    assert suggested_signs("pins & needles in my groin") == [SADDLE]

@@ -9,7 +9,8 @@ The words are data (``resources/warning_words.toml``); this module holds the
 rules, which follow how clinical text is screened (NegEx, Chapman et al.
 2001):
 
-* Text is case-folded, apostrophes are dropped ("can't" → "cant") and it is
+* Text is case-folded, apostrophes are dropped ("can't" → "cant"), "&" reads
+  as "and" ("pins & needles"), and it is
   split into words of letters and digits (any script) and the punctuation
   that ends a sentence (``. ! ? ; :`` and a new line) or a clause (``,``).
 * A pattern is a word ("wee"), a word prefix ("urin*"), or a phrase of
@@ -46,7 +47,7 @@ WORDS_FILE: Final = "warning_words.toml"
 _WORD: Final = re.compile(r"[^\W_]+")
 _TOKEN: Final = re.compile(r"[^\W_]+|[.!?;:\n,]")
 _SENTENCE_END: Final = frozenset(".!?;:\n")
-_APOSTROPHES: Final = str.maketrans("", "", "'’‘`´")
+_APOSTROPHES: Final = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, "&": " and "})
 _LONGEST_FUZZY_WORD: Final = 40  # longer "words" are not real words; no edits are tried
 _MEMO_LIMIT: Final = 200_000
 #: Words too common to be a pattern's key word in the quick test (see _Matcher).
