@@ -9,6 +9,9 @@
 -- are not touched. The why-texts and sources live in resources/catalog.toml;
 -- keep the two in step (tests/test_migrations.py checks they agree).
 -- A new journal runs this on an empty catalog and inserts nothing.
+-- A read-only journal still waiting for this step opens as it is, without the two signs.
+--
+-- Data only: the tables are unchanged.
 
 CREATE TEMP TABLE warning_sign (name TEXT PRIMARY KEY, urgency TEXT NOT NULL);
 
