@@ -22,6 +22,14 @@ from tests.gui_helpers import close_window
 
 URGENT = "loss of bladder or bowel control"
 SOON = "numbness or tingling in legs"
+
+
+def _when(sign: str) -> str:
+    from journal.core.catalog import default_catalog
+
+    return next(item.when for item in default_catalog() if item.name == sign)
+
+
 TODAY = dt.date.today()
 
 
@@ -336,7 +344,7 @@ def test_a_typed_symptom_that_means_a_warning_sign_is_asked_about_and_yes_marks_
     _fill_pain(qtbot, window)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("cannot pass urine", True))
     with qtbot.waitSignal(window.session.changed, timeout=5_000):  # "Add…" asks the name
-        qtbot.mouseClick(window.today.form.symptoms._add, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.today.form.symptoms.add_button, Qt.MouseButton.LeftButton)
     assert asked.questions == [(URINE, "cannot pass urine")]
     checked = window.today.form.symptoms.checked()
     assert "cannot pass urine" in checked and URINE in checked
@@ -406,7 +414,7 @@ def test_the_banner_never_puts_a_soon_sign_under_seek_care_now(
         "⚠  Seek medical care now: you logged loss of bladder or bowel control. "
         "Go to an emergency department, or call your local emergency number."
     )
-    assert lines[1] == f"Also see your doctor soon about {SOON}."
+    assert lines[1] == f"Also see your doctor soon about {SOON} ({_when(SOON)})."
 
 
 def test_an_urgent_day_shows_only_care_cards_under_get_care_first(

@@ -32,6 +32,7 @@ URGENT_NAMES = (
     "new problems with sexual function",
     "progressive leg weakness",
     "severe pain after a fall or injury",
+    "foot drop or cannot lift the front of the foot",
 )
 SOON_NAMES = (
     "numbness or tingling in legs",
@@ -40,6 +41,7 @@ SOON_NAMES = (
     "fever or chills with back pain",
     "unexplained weight loss",
     "pain at night that rest does not ease",
+    "pain in the upper back or between the shoulder blades",
 )
 
 
@@ -318,3 +320,26 @@ def test_six_weeks_counts_to_today_even_if_today_is_not_logged_yet() -> None:
     assert persistent_severe_pain(days, SUNDAY - dt.timedelta(days=1)) is None
     result = persistent_severe_pain(days, SUNDAY)
     assert result is not None and result.end == SUNDAY - dt.timedelta(days=1) and result.days == 42
+
+
+def test_every_soon_sign_says_how_soon_from_a_named_guideline() -> None:
+    from journal.core.sources import works
+
+    external = {key for key, work in works().items() if work.external}
+    for item in default_catalog():
+        if item.urgency is Urgency.SOON:
+            assert item.when.startswith("within "), item.name
+            assert item.sources[0].file in external, item.name
+
+
+def test_the_soon_message_gives_each_signs_time_frame() -> None:
+    import datetime as dt
+
+    from journal.core.day import DayEntry
+    from journal.core.redflags import red_flags_in, soon_message
+
+    day = dt.date(2026, 1, 5)
+    entry = DayEntry(date=day, back_pain=4, symptoms=("fever or chills with back pain", "unexplained weight loss"))
+    message = soon_message(red_flags_in(entry), day)
+    assert "See a doctor within a day or two; the same day if you feel very unwell." in message
+    assert "See a doctor within a week." in message

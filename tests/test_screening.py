@@ -114,3 +114,67 @@ def test_imported_days_to_check_list_unmarked_signs_only() -> None:
         DayEntry(date=second, back_pain=6, symptoms=(URINE,), notes="still can't pee properly"),
     ]
     assert days_to_check(entries) == [(first, (URINE,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no problems peeing",
+        "bladder and bowels fine",
+        "sex was fine, no problems",
+        "the tingling has gone",
+        "I fell behind at work",
+        "the doctor asked if I'd had a fall; I haven't",
+        "no numbness, tingling or weakness",
+        "numbness in my toes settled down now",
+        "never had any bladder trouble",
+        "the new bike saddle is comfy",
+    ],
+)
+def test_negated_resolved_and_asked_about_words_ask_nothing(text: str) -> None:
+    assert suggested_signs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("legs fine but numb down there", [SADDLE]),  # "but" ends the clause "fine" covers
+        ("no back pain today, numb down below", [SADDLE]),  # a comma ends "no"'s reach
+        ("bladder not normal", [URINE]),  # "not normal" is no resolution
+        ("numb groin, no better", [SADDLE]),
+        ("no feeling down there", [SADDLE]),  # the sign's own "no" is not a negation
+    ],
+)
+def test_negation_stays_in_its_clause(text: str, expected: list[str]) -> None:
+    assert suggested_signs(text) == expected
+
+
+def test_one_edit_misspellings_of_long_words_match_but_short_words_do_not() -> None:
+    assert suggested_signs("incontinance") == [CONTROL]  # a letter changed, prefix pattern
+    assert suggested_signs("sadle numbness") == [SADDLE]  # a letter dropped
+    assert suggested_signs("numb grion") == [SADDLE]  # two letters swapped
+    assert suggested_signs("numb bun") == [NUMB_LEGS]  # "bun" is too short to be taken for "bum"
+    assert suggested_signs("my fever is gone, never had chills") == []
+
+
+def test_real_words_next_to_sign_words_are_not_misspellings() -> None:
+    assert suggested_signs("climbed a ladder, fine") == []
+    assert suggested_signs("right leg aches, nothing helps at night") == ["pain at night that rest does not ease"]
+    assert suggested_signs("it rained, got a towel") == []
+
+
+def test_lay_words_for_the_new_signs() -> None:
+    foot = "foot drop or cannot lift the front of the foot"
+    assert suggested_signs("foot drop on the right") == [foot]
+    assert suggested_signs("my foot slaps the floor when I walk") == [foot]
+    assert suggested_signs("can't lift my toes") == [foot]
+    assert suggested_signs("pain between my shoulder blades") == ["pain in the upper back or between the shoulder blades"]
+
+
+def test_a_pattern_must_start_with_a_word() -> None:
+    with pytest.raises(ValueError, match="must start with a word"):
+        build_screening({"sign": [{"name": BOTH, "all": [["* legs"]]}]})
+
+
+def test_an_ampersand_reads_as_and() -> None:
+    assert suggested_signs("pins & needles in my groin") == [SADDLE]

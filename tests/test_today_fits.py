@@ -24,9 +24,11 @@ def core_widgets(window: MainWindow) -> dict[str, QWidget]:
     found: dict[str, QWidget] = {"back pain": form.back_pain, "leg pain": form.leg_pain}
     found["where it hurts"] = form.body_map
     found["add activity"] = form.activities.add_button
-    for group, name in ((form.triggers, "trigger"), (form.symptoms, "symptom")):
+    for group, name in ((form.triggers, "trigger"), (form.symptoms.ordinary, "symptom")):
         found |= {f"{name} {chip.text()}": chip for chip in group.chips()}
         found[f"add {name}"] = group.add_button
+    # The warning signs sit in their own group, opened by its title (tests/test_symptom_groups.py).
+    found["warning signs"] = form.symptoms.toggle
     return found
 
 

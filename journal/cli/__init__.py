@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.trends",
     "journal.cli.lists",
     "journal.cli.treatments",
+    "journal.cli.screen",
 )
 
 EXIT_USER_ERROR = 2

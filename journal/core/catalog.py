@@ -46,6 +46,7 @@ class CatalogItem:
     builtin: bool = False
     why: str = ""  # for red flags: why it matters, in one calm line
     sources: tuple[Source, ...] = ()  # where the warning sign comes from (see sources.toml)
+    when: str = ""  # for "soon" signs: how soon, e.g. "within a day or two" (from the first source)
 
 
 #: Characters that show nothing but make two names differ: zero-width spaces and
@@ -148,6 +149,7 @@ def default_catalog() -> tuple[CatalogItem, ...]:
                 builtin=True,
                 why=row.get("why", ""),
                 sources=tuple(Source(ref["file"], ref.get("section", ""), ref.get("part", "")) for ref in row.get("source", [])),
+                when=row.get("when", ""),
             )
         )
     return tuple(items)

@@ -58,6 +58,7 @@ class RedFlag:
     urgency: Urgency
     why: str = ""  # one calm line, from catalog.toml (a plain fallback for own symptoms)
     sources: tuple[Source, ...] = ()
+    when: str = ""  # for "soon": how soon to see a doctor (catalog.toml), e.g. "within a week"
 
     @property
     def source(self) -> str:
@@ -65,9 +66,15 @@ class RedFlag:
         return citations(self.sources or (WHEN_TO_SEE_A_DOCTOR,))
 
 
+#: How soon, for a "soon" symptom of the patient's own (the catalog's signs each have their own).
+DEFAULT_WHEN: Final = "within a few days; sooner if it is getting worse"
+
+
 @cache
-def _catalog_details() -> dict[str, tuple[str, tuple[Source, ...]]]:
-    return {name_key(item.name): (item.why, item.sources) for item in default_catalog() if item.kind is CatalogKind.SYMPTOM}
+def _catalog_details() -> dict[str, tuple[str, tuple[Source, ...], str]]:
+    return {
+        name_key(item.name): (item.why, item.sources, item.when) for item in default_catalog() if item.kind is CatalogKind.SYMPTOM
+    }
 
 
 def _table(urgencies: Mapping[str, Urgency | str] | None) -> dict[str, Urgency]:
@@ -86,7 +93,7 @@ def _flags_of(entry: DayEntry, table: Mapping[str, Urgency]) -> list[RedFlag]:
         if urgency not in _URGENCY_RANK or key in seen:
             continue
         seen.add(key)
-        why, sources = details.get(key, ("", ()))
+        why, sources, when = details.get(key, ("", (), ""))
         flags.append(
             RedFlag(
                 date=entry.date,
@@ -94,6 +101,7 @@ def _flags_of(entry: DayEntry, table: Mapping[str, Urgency]) -> list[RedFlag]:
                 urgency=urgency,
                 why=why or _FALLBACK_WHY[urgency],
                 sources=sources or (WHEN_TO_SEE_A_DOCTOR,),
+                when=(when or DEFAULT_WHEN) if urgency is Urgency.SOON else "",
             )
         )
     flags.sort(key=lambda flag: _URGENCY_RANK[flag.urgency])
@@ -142,6 +150,7 @@ class FlagGroup:
     why: str
     sources: tuple[Source, ...]
     dates: tuple[dt.date, ...]  # ascending, each once
+    when: str = ""  # for "soon": how soon to see a doctor
 
 
 def grouped(flags: Iterable[RedFlag]) -> list[FlagGroup]:
@@ -154,7 +163,8 @@ def grouped(flags: Iterable[RedFlag]) -> list[FlagGroup]:
         first = min(same, key=lambda f: f.date)
         urgency = min((f.urgency for f in same), key=lambda u: _URGENCY_RANK[u])
         dates = tuple(sorted({f.date for f in same}))
-        result.append(FlagGroup(first.symptom, urgency, first.why, first.sources, dates))
+        when = first.when if urgency is Urgency.SOON else ""
+        result.append(FlagGroup(first.symptom, urgency, first.why, first.sources, dates, when))
     result.sort(key=lambda g: (_URGENCY_RANK[g.urgency], g.dates[0], name_key(g.symptom)))
     return result
 
@@ -181,7 +191,8 @@ def _lines(groups: Sequence[FlagGroup], today: dt.date | None) -> tuple[list[str
             when = f", today and on {date_list(earlier)}" if now else f", on {date_list(earlier)}"
         else:
             when = ""
-        lines.append(f"• {_capital(group.symptom)}{when}. {_sentence(group.why)}")
+        how_soon = f" See a doctor {_sentence(group.when)}" if group.when else ""
+        lines.append(f"• {_capital(group.symptom)}{when}. {_sentence(group.why)}{how_soon}")
     return lines, past
 
 
@@ -218,7 +229,7 @@ def soon_message(flags: Sequence[RedFlag], today: dt.date | None = None) -> str:
         return ""
     lines, _past = _lines(groups, today)
     return (
-        "Please contact your doctor soon about:\n"
+        "Please contact your doctor soon (each sign says how soon) about:\n"
         + "\n".join(lines)
         + "\n\nIf it gets worse quickly, or you notice a warning sign that needs care "
         "now, get medical care straight away."

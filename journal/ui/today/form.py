@@ -35,6 +35,7 @@ from journal.ui.widgets.chips import ChipGroup
 from journal.ui.widgets.medications import MedicationList
 from journal.ui.widgets.relief import ReliefList
 from journal.ui.widgets.scale import HIGH_IS_BETTER, ScaleSelector
+from journal.ui.widgets.symptom_chips import SymptomChips
 
 
 def _fit_to_content(spin: QAbstractSpinBox) -> None:
@@ -78,7 +79,7 @@ SECTION_HELP: Final = (
 MORE_HELP: Final = "More opens or folds the fields below (Alt+M). It stays as you leave it."
 
 
-def _with_checked(names: list[str], group: ChipGroup) -> list[str]:
+def _with_checked(names: list[str], group: ChipGroup | SymptomChips) -> list[str]:
     """``names`` plus the group's ticked names that are not among them."""
     keys = {name_key(n) for n in names}
     return names + [n for n in group.checked() if name_key(n) not in keys]
@@ -225,11 +226,9 @@ class DayForm(QWidget):
     def _symptom_box(self) -> QGroupBox:
         box = QGroupBox("&Symptoms")
         layout = QVBoxLayout(box)
-        self.symptoms = ChipGroup("Symptom")
+        # Ordinary symptoms first; the warning signs in their own group below (one key press away).
+        self.symptoms = SymptomChips()
         layout.addWidget(self.symptoms)
-        hint = QLabel("Symptoms marked ⚠ need a doctor's attention.")
-        hint.setObjectName("hint")
-        layout.addWidget(hint)
         return box
 
     def _body_box(self) -> QGroupBox:
@@ -441,7 +440,7 @@ class DayForm(QWidget):
             self.blockSignals(False)
 
     @staticmethod
-    def ensure_names(group: ChipGroup, names: tuple[str, ...]) -> None:
+    def ensure_names(group: ChipGroup | SymptomChips, names: tuple[str, ...]) -> None:
         missing = [n for n in names if group.chip(n) is None]
         if missing:
             group.set_names([*group.names(), *missing])

@@ -1,8 +1,9 @@
 """Asking, once and gently, whether typed words mean a warning sign.
 
 When a typed symptom or a note holds words that may point to a warning sign
-(:mod:`journal.core.screening`), Today asks "Did you mean: …?". Only "Yes,
-mark it" marks the sign; nothing is ever flagged silently. Each question is
+(:mod:`journal.core.screening`), Today asks "Did you mean: …?", with the
+sign's reason. Only "Yes, mark it", chosen on purpose (there is no default
+button), marks the sign; nothing is ever flagged silently. Each question is
 asked at most once per day and text, and a sign the patient said "No" to is
 not asked about again for that day.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from journal.core.catalog import name_key
 from journal.core.screening import suggested_signs
@@ -21,8 +22,14 @@ from journal.core.screening import suggested_signs
 Asker = Callable[[QWidget, str, str], bool]
 
 
-def ask_did_you_mean(parent: QWidget, sign: str, text: str) -> bool:
-    """The question itself: "Did you mean: <sign>?" with [Yes, mark it] and [No]."""
+def did_you_mean_box(parent: QWidget, sign: str, text: str) -> tuple[QMessageBox, QPushButton]:
+    """The question, not yet shown: "Did you mean: <sign>?", the sign's reason, [Yes, mark it] [No].
+
+    Neither button is the default, so Enter alone answers nothing: marking a
+    warning sign takes a deliberate click, or Tab to it and Space. Escape is "No".
+    """
+    from journal.app.screening import why_of
+
     box = QMessageBox(parent)
     box.setObjectName("didYouMean")
     box.setIcon(QMessageBox.Icon.Question)
@@ -31,13 +38,24 @@ def ask_did_you_mean(parent: QWidget, sign: str, text: str) -> bool:
     quoted = " ".join(text.split())
     if len(quoted) > 120:
         quoted = quoted[:117] + "…"
+    why = why_of(sign)
+    reason = f"Why it matters: {why}\n\n" if why else ""
     box.setInformativeText(
-        f"You wrote: “{quoted}”.\n\nIf you mark it, your journal records it for this day and tells you what to do about it."
+        f"You wrote: “{quoted}”.\n\n{reason}"
+        "If you mark it, your journal records it for this day and tells you what to do about it."
     )
     yes = box.addButton("Yes, mark it", QMessageBox.ButtonRole.YesRole)
     no = box.addButton("No", QMessageBox.ButtonRole.NoRole)
-    box.setDefaultButton(yes)
+    for button in (yes, no):
+        button.setAutoDefault(False)
+        button.setDefault(False)
     box.setEscapeButton(no)
+    return box, yes
+
+
+def ask_did_you_mean(parent: QWidget, sign: str, text: str) -> bool:
+    """Ask the question (see :func:`did_you_mean_box`); True only for "Yes, mark it"."""
+    box, yes = did_you_mean_box(parent, sign, text)
     box.exec()
     return box.clickedButton() is yes
 

@@ -33,6 +33,7 @@ from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.redflags import RedFlag, red_flags_in
+from journal.core.screening import suggested_signs
 from journal.core.validation import validate_day
 from journal.ui.session import JournalChange, JournalSession
 
@@ -297,7 +298,8 @@ class TodayView(QWidget):
             self.red_flag_banner.hide()
             return
         urgent = [f.symptom for f in flags if f.urgency is Urgency.URGENT]
-        soon = [f.symptom for f in flags if f.urgency is Urgency.SOON]
+        # Each "soon" sign says how soon (from its guideline, catalog.toml).
+        soon = [f"{f.symptom} ({f.when})" if f.when else f.symptom for f in flags if f.urgency is Urgency.SOON]
         parts = []
         if urgent:
             parts.append(
@@ -307,7 +309,7 @@ class TodayView(QWidget):
         if soon:
             # A "soon" sign never sits under "Seek medical care now".
             lead = "Also see your doctor soon about" if urgent else "⚠  See your doctor soon: you logged"
-            parts.append(f"{lead} {', '.join(soon)}.")
+            parts.append(f"{lead} {'; '.join(soon)}.")
         self.red_flag_banner.setProperty("urgent", bool(urgent))
         self.red_flag_banner.setText("\n".join(parts))
         self.red_flag_banner.style().unpolish(self.red_flag_banner)
@@ -590,6 +592,8 @@ class TodayView(QWidget):
     def _screen(self, text: str) -> None:
         """Ask about ``text``; mark each sign the patient says yes to, with all that follows."""
         already = {name_key(name) for name in self.form.symptoms.checked()}
+        if any(name_key(sign) not in already for sign in suggested_signs(text)):
+            self.form.symptoms.open_warnings()  # a suggested sign is shown with its group
         for sign in self.words.signs_to_mark(self, self.date, text, already):
             if self.form.symptoms.chip(sign) is None:
                 continue  # not in this journal's catalog (cannot happen after migration 3)

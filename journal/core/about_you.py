@@ -1,0 +1,149 @@
+"""About you: the few facts that change what a warning sign means.
+
+Optional, asked once, changeable, stored in the journal's settings; shared in a
+report only if the person ticks "include in my report". The rules follow the
+clinical red-flag lists, each cited:
+
+* a weakened immune system, injecting drugs, or a spinal operation or
+  injection in the last few months: fever or chills with back pain is urgent
+  (same day), as a spinal infection is more likely (NICE CKS low back pain,
+  red flags: suspected spinal infection);
+* a history of cancer: new or worsening back pain at night, unexplained weight
+  loss or upper-back pain is "see a doctor within a few days", and any of them
+  together with leg weakness, numbness or bladder symptoms is urgent (NICE
+  NG234: spinal metastases and metastatic spinal cord compression);
+* age under 20 or over 50: night pain, weight loss and fever come sooner
+  (within a few days) (NICE CKS low back pain, red flags).
+
+Nothing here diagnoses: a changed sign says what to do, and why, in the same
+voice as the catalog's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from journal.core.catalog import Urgency, name_key
+from journal.core.errors import ValidationError
+from journal.core.redflags import RedFlag
+from journal.core.sources import Source
+
+#: Settings keys (the journal's ``setting`` table), one per answer.
+KEYS: Final = {
+    "cancer_history": "about_you.cancer_history",
+    "weak_immunity": "about_you.weak_immunity",
+    "injects_drugs": "about_you.injects_drugs",
+    "osteoporosis_or_steroids": "about_you.osteoporosis_or_steroids",
+    "recent_spinal_procedure": "about_you.recent_spinal_procedure",
+    "birth_year": "about_you.birth_year",
+    "include_in_report": "about_you.include_in_report",
+}
+
+INFECTION: Final = Source("nice-cks-low-back-pain", "Red flags", "suspected spinal infection")
+CANCER: Final = Source("nice-ng234", "Recognising spinal metastases")
+CORD: Final = Source("nice-ng234", "Recognising metastatic spinal cord compression")
+AGE: Final = Source("nice-cks-low-back-pain", "Red flags", "age under 20 or over 50")
+
+FEVER: Final = "fever or chills with back pain"
+CANCER_SIGNS: Final = frozenset(
+    {"pain at night that rest does not ease", "unexplained weight loss", "pain in the upper back or between the shoulder blades"}
+)
+NERVE_SIGNS: Final = frozenset(
+    {
+        "leg weakness",
+        "numbness or tingling in legs",
+        "trouble passing or controlling urine",
+        "not feeling when the bladder or bowel is full",
+        "loss of bladder or bowel control",
+    }
+)
+AGE_SIGNS: Final = frozenset({"pain at night that rest does not ease", "unexplained weight loss", FEVER})
+SOONER: Final = "within a few days"
+SAME_DAY: Final = (
+    "Back pain with a fever or chills can come from an infection; "
+    "with what you told the journal about yourself, it needs checking the same day."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AboutYou:
+    """The answers; every one optional (False / None: not said)."""
+
+    cancer_history: bool = False
+    weak_immunity: bool = False  # chemotherapy, long-term steroids or other immune-suppressing medicine, HIV, a transplant
+    injects_drugs: bool = False
+    osteoporosis_or_steroids: bool = False
+    recent_spinal_procedure: bool = False  # an operation or injection in the last few months
+    birth_year: int | None = None
+    include_in_report: bool = False
+
+    def age(self, today: dt.date) -> int | None:
+        return None if self.birth_year is None else today.year - self.birth_year
+
+    def to_settings(self) -> dict[str, str]:
+        values = {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
+        return {
+            KEYS[name]: (
+                ""
+                if value is None
+                else str(value)
+                if isinstance(value, int) and not isinstance(value, bool)
+                else "1"
+                if value
+                else "0"
+            )
+            for name, value in values.items()
+        }
+
+
+def check_birth_year(year: int | None, today: dt.date) -> None:
+    """A clear error for a year of birth no one living could have."""
+    if year is not None and not (today.year - 120 <= year <= today.year):
+        raise ValidationError([("birth_year", f"Year of birth must be between {today.year - 120} and {today.year}.")])
+
+
+def from_settings(settings: Mapping[str, str | None], today: dt.date) -> AboutYou:
+    """The stored answers (missing ones: not said)."""
+    year_text = (settings.get(KEYS["birth_year"]) or "").strip()
+    year = int(year_text) if year_text.isdigit() else None
+    check_birth_year(year, today)
+    flags = {name: settings.get(key) == "1" for name, key in KEYS.items() if name != "birth_year"}
+    return AboutYou(birth_year=year, **flags)
+
+
+def _changed(flag: RedFlag, urgency: Urgency, why: str, source: Source, when: str = "") -> RedFlag:
+    return dataclasses.replace(flag, urgency=urgency, why=f"{flag.why} {why}".strip(), sources=(source, *flag.sources), when=when)
+
+
+def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[RedFlag]:
+    """``flags`` as they mean for this person (see the module): urgency, time frame and reason."""
+    keys = {name_key(f.symptom) for f in flags}
+    age = about.age(today)
+    out = []
+    for flag in flags:
+        key = name_key(flag.symptom)
+        if key == FEVER and (about.weak_immunity or about.injects_drugs or about.recent_spinal_procedure):
+            flag = _changed(
+                flag,
+                Urgency.URGENT,
+                SAME_DAY,
+                INFECTION,
+            )
+        elif key in CANCER_SIGNS and about.cancer_history:
+            if keys & NERVE_SIGNS:
+                flag = _changed(
+                    flag,
+                    Urgency.URGENT,
+                    "With a history of cancer, this together with weakness, numbness or bladder changes needs checking now.",
+                    CORD,
+                )
+            elif flag.urgency is Urgency.SOON:
+                flag = _changed(flag, Urgency.SOON, "With a history of cancer, see a doctor within a few days.", CANCER, SOONER)
+        elif key in AGE_SIGNS and age is not None and (age < 20 or age > 50) and flag.urgency is Urgency.SOON:
+            flag = _changed(flag, Urgency.SOON, "At your age this is worth checking sooner.", AGE, SOONER)
+        out.append(flag)
+    return out

@@ -1,0 +1,60 @@
+"""The screening measured on patient-style phrasings (tests/data/screening_phrasings.toml).
+
+Targets from issue 23: an urgent sign is suggested for at least 95% of the
+cauda equina phrasings (misspellings included) and of the other urgent
+phrasings; among ordinary, negated and resolved notes at most 10% raise an
+urgent question and at most 20% raise any question.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from journal.core.catalog import Urgency, default_urgencies, name_key
+from journal.core.screening import suggested_signs
+
+PHRASINGS = Path(__file__).parent / "data" / "screening_phrasings.toml"
+
+
+@cache
+def _phrasings() -> dict[str, list[str]]:
+    with PHRASINGS.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {key: [str(text) for text in value] for key, value in data.items()}
+
+
+def _urgent(text: str) -> bool:
+    urgencies = default_urgencies()
+    return any(urgencies[name_key(sign)] is Urgency.URGENT for sign in suggested_signs(text))
+
+
+def _share(texts: list[str], hit: bool, urgent_only: bool) -> tuple[float, list[str]]:
+    odd = [t for t in texts if (_urgent(t) if urgent_only else bool(suggested_signs(t))) is not hit]
+    share = sum(1 for t in texts if (_urgent(t) if urgent_only else bool(suggested_signs(t)))) / len(texts)
+    return share, odd
+
+
+def test_the_set_is_large_enough() -> None:
+    data = _phrasings()
+    assert sum(len(v) for v in data.values()) >= 150
+    assert len(data["cauda_equina"]) >= 50 and len(data["ordinary"]) >= 75
+
+
+@pytest.mark.parametrize("group", ["cauda_equina", "other_urgent"])
+def test_urgent_phrasings_suggest_an_urgent_sign(group: str) -> None:
+    share, missed = _share(_phrasings()[group], True, urgent_only=True)
+    assert share >= 0.95, f"{share:.0%} suggested; missed: {missed}"
+
+
+def test_ordinary_notes_rarely_raise_an_urgent_question() -> None:
+    share, raised = _share(_phrasings()["ordinary"], False, urgent_only=True)
+    assert share <= 0.10, f"{share:.0%} urgent; {raised}"
+
+
+def test_ordinary_notes_rarely_raise_any_question() -> None:
+    share, raised = _share(_phrasings()["ordinary"], False, urgent_only=False)
+    assert share <= 0.20, f"{share:.0%} asked; {raised}"
