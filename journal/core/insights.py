@@ -583,6 +583,14 @@ def _step_sentence(step: trend_model.Step) -> str:
     )
 
 
+def _persistent_sentence(points: int) -> str:
+    return (
+        "There is no clear trend in your back pain yet: it runs on from one day to the next so "
+        f"strongly that {points} logged days cannot show a direction; it takes about "
+        f"{trend_model.MIN_DAYS_WHEN_PERSISTENT // DAYS_PER_MONTH} months of logging."
+    )
+
+
 def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) -> str:
     if verdict == TREND_TOO_FEW:
         if points >= MIN_TREND_POINTS:
@@ -622,6 +630,10 @@ def _trend_details(fit: trend_model.LineFit | None, step: trend_model.Step | Non
 def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
     """Direction of back pain over the period (see :mod:`journal.core.trend_model`).
 
+    No direction is given when the day-to-day correlation is above
+    :data:`journal.core.trend_model.PERSISTENT_RHO` and fewer than
+    :data:`journal.core.trend_model.MIN_DAYS_WHEN_PERSISTENT` days are logged.
+
     The line is fitted to each logged day's back pain against its date with
     AR(1) errors; fitting the rolling averages themselves would treat
     overlapping windows as independent. Needs at least
@@ -639,8 +651,12 @@ def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
     drawn = {start + dt.timedelta(days=i): v for i, v in enumerate(rolling) if v is not None}
     present = [v for v in rolling if v is not None]
     fit = trend_model.fit_line(dates, pains)
-    step = trend_model.find_step(dates, pains, drawn) if len(pains) >= MIN_TREND_POINTS else None
-    if step is not None:
+    persistent = trend_model.too_persistent(fit, len(pains))
+    step = trend_model.find_step(dates, pains, drawn) if len(pains) >= MIN_TREND_POINTS and not persistent else None
+    if persistent:
+        verdict = TREND_UNCLEAR
+        sentence = _persistent_sentence(len(pains))
+    elif step is not None:
         verdict = TREND_WORSENING if step.after > step.before else TREND_IMPROVING
         sentence = _step_sentence(step)
     else:

@@ -4,10 +4,14 @@ Back pain on each logged day whose previous calendar day is also logged is
 regressed, in one model, on every trigger of that day (lag 0), every
 trigger of the previous day (lag 1) and, when recorded on most of those
 days, sleep hours, sleep quality, mood/stress and hours of sitting
-(centred). Each estimate is therefore adjusted for all the others. The
-errors follow an AR(1) process over calendar days (see
-:mod:`journal.core.ar1_regression`), because a bad day is usually followed
-by another. Benjamini–Hochberg false-discovery control at q = 0.10 runs
+(centred). Each estimate is therefore adjusted for all the others, and for
+the day of the week: a weekend term (Saturday or Sunday) is in the model
+whenever both weekend and weekday days are compared, because pain often
+differs at weekends and so do many triggers (a long drive, gardening). It is
+adjusted for but never reported. The errors follow an AR(1) process over
+calendar days (see :mod:`journal.core.ar1_regression`), because a bad day is
+usually followed by another; the estimated day-to-day correlation gets the
+same small-sample correction as the trend's. Benjamini–Hochberg false-discovery control at q = 0.10 runs
 across every comparison shown, and "higher"/"lower" needs both that and a
 95% interval that excludes zero. The rest are "unclear" or "too few days".
 
@@ -45,6 +49,7 @@ BREAKS_KEY: Final = "breaks_per_sitting_hour"
 #: No interval wider than the 0–10 scale is ever shown.
 SCALE_POINTS: Final = 10.0
 SITTING_KEY: Final = "sitting"
+WEEKEND_KEY: Final = "weekend"
 
 VERDICT_HIGHER: Final = "higher"
 VERDICT_LOWER: Final = "lower"
@@ -53,8 +58,9 @@ VERDICT_TOO_FEW: Final = "too few days"
 
 METHOD: Final = (
     "one linear regression of back pain on every trigger on the same day and the day before, "
-    "with sleep, sleep quality, mood/stress and sitting hours (centred) when recorded, and "
-    "AR(1) errors over calendar days (feasible GLS, Prais-Winsten); breaks per sitting hour "
+    "with sleep, sleep quality, mood/stress and sitting hours (centred) when recorded, a "
+    "weekend term, and AR(1) errors over calendar days (feasible GLS, Prais-Winsten, "
+    "small-sample bias correction of the correlation); breaks per sitting hour "
     "in the same model over the days with a timed sitting session; 95% intervals; "
     "Benjamini-Hochberg false-discovery control at q = 0.10 across all comparisons"
 )
@@ -202,7 +208,7 @@ def _q_text(q: float) -> str:
 class _Column:
     """One candidate regressor and what is known about it."""
 
-    kind: str  # "trigger" or "measure"
+    kind: str  # "trigger", "measure" or "adjust" (in the model, never reported)
     key: str
     lag: int
     values: list[float]
@@ -244,6 +250,15 @@ def _measure_columns(entries: Sequence[DayEntry], rows: list[int]) -> tuple[list
     return columns, np.flatnonzero(complete_mask).tolist()
 
 
+def _weekend_column(entries: Sequence[DayEntry], rows: list[int]) -> list[_Column]:
+    """The weekend term for ``rows`` (1 on Saturdays and Sundays), when both kinds of day are there."""
+    values = [1.0 if entries[i].date.weekday() >= 5 else 0.0 for i in rows]
+    weekend = int(sum(values))
+    if min(weekend, len(values) - weekend) < MIN_DAYS_PER_SIDE:
+        return []
+    return [_Column("adjust", WEEKEND_KEY, 0, values, weekend, len(values) - weekend)]
+
+
 def _trigger_columns(entries: Sequence[DayEntry], rows: list[int], spellings: dict[str, str]) -> list[_Column]:
     import numpy as np
 
@@ -263,12 +278,16 @@ def _trigger_columns(entries: Sequence[DayEntry], rows: list[int], spellings: di
 
 
 def _choose_columns(columns: list[_Column], rows: int) -> list[_Column]:
-    """Columns the model can estimate, in order: measures first, then triggers
-    with the most balanced counts; the rest get a ``problem``."""
+    """Columns the model can estimate, in order: the weekend term, measures, then
+    triggers with the most balanced counts; the rest get a ``problem``."""
     room = rows - ar1_regression.MIN_RESIDUAL_DF - 2  # regressors that fit beside intercept and ρ
-    ordered = [c for c in columns if c.kind == "measure"] + sorted(
-        (c for c in columns if c.kind == "trigger"),
-        key=lambda c: (-min(c.days_with, c.days_without), c.key, c.lag),
+    ordered = (
+        [c for c in columns if c.kind == "adjust"]
+        + [c for c in columns if c.kind == "measure"]
+        + sorted(
+            (c for c in columns if c.kind == "trigger"),
+            key=lambda c: (-min(c.days_with, c.days_without), c.key, c.lag),
+        )
     )
     chosen: list[_Column] = []
     basis = ar1_regression.ColumnBasis(rows)
@@ -378,7 +397,7 @@ def model_note(comparisons: int) -> str:
 
 def _estimate(chosen: list[_Column], y: list[float], day_numbers: list[int]) -> float | None:
     """Fit the model, store each column's estimate; returns ρ, or None when it cannot be fitted."""
-    result = ar1_regression.fit(y, [c.values for c in chosen], day_numbers)
+    result = ar1_regression.fit(y, [c.values for c in chosen], day_numbers, correct_rho_bias=True)
     if result is None:
         for column in chosen:
             column.problem = "model"
@@ -425,7 +444,8 @@ def _breaks_column(
     mean = sum(values) / len(values)
     column.values = [v - mean for v in values]
     trigger_columns = _trigger_columns(entries, with_rate, spellings)
-    chosen = _choose_columns([column, *measure_columns, *trigger_columns], len(with_rate))
+    adjust = _weekend_column(entries, with_rate)
+    chosen = _choose_columns([*adjust, column, *measure_columns, *trigger_columns], len(with_rate))
     if column in chosen:
         day_numbers = [entries[i].date.toordinal() for i in with_rate]
         _estimate(chosen, [float(entries[i].back_pain) for i in with_rate], day_numbers)
@@ -448,16 +468,21 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
     measure_columns, complete = _measure_columns(entries, all_rows)
     rows = [all_rows[k] for k in complete]
     trigger_columns = _trigger_columns(entries, rows, spellings)
-    chosen = _choose_columns(measure_columns + trigger_columns, len(rows))
+    chosen = _choose_columns(_weekend_column(entries, rows) + measure_columns + trigger_columns, len(rows))
     for column in trigger_columns:
         if column.problem == "few" and column.days_without == 0 and column.days_with > 0:
             column.problem = "never-without"
     day_numbers = [entries[i].date.toordinal() for i in rows]
-    rho = _estimate(chosen, [float(entries[i].back_pain) for i in rows], day_numbers) if chosen else None
+    rho = (
+        _estimate(chosen, [float(entries[i].back_pain) for i in rows], day_numbers)
+        if any(c.kind != "adjust" for c in chosen)
+        else None
+    )
     breaks = _breaks_column(entries, all_rows, spellings, break_rates) if break_rates else None
     if breaks is not None:
         measure_columns.append(breaks)
-    estimated = [c for c in [*chosen, *([breaks] if breaks is not None else [])] if c.estimate is not None]
+    reported = [c for c in chosen if c.kind != "adjust"]
+    estimated = [c for c in [*reported, *([breaks] if breaks is not None else [])] if c.estimate is not None]
     q_values = stats.benjamini_hochberg([c.estimate[3] for c in estimated if c.estimate])
     q_by_column = {id(c): q for c, q in zip(estimated, q_values)}
 
