@@ -118,6 +118,7 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
         "q_value",
         "method",
         "details",
+        "together_with",
     }
     for item in triggers:
         assert set(item) == keys

@@ -39,6 +39,7 @@ VERDICT_HIGHER: Final = trigger_model.VERDICT_HIGHER
 VERDICT_LOWER: Final = trigger_model.VERDICT_LOWER
 VERDICT_UNCLEAR: Final = trigger_model.VERDICT_UNCLEAR
 VERDICT_TOO_FEW: Final = trigger_model.VERDICT_TOO_FEW
+VERDICT_TOGETHER: Final = trigger_model.VERDICT_TOGETHER
 CAVEAT: Final = (
     "These are associations, not proof that one thing causes another. Several comparisons "
     "are made at once, so some patterns can appear by chance, and people tend to look for "
@@ -484,7 +485,12 @@ def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociati
     if not found:
         return None
     # each finding starts its own sentence once "Worth discussing…" is taken off
-    reasons = (f"{item.sentence} {item.details}".replace(trigger_model.WORTH_DISCUSSING, "") for item in found)
+    # the sentence and its interval (the full numbers are in the comparison's own details)
+    reasons = (
+        item.sentence.replace(trigger_model.WORTH_DISCUSSING, "").rstrip(".")
+        + f" (95% CI {_fmt(item.ci_low or 0.0)} to {_fmt(item.ci_high or 0.0)})."
+        for item in found
+    )
     reason = " ".join(text[:1].upper() + text[1:] for text in reasons)
     return PacingSuggestion(
         kind="long_sitting",

@@ -353,6 +353,7 @@ def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
         "method": t.method,
         "sentence": t.sentence,
         "details": t.details,
+        "together_with": list(t.together),
     }
 
 
@@ -369,6 +370,7 @@ def _measure_json(m: MeasureAssociation) -> dict[str, Any]:
         "q_value": m.q_value,
         "sentence": m.sentence,
         "details": m.details,
+        "together_with": list(m.together),
     }
 
 
@@ -633,7 +635,9 @@ def _text_triggers(s: Summary) -> list[str]:
         (*s.triggers, *s.measure_associations), key=lambda item: item.verdict not in clear
     )
     for item in items:  # what stood out first
-        if item.verdict != insights.VERDICT_TOO_FEW:
+        if item.verdict == insights.VERDICT_TOGETHER:
+            lines.append(f"  - {item.sentence}")
+        elif item.verdict != insights.VERDICT_TOO_FEW:
             lines.append(f"  - {item.sentence}")
             lines.append(f"      Details: {item.details}")
         elif isinstance(item, MeasureAssociation):

@@ -27,12 +27,13 @@ Associations only: a trigger noted on bad days is not shown to cause them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from journal.core import ar1_regression, stats
@@ -55,6 +56,12 @@ VERDICT_HIGHER: Final = "higher"
 VERDICT_LOWER: Final = "lower"
 VERDICT_UNCLEAR: Final = "unclear"
 VERDICT_TOO_FEW: Final = "too few days"
+#: Reported inside another comparison it cannot be told apart from (see :func:`_group_overlaps`).
+VERDICT_TOGETHER: Final = "cannot be told apart"
+#: Above this variance inflation factor a trigger or measure cannot be told apart from the
+#: one it goes with most (whose correlation with it is at least :data:`MIN_OVERLAP_CORRELATION`).
+MAX_VIF: Final = 5.0
+MIN_OVERLAP_CORRELATION: Final = 0.6
 
 METHOD: Final = (
     "one linear regression of back pain on every trigger on the same day and the day before, "
@@ -99,6 +106,10 @@ class TriggerImpact:
     q_value: float | None = None
     method: str = METHOD
     details: str = ""
+    #: What this comparison cannot be told apart from: with an estimate, the
+    #: estimate is for all of them together; without one (verdict
+    #: :data:`VERDICT_TOGETHER`), it is reported inside the first of them.
+    together: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +131,7 @@ class MeasureAssociation:
     sentence: str
     q_value: float | None = None
     details: str = ""
+    together: tuple[str, ...] = ()  # as for :class:`TriggerImpact`
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +228,9 @@ class _Column:
     days_without: int = 0
     problem: str = ""  # why it is not estimated, in words
     estimate: tuple[float, float, float, float, float] | None = None  # diff, low, high, p, t
+    vif: float = 1.0
+    partner: _Column | None = None  # reported inside this column's comparison
+    members: list[_Column] = field(default_factory=list)  # reported together with this one
 
 
 def _rows(entries: Sequence[DayEntry]) -> list[int]:
@@ -353,8 +368,10 @@ def _too_few_sentence(column: _Column, name: str) -> str:
     )
 
 
-def _trigger_sentence(name: str, lag: int, verdict: str, difference: float) -> str:
+def _trigger_sentence(name: str, lag: int, verdict: str, difference: float, together: tuple[str, ...] = ()) -> str:
     when = _trigger_words(name, lag)
+    if together:
+        when += f", together with {_and(together)} (they cannot be told apart),"
     if verdict == VERDICT_HIGHER:
         return f"{WORTH_DISCUSSING}{when} your back pain was about {_fmt(difference)} points higher."
     if verdict == VERDICT_LOWER:
@@ -366,7 +383,11 @@ def _details(difference: float, low: float, high: float, q: float, counts: str) 
     return f"Difference {_fmt(difference)} points (95% CI {_fmt(low)} to {_fmt(high)}; {_q_text(q)}; {counts})."
 
 
-def _measure_sentence(measure: _Measure, verdict: str, difference: float) -> str:
+def _measure_sentence(measure: _Measure, verdict: str, difference: float, together: tuple[str, ...] = ()) -> str:
+    if together:
+        measure = dataclasses.replace(
+            measure, worse_words=f"{measure.worse_words}, together with {_and(together)} (they cannot be told apart),"
+        )
     if verdict == VERDICT_HIGHER:
         return (
             f"{WORTH_DISCUSSING}on days with {measure.worse_words} your back pain tended to "
@@ -395,8 +416,81 @@ def model_note(comparisons: int) -> str:
 # ---------------------------------------------------------------- the model
 
 
-def _estimate(chosen: list[_Column], y: list[float], day_numbers: list[int]) -> float | None:
-    """Fit the model, store each column's estimate; returns ρ, or None when it cannot be fitted."""
+def _group_overlaps(chosen: list[_Column], result: ar1_regression.Ar1Fit, quantile: float) -> None:
+    """Columns that cannot be told apart are compared as one.
+
+    A reported column whose variance inflation factor is above
+    :data:`MAX_VIF` is joined with the reported column it is most correlated
+    with. Each group is reported once, by its *anchor* (a same-day trigger
+    when there is one, since "days with prolonged sitting" is plainer than
+    "per hour of sitting"): the estimate is the difference in pain that goes
+    with the anchor *together with* the usual change of the other members
+    (each member's coefficient weighted by its regression on the anchor,
+    which for a 0/1 trigger is the difference in the member's mean between
+    days with and without it), with its interval from the coefficients'
+    covariance. The other members carry no estimate of their own; their
+    p-values leave the false-discovery family and the group's one joins it.
+    """
+    import numpy as np
+
+    reported = [k for k, c in enumerate(chosen) if c.kind != "adjust" and c.estimate is not None]
+    if len(reported) < 2 or not result.covariance:
+        return
+    x = np.array([c.values for c in chosen], dtype=float).T
+    centred = x - x.mean(axis=0)
+    norms = np.linalg.norm(centred, axis=0)
+    if not np.all(norms > 0):
+        return
+    corr = (centred.T @ centred) / np.outer(norms, norms)
+    vif = np.diag(np.linalg.pinv(corr))
+    parent = {k: k for k in reported}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for k in reported:
+        chosen[k].vif = float(vif[k])
+        if vif[k] <= MAX_VIF:
+            continue
+        j = max((j for j in reported if j != k), key=lambda j: abs(float(corr[k, j])))
+        if abs(float(corr[k, j])) >= MIN_OVERLAP_CORRELATION:
+            parent[root(k)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for k in reported:
+        groups.setdefault(root(k), []).append(k)
+    beta = np.asarray(result.coefficients)
+    covariance = np.asarray(result.covariance)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        anchor = min(
+            members,
+            key=lambda k: (chosen[k].kind != "trigger", chosen[k].lag, -min(chosen[k].days_with, chosen[k].days_without), k),
+        )
+        base = centred[:, anchor]
+        weights = np.array([float(centred[:, k] @ base) / float(base @ base) for k in members])
+        at = [k + 1 for k in members]  # the intercept comes first
+        combined = float(weights @ beta[at])
+        se = math.sqrt(max(float(weights @ covariance[np.ix_(at, at)] @ weights), 0.0))
+        lead = chosen[anchor]
+        lead.members = [chosen[k] for k in members if k != anchor]
+        for member in lead.members:
+            member.partner = lead
+            member.estimate = None
+        if not se > 0 or 2 * quantile * se > SCALE_POINTS:
+            lead.estimate = None
+            lead.problem = "wide"
+            continue
+        t = combined / se
+        lead.estimate = (combined, combined - quantile * se, combined + quantile * se, stats.two_sided_p(t, result.df), t)
+
+
+def _estimate(chosen: list[_Column], y: list[float], day_numbers: list[int], *, group: bool = False) -> float | None:
+    """Fit the model, store each column's estimate; returns ρ, or None when it cannot be fitted.
+
+    With ``group``, columns that cannot be told apart are compared together (:func:`_group_overlaps`)."""
     result = ar1_regression.fit(y, [c.values for c in chosen], day_numbers, correct_rho_bias=True)
     if result is None:
         for column in chosen:
@@ -413,6 +507,8 @@ def _estimate(chosen: list[_Column], y: list[float], day_numbers: list[int]) -> 
             continue
         t = beta / se
         column.estimate = (beta, beta - quantile * se, beta + quantile * se, stats.two_sided_p(t, result.df), t)
+    if group:
+        _group_overlaps(chosen, result, quantile)
     return result.rho
 
 
@@ -474,7 +570,7 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
             column.problem = "never-without"
     day_numbers = [entries[i].date.toordinal() for i in rows]
     rho = (
-        _estimate(chosen, [float(entries[i].back_pain) for i in rows], day_numbers)
+        _estimate(chosen, [float(entries[i].back_pain) for i in rows], day_numbers, group=True)
         if any(c.kind != "adjust" for c in chosen)
         else None
     )
@@ -487,6 +583,8 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
     q_by_column = {id(c): q for c, q in zip(estimated, q_values)}
 
     def verdict(column: _Column) -> str:
+        if column.partner is not None:
+            return VERDICT_TOGETHER
         if column.estimate is None:
             return VERDICT_TOO_FEW
         difference, low, high, _, _ = column.estimate
@@ -494,16 +592,55 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
             return VERDICT_HIGHER if difference > 0 else VERDICT_LOWER
         return VERDICT_UNCLEAR
 
-    triggers = tuple(_trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c))) for c in trigger_columns)
-    measures = tuple(_measure_result(c, verdict(c), q_by_column.get(id(c))) for c in measure_columns)
+    def label(column: _Column) -> str:
+        if column.kind == "trigger":
+            return spellings[column.key] if column.lag == 0 else f"the day after {spellings[column.key]}"
+        return worse_words(column.key)
+
+    def together(column: _Column) -> tuple[str, ...]:
+        return (label(column.partner),) if column.partner is not None else tuple(label(m) for m in column.members)
+
+    triggers = tuple(
+        _trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c)), together(c)) for c in trigger_columns
+    )
+    measures = tuple(_measure_result(c, verdict(c), q_by_column.get(id(c)), together(c)) for c in measure_columns)
     short = bool(triggers or measures) and len(rows) < WEEKS_FOR_INSIGHTS * 7
     return TriggerModel(
         triggers, measures, len(estimated), len(rows), rho, model_note(len(estimated)), advice=LOGGING_ADVICE if short else ""
     )
 
 
-def _trigger_result(column: _Column, name: str, verdict: str, q: float | None) -> TriggerImpact:
+def _together_sentence(subject: str, others: tuple[str, ...]) -> str:
+    return (
+        f"{subject[:1].upper()}{subject[1:]} cannot be told apart from {_and(others)}: they went together on most "
+        "days, so they are compared together."
+    )
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _together_details(column: _Column) -> str:
+    return f"; together, VIF {column.vif:.0f}"
+
+
+def _trigger_result(column: _Column, name: str, verdict: str, q: float | None, together: tuple[str, ...] = ()) -> TriggerImpact:
     counts = f"{column.days_with} days with it, {column.days_without} without"
+    if verdict == VERDICT_TOGETHER:
+        subject = name if column.lag == 0 else f"the day after {name}"
+        return TriggerImpact(
+            name,
+            column.lag,
+            column.days_with,
+            column.days_without,
+            None,
+            None,
+            None,
+            VERDICT_TOGETHER,
+            _together_sentence(subject, together),
+            together=together,
+        )
     if column.estimate is None or q is None:
         return TriggerImpact(
             name,
@@ -526,14 +663,29 @@ def _trigger_result(column: _Column, name: str, verdict: str, q: float | None) -
         low,
         high,
         verdict,
-        _trigger_sentence(name, column.lag, verdict, difference),
+        _trigger_sentence(name, column.lag, verdict, difference, together),
         q,
-        details=_details(difference, low, high, q, counts),
+        details=_details(difference, low, high, q, counts + (_together_details(column) if together else "")),
+        together=together,
     )
 
 
-def _measure_result(column: _Column, verdict: str, q: float | None) -> MeasureAssociation:
+def _measure_result(column: _Column, verdict: str, q: float | None, together: tuple[str, ...] = ()) -> MeasureAssociation:
     measure = next(m for m in (*MEASURES, BREAKS_MEASURE) if m.key == column.key)
+    if verdict == VERDICT_TOGETHER:
+        sentence = _together_sentence(measure.worse_words, together)
+        return MeasureAssociation(
+            measure.key,
+            measure.label,
+            measure.unit,
+            column.days_with,
+            None,
+            None,
+            None,
+            VERDICT_TOGETHER,
+            sentence,
+            together=together,
+        )
     if column.estimate is None or q is None:
         sentence = _too_few_sentence(column, measure.worse_words)
         return MeasureAssociation(
@@ -553,7 +705,14 @@ def _measure_result(column: _Column, verdict: str, q: float | None) -> MeasureAs
         low,
         high,
         verdict,
-        _measure_sentence(measure, verdict, difference),
+        _measure_sentence(measure, verdict, difference, together),
         q,
-        details=_details(difference, low, high, q, f"per {measure.unit}; {column.days_with} days"),
+        details=_details(
+            difference,
+            low,
+            high,
+            q,
+            f"per {measure.unit}; {column.days_with} days" + (_together_details(column) if together else ""),
+        ),
+        together=together,
     )

@@ -212,7 +212,25 @@ def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"
 
 def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:
     lags = {0: "same day", 1: "next day"}
-    return ", ".join(f"{patient_text(t.name)} ({lags.get(t.lag_days, t.lag_days)})" for t in triggers if t.verdict == verdict)
+    return ", ".join(
+        f"{patient_text(t.name)} ({lags.get(t.lag_days, t.lag_days)}"
+        + (f", with {patient_text(', '.join(t.together))})" if t.together else ")")
+        for t in triggers
+        if t.verdict == verdict
+    )
+
+
+def _fmt1(value: float | None) -> str:
+    return one_decimal(value)
+
+
+def _names_any_lag(triggers: Sequence[TriggerImpact], verdict: str) -> str:
+    """Each name once, whichever of its lags has ``verdict`` (with what it is compared together with)."""
+    names: dict[str, str] = {}
+    for t in triggers:
+        if t.verdict == verdict and t.name not in names:
+            names[t.name] = patient_text(t.name) + (f" (with {patient_text(', '.join(t.together))})" if t.together else "")
+    return ", ".join(names.values())
 
 
 def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
@@ -224,13 +242,17 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
         out.append(Paragraph("No triggers were noted in this period.", st.body))
         return out
     lags = {0: "same day", 1: "next day"}
+
+    def with_together(t: TriggerImpact) -> str:
+        return f", with {patient_text(', '.join(t.together))}" if t.together else ""
+
     higher = [
-        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}"
+        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}{with_together(t)}): {escape(t.details)}"
         for t in s.triggers
         if t.verdict == insights.VERDICT_HIGHER
     ]
     lower = [
-        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}"
+        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}{with_together(t)}): {escape(t.details)}"
         for t in s.triggers
         if t.verdict == insights.VERDICT_LOWER
     ]
@@ -245,17 +267,18 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
     out += bullets(
         [
             f"<b>{escape(m.label)}</b> ({'higher' if m.verdict == insights.VERDICT_HIGHER else 'lower'} "
-            f"pain with {escape(worse_words(m.key))}): {escape(m.details)}"
+            f"pain with {escape(worse_words(m.key))}): {_fmt1(m.difference)} points per {escape(m.unit)} "
+            f"(95% CI {_fmt1(m.ci_low)} to {_fmt1(m.ci_high)})"
             for m in clear
         ],
         st.body,
     )
     unclear = ", ".join(
-        [_trigger_names(s.triggers, insights.VERDICT_UNCLEAR)]
+        [_names_any_lag(s.triggers, insights.VERDICT_UNCLEAR)]
         + [escape(m.label.lower()) for m in s.measure_associations if m.verdict == insights.VERDICT_UNCLEAR]
     ).strip(", ")
     if unclear:
-        out.append(Paragraph(f"<b>No clear difference:</b> {unclear}.", st.body))
+        out.append(Paragraph(f"<b>No clear pattern</b> (same day or next day): {unclear}.", st.body))
     too_few = _trigger_names(s.triggers, insights.VERDICT_TOO_FEW)
     if too_few:
         out.append(
@@ -265,7 +288,7 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
                 st.body,
             )
         )
-    out.append(Paragraph(escape(f"{s.trigger_note} {s.caveat}".strip()), st.caveat))
+    out.append(Paragraph(escape(s.caveat), st.caveat))  # the caveat already says several comparisons were made
     return out
 
 

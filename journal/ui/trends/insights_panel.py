@@ -149,7 +149,9 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
     shown = [t for t in s.triggers if t.difference is not None]
     shown.sort(key=lambda t: t.verdict not in ("higher", "lower"))
     measures = [m for m in s.measure_associations if m.difference is not None]
-    too_few = sorted({t.name for t in s.triggers if t.difference is None and t.lag_days == 0}, key=str.casefold)
+    too_few = sorted(
+        {t.name for t in s.triggers if t.difference is None and t.lag_days == 0 and not t.together}, key=str.casefold
+    )
     body = []
     found: list[TriggerImpact | MeasureAssociation] = sorted(
         [*shown, *measures], key=lambda i: i.verdict not in ("higher", "lower")
@@ -162,8 +164,10 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
         body.append(f"<ul>{items}</ul>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
+    # compared inside another line: say so, once each
+    body += [f"<p>{_e(t.sentence)}</p>" for t in s.triggers if t.difference is None and t.together]
     # A measure with too few days says why in its own sentence (breaks: how many days are needed).
-    body += [f"<p>{_e(m.sentence)}</p>" for m in s.measure_associations if m.difference is None]
+    body += [f"<p>{_e(m.sentence)}</p>" for m in s.measure_associations if m.difference is None]  # incl. "cannot be told apart"
     if shown or measures:
         body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
         if s.trigger_advice:
