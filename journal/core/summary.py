@@ -99,12 +99,15 @@ class BackPainSummary:
 
 @dataclass(frozen=True, slots=True)
 class LegPainSummary:
-    """Leg pain over the logged days that recorded it (``days``)."""
+    """Leg pain over the logged days that recorded it (``days``): an outcome in its own right,
+    with severe days, flares and a trend worked out exactly as for back pain."""
 
     mean: float | None
     min: int | None
     max: int | None
     days: int
+    flares: FlareSummary | None = None
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +189,32 @@ def _back_pain(entries: Sequence[DayEntry], trend: Trend) -> BackPainSummary:
     )
 
 
-def _leg_pain(entries: Sequence[DayEntry]) -> LegPainSummary:
+def leg_days(days: Sequence[DayEntry]) -> list[DayEntry]:
+    """The days with leg pain, with leg pain in the place of back pain, so every back-pain rule
+    (severe days, flares, trend) reads leg pain unchanged."""
+    return [dataclasses.replace(e, back_pain=e.leg_pain) for e in days if e.leg_pain is not None]
+
+
+def _leg_pain(ordered: Sequence[DayEntry], entries: Sequence[DayEntry], start: dt.date, end: dt.date) -> LegPainSummary:
     values = [e.leg_pain for e in entries if e.leg_pain is not None]
     if not values:
         return LegPainSummary(None, None, None, 0)
-    return LegPainSummary(rounded(sum(values) / len(values)), min(values), max(values), len(values))
+    as_back = leg_days(ordered)
+    found = insights.trend(as_back, start, end)
+    trend = dataclasses.replace(
+        _round_fields(found, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
+        step=None if found.step is None else _round_fields(found.step, "before", "after", "change"),
+        sentence=found.sentence.replace("back pain", "leg pain"),
+    )
+    flare_list = insights.flare_dates(as_back, start, end)
+    return LegPainSummary(
+        rounded(sum(values) / len(values)),
+        min(values),
+        max(values),
+        len(values),
+        flares=_flares(as_back, start, end, flare_list),
+        trend=trend,
+    )
 
 
 def _peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> PegSummary:
@@ -296,7 +320,7 @@ def build_summary(
         days_in_period=(end - start).days + 1,
         days_logged=len(entries),
         back_pain=_back_pain(entries, trend),
-        leg_pain=_leg_pain(entries),
+        leg_pain=_leg_pain(ordered, entries, start, end),
         peg=_peg(ordered, start, end),
         daily=_daily(entries, start, end),
         triggers=tuple(_round_q(_round_fields(t, "difference", "ci_low", "ci_high")) for t in model.triggers),
@@ -342,6 +366,7 @@ def _day_json(day: DayValue | None) -> dict[str, Any] | None:
 def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
     return {
         "name": t.name,
+        "pain": t.pain,
         "lag_days": t.lag_days,
         "days_with": t.days_with,
         "days_without": t.days_without,
@@ -360,6 +385,7 @@ def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
 def _measure_json(m: MeasureAssociation) -> dict[str, Any]:
     return {
         "measure": m.key,
+        "pain": m.pain,
         "label": m.label,
         "per": m.unit,
         "days": m.days,
@@ -420,6 +446,33 @@ def _flares_json(f: FlareSummary) -> dict[str, Any]:
     }
 
 
+def _trend_json(t: Trend) -> dict[str, Any]:
+    return {
+        "slope_per_day": t.slope_per_day,
+        "ci_low": t.ci_low,
+        "ci_high": t.ci_high,
+        "verdict": t.verdict,
+        "sentence": t.sentence,
+        "details": t.details,
+        "points": t.points,
+        "step": None
+        if t.step is None
+        else {"date": _iso(t.step.date), "from": t.step.before, "to": t.step.after, "change": t.step.change},
+    }
+
+
+def _leg_json(leg: LegPainSummary) -> dict[str, Any]:
+    return {
+        "mean": leg.mean,
+        "min": leg.min,
+        "max": leg.max,
+        "days": leg.days,
+        "severe_days": [] if leg.flares is None else [_iso(d) for d in leg.flares.severe_days],
+        "flares": None if leg.flares is None else _flares_json(leg.flares),
+        "trend": None if leg.trend is None else _trend_json(leg.trend),
+    }
+
+
 def summary_to_json(s: Summary) -> dict[str, Any]:
     """See :meth:`Summary.to_json`."""
     return {
@@ -435,7 +488,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "best_day": _day_json(s.back_pain.best_day),
             "worst_day": _day_json(s.back_pain.worst_day),
         },
-        "leg_pain": {"mean": s.leg_pain.mean, "min": s.leg_pain.min, "max": s.leg_pain.max, "days": s.leg_pain.days},
+        "leg_pain": _leg_json(s.leg_pain),
         "peg": {
             "start": s.peg.start,
             "end": s.peg.end,
@@ -555,10 +608,25 @@ def _text_pain(s: Summary) -> list[str]:
             f"Leg pain (0-10): average {_num(leg.mean)}, lowest {leg.min}, highest {leg.max} "
             f"({_plural(leg.days, 'day')} recorded)"
         )
+        lines += [f"  {line}" for line in leg_lines(leg)]
     else:
         lines.append("Leg pain: not recorded")
     if s.peg.start is not None or s.peg.end is not None:
         lines.append(f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, last week {_num(s.peg.end)}")
+    return lines
+
+
+def leg_lines(leg: LegPainSummary) -> list[str]:
+    """Severe days, flares and the trend of leg pain, one line each (shared by the views)."""
+    lines = []
+    if leg.flares is not None:
+        f = leg.flares
+        lines.append(
+            f"Severe days (leg pain {flares.SEVERE_BACK_PAIN} or more): {len(f.severe_days)}; leg pain flares: "
+            f"{_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"
+        )
+    if leg.trend is not None:
+        lines.append(f"Trend: {leg.trend.sentence}")
     return lines
 
 
@@ -623,7 +691,7 @@ def _too_few_names(triggers: Sequence[TriggerImpact]) -> list[str]:
         if t.verdict == insights.VERDICT_TOO_FEW:
             lags.setdefault(t.name, []).append(t.lag_days)
     labels = {(0, 1): "", (0,): " (same day)", (1,): " (next day)"}
-    return [name + labels[tuple(sorted(found))] for name, found in lags.items()]
+    return [name + labels[tuple(sorted(set(found)))] for name, found in lags.items()]
 
 
 def _text_triggers(s: Summary) -> list[str]:

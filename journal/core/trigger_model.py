@@ -34,7 +34,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 from journal.core import ar1_regression, stats
 from journal.core.catalog import name_key, tidy_name
@@ -44,6 +44,10 @@ MIN_DAYS_PER_SIDE: Final = 5
 FDR_Q: Final = 0.10
 #: A daily measure enters the model when recorded on at least this share of the days compared.
 MIN_MEASURE_SHARE: Final = 0.8
+#: Leg pain is compared too when logged on at least this share of the days the back-pain model compares.
+MIN_LEG_SHARE: Final = 0.8
+PAIN_BACK: Final = "back"
+PAIN_LEG: Final = "leg"
 #: Breaks per sitting hour are compared from this many days with a value (and the day before logged).
 MIN_BREAK_DAYS: Final = 20
 BREAKS_KEY: Final = "breaks_per_sitting_hour"
@@ -110,6 +114,7 @@ class TriggerImpact:
     #: estimate is for all of them together; without one (verdict
     #: :data:`VERDICT_TOGETHER`), it is reported inside the first of them.
     together: tuple[str, ...] = ()
+    pain: str = PAIN_BACK  # the outcome compared: "back" or "leg"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +137,7 @@ class MeasureAssociation:
     q_value: float | None = None
     details: str = ""
     together: tuple[str, ...] = ()  # as for :class:`TriggerImpact`
+    pain: str = PAIN_BACK
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,18 +554,23 @@ def _breaks_column(
     return column
 
 
-def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, float] | None = None) -> TriggerModel:
-    """Run the model over ``entries`` (one period's logged days, sorted by date).
+@dataclass
+class _OutcomeFit:
+    """One outcome's model: its columns, before the false-discovery control."""
 
-    ``break_rates`` maps dates to breaks per sitting hour
-    (:func:`journal.core.break_rate.daily_break_rates`); dates absent from it
-    are unknown. When any compared day has one, a breaks association joins
-    the measures (see the module notes).
-    """
-    spellings: dict[str, str] = {}
-    for entry in entries:
-        for trigger in entry.triggers:
-            spellings.setdefault(_key(trigger), tidy_name(trigger))
+    trigger_columns: list[_Column]
+    measure_columns: list[_Column]
+    estimated: list[_Column]
+    rows: list[int]
+    rho: float | None
+
+
+def _fit_outcome(
+    entries: Sequence[DayEntry],
+    spellings: dict[str, str],
+    outcome: Callable[[DayEntry], float],
+    break_rates: Mapping[dt.date, float] | None,
+) -> _OutcomeFit:
     all_rows = _rows(entries)
     measure_columns, complete = _measure_columns(entries, all_rows)
     rows = [all_rows[k] for k in complete]
@@ -570,7 +581,7 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
             column.problem = "never-without"
     day_numbers = [entries[i].date.toordinal() for i in rows]
     rho = (
-        _estimate(chosen, [float(entries[i].back_pain) for i in rows], day_numbers, group=True)
+        _estimate(chosen, [outcome(entries[i]) for i in rows], day_numbers, group=True)
         if any(c.kind != "adjust" for c in chosen)
         else None
     )
@@ -579,6 +590,44 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
         measure_columns.append(breaks)
     reported = [c for c in chosen if c.kind != "adjust"]
     estimated = [c for c in [*reported, *([breaks] if breaks is not None else [])] if c.estimate is not None]
+    return _OutcomeFit(trigger_columns, measure_columns, estimated, rows, rho)
+
+
+def _leg_entries(entries: Sequence[DayEntry], back: _OutcomeFit) -> list[DayEntry] | None:
+    """The days with leg pain, when leg pain is logged on at least :data:`MIN_LEG_SHARE` of the back model's days."""
+    if not back.rows:
+        return None
+    with_leg = sum(entries[i].leg_pain is not None for i in back.rows)
+    if with_leg < MIN_LEG_SHARE * len(back.rows):
+        return None
+    return [e for e in entries if e.leg_pain is not None]
+
+
+def _leg_value(entry: DayEntry) -> float:
+    return float(entry.leg_pain if entry.leg_pain is not None else 0)
+
+
+def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, float] | None = None) -> TriggerModel:
+    """Run the model over ``entries`` (one period's logged days, sorted by date).
+
+    ``break_rates`` maps dates to breaks per sitting hour
+    (:func:`journal.core.break_rate.daily_break_rates`); dates absent from it
+    are unknown. When any compared day has one, a breaks association joins
+    the measures (see the module notes).
+
+    When leg pain is logged on at least :data:`MIN_LEG_SHARE` of the days the
+    back-pain model compares, the same model runs on leg pain too (over the
+    days with leg pain; breaks are left out), and its comparisons, marked
+    ``pain="leg"``, join the one false-discovery control.
+    """
+    spellings: dict[str, str] = {}
+    for entry in entries:
+        for trigger in entry.triggers:
+            spellings.setdefault(_key(trigger), tidy_name(trigger))
+    back = _fit_outcome(entries, spellings, lambda e: float(e.back_pain), break_rates)
+    leg_days = _leg_entries(entries, back)
+    leg = _fit_outcome(leg_days, spellings, _leg_value, None) if leg_days is not None else None
+    estimated = back.estimated + (leg.estimated if leg is not None else [])
     q_values = stats.benjamini_hochberg([c.estimate[3] for c in estimated if c.estimate])
     q_by_column = {id(c): q for c, q in zip(estimated, q_values)}
 
@@ -600,13 +649,37 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
     def together(column: _Column) -> tuple[str, ...]:
         return (label(column.partner),) if column.partner is not None else tuple(label(m) for m in column.members)
 
-    triggers = tuple(
-        _trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c)), together(c)) for c in trigger_columns
-    )
-    measures = tuple(_measure_result(c, verdict(c), q_by_column.get(id(c)), together(c)) for c in measure_columns)
-    short = bool(triggers or measures) and len(rows) < WEEKS_FOR_INSIGHTS * 7
+    triggers = [
+        _trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c)), together(c)) for c in back.trigger_columns
+    ]
+    measures = [_measure_result(c, verdict(c), q_by_column.get(id(c)), together(c)) for c in back.measure_columns]
+    if leg is not None:
+        triggers += [
+            _as_leg(_trigger_result(c, spellings[c.key], verdict(c), q_by_column.get(id(c)), together(c)))
+            for c in leg.trigger_columns
+        ]
+        measures += [_as_leg(_measure_result(c, verdict(c), q_by_column.get(id(c)), together(c))) for c in leg.measure_columns]
+    short = bool(triggers or measures) and len(back.rows) < WEEKS_FOR_INSIGHTS * 7
     return TriggerModel(
-        triggers, measures, len(estimated), len(rows), rho, model_note(len(estimated)), advice=LOGGING_ADVICE if short else ""
+        tuple(triggers),
+        tuple(measures),
+        len(estimated),
+        len(back.rows),
+        back.rho,
+        model_note(len(estimated)),
+        advice=LOGGING_ADVICE if short else "",
+    )
+
+
+_Result = TypeVar("_Result", TriggerImpact, MeasureAssociation)
+
+
+def _as_leg(result: _Result) -> _Result:
+    """A comparison of the leg-pain model: marked, and worded for leg pain."""
+    return dataclasses.replace(
+        result,
+        pain=PAIN_LEG,
+        sentence=result.sentence.replace("back pain", "leg pain"),
     )
 
 

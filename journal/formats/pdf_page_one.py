@@ -178,6 +178,12 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
     if flare.typical_length_days is not None:
         flare_text += f", typically {days_words(flare.typical_length_days)} long"
     flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
+    if leg.flares is not None and leg.trend is not None:
+        flare_text += (
+            f". <b>Leg pain:</b> {plural(len(leg.flares.severe_days), 'severe day')}, "
+            f"{plural(len(leg.flares.days), 'flare day')} in {plural(len(leg.flares.episodes), 'episode')}; "
+            f"direction {leg.trend.verdict}"
+        )
     where = s.daily.where_it_hurts
     where_text = ""
     if where.days_marked:  # the regions themselves are on the body map beside the chart
@@ -244,7 +250,8 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
     lags = {0: "same day", 1: "next day"}
 
     def with_together(t: TriggerImpact) -> str:
-        return f", with {patient_text(', '.join(t.together))}" if t.together else ""
+        leg = ", leg pain" if t.pain == "leg" else ""
+        return leg + (f", with {patient_text(', '.join(t.together))}" if t.together else "")
 
     higher = [
         f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}{with_together(t)}): {escape(t.details)}"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from journal.core import flares
 from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
-from journal.core.summary import daily_lines, one_decimal, plural
+from journal.core.summary import daily_lines, leg_lines, one_decimal, plural
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.ui.theme import current_colours
 
@@ -96,6 +96,7 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
         )
     if s.leg_pain.days:
         body.append(f"<p>Leg pain averaged {_num(s.leg_pain.mean)} on the {_plural(s.leg_pain.days, 'day')} you recorded it.</p>")
+        body += [f"<p>Leg pain: {_e(line[:1].lower() + line[1:])}</p>" for line in leg_lines(s.leg_pain)]
     if s.peg.start is not None and s.peg.end is not None:
         body.append(
             f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
