@@ -189,6 +189,7 @@ class Trend:
     end_avg: float | None
     step: trend_model.Step | None = None
     details: str = ""  # the numbers behind the sentence
+    rho: float | None = None  # day-to-day correlation about the line (None without a fit)
 
 
 # ---------------------------------------------------------------- helpers
@@ -679,6 +680,7 @@ def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
         end_avg=present[-1] if present else None,
         step=step,
         details=_trend_details(fit, step, len(pains)),
+        rho=None if fit is None or fit.flat else fit.rho,
     )
 
 

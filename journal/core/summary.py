@@ -26,6 +26,7 @@ from typing import Any, Final, TypeVar, overload
 
 from journal.core import daily_measures, flares, insights
 from journal.core.catalog import Urgency, default_urgencies, name_key
+from journal.core.cautions import Caution, cautions
 from journal.core.daily_measures import DailyMeasures
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
@@ -163,6 +164,7 @@ class Summary:
     best_week: WeekStat | None
     worst_week: WeekStat | None
     caveat: str
+    cautions: tuple[Caution, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -341,6 +343,7 @@ def build_summary(
         best_week=None if best_week is None else _round_fields(best_week, "mean_back_pain"),
         worst_week=None if worst_week is None else _round_fields(worst_week, "mean_back_pain"),
         caveat=insights.CAVEAT,
+        cautions=cautions(entries, start, end, model.rho, trend.rho),
     )
 
 
@@ -540,6 +543,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "best_week": _week_json(s.best_week),
         "worst_week": _week_json(s.worst_week),
         "caveat": s.caveat,
+        "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],
     }
 
 
@@ -769,6 +773,7 @@ def render_text(summary: Summary) -> str:
     lines += _text_daily(s)
     lines += _text_flares(s)
     lines += _text_triggers(s)
+    lines += ["", "Read with care"] + [f"  - {c.sentence}" for c in s.cautions] if s.cautions else []
     lines += _text_activities(s)
     lines += _text_medications(s)
     lines += _text_dated("Questions for the doctor", s.questions)

@@ -296,6 +296,8 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
             )
         )
     out.append(Paragraph(escape(s.caveat), st.caveat))  # the caveat already says several comparisons were made
+    if s.cautions:
+        out.append(Paragraph("<b>Read with care:</b> " + " ".join(escape(c.sentence) for c in s.cautions), st.body))
     return out
 
 

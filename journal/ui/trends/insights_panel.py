@@ -138,6 +138,11 @@ def _flares(s: "Summary") -> list[str]:
     return _section("Flares", body)
 
 
+def _cautions(s: "Summary") -> list[str]:
+    """When the figures above should be read with care (journal.core.cautions)."""
+    return _section("Read with care", [f"<p>{_e(c.sentence)}</p>" for c in s.cautions])
+
+
 def _details_link(shown: bool) -> str:
     label = "Hide details" if shown else "Details"
     return f"<p><a href='{DETAILS_ANCHOR}'>{label}</a></p>"
@@ -225,7 +230,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
-    parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
+    parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _cautions(s) + _activities(s)
     return "".join(parts)
 
 
