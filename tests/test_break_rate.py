@@ -145,7 +145,7 @@ def test_days_without_a_session_are_missing_not_zero() -> None:
     """Weekends have no session and more pain: as "no breaks" they would look like a strong pattern."""
     days, sitting = sessions_journal(seed=5, weekdays_only=True, weekend_extra=3.0)
     breaks = breaks_of(insights.trigger_analysis(days, START, days[-1].date, sitting))
-    assert breaks.verdict == "unclear"
+    assert breaks.verdict in trigger_model.UNCLEAR_VERDICTS
     assert breaks.days == len(sitting) - 1  # weekdays only (the first Monday has no day before)
     # the same journal with the weekends counted as sessions without breaks compares every day
     zeros = dict(sitting) | {d.date: SittingSummary(d.date, 240, 0) for d in days if d.date not in sitting}
@@ -156,7 +156,7 @@ def test_adjusted_for_a_trigger_that_comes_with_fewer_breaks() -> None:
     """Prolonged sitting adds pain and comes with fewer breaks; the breaks themselves do nothing."""
     days, sitting = sessions_journal(seed=6, trigger_effect=2.0, trigger_cuts_breaks=1.0)
     model = insights.trigger_analysis(days, START, days[-1].date, sitting)
-    assert breaks_of(model).verdict == "unclear"
+    assert breaks_of(model).verdict in trigger_model.UNCLEAR_VERDICTS
     (prolonged,) = [t for t in model.triggers if t.name == "prolonged sitting" and t.lag_days == 0]
     assert prolonged.verdict == "higher"
     # Left out of the model, the trigger's pain would be put down to the breaks:

@@ -101,3 +101,20 @@ def test_persistent_rule_needs_both_conditions() -> None:
     assert trend_model.too_persistent(trend_model.LineFit(0.1, 0.05, 0.15, rho=0.8, level_rho=0.95), 100)
     # a clean change: persistent about one level, but not about the line
     assert not trend_model.too_persistent(trend_model.LineFit(0.1, 0.05, 0.15, rho=0.2, level_rho=0.95), 100)
+
+
+def test_no_clear_difference_only_when_the_interval_rules_out_more_than_a_point() -> None:
+    seen: set[str] = set()
+    for seed, days in ((1, 60), (2, 365), (3, 365)):
+        entries = weekend_journal(seed, days)
+        model = insights.trigger_analysis(entries, entries[0].date, entries[-1].date)
+        for t in model.triggers:
+            if t.verdict not in trigger_model.UNCLEAR_VERDICTS:
+                continue
+            assert t.ci_low is not None and t.ci_high is not None
+            within = t.ci_low >= -trigger_model.NO_DIFFERENCE_POINTS and t.ci_high <= trigger_model.NO_DIFFERENCE_POINTS
+            assert (t.verdict == trigger_model.VERDICT_NO_DIFFERENCE) == within
+            assert ("about the same" in t.sentence) == within
+            assert ("can't tell yet" in t.sentence) == (not within)
+            seen.add(t.verdict)
+    assert seen == set(trigger_model.UNCLEAR_VERDICTS)

@@ -61,7 +61,7 @@ def test_real_effects_found_and_null_left_unclear() -> None:
     assert found[("sitting", 0)].verdict == "higher"
     assert found[("stress", 1)].verdict == "higher"
     for key in (("damp", 0), ("damp", 1)):
-        assert found[key].verdict == "unclear"
+        assert found[key].verdict in trigger_model.UNCLEAR_VERDICTS
     sitting = found[("sitting", 0)]
     assert sitting.ci_low is not None and sitting.ci_high is not None
     assert 0 < sitting.ci_low < sitting.ci_high < 3.5
@@ -93,7 +93,7 @@ def test_confounded_trigger_is_not_blamed() -> None:
     found = results(days)
     assert found[("sitting", 0)].verdict == "higher"
     drive = found[("long drive", 0)]
-    assert drive.verdict in ("unclear", trigger_model.VERDICT_TOGETHER)
+    assert drive.verdict in (*trigger_model.UNCLEAR_VERDICTS, trigger_model.VERDICT_TOGETHER)
     if drive.verdict == trigger_model.VERDICT_TOGETHER:  # noted on most sitting days: reported inside sitting's line
         assert drive.together == ("sitting",) and "cannot be told apart from sitting" in drive.sentence
         assert "long drive" in found[("sitting", 0)].together
@@ -106,8 +106,8 @@ def test_confounded_trigger_is_not_blamed() -> None:
 
 def test_day_after_is_not_a_restatement_of_the_same_day() -> None:
     found = results(journal_with_effects(seed=5))
-    assert found[("sitting", 1)].verdict == "unclear"  # sitting comes in spells, acts the same day
-    assert found[("stress", 0)].verdict == "unclear"  # stress acts the next day
+    assert found[("sitting", 1)].verdict in trigger_model.UNCLEAR_VERDICTS  # sitting comes in spells, acts the same day
+    assert found[("stress", 0)].verdict in trigger_model.UNCLEAR_VERDICTS  # stress acts the next day
     assert found[("stress", 1)].sentence.startswith(
         "Worth discussing with your doctor: on the day after stress your back pain was about"
     )
@@ -190,8 +190,8 @@ def test_daily_measures_enter_the_model() -> None:
     assert quality.verdict == "higher"  # per point *poorer* quality
     assert quality.difference == pytest.approx(0.5, abs=0.2)
     assert "poorer sleep quality" in quality.sentence
-    assert by_key["stress"].verdict == "unclear"
-    assert by_key["sitting_hours"].verdict == "unclear"
+    assert by_key["stress"].verdict in trigger_model.UNCLEAR_VERDICTS
+    assert by_key["sitting_hours"].verdict in trigger_model.UNCLEAR_VERDICTS
     assert "sleep_hours" not in by_key  # never recorded
     assert model.comparisons == 3
     assert "3 comparisons were made in one model" in model.note

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
-from journal.core import daily_measures, flares, insights
+from journal.core import daily_measures, flares, insights, trigger_model
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.cautions import Caution, cautions
 from journal.core.daily_measures import DailyMeasures
@@ -698,28 +698,50 @@ def _too_few_names(triggers: Sequence[TriggerImpact]) -> list[str]:
     return [name + labels[tuple(sorted(set(found)))] for name, found in lags.items()]
 
 
+def unclear_names(items: Sequence[TriggerImpact | MeasureAssociation]) -> list[str]:
+    """Everything neither higher nor lower, once per name: "bending", "stress (next day)",
+    "less sleep", "bending (leg pain)"; names clear at another lag or pain are left out."""
+    clear = {(getattr(i, "name", ""), i.pain) for i in items if i.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)}
+    lags: dict[tuple[str, str], set[int]] = {}
+    for item in items:
+        if item.verdict not in insights.UNCLEAR_VERDICTS:
+            continue
+        if isinstance(item, TriggerImpact):
+            if (item.name, item.pain) not in clear:
+                lags.setdefault((item.name, item.pain), set()).add(item.lag_days)
+        else:
+            lags.setdefault((trigger_model.worse_words(item.key), item.pain), set()).add(0)
+    labels = {(0, 1): "", (0,): "", (1,): " (next day)"}
+    return [
+        name + labels[tuple(sorted(found))] + (" (leg pain)" if pain == trigger_model.PAIN_LEG else "")
+        for (name, pain), found in lags.items()
+    ]
+
+
 def _text_triggers(s: Summary) -> list[str]:
     if not s.triggers and not s.measure_associations:
         return []
-    lines = ["", "What went with your back pain"]
-    clear = (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)
-    items: list[TriggerImpact | MeasureAssociation] = sorted(
-        (*s.triggers, *s.measure_associations), key=lambda item: item.verdict not in clear
-    )
-    for item in items:  # what stood out first
-        if item.verdict == insights.VERDICT_TOGETHER:
-            lines.append(f"  - {item.sentence}")
-        elif item.verdict != insights.VERDICT_TOO_FEW:
-            lines.append(f"  - {item.sentence}")
-            lines.append(f"      Details: {item.details}")
-        elif isinstance(item, MeasureAssociation):
-            lines.append(f"  - {item.sentence}")
+    lines = ["", "What went with your pain"]
+    everything: list[TriggerImpact | MeasureAssociation] = [*s.triggers, *s.measure_associations]
+    clear = [i for i in everything if i.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)]
+    for item in clear:  # what stood out first
+        lines.append(f"  - {item.sentence}")
+        lines.append(f"      Details: {item.details}")
+    unclear = unclear_names(everything)
+    if unclear:
+        lines.append(f"  - No clear pattern yet for {', '.join(unclear)}.")
+    lines += [f"  - {i.sentence}" for i in everything if i.verdict == insights.VERDICT_TOGETHER]
+    lines += [f"  - {m.sentence}" for m in s.measure_associations if m.verdict == insights.VERDICT_TOO_FEW]
     too_few = _too_few_names(s.triggers)
     if too_few:
         lines.append(
             f"  - Too few days to compare yet (at least {insights.MIN_DAYS_PER_SIDE} with and "
             f"{insights.MIN_DAYS_PER_SIDE} without are needed): {', '.join(too_few)}."
         )
+    rest = [i for i in everything if i.verdict in insights.UNCLEAR_VERDICTS]
+    if rest:
+        lines.append("  Details of the comparisons with no clear pattern:")
+        lines += [f"    {i.sentence} {i.details}" for i in rest]
     lines += [f"  {text}" for text in (s.trigger_note, s.trigger_advice) if text]
     lines.append(f"  {s.caveat}")
     return lines

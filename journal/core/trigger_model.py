@@ -13,7 +13,10 @@ calendar days (see :mod:`journal.core.ar1_regression`), because a bad day is
 usually followed by another; the estimated day-to-day correlation gets the
 same small-sample correction as the trend's. Benjamini–Hochberg false-discovery control at q = 0.10 runs
 across every comparison shown, and "higher"/"lower" needs both that and a
-95% interval that excludes zero. The rest are "unclear" or "too few days".
+95% interval that excludes zero. Of the rest, "no clear difference" is said
+only when the interval rules out a difference of more than
+:data:`NO_DIFFERENCE_POINTS` either way; otherwise it is "can't tell yet"
+(or "too few days" when there is no estimate).
 
 Breaks per sitting hour (:mod:`journal.core.break_rate`) are only known on
 days with a timed sitting session, so they get a model of their own over
@@ -58,7 +61,13 @@ WEEKEND_KEY: Final = "weekend"
 
 VERDICT_HIGHER: Final = "higher"
 VERDICT_LOWER: Final = "lower"
-VERDICT_UNCLEAR: Final = "unclear"
+VERDICT_NO_DIFFERENCE: Final = "no clear difference"
+VERDICT_CANT_TELL: Final = "can't tell yet"
+#: Neither higher nor lower (kept for callers that only need "not clear").
+VERDICT_UNCLEAR: Final = VERDICT_CANT_TELL
+UNCLEAR_VERDICTS: Final = (VERDICT_NO_DIFFERENCE, VERDICT_CANT_TELL)
+#: "No clear difference" needs the whole 95% interval within this many points of zero.
+NO_DIFFERENCE_POINTS: Final = 1.0
 VERDICT_TOO_FEW: Final = "too few days"
 #: Reported inside another comparison it cannot be told apart from (see :func:`_group_overlaps`).
 VERDICT_TOGETHER: Final = "cannot be told apart"
@@ -83,7 +92,7 @@ WEEKS_FOR_INSIGHTS: Final = 13
 LOGGING_ADVICE: Final = (
     f"After about {WEEKS_FOR_INSIGHTS} weeks of logging, these comparisons find a trigger that "
     "adds 2 points to back pain about 4 times in 5; after 6 months, almost always. Before "
-    'that, most real patterns show as "not clearly different".'
+    'that, most real patterns show as "can\'t tell yet".'
 )
 
 
@@ -382,7 +391,9 @@ def _trigger_sentence(name: str, lag: int, verdict: str, difference: float, toge
         return f"{WORTH_DISCUSSING}{when} your back pain was about {_fmt(difference)} points higher."
     if verdict == VERDICT_LOWER:
         return f"{WORTH_DISCUSSING}{when} your back pain was about {_fmt(-difference)} points lower."
-    return f"{when[0].upper()}{when[1:]} your back pain was not clearly different."
+    if verdict == VERDICT_NO_DIFFERENCE:
+        return f"{when[0].upper()}{when[1:]} your back pain was about the same (no clear difference of more than 1 point)."
+    return f"{when[0].upper()}{when[1:]} your back pain may or may not differ: can't tell yet."
 
 
 def _details(difference: float, low: float, high: float, q: float, counts: str) -> str:
@@ -404,7 +415,12 @@ def _measure_sentence(measure: _Measure, verdict: str, difference: float, togeth
             f"{WORTH_DISCUSSING}on days with {measure.worse_words} your back pain tended to "
             f"be lower: about {_fmt(-difference)} points for each {measure.unit}."
         )
-    return f"Your back pain was not clearly different on days with {measure.worse_words}."
+    if verdict == VERDICT_NO_DIFFERENCE:
+        return (
+            f"Your back pain was about the same on days with {measure.worse_words} "
+            f"(no clear difference of more than 1 point for each {measure.unit})."
+        )
+    return f"Can't tell yet whether your back pain differs on days with {measure.worse_words}."
 
 
 def model_note(comparisons: int) -> str:
@@ -639,7 +655,9 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
         difference, low, high, _, _ = column.estimate
         if q_by_column[id(column)] <= FDR_Q and (low > 0 or high < 0):
             return VERDICT_HIGHER if difference > 0 else VERDICT_LOWER
-        return VERDICT_UNCLEAR
+        if low >= -NO_DIFFERENCE_POINTS and high <= NO_DIFFERENCE_POINTS:
+            return VERDICT_NO_DIFFERENCE
+        return VERDICT_CANT_TELL
 
     def label(column: _Column) -> str:
         if column.kind == "trigger":
@@ -767,7 +785,7 @@ def _measure_result(column: _Column, verdict: str, q: float | None, together: tu
     # The model's slope is per unit *up*; report it per unit in the worse direction.
     raw, raw_low, raw_high, _, _ = column.estimate
     difference, low, high = (raw, raw_low, raw_high) if measure.sign > 0 else (-raw, -raw_high, -raw_low)
-    if verdict != VERDICT_UNCLEAR:
+    if verdict in (VERDICT_HIGHER, VERDICT_LOWER):
         verdict = VERDICT_HIGHER if difference > 0 else VERDICT_LOWER
     return MeasureAssociation(
         measure.key,

@@ -230,11 +230,13 @@ def _fmt1(value: float | None) -> str:
     return one_decimal(value)
 
 
-def _names_any_lag(triggers: Sequence[TriggerImpact], verdict: str) -> str:
-    """Each name once, whichever of its lags has ``verdict`` (with what it is compared together with)."""
+def _names_any_lag(triggers: Sequence[TriggerImpact], verdicts: Sequence[str]) -> str:
+    """Each name once, whichever of its lags has one of ``verdicts`` (with what it is compared together
+    with), leaving out names that are clearly higher or lower at a lag or for either pain."""
+    clear = {t.name for t in triggers if t.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)}
     names: dict[str, str] = {}
     for t in triggers:
-        if t.verdict == verdict and t.name not in names:
+        if t.verdict in verdicts and t.name not in names and t.name not in clear:
             names[t.name] = patient_text(t.name) + (f" (with {patient_text(', '.join(t.together))})" if t.together else "")
     return ", ".join(names.values())
 
@@ -281,8 +283,8 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
         st.body,
     )
     unclear = ", ".join(
-        [_names_any_lag(s.triggers, insights.VERDICT_UNCLEAR)]
-        + [escape(m.label.lower()) for m in s.measure_associations if m.verdict == insights.VERDICT_UNCLEAR]
+        [_names_any_lag(s.triggers, insights.UNCLEAR_VERDICTS)]
+        + [escape(m.label.lower()) for m in s.measure_associations if m.verdict in insights.UNCLEAR_VERDICTS]
     ).strip(", ")
     if unclear:
         out.append(Paragraph(f"<b>No clear pattern</b> (same day or next day): {unclear}.", st.body))

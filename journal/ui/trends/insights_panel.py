@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from journal.core import flares
 from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
-from journal.core.summary import daily_lines, leg_lines, one_decimal, plural
+from journal.core.summary import daily_lines, leg_lines, one_decimal, plural, unclear_names
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.ui.theme import current_colours
 
@@ -162,12 +162,18 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
     found: list[TriggerImpact | MeasureAssociation] = sorted(
         [*shown, *measures], key=lambda i: i.verdict not in ("higher", "lower")
     )
+    unclear: list[str] = []
+    if not details:  # one line for everything with no clear pattern
+        unclear = unclear_names(found)
+        found = [i for i in found if i.verdict in ("higher", "lower")]
     items = "".join(
         f"<li>{_e(item.sentence)}" + (f"<br><span class='hint'>{_e(item.details)}</span>" if details else "") + "</li>"
         for item in found
     )
     if items:
         body.append(f"<ul>{items}</ul>")
+    if not details and unclear:
+        body.append(f"<p>No clear pattern yet for {_e(', '.join(unclear))}.</p>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
     # compared inside another line: say so, once each
