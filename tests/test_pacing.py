@@ -49,7 +49,7 @@ def test_days_followed_by_a_flare_or_by_an_unlogged_day_do_not_count() -> None:
 def test_baseline_uses_the_shared_flare_definition(monkeypatch: pytest.MonkeyPatch) -> None:
     days = _days([30] * 12 + [None])
     assert pacing.baseline(days, "walking").minutes == 20
-    monkeypatch.setattr(flares, "flare_days", lambda pairs: [d for d, _ in pairs])  # every day a flare
+    monkeypatch.setattr(flares, "high_days", lambda pairs: [d for d, _ in pairs])  # every day a flare
     assert pacing.baseline(days, "walking").minutes is None
 
 

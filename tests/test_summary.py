@@ -159,7 +159,15 @@ def test_json_peg_flares_activities_trend_weeks(summary: Summary) -> None:
     data = summary.to_json()
     assert set(data["peg"]) == {"start", "end", "weekly"}
     assert all(set(w) == {"week_start", "mean", "days"} for w in data["peg"]["weekly"])
-    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days", "severe_days", "definition"}
+    assert set(data["flares"]) == {
+        "days",
+        "episodes",
+        "per_month",
+        "typical_length_days",
+        "severe_days",
+        "bad_days",
+        "definition",
+    }
     assert data["flares"]["per_month"][0]["month"] == "2024-03"
     (walking,) = data["activities"]["items"]
     assert set(walking) == {
@@ -268,7 +276,7 @@ def test_render_text_lists_pacing_with_sources() -> None:
     days = [
         DayEntry(
             START + dt.timedelta(days=i),
-            8 if i - 1 in booms else 3,
+            8 if i - 1 in booms or i - 2 in booms else 3,  # a two-day flare after each boom
             activities=(ActivityMinutes("walking", 120 if i in booms else 30),),
         )
         for i in range(90)

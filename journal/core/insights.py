@@ -133,6 +133,11 @@ class FlareEpisode:
     def length_days(self) -> int:
         return (self.end - self.start).days + 1
 
+    @property
+    def unlogged_days(self) -> int:
+        """Days inside the episode that were not logged (every logged day inside is a flare day)."""
+        return self.length_days - self.flare_days
+
 
 @dataclass(frozen=True, slots=True)
 class MonthCount:
@@ -152,6 +157,7 @@ class FlareSummary:
     per_month: tuple[MonthCount, ...]
     typical_length_days: float | None
     severe_days: tuple[dt.date, ...] = ()
+    bad_days: tuple[dt.date, ...] = ()  # single high days, not flares
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +281,13 @@ def flare_dates(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[
     return [day for day in flares.flare_days(pairs) if day >= start]
 
 
+def high_dates(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[dt.date]:
+    """Like :func:`flare_dates`, but every day well above the usual level, a single bad day included."""
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
+    return [day for day in flares.high_days(pairs) if day >= start]
+
+
 def flare_episodes(entries: Sequence[DayEntry], flare_set: Collection[dt.date]) -> list[FlareEpisode]:
     """Merge flare days into episodes.
 
@@ -329,7 +342,10 @@ def flare_summary(
     per_month = tuple(MonthCount(m, day_counts[m], episode_counts[m]) for m in day_counts)
     typical = stats.median([e.length_days for e in episodes])
     severe = flares.severe_days((e.date, e.back_pain) for e in period_days(days, start, end))
-    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe))
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
+    bad = [day for day in flares.bad_days(pairs) if day >= start]
+    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe), tuple(bad))
 
 
 # ---------------------------------------------------------------- triggers

@@ -126,8 +126,11 @@ def _round_down(minutes: float) -> int:
 
 
 def flare_set(days: Sequence[DayEntry]) -> frozenset[dt.date]:
-    """Flare days over the whole journal, per :func:`journal.core.flares.flare_days`."""
-    return frozenset(flares.flare_days((d.date, d.back_pain) for d in days))
+    """Days well above the usual level over the whole journal (:func:`journal.core.flares.high_days`).
+
+    A plan errs on the side of caution: a single bad day after doing more
+    counts here as much as the first day of a flare."""
+    return frozenset(flares.high_days((d.date, d.back_pain) for d in days))
 
 
 def minutes_of(entry: DayEntry, activity: str) -> int:

@@ -439,12 +439,19 @@ def _flares_json(f: FlareSummary) -> dict[str, Any]:
     return {
         "days": [_iso(d) for d in f.days],
         "episodes": [
-            {"start": _iso(e.start), "end": _iso(e.end), "length_days": e.length_days, "flare_days": e.flare_days}
+            {
+                "start": _iso(e.start),
+                "end": _iso(e.end),
+                "length_days": e.length_days,
+                "flare_days": e.flare_days,
+                "unlogged_days": e.unlogged_days,
+            }
             for e in f.episodes
         ],
         "per_month": [{"month": m.month, "flare_days": m.flare_days, "episodes": m.episodes} for m in f.per_month],
         "typical_length_days": f.typical_length_days,
         "severe_days": [_iso(d) for d in f.severe_days],
+        "bad_days": [_iso(d) for d in f.bad_days],
         "definition": flares.DEFINITION,
     }
 
@@ -678,6 +685,13 @@ def _text_flares(s: Summary) -> list[str]:
     lines = ["", f"Flares: {_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"]
     if f.typical_length_days is not None:
         lines[-1] += f", typically {_days_text(f.typical_length_days)} long"
+    lines.append(f"  Single bad days (not flares): {len(f.bad_days)}")
+    lines += [
+        f"  {e.start.isoformat()} to {e.end.isoformat()}: {_plural(e.flare_days, 'flare day')}, "
+        f"{_plural(e.unlogged_days, 'day')} not logged inside it"
+        for e in f.episodes
+        if e.unlogged_days
+    ]
     lines.append(f"  Severe days (back pain {flares.SEVERE_BACK_PAIN} or more): {len(f.severe_days)}")
     lines.append(f"  {flares.DEFINITION}")
     lines += [

@@ -132,6 +132,17 @@ def _flares(s: "Summary") -> list[str]:
                 f"<p>About {_num(len(f.days) / len(months))} flare days a month on average; the most "
                 f"were in {_month(busiest.month)} ({busiest.flare_days}).</p>"
             )
+    unlogged = [e for e in f.episodes if e.unlogged_days]
+    if unlogged:
+        body.append(
+            "<p>Days not logged inside a flare: "
+            + "; ".join(
+                f"{_plural(e.unlogged_days, 'day')} between {weekday_words(e.start)} and {weekday_words(e.end)}" for e in unlogged
+            )
+            + ".</p>"
+        )
+    if f.bad_days:
+        body.append(f"<p>{_plural(len(f.bad_days), 'single bad day')} (high, but not two days in a row, so not a flare).</p>")
     if f.severe_days:
         body.append(f"<p>{_plural(len(f.severe_days), 'severe day')} (back pain of {flares.SEVERE_BACK_PAIN} or more).</p>")
     body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
