@@ -96,7 +96,7 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
         )
     if s.leg_pain.days:
         body.append(f"<p>Leg pain averaged {_num(s.leg_pain.mean)} on the {_plural(s.leg_pain.days, 'day')} you recorded it.</p>")
-        body += [f"<p>Leg pain: {_e(line[:1].lower() + line[1:])}</p>" for line in leg_lines(s.leg_pain)]
+        body += [f"<p>{_e(line)}</p>" for line in leg_lines(s.leg_pain)]
     if s.peg.start is not None and s.peg.end is not None:
         body.append(
             f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
