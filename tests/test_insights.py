@@ -354,8 +354,22 @@ def test_trend_too_few_days() -> None:
 def test_trend_verdict_rules() -> None:
     assert insights.trend_verdict(-0.05, -0.01) == "improving"
     assert insights.trend_verdict(0.001, 0.01) == "worsening"
-    assert insights.trend_verdict(-0.02, 0.02) == "steady"
-    assert insights.trend_verdict(-0.03, 0.01) == "unclear"
+    assert insights.trend_verdict(-0.005, 0.005, span_days=180) == "steady"  # within ±0.9 points over the period
+    assert insights.trend_verdict(-0.02, 0.02, span_days=180) == "unclear"  # ±3.6 points: not steady
+    assert insights.trend_verdict(-0.03, 0.01, span_days=90) == "unclear"
+
+
+def test_a_two_point_change_over_six_months_is_never_steady() -> None:
+    """A slow real change (2 points over 180 days) under day-to-day noise: never "steady"."""
+    for seed in range(10):
+        rng = random.Random(seed)
+        level = 0.0
+        values = []
+        for i in range(180):
+            level = 0.7 * level + rng.gauss(0.0, 1.0)
+            values.append(max(0, min(10, round(4 + 2.0 * i / 179 + level))))
+        result = insights.trend(series(values), START, START + dt.timedelta(days=179))
+        assert result.verdict != "steady", seed
 
 
 # ---------------------------------------------------------------- PEG

@@ -66,7 +66,9 @@ MAX_UNLOGGED_GAP_IN_EPISODE: Final = 2
 # Weeks and trend
 MIN_DAYS_PER_WEEK: Final = 4
 MIN_TREND_POINTS: Final = trend_model.MIN_TREND_DAYS
-STEADY_BAND_PER_DAY: Final = 0.02
+STEADY_BAND_PER_DAY: Final = 0.02  # no longer decides "steady" (see STEADY_POINTS); kept for callers
+#: "Steady": the whole period's change is within this many points either way (95% interval).
+STEADY_POINTS: Final = 1.0
 DAYS_PER_MONTH: Final = 30
 TREND_IMPROVING: Final = "improving"
 TREND_WORSENING: Final = "worsening"
@@ -589,13 +591,19 @@ def rolling_back_pain(days: Sequence[DayEntry], start: dt.date, end: dt.date) ->
     return values[(start - lead).days :]
 
 
-def trend_verdict(ci_low: float, ci_high: float) -> str:
-    """improving (CI below 0), worsening (above 0), steady (within ±0.02/day), else unclear."""
+def trend_verdict(ci_low: float, ci_high: float, span_days: float = DAYS_PER_MONTH) -> str:
+    """improving (CI below 0), worsening (above 0), steady, else unclear.
+
+    Steady means the interval of the *whole period's* change (the slope's
+    interval times ``span_days``, the days from the first logged day to the
+    last) lies within :data:`STEADY_POINTS` either way: a band per month
+    would call a real change of 2 points over six months "steady".
+    """
     if ci_high < 0:
         return TREND_IMPROVING
     if ci_low > 0:
         return TREND_WORSENING
-    if ci_low >= -STEADY_BAND_PER_DAY and ci_high <= STEADY_BAND_PER_DAY:
+    if ci_low * span_days >= -STEADY_POINTS and ci_high * span_days <= STEADY_POINTS:
         return TREND_STEADY
     return TREND_UNCLEAR
 
@@ -617,7 +625,7 @@ def _persistent_sentence(points: int) -> str:
     )
 
 
-def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) -> str:
+def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int, span_days: float = DAYS_PER_MONTH) -> str:
     if verdict == TREND_TOO_FEW:
         if points >= MIN_TREND_POINTS:
             return "Too few days to tell the direction of your back pain yet: the days vary too much for so short a period."
@@ -628,13 +636,12 @@ def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) 
         return f"Your 7-day average back pain went down over this period, by about {_fmt(-per_month)} points a month."
     if verdict == TREND_WORSENING:
         return f"Your 7-day average back pain went up over this period, by about {_fmt(per_month)} points a month."
-    band = _fmt(STEADY_BAND_PER_DAY * DAYS_PER_MONTH)
     if verdict == TREND_STEADY:
         if fit.flat:
             return "Your back pain was the same on every logged day of this period."
         return (
-            f"Your 7-day average back pain stayed steady over this period "
-            f"(any change was within {band} points a month either way)."
+            f"Your back pain stayed steady over this period: it changed by about {_fmt(fit.slope * span_days)} "
+            f"points from start to end, and any change was within {_fmt(STEADY_POINTS)} point either way."
         )
     return "There is no clear trend in your back pain over this period."
 
@@ -686,8 +693,9 @@ def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
         verdict = TREND_WORSENING if step.after > step.before else TREND_IMPROVING
         sentence = _step_sentence(step)
     else:
-        verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high)
-        sentence = _trend_sentence(verdict, fit, len(pains))
+        span = float(max((dates[-1] - dates[0]).days, 1)) if dates else float(DAYS_PER_MONTH)
+        verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high, span)
+        sentence = _trend_sentence(verdict, fit, len(pains), span)
     return Trend(
         slope_per_day=None if fit is None else fit.slope,
         ci_low=None if fit is None else fit.ci_low,
