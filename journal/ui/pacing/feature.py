@@ -103,9 +103,7 @@ class PacingFeature(QObject):
                 continue
             over = pacing.is_well_over(value.minutes, plan)
             row.hint.setText(plan.label() + (f" · {OVER_PLAN_NOTE}" if over else ""))
-            row.hint.setToolTip(
-                OVER_PLAN_TIP if over else f"Your pacing plan: {plan.minutes} minutes of {plan.activity} at a time."
-            )
+            row.hint.setToolTip(OVER_PLAN_TIP if over else f"Your pacing plan: {plan.minutes} minutes of {plan.activity} a day.")
 
     # --- the plan dialog -----------------------------------------------------------------------
 
