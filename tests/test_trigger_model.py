@@ -295,6 +295,6 @@ def test_risk_difference_newcombe_hand_worked() -> None:
 
 def test_short_journals_say_how_long_to_log() -> None:
     short = insights.trigger_analysis(journal_with_effects(seed=3, n=60), START, START + dt.timedelta(days=59))
-    assert "After about 13 weeks of logging" in short.advice
-    long = insights.trigger_analysis(journal_with_effects(seed=3, n=150), START, START + dt.timedelta(days=149))
+    assert "after 6 months" in short.advice and "about half of journals after 3 months" in short.advice
+    long = insights.trigger_analysis(journal_with_effects(seed=3, n=190), START, START + dt.timedelta(days=189))
     assert long.advice == ""

@@ -85,14 +85,16 @@ METHOD: Final = (
     "Benjamini-Hochberg false-discovery control at q = 0.10 across all comparisons"
 )
 WORTH_DISCUSSING: Final = "Worth discussing with your doctor: "
-#: From benchmarks/insights_simulation.py (1,000 simulated journals per setting, see the
-#: README): a trigger adding 2 points was found in 57% of journals at 60 days, 84% at
-#: 90 days and over 99% at 180 days.
-WEEKS_FOR_INSIGHTS: Final = 13
+#: From the realistic simulation (benchmarks/realistic_journals.py, 1,000 journals per setting,
+#: docs/insights-realistic.md), not the easy one: with weekends, gaps in bad spells, pain near
+#: the top of the scale, very persistent pain, heavy tails and many triggers all at once, a
+#: trigger adding 1.5 points was found in 42-58% of journals at 90 days and 93-98% at 180 days
+#: (80-91% at 90 days without those departures). The advice is shown until about 6 months.
+WEEKS_FOR_INSIGHTS: Final = 26
 LOGGING_ADVICE: Final = (
-    f"After about {WEEKS_FOR_INSIGHTS} weeks of logging, these comparisons find a trigger that "
-    "adds 2 points to back pain about 4 times in 5; after 6 months, almost always. Before "
-    'that, most real patterns show as "can\'t tell yet".'
+    "How long to log: in test journals with the ups and downs real diaries have, these comparisons "
+    "found a trigger that adds 1.5 points to pain in only about half of journals after 3 months, "
+    'and in over 9 in 10 after 6 months. Before that, most real patterns show as "can\'t tell yet".'
 )
 
 
