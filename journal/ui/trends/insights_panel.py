@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from journal.core import flares
+from journal.core import flares, insights
 from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
 from journal.core.summary import daily_lines, leg_lines, one_decimal, plural, unclear_names
@@ -100,7 +100,7 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
     if s.peg.start is not None and s.peg.end is not None:
         body.append(
             f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
-            f"<p class='hint'>{PEG_DEFINITION}</p>"
+            + (f"<p class='hint'>{PEG_DEFINITION}</p>" if details else "")
         )
     return _section("Back pain", body)
 
@@ -113,7 +113,7 @@ def _daily(s: "Summary") -> list[str]:
     return _section("Sleep, mood and where it hurts", ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
 
 
-def _flares(s: "Summary") -> list[str]:
+def _flares(s: "Summary", details: bool = False) -> list[str]:
     f = s.flares
     if not f.days:
         body = ["<p>No flare days in this period.</p>"]
@@ -145,7 +145,8 @@ def _flares(s: "Summary") -> list[str]:
         body.append(f"<p>{_plural(len(f.bad_days), 'single bad day')} (high, but not two days in a row, so not a flare).</p>")
     if f.severe_days:
         body.append(f"<p>{_plural(len(f.severe_days), 'severe day')} (back pain of {flares.SEVERE_BACK_PAIN} or more).</p>")
-    body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
+    if details:  # the definition is method: under Details
+        body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
     return _section("Flares", body)
 
 
@@ -187,12 +188,18 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
         body.append(f"<p>No clear pattern yet for {_e(', '.join(unclear))}.</p>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
-    # compared inside another line: say so, once each
-    body += [f"<p>{_e(t.sentence)}</p>" for t in s.triggers if t.difference is None and t.together]
+    # compared inside another line (which already names it): said again only under Details
+    if details:
+        body += [f"<p>{_e(t.sentence)}</p>" for t in s.triggers if t.difference is None and t.together]
     # A measure with too few days says why in its own sentence (breaks: how many days are needed).
-    body += [f"<p>{_e(m.sentence)}</p>" for m in s.measure_associations if m.difference is None]  # incl. "cannot be told apart"
+    body += [
+        f"<p>{_e(m.sentence)}</p>"
+        for m in s.measure_associations
+        if m.difference is None and (details or m.verdict != insights.VERDICT_TOGETHER)
+    ]
     if shown or measures:
-        body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
+        if details:
+            body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
         if s.trigger_advice:
             body.append(f"<p class='hint'>{_e(s.trigger_advice)}</p>")
         body.append(f"<p class='caveat'>{_e(s.caveat)}</p>")
@@ -247,7 +254,15 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
-    parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _cautions(s) + _activities(s)
+    parts += (
+        _red_flags(s)
+        + _pain(s, details)
+        + _daily(s)
+        + _flares(s, details)
+        + _triggers(s, details)
+        + _cautions(s)
+        + _activities(s)
+    )
     return "".join(parts)
 
 
