@@ -201,7 +201,8 @@ def _leg_pain(ordered: Sequence[DayEntry], entries: Sequence[DayEntry], start: d
     values = [e.leg_pain for e in entries if e.leg_pain is not None]
     if not values:
         return LegPainSummary(None, None, None, 0)
-    as_back = leg_days(ordered)
+    # only the period and the days before it that can set the usual level for flares
+    as_back = leg_days(insights.period_days(ordered, start - dt.timedelta(days=flares.LOOKBACK_DAYS), end))
     found = insights.trend(as_back, start, end)
     trend = dataclasses.replace(
         _round_fields(found, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
