@@ -74,3 +74,16 @@ def test_severe_leg_pain_is_counted_like_back_pain() -> None:
     assert data["leg_pain"]["trend"]["verdict"] == insights.TREND_STEADY
     assert "Severe days (leg pain 7 or more): 60" in render_text(summary)
     assert "leg pain" in data["leg_pain"]["trend"]["sentence"]
+
+
+def test_six_weeks_of_severe_leg_pain_is_in_the_summary() -> None:
+    """60 days of leg pain at 8 (back pain 3), logged every third day: the six-weeks rule holds."""
+    entries = [DayEntry(date=START + dt.timedelta(days=i), back_pain=3, leg_pain=8) for i in range(0, 60, 3)]
+    end = START + dt.timedelta(days=59)
+    summary = build_summary(entries, START, end)
+    assert summary.six_weeks is not None and summary.six_weeks.pain == "leg pain"
+    data = summary.to_json()
+    assert data["six_weeks"]["pain"] == "leg pain" and "book an appointment" in data["six_weeks"]["message"]
+    assert "Six weeks of severe pain" in render_text(summary)
+    calm = build_summary([DayEntry(date=e.date, back_pain=3, leg_pain=3) for e in entries], START, end)
+    assert calm.six_weeks is None and calm.to_json()["six_weeks"] is None

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
-from journal.core import daily_measures, flares, insights, trigger_model
+from journal.core import daily_measures, flares, insights, redflags, trigger_model
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.cautions import Caution, cautions
 from journal.core.daily_measures import DailyMeasures
@@ -39,7 +39,7 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
-from journal.core.redflags import RedFlag, grouped, red_flags_of
+from journal.core.redflags import PersistentPain, RedFlag, grouped, persistent_severe_pain, red_flags_of
 from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
@@ -165,6 +165,8 @@ class Summary:
     worst_week: WeekStat | None
     caveat: str
     cautions: tuple[Caution, ...] = ()
+    #: The six-weeks rule at the end of the period (:func:`journal.core.redflags.persistent_severe_pain`).
+    six_weeks: PersistentPain | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -345,6 +347,9 @@ def build_summary(
         worst_week=None if worst_week is None else _round_fields(worst_week, "mean_back_pain"),
         caveat=insights.CAVEAT,
         cautions=cautions(entries, start, end, model.rho, trend.rho),
+        six_weeks=persistent_severe_pain(
+            insights.period_days(ordered, start - dt.timedelta(days=2 * redflags.MIN_SPAN_DAYS), end), end
+        ),
     )
 
 
@@ -552,6 +557,15 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "worst_week": _week_json(s.worst_week),
         "caveat": s.caveat,
         "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],
+        "six_weeks": None
+        if s.six_weeks is None
+        else {
+            "pain": s.six_weeks.pain,
+            "since": _iso(s.six_weeks.start),
+            "days": s.six_weeks.days,
+            "message": s.six_weeks.message,
+            "source": s.six_weeks.source,
+        },
     }
 
 
@@ -806,6 +820,8 @@ def render_text(summary: Summary) -> str:
         lines += ["", "No days were logged in this period."]
         return "\n".join(lines) + "\n"
     lines += _text_red_flags(s)
+    if s.six_weeks is not None:
+        lines += ["", "Six weeks of severe pain", f"  {s.six_weeks.message}", f"  Source: {s.six_weeks.source}"]
     lines += _text_pain(s)
     lines += _text_daily(s)
     lines += _text_flares(s)

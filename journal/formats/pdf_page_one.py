@@ -93,6 +93,9 @@ def red_flags_section(data: ReportData, st: Styles, width: float, words: DateWor
     else:
         rows = [[Paragraph("<b>Red-flag symptoms:</b> None reported in this period.", st.calm)]]
         fill, edge, line = colors.HexColor(CALM_FILL), colors.HexColor(CALM_EDGE), 0.6
+    six = data.summary.six_weeks
+    if six is not None:  # page 1, with the warning signs: a reason to book an appointment
+        rows.append([Paragraph(f"<b>Six weeks of severe pain:</b> {escape(six.message)}", st.alert if flags else st.calm)])
     table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle(
