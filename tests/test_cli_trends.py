@@ -108,16 +108,16 @@ def test_summary_uses_the_days_before_the_period_for_flares(db_path: Path, capsy
     start = TODAY - dt.timedelta(days=9)
     journal = Journal.open(db_path)
     # Steady days in the 28-day window before the period (the 3 just before unlogged),
-    # then one bad day; days long before do not count.
+    # then two bad days (a flare); days long before do not count.
     journal.import_days(
         [DayEntry(start - dt.timedelta(days=4 + i), 1) for i in range(20)]
         + [DayEntry(start - dt.timedelta(days=100 + i), 9) for i in range(20)]
-        + [DayEntry(start, 5)]
+        + [DayEntry(start, 5), DayEntry(start + dt.timedelta(days=1), 5)]
     )
     journal.close()
     assert main(["summary", "--db", str(db_path), "--from", start.isoformat(), "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    assert printed["flares"]["days"] == [start.isoformat()]
+    assert printed["flares"]["days"] == [start.isoformat(), (start + dt.timedelta(days=1)).isoformat()]
     assert printed == json.loads(json.dumps(summary_to_json(direct_summary(db_path, start, TODAY))))
 
 

@@ -17,7 +17,9 @@ def pairs(values: Sequence[int | None]) -> list[tuple[dt.date, int]]:
 
 def test_two_points_above_the_median_of_the_window() -> None:
     values = [3] * 31 + [5, 4]
-    assert flares.flare_days(pairs(values)) == [START + dt.timedelta(days=31)]
+    assert flares.high_days(pairs(values)) == [START + dt.timedelta(days=31)]
+    assert flares.flare_days(pairs(values)) == []  # one high day alone is a bad day
+    assert flares.bad_days(pairs(values)) == [START + dt.timedelta(days=31)]
 
 
 def test_the_three_days_just_before_are_left_out() -> None:
@@ -31,7 +33,7 @@ def test_needs_seven_logged_days_in_the_window() -> None:
     values = [None] * 25 + [1] * 6 + [None, None, None, 9]
     assert flares.flare_days(pairs(values)) == []
     values = [None] * 24 + [1] * 7 + [None, None, None, 9]
-    assert flares.flare_days(pairs(values)) == [START + dt.timedelta(days=34)]
+    assert flares.high_days(pairs(values)) == [START + dt.timedelta(days=34)]
 
 
 def test_high_usual_pain_is_not_one_endless_flare() -> None:
@@ -54,3 +56,15 @@ def test_usual_level_from_unsorted_pairs_matches() -> None:
 def test_definition_states_the_numbers() -> None:
     for number in ("2 points", "28 days", "3 days", "7 of those", "7 or more"):
         assert number in flares.DEFINITION
+
+
+def test_a_flare_is_two_high_logged_days_in_a_row() -> None:
+    base: list[int | None] = [3] * 31
+    two = flares.flare_days(pairs(base + [6, 6, 3]))
+    assert two == [START + dt.timedelta(days=31), START + dt.timedelta(days=32)]
+    # up to two unlogged days inside a spell keep it going; three end it
+    assert len(flares.flare_days(pairs(base + [6, None, None, 6]))) == 2
+    assert flares.flare_days(pairs(base + [6, None, None, None, 6])) == []
+    assert len(flares.bad_days(pairs(base + [6, None, None, None, 6]))) == 2
+    # a logged calm day in between ends it
+    assert flares.flare_days(pairs(base + [6, 3, 6])) == []

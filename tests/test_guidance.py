@@ -534,8 +534,9 @@ def test_six_weeks_item_describes_the_rule_as_coded(library: Library) -> None:
 
     text = all_text(library.by_id("six-weeks-severe-pain"))
     assert f"{redflags.SEVERE_MEAN} or more" in text
-    assert f"at least {redflags.MIN_SEVERE_WEEKS} of the last {redflags.WEEKS} calendar weeks" in text
-    assert f"at least {redflags.MIN_LOGGED_PER_WEEK} logged days" in text
+    assert f"the last {redflags.MIN_SPAN_DAYS} days" in text
+    assert f"at least {redflags.MIN_LOGGED_DAYS} logged days" in text
+    assert f"an average under {redflags.MILD_WEEK_MEAN}" in text
     assert f"{redflags.MIN_SPAN_DAYS} days" in text
     assert "leg pain" in text
 

@@ -30,11 +30,11 @@ def end_of(days: list[DayEntry]) -> dt.date:
 
 
 def walking_journal(boom_offset: int | None = None, flare_after: int = 1) -> list[DayEntry]:
-    """30 days of 30 minutes walking at pain 3; optionally one 120-minute day and a flare."""
+    """30 days of 30 minutes walking at pain 3; optionally one 120-minute day and a two-day flare."""
     days = []
     for i in range(30):
         minutes = 120 if i == boom_offset else 30
-        pain = 8 if boom_offset is not None and i == boom_offset + flare_after else 3
+        pain = 8 if boom_offset is not None and i - boom_offset - flare_after in (0, 1) else 3
         days.append(day(i, pain, activities=(ActivityMinutes("walking", minutes),)))
     return days
 
@@ -85,13 +85,11 @@ def test_no_baseline_with_too_few_days() -> None:
 
 
 def boom_journal(activity: str, booms: set[int], flare_after_boom: bool, other_flares: set[int] = frozenset()) -> list[DayEntry]:  # type: ignore[assignment]
-    """90 days of 30 minutes of ``activity`` at pain 3; 120 minutes on ``booms``."""
-    flare_days = {b + 1 for b in booms} if flare_after_boom else set()
+    """90 days of 30 minutes of ``activity`` at pain 3; 120 minutes on ``booms``; two-day flares."""
+    starts = ({b + 1 for b in booms} if flare_after_boom else set()) | set(other_flares)
+    flare_days = starts | {d + 1 for d in starts}
     return [
-        day(
-            i, 8 if i in flare_days | set(other_flares) else 3, activities=(ActivityMinutes(activity, 120 if i in booms else 30),)
-        )
-        for i in range(90)
+        day(i, 8 if i in flare_days else 3, activities=(ActivityMinutes(activity, 120 if i in booms else 30),)) for i in range(90)
     ]
 
 
@@ -132,10 +130,11 @@ def test_sitting_and_relaxation_are_never_booms() -> None:
         assert all(s.kind != "boom_bust" for s in insights.pacing_suggestions(days, START, end_of(days)))
 
 
-def test_fewer_than_three_booms_is_no_comparison() -> None:
-    days = boom_journal("walking", {20, 50}, flare_after_boom=True)
+def test_fewer_than_five_booms_is_no_comparison() -> None:
+    days = boom_journal("walking", {20, 35, 50, 65}, flare_after_boom=True)
     (walking,) = insights.activity_stats(days, START, end_of(days))
     assert walking.comparison is None
+    assert insights.pacing_suggestions(days, START, end_of(days)) == []
 
 
 def sitting_days(extra: int) -> list[DayEntry]:
@@ -175,36 +174,32 @@ def test_pacing_sources_name_real_headings() -> None:
 
 def test_flare_episodes_and_monthly_counts() -> None:
     pains = {i: 2 for i in range(60)}
-    pains.update({20: 8, 21: 7, 22: 2, 23: 7})  # two episodes: a logged calm day ends one
-    pains.update({40: 8, 42: 8})  # one episode across one unlogged day
+    pains.update({20: 8, 21: 7, 22: 2, 23: 7})  # a flare, then a logged calm day, then one bad day
+    pains.update({40: 8, 42: 8})  # one flare across one unlogged day
     del pains[41]
     pains.update({50: 7})
-    for gap in (51, 52, 53):  # three unlogged days end an episode
+    for gap in (51, 52, 53):  # three unlogged days end a spell: two bad days, not a flare
         del pains[gap]
     pains.update({54: 9})
     days = [day(i, p) for i, p in sorted(pains.items())]
     summary = insights.flare_summary(days, START, end_of(days))
-    assert [d.day for d in summary.days] == [21, 22, 24, 10, 12, 20, 24]
+    assert [d.day for d in summary.days] == [21, 22, 10, 12]
     episodes = [(e.start.isoformat(), e.end.isoformat(), e.flare_days, e.length_days) for e in summary.episodes]
-    assert episodes == [
-        ("2024-01-21", "2024-01-22", 2, 2),
-        ("2024-01-24", "2024-01-24", 1, 1),
-        ("2024-02-10", "2024-02-12", 2, 3),
-        ("2024-02-20", "2024-02-20", 1, 1),
-        ("2024-02-24", "2024-02-24", 1, 1),
-    ]
+    assert episodes == [("2024-01-21", "2024-01-22", 2, 2), ("2024-02-10", "2024-02-12", 2, 3)]
+    assert [e.unlogged_days for e in summary.episodes] == [0, 1]
+    assert [d.isoformat() for d in summary.bad_days] == ["2024-01-24", "2024-02-20", "2024-02-24"]
     assert [(m.month, m.flare_days, m.episodes) for m in summary.per_month] == [
-        ("2024-01", 3, 2),
-        ("2024-02", 4, 3),
+        ("2024-01", 2, 1),
+        ("2024-02", 2, 1),
     ]
-    assert summary.typical_length_days == 1.0
+    assert summary.typical_length_days == 2.5
 
 
 def test_flare_relative_to_own_average_uses_days_before_the_period() -> None:
     before = [day(i, 1) for i in range(14)]
-    inside = [day(14, 4), day(15, 1)]
+    inside = [day(14, 4), day(15, 4), day(16, 1)]
     period_start = START + dt.timedelta(days=14)
-    assert insights.flare_dates(before + inside, period_start, inside[-1].date) == [period_start]
+    assert insights.flare_dates(before + inside, period_start, inside[-1].date) == [period_start, inside[1].date]
     # Without the earlier days there is no personal average yet.
     assert insights.flare_dates(inside, period_start, inside[-1].date) == []
 
@@ -359,8 +354,22 @@ def test_trend_too_few_days() -> None:
 def test_trend_verdict_rules() -> None:
     assert insights.trend_verdict(-0.05, -0.01) == "improving"
     assert insights.trend_verdict(0.001, 0.01) == "worsening"
-    assert insights.trend_verdict(-0.02, 0.02) == "steady"
-    assert insights.trend_verdict(-0.03, 0.01) == "unclear"
+    assert insights.trend_verdict(-0.005, 0.005, span_days=180) == "steady"  # within ±0.9 points over the period
+    assert insights.trend_verdict(-0.02, 0.02, span_days=180) == "unclear"  # ±3.6 points: not steady
+    assert insights.trend_verdict(-0.03, 0.01, span_days=90) == "unclear"
+
+
+def test_a_two_point_change_over_six_months_is_never_steady() -> None:
+    """A slow real change (2 points over 180 days) under day-to-day noise: never "steady"."""
+    for seed in range(10):
+        rng = random.Random(seed)
+        level = 0.0
+        values = []
+        for i in range(180):
+            level = 0.7 * level + rng.gauss(0.0, 1.0)
+            values.append(max(0, min(10, round(4 + 2.0 * i / 179 + level))))
+        result = insights.trend(series(values), START, START + dt.timedelta(days=179))
+        assert result.verdict != "steady", seed
 
 
 # ---------------------------------------------------------------- PEG

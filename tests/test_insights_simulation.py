@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks import realistic_journals
 from benchmarks.simulated_journals import BREAKS_PAIR, CONFOUNDED, REAL_NEXT_DAY, REAL_SAME_DAY, run_setting
 
 JOURNALS = 200
@@ -57,3 +58,17 @@ def test_breaks_per_sitting_hour_error_rates_at_180_days() -> None:
     same_days = run_setting(180, JOURNALS, seed=2028)
     assert null.false_pattern_rate <= same_days.false_pattern_rate + null.breaks_false_rate
     assert null.false_verdict_rate <= same_days.false_verdict_rate + 0.005
+
+
+@pytest.mark.slow
+def test_realistic_journals_weekends_relief_and_leg_pain() -> None:
+    """The independent generator (benchmarks/realistic_journals.py; 1,000 journals per setting are
+    in docs/insights-realistic.md): with weekends and relief logged because of pain, false verdicts
+    stay under 5% of null comparisons, relief never reaches the model, the weekday-linked effect's
+    interval still covers the truth, and a leg-only effect is found on leg pain."""
+    weekend = realistic_journals.run_chunk(("weekend", 180, 2026, 0, 60))
+    assert weekend.share(weekend.false_verdicts, weekend.null_pairs) <= 0.05
+    assert weekend.coverage(f"back:{realistic_journals.SAME_DAY}:0") >= 0.85
+    relief = realistic_journals.run_chunk(("relief", 180, 2026, 0, 60))
+    assert relief.relief_in_model == 0
+    assert relief.power(f"leg:{realistic_journals.LEG_ONLY}:0") >= 0.80

@@ -49,7 +49,7 @@ def test_days_followed_by_a_flare_or_by_an_unlogged_day_do_not_count() -> None:
 def test_baseline_uses_the_shared_flare_definition(monkeypatch: pytest.MonkeyPatch) -> None:
     days = _days([30] * 12 + [None])
     assert pacing.baseline(days, "walking").minutes == 20
-    monkeypatch.setattr(flares, "flare_days", lambda pairs: [d for d, _ in pairs])  # every day a flare
+    monkeypatch.setattr(flares, "high_days", lambda pairs: [d for d, _ in pairs])  # every day a flare
     assert pacing.baseline(days, "walking").minutes is None
 
 
@@ -68,8 +68,8 @@ def test_gentle_increase_only_suggested_after_a_flare_free_week_and_only_if_chos
     today = START + dt.timedelta(days=14)
     plan = Plan("walking", 20, gentle_increase=True, since=START)
     suggestion = pacing.increase_suggestion(plan, days, today)
-    assert suggestion is not None and suggestion.new_minutes == 25
-    assert pacing.accept_increase(suggestion, today) == Plan("walking", 25, True, today)
+    assert suggestion is not None and suggestion.new_minutes == 22
+    assert pacing.accept_increase(suggestion, today) == Plan("walking", 22, True, today)
     assert pacing.increase_suggestion(Plan("walking", 20, since=START), days, today) is None
     recent = Plan("walking", 20, gentle_increase=True, since=today - dt.timedelta(days=3))
     assert pacing.increase_suggestion(recent, days, today) is None
@@ -123,3 +123,12 @@ def test_the_guidance_items_the_plan_links_to_exist_and_are_about_pacing() -> No
     items = {item.id: item for item in library.items}
     for item_id in pacing.GUIDANCE_ITEMS:
         assert items[item_id].category == "pacing"
+
+
+def test_steps_are_about_ten_percent_at_every_size() -> None:
+    for minutes in (5, 10, 15, 20, 30, 45, 50, 60, 90, 120, 300):
+        new = pacing.stepped_up(minutes)
+        assert new > minutes
+        if minutes >= 10:  # 1 minute is the smallest step
+            assert (new - minutes) / minutes <= 0.15, minutes
+    assert [pacing.stepped_up(m) for m in (20, 30, 60)] == [22, 33, 65]

@@ -95,7 +95,7 @@ def test_dialog_suggests_an_increase_only_when_chosen_and_the_patient_takes_it(q
     assert not box.suggestion_row.isHidden()
     assert dialog.chosen() == plans  # shown, not applied
     box.accept_step.click()
-    assert dialog.chosen() == [Plan("walking", 25, True, TODAY)]
+    assert dialog.chosen() == [Plan("walking", 22, True, TODAY)]
 
 
 def test_plan_saved_shows_in_today_with_a_quiet_note_when_well_over(qtbot: QtBot, window: MainWindow) -> None:
@@ -135,12 +135,12 @@ def test_trends_has_a_pacing_tab_that_follows_the_plans(qtbot: QtBot, window: Ma
     assert "no pacing plan yet" in panel.toPlainText()
     with qtbot.waitSignal(feature.plansChanged, timeout=5_000):
         feature.save([Plan("walking", 20)])
-    assert "Walking: 20 min at a time" in panel.toPlainText()
+    assert "Walking: 20 min a day" in panel.toPlainText()
     view.chart_tabs.setCurrentIndex(0)  # hidden: brought up to date when shown again
     with qtbot.waitSignal(feature.plansChanged, timeout=5_000):
         feature.save([Plan("walking", 30)])
     view.chart_tabs.setCurrentWidget(panel)
-    assert "Walking: 30 min at a time" in panel.toPlainText()
+    assert "Walking: 30 min a day" in panel.toPlainText()
     qtbot.waitUntil(lambda: "Breaks from sitting" in panel.toPlainText(), timeout=5_000)
     assert "2 h 40 min" in panel.toPlainText()
 

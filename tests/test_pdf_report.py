@@ -327,3 +327,14 @@ def test_very_long_entries_still_make_a_report(tmp_path: Path) -> None:
     assert pages == len(texts) > 5
     assert "END" in texts[-1] or "END" in " ".join(texts[-3:])
     assert "Question 39" in " ".join(texts)
+
+
+def test_six_weeks_of_severe_leg_pain_is_on_page_one(tmp_path: Path) -> None:
+    """Leg pain at 8 logged every third day for 60 days: the six-weeks rule, on page 1."""
+    start = dt.date(2025, 3, 1)
+    logged = [DayEntry(date=start + dt.timedelta(days=i), back_pain=4, leg_pain=8) for i in range(0, 60, 3)]
+    path = tmp_path / "six-weeks.pdf"
+    write_pdf(report_data(logged, start, start + dt.timedelta(days=59)), path, paper=A4)
+    first = page_texts(path)[0]
+    assert "Six weeks of severe pain: Your leg pain has been severe" in first
+    assert "20 severe days" in first  # leg pain's severe days beside back pain's

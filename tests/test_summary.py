@@ -99,7 +99,10 @@ def test_json_back_and_leg_pain(summary: Summary) -> None:
     assert (back["min"], back["max"]) == (3, 7)
     assert back["best_day"] == {"date": "2024-03-03", "back_pain": 3}  # earliest of the lowest
     assert back["worst_day"] == {"date": "2024-03-04", "back_pain": 7}
-    assert data["leg_pain"] == {"mean": 2.0, "min": 2, "max": 2, "days": 8}
+    leg = data["leg_pain"]
+    assert {k: leg[k] for k in ("mean", "min", "max", "days")} == {"mean": 2.0, "min": 2, "max": 2, "days": 8}
+    assert leg["severe_days"] == [] and leg["flares"]["days"] == []
+    assert leg["trend"]["verdict"] == "too few days"  # 8 days with leg pain
 
 
 def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
@@ -107,6 +110,7 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
     assert [(t["name"], t["lag_days"]) for t in triggers] == [("prolonged sitting", 0), ("prolonged sitting", 1)]
     keys = {
         "name",
+        "pain",
         "lag_days",
         "days_with",
         "days_without",
@@ -118,6 +122,7 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
         "q_value",
         "method",
         "details",
+        "together_with",
     }
     for item in triggers:
         assert set(item) == keys
@@ -154,7 +159,15 @@ def test_json_peg_flares_activities_trend_weeks(summary: Summary) -> None:
     data = summary.to_json()
     assert set(data["peg"]) == {"start", "end", "weekly"}
     assert all(set(w) == {"week_start", "mean", "days"} for w in data["peg"]["weekly"])
-    assert set(data["flares"]) == {"days", "episodes", "per_month", "typical_length_days", "severe_days", "definition"}
+    assert set(data["flares"]) == {
+        "days",
+        "episodes",
+        "per_month",
+        "typical_length_days",
+        "severe_days",
+        "bad_days",
+        "definition",
+    }
     assert data["flares"]["per_month"][0]["month"] == "2024-03"
     (walking,) = data["activities"]["items"]
     assert set(walking) == {
@@ -215,7 +228,15 @@ def test_empty_period_is_valid() -> None:
     assert data.keys() >= TOP_LEVEL_KEYS
     assert data["days_logged"] == 0 and data["days_in_period"] == 31
     assert all(v is None for v in data["back_pain"].values())
-    assert data["leg_pain"] == {"mean": None, "min": None, "max": None, "days": 0}
+    assert data["leg_pain"] == {
+        "mean": None,
+        "min": None,
+        "max": None,
+        "days": 0,
+        "severe_days": [],
+        "flares": None,
+        "trend": None,
+    }
     assert data["peg"] == {"start": None, "end": None, "weekly": []}
     assert data["triggers"] == [] and data["red_flags"] == [] and data["medications"] == {}
     assert data["flares"]["days"] == [] and data["flares"]["typical_length_days"] is None
@@ -255,7 +276,7 @@ def test_render_text_lists_pacing_with_sources() -> None:
     days = [
         DayEntry(
             START + dt.timedelta(days=i),
-            8 if i - 1 in booms else 3,
+            8 if i - 1 in booms or i - 2 in booms else 3,  # a two-day flare after each boom
             activities=(ActivityMinutes("walking", 120 if i in booms else 30),),
         )
         for i in range(90)

@@ -81,10 +81,10 @@ def test_flare_days_match_the_insights() -> None:
 
 def test_flare_baseline_reaches_before_the_period() -> None:
     before = [DayEntry(START - dt.timedelta(days=i), 1) for i in range(14, 0, -1)]
-    s = trend_series([*before, day(0, 3)], START, START)
-    assert s.flare_days == (True,)
+    s = trend_series([*before, day(0, 3), day(1, 3)], START, START + dt.timedelta(days=1))
+    assert s.flare_days == (True, True)  # two high days in a row
     assert trend_series([day(0, 3)], START, START).flare_days == (False,)
-    assert s.back_pain == (3,)  # entries before the period are not plotted
+    assert s.back_pain == (3, 3)  # entries before the period are not plotted
 
 
 def test_weekly_peg_is_keyed_by_monday() -> None:

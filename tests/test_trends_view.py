@@ -186,9 +186,12 @@ def test_insights_are_in_plain_words(view: "TrendsView") -> None:
     text = view.insights.toPlainText()
     assert "89 days logged out of 90" in text
     assert "Back pain averaged" in text
-    assert "Flares" in text and "A flare day is" in text
+    assert "Flares" in text and "A flare is at least 2 logged days in a row" not in text  # method: under Details
     assert "not proof" in text  # the caveat beside the trigger comparisons
-    assert "On days with stress" in text
+    assert "No clear pattern yet for" in text and "stress" in text  # one line for every unclear comparison
+    view.insights.toggle_details()
+    assert "A flare is at least 2 logged days in a row" in view.insights.toPlainText()
+    view.insights.toggle_details()
 
 
 def test_calendar_tab_shows_the_heat_map(qtbot: QtBot, view: "TrendsView") -> None:

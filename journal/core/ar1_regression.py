@@ -55,6 +55,8 @@ class Ar1Fit:
     rho: float
     sigma: float
     rows: int
+    #: The coefficients' covariance matrix (intercept first), row by row.
+    covariance: tuple[tuple[float, ...], ...] = ()
 
 
 def _transform(
@@ -207,4 +209,5 @@ def fit(
         rho=rho,
         sigma=math.sqrt(sigma2),
         rows=n,
+        covariance=tuple(tuple(float(v) for v in row) for row in covariance),
     )

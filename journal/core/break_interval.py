@@ -79,7 +79,7 @@ def suggest_interval(sessions: Sequence[SittingSummary], days: Sequence[DayEntry
     ``today`` (the earlier ones set the usual level flares are judged by).
     """
     start, end = suggestion_window(today)
-    flare_days = set(insights.flare_dates(days, start, end))
+    flare_days = set(insights.high_dates(days, start, end))  # a single bad day did not go well either
     sessions = [s for s in sessions if start <= s.date <= end]
     logged = {entry.date for entry in days}
     usable = [s for s in sessions if s.minutes >= MIN_SESSION_MINUTES and went_well(s.date, logged, flare_days)]

@@ -1,6 +1,6 @@
 """What counts as a flare: one definition shared by the cards, Trends, the summary and the report.
 
-A flare is relative to the person. A day is a *flare day* when its back pain
+A flare is relative to the person. A day is *high* when its back pain
 is at least :data:`ABOVE_USUAL` points above the person's usual level: the
 median back pain of the :data:`USUAL_WINDOW_DAYS` calendar days before it,
 leaving out the :data:`SKIPPED_RECENT_DAYS` days just before (so the start
@@ -8,6 +8,13 @@ of a flare does not raise its own baseline), with at least
 :data:`MIN_USUAL_DAYS` of those days logged. Without enough logged days
 there is no usual level yet and no day is called a flare. Days not logged
 are skipped, never counted as zero.
+
+A *flare* is a spell of at least :data:`MIN_SPELL_DAYS` high logged days in
+a row (up to :data:`MAX_UNLOGGED_IN_SPELL` unlogged days between two of them
+keep the spell going, and are shown as unlogged, never as flare days); its
+high days are *flare days*. A single high day on its own is a *bad day*:
+with noisy daily scores, single high days happen by chance every month even
+when nothing flares.
 
 A *severe day* (back pain of :data:`SEVERE_BACK_PAIN` or more) is its own
 category, whatever the person's usual level: someone whose pain is usually
@@ -28,20 +35,22 @@ SKIPPED_RECENT_DAYS: Final = 3
 MIN_USUAL_DAYS: Final = 7
 #: Calendar days before a day that can decide whether it is a flare day.
 LOOKBACK_DAYS: Final = USUAL_WINDOW_DAYS + SKIPPED_RECENT_DAYS
+MIN_SPELL_DAYS: Final = 2
+MAX_UNLOGGED_IN_SPELL: Final = 2
 
 DEFINITION: Final = (
-    f"A flare day is a day when your back pain is at least {ABOVE_USUAL} points above your "
-    f"usual level: the middle value (median) of the {USUAL_WINDOW_DAYS} days before it, "
-    f"leaving out the {SKIPPED_RECENT_DAYS} days just before, once at least {MIN_USUAL_DAYS} "
-    f"of those days are logged. A severe day is a day with back pain of {SEVERE_BACK_PAIN} "
-    "or more, whatever your usual level."
+    f"A flare is at least {MIN_SPELL_DAYS} logged days in a row when your back pain is at least "
+    f"{ABOVE_USUAL} points above your usual level: the middle value (median) of the "
+    f"{USUAL_WINDOW_DAYS} days before it, leaving out the {SKIPPED_RECENT_DAYS} days just before, "
+    f"once at least {MIN_USUAL_DAYS} of those days are logged. A single such day is a bad day. "
+    f"A severe day is a day with back pain of {SEVERE_BACK_PAIN} or more, whatever your usual level."
 )
 
 #: The same definition in a clinician's shorthand, for the report.
 SHORT_DEFINITION: Final = (
-    f"Flare day: back pain {ABOVE_USUAL}+ points above the median of the {USUAL_WINDOW_DAYS} "
-    f"days before the {SKIPPED_RECENT_DAYS} days just before it ({MIN_USUAL_DAYS}+ of them "
-    f"logged). Severe day: {SEVERE_BACK_PAIN} or more."
+    f"Flare: {MIN_SPELL_DAYS}+ logged days in a row with back pain {ABOVE_USUAL}+ points above the median "
+    f"of the {USUAL_WINDOW_DAYS} days before the {SKIPPED_RECENT_DAYS} days just before ({MIN_USUAL_DAYS}+ "
+    f"of them logged); one such day alone is a bad day. Severe day: {SEVERE_BACK_PAIN} or more."
 )
 
 
@@ -95,10 +104,43 @@ def usual_level(day: dt.date, earlier: Iterable[tuple[dt.date, int]]) -> float |
     return _median(values) if len(values) >= MIN_USUAL_DAYS else None
 
 
-def flare_days(days: Iterable[tuple[dt.date, int]]) -> list[dt.date]:
-    """Dates that are flare days, from ``(date, back_pain)`` pairs in date order."""
+def high_days(days: Iterable[tuple[dt.date, int]]) -> list[dt.date]:
+    """Dates :data:`ABOVE_USUAL`+ points above the usual level, from ``(date, back_pain)`` pairs in date order."""
     pairs = list(days)
     return [date for (date, pain), usual in zip(pairs, usual_levels(pairs)) if is_flare(pain, usual)]
+
+
+def spells(days: Iterable[tuple[dt.date, int]]) -> list[list[dt.date]]:
+    """Runs of high logged days: a logged day that is not high ends a run, and so do more than
+    :data:`MAX_UNLOGGED_IN_SPELL` unlogged days."""
+    pairs = list(days)
+    high = set(high_days(pairs))
+    runs: list[list[dt.date]] = []
+    current: list[dt.date] = []
+    for date, _ in pairs:
+        if date not in high:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if current and (date - current[-1]).days - 1 > MAX_UNLOGGED_IN_SPELL:
+            runs.append(current)
+            current = []
+        current.append(date)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def flare_days(days: Iterable[tuple[dt.date, int]]) -> list[dt.date]:
+    """Dates that are flare days (high days in a spell of at least :data:`MIN_SPELL_DAYS`),
+    from ``(date, back_pain)`` pairs in date order."""
+    return [date for run in spells(days) if len(run) >= MIN_SPELL_DAYS for date in run]
+
+
+def bad_days(days: Iterable[tuple[dt.date, int]]) -> list[dt.date]:
+    """High days on their own (not part of a flare)."""
+    return [run[0] for run in spells(days) if len(run) < MIN_SPELL_DAYS]
 
 
 def severe_days(days: Iterable[tuple[dt.date, int]]) -> list[dt.date]:

@@ -38,7 +38,11 @@ MIN_DAYS_PER_SIDE: Final = trigger_model.MIN_DAYS_PER_SIDE
 VERDICT_HIGHER: Final = trigger_model.VERDICT_HIGHER
 VERDICT_LOWER: Final = trigger_model.VERDICT_LOWER
 VERDICT_UNCLEAR: Final = trigger_model.VERDICT_UNCLEAR
+VERDICT_NO_DIFFERENCE: Final = trigger_model.VERDICT_NO_DIFFERENCE
+VERDICT_CANT_TELL: Final = trigger_model.VERDICT_CANT_TELL
+UNCLEAR_VERDICTS: Final = trigger_model.UNCLEAR_VERDICTS
 VERDICT_TOO_FEW: Final = trigger_model.VERDICT_TOO_FEW
+VERDICT_TOGETHER: Final = trigger_model.VERDICT_TOGETHER
 CAVEAT: Final = (
     "These are associations, not proof that one thing causes another. Several comparisons "
     "are made at once, so some patterns can appear by chance, and people tend to look for "
@@ -62,7 +66,9 @@ MAX_UNLOGGED_GAP_IN_EPISODE: Final = 2
 # Weeks and trend
 MIN_DAYS_PER_WEEK: Final = 4
 MIN_TREND_POINTS: Final = trend_model.MIN_TREND_DAYS
-STEADY_BAND_PER_DAY: Final = 0.02
+STEADY_BAND_PER_DAY: Final = 0.02  # no longer decides "steady" (see STEADY_POINTS); kept for callers
+#: "Steady": the whole period's change is within this many points either way (95% interval).
+STEADY_POINTS: Final = 1.0
 DAYS_PER_MONTH: Final = 30
 TREND_IMPROVING: Final = "improving"
 TREND_WORSENING: Final = "worsening"
@@ -129,6 +135,11 @@ class FlareEpisode:
     def length_days(self) -> int:
         return (self.end - self.start).days + 1
 
+    @property
+    def unlogged_days(self) -> int:
+        """Days inside the episode that were not logged (every logged day inside is a flare day)."""
+        return self.length_days - self.flare_days
+
 
 @dataclass(frozen=True, slots=True)
 class MonthCount:
@@ -148,6 +159,7 @@ class FlareSummary:
     per_month: tuple[MonthCount, ...]
     typical_length_days: float | None
     severe_days: tuple[dt.date, ...] = ()
+    bad_days: tuple[dt.date, ...] = ()  # single high days, not flares
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +200,7 @@ class Trend:
     end_avg: float | None
     step: trend_model.Step | None = None
     details: str = ""  # the numbers behind the sentence
+    rho: float | None = None  # day-to-day correlation about the line (None without a fit)
 
 
 # ---------------------------------------------------------------- helpers
@@ -270,6 +283,13 @@ def flare_dates(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[
     return [day for day in flares.flare_days(pairs) if day >= start]
 
 
+def high_dates(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[dt.date]:
+    """Like :func:`flare_dates`, but every day well above the usual level, a single bad day included."""
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
+    return [day for day in flares.high_days(pairs) if day >= start]
+
+
 def flare_episodes(entries: Sequence[DayEntry], flare_set: Collection[dt.date]) -> list[FlareEpisode]:
     """Merge flare days into episodes.
 
@@ -324,7 +344,10 @@ def flare_summary(
     per_month = tuple(MonthCount(m, day_counts[m], episode_counts[m]) for m in day_counts)
     typical = stats.median([e.length_days for e in episodes])
     severe = flares.severe_days((e.date, e.back_pain) for e in period_days(days, start, end))
-    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe))
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
+    bad = [day for day in flares.bad_days(pairs) if day >= start]
+    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe), tuple(bad))
 
 
 # ---------------------------------------------------------------- triggers
@@ -484,7 +507,12 @@ def _long_sitting_suggestion(evidence: Sequence[TriggerImpact | MeasureAssociati
     if not found:
         return None
     # each finding starts its own sentence once "Worth discussing…" is taken off
-    reasons = (f"{item.sentence} {item.details}".replace(trigger_model.WORTH_DISCUSSING, "") for item in found)
+    # the sentence and its interval (the full numbers are in the comparison's own details)
+    reasons = (
+        item.sentence.replace(trigger_model.WORTH_DISCUSSING, "").rstrip(".")
+        + f" (95% CI {_fmt(item.ci_low or 0.0)} to {_fmt(item.ci_high or 0.0)})."
+        for item in found
+    )
     reason = " ".join(text[:1].upper() + text[1:] for text in reasons)
     return PacingSuggestion(
         kind="long_sitting",
@@ -563,13 +591,19 @@ def rolling_back_pain(days: Sequence[DayEntry], start: dt.date, end: dt.date) ->
     return values[(start - lead).days :]
 
 
-def trend_verdict(ci_low: float, ci_high: float) -> str:
-    """improving (CI below 0), worsening (above 0), steady (within ±0.02/day), else unclear."""
+def trend_verdict(ci_low: float, ci_high: float, span_days: float = DAYS_PER_MONTH) -> str:
+    """improving (CI below 0), worsening (above 0), steady, else unclear.
+
+    Steady means the interval of the *whole period's* change (the slope's
+    interval times ``span_days``, the days from the first logged day to the
+    last) lies within :data:`STEADY_POINTS` either way: a band per month
+    would call a real change of 2 points over six months "steady".
+    """
     if ci_high < 0:
         return TREND_IMPROVING
     if ci_low > 0:
         return TREND_WORSENING
-    if ci_low >= -STEADY_BAND_PER_DAY and ci_high <= STEADY_BAND_PER_DAY:
+    if ci_low * span_days >= -STEADY_POINTS and ci_high * span_days <= STEADY_POINTS:
         return TREND_STEADY
     return TREND_UNCLEAR
 
@@ -583,7 +617,15 @@ def _step_sentence(step: trend_model.Step) -> str:
     )
 
 
-def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) -> str:
+def _persistent_sentence(points: int) -> str:
+    return (
+        "There is no clear trend in your back pain yet: it runs on from one day to the next so "
+        f"strongly that {points} logged days cannot show a direction; it takes about "
+        f"{trend_model.MIN_DAYS_WHEN_PERSISTENT // DAYS_PER_MONTH} months of logging."
+    )
+
+
+def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int, span_days: float = DAYS_PER_MONTH) -> str:
     if verdict == TREND_TOO_FEW:
         if points >= MIN_TREND_POINTS:
             return "Too few days to tell the direction of your back pain yet: the days vary too much for so short a period."
@@ -594,13 +636,12 @@ def _trend_sentence(verdict: str, fit: trend_model.LineFit | None, points: int) 
         return f"Your 7-day average back pain went down over this period, by about {_fmt(-per_month)} points a month."
     if verdict == TREND_WORSENING:
         return f"Your 7-day average back pain went up over this period, by about {_fmt(per_month)} points a month."
-    band = _fmt(STEADY_BAND_PER_DAY * DAYS_PER_MONTH)
     if verdict == TREND_STEADY:
         if fit.flat:
             return "Your back pain was the same on every logged day of this period."
         return (
-            f"Your 7-day average back pain stayed steady over this period "
-            f"(any change was within {band} points a month either way)."
+            f"Your back pain stayed steady over this period: it changed by about {_fmt(fit.slope * span_days)} "
+            f"points from start to end, and any change was within {_fmt(STEADY_POINTS)} point either way."
         )
     return "There is no clear trend in your back pain over this period."
 
@@ -622,6 +663,10 @@ def _trend_details(fit: trend_model.LineFit | None, step: trend_model.Step | Non
 def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
     """Direction of back pain over the period (see :mod:`journal.core.trend_model`).
 
+    No direction is given when the day-to-day correlation is above
+    :data:`journal.core.trend_model.PERSISTENT_RHO` and fewer than
+    :data:`journal.core.trend_model.MIN_DAYS_WHEN_PERSISTENT` days are logged.
+
     The line is fitted to each logged day's back pain against its date with
     AR(1) errors; fitting the rolling averages themselves would treat
     overlapping windows as independent. Needs at least
@@ -639,13 +684,18 @@ def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
     drawn = {start + dt.timedelta(days=i): v for i, v in enumerate(rolling) if v is not None}
     present = [v for v in rolling if v is not None]
     fit = trend_model.fit_line(dates, pains)
-    step = trend_model.find_step(dates, pains, drawn) if len(pains) >= MIN_TREND_POINTS else None
-    if step is not None:
+    persistent = trend_model.too_persistent(fit, len(pains))
+    step = trend_model.find_step(dates, pains, drawn) if len(pains) >= MIN_TREND_POINTS and not persistent else None
+    if persistent:
+        verdict = TREND_UNCLEAR
+        sentence = _persistent_sentence(len(pains))
+    elif step is not None:
         verdict = TREND_WORSENING if step.after > step.before else TREND_IMPROVING
         sentence = _step_sentence(step)
     else:
-        verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high)
-        sentence = _trend_sentence(verdict, fit, len(pains))
+        span = float(max((dates[-1] - dates[0]).days, 1)) if dates else float(DAYS_PER_MONTH)
+        verdict = TREND_TOO_FEW if fit is None else trend_verdict(fit.ci_low, fit.ci_high, span)
+        sentence = _trend_sentence(verdict, fit, len(pains), span)
     return Trend(
         slope_per_day=None if fit is None else fit.slope,
         ci_low=None if fit is None else fit.ci_low,
@@ -657,6 +707,7 @@ def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
         end_avg=present[-1] if present else None,
         step=step,
         details=_trend_details(fit, step, len(pains)),
+        rho=None if fit is None or fit.flat else fit.rho,
     )
 
 

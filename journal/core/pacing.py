@@ -23,7 +23,8 @@ from journal.core import stats
 BOOM_FACTOR: Final = 1.5
 BOOM_EXTRA_MINUTES: Final = 30
 FLARE_WITHIN_DAYS: Final = 2
-MIN_BOOMS: Final = 3
+#: A boom-and-bust comparison needs at least this many boom days (3 let a suggestion rest on chance).
+MIN_BOOMS: Final = 5
 MIN_OTHER_DAYS: Final = 5
 #: Activity names (matched ignoring case) that are not effort.
 NOT_EFFORTFUL: Final = frozenset({"sitting", "driving", "standing", "relaxation or breathing"})

@@ -11,8 +11,11 @@ as :func:`journal.core.flares.flare_days` defines them), from at least 10 such
 days; rounded down to 5 minutes. Below 10 days there is no baseline: "not
 enough data yet".
 
-A *plan* is minutes at a time the patient accepted or set. A gentle increase
-(10% a week) is only ever *suggested*, after 7 days in a row without a flare
+A *plan* is minutes a day (the journal records each day's total, so a plan
+is worded per day, never "at a time") the patient accepted or set. A gentle
+increase (about 10% a week: to the whole minute below
+:data:`FINE_STEPS_BELOW` minutes, to 5 minutes from there, so the step is
+about 10% at every size instead of +25-50% for short plans) is only ever *suggested*, after 7 days in a row without a flare
 and at least 4 of them logged, and only if the patient chose it; it is never
 applied by itself.
 """
@@ -35,6 +38,8 @@ ROUND_TO_MINUTES: Final = 5
 MIN_PLAN_MINUTES: Final = 5
 MAX_PLAN_MINUTES: Final = 600
 INCREASE_PERCENT: Final = 10
+#: Below this many minutes a plan moves in whole minutes; from it, in steps of :data:`ROUND_TO_MINUTES`.
+FINE_STEPS_BELOW: Final = 50
 FLARE_FREE_WEEK_DAYS: Final = 7
 MIN_LOGGED_IN_WEEK: Final = 4
 #: "Well over plan": at least half as much again and at least 15 minutes more.
@@ -99,7 +104,7 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The patient's plan for one activity: ``minutes`` at a time."""
+    """The patient's plan for one activity: ``minutes`` a day."""
 
     activity: str
     minutes: int
@@ -126,8 +131,11 @@ def _round_down(minutes: float) -> int:
 
 
 def flare_set(days: Sequence[DayEntry]) -> frozenset[dt.date]:
-    """Flare days over the whole journal, per :func:`journal.core.flares.flare_days`."""
-    return frozenset(flares.flare_days((d.date, d.back_pain) for d in days))
+    """Days well above the usual level over the whole journal (:func:`journal.core.flares.high_days`).
+
+    A plan errs on the side of caution: a single bad day after doing more
+    counts here as much as the first day of a flare."""
+    return frozenset(flares.high_days((d.date, d.back_pain) for d in days))
 
 
 def minutes_of(entry: DayEntry, activity: str) -> int:
@@ -171,7 +179,7 @@ class IncreaseSuggestion:
     def in_words(self) -> str:
         return (
             f"A week without a flare: you could try {self.new_minutes} min of "
-            f"{self.plan.activity} at a time (now {self.plan.minutes} min). Only if it feels right."
+            f"{self.plan.activity} a day (now {self.plan.minutes} min a day). Only if it feels right."
         )
 
 
@@ -188,9 +196,17 @@ def increase_suggestion(
     week = [d for d in days if week_start <= d.date < today]
     if len(week) < MIN_LOGGED_IN_WEEK or any(d.date in found for d in week):
         return None
-    step = max(ROUND_TO_MINUTES, _round_down(plan.minutes * INCREASE_PERCENT / 100))
-    new = min(MAX_PLAN_MINUTES, plan.minutes + step)
+    new = min(MAX_PLAN_MINUTES, stepped_up(plan.minutes))
     return None if new == plan.minutes else IncreaseSuggestion(plan, new)
+
+
+def stepped_up(minutes: int) -> int:
+    """About :data:`INCREASE_PERCENT`% more: whole minutes below :data:`FINE_STEPS_BELOW`, then
+    steps of :data:`ROUND_TO_MINUTES`; always at least one step more."""
+    target = minutes * (1 + INCREASE_PERCENT / 100)
+    if target < FINE_STEPS_BELOW:
+        return max(minutes + 1, round(target))
+    return max(minutes + ROUND_TO_MINUTES, round(target / ROUND_TO_MINUTES) * ROUND_TO_MINUTES)
 
 
 def accept_increase(suggestion: IncreaseSuggestion, today: dt.date) -> Plan:

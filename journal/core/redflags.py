@@ -240,10 +240,12 @@ def soon_message(flags: Sequence[RedFlag], today: dt.date | None = None) -> str:
 
 #: Six-weeks rule parameters (see :func:`persistent_severe_pain`).
 WEEKS: Final = 6
-MIN_SEVERE_WEEKS: Final = 5
-MIN_LOGGED_PER_WEEK: Final = 3
 SEVERE_MEAN: Final = 7
 MIN_SPAN_DAYS: Final = 42
+#: Logged days needed in the last 42 (pooled: weeks are not required to have 3 each).
+MIN_LOGGED_DAYS: Final = 8
+#: A calendar week in the window whose logged mean is below this breaks the spell.
+MILD_WEEK_MEAN: Final = 5
 #: Looking back from the first severe week, a gap longer than this ends the severe spell.
 MAX_GAP_DAYS: Final = 7
 
@@ -255,7 +257,7 @@ class PersistentPain:
     start: dt.date  # first day of the severe spell
     end: dt.date  # last logged day (on or before the day the rule was checked)
     pain: str  # "back pain", "leg pain", "back and leg pain" or "back or leg pain"
-    severe_weeks: int  # of the last WEEKS calendar weeks
+    severe_weeks: int  # calendar weeks in the window with a logged mean of 7 or more
     days: int  # from ``start`` to the day the rule was checked, counting both
     message: str
     sources: tuple[Source, ...] = (WHEN_TO_SEE_A_DOCTOR,)
@@ -269,10 +271,6 @@ def _monday(date: dt.date) -> dt.date:
     return date - dt.timedelta(days=date.weekday())
 
 
-def _mean(values: Sequence[int]) -> float | None:
-    return sum(values) / len(values) if len(values) >= MIN_LOGGED_PER_WEEK else None
-
-
 def _how_long(days: int) -> str:
     weeks, rest = divmod(days, 7)
     text = f"{weeks} weeks"
@@ -283,70 +281,70 @@ def persistent_severe_pain(days: Sequence[DayEntry], today: dt.date) -> Persiste
     """The six-weeks rule: has back or leg pain stayed severe for six weeks?
 
     Exact definition. Days after ``today`` are ignored; if a date appears more
-    than once the last entry counts. The last six calendar weeks (Monday to
-    Sunday) are the week that contains ``today`` and the five before it. A
-    week is *severe* when it has at least 3 logged days and the mean back pain
-    over them is 7 or more, or the mean leg pain over at least 3 days that
-    recorded it is 7 or more (exactly 7 counts). The rule holds when:
+    than once the last entry counts. A day's pain is the worse of its back and
+    leg pain. All logged days of the last :data:`MIN_SPAN_DAYS` days (``today``
+    and the 41 before it) are pooled, because people in severe pain log less
+    and a rule that skipped sparse weeks missed them. The rule holds when:
 
-    1. at least 5 of the 6 weeks are severe; and
-    2. at least 42 days have passed from the start of the severe spell to
-       ``today``, counting both. The spell starts on the first logged
-       day of the first severe week, or earlier: going back from there, every
-       earlier logged day whose back or leg pain is 7 or more extends it,
-       until a logged day with both below 7 or a gap of more than 7 days.
+    1. at least :data:`MIN_LOGGED_DAYS` of those days are logged;
+    2. their mean pain is 7 or more (exactly 7 counts);
+    3. no calendar week (Monday to Sunday) in the window has a logged mean
+       below :data:`MILD_WEEK_MEAN`; and
+    4. at least 42 days have passed from the start of the severe spell to
+       ``today``, counting both. The spell starts on the first logged day of
+       the window, or earlier: going back from there, every earlier logged day
+       with pain of 7 or more extends it, until a logged day below 7 or a gap
+       of more than 7 days.
 
-    Returns which pain, since when, and a calm suggestion to book an
-    appointment (citing "When to See a Doctor"); or None.
+    ``pain`` names back pain, leg pain or both when its own pooled mean is 7
+    or more, else "back or leg pain". Returns which pain, since when, and a
+    calm suggestion to book an appointment (citing "When to See a Doctor");
+    or None.
     """
     by_date = {day.date: day for day in days if day.date <= today}
     if not by_date:
         return None
-    first_monday = _monday(today) - dt.timedelta(weeks=WEEKS - 1)
-    severe_weeks: list[tuple[dt.date, bool, bool]] = []  # (monday, back severe, leg severe)
-    for week in range(WEEKS):
-        monday = first_monday + dt.timedelta(weeks=week)
-        logged = [by_date[d] for n in range(7) if (d := monday + dt.timedelta(days=n)) in by_date]
-        if len(logged) < MIN_LOGGED_PER_WEEK:
-            continue
-        back = _mean([day.back_pain for day in logged])
-        leg = _mean([day.leg_pain for day in logged if day.leg_pain is not None])
-        back_severe = back is not None and back >= SEVERE_MEAN
-        leg_severe = leg is not None and leg >= SEVERE_MEAN
-        if back_severe or leg_severe:
-            severe_weeks.append((monday, back_severe, leg_severe))
-    if len(severe_weeks) < MIN_SEVERE_WEEKS:
+    first = today - dt.timedelta(days=MIN_SPAN_DAYS - 1)
+    window = [by_date[d] for d in sorted(by_date) if d >= first]
+    if len(window) < MIN_LOGGED_DAYS:
         return None
-    first_week = severe_weeks[0][0]
-    start = min(d for d in by_date if first_week <= d < first_week + dt.timedelta(weeks=1))
+    if sum(day.pain for day in window) / len(window) < SEVERE_MEAN:
+        return None
+    weeks: dict[dt.date, list[int]] = {}
+    for day in window:
+        weeks.setdefault(_monday(day.date), []).append(day.pain)
+    if any(sum(values) / len(values) < MILD_WEEK_MEAN for values in weeks.values()):
+        return None
+    start = window[0].date
     for date in sorted((d for d in by_date if d < start), reverse=True):
-        day = by_date[date]
-        if (start - date).days > MAX_GAP_DAYS or max(day.back_pain, day.leg_pain or 0) < SEVERE_MEAN:
+        if (start - date).days > MAX_GAP_DAYS or by_date[date].pain < SEVERE_MEAN:
             break
         start = date
-    end = max(by_date)
     span = (today - start).days + 1
     if span < MIN_SPAN_DAYS:
         return None
-    back_all = all(back for _, back, _ in severe_weeks)
-    leg_all = all(leg for _, _, leg in severe_weeks)
+    backs = [day.back_pain for day in window]
+    legs = [day.leg_pain for day in window if day.leg_pain is not None]
+    back_severe = sum(backs) / len(backs) >= SEVERE_MEAN
+    leg_severe = bool(legs) and sum(legs) / len(legs) >= SEVERE_MEAN
     pain = (
         "back and leg pain"
-        if back_all and leg_all
+        if back_severe and leg_severe
         else "back pain"
-        if back_all
+        if back_severe
         else "leg pain"
-        if leg_all
+        if leg_severe
         else "back or leg pain"
     )
+    severe_weeks = sum(1 for values in weeks.values() if sum(values) / len(values) >= SEVERE_MEAN)
     message = (
         f"Your {pain} has been severe for {_how_long(span)}, since {day_words(start)}: "
-        f"it averaged 7 or more out of 10 in {len(severe_weeks)} of the last {WEEKS} weeks. "
+        f"it averaged 7 or more out of 10 over the {len(window)} days you logged in the last six weeks. "
         "Severe pain that has not got better with usual care for more than six weeks is a "
         "reason to see a doctor. Please book an appointment with your doctor, and bring "
         "your journal so you can look at it together."
     )
-    return PersistentPain(start, end, pain, len(severe_weeks), span, message)
+    return PersistentPain(start, window[-1].date, pain, severe_weeks, span, message)
 
 
 __all__ = [

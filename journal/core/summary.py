@@ -24,8 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
-from journal.core import daily_measures, flares, insights
+from journal.core import daily_measures, flares, insights, redflags, trigger_model
 from journal.core.catalog import Urgency, default_urgencies, name_key
+from journal.core.cautions import Caution, cautions
 from journal.core.daily_measures import DailyMeasures
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
@@ -40,7 +41,7 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
-from journal.core.redflags import RedFlag, grouped, red_flags_of
+from journal.core.redflags import PersistentPain, RedFlag, grouped, persistent_severe_pain, red_flags_of
 from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
 from journal.core.treatments import BeforeAfter, treatment_json, treatment_text
@@ -108,12 +109,15 @@ class BackPainSummary:
 
 @dataclass(frozen=True, slots=True)
 class LegPainSummary:
-    """Leg pain over the logged days that recorded it (``days``)."""
+    """Leg pain over the logged days that recorded it (``days``): an outcome in its own right,
+    with severe days, flares and a trend worked out exactly as for back pain."""
 
     mean: float | None
     min: int | None
     max: int | None
     days: int
+    flares: FlareSummary | None = None
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +181,9 @@ class Summary:
     change: tuple[EndChange, ...] = ()
     #: What the person could do, as answered in the period's checks (schema 7).
     function: tuple[FunctionCheck, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    #: The six-weeks rule at the end of the period (:func:`journal.core.redflags.persistent_severe_pain`).
+    six_weeks: PersistentPain | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -203,11 +210,33 @@ def _back_pain(entries: Sequence[DayEntry], trend: Trend) -> BackPainSummary:
     )
 
 
-def _leg_pain(entries: Sequence[DayEntry]) -> LegPainSummary:
+def leg_days(days: Sequence[DayEntry]) -> list[DayEntry]:
+    """The days with leg pain, with leg pain in the place of back pain, so every back-pain rule
+    (severe days, flares, trend) reads leg pain unchanged."""
+    return [dataclasses.replace(e, back_pain=e.leg_pain) for e in days if e.leg_pain is not None]
+
+
+def _leg_pain(ordered: Sequence[DayEntry], entries: Sequence[DayEntry], start: dt.date, end: dt.date) -> LegPainSummary:
     values = [e.leg_pain for e in entries if e.leg_pain is not None]
     if not values:
         return LegPainSummary(None, None, None, 0)
-    return LegPainSummary(rounded(sum(values) / len(values)), min(values), max(values), len(values))
+    # only the period and the days before it that can set the usual level for flares
+    as_back = leg_days(insights.period_days(ordered, start - dt.timedelta(days=flares.LOOKBACK_DAYS), end))
+    found = insights.trend(as_back, start, end)
+    trend = dataclasses.replace(
+        _round_fields(found, "slope_per_day", "ci_low", "ci_high", "start_avg", "end_avg"),
+        step=None if found.step is None else _round_fields(found.step, "before", "after", "change"),
+        sentence=found.sentence.replace("back pain", "leg pain"),
+    )
+    flare_list = insights.flare_dates(as_back, start, end)
+    return LegPainSummary(
+        rounded(sum(values) / len(values)),
+        min(values),
+        max(values),
+        len(values),
+        flares=_flares(as_back, start, end, flare_list),
+        trend=trend,
+    )
 
 
 def _peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> PegSummary:
@@ -316,7 +345,7 @@ def build_summary(
         days_in_period=(end - start).days + 1,
         days_logged=len(entries),
         back_pain=_back_pain(entries, trend),
-        leg_pain=_leg_pain(entries),
+        leg_pain=_leg_pain(ordered, entries, start, end),
         peg=_peg(ordered, start, end),
         daily=_daily(entries, start, end),
         triggers=tuple(_round_q(_round_fields(t, "difference", "ci_low", "ci_high")) for t in model.triggers),
@@ -341,6 +370,10 @@ def build_summary(
         treatments=tuple(treatments),
         change=change_since(entries, start, end),
         function=tuple(sorted((c for c in function if start <= c.date <= end), key=lambda c: c.date)),
+        cautions=cautions(entries, start, end, model.rho, trend.rho),
+        six_weeks=persistent_severe_pain(
+            insights.period_days(ordered, start - dt.timedelta(days=2 * redflags.MIN_SPAN_DAYS), end), end
+        ),
     )
 
 
@@ -366,6 +399,7 @@ def _day_json(day: DayValue | None) -> dict[str, Any] | None:
 def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
     return {
         "name": t.name,
+        "pain": t.pain,
         "lag_days": t.lag_days,
         "days_with": t.days_with,
         "days_without": t.days_without,
@@ -377,12 +411,14 @@ def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
         "method": t.method,
         "sentence": t.sentence,
         "details": t.details,
+        "together_with": list(t.together),
     }
 
 
 def _measure_json(m: MeasureAssociation) -> dict[str, Any]:
     return {
         "measure": m.key,
+        "pain": m.pain,
         "label": m.label,
         "per": m.unit,
         "days": m.days,
@@ -393,6 +429,7 @@ def _measure_json(m: MeasureAssociation) -> dict[str, Any]:
         "q_value": m.q_value,
         "sentence": m.sentence,
         "details": m.details,
+        "together_with": list(m.together),
     }
 
 
@@ -432,13 +469,47 @@ def _flares_json(f: FlareSummary) -> dict[str, Any]:
     return {
         "days": [_iso(d) for d in f.days],
         "episodes": [
-            {"start": _iso(e.start), "end": _iso(e.end), "length_days": e.length_days, "flare_days": e.flare_days}
+            {
+                "start": _iso(e.start),
+                "end": _iso(e.end),
+                "length_days": e.length_days,
+                "flare_days": e.flare_days,
+                "unlogged_days": e.unlogged_days,
+            }
             for e in f.episodes
         ],
         "per_month": [{"month": m.month, "flare_days": m.flare_days, "episodes": m.episodes} for m in f.per_month],
         "typical_length_days": f.typical_length_days,
         "severe_days": [_iso(d) for d in f.severe_days],
+        "bad_days": [_iso(d) for d in f.bad_days],
         "definition": flares.DEFINITION,
+    }
+
+
+def _trend_json(t: Trend) -> dict[str, Any]:
+    return {
+        "slope_per_day": t.slope_per_day,
+        "ci_low": t.ci_low,
+        "ci_high": t.ci_high,
+        "verdict": t.verdict,
+        "sentence": t.sentence,
+        "details": t.details,
+        "points": t.points,
+        "step": None
+        if t.step is None
+        else {"date": _iso(t.step.date), "from": t.step.before, "to": t.step.after, "change": t.step.change},
+    }
+
+
+def _leg_json(leg: LegPainSummary) -> dict[str, Any]:
+    return {
+        "mean": leg.mean,
+        "min": leg.min,
+        "max": leg.max,
+        "days": leg.days,
+        "severe_days": [] if leg.flares is None else [_iso(d) for d in leg.flares.severe_days],
+        "flares": None if leg.flares is None else _flares_json(leg.flares),
+        "trend": None if leg.trend is None else _trend_json(leg.trend),
     }
 
 
@@ -457,7 +528,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
             "best_day": _day_json(s.back_pain.best_day),
             "worst_day": _day_json(s.back_pain.worst_day),
         },
-        "leg_pain": {"mean": s.leg_pain.mean, "min": s.leg_pain.min, "max": s.leg_pain.max, "days": s.leg_pain.days},
+        "leg_pain": _leg_json(s.leg_pain),
         "peg": {
             "start": s.peg.start,
             "end": s.peg.end,
@@ -513,6 +584,16 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "treatments": [treatment_json(t) for t in s.treatments],
         "change": change_json(s.change),
         "function": function_json(s.function),
+        "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],
+        "six_weeks": None
+        if s.six_weeks is None
+        else {
+            "pain": s.six_weeks.pain,
+            "since": _iso(s.six_weeks.start),
+            "days": s.six_weeks.days,
+            "message": s.six_weeks.message,
+            "source": s.six_weeks.source,
+        },
     }
 
 
@@ -577,10 +658,25 @@ def _text_pain(s: Summary) -> list[str]:
             f"Leg pain (0-10): average {_num(leg.mean)}, lowest {leg.min}, highest {leg.max} "
             f"({_plural(leg.days, 'day')} recorded)"
         )
+        lines += [f"  {line}" for line in leg_lines(leg)]
     else:
         lines.append("Leg pain: not recorded")
     if s.peg.start is not None or s.peg.end is not None:
         lines.append(f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, last week {_num(s.peg.end)}")
+    return lines
+
+
+def leg_lines(leg: LegPainSummary) -> list[str]:
+    """Severe days, flares and the trend of leg pain, one line each (shared by the views)."""
+    lines = []
+    if leg.flares is not None:
+        f = leg.flares
+        lines.append(
+            f"Severe days (leg pain {flares.SEVERE_BACK_PAIN} or more): {len(f.severe_days)}; leg pain flares: "
+            f"{_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"
+        )
+    if leg.trend is not None:
+        lines.append(f"Trend: {leg.trend.sentence}")
     return lines
 
 
@@ -628,6 +724,13 @@ def _text_flares(s: Summary) -> list[str]:
     lines = ["", f"Flares: {_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"]
     if f.typical_length_days is not None:
         lines[-1] += f", typically {_days_text(f.typical_length_days)} long"
+    lines.append(f"  Single bad days (not flares): {len(f.bad_days)}")
+    lines += [
+        f"  {e.start.isoformat()} to {e.end.isoformat()}: {_plural(e.flare_days, 'flare day')}, "
+        f"{_plural(e.unlogged_days, 'day')} not logged inside it"
+        for e in f.episodes
+        if e.unlogged_days
+    ]
     lines.append(f"  Severe days (back pain {flares.SEVERE_BACK_PAIN} or more): {len(f.severe_days)}")
     lines.append(f"  {flares.DEFINITION}")
     lines += [
@@ -645,29 +748,53 @@ def _too_few_names(triggers: Sequence[TriggerImpact]) -> list[str]:
         if t.verdict == insights.VERDICT_TOO_FEW:
             lags.setdefault(t.name, []).append(t.lag_days)
     labels = {(0, 1): "", (0,): " (same day)", (1,): " (next day)"}
-    return [name + labels[tuple(sorted(found))] for name, found in lags.items()]
+    return [name + labels[tuple(sorted(set(found)))] for name, found in lags.items()]
+
+
+def unclear_names(items: Sequence[TriggerImpact | MeasureAssociation]) -> list[str]:
+    """Everything neither higher nor lower, once per name: "bending", "stress (next day)",
+    "less sleep", "bending (leg pain)"; names clear at another lag or pain are left out."""
+    clear = {(getattr(i, "name", ""), i.pain) for i in items if i.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)}
+    lags: dict[tuple[str, str], set[int]] = {}
+    for item in items:
+        if item.verdict not in insights.UNCLEAR_VERDICTS:
+            continue
+        if isinstance(item, TriggerImpact):
+            if (item.name, item.pain) not in clear:
+                lags.setdefault((item.name, item.pain), set()).add(item.lag_days)
+        else:
+            lags.setdefault((trigger_model.worse_words(item.key), item.pain), set()).add(0)
+    labels = {(0, 1): "", (0,): "", (1,): " (next day)"}
+    return [
+        name + labels[tuple(sorted(found))] + (" (leg pain)" if pain == trigger_model.PAIN_LEG else "")
+        for (name, pain), found in lags.items()
+    ]
 
 
 def _text_triggers(s: Summary) -> list[str]:
     if not s.triggers and not s.measure_associations:
         return []
-    lines = ["", "What went with your back pain"]
-    clear = (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)
-    items: list[TriggerImpact | MeasureAssociation] = sorted(
-        (*s.triggers, *s.measure_associations), key=lambda item: item.verdict not in clear
-    )
-    for item in items:  # what stood out first
-        if item.verdict != insights.VERDICT_TOO_FEW:
-            lines.append(f"  - {item.sentence}")
-            lines.append(f"      Details: {item.details}")
-        elif isinstance(item, MeasureAssociation):
-            lines.append(f"  - {item.sentence}")
+    lines = ["", "What went with your pain"]
+    everything: list[TriggerImpact | MeasureAssociation] = [*s.triggers, *s.measure_associations]
+    clear = [i for i in everything if i.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)]
+    for item in clear:  # what stood out first
+        lines.append(f"  - {item.sentence}")
+        lines.append(f"      Details: {item.details}")
+    unclear = unclear_names(everything)
+    if unclear:
+        lines.append(f"  - No clear pattern yet for {', '.join(unclear)}.")
+    lines += [f"  - {i.sentence}" for i in everything if i.verdict == insights.VERDICT_TOGETHER]
+    lines += [f"  - {m.sentence}" for m in s.measure_associations if m.verdict == insights.VERDICT_TOO_FEW]
     too_few = _too_few_names(s.triggers)
     if too_few:
         lines.append(
             f"  - Too few days to compare yet (at least {insights.MIN_DAYS_PER_SIDE} with and "
             f"{insights.MIN_DAYS_PER_SIDE} without are needed): {', '.join(too_few)}."
         )
+    rest = [i for i in everything if i.verdict in insights.UNCLEAR_VERDICTS]
+    if rest:
+        lines.append("  Details of the comparisons with no clear pattern:")
+        lines += [f"    {i.sentence} {i.details}" for i in rest]
     lines += [f"  {text}" for text in (s.trigger_note, s.trigger_advice) if text]
     lines.append(f"  {s.caveat}")
     return lines
@@ -717,12 +844,15 @@ def render_text(summary: Summary) -> str:
         lines += ["", "No days were logged in this period."]
         return "\n".join(lines) + "\n"
     lines += _text_red_flags(s)
+    if s.six_weeks is not None:
+        lines += ["", "Six weeks of severe pain", f"  {s.six_weeks.message}", f"  Source: {s.six_weeks.source}"]
     if s.change:
         lines += ["", "Change from the first two weeks to the last two"] + [f"  {c.sentence}" for c in s.change]
     lines += _text_pain(s)
     lines += _text_daily(s)
     lines += _text_flares(s)
     lines += _text_triggers(s)
+    lines += ["", "Read with care"] + [f"  - {c.sentence}" for c in s.cautions] if s.cautions else []
     lines += _text_activities(s)
     lines += _text_medications(s)
     lines += what_helped_text(s.what_helped)

@@ -95,6 +95,9 @@ def red_flags_section(data: ReportData, st: Styles, width: float, words: DateWor
     else:
         rows = [[Paragraph("<b>Red-flag symptoms:</b> None reported in this period.", st.calm)]]
         fill, edge, line = colors.HexColor(CALM_FILL), colors.HexColor(CALM_EDGE), 0.6
+    six = data.summary.six_weeks
+    if six is not None:  # page 1, with the warning signs: a reason to book an appointment
+        rows.append([Paragraph(f"<b>Six weeks of severe pain:</b> {escape(six.message)}", st.alert if flags else st.calm)])
     table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle(
@@ -180,6 +183,12 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
     if flare.typical_length_days is not None:
         flare_text += f", typically {days_words(flare.typical_length_days)} long"
     flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
+    if leg.flares is not None and leg.trend is not None:
+        flare_text += (
+            f". <b>Leg pain:</b> {plural(len(leg.flares.severe_days), 'severe day')}, "
+            f"{plural(len(leg.flares.days), 'flare day')} in {plural(len(leg.flares.episodes), 'episode')}; "
+            f"direction {leg.trend.verdict}"
+        )
     where = s.daily.where_it_hurts
     where_text = ""
     if where.days_marked:  # the regions themselves are on the body map beside the chart
@@ -265,7 +274,27 @@ def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"
 
 def _trigger_names(triggers: Sequence[TriggerImpact], verdict: str) -> str:
     lags = {0: "same day", 1: "next day"}
-    return ", ".join(f"{patient_text(t.name)} ({lags.get(t.lag_days, t.lag_days)})" for t in triggers if t.verdict == verdict)
+    return ", ".join(
+        f"{patient_text(t.name)} ({lags.get(t.lag_days, t.lag_days)}"
+        + (f", with {patient_text(', '.join(t.together))})" if t.together else ")")
+        for t in triggers
+        if t.verdict == verdict
+    )
+
+
+def _fmt1(value: float | None) -> str:
+    return one_decimal(value)
+
+
+def _names_any_lag(triggers: Sequence[TriggerImpact], verdicts: Sequence[str]) -> str:
+    """Each name once, whichever of its lags has one of ``verdicts`` (with what it is compared together
+    with), leaving out names that are clearly higher or lower at a lag or for either pain."""
+    clear = {t.name for t in triggers if t.verdict in (insights.VERDICT_HIGHER, insights.VERDICT_LOWER)}
+    names: dict[str, str] = {}
+    for t in triggers:
+        if t.verdict in verdicts and t.name not in names and t.name not in clear:
+            names[t.name] = patient_text(t.name) + (f" (with {patient_text(', '.join(t.together))})" if t.together else "")
+    return ", ".join(names.values())
 
 
 def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
@@ -277,13 +306,18 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
         out.append(Paragraph("No triggers were noted in this period.", st.body))
         return out
     lags = {0: "same day", 1: "next day"}
+
+    def with_together(t: TriggerImpact) -> str:
+        leg = ", leg pain" if t.pain == "leg" else ""
+        return leg + (f", with {patient_text(', '.join(t.together))}" if t.together else "")
+
     higher = [
-        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}"
+        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}{with_together(t)}): {escape(t.details)}"
         for t in s.triggers
         if t.verdict == insights.VERDICT_HIGHER
     ]
     lower = [
-        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}): {escape(t.details)}"
+        f"<b>{patient_sentence(t.name)}</b> ({lags[t.lag_days]}{with_together(t)}): {escape(t.details)}"
         for t in s.triggers
         if t.verdict == insights.VERDICT_LOWER
     ]
@@ -298,17 +332,18 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
     out += bullets(
         [
             f"<b>{escape(m.label)}</b> ({'higher' if m.verdict == insights.VERDICT_HIGHER else 'lower'} "
-            f"pain with {escape(worse_words(m.key))}): {escape(m.details)}"
+            f"pain with {escape(worse_words(m.key))}): {_fmt1(m.difference)} points per {escape(m.unit)} "
+            f"(95% CI {_fmt1(m.ci_low)} to {_fmt1(m.ci_high)})"
             for m in clear
         ],
         st.body,
     )
     unclear = ", ".join(
-        [_trigger_names(s.triggers, insights.VERDICT_UNCLEAR)]
-        + [escape(m.label.lower()) for m in s.measure_associations if m.verdict == insights.VERDICT_UNCLEAR]
+        [_names_any_lag(s.triggers, insights.UNCLEAR_VERDICTS)]
+        + [escape(m.label.lower()) for m in s.measure_associations if m.verdict in insights.UNCLEAR_VERDICTS]
     ).strip(", ")
     if unclear:
-        out.append(Paragraph(f"<b>No clear difference:</b> {unclear}.", st.body))
+        out.append(Paragraph(f"<b>No clear pattern</b> (same day or next day): {unclear}.", st.body))
     too_few = _trigger_names(s.triggers, insights.VERDICT_TOO_FEW)
     if too_few:
         out.append(
@@ -318,7 +353,9 @@ def triggers_section(data: ReportData, st: Styles) -> list["Flowable"]:
                 st.body,
             )
         )
-    out.append(Paragraph(escape(f"{s.trigger_note} {s.caveat}".strip()), st.caveat))
+    out.append(Paragraph(escape(s.caveat), st.caveat))  # the caveat already says several comparisons were made
+    if s.cautions:
+        out.append(Paragraph("<b>Read with care:</b> " + " ".join(escape(c.sentence) for c in s.cautions), st.body))
     return out
 
 

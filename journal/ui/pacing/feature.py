@@ -92,7 +92,7 @@ class PacingFeature(QObject):
         if plan is None or value is None:
             return None
         over = pacing.is_well_over(value.minutes, plan)
-        tip = OVER_PLAN_TIP if over else f"Your pacing plan: {plan.minutes} minutes of {plan.activity} at a time."
+        tip = OVER_PLAN_TIP if over else f"Your pacing plan: {plan.minutes} minutes of {plan.activity} a day."
         return plan.label() + (f" · {OVER_PLAN_NOTE}" if over else ""), tip
 
     # --- the plan dialog -----------------------------------------------------------------------

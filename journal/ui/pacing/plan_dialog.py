@@ -61,10 +61,10 @@ class ActivityPlanBox(QGroupBox):
         self.minutes.setRange(0, pacing.MAX_PLAN_MINUTES)
         self.minutes.setSingleStep(5)
         self.minutes.setSpecialValueText(NO_PLAN)
-        self.minutes.setSuffix(" min at a time")
+        self.minutes.setSuffix(" min a day")
         self.minutes.setValue(plan.minutes if plan is not None else 0)
-        self.minutes.setAccessibleName(f"Plan for {activity}, minutes at a time")
-        self.minutes.setMinimumWidth(self.minutes.fontMetrics().horizontalAdvance("600 min at a time") + 40)
+        self.minutes.setAccessibleName(f"Plan for {activity}, minutes a day")
+        self.minutes.setMinimumWidth(self.minutes.fontMetrics().horizontalAdvance("600 min a day") + 40)
         label.setBuddy(self.minutes)
         self.use_baseline = QPushButton(f"Use the baseline ({baseline.minutes} min)" if baseline.minutes else "Use the baseline")
         self.use_baseline.setEnabled(baseline.minutes is not None)
@@ -119,7 +119,7 @@ class PlanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         intro = _wrapped(
-            "A plan is how long to do an activity at a time, a little under what you usually manage, "
+            "A plan is how long to do an activity each day, a little under what you usually manage, "
             "so you can keep going without overdoing it. You choose it; the journal never changes it "
             "by itself."
         )

@@ -57,7 +57,7 @@ def pacing_html(
     ]
     if not plans:
         parts.append(
-            "<p>You have no pacing plan yet. A plan is how long to do an activity at a time, "
+            "<p>You have no pacing plan yet. A plan is how long to do an activity each day, "
             "so you can keep going without overdoing it. <a href='plan'>Set one</a> from your "
             "own days.</p>"
         )
@@ -73,7 +73,7 @@ def pacing_html(
     )
     for plan in sorted(plans, key=lambda p: p.activity.casefold()):
         weeks = pacing.plan_vs_done(days, plan, start, end)
-        parts.append(f"<h3>{escape(plan.activity[:1].upper() + plan.activity[1:])}: {plan.minutes} min at a time</h3>")
+        parts.append(f"<h3>{escape(plan.activity[:1].upper() + plan.activity[1:])}: {plan.minutes} min a day</h3>")
         if not weeks:
             parts.append(f"<p style='color:{current_colours().muted}'>Not logged in this period.</p>")
             continue

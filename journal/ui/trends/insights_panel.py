@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from journal.core import flares
+from journal.core import flares, insights
 from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
-from journal.core.summary import daily_lines, one_decimal
+from journal.core.summary import daily_lines, leg_lines, one_decimal, unclear_names
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.core.words import plural
 from journal.ui.theme import current_colours
@@ -97,10 +97,11 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
         )
     if s.leg_pain.days:
         body.append(f"<p>Leg pain averaged {_num(s.leg_pain.mean)} on the {_plural(s.leg_pain.days, 'day')} you recorded it.</p>")
+        body += [f"<p>{_e(line)}</p>" for line in leg_lines(s.leg_pain)]
     if s.peg.start is not None and s.peg.end is not None:
         body.append(
             f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
-            f"<p class='hint'>{PEG_DEFINITION}</p>"
+            + (f"<p class='hint'>{PEG_DEFINITION}</p>" if details else "")
         )
     return _section("Back pain", body)
 
@@ -113,7 +114,7 @@ def _daily(s: "Summary") -> list[str]:
     return _section("Sleep, mood and where it hurts", ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
 
 
-def _flares(s: "Summary") -> list[str]:
+def _flares(s: "Summary", details: bool = False) -> list[str]:
     f = s.flares
     if not f.days:
         body = ["<p>No flare days in this period.</p>"]
@@ -132,10 +133,27 @@ def _flares(s: "Summary") -> list[str]:
                 f"<p>About {_num(len(f.days) / len(months))} flare days a month on average; the most "
                 f"were in {_month(busiest.month)} ({busiest.flare_days}).</p>"
             )
+    unlogged = [e for e in f.episodes if e.unlogged_days]
+    if unlogged:
+        body.append(
+            "<p>Days not logged inside a flare: "
+            + "; ".join(
+                f"{_plural(e.unlogged_days, 'day')} between {weekday_words(e.start)} and {weekday_words(e.end)}" for e in unlogged
+            )
+            + ".</p>"
+        )
+    if f.bad_days:
+        body.append(f"<p>{_plural(len(f.bad_days), 'single bad day')} (high, but not two days in a row, so not a flare).</p>")
     if f.severe_days:
         body.append(f"<p>{_plural(len(f.severe_days), 'severe day')} (back pain of {flares.SEVERE_BACK_PAIN} or more).</p>")
-    body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
+    if details:  # the definition is method: under Details
+        body.append(f"<p class='hint'>{FLARE_DEFINITION}</p>")
     return _section("Flares", body)
+
+
+def _cautions(s: "Summary") -> list[str]:
+    """When the figures above should be read with care (journal.core.cautions)."""
+    return _section("Read with care", [f"<p>{_e(c.sentence)}</p>" for c in s.cautions])
 
 
 def _details_link(shown: bool) -> str:
@@ -150,23 +168,39 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
     shown = [t for t in s.triggers if t.difference is not None]
     shown.sort(key=lambda t: t.verdict not in ("higher", "lower"))
     measures = [m for m in s.measure_associations if m.difference is not None]
-    too_few = sorted({t.name for t in s.triggers if t.difference is None and t.lag_days == 0}, key=str.casefold)
+    too_few = sorted(
+        {t.name for t in s.triggers if t.difference is None and t.lag_days == 0 and not t.together}, key=str.casefold
+    )
     body = []
     found: list[TriggerImpact | MeasureAssociation] = sorted(
         [*shown, *measures], key=lambda i: i.verdict not in ("higher", "lower")
     )
+    unclear: list[str] = []
+    if not details:  # one line for everything with no clear pattern
+        unclear = unclear_names(found)
+        found = [i for i in found if i.verdict in ("higher", "lower")]
     items = "".join(
         f"<li>{_e(item.sentence)}" + (f"<br><span class='hint'>{_e(item.details)}</span>" if details else "") + "</li>"
         for item in found
     )
     if items:
         body.append(f"<ul>{items}</ul>")
+    if not details and unclear:
+        body.append(f"<p>No clear pattern yet for {_e(', '.join(unclear))}.</p>")
     if too_few:
         body.append(f"<p>Too few days to compare yet: {_e(', '.join(too_few))}.</p>")
+    # compared inside another line (which already names it): said again only under Details
+    if details:
+        body += [f"<p>{_e(t.sentence)}</p>" for t in s.triggers if t.difference is None and t.together]
     # A measure with too few days says why in its own sentence (breaks: how many days are needed).
-    body += [f"<p>{_e(m.sentence)}</p>" for m in s.measure_associations if m.difference is None]
+    body += [
+        f"<p>{_e(m.sentence)}</p>"
+        for m in s.measure_associations
+        if m.difference is None and (details or m.verdict != insights.VERDICT_TOGETHER)
+    ]
     if shown or measures:
-        body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
+        if details:
+            body.append(f"<p class='hint'>{_e(s.trigger_note)}</p>")
         if s.trigger_advice:
             body.append(f"<p class='hint'>{_e(s.trigger_advice)}</p>")
         body.append(f"<p class='caveat'>{_e(s.caveat)}</p>")
@@ -256,7 +290,15 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
-    parts += _red_flags(s) + _pain(s, details) + _daily(s) + _flares(s) + _triggers(s, details) + _activities(s)
+    parts += (
+        _red_flags(s)
+        + _pain(s, details)
+        + _daily(s)
+        + _flares(s, details)
+        + _triggers(s, details)
+        + _cautions(s)
+        + _activities(s)
+    )
     parts += _treatments(s) + _what_helped(s) + _function(s)
     return "".join(parts)
 
