@@ -21,7 +21,7 @@ class CatalogKind(str, enum.Enum):
     ACTIVITY = "activity"
     TRIGGER = "trigger"
     SYMPTOM = "symptom"
-    RELIEF = "relief"  # what the person did for the pain ("What helped"); never a trigger (schema 7)
+    RELIEF = "relief"  # what the person did for the pain ("What helped"); never a trigger (schema 8)
 
 
 #: The most names one catalog (activities, triggers, symptoms or relief) may hold. Hundreds

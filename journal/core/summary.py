@@ -173,13 +173,13 @@ class Summary:
     best_week: WeekStat | None
     worst_week: WeekStat | None
     caveat: str
-    #: Relief and medications as the person rated them, and days with a painkiller (schema 7).
+    #: Relief and medications as the person rated them, and days with a painkiller (schema 8).
     what_helped: WhatHelped
-    #: Treatments going in the period, each with pain before and after it started (schema 7).
+    #: Treatments going in the period, each with pain before and after it started (schema 8).
     treatments: tuple[BeforeAfter, ...] = ()
     #: Back pain, leg pain and PEG: the first two weeks of the period against the last two.
     change: tuple[EndChange, ...] = ()
-    #: What the person could do, as answered in the period's checks (schema 7).
+    #: What the person could do, as answered in the period's checks (schema 8).
     function: tuple[FunctionCheck, ...] = ()
     cautions: tuple[Caution, ...] = ()
     #: The six-weeks rule at the end of the period (:func:`journal.core.redflags.persistent_severe_pain`).

@@ -19,7 +19,7 @@ A Bundle of type ``collection`` with, for every logged day of the period:
 * one Observation per symptom noted (category ``survey``, ``code.text`` the
   symptom as written, ``valueBoolean`` true); red-flag symptoms carry a note.
 
-Each answer to "what you can do" (schema 7): minutes to sit, stand and walk as
+Each answer to "what you can do" (schema 8): minutes to sit, stand and walk as
 ``valueQuantity`` in UCUM ``min``, and the person's own activity 0-10 as
 ``valueInteger`` (``code.text`` says which).
 

@@ -110,7 +110,7 @@ def prepare_file(path: Path, *, before_upgrade: BeforeUpgrade | None = None, gua
         version = schema.apply_migrations(connection, version)
         if fresh:
             seed_catalog(connection)
-            # Schema 7 rebuilds the catalog tables, leaving their first pages free;
+            # Schema 8 rebuilds the catalog tables, leaving their first pages free;
             # a new journal starts compact (an upgraded one keeps them for its days).
             connection.execute("VACUUM")
     finally:

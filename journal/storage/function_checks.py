@@ -1,4 +1,4 @@
-"""What the person can do, one check per date (schema 7). Every function takes the session; nothing commits."""
+"""What the person can do, one check per date (schema 8). Every function takes the session; nothing commits."""
 
 from __future__ import annotations
 

@@ -298,7 +298,7 @@ class Journal:
         with self.session() as session:
             return repository.red_flag_acks(session=session, start=start, end=end)
 
-    # --- treatments (schema 7) -----------------------------------------------------
+    # --- treatments (schema 8) -----------------------------------------------------
 
     def treatments(self) -> list[tuple[int, "Treatment"]]:
         """Every treatment with its id, by start date."""
@@ -334,7 +334,7 @@ class Journal:
         with self.transaction() as session:
             return treatments.delete_treatment(session=session, treatment_id=treatment_id)
 
-    # --- what the person can do (schema 7) ----------------------------------------
+    # --- what the person can do (schema 8) ----------------------------------------
 
     def save_function_check(self, check: "FunctionCheck", *, today: dt.date | None = None) -> "FunctionCheck":
         """Validate and keep a check (replacing one of the same date). Bad input writes nothing."""

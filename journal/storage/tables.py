@@ -67,7 +67,7 @@ class DaySymptom(SQLModel, table=True):
 
 
 class DayRelief(SQLModel, table=True):
-    """Something done for the pain that day, and how much it helped: 0, 1, 2 or NULL (schema 7)."""
+    """Something done for the pain that day, and how much it helped: 0, 1, 2 or NULL (schema 8)."""
 
     __tablename__ = "day_relief"
     day_id: int = Field(foreign_key="day.id", primary_key=True)
@@ -81,7 +81,7 @@ class DayMedication(SQLModel, table=True):
     day_id: int = Field(foreign_key="day.id", primary_key=True)
     position: int = Field(primary_key=True)
     text: str
-    helped: int | None = None  # how much it helped, as DayRelief (schema 7)
+    helped: int | None = None  # how much it helped, as DayRelief (schema 8)
 
 
 class Setting(SQLModel, table=True):
@@ -121,7 +121,7 @@ class HiddenMedication(SQLModel, table=True):
 
 
 class TreatmentRow(SQLModel, table=True):
-    """A treatment: a name, its first day and, once it stopped, its last day (schema 7)."""
+    """A treatment: a name, its first day and, once it stopped, its last day (schema 8)."""
 
     __tablename__ = "treatment"
     id: int | None = Field(default=None, primary_key=True)
@@ -131,7 +131,7 @@ class TreatmentRow(SQLModel, table=True):
 
 
 class FunctionCheckRow(SQLModel, table=True):
-    """What the person can do, as answered on one date (schema 7)."""
+    """What the person can do, as answered on one date (schema 8)."""
 
     __tablename__ = "function_check"
     date: dt.date = Field(primary_key=True)

@@ -1,4 +1,4 @@
-"""Treatments over time (schema 7). Every function takes the session; nothing commits."""
+"""Treatments over time (schema 8). Every function takes the session; nothing commits."""
 
 from __future__ import annotations
 
