@@ -255,6 +255,8 @@ def test_trends_tab_in_the_window_opens_a_clicked_day_in_today(qtbot: QtBot, fil
     assert isinstance(tab, LazyTab) and window.tabs.tabText(window.tabs.currentIndex()) == "T&rends"
     trends = tab.build()
     qtbot.waitUntil(lambda: trends.chart is not None, timeout=20_000)
+    # The chart takes the height its keys need (a scroll area shows it in a small window).
+    qtbot.waitUntil(lambda: trends.canvas.height() >= trends.canvas.minimumHeight(), timeout=5_000)
     trends.set_choice(PeriodChoice.DAYS_30)
     target = TODAY - dt.timedelta(days=7)
     qtbot.mouseClick(trends.canvas, Qt.MouseButton.LeftButton, pos=pixel_for(trends, target))
