@@ -220,15 +220,22 @@ class MainWindow(QMainWindow):
 
         install_keyboard_help(self)
         self.view_menu.addSeparator()
-        # View → Colours installs the theme manager: after the first frame, off the start-up's path.
+        # The theme manager and View → Colours: after the first frame, off the start-up's path.
         self._after_first_paint.append(self._add_colours_menu)
         action(self.help_menu, "&About Pain Journal", self._about)
 
     colours_menu: QMenu | None = None
 
     def _add_colours_menu(self) -> None:
-        from journal.ui.theme import add_theme_menu
+        from PySide6.QtWidgets import QApplication
 
+        from journal.ui.theme import add_theme_menu, install_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # From now on the window follows the desktop into dark or high contrast
+            # (and back), whatever it started in; a dark start installed it already.
+            install_theme(app)
         self.colours_menu = add_theme_menu(self.view_menu, self)
 
     def insert_file_action(self, action: QAction) -> None:

@@ -27,6 +27,7 @@ from journal.ui.appearance import (
     resolve_theme,
     system_prefers_dark,
     system_prefers_high_contrast,
+    theme_switches,
 )
 from journal.ui.palettes import COLOURS, LIGHT, Colours, Theme, ThemeChoice
 
@@ -89,6 +90,7 @@ class ThemeManager(QObject):
             widget.update()
         if theme is not previous:
             self.changed.emit(theme)
+            theme_switches().changed.emit(theme)
 
 
 def install_theme(app: QApplication) -> ThemeManager:
@@ -121,11 +123,9 @@ def follow_theme(slot: Callable[[Theme], object]) -> None:
     """Call ``slot`` after each theme switch (for widgets styled at construction).
 
     Give a bound method of a widget: Qt drops the connection when it is destroyed.
-    Does nothing before :func:`install_theme` (no switch can happen then).
+    Works before :func:`install_theme` too: the switches the manager makes later reach it.
     """
-    manager = theme_manager()
-    if manager is not None:
-        manager.changed.connect(slot)
+    theme_switches().changed.connect(slot)
 
 
 def add_theme_menu(menu: QMenu, parent: QWidget) -> QMenu:

@@ -19,7 +19,7 @@ from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
 from journal.core.summary import daily_lines, one_decimal, plural
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
-from journal.ui.theme import current_colours
+from journal.ui.theme import current_colours, follow_theme
 
 if TYPE_CHECKING:
     from journal.core.summary import Summary
@@ -235,7 +235,16 @@ class InsightsPanel(QTextBrowser):
         self._summary: Summary | None = None
         self._details = False
         self.anchorClicked.connect(self._on_anchor)
+        self._message = ""
         self.show_message("Working out the patterns…")
+        follow_theme(self._recolour)
+
+    def _recolour(self, _theme: object = None) -> None:
+        """The same words in the new theme's colours (they are written into the HTML)."""
+        if self._summary is not None:
+            self._render()
+        else:
+            self.show_message(self._message)
 
     def show_summary(self, summary: "Summary") -> None:
         self._summary = summary
@@ -262,4 +271,5 @@ class InsightsPanel(QTextBrowser):
 
     def show_message(self, text: str) -> None:
         self._summary = None
+        self._message = text
         self.setHtml(f"<p style='color:{current_colours().muted}'>{_e(text)}</p>")

@@ -152,10 +152,9 @@ class TrendsView(QWidget):
         self._summary_generation = 0
         self._hovered: dt.date | None = None
         self._summary_timer = QTimer(self)
-        from journal.ui.theme import theme_manager
+        from journal.ui.theme import follow_theme
 
-        if (themes := theme_manager()) is not None:
-            themes.changed.connect(lambda _theme: self._on_theme_changed())
+        follow_theme(self._on_theme_changed)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self._build_summary)
@@ -525,16 +524,14 @@ class TrendsView(QWidget):
 
     # --- colours ---------------------------------------------------------------------------
 
-    def _on_theme_changed(self) -> None:
-        """Redraw the charts and the words in the new theme's colours."""
+    def _on_theme_changed(self, _theme: object = None) -> None:
+        """Redraw the charts in the new theme's colours (the words follow by themselves)."""
         for canvas in (self.canvas, self.heat_canvas, self.measures_canvas):
             if canvas is not None:
                 theme_figure(canvas.figure)
                 canvas.draw_idle()
         if self.layout_cache is not None:
             self.layout_cache.invalidate()  # the kept pixels were drawn in the old colours
-        if self.data is not None:
-            self._summary_timer.start()
 
     # --- saving --------------------------------------------------------------------------
 
