@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.ui.widgets.screen_fit import fit_to_screen
+
 if TYPE_CHECKING:
     from journal.ui.main_window import MainWindow
 
@@ -120,6 +122,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.setWindowTitle("Keyboard shortcuts")
         layout = QVBoxLayout(self)
         self.table = QTreeWidget(self)

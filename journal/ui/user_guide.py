@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from journal.core.resources import RESOURCES_DIR
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 #: The guide's one source: the app reads it, the README links to it, the wheel carries it.
 USER_GUIDE_FILE: Final[Path] = RESOURCES_DIR / "help" / "user-guide.md"
@@ -26,6 +27,7 @@ class UserGuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.setWindowTitle("Pain Journal user guide")
         self.resize(760, 680)
         layout = QVBoxLayout(self)
