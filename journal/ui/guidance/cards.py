@@ -65,6 +65,11 @@ class ForTodayCards(QWidget):
         follow_theme(self._recolour)
         self.hide()
 
+    @property
+    def urgent(self) -> bool:
+        """True when the cards were chosen for a day with an urgent warning sign."""
+        return self._urgent
+
     def _recolour(self, _theme: object = None) -> None:
         self.heading.setStyleSheet(f"color: {current_colours().dirty_text};" if self._urgent else "")
 
