@@ -383,6 +383,10 @@ class TodayView(QWidget):
         self.save_button.setEnabled(not self._saving)
         self._show_next_day_state(date)
         self._update_state()
+        # Another day starts at the top, ready to type its pain (not where the last day was left).
+        self._scroll.verticalScrollBar().setValue(0)
+        if self.isVisible():
+            self.focus_first_field()
         self.dayShown.emit(date)
 
     def open_date(self, date: dt.date, then: "Callable[[], None] | None" = None) -> None:
@@ -545,6 +549,8 @@ class TodayView(QWidget):
         if journal is None:
             return
         date = self.date
+        if self._existing and not self._confirm_replace(date):
+            return
         from journal.ui.today.same_as import last_day_before
 
         self.same_button.setEnabled(False)
@@ -553,6 +559,18 @@ class TodayView(QWidget):
             lambda found: self._fill_from(date, found),
             self._same_failed,
         )
+
+    def _confirm_replace(self, date: dt.date) -> bool:
+        """A day already logged is filled in from another only if the patient says so."""
+        answer = QMessageBox.question(
+            self,
+            "Replace this day's entry?",
+            f"{long_words(date)} is already logged. Fill it in from the last day logged before it?\n\n"
+            "Nothing is saved until you press Save, and Ctrl+Z undoes it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _same_failed(self, error: BaseException) -> None:
         self.same_button.setEnabled(True)
@@ -574,7 +592,8 @@ class TodayView(QWidget):
         left_out = len(source.symptoms) - len(copy.symptoms)
         signs = " Its warning signs were not copied: tick any you still have." if left_out else ""
         self.status.emit(
-            f"Filled in from {long_words(source.date)}. Choose today's pain and change what differs; Ctrl+Z undoes this.{signs}"
+            f"Filled in from {long_words(source.date)}. Choose {'today' if date == dt.date.today() else 'this day'}'s pain "
+            f"and change what differs; Ctrl+Z undoes this.{signs}"
         )
         self.focus_first_field()
 
