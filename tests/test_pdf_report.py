@@ -102,7 +102,7 @@ def test_page_one_holds_the_summary_figures(report: tuple[Path, list[str], int],
         f"Leg pain (0–10) {one_decimal(leg['mean'])} {leg['min']} {leg['max']} "
         f"recorded on {leg['days']} of {j['days_logged']} logged days"
     ) in first
-    assert f"{one_decimal(peg['start'])} (first 7 days) {one_decimal(peg['end'])} (last 7 days)" in first
+    assert f"{one_decimal(peg['start'])} (first week) {one_decimal(peg['end'])} (last week)" in first  # the chart's weeks
     assert flat(j["trend"]["sentence"]) in first
     flare_days, episodes = len(j["flares"]["days"]), len(j["flares"]["episodes"])
     assert f"Flares: {flare_days} flare days in {episodes} episodes" in first

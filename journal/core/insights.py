@@ -674,12 +674,15 @@ def weekly_peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[W
 
 
 def peg_start_end(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> tuple[float | None, float | None]:
-    """Mean PEG over the first 7 and the last 7 calendar days of the period (None if none)."""
-    first_end = min(start + dt.timedelta(days=PEG_EDGE_DAYS - 1), end)
-    last_start = max(end - dt.timedelta(days=PEG_EDGE_DAYS - 1), start)
+    """Mean PEG of the first and of the last calendar week with a PEG score in the period.
 
-    def window_mean(a: dt.date, b: dt.date) -> float | None:
-        values = [e.peg for e in period_days(days, a, b) if e.peg is not None]
-        return stats.mean(values)
-
-    return window_mean(start, first_end), window_mean(last_start, end)
+    These are the weeks the chart draws (see :func:`weekly_peg`), so the words and
+    the chart agree. With a single such week there is nothing to compare it with
+    yet: the last is None ("too few days yet"); with none, both are None.
+    """
+    weeks = sorted(weekly_peg(days, start, end), key=lambda w: w.week_start)
+    if not weeks:
+        return None, None
+    if len(weeks) == 1:
+        return weeks[0].mean, None
+    return weeks[0].mean, weeks[-1].mean

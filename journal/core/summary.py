@@ -556,7 +556,8 @@ def _text_pain(s: Summary) -> list[str]:
     else:
         lines.append("Leg pain: not recorded")
     if s.peg.start is not None or s.peg.end is not None:
-        lines.append(f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, last week {_num(s.peg.end)}")
+        last = _num(s.peg.end) if s.peg.end is not None else "too few days yet"
+        lines.append(f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, last week {last}")
     return lines
 
 

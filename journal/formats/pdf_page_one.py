@@ -157,8 +157,8 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
         p(""),
         p(""),
         p(""),
-        p(f"<b>{one_decimal(peg.start)}</b> (first 7 days)"),
-        p(f"<b>{one_decimal(peg.end)}</b> (last 7 days)"),
+        p(f"<b>{one_decimal(peg.start)}</b> (first week)"),
+        p(f"<b>{one_decimal(peg.end)}</b> (last week)" if peg.end is not None else "too few days yet"),
     ]
     daily_text = "; ".join(
         f"<b>{escape(m.label)}</b> {fmt_value(m, m.mean)} (first 7 days {fmt_value(m, m.first)}, "

@@ -101,6 +101,11 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
             f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
             f"<p class='hint'>{PEG_DEFINITION}</p>"
         )
+    elif s.peg.start is not None:
+        body.append(
+            f"<p>PEG score: {_num(s.peg.start)} this week. Too few days yet to compare one week with another.</p>"
+            f"<p class='hint'>{PEG_DEFINITION}</p>"
+        )
     return _section("Back pain", body)
 
 
