@@ -78,8 +78,8 @@ WIDE_BARS_AFTER_DAYS: Final = 400  # longer spans draw days edge to edge
 LABEL_OFFSET_PT: Final = 40.0  # y-axis titles sit this far left of their panel
 #: The least height of each panel's plot (pain, activity, triggers, PEG), each trigger row and the dates below.
 PANEL_MIN_PT: Final = (120.0, 45.0, 12.0, 36.0)
-TRIGGER_ROW_PT: Final = 14.0
-DATE_LABELS_PT: Final = 40.0
+TRIGGER_ROW_PT: Final = 12.5
+DATE_LABELS_PT: Final = 52.0
 KEY_MARGIN_PT: Final = 16.0  # a panel's key fits the width right of the scale labels less this
 MEDICATION_Y: Final = -1.0  # the strip below the 0–10 pain scale
 PAIN_LIMITS: Final = (-1.7, 10.6)
