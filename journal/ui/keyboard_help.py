@@ -38,10 +38,11 @@ CONTROL_KEYS: tuple[tuple[str, str], ...] = (
     ("Delete (on a scale)", "Clear the answer"),
     ("Arrow keys (on chips or places)", "Move between them"),
     ("Space", "Tick or untick the chip or place in focus; press the button in focus"),
-    ("F1", "Help on the part of the window in focus"),
+    ("F1", "The user guide, at the section about the part in focus"),
+    ("Shift+F1", "A short help on the part of the window in focus"),
 )
 
-#: Shown by F1 when nothing in focus has its own help.
+#: Shown by Shift+F1 when nothing in focus has its own help.
 GENERAL_HELP = (
     "Pain Journal: log one day at a time on the Today tab. Start with back pain (type a number), "
     "press Tab to go on, and Ctrl+S to save. Help → Keyboard shortcuts lists every key."
@@ -184,7 +185,7 @@ def install_keyboard_help(window: "MainWindow") -> None:
     shortcuts.triggered.connect(lambda: ShortcutsDialog(window).exec())
     window.help_menu.addAction(shortcuts)
     context = QAction("&Help on this part of the window", window)
-    context.setShortcut(QKeySequence(Qt.Key.Key_F1))
+    context.setShortcut(QKeySequence("Shift+F1"))  # F1 opens the user guide at the matching section
     context.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     context.triggered.connect(lambda: show_context_help(window))
     window.help_menu.addAction(context)

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         self.quit_action = action(self.file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
         action(self.view_menu, "&History", self.show_history, "Ctrl+2")
-        self.user_guide_action = action(self.help_menu, "&User guide", self._user_guide)
+        self.user_guide_action = action(self.help_menu, "&User guide", self._user_guide, QKeySequence(Qt.Key.Key_F1))
         self.edit_menu.addAction(self.today.undo_action)
         self.edit_menu.addAction(self.today.redo_action)
         from journal.ui.keyboard_help import install_keyboard_help
@@ -309,9 +309,15 @@ class MainWindow(QMainWindow):
         import_csv_interactively(self)
 
     def _user_guide(self) -> None:
-        from journal.ui.user_guide import show_user_guide
+        """The guide, at the section about the part of the window in focus (F1)."""
+        from PySide6.QtWidgets import QApplication
 
-        show_user_guide(self)
+        from journal.ui.user_guide import section_for, show_user_guide
+
+        focused = QApplication.focusWidget()
+        show_user_guide(
+            self, section_for(focused if focused is not None and focused.window() is self else self.tabs.currentWidget())
+        )
 
     def manage_lists(self) -> None:
         """File → Manage lists: rename, hide or merge triggers, symptoms, activities, medications.
