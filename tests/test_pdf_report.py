@@ -317,3 +317,14 @@ def test_very_long_entries_still_make_a_report(tmp_path: Path) -> None:
     assert pages == len(texts) > 5
     assert "END" in texts[-1] or "END" in " ".join(texts[-3:])
     assert "Question 39" in " ".join(texts)
+
+
+def test_a_five_day_journal_says_too_few_days_instead_of_findings(tmp_path: Path) -> None:
+    start = dt.date(2025, 3, 3)
+    days = [DayEntry(start + dt.timedelta(days=i), pain) for i, pain in enumerate((3, 4, 8, 3, 4))]
+    path = tmp_path / "short.pdf"
+    write_pdf(report_data(days, start, days[-1].date), path, paper=A4)
+    first = flat(page_texts(path)[0])
+    assert "0 flare days in 0 episodes" not in first
+    assert "Flares: too few days yet" in first
+    assert "No effortful activity was followed by a flare" not in first

@@ -148,6 +148,9 @@ class FlareSummary:
     per_month: tuple[MonthCount, ...]
     typical_length_days: float | None
     severe_days: tuple[dt.date, ...] = ()
+    #: Logged days of the period whose usual level was known, so that they could be judged
+    #: flare or not (-1: not counted). None at all means "too few days yet", not "no flares".
+    judged_days: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +327,14 @@ def flare_summary(
     per_month = tuple(MonthCount(m, day_counts[m], episode_counts[m]) for m in day_counts)
     typical = stats.median([e.length_days for e in episodes])
     severe = flares.severe_days((e.date, e.back_pain) for e in period_days(days, start, end))
-    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe))
+    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe), judged_days(days, start, end))
+
+
+def judged_days(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> int:
+    """How many logged days of the period have a known usual level (see :func:`flare_dates`)."""
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
+    return sum(1 for (date, _), usual in zip(pairs, flares.usual_levels(pairs)) if date >= start and usual is not None)
 
 
 # ---------------------------------------------------------------- triggers

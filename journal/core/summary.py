@@ -603,6 +603,8 @@ def _days_text(value: float) -> str:
 def _text_flares(s: Summary) -> list[str]:
     f = s.flares
     lines = ["", f"Flares: {_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"]
+    if f.judged_days == 0:
+        lines[-1] = "Flares: too few days yet (a flare is judged against the usual level of the weeks before)"
     if f.typical_length_days is not None:
         lines[-1] += f", typically {_days_text(f.typical_length_days)} long"
     lines.append(f"  Severe days (back pain {flares.SEVERE_BACK_PAIN} or more): {len(f.severe_days)}")

@@ -117,9 +117,18 @@ def _daily(s: "Summary") -> list[str]:
     return _section("Sleep, mood and where it hurts", ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
 
 
+#: A period none of whose days had a usual level to compare with.
+FLARES_TOO_FEW = (
+    "Too few days yet to tell flares: a flare is judged against your usual level, "
+    f"which needs at least {flares.MIN_USUAL_DAYS} logged days in the weeks before."
+)
+
+
 def _flares(s: "Summary") -> list[str]:
     f = s.flares
-    if not f.days:
+    if f.judged_days == 0:
+        body = [f"<p>{FLARES_TOO_FEW}</p>"]
+    elif not f.days:
         body = ["<p>No flare days in this period.</p>"]
     else:
         line = f"{_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"
