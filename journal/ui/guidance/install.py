@@ -210,8 +210,10 @@ class GuidanceFeature(QObject):
         def done(linked: "list[LinkedItem]") -> None:
             if self.window.today.date == entry.date:
                 self.cards.set_cards(entry.date, linked, urgent=urgent)
-                # What Save did, where the eye is: the notice first, then the cards.
-                self.window.today.bring_into_view(self.soon_notice, self.cards)
+                # What Save did, where the eye is. With a warning sign the banner above the
+                # form says it already, and the signs themselves stay in view.
+                if not self.window.today.red_flag_banner.isVisible():
+                    self.window.today.bring_into_view(self.soon_notice, self.cards)
 
         session.tasks.run(work, done)
 
