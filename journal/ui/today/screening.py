@@ -31,8 +31,9 @@ def ask_did_you_mean(parent: QWidget, sign: str, text: str) -> bool:
     quoted = " ".join(text.split())
     if len(quoted) > 120:
         quoted = quoted[:117] + "…"
+    stop = "" if quoted.endswith((".", "!", "?", "…")) else "."  # no second full stop after the quote's own
     box.setInformativeText(
-        f"You wrote: “{quoted}”.\n\nIf you mark it, your journal records it for this day and tells you what to do about it."
+        f"You wrote: “{quoted}”{stop}\n\nIf you mark it, your journal records it for this day and tells you what to do about it."
     )
     yes = box.addButton("Yes, mark it", QMessageBox.ButtonRole.YesRole)
     no = box.addButton("No", QMessageBox.ButtonRole.NoRole)
