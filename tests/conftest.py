@@ -99,3 +99,16 @@ def _windows_close_without_questions(request: pytest.FixtureRequest) -> Iterator
         today = getattr(widget, "today", None)
         if today is not None and hasattr(today, "form"):
             today.discard_changes()  # nothing to ask about
+    if manager is not None:
+        # Every window installs the theme manager after its first frame: the next test starts
+        # unstyled again, as it would without a window before it.
+        from PySide6.QtGui import QPalette
+
+        from journal.ui import theme
+
+        theme._manager = None
+        manager.deleteLater()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet("")
+            app.setPalette(QPalette())

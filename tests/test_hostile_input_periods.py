@@ -158,3 +158,12 @@ def test_window_export_since_a_visit_before_the_journal_began(qtbot: QtBot, smal
             write_export(session, too_late)
     finally:
         session.close()
+
+
+def test_a_future_end_is_named_rather_than_a_start_worked_out_from_it() -> None:
+    """Both in the future (e.g. a start counted back from ``--to``): the message names the end the patient gave."""
+    end = TODAY + dt.timedelta(days=200)
+    with pytest.raises(UserError) as raised:
+        checked_period(end - dt.timedelta(days=89), end, today=TODAY, first_logged=None)
+    assert f"cannot end on {end.isoformat()}" in str(raised.value)
+    assert "cannot start" not in str(raised.value)

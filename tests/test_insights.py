@@ -404,10 +404,28 @@ def test_weekly_peg_and_start_end() -> None:
 def test_peg_uses_worse_of_back_and_leg_pain() -> None:
     days = [day(0, 2, leg_pain=8, interference_enjoyment=4, interference_activity=6)]
     first, last = insights.peg_start_end(days, START, START)
-    assert first == last == pytest.approx(6.0)
+    # One week has nothing to compare with yet: "too few days yet", not the same week twice.
+    assert first == pytest.approx(6.0) and last is None
 
 
 def test_peg_start_end_without_values() -> None:
     days = series([3] * 20)
     assert insights.peg_start_end(days, START, end_of(days)) == (None, None)
     assert insights.weekly_peg(days, START, end_of(days)) == []
+
+
+def test_peg_words_use_the_weeks_the_chart_draws() -> None:
+    """Five days over two calendar weeks: the words give each week's mean, as the chart's steps do."""
+    from journal.core.trend_series import trend_series
+
+    start = dt.date(2024, 1, 5)  # a Friday: Fri-Sun in one week, Mon-Tue in the next
+    days = [
+        DayEntry(start + dt.timedelta(days=i), pain, interference_enjoyment=pain, interference_activity=pain)
+        for i, pain in enumerate((3, 3, 4, 6, 5))
+    ]
+    end = days[-1].date
+    first, last = insights.peg_start_end(days, start, end)
+    chart = trend_series(days, start, end).weekly_peg
+    weeks = [chart[monday] for monday in sorted(chart)]
+    assert first == pytest.approx(weeks[0]) and last == pytest.approx(weeks[-1])
+    assert first == pytest.approx(10 / 3) and last == pytest.approx(5.5)

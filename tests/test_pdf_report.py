@@ -102,7 +102,7 @@ def test_page_one_holds_the_summary_figures(report: tuple[Path, list[str], int],
         f"Leg pain (0–10) {one_decimal(leg['mean'])} {leg['min']} {leg['max']} "
         f"recorded on {leg['days']} of {j['days_logged']} logged days"
     ) in first
-    assert f"{one_decimal(peg['start'])} (first 7 days) {one_decimal(peg['end'])} (last 7 days)" in first
+    assert f"{one_decimal(peg['start'])} (first week) {one_decimal(peg['end'])} (last week)" in first  # the chart's weeks
     assert flat(j["trend"]["sentence"]) in first
     flare_days, episodes = len(j["flares"]["days"]), len(j["flares"]["episodes"])
     assert f"Flares: {flare_days} flare days in {episodes} episodes" in first
@@ -338,3 +338,14 @@ def test_six_weeks_of_severe_leg_pain_is_on_page_one(tmp_path: Path) -> None:
     first = page_texts(path)[0]
     assert "Six weeks of severe pain: Your leg pain has been severe" in first
     assert "20 severe days" in first  # leg pain's severe days beside back pain's
+
+
+def test_a_five_day_journal_says_too_few_days_instead_of_findings(tmp_path: Path) -> None:
+    start = dt.date(2025, 3, 3)
+    days = [DayEntry(start + dt.timedelta(days=i), pain) for i, pain in enumerate((3, 4, 8, 3, 4))]
+    path = tmp_path / "short.pdf"
+    write_pdf(report_data(days, start, days[-1].date), path, paper=A4)
+    first = flat(page_texts(path)[0])
+    assert "0 flare days in 0 episodes" not in first
+    assert "Flares: too few days yet" in first
+    assert "No effortful activity was followed by a flare" not in first

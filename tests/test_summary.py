@@ -386,3 +386,18 @@ def test_bad_input_gives_plain_sentences(case: str) -> None:
         assert result.trend.sentence == "Your back pain was the same on every logged day of this period."
     if case in ("empty", "three days"):
         assert result.trend.verdict == "too few days" and "at least 21" in result.trend.sentence
+
+
+def test_a_short_journal_says_too_few_days_for_flares_rather_than_none() -> None:
+    """Five days: no day has a usual level yet, so "0 flare days" would be a finding the data cannot make."""
+    from journal.core.summary import build_summary, render_text
+
+    start = dt.date(2024, 3, 4)
+    days = [DayEntry(start + dt.timedelta(days=i), pain) for i, pain in enumerate((3, 4, 8, 3, 4))]
+    summary = build_summary(days, start, days[-1].date)
+    assert summary.flares.judged_days == 0
+    text = render_text(summary)
+    assert "Flares: too few days yet" in text
+    assert "0 flare days" not in text
+    long_days = [DayEntry(start + dt.timedelta(days=i), 3 + i % 2) for i in range(30)]
+    assert build_summary(long_days, start, long_days[-1].date).flares.judged_days > 0

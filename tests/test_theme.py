@@ -276,3 +276,22 @@ def test_a_ticked_box_shows_its_tick_in_dark_and_high_contrast(
     }
     accent = QColor(themed_app.colours.accent).lightness()
     assert min(colours) < accent - 100, "no dark tick drawn on the ticked box"
+
+
+@pytest.mark.parametrize("which", list(Theme))
+def test_a_disabled_save_button_does_not_look_pressable(qtbot: QtBot, which: Theme) -> None:
+    """The first frame (and a save under way) shows Save disabled: not in the accent colour of an enabled Save."""
+    from PySide6.QtWidgets import QPushButton
+
+    colours = COLOURS[which]
+    button = QPushButton("Save day")
+    button.setObjectName("saveButton")
+    button.setStyleSheet(style_sheet(colours, 5))
+    qtbot.addWidget(button)
+    button.resize(160, 48)
+    button.setEnabled(False)
+    disabled = button.grab().toImage().pixelColor(QPoint(20, 24)).name()
+    button.setEnabled(True)
+    enabled = button.grab().toImage().pixelColor(QPoint(20, 24)).name()
+    assert enabled == colours.accent
+    assert disabled != colours.accent

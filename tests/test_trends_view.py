@@ -263,6 +263,8 @@ def test_trends_tab_in_the_window_opens_a_clicked_day_in_today(qtbot: QtBot, fil
     trends = tab.build()
     assert isinstance(trends, TrendsView)
     qtbot.waitUntil(lambda: trends.chart is not None, timeout=20_000)
+    # The chart takes the height its keys need (a scroll area shows it in a small window).
+    qtbot.waitUntil(lambda: trends.canvas.height() >= trends.canvas.minimumHeight(), timeout=5_000)
     trends.set_choice(PeriodChoice.DAYS_30)
     target = TODAY - dt.timedelta(days=7)
     qtbot.mouseClick(trends.canvas, Qt.MouseButton.LeftButton, pos=pixel_for(trends, target))

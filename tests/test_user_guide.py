@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from journal.core.catalog import CatalogKind, Urgency, default_catalog
@@ -105,4 +106,38 @@ def test_help_menu_opens_the_guide(qtbot: QtBot, db_path: Path) -> None:
     window.user_guide_action.trigger()  # asked again: the same window comes forward
     assert window.findChildren(UserGuideDialog) == [dialog]
     dialog.close()
+    close_window(window)
+
+
+NEW_SECTIONS = {
+    "Same as yesterday and undo": ("same as yesterday", "undo"),
+    "Manage lists": ("lists",),
+    "reminders": ("reminders",),
+    "the sitting timer": ("sitting timer",),
+    "the pacing plan": ("pacing plan",),
+    "colours": ("colours",),
+}
+
+
+def test_the_guide_covers_every_feature_a_patient_can_use() -> None:
+    found = [h.lower() for h in headings(user_guide_markdown())]
+    for name, words in NEW_SECTIONS.items():
+        assert any(all(word in heading for word in words) for heading in found), f"no section on {name}: {found}"
+    text = user_guide_markdown()
+    for menu in ("File → Settings", "View → Pacing plan", "View → Colours", "File → Manage lists", "Edit → Undo"):
+        assert menu in text, menu
+
+
+def test_f1_opens_the_guide_at_the_section_in_focus(qtbot: QtBot, db_path: Path) -> None:
+    window = open_window(qtbot, db_path)
+    assert window.user_guide_action.shortcut() == QKeySequence("F1")
+    window.today.form.body_map.setFocus()
+    window.user_guide_action.trigger()
+    guide = window.findChild(UserGuideDialog)
+    assert guide is not None
+    qtbot.waitUntil(lambda: guide.current_heading() == "The body map", timeout=5_000)
+    window.today.form.back_pain.setFocus()
+    window.user_guide_action.trigger()
+    qtbot.waitUntil(lambda: guide.current_heading() == "Logging a day", timeout=5_000)
+    guide.close()
     close_window(window)

@@ -213,7 +213,8 @@ def test_empty_name_rejected(field: str) -> None:
 
 def test_activity_minutes_without_a_name_are_refused_with_a_way_out() -> None:
     found = problems(activities=(ActivityMinutes("   ", 10), ActivityMinutes("walking", 20)))
-    assert found == [("activities", "has 10 minutes without a name: type what you did, or remove that row")]
+    # Read after the field's name: "Activities include 10 minutes without a name" (not "Activities has").
+    assert found == [("activities", "include 10 minutes without a name: type what you did, or remove that row")]
     assert problems(activities=(ActivityMinutes("", 0),)) == [("activities", "has an empty name")]
 
 

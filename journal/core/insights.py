@@ -160,6 +160,9 @@ class FlareSummary:
     typical_length_days: float | None
     severe_days: tuple[dt.date, ...] = ()
     bad_days: tuple[dt.date, ...] = ()  # single high days, not flares
+    #: Logged days of the period whose usual level was known, so that they could be judged
+    #: flare or not (-1: not counted). None at all means "too few days yet", not "no flares".
+    judged_days: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +350,16 @@ def flare_summary(
     lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
     pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
     bad = [day for day in flares.bad_days(pairs) if day >= start]
-    return FlareSummary(tuple(found), tuple(episodes), per_month, typical, tuple(severe), tuple(bad))
+    return FlareSummary(
+        tuple(found), tuple(episodes), per_month, typical, tuple(severe), tuple(bad), judged_days(days, start, end)
+    )
+
+
+def judged_days(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> int:
+    """How many logged days of the period have a known usual level (see :func:`flare_dates`)."""
+    lead_in_start = start - dt.timedelta(days=flares.LOOKBACK_DAYS)
+    pairs = [(e.date, e.back_pain) for e in period_days(days, lead_in_start, end)]
+    return sum(1 for (date, _), usual in zip(pairs, flares.usual_levels(pairs)) if date >= start and usual is not None)
 
 
 # ---------------------------------------------------------------- triggers
@@ -725,12 +737,15 @@ def weekly_peg(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> list[W
 
 
 def peg_start_end(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> tuple[float | None, float | None]:
-    """Mean PEG over the first 7 and the last 7 calendar days of the period (None if none)."""
-    first_end = min(start + dt.timedelta(days=PEG_EDGE_DAYS - 1), end)
-    last_start = max(end - dt.timedelta(days=PEG_EDGE_DAYS - 1), start)
+    """Mean PEG of the first and of the last calendar week with a PEG score in the period.
 
-    def window_mean(a: dt.date, b: dt.date) -> float | None:
-        values = [e.peg for e in period_days(days, a, b) if e.peg is not None]
-        return stats.mean(values)
-
-    return window_mean(start, first_end), window_mean(last_start, end)
+    These are the weeks the chart draws (see :func:`weekly_peg`), so the words and
+    the chart agree. With a single such week there is nothing to compare it with
+    yet: the last is None ("too few days yet"); with none, both are None.
+    """
+    weeks = sorted(weekly_peg(days, start, end), key=lambda w: w.week_start)
+    if not weeks:
+        return None, None
+    if len(weeks) == 1:
+        return weeks[0].mean, None
+    return weeks[0].mean, weeks[-1].mean

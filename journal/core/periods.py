@@ -36,13 +36,15 @@ def checked_period(start: dt.date, end: dt.date, *, today: dt.date, first_logged
     Raises:
         UserError: the period ends in the future or before 1900, or starts after it ends.
     """
-    if start > today:
-        raise UserError(f"The period cannot start on {start.isoformat()}: that is in the future (today is {today.isoformat()}).")
+    # The end first: a start worked out from a future end (say, "the 90 days up to --to")
+    # must not be named as if the patient had typed it.
     if end > today:
         raise UserError(
             f"The period cannot end on {end.isoformat()}: that is in the future. "
             f"The last day a period can end is today, {today.isoformat()}."
         )
+    if start > today:
+        raise UserError(f"The period cannot start on {start.isoformat()}: that is in the future (today is {today.isoformat()}).")
     if end < EARLIEST_DATE:
         raise UserError(f"The period cannot end on {end.isoformat()}: the journal holds days from {EARLIEST_DATE.year} on.")
     if start > end:

@@ -662,7 +662,8 @@ def _text_pain(s: Summary) -> list[str]:
     else:
         lines.append("Leg pain: not recorded")
     if s.peg.start is not None or s.peg.end is not None:
-        lines.append(f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, last week {_num(s.peg.end)}")
+        last = _num(s.peg.end) if s.peg.end is not None else "too few days yet"
+        lines.append(f"PEG score (pain, enjoyment, activity): first week {_num(s.peg.start)}, last week {last}")
     return lines
 
 
@@ -722,6 +723,8 @@ def _days_text(value: float) -> str:
 def _text_flares(s: Summary) -> list[str]:
     f = s.flares
     lines = ["", f"Flares: {_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"]
+    if f.judged_days == 0:
+        lines[-1] = "Flares: too few days yet (a flare is judged against the usual level of the weeks before)"
     if f.typical_length_days is not None:
         lines[-1] += f", typically {_days_text(f.typical_length_days)} long"
     lines.append(f"  Single bad days (not flares): {len(f.bad_days)}")

@@ -200,7 +200,7 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
         minutes = activity.minutes
         if not name and isinstance(minutes, int) and not isinstance(minutes, bool) and 0 < minutes <= MINUTES_PER_DAY:
             problems.append(
-                ("activities", f"has {plural(minutes, 'minute')} without a name: type what you did, or remove that row")
+                ("activities", f"include {plural(minutes, 'minute')} without a name: type what you did, or remove that row")
             )
             continue
         check_name("activities", name, problems)

@@ -25,6 +25,7 @@ import numpy as np
 from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
@@ -77,6 +78,11 @@ TITLE_SIZE: Final = 10.5
 BAR_HALF_WIDTH: Final = 0.4  # days
 WIDE_BARS_AFTER_DAYS: Final = 400  # longer spans draw days edge to edge
 LABEL_OFFSET_PT: Final = 40.0  # y-axis titles sit this far left of their panel
+#: The least height of each panel's plot (pain, activity, triggers, PEG), each trigger row and the dates below.
+PANEL_MIN_PT: Final = (120.0, 45.0, 12.0, 36.0)
+TRIGGER_ROW_PT: Final = 12.5
+DATE_LABELS_PT: Final = 52.0
+KEY_MARGIN_PT: Final = 16.0  # a panel's key fits the width right of the scale labels less this
 MEDICATION_Y: Final = -1.0  # the strip below the 0–10 pain scale
 PAIN_LIMITS: Final = (-1.7, 10.6)
 NO_DAYS_TEXT: Final = "No days logged in this period."
@@ -249,6 +255,22 @@ def _heading(ax: Axes, title: str, handles: Sequence[object] = (), ncols: int = 
     return legend
 
 
+def _wrap_to(text: Text, whole: str, room: float, renderer: RendererBase) -> bool:
+    """Break ``text`` (a panel title reading ``whole``) into lines no wider than ``room`` pixels; True when it changed."""
+    before = text.get_text()
+    text.set_text(whole)
+    words, lines = whole.split(" "), [""]
+    if text.get_window_extent(renderer).width > room:
+        for word in words:
+            text.set_text(f"{lines[-1]} {word}".strip())
+            if lines[-1] and text.get_window_extent(renderer).width > room:
+                lines.append(word)
+            else:
+                lines[-1] = text.get_text()
+        text.set_text("\n".join(lines))
+    return text.get_text() != before
+
+
 class TrendChart:
     """The drawn chart and the artists :meth:`show_period` adjusts."""
 
@@ -263,12 +285,17 @@ class TrendChart:
         self.activities = stack_activities(series.activity_minutes, len(self.x))
         self.triggers = trigger_rows(series.trigger_days)
         heights = [3.8, 1.6, max(0.8, 0.24 * len(self.triggers) + 0.4), 1.1]
+        self._height_ratios = heights
         axes = figure.subplots(4, 1, sharex=True, gridspec_kw={"height_ratios": heights})
         self.pain_ax, self.activity_ax, self.trigger_ax, self.peg_ax = axes
         self.axes: tuple[Axes, ...] = tuple(axes)
         self.daily_lines: list[Line2D] = []
         self.bars: list[DayBars] = []  # activity and trigger marks
         self.headings: list[Artist] = []  # each panel's title, with its key when it has one
+        #: Each keyed panel's heading as [place in headings, title, handles, most columns, columns now].
+        self._keys: list[tuple[int, str, list[object], int]] = []
+        self._columns: dict[int, int] = {}
+        self._titles: dict[int, str] = {}  # plain titles in full, by id, as wrapped for a narrow figure
         self._scale_digits = 0
         self._draw_pain()
         self._draw_treatments()
@@ -374,6 +401,7 @@ class TrendChart:
             Patch(facecolor=NOT_LOGGED_COLOUR, label="Not logged"),
         ]
         self.headings.append(_heading(ax, "Pain, day by day", handles, ncols=4))
+        self._keys.append((len(self.headings) - 1, "Pain, day by day", handles, 4))
 
     def _draw_activity(self) -> None:
         ax, x = self.activity_ax, self.x
@@ -394,9 +422,8 @@ class TrendChart:
         heading = _heading(ax, "Activity, minutes a day", handles, ncols=len(handles))
         self.headings.append(heading)
         if handles and isinstance(heading, Legend):
-            family = families_for(self.activities.names)
-            for text in heading.get_texts():
-                text.set_fontfamily(family)
+            self._keys.append((len(self.headings) - 1, "Activity, minutes a day", handles, len(handles)))
+            self._set_key_fonts(heading)
         if not handles:
             ax.text(0.01, 0.5, "No activities noted.", transform=ax.transAxes, va="center", fontsize=FONT_SIZE, color="#5a6573")
 
@@ -441,6 +468,57 @@ class TrendChart:
         )
         ax.add_patch(self.peg_steps)
         self.headings.append(_heading(ax, "How much pain got in the way: weekly PEG score (0–10)"))
+
+    def _set_key_fonts(self, legend: Legend) -> None:
+        if legend.axes is self.activity_ax:
+            family = families_for(self.activities.names)
+            for text in legend.get_texts():
+                text.set_fontfamily(family)
+
+    # --- sizes ------------------------------------------------------------------------
+
+    def fit_width(self, renderer: RendererBase) -> bool:
+        """Wrap each key into as many columns as fit the figure's width; True when one changed.
+
+        A key wider than its panel would push the panel narrower under
+        constrained layout (and the next layout would start from the narrow
+        panel), so keys always fit inside the width the panels can have.
+        """
+        pixels = self.figure.dpi / 72.0
+        # The panels start right of the trigger names or the scale titles, whichever is wider.
+        names = [t.get_window_extent(renderer).width for t in self.trigger_ax.get_yticklabels() if t.get_text()]
+        left = max([LABEL_OFFSET_PT * pixels + 2 * FONT_SIZE * pixels] + [width + 8 * pixels for width in names])
+        room = self.figure.bbox.width - left - KEY_MARGIN_PT * pixels
+        changed = False
+        for place, title, handles, most in self._keys:
+            legend = self.headings[place]
+            assert isinstance(legend, Legend)
+            ax = legend.axes
+            for ncols in range(most, 0, -1):
+                if ncols != self._columns.get(place, most):
+                    made = _heading(ax, title, handles, ncols=ncols)
+                    assert isinstance(made, Legend)  # a heading with handles is a key
+                    legend = made
+                    self._set_key_fonts(legend)
+                    self._columns[place] = ncols
+                    changed = True
+                if legend.get_window_extent(renderer).width <= room:
+                    break
+            self.headings[place] = legend
+        for heading in self.headings:
+            if isinstance(heading, Text):
+                whole = self._titles.setdefault(id(heading), heading.get_text())
+                changed = _wrap_to(heading, whole, room, renderer) or changed
+        return changed
+
+    def height_needed(self, renderer: RendererBase) -> float:
+        """Pixels tall the figure must be for every panel to keep a readable plot under its heading."""
+        least = list(PANEL_MIN_PT)
+        least[2] = max(least[2], TRIGGER_ROW_PT * len(self.triggers))
+        # The panels share the height in fixed ratios: the one that needs most sets the total.
+        plots = max(need / ratio for need, ratio in zip(least, self._height_ratios)) * sum(self._height_ratios)
+        headings = sum(heading.get_window_extent(renderer).height for heading in self.headings)
+        return headings + (plots + DATE_LABELS_PT) * self.figure.dpi / 72.0
 
     # --- periods ----------------------------------------------------------------------
 

@@ -162,8 +162,8 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
         p(""),
         p(""),
         p(""),
-        p(f"<b>{one_decimal(peg.start)}</b> (first 7 days)"),
-        p(f"<b>{one_decimal(peg.end)}</b> (last 7 days)"),
+        p(f"<b>{one_decimal(peg.start)}</b> (first week)"),
+        p(f"<b>{one_decimal(peg.end)}</b> (last week)" if peg.end is not None else "too few days yet"),
     ]
     daily_text = "; ".join(
         f"<b>{escape(m.label)}</b> {fmt_value(m, m.mean)} (first 7 days {fmt_value(m, m.first)}, "
@@ -180,6 +180,8 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
     table.setStyle(TableStyle(style))
     flare = s.flares
     flare_text = f"<b>Flares:</b> {plural(len(flare.days), 'flare day')} in {plural(len(flare.episodes), 'episode')}"
+    if flare.judged_days == 0:
+        flare_text = "<b>Flares:</b> too few days yet (a flare is judged against the usual level of the weeks before)"
     if flare.typical_length_days is not None:
         flare_text += f", typically {days_words(flare.typical_length_days)} long"
     flare_text += f"; {plural(len(flare.severe_days), 'severe day')} ({flares.SEVERE_BACK_PAIN} or more)"
@@ -392,6 +394,8 @@ def _pacing(data: ReportData, st: Styles) -> list["Flowable"]:
 
     pacing = data.summary.activities.pacing
     out: list[Flowable] = [heading("Pacing observations", st)]
+    if not pacing and data.summary.flares.judged_days == 0:
+        return out + [Paragraph("Too few days yet: flares, and so what came before them, need a few weeks of days.", st.body)]
     if not pacing:
         return out + [
             Paragraph(

@@ -17,6 +17,7 @@ from journal import __version__
 from journal.core.about import APP_NAME, LICENCE, guidance_sources
 from journal.ui.icon import app_icon
 from journal.ui.session import JournalSession
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 
 def journal_location(session: JournalSession) -> str:
@@ -45,6 +46,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.setWindowTitle(f"About {APP_NAME}")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)

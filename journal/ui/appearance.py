@@ -7,12 +7,33 @@ installed once the journal is ready.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from journal.ui.palettes import Colours, Theme, ThemeChoice
 
 SETTINGS_KEY = "colours/theme"
+
+
+class ThemeSwitches(QObject):
+    """``changed(Theme)`` after every live switch of the colours.
+
+    It lives here, in the small module read before the first frame, so widgets
+    built then can follow switches made by the theme manager that comes later.
+    """
+
+    changed = Signal(object)  # Theme
+
+
+_switches: ThemeSwitches | None = None
+
+
+def theme_switches() -> ThemeSwitches:
+    """The one :class:`ThemeSwitches` of the app (made on first use)."""
+    global _switches
+    if _switches is None:
+        _switches = ThemeSwitches()
+    return _switches
 
 
 def open_settings() -> QSettings:

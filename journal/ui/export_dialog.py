@@ -43,6 +43,7 @@ from journal.core.dates import day_words
 from journal.core.errors import UserError
 from journal.core.validation import EARLIEST_DATE
 from journal.ui.theme import current_colours
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -226,6 +227,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, session: "JournalSession", parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.session = session
         self.today = today or dt.date.today()
         self.setWindowTitle("Summary for your doctor")

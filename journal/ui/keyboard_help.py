@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.ui.widgets.screen_fit import fit_to_screen
+
 if TYPE_CHECKING:
     from journal.ui.host import WindowHost
 
@@ -36,10 +38,11 @@ CONTROL_KEYS: tuple[tuple[str, str], ...] = (
     ("Delete (on a scale)", "Clear the answer"),
     ("Arrow keys (on chips or places)", "Move between them"),
     ("Space", "Tick or untick the chip or place in focus; press the button in focus"),
-    ("F1", "Help on the part of the window in focus"),
+    ("F1", "The user guide, at the section about the part in focus"),
+    ("Shift+F1", "A short help on the part of the window in focus"),
 )
 
-#: Shown by F1 when nothing in focus has its own help.
+#: Shown by Shift+F1 when nothing in focus has its own help.
 GENERAL_HELP = (
     "Pain Journal: log one day at a time on the Today tab. Start with back pain (type a number), "
     "press Tab to go on, and Ctrl+S to save. Help → Keyboard shortcuts lists every key."
@@ -120,6 +123,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.setWindowTitle("Keyboard shortcuts")
         layout = QVBoxLayout(self)
         self.table = QTreeWidget(self)
@@ -181,7 +185,7 @@ def install_keyboard_help(window: "WindowHost") -> None:
     shortcuts.triggered.connect(lambda: ShortcutsDialog(window).exec())
     window.help_menu.addAction(shortcuts)
     context = QAction("&Help on this part of the window", window)
-    context.setShortcut(QKeySequence(Qt.Key.Key_F1))
+    context.setShortcut(QKeySequence("Shift+F1"))  # F1 opens the user guide at the matching section
     context.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     context.triggered.connect(lambda: show_context_help(window))
     window.help_menu.addAction(context)

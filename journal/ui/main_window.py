@@ -190,22 +190,29 @@ class MainWindow(WindowHost):
         self.quit_action = action(self.file_menu, "&Quit", self._quit, QKeySequence.StandardKey.Quit)
         action(self.view_menu, "&Today", lambda: self.tabs.setCurrentWidget(self.today), "Ctrl+1")
         action(self.view_menu, "&History", self.show_history, "Ctrl+2")
-        self.user_guide_action = action(self.help_menu, "&User guide", self._user_guide)
+        self.user_guide_action = action(self.help_menu, "&User guide", self._user_guide, QKeySequence(Qt.Key.Key_F1))
         self.edit_menu.addAction(self.today.undo_action)
         self.edit_menu.addAction(self.today.redo_action)
         from journal.ui.keyboard_help import install_keyboard_help
 
         install_keyboard_help(self)
         self.view_menu.addSeparator()
-        # View → Colours installs the theme manager: after the first frame, off the start-up's path.
+        # The theme manager and View → Colours: after the first frame, off the start-up's path.
         self._after_first_paint.append(self._add_colours_menu)
         action(self.help_menu, "&About Pain Journal", self._about)
 
     colours_menu: QMenu | None = None
 
     def _add_colours_menu(self) -> None:
-        from journal.ui.theme import add_theme_menu
+        from PySide6.QtWidgets import QApplication
 
+        from journal.ui.theme import add_theme_menu, install_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # From now on the window follows the desktop into dark or high contrast
+            # (and back), whatever it started in; a dark start installed it already.
+            install_theme(app)
         self.colours_menu = add_theme_menu(self.view_menu, self)
 
     def set_quit_handler(self, handler: Callable[[], object] | None) -> None:
@@ -305,9 +312,15 @@ class MainWindow(WindowHost):
         import_csv_interactively(self)
 
     def _user_guide(self) -> None:
-        from journal.ui.user_guide import show_user_guide
+        """The guide, at the section about the part of the window in focus (F1)."""
+        from PySide6.QtWidgets import QApplication
 
-        show_user_guide(self)
+        from journal.ui.user_guide import section_for, show_user_guide
+
+        focused = QApplication.focusWidget()
+        show_user_guide(
+            self, section_for(focused if focused is not None and focused.window() is self else self.tabs.currentWidget())
+        )
 
     def manage_lists(self) -> None:
         """File → Manage lists: rename, hide or merge triggers, symptoms, activities, medications.

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from journal.core.catalog import Urgency
 from journal.core.redflags import RedFlag, soon_message, urgent_message
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 #: The heading when a warning sign was logged for today (or the day being edited).
 NOW_HEADING = "Seek medical care now"
@@ -45,6 +46,7 @@ class RedFlagDialog(QDialog):
 
     def __init__(self, flags: Sequence[RedFlag], parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         urgent = [f for f in flags if f.urgency is Urgency.URGENT]
         current = today is None or any(f.date >= today for f in urgent)
         heading_text = (NOW_HEADING if current else EARLIER_HEADING) if urgent else "See your doctor soon"

@@ -72,6 +72,8 @@ def _common(c: Colours, pad: int) -> str:
                        font-weight: bold; border: none; padding: {pad * 2}px {pad * 4}px; }}
         QPushButton#saveButton:hover, QPushButton#primaryButton:hover {{ background: {c.accent_hover};
                        color: {c.accent_text}; }}
+        QPushButton#saveButton:disabled, QPushButton#primaryButton:disabled {{ background: {c.button};
+                       color: {c.disabled_text}; border: 1px dotted {c.border}; }}
         QFrame#scale {{ border: 2px solid transparent; border-radius: 6px; }}
         QFrame#scale:focus {{ border: 2px solid {c.accent}; background: {c.focus_tint}; color: {c.text}; }}
         QLabel#redFlagBanner {{ background: {c.soon_fill}; border: 2px solid {c.soon}; border-radius: 6px;

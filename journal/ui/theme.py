@@ -27,6 +27,7 @@ from journal.ui.appearance import (
     resolve_theme,
     system_prefers_dark,
     system_prefers_high_contrast,
+    theme_switches,
 )
 from journal.ui.palettes import COLOURS, LIGHT, Colours, Theme, ThemeChoice
 
@@ -52,12 +53,16 @@ class ThemeManager(QObject):
         self.choice = read_choice(self._settings.value(SETTINGS_KEY, ThemeChoice.SYSTEM.value))
         self.theme = Theme.LIGHT
         self._hints = QGuiApplication.styleHints()  # held, so its accessibility hints stay valid
-        self._hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
+        # Bound methods, not lambdas: Qt drops them with this object (the hints outlive it).
+        self._hints.colorSchemeChanged.connect(self._on_desktop_changed)
         accessibility = getattr(self._hints, "accessibility", None)  # Qt 6.10+: high contrast, live too
         self._accessibility = accessibility() if accessibility is not None else None
         changed = getattr(self._accessibility, "contrastPreferenceChanged", None)
         if changed is not None:
-            changed.connect(lambda _preference: self.apply())
+            changed.connect(self._on_desktop_changed)
+
+    def _on_desktop_changed(self, _new: object = None) -> None:
+        self.apply()
 
     @property
     def colours(self) -> Colours:
@@ -81,14 +86,19 @@ class ThemeManager(QObject):
         wanted_style = self._native_style if theme is Theme.LIGHT else "Fusion"
         if self._app.style().name().casefold() != wanted_style.casefold():
             self._app.setStyle(wanted_style)
-        self._app.setPalette(qt_palette(self.colours))
+        palette = qt_palette(self.colours)
         sheet = style_sheet(self.colours, padding(self._app))
-        if sheet != self._app.styleSheet():  # e.g. the light style set before the first frame
+        if palette == self._app.palette() and sheet == self._app.styleSheet():
+            self.theme = theme
+            return  # already drawn so (the light style set before the first frame): nothing to redo
+        self._app.setPalette(palette)
+        if sheet != self._app.styleSheet():
             self._app.setStyleSheet(sheet)
         for widget in self._app.allWidgets():
             widget.update()
         if theme is not previous:
             self.changed.emit(theme)
+            theme_switches().changed.emit(theme)
 
 
 def install_theme(app: QApplication) -> ThemeManager:
@@ -121,11 +131,9 @@ def follow_theme(slot: Callable[[Theme], object]) -> None:
     """Call ``slot`` after each theme switch (for widgets styled at construction).
 
     Give a bound method of a widget: Qt drops the connection when it is destroyed.
-    Does nothing before :func:`install_theme` (no switch can happen then).
+    Works before :func:`install_theme` too: the switches the manager makes later reach it.
     """
-    manager = theme_manager()
-    if manager is not None:
-        manager.changed.connect(slot)
+    theme_switches().changed.connect(slot)
 
 
 def add_theme_menu(menu: QMenu, parent: QWidget) -> QMenu:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from journal.core.resources import load_toml
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 
 class WelcomeChoice(enum.Enum):
@@ -20,6 +21,7 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.choice = WelcomeChoice.START
         self.setWindowTitle("Welcome to Pain Journal")
         self.setObjectName("welcome")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QLabel, QSizePoli
 
 from journal.core.dates import relative_words
 from journal.core.guidance import MAX_CARDS, URGENT_CARDS_HEADING, LinkedItem
-from journal.ui.theme import current_colours
+from journal.ui.theme import current_colours, follow_theme
 
 FOR_TODAY_HEADING = "<b>For today</b><br>You might find<br>these helpful:"
 
@@ -61,7 +61,17 @@ class ForTodayCards(QWidget):
         self._layout.setColumnStretch(1, 1)
         self._layout.setColumnStretch(2, 1)
         self.setAccessibleName("For today: suggested reading")
+        self._urgent = False
+        follow_theme(self._recolour)
         self.hide()
+
+    @property
+    def urgent(self) -> bool:
+        """True when the cards were chosen for a day with an urgent warning sign."""
+        return self._urgent
+
+    def _recolour(self, _theme: object = None) -> None:
+        self.heading.setStyleSheet(f"color: {current_colours().dirty_text};" if self._urgent else "")
 
     def set_cards(self, date: dt.date, linked: Sequence[LinkedItem], *, urgent: bool = False) -> None:
         """Replace the cards with those for ``date`` (most relevant first); hide when none.
@@ -72,7 +82,8 @@ class ForTodayCards(QWidget):
         self.date = date
         self.heading.setText(URGENT_HEADING if urgent else for_day_heading(date, dt.date.today()))
         # The usual grey hint is too quiet for this heading: the warning colour of the theme.
-        self.heading.setStyleSheet(f"color: {current_colours().dirty_text};" if urgent else "")
+        self._urgent = urgent
+        self._recolour()
         plain = "For today" if date == dt.date.today() else f"For {relative_words(date, dt.date.today()).removeprefix('on ')}"
         self.setAccessibleName(f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else f"{plain}: suggested reading")
         for index, item in enumerate(linked[:MAX_CARDS]):

@@ -106,6 +106,7 @@ class GuidanceFeature(QObject):
 
         today_view.saved.connect(self._on_saved)
         today_view.form.edited.connect(self._refresh_soon_notice)
+        today_view.form.edited.connect(self._drop_cards_on_urgent_sign)
         _watch_days(today_view, self._on_day_shown)
         window.session.opened.connect(lambda _opened: self._on_opened())
         window.session.changed.connect(self._on_changed)
@@ -210,8 +211,19 @@ class GuidanceFeature(QObject):
         def done(linked: "list[LinkedItem]") -> None:
             if self.window.today.date == entry.date:
                 self.cards.set_cards(entry.date, linked, urgent=urgent)
+                # What Save did, where the eye is. With a warning sign the banner above the
+                # form says it already, and the signs themselves stay in view.
+                if not self.window.today.red_flag_banner.isVisible():
+                    self.window.today.bring_into_view(self.soon_notice, self.cards)
 
         session.tasks.run(work, done)
+
+    def _drop_cards_on_urgent_sign(self) -> None:
+        """Cards saved before an urgent sign was ticked go at once: getting care comes first."""
+        if not self.cards.cards or self.cards.urgent or not self.window.session.ready:
+            return
+        if warning_level(self.window.today.form.entry(), self.window.session.urgencies()) is Urgency.URGENT:
+            self.cards.clear()
 
     def _refresh_soon_notice(self) -> None:
         session = self.window.session

@@ -68,6 +68,16 @@ class LibraryView(QWidget):
         splitter.setSizes([char * 30, char * 40, char * 80])
         layout.addWidget(splitter, 1)
         self.show_category(self._category)
+        from journal.ui.theme import follow_theme
+
+        follow_theme(self._recolour)
+
+    def _recolour(self, _theme: object = None) -> None:
+        """The item on show again: its colours are written into the text."""
+        if self.current is not None:
+            position = self.reader.verticalScrollBar().value()
+            self.reader.setHtml(item_html(self.current))
+            self.reader.verticalScrollBar().setValue(position)
 
     # --- building ------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from journal.core.lists import (
 from journal.core.words import plural
 from journal.ui.lists.model import ListEntriesModel
 from journal.ui.session import JournalSession
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 INTRO = (
     "Tidy the names you pick from when you log a day. Hiding an entry keeps every past day as it is; "
@@ -60,6 +61,7 @@ class ManageListsDialog(QDialog):
 
     def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.session = session
         self.setWindowTitle("Manage lists")
         self.resize(720, 480)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal.core import pacing_plan as pacing
 from journal.core.pacing_plan import Plan
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 NO_PLAN = "no plan"
 
@@ -114,6 +115,7 @@ class PlanDialog(QDialog):
     ) -> None:
         """``overview`` comes from :func:`journal.core.pacing_plan.plan_overview` (computed on the worker)."""
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.setWindowTitle("Your pacing plan")
         self._others = list(plans)
         layout = QVBoxLayout(self)

@@ -16,7 +16,7 @@ from journal.core import pacing_plan as pacing
 from journal.core.dates import day_words
 from journal.core.reminders import duration_words
 from journal.core.sitting import SittingWeek, sitting_weeks
-from journal.ui.theme import current_colours
+from journal.ui.theme import current_colours, follow_theme
 
 if TYPE_CHECKING:
     from journal.core.day import DayEntry
@@ -123,7 +123,15 @@ class PacingPanel(QTextBrowser):
         view.chartsReady.connect(self.refresh)
         feature.changed.connect(self.refresh)
         self.anchorClicked.connect(self._follow)
+        follow_theme(self._recolour)
         self.refresh()
+
+    def _recolour(self, _theme: object = None) -> None:
+        """Colours are written into the text: write it again (now if on screen, else when shown)."""
+        if self.isVisible():
+            self.refresh_text_only()
+        else:
+            self._stale = True
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from journal.core.break_interval import RULE, BreakSuggestion
 from journal.core.reminders import SITTING_MINUTES_RANGE, SITTING_SOURCE, WEEKDAY_NAMES, ReminderSettings
 from journal.core.sources import readable
+from journal.ui.widgets.screen_fit import fit_now, fit_to_screen
 
 if TYPE_CHECKING:
     from journal.ui.session import JournalSession
@@ -52,6 +54,7 @@ class SettingsDialog(QDialog):
 
     def __init__(self, current: ReminderSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.setWindowTitle("Settings")
         layout = QVBoxLayout(self)
         layout.setSpacing(14)
@@ -78,14 +81,14 @@ class SettingsDialog(QDialog):
         self.time.setDisplayFormat("HH:mm")
         self.time.setAccessibleName("Time of the reminder")
         form.addRow("At &time:", self.time)
-        days = QHBoxLayout()
+        days = QGridLayout()  # two rows: seven day names in one would not fit an 800-pixel screen
         self.days: list[QCheckBox] = []
         for number, name in enumerate(WEEKDAY_NAMES):
             box_day = QCheckBox(name)
             box_day.setChecked(number in current.weekdays)
-            days.addWidget(box_day)
+            days.addWidget(box_day, number // 4, number % 4)
             self.days.append(box_day)
-        days.addStretch(1)
+        days.setColumnStretch(4, 1)
         days_widget = QWidget()
         days_widget.setLayout(days)
         days.setContentsMargins(0, 0, 0, 0)
@@ -169,6 +172,8 @@ class SettingsDialog(QDialog):
         width = max(self.width(), self.minimumWidth())
         needed = self.heightForWidth(width)
         self.resize(width, max(self.height() if self.isVisible() else 0, needed if needed > 0 else self.sizeHint().height()))
+        if self.isVisible():
+            fit_now(self)  # still within the screen
 
     def _use_suggested(self) -> None:
         if self.suggested_minutes is not None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.ui.safety import wording
+from journal.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from journal.storage.backup import BackupInfo
@@ -41,6 +42,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: "list[BackupInfo]", folder: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self._busy = False
         self.setWindowTitle("Restore from a backup")
         self.setModal(True)

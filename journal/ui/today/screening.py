@@ -40,8 +40,9 @@ def did_you_mean_box(parent: QWidget, sign: str, text: str) -> tuple[QMessageBox
         quoted = quoted[:117] + "…"
     why = why_of(sign)
     reason = f"Why it matters: {why}\n\n" if why else ""
+    stop = "" if quoted.endswith((".", "!", "?", "…")) else "."  # no second full stop after the quote's own
     box.setInformativeText(
-        f"You wrote: “{quoted}”.\n\n{reason}"
+        f"You wrote: “{quoted}”{stop}\n\n{reason}"
         "If you mark it, your journal records it for this day and tells you what to do about it."
     )
     yes = box.addButton("Yes, mark it", QMessageBox.ButtonRole.YesRole)

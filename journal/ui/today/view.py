@@ -14,7 +14,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -72,6 +73,8 @@ class TodayView(QWidget):
         self.session = session
         self._baseline: DayEntry | None = None
         self._existing = False
+        self._just_saved: dt.datetime | None = None  # when this day was saved, while it is still shown
+        self._said_saved = False  # the status bar says "Saved" (until the next edit)
         self._warned: set[tuple[dt.date, str]] = set()
         self._words: WordScreen | None = None
         self._saving = False
@@ -261,6 +264,22 @@ class TodayView(QWidget):
         self.date_edit.setDisplayFormat(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
         super().resizeEvent(event)
 
+    def bring_into_view(self, *widgets: QWidget) -> None:
+        """Scroll the day so ``widgets`` (those shown) are in view, the first one most of all.
+
+        After Save the "For today" cards and any notice appear under the daily
+        core; the patient should see them without scrolling.
+        """
+
+        def scroll() -> None:
+            if not shiboken6.isValid(self):
+                return
+            for widget in reversed(widgets):
+                if shiboken6.isValid(widget) and widget.isVisible():
+                    self._scroll.ensureWidgetVisible(widget, 0, 12)
+
+        QTimer.singleShot(0, self, scroll)  # once the new content is laid out
+
     def add_notice(self, notice: QWidget) -> None:
         """Show a feature's notice under the daily core (above the cards), where it
         takes room from "More" and never pushes the warning signs out of view."""
@@ -282,8 +301,13 @@ class TodayView(QWidget):
 
     def _update_state(self) -> None:
         dirty = self.is_dirty()
+        if dirty and self._said_saved:
+            self._said_saved = False
+            self.status.emit("")  # "Saved" in the status bar would contradict the words beside Save
         if dirty:
             text = "Unsaved changes"
+        elif self._just_saved is not None:
+            text = f"✓ Saved at {self._just_saved:%H:%M}: changes you make here update it"
         elif self._existing:
             text = "Saved entry: changes you make here update it"
         else:
@@ -360,6 +384,7 @@ class TodayView(QWidget):
 
     def _show_day(self, date: dt.date, entry: DayEntry | None) -> None:
         self._existing = entry is not None
+        self._just_saved = None
         self.form.set_entry(date, entry)
         self.history.reset()
         self._baseline = self.form.entry()
@@ -367,6 +392,10 @@ class TodayView(QWidget):
         self.save_button.setEnabled(not self._saving)
         self._show_next_day_state(date)
         self._update_state()
+        # Another day starts at the top, ready to type its pain (not where the last day was left).
+        self._scroll.verticalScrollBar().setValue(0)
+        if self.isVisible():
+            self.focus_first_field()
         self.dayShown.emit(date)
 
     def open_date(self, date: dt.date, then: "Callable[[], None] | None" = None) -> None:
@@ -485,8 +514,10 @@ class TodayView(QWidget):
             self.history.resync()
             self._baseline = self.form.entry()
             finish(True)
+            self._just_saved = dt.datetime.now()
             self._update_state()
             self.status.emit(f"Saved {long_words(stored.date)}.")
+            self._said_saved = True
             self._warn_red_flags(stored)
             self.saved.emit(stored)
 
@@ -527,6 +558,8 @@ class TodayView(QWidget):
         if journal is None:
             return
         date = self.date
+        if self._existing and not self._confirm_replace(date):
+            return
         from journal.ui.today.same_as import last_day_before
 
         self.same_button.setEnabled(False)
@@ -535,6 +568,18 @@ class TodayView(QWidget):
             lambda found: self._fill_from(date, found),
             self._same_failed,
         )
+
+    def _confirm_replace(self, date: dt.date) -> bool:
+        """A day already logged is filled in from another only if the patient says so."""
+        answer = QMessageBox.question(
+            self,
+            "Replace this day's entry?",
+            f"{long_words(date)} is already logged. Fill it in from the last day logged before it?\n\n"
+            "Nothing is saved until you press Save, and Ctrl+Z undoes it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _same_failed(self, error: BaseException) -> None:
         self.same_button.setEnabled(True)
@@ -556,7 +601,8 @@ class TodayView(QWidget):
         left_out = len(source.symptoms) - len(copy.symptoms)
         signs = " Its warning signs were not copied: tick any you still have." if left_out else ""
         self.status.emit(
-            f"Filled in from {long_words(source.date)}. Choose today's pain and change what differs; Ctrl+Z undoes this.{signs}"
+            f"Filled in from {long_words(source.date)}. Choose {'today' if date == dt.date.today() else 'this day'}'s pain "
+            f"and change what differs; Ctrl+Z undoes this.{signs}"
         )
         self.focus_first_field()
 

@@ -4,7 +4,8 @@
 
 Writes one PNG per screen in :data:`SHOTS`: Today (light and dark), the
 where-it-hurts area, History, Trends, Guidance, the warning message, the
-export dialog and page 1 of the PDF summary. The date is fixed
+export dialog and page 1 of the PDF summary; Trends in dark and high contrast;
+Today and Trends at 1024×700 and 800×600 too. The date is fixed
 (:data:`FIXED_MOMENT`) and the window is 1280×800, so a run on any day gives
 the same pictures. Nothing is read from or written to your own journal: the
 data folders point into a temporary folder for the run.
@@ -29,15 +30,23 @@ if TYPE_CHECKING:
 
     from journal.ui.main_window import MainWindow
 
-ROOT: Final = Path(__file__).resolve().parents[2]
+ROOT: Final = Path(__file__).resolve().parents[3]  # journal/ui/tools/ -> the project folder
 DEFAULT_OUT: Final = ROOT / "docs" / "screenshots"
 #: A Wednesday evening; the sample data's six months end on this day.
 FIXED_MOMENT: Final = dt.datetime(2026, 3, 18, 19, 30)
 WINDOW_SIZE: Final = (1280, 800)
+#: Today and Trends are also shown at these smaller window sizes.
+SMALLER_SIZES: Final = ((1024, 700), (800, 600))
 #: The file names written, without ".png".
 SHOTS: Final = (
     "today-light",
     "today-dark",
+    "trends-dark",
+    "trends-high-contrast",
+    "today-1024x700",
+    "trends-1024x700",
+    "today-800x600",
+    "trends-800x600",
     "body-map",
     "history",
     "trends",
@@ -214,6 +223,17 @@ def take_screenshots(out: Path) -> list[Path]:
     quiet()
     written.append(save(window, out, "guidance"))
 
+    # Smaller screens: the same Today and Trends at 1024×700 and 800×600.
+    for width, height in SMALLER_SIZES:
+        window.resize(width, height)
+        for name, tab in (("today", window.today), ("trends", trends)):
+            window.tabs.setCurrentWidget(tab)
+            settle(app, 0.8)
+            quiet()
+            written.append(save(window, out, f"{name}-{width}x{height}"))
+    window.resize(*WINDOW_SIZE)
+    settle(app, 0.5)
+
     written.append(_warning_message(app, window, out))
     written.extend(_export_dialog_and_pdf(app, window, out))
 
@@ -222,6 +242,18 @@ def take_screenshots(out: Path) -> list[Path]:
     print(f"dark colours from {how}")
     quiet()
     written.append(save(window, out, "today-dark"))
+    window.tabs.setCurrentWidget(trends)
+    settle(app, 0.8)
+    quiet()
+    written.append(save(window, out, "trends-dark"))
+    from journal.ui.palettes import ThemeChoice
+    from journal.ui.theme import install_theme
+
+    install_theme(app).set_choice(ThemeChoice.HIGH_CONTRAST)
+    settle(app, 0.8)
+    quiet()
+    written.append(save(window, out, "trends-high-contrast"))
+    install_theme(app).set_choice(ThemeChoice.SYSTEM)  # the choice is not kept past the run
     app.setPalette(light_palette)
 
     window.today.discard_changes()

@@ -20,7 +20,7 @@ from journal.core.sources import readable
 from journal.core.summary import daily_lines, leg_lines, one_decimal, unclear_names
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.core.words import plural
-from journal.ui.theme import current_colours
+from journal.ui.theme import current_colours, follow_theme
 
 if TYPE_CHECKING:
     from journal.core.summary import Summary
@@ -103,6 +103,11 @@ def _pain(s: "Summary", details: bool = False) -> list[str]:
             f"<p>PEG score: {_num(s.peg.start)} in the first week, {_num(s.peg.end)} in the last.</p>"
             + (f"<p class='hint'>{PEG_DEFINITION}</p>" if details else "")
         )
+    elif s.peg.start is not None:
+        body.append(
+            f"<p>PEG score: {_num(s.peg.start)} this week. Too few days yet to compare one week with another.</p>"
+            f"<p class='hint'>{PEG_DEFINITION}</p>"
+        )
     return _section("Back pain", body)
 
 
@@ -114,9 +119,18 @@ def _daily(s: "Summary") -> list[str]:
     return _section("Sleep, mood and where it hurts", ["<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"])
 
 
+#: A period none of whose days had a usual level to compare with.
+FLARES_TOO_FEW = (
+    "Too few days yet to tell flares: a flare is judged against your usual level, "
+    f"which needs at least {flares.MIN_USUAL_DAYS} logged days in the weeks before."
+)
+
+
 def _flares(s: "Summary", details: bool = False) -> list[str]:
     f = s.flares
-    if not f.days:
+    if f.judged_days == 0:
+        body = [f"<p>{FLARES_TOO_FEW}</p>"]
+    elif not f.days:
         body = ["<p>No flare days in this period.</p>"]
     else:
         line = f"{_plural(len(f.days), 'flare day')} in {_plural(len(f.episodes), 'episode')}"
@@ -314,7 +328,16 @@ class InsightsPanel(QTextBrowser):
         self._summary: Summary | None = None
         self._details = False
         self.anchorClicked.connect(self._on_anchor)
+        self._message = ""
         self.show_message("Working out the patterns…")
+        follow_theme(self._recolour)
+
+    def _recolour(self, _theme: object = None) -> None:
+        """The same words in the new theme's colours (they are written into the HTML)."""
+        if self._summary is not None:
+            self._render()
+        else:
+            self.show_message(self._message)
 
     def show_summary(self, summary: "Summary") -> None:
         self._summary = summary
@@ -341,4 +364,5 @@ class InsightsPanel(QTextBrowser):
 
     def show_message(self, text: str) -> None:
         self._summary = None
+        self._message = text
         self.setHtml(f"<p style='color:{current_colours().muted}'>{_e(text)}</p>")

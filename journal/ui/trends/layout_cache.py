@@ -6,7 +6,8 @@ full draw the layout is frozen and the static artists (legends, panel
 titles) are copied as pixels; later draws skip them (matplotlib leaves out
 "animated" artists) and paste the copies back. Files saved from the figure
 still draw everything, because matplotlib includes animated artists when
-saving. A resize or new artists start over with a full draw.
+saving. A resize or new artists start over with a full draw, from the grid's own
+places (so the layout after a resize is the layout of a fresh figure).
 """
 
 from __future__ import annotations
@@ -41,7 +42,16 @@ class LayoutCache:
         if static is not None:
             self.static = list(static)
         self._regions = []
-        self.canvas.figure.set_layout_engine("constrained")
+        figure = self.canvas.figure
+        # Constrained layout refines the panels' places from where they are: starting each
+        # full layout from the grid's own places makes it the same as a fresh figure's,
+        # whatever size the figure had before.
+        for axes in figure.axes:
+            spec = axes.get_subplotspec()
+            if spec is not None:
+                axes.set_position(spec.get_position(figure))
+                axes.set_in_layout(True)  # set_position takes an axes out of the layout; it stays in
+        figure.set_layout_engine("constrained")
         self._pending = True
 
     def _on_draw(self, event: DrawEvent) -> None:

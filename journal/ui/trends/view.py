@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpacerItem,
     QSplitter,
     QTabWidget,
@@ -154,10 +156,9 @@ class TrendsView(QWidget):
         self._summary_generation = 0
         self._hovered: dt.date | None = None
         self._summary_timer = QTimer(self)
-        from journal.ui.theme import theme_manager
+        from journal.ui.theme import follow_theme
 
-        if (themes := theme_manager()) is not None:
-            themes.changed.connect(lambda _theme: self._on_theme_changed())
+        follow_theme(self._on_theme_changed)
         self._summary_timer.setSingleShot(True)
         self._summary_timer.setInterval(SUMMARY_DELAY_MS)
         self._summary_timer.timeout.connect(self._build_summary)
@@ -254,18 +255,21 @@ class TrendsView(QWidget):
         return area
 
     def _make_canvas(self, page: QWidget, figure: Any) -> "FigureCanvasQTAgg":
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from journal.ui.trends.canvas import ChartCanvas
 
         page_layout = page.layout()
         while page_layout.count():
             item = page_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        canvas = FigureCanvasQTAgg(figure)
-        canvas.setParent(page)
-        canvas.setMinimumSize(360, 260)
+        canvas = ChartCanvas(figure)
+        # Too small a window scrolls the chart rather than squeezing its panels together.
+        scroller = QScrollArea(page)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(canvas)
         assert isinstance(page_layout, QVBoxLayout)
-        page_layout.addWidget(canvas, 1)
+        page_layout.addWidget(scroller, 1)
         canvas.mpl_connect("motion_notify_event", self._on_motion)
         canvas.mpl_connect("button_press_event", self._on_press)
         canvas.mpl_connect("figure_leave_event", self._on_leave)
@@ -318,17 +322,36 @@ class TrendsView(QWidget):
             from journal.ui.trends.layout_cache import LayoutCache
 
             self.layout_cache = LayoutCache(self.canvas)
+            self.canvas.mpl_connect("resize_event", lambda _event: self._fit_chart())
         assert self.layout_cache is not None
         figure = self.canvas.figure
         figure.clear()
         self.chart = draw_trend_chart(figure, data.series, data.treatments)
-        theme_figure(figure)
         self._clear_hover()  # the day described may have changed
-        self.layout_cache.invalidate(static=self.chart.static_artists())
+        self._fit_chart()
         self.save_button.setEnabled(True)
         self._heat_stale = True
         self.set_choice(self.choice)  # the first logged day may have moved the period
         self.chartsReady.emit()
+
+    def _fit_chart(self) -> None:
+        """Keys wrapped to the canvas's width, then a full layout in the theme's colours at the next draw."""
+        if self.chart is None or self.canvas is None or self.layout_cache is None:
+            return
+        renderer = self.canvas.get_renderer()
+        self.chart.fit_width(renderer)
+        from journal.ui.trends.canvas import MIN_HEIGHT_PX
+
+        needed = max(MIN_HEIGHT_PX, round(self.chart.height_needed(renderer) / self.canvas.device_pixel_ratio))
+        if needed != self.canvas.minimumHeight():
+            # Not from inside the canvas's resize (matplotlib would not follow a nested one).
+            QTimer.singleShot(0, self.canvas, lambda: self._set_chart_height(needed))
+        theme_figure(self.canvas.figure)  # new keys start in print colours
+        self.layout_cache.invalidate(static=self.chart.static_artists())
+
+    def _set_chart_height(self, height: int) -> None:
+        if self.canvas is not None:
+            self.canvas.setMinimumHeight(height)
 
     # --- periods -------------------------------------------------------------------
 
@@ -516,16 +539,14 @@ class TrendsView(QWidget):
 
     # --- colours ---------------------------------------------------------------------------
 
-    def _on_theme_changed(self) -> None:
-        """Redraw the charts and the words in the new theme's colours."""
+    def _on_theme_changed(self, _theme: object = None) -> None:
+        """Redraw the charts in the new theme's colours (the words follow by themselves)."""
         for canvas in (self.canvas, self.heat_canvas, self.measures_canvas):
             if canvas is not None:
                 theme_figure(canvas.figure)
                 canvas.draw_idle()
         if self.layout_cache is not None:
             self.layout_cache.invalidate()  # the kept pixels were drawn in the old colours
-        if self.data is not None:
-            self._summary_timer.start()
 
     # --- saving --------------------------------------------------------------------------
 
