@@ -45,17 +45,10 @@ def test_the_export_dialog_offers_the_use_cases_formats_in_order() -> None:
     assert [fmt.suffix for fmt in ExportFormat] == [".pdf", ".csv", ".json"]
 
 
-#: Direct ``date.today()`` calls not yet moved to :func:`journal.core.clock.today`, per file. The
-#: list may only shrink: Today's view and form, Trends and the export dialog are being reworked
-#: elsewhere; the screenshots tool fixes the date process-wide on purpose.
+#: Direct ``date.today()`` calls left, per file: the screenshots tool fixes the date
+#: process-wide on purpose (the one clock reads that fixed date too).
 DIRECT_TODAY_LEFT = {
-    "journal/ui/export_dialog.py": 1,
-    "journal/ui/guidance/cards.py": 3,
-    "journal/ui/session.py": 1,
-    "journal/ui/today/form.py": 2,
-    "journal/ui/today/view.py": 8,
     "journal/ui/tools/screenshots.py": 1,
-    "journal/ui/trends/view.py": 6,
 }
 
 

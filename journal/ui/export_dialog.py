@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from journal.app.periods import PeriodChoice, period_bounds
 from journal.app.reports import ExportFormat
+from journal.core import clock
 from journal.core.dates import day_words
 from journal.core.errors import UserError
 from journal.core.validation import EARLIEST_DATE
@@ -229,7 +230,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.session = session
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.setWindowTitle("Summary for your doctor")
         self.setMinimumWidth(620)
         self._questions_edited = False

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from journal.core import clock
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency
 from journal.core.day import DayEntry
 from journal.ui.tasks import Cancelled, TaskRunner
@@ -100,7 +101,7 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
     else:
         assert path is not None
         journal = Journal.open(path)
-    date = dt.date.today()
+    date = clock.today()
     return OpenedJournal(
         journal,
         form_catalog(journal),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCommandLinkButton, QGridLayout, QLabel, QSizePolicy, QWidget
 
+from journal.core import clock
 from journal.core.dates import relative_words
 from journal.core.guidance import MAX_CARDS, URGENT_CARDS_HEADING, LinkedItem
 from journal.ui.theme import current_colours, follow_theme
@@ -80,11 +81,11 @@ class ForTodayCards(QWidget):
         """
         self.clear()
         self.date = date
-        self.heading.setText(URGENT_HEADING if urgent else for_day_heading(date, dt.date.today()))
+        self.heading.setText(URGENT_HEADING if urgent else for_day_heading(date, clock.today()))
         # The usual grey hint is too quiet for this heading: the warning colour of the theme.
         self._urgent = urgent
         self._recolour()
-        plain = "For today" if date == dt.date.today() else f"For {relative_words(date, dt.date.today()).removeprefix('on ')}"
+        plain = "For today" if date == clock.today() else f"For {relative_words(date, clock.today()).removeprefix('on ')}"
         self.setAccessibleName(f"{URGENT_CARDS_HEADING}: suggested reading" if urgent else f"{plain}: suggested reading")
         for index, item in enumerate(linked[:MAX_CARDS]):
             card = GuidanceCard(item, self)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import clock
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_catalog, name_key
 from journal.core.dates import relative_words
 from journal.core.day import FIELD_LABELS, PAIN_LOCATIONS, DayEntry
@@ -101,7 +102,7 @@ class DayForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date = dt.date.today()
+        self.date = clock.today()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
@@ -447,7 +448,7 @@ class DayForm(QWidget):
 
     def _when(self) -> str:
         """How the headings name the day shown: "today", "yesterday" or "on Monday 3 March"."""
-        return relative_words(self.date, dt.date.today())
+        return relative_words(self.date, clock.today())
 
     def _name_the_day(self) -> None:
         """Headings say which day they are about: a past day is never called "today"."""

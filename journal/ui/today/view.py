@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.core import clock
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
@@ -81,7 +82,7 @@ class TodayView(QWidget):
         self._after_save: list[Callable[[bool], None]] = []
         self._loading: dt.date | None = None  # the date being read, while it is
         #: The real date (not the day shown); tests replace it.
-        self.today: "Callable[[], dt.date]" = dt.date.today
+        self.today: "Callable[[], dt.date]" = clock.today
         self._form: DayForm | None = None
         self._history: FormHistory | None = None
         outer = QVBoxLayout(self)
@@ -189,8 +190,8 @@ class TodayView(QWidget):
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(_LONG_DATE)
-        self.date_edit.setMaximumDate(_qdate(dt.date.today()))
-        self.date_edit.setDate(_qdate(dt.date.today()))
+        self.date_edit.setMaximumDate(_qdate(clock.today()))
+        self.date_edit.setDate(_qdate(clock.today()))
         self.date_edit.setAccessibleName("Date of the entry")
         self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 40)
         label = QLabel("&Day:")
@@ -208,7 +209,7 @@ class TodayView(QWidget):
         self.today_button.setAccessibleName("Jump to today")
         self.today_button.setToolTip("Jump to today (Alt+Home)")
         self.today_button.setShortcut(QKeySequence("Alt+Home"))
-        self.today_button.clicked.connect(lambda: self.open_date(dt.date.today()))
+        self.today_button.clicked.connect(lambda: self.open_date(clock.today()))
         self.same_button = QPushButton("Same as &yesterday")
         self.same_button.setToolTip(
             "Fill the form from the last day you logged before this one. Pain is left for you to choose, "
@@ -414,20 +415,20 @@ class TodayView(QWidget):
     def _show_date(self, date: dt.date) -> None:
         """Put ``date`` in the date picker without asking to open it."""
         self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(_qdate(dt.date.today()))
+        self.date_edit.setMaximumDate(_qdate(clock.today()))
         self.date_edit.setDate(_qdate(date))
         self.date_edit.blockSignals(False)
 
     def _show_next_day_state(self, date: dt.date) -> None:
         """No next day after today: the button is off and says why."""
-        on_today = date >= dt.date.today()
+        on_today = date >= clock.today()
         self.next_day_button.setEnabled(not on_today)
         self.next_day_button.setToolTip(NO_NEXT_DAY if on_today else "The day after (Alt+X)")
 
     def step_day(self, days: int) -> None:
         """Show the day ``days`` away; past today, say why nothing moves."""
         target = self.date + dt.timedelta(days=days)
-        if target <= dt.date.today():
+        if target <= clock.today():
             self.open_date(target)
         else:
             self.status.emit(NO_NEXT_DAY)
@@ -485,7 +486,7 @@ class TodayView(QWidget):
         self._screen_notes()
         entry = self.form.entry()
         try:
-            validate_day(entry, today=dt.date.today())
+            validate_day(entry, today=clock.today())
         except ValidationError as error:
             self._explain_invalid(error)
             if then is not None:
@@ -601,7 +602,7 @@ class TodayView(QWidget):
         left_out = len(source.symptoms) - len(copy.symptoms)
         signs = " Its warning signs were not copied: tick any you still have." if left_out else ""
         self.status.emit(
-            f"Filled in from {long_words(source.date)}. Choose {'today' if date == dt.date.today() else 'this day'}'s pain "
+            f"Filled in from {long_words(source.date)}. Choose {'today' if date == clock.today() else 'this day'}'s pain "
             f"and change what differs; Ctrl+Z undoes this.{signs}"
         )
         self.focus_first_field()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.app.periods import PeriodChoice, period_bounds
+from journal.core import clock
 from journal.core.periods import clipped_to_journal
 from journal.core.validation import EARLIEST_DATE
 from journal.ui.trends.insights_panel import InsightsPanel
@@ -149,7 +150,7 @@ class TrendsView(QWidget):
         self.measures_canvas: FigureCanvasQTAgg | None = None
         self._measures_stale = True
         self.choice = DEFAULT_CHOICE
-        self.period: tuple[dt.date, dt.date] = period_bounds(DEFAULT_CHOICE, dt.date.today(), None)
+        self.period: tuple[dt.date, dt.date] = period_bounds(DEFAULT_CHOICE, clock.today(), None)
         self._stale = True
         self._heat_stale = True
         self._load_generation = 0
@@ -209,7 +210,7 @@ class TrendsView(QWidget):
             edit_label.setBuddy(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
-            edit.setDateRange(_qdate(EARLIEST_DATE), _qdate(dt.date.today()))  # as journal.core.periods
+            edit.setDateRange(_qdate(EARLIEST_DATE), _qdate(clock.today()))  # as journal.core.periods
             edit.setAccessibleName(name)
             edit.dateChanged.connect(self._on_custom_date)
             bar.addWidget(edit_label)
@@ -293,7 +294,7 @@ class TrendsView(QWidget):
             return
         self._stale = False
         self._load_generation += 1
-        generation, session, today = self._load_generation, self.session, dt.date.today()
+        generation, session, today = self._load_generation, self.session, clock.today()
         self.session.tasks.run(
             lambda: load_trends_data(session, today),
             lambda data: self._on_loaded(generation, data),
@@ -361,7 +362,7 @@ class TrendsView(QWidget):
         self.buttons[choice].setChecked(True)
         first = self.data.first if self.data is not None else None
         custom = (_pydate(self.from_edit.date()), _pydate(self.to_edit.date()))
-        self.period = clipped_to_journal(*period_bounds(choice, dt.date.today(), first, custom), first)
+        self.period = clipped_to_journal(*period_bounds(choice, clock.today(), first, custom), first)
         if choice is not PeriodChoice.CUSTOM:
             for edit, value in zip((self.from_edit, self.to_edit), self.period):
                 edit.blockSignals(True)
@@ -380,7 +381,7 @@ class TrendsView(QWidget):
         self.set_choice(PeriodChoice.CUSTOM)
 
     def _apply_period(self) -> None:
-        if self.data is not None and self.data.today != dt.date.today():
+        if self.data is not None and self.data.today != clock.today():
             self.reload()  # the day changed under us: the series must reach the new today
             return
         if self.chart is None or self.canvas is None:
@@ -534,7 +535,7 @@ class TrendsView(QWidget):
         if event.button != 1 or event.dblclick:
             return
         date = self._date_for(event)
-        if date is not None and date <= dt.date.today():
+        if date is not None and date <= clock.today():
             self.dayRequested.emit(date)
 
     # --- colours ---------------------------------------------------------------------------
