@@ -107,6 +107,7 @@ def _windows_close_without_questions(request: pytest.FixtureRequest) -> Iterator
         from journal.ui import theme
 
         theme._manager = None
+        manager.stop_following()
         manager.deleteLater()
         app = QApplication.instance()
         if isinstance(app, QApplication):

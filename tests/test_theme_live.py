@@ -47,6 +47,7 @@ def plain_app(qapp: QApplication) -> Iterator[QApplication]:
     if manager is not None:
         manager.set_choice(ThemeChoice.LIGHT)
         manager.set_choice(ThemeChoice.SYSTEM)
+        manager.stop_following()
         theme._manager = None
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())

@@ -64,6 +64,17 @@ class ThemeManager(QObject):
     def _on_desktop_changed(self, _new: object = None) -> None:
         self.apply()
 
+    def stop_following(self) -> None:
+        """Stop listening to the desktop's colour changes (before this manager is replaced).
+
+        ``deleteLater`` drops the connections only when the event loop next runs;
+        until then a replaced manager would still repaint the app on a desktop switch.
+        """
+        self._hints.colorSchemeChanged.disconnect(self._on_desktop_changed)
+        changed = getattr(self._accessibility, "contrastPreferenceChanged", None)
+        if changed is not None:
+            changed.disconnect(self._on_desktop_changed)
+
     @property
     def colours(self) -> Colours:
         return COLOURS[self.theme]
