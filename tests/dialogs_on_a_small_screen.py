@@ -78,8 +78,14 @@ def main() -> int:
     today = dt.date.today()
     now = dt.datetime.now()
     backups = [BackupInfo(path, now - dt.timedelta(days=n), 180 - n, days[0].date, days[-1].date) for n in range(6)]
+
+    def settings() -> QDialog:
+        dialog = SettingsDialog(ReminderSettings(), window)
+        dialog.show_function_schedule("weekly")  # as with a journal open: the choice and its note
+        return dialog
+
     makers: dict[str, Callable[[], QDialog]] = {
-        "settings": lambda: SettingsDialog(ReminderSettings(), window),
+        "settings": settings,
         "pacing plan": lambda: PlanDialog(plan_overview(days, [], days[-1].date), [], days[-1].date, window),
         "user guide": lambda: UserGuideDialog(window),
         "export": lambda: ExportDialog(window.session, window),

@@ -101,3 +101,55 @@ def test_the_dialog_saves_an_answer_and_the_schedule(qtbot: QtBot, db_path: Path
     assert journal.function_checks() == [FunctionCheck(dt.date.today(), 25, None, 40, "gardening", 6)]
     assert journal.setting("function.schedule") == FORTNIGHTLY
     close_window(window)
+
+
+def test_an_unknown_schedule_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    from journal.app.function_check import load_function_schedule, save_function_schedule
+
+    journal = Journal.open(tmp_path / "j.db")
+    assert load_function_schedule(journal) == WEEKLY
+    with pytest.raises(ValidationError) as refused:
+        save_function_schedule(journal, "daily")
+    assert refused.value.problems[0][0] == "schedule"
+    assert journal.setting("function.schedule") is None
+    save_function_schedule(journal, OFF)
+    assert load_function_schedule(journal) == OFF
+    journal.close()
+
+
+@pytest.mark.slow
+def test_the_schedule_is_chosen_in_settings_and_todays_prompt_follows_it(qtbot: QtBot, db_path: Path) -> None:
+    from journal.core.reminders import ReminderSettings
+    from journal.ui.function_check import FunctionPrompt, prompt_text
+    from journal.ui.reminders.settings_dialog import SettingsDialog, load_function_schedule, save_function_schedule
+    from tests.gui_helpers import close_window, open_window
+
+    journal = Journal.open(db_path)
+    journal.import_days([DayEntry(dt.date.today() - dt.timedelta(days=i), back_pain=4) for i in range(10)])
+    journal.close()
+    window = open_window(qtbot, db_path)
+    qtbot.waitUntil(lambda: hasattr(window, "function_prompt"), timeout=10_000)  # the features install after the first paint
+    prompt: FunctionPrompt = window.function_prompt  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not prompt.isHidden(), timeout=10_000)
+    assert prompt.text.text() == prompt_text(WEEKLY)
+
+    dialog = SettingsDialog(ReminderSettings(), window)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_function_schedule() is None  # nothing to save until the journal's choice is read
+    load_function_schedule(dialog, window.session)
+    qtbot.waitUntil(dialog.function_schedule.isEnabled, timeout=10_000)
+    assert dialog.chosen_function_schedule() == WEEKLY
+    dialog.function_schedule.setCurrentIndex(dialog.function_schedule.findData(FORTNIGHTLY))
+    saved: list[bool] = []
+    save_function_schedule(dialog, window.session, lambda: saved.append(True))
+    qtbot.waitUntil(lambda: saved == [True], timeout=10_000)
+    stored = window.session.journal
+    assert stored is not None and stored.setting("function.schedule") == FORTNIGHTLY
+    prompt.refresh()
+    qtbot.waitUntil(lambda: prompt.text.text() == prompt_text(FORTNIGHTLY), timeout=10_000)
+
+    dialog.function_schedule.setCurrentIndex(dialog.function_schedule.findData(OFF))
+    save_function_schedule(dialog, window.session, prompt.refresh)
+    qtbot.waitUntil(prompt.isHidden, timeout=10_000)
+    assert stored.setting("function.schedule") == OFF
+    close_window(window)

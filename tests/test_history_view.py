@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -148,4 +150,47 @@ def test_a_range_without_days_points_to_all(qtbot: QtBot, db_path: Path) -> None
     history.show_last(None)
     qtbot.waitUntil(lambda: history.model.rowCount() == 4, timeout=5_000)
     assert history.table_or_empty.currentWidget() is history.table
+    close_window(window)
+
+
+def test_days_within_a_treatment_are_shaded_in_the_themes_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journal.core.treatments import Treatment
+    from journal.ui import palettes
+    from journal.ui.history import model as history_model
+
+    physio = Treatment("physiotherapy", TODAY - dt.timedelta(days=6), TODAY - dt.timedelta(days=3))
+    model = HistoryTableModel()
+    model.set_rows([history_row(e, default_urgencies(), [physio]) for e in _days(10)])
+    for colours in (palettes.LIGHT, palettes.DARK, palettes.HIGH_CONTRAST):
+        monkeypatch.setattr(history_model, "current_colours", lambda c=colours: c)
+        shaded = []
+        for row in range(model.rowCount()):
+            brush = model.data(model.index(row, _column("back_pain")), Qt.ItemDataRole.BackgroundRole)
+            if brush is not None and model.row_at(row).date != TODAY - dt.timedelta(days=2):  # the red-flag day
+                assert isinstance(brush, QBrush) and brush.color().name() == colours.treatment_fill
+                text = model.data(model.index(row, _column("back_pain")), Qt.ItemDataRole.ForegroundRole)
+                assert isinstance(text, QBrush) and text.color().name() == colours.text
+                shaded.append(model.row_at(row).date)
+        assert sorted(shaded) == [TODAY - dt.timedelta(days=d) for d in (6, 5, 4, 3)]
+        assert colours.treatment_fill not in (colours.alternate, colours.base, colours.urgent_fill)
+
+
+def test_history_shows_a_key_for_the_shaded_days_only_when_some_are_shown(qtbot: QtBot, db_path: Path) -> None:
+    from journal.core.treatments import Treatment
+    from journal.ui.history.view import TREATMENT_KEY
+
+    journal = Journal.open(db_path)
+    journal.import_days(_days(40))
+    journal.add_treatment(Treatment("physiotherapy", TODAY - dt.timedelta(days=20)))
+    journal.close()
+    window = open_window(qtbot, db_path)
+    history = window.history
+    window.show_history()
+    history.show_last(10)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 10, timeout=5_000)
+    assert history.treatment_key.isVisible() and history.treatment_key_text.text() == TREATMENT_KEY
+    history.from_edit.setDate(history.from_edit.date().addDays(-30))
+    history.to_edit.setDate(history.to_edit.date().addDays(-25))
+    qtbot.waitUntil(lambda: history.model.rowCount() == 15, timeout=5_000)
+    assert not history.treatment_key.isVisible()
     close_window(window)

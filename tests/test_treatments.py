@@ -150,3 +150,48 @@ def test_history_rows_name_the_treatment_going_that_day_and_what_helped() -> Non
     after = history_row(DayEntry(date=START + dt.timedelta(days=11), back_pain=4), default_urgencies(), [physio])
     assert during.texts[column["treatments"]] == "physiotherapy" and after.texts[column["treatments"]] == ""
     assert during.texts[column["relief"]] == "heat (a lot), rest"
+
+
+def _with_leg_pain(entries: list[DayEntry], change: float, share_after: float, seed: int) -> list[DayEntry]:
+    """The same days with leg pain (falling by ``change`` at the start), logged on ``share_after`` of the days after."""
+    from dataclasses import replace
+
+    rng = random.Random(seed)
+    out = []
+    error = 0.0
+    for entry in entries:
+        error = 0.5 * error + rng.gauss(0, 0.9)
+        after = entry.date >= START
+        logged = not after or rng.random() < share_after
+        leg = max(0, min(10, round(4.5 + error + (change if after else 0.0)))) if logged else None
+        out.append(replace(entry, leg_pain=leg))
+    return out
+
+
+def test_leg_pain_is_compared_too_when_logged_on_most_days_on_each_side(tmp_path: Path) -> None:
+    from journal.core.summary import render_text, summary_to_json
+
+    days = _with_leg_pain(_journal_days(-2.0, seed=5), -2.0, share_after=1.0, seed=6)
+    result = before_after(days, Treatment("physiotherapy", START))
+    assert result.leg is not None and result.leg.verdict == LOWER and result.leg.measure == "leg pain"
+    assert result.leg.ci_high is not None and result.leg.ci_high < 0
+    assert result.leg.sentence.startswith("Since you started physiotherapy on 3 October, your leg pain averaged ")
+    assert CAUTION not in result.leg.sentence and result.sentence.endswith(CAUTION)  # said once, with back pain
+
+    sparse = _with_leg_pain(_journal_days(-2.0, seed=5), -2.0, share_after=0.6, seed=6)
+    assert before_after(sparse, Treatment("physiotherapy", START)).leg is None  # logged on under 80% of days after
+    assert before_after(_journal_days(-2.0, seed=5), Treatment("physiotherapy", START)).leg is None  # no leg pain at all
+
+    journal = Journal.open(tmp_path / "j.sqlite3")
+    try:
+        journal.import_days(days, today=TODAY)
+        journal.add_treatment(Treatment("physiotherapy", START), today=TODAY)
+        summary = load_summary(journal, START - dt.timedelta(days=30), START + dt.timedelta(days=59))
+        leg = summary_to_json(summary)["treatments"][0]["leg"]
+        assert leg["verdict"] == LOWER and leg["days_before"] == 60 and leg["sentence"] == result.leg.sentence
+        assert result.leg.sentence in render_text(summary)
+        from journal.ui.trends.insights_panel import insights_html
+
+        assert result.leg.sentence in insights_html(summary)  # Trends shows it under the back pain's
+    finally:
+        journal.close()

@@ -25,6 +25,8 @@ OFF: Final = "off"
 WEEKLY: Final = "weekly"
 FORTNIGHTLY: Final = "fortnightly"
 SCHEDULE_DAYS: Final = {WEEKLY: 7, FORTNIGHTLY: 14}
+#: Every schedule there is, in the order the choices are offered.
+SCHEDULES: Final = (WEEKLY, FORTNIGHTLY, OFF)
 DEFAULT_SCHEDULE: Final = WEEKLY
 #: The prompt waits until a journal has this many logged days (not on the first day).
 MIN_LOGGED_DAYS_BEFORE_ASKING: Final = 7
@@ -69,6 +71,13 @@ def validate_check(check: FunctionCheck, *, today: dt.date | None = None) -> Fun
     if problems:
         raise ValidationError(problems)
     return FunctionCheck(check.date, check.sit_min, check.stand_min, check.walk_min, activity, check.activity_score)
+
+
+def check_schedule(schedule: str) -> str:
+    """``schedule`` if it is one of :data:`SCHEDULES`, else :class:`ValidationError`."""
+    if schedule not in SCHEDULES:
+        raise ValidationError([("schedule", f"must be one of {', '.join(SCHEDULES)}, not {schedule!r}")])
+    return schedule
 
 
 def is_due(schedule: str, last: dt.date | None, today: dt.date, logged_days: int) -> bool:

@@ -48,6 +48,8 @@ class HistoryRow:
     urgent: bool
     #: Where it hurts (location codes), for the day's body map.
     pain_locations: frozenset[str] = frozenset()
+    #: The treatments going that day (History shades these rows, as the chart draws bands).
+    treatments: tuple[str, ...] = ()
 
 
 def _text(value: object) -> str:
@@ -72,6 +74,7 @@ def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency], treatments: S
     flags = tuple(s for s in entry.symptoms if urgencies.get(name_key(s), Urgency.NONE) is not Urgency.NONE)
     urgent = any(urgencies.get(name_key(s)) is Urgency.URGENT for s in flags)
     note = entry.notes.split("\n", 1)[0]
+    going = tuple(t.name for t in treatments if t.active_on(entry.date))
     values: tuple[object, ...] = (
         entry.date,
         entry.back_pain,
@@ -84,13 +87,13 @@ def history_row(entry: DayEntry, urgencies: Mapping[str, Urgency], treatments: S
         ", ".join(entry.triggers),
         ", ".join(entry.symptoms),
         relief_text(entry),
-        ", ".join(t.name for t in treatments if t.active_on(entry.date)),
+        ", ".join(going),
         note[:80] + ("…" if len(note) > 80 or "\n" in entry.notes else ""),
     )
     texts = tuple(
         weekday_words(v) if isinstance(v, dt.date) else _text(v) if COLUMNS[i].numeric else str(v) for i, v in enumerate(values)
     )
-    return HistoryRow(entry.date, values, texts, flags, urgent, frozenset(entry.pain_locations))
+    return HistoryRow(entry.date, values, texts, flags, urgent, frozenset(entry.pain_locations), going)
 
 
 def sort_rows(rows: Sequence[HistoryRow], column: int, descending: bool) -> list[HistoryRow]:

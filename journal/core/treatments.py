@@ -19,8 +19,8 @@ simulated journals (``python -m benchmarks.treatment_simulation``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from journal.core import ar1_regression, clock, stats
@@ -41,6 +41,8 @@ RHO_EXTRA: Final = 1.0
 #: so the model's own 95% interval held only about 94% in simulated journals;
 #: widened by this factor it holds 95% or more (docs/treatments-method.md).
 WIDENING: Final = 1.15
+#: Leg pain is compared too when it was logged on at least this share of the logged days on each side.
+LEG_SHARE: Final = 0.8
 
 LOWER: Final = "lower"
 HIGHER: Final = "higher"
@@ -88,7 +90,7 @@ def validate_treatment(treatment: Treatment, *, today: dt.date | None = None) ->
 
 @dataclass(frozen=True, slots=True)
 class BeforeAfter:
-    """Back pain before and after a treatment started (after − before, in points)."""
+    """Back pain (or leg pain) before and after a treatment started (after − before, in points)."""
 
     treatment: Treatment
     days_before: int
@@ -98,6 +100,10 @@ class BeforeAfter:
     ci_high: float | None
     verdict: str
     sentence: str
+    #: What was compared: "back pain" (the treatment's own result) or "leg pain" (in :attr:`leg`).
+    measure: str = "back pain"
+    #: Leg pain compared the same way, when it was logged on enough days on each side.
+    leg: BeforeAfter | None = None
 
 
 def _day_label(day: dt.date) -> str:
@@ -165,6 +171,8 @@ def before_after(entries: Sequence[DayEntry], treatment: Treatment, *, until: dt
 
     The after side ends at the treatment's end, :data:`WINDOW_DAYS` after the
     start, or ``until`` (the end of the period shown), whichever comes first.
+    Leg pain is compared the same way (in :attr:`BeforeAfter.leg`) when it was
+    logged on at least :data:`LEG_SHARE` of the logged days on each side.
     """
     start = treatment.start
     last = start + dt.timedelta(days=WINDOW_DAYS - 1)
@@ -173,32 +181,52 @@ def before_after(entries: Sequence[DayEntry], treatment: Treatment, *, until: dt
             last = min(last, bound)
     first = start - dt.timedelta(days=WINDOW_DAYS)
     ordered = sorted((e for e in entries if first <= e.date <= last), key=lambda e: e.date)
-    before = [(e.date.toordinal(), float(e.back_pain), e.date.weekday() >= 5) for e in ordered if e.date < start]
-    after = [(e.date.toordinal(), float(e.back_pain), e.date.weekday() >= 5) for e in ordered if e.date >= start]
+    back = _compare_measure(ordered, treatment, "back pain", lambda e: float(e.back_pain))
+    days_before = sum(1 for e in ordered if e.date < start)
+    days_after = len(ordered) - days_before
+    legs_before = sum(1 for e in ordered if e.date < start and e.leg_pain is not None)
+    legs_after = sum(1 for e in ordered if e.date >= start and e.leg_pain is not None)
+    if days_before and days_after and legs_before >= LEG_SHARE * days_before and legs_after >= LEG_SHARE * days_after:
+        leg = _compare_measure(ordered, treatment, "leg pain", lambda e: None if e.leg_pain is None else float(e.leg_pain))
+        if leg.verdict != TOO_FEW:
+            return replace(back, leg=leg)
+    return back
+
+
+def _compare_measure(
+    ordered: Sequence[DayEntry], treatment: Treatment, measure: str, value_of: Callable[[DayEntry], float | None]
+) -> BeforeAfter:
+    """One measure ("back pain" or "leg pain") before and after the start, worded; the
+    caution about other changes is said once, with back pain."""
+    start = treatment.start
+    rows = [(e.date, value_of(e)) for e in ordered]
+    before = [(d.toordinal(), v, d.weekday() >= 5) for d, v in rows if v is not None and d < start]
+    after = [(d.toordinal(), v, d.weekday() >= 5) for d, v in rows if v is not None and d >= start]
     since = f"since you started {treatment.name} on {_day_label(start)}"
+    caution = f" {CAUTION}" if measure == "back pain" else ""
     if len(before) < MIN_DAYS_PER_SIDE or len(after) < MIN_DAYS_PER_SIDE:
         sentence = (
             f"{since[0].upper()}{since[1:]}: too few days to compare yet. Comparing needs at least "
             f"{MIN_DAYS_PER_SIDE} logged days before the start and {MIN_DAYS_PER_SIDE} after it "
             f"(there are {len(before)} and {len(after)})."
         )
-        return BeforeAfter(treatment, len(before), len(after), None, None, None, TOO_FEW, sentence)
+        return BeforeAfter(treatment, len(before), len(after), None, None, None, TOO_FEW, sentence, measure)
     found = compare(before, after)
     if found is None:
-        sentence = f"{since[0].upper()}{since[1:]}: your back pain varied too little to compare."
-        return BeforeAfter(treatment, len(before), len(after), None, None, None, NO_CLEAR_CHANGE, sentence)
+        sentence = f"{since[0].upper()}{since[1:]}: your {measure} varied too little to compare."
+        return BeforeAfter(treatment, len(before), len(after), None, None, None, NO_CLEAR_CHANGE, sentence, measure)
     change, low, high = (round(v, 1) for v in found)
     if found[2] < 0:
         verdict = LOWER
-        words = f"your back pain averaged {abs(change):.1f} points lower (95% interval {abs(high):.1f} to {abs(low):.1f})"
+        words = f"your {measure} averaged {abs(change):.1f} points lower (95% interval {abs(high):.1f} to {abs(low):.1f})"
     elif found[1] > 0:
         verdict = HIGHER
-        words = f"your back pain averaged {change:.1f} points higher (95% interval {low:.1f} to {high:.1f})"
+        words = f"your {measure} averaged {change:.1f} points higher (95% interval {low:.1f} to {high:.1f})"
     else:
         verdict = NO_CLEAR_CHANGE
-        words = f"your back pain did not clearly change (the change was between {low:+.1f} and {high:+.1f} points, 95% interval)"
-    sentence = f"{since[0].upper()}{since[1:]}, {words}, allowing for weekends and for the way it was already changing. {CAUTION}"
-    return BeforeAfter(treatment, len(before), len(after), change, low, high, verdict, sentence)
+        words = f"your {measure} did not clearly change (the change was between {low:+.1f} and {high:+.1f} points, 95% interval)"
+    sentence = f"{since[0].upper()}{since[1:]}, {words}, allowing for weekends and for the way it was already changing.{caution}"
+    return BeforeAfter(treatment, len(before), len(after), change, low, high, verdict, sentence, measure)
 
 
 def treatment_words(treatment: Treatment) -> str:
@@ -223,6 +251,19 @@ def treatment_json(result: BeforeAfter) -> dict[str, Any]:
         "ci_high": result.ci_high,
         "verdict": result.verdict,
         "sentence": result.sentence,
+        "leg": None if result.leg is None else _leg_json(result.leg),
+    }
+
+
+def _leg_json(leg: BeforeAfter) -> dict[str, Any]:
+    return {
+        "days_before": leg.days_before,
+        "days_after": leg.days_after,
+        "difference": leg.difference,
+        "ci_low": leg.ci_low,
+        "ci_high": leg.ci_high,
+        "verdict": leg.verdict,
+        "sentence": leg.sentence,
     }
 
 
@@ -234,4 +275,6 @@ def treatment_text(results: Sequence[BeforeAfter]) -> list[str]:
     for result in results:
         lines.append(f"  {treatment_words(result.treatment)}")
         lines.append(f"    {result.sentence}")
+        if result.leg is not None:
+            lines.append(f"    {result.leg.sentence}")
     return lines

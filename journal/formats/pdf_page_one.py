@@ -270,7 +270,13 @@ def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"
         from journal.core.treatments import treatment_words
 
         out.append(heading("Treatments", st))
-        out += bullets([patient_text(f"{treatment_words(t.treatment)}. {t.sentence}") for t in s.treatments], st.body)
+        out += bullets(
+            [
+                patient_text(f"{treatment_words(t.treatment)}. {t.sentence}" + ("" if t.leg is None else f" {t.leg.sentence}"))
+                for t in s.treatments
+            ],
+            st.body,
+        )
     return out
 
 

@@ -37,7 +37,6 @@ from journal.core.function_check import (
     OFF,
     QUESTION_ACTIVITY,
     QUESTION_MINUTES,
-    SETTING_SCHEDULE,
     WEEKLY,
     FunctionCheck,
     is_due,
@@ -48,6 +47,12 @@ if TYPE_CHECKING:
     from journal.ui.session import JournalSession
 
 SCHEDULES = ((WEEKLY, "Once a week"), (FORTNIGHTLY, "Every two weeks"), (OFF, "Never"))
+
+
+def prompt_text(schedule: str) -> str:
+    """Today's gentle prompt, saying how often it asks (changed in Settings or the check's dialog)."""
+    how_often = "Every two weeks" if schedule == FORTNIGHTLY else "Once a week"
+    return f"{how_often}: how long can you sit, stand and walk now? It takes a minute."
 
 
 def _minutes_box(name: str) -> QSpinBox:
@@ -117,7 +122,9 @@ class FunctionCheckDialog(QDialog):
             index = self.schedule.findData(value or DEFAULT_SCHEDULE)
             self.schedule.setCurrentIndex(max(index, 0))
 
-        self.session.tasks.run(lambda: session.setting(SETTING_SCHEDULE), shown)
+        from journal.app.function_check import load_function_schedule
+
+        self.session.tasks.run(lambda: load_function_schedule(session.journal) if session.journal else None, shown)
 
     def check(self) -> FunctionCheck:
         def value(box: QSpinBox) -> int | None:
@@ -133,8 +140,10 @@ class FunctionCheckDialog(QDialog):
         if journal is None:
             return
 
+        from journal.app.function_check import save_function_schedule
+
         def work() -> None:
-            session.set_setting(SETTING_SCHEDULE, schedule)
+            save_function_schedule(journal, schedule)
             if check.sit_min is None and check.stand_min is None and check.walk_min is None and not check.activity.strip():
                 if check.activity_score is None:
                     return  # only the schedule changed
@@ -166,9 +175,9 @@ class FunctionPrompt(QFrame):
         self.window_ = window
         self.setObjectName("suggestionNotice")
         row = QHBoxLayout(self)
-        text = QLabel("Once a week: how long can you sit, stand and walk now? It takes a minute.")
-        text.setWordWrap(True)
-        row.addWidget(text, 1)
+        self.text = QLabel(prompt_text(WEEKLY))
+        self.text.setWordWrap(True)
+        row.addWidget(self.text, 1)
         self.answer_button = QPushButton("Answer…", self)
         self.later_button = QPushButton("Not now", self)
         row.addWidget(self.answer_button)
@@ -185,12 +194,18 @@ class FunctionPrompt(QFrame):
             return
         today = clock.today()
 
-        def due() -> bool:
-            checks = journal.function_checks()
-            schedule = journal.setting(SETTING_SCHEDULE) or DEFAULT_SCHEDULE
-            return is_due(schedule, checks[-1].date if checks else None, today, journal.count())
+        from journal.app.function_check import load_function_schedule
 
-        session.tasks.run(due, self.setVisible)
+        def due() -> tuple[str, bool]:
+            checks = journal.function_checks()
+            schedule = load_function_schedule(journal)
+            return schedule, is_due(schedule, checks[-1].date if checks else None, today, journal.count())
+
+        def show(found: tuple[str, bool]) -> None:
+            self.text.setText(prompt_text(found[0]))
+            self.setVisible(found[1])
+
+        session.tasks.run(due, show)
 
     def answer(self) -> FunctionCheckDialog:
         dialog = FunctionCheckDialog(self.window_.session, self.window_)

@@ -77,6 +77,7 @@ class Colours:
     soon_fill_text: str
     urgent_fill: str
     urgent_fill_text: str
+    treatment_fill: str  # History rows of days within a treatment (text colour on it: ``text``)
     dirty_text: str  # "Unsaved changes", on window
     error_text: str  # "Not saved", on window
     note_fill: str  # the disclaimer and gentle suggestions
@@ -115,6 +116,7 @@ LIGHT: Final = Colours(
     soon_fill_text="#5a2e00",
     urgent_fill="#fde2d4",
     urgent_fill_text="#4a1500",
+    treatment_fill="#dcefe4",
     dirty_text="#8a4b00",
     error_text="#9b1c1c",
     note_fill="#eef3f9",
@@ -153,6 +155,7 @@ DARK: Final = Colours(
     soon_fill_text="#ffe2b0",
     urgent_fill="#4a2312",
     urgent_fill_text="#ffd9c7",
+    treatment_fill="#1d3b33",
     dirty_text="#ffc27a",
     error_text="#ff9c9c",
     note_fill="#26384d",
@@ -191,6 +194,7 @@ HIGH_CONTRAST: Final = Colours(
     soon_fill_text="#ffd060",
     urgent_fill="#000000",
     urgent_fill_text="#ffb380",
+    treatment_fill="#00264d",
     dirty_text="#ffd060",
     error_text="#ff8a8a",
     note_fill="#000000",
@@ -231,6 +235,7 @@ def text_pairs(colours: Colours) -> list[tuple[str, str, str]]:
         ("'see a doctor soon' banner", c.soon_fill_text, c.soon_fill),
         ("urgent banner", c.urgent_fill_text, c.urgent_fill),
         ("urgent row in History", c.urgent_fill_text, c.urgent_fill),
+        ("treatment day in History", c.text, c.treatment_fill),
         ("unsaved changes", c.dirty_text, c.window),
         ("not saved", c.error_text, c.window),
         ("disclaimer", c.note_text, c.note_fill),

@@ -57,6 +57,10 @@ class HistoryTableModel(QAbstractTableModel):
             return QBrush(QColor(current_colours().urgent_fill))
         if role == Qt.ItemDataRole.ForegroundRole and row.urgent:
             return QBrush(QColor(current_colours().urgent_fill_text))  # readable on that fill in every theme
+        if role == Qt.ItemDataRole.BackgroundRole and row.treatments:
+            return QBrush(QColor(current_colours().treatment_fill))  # a band, like the chart's
+        if role == Qt.ItemDataRole.ForegroundRole and row.treatments:
+            return QBrush(QColor(current_colours().text))  # checked against that fill in every theme
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{COLUMNS[column].title}: {row.texts[column]}"
         return None

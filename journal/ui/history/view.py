@@ -27,7 +27,11 @@ from journal.core.history import COLUMNS, HistoryRow, history_row
 from journal.ui.history.empty_state import EmptyHistory
 from journal.ui.history.model import HistoryTableModel
 from journal.ui.session import JournalChange, JournalSession
+from journal.ui.theme import current_colours, follow_theme
 from journal.ui.widgets.body_map import BodyMapWidget
+
+#: What the shaded History rows mean (beside a swatch of their colour).
+TREATMENT_KEY = "Shaded rows: days within a treatment you marked (named in the Treatment column)."
 
 
 def _py(qdate: QDate) -> dt.date:
@@ -89,6 +93,7 @@ class HistoryView(QWidget):
         body.addWidget(self.table_or_empty, 1)
         body.addWidget(self._day_map())
         layout.addLayout(body, 1)
+        layout.addWidget(self._treatment_key())
         layout.addLayout(self._action_bar())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
         session.changed.connect(self._on_changed)
@@ -149,6 +154,30 @@ class HistoryView(QWidget):
         else:
             self.map_title.setText("Where it hurts: choose a day")
             self.day_map.set_checked(())
+
+    def _treatment_key(self) -> QWidget:
+        """A key line for the shaded rows; shown only while some shown day is within a treatment."""
+        self.treatment_key = QWidget(self)
+        row = QHBoxLayout(self.treatment_key)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.treatment_swatch = QLabel(self.treatment_key)
+        size = self.fontMetrics().height()
+        self.treatment_swatch.setFixedSize(size * 2, size)
+        self.treatment_swatch.setAccessibleName("Colour of a day within a treatment")
+        self.treatment_key_text = QLabel(TREATMENT_KEY, self.treatment_key)
+        self.treatment_key_text.setObjectName("hint")
+        self.treatment_key_text.setWordWrap(True)
+        row.addWidget(self.treatment_swatch)
+        row.addWidget(self.treatment_key_text, 1)
+        self._paint_swatch()
+        follow_theme(self._paint_swatch)
+        self.treatment_key.hide()
+        return self.treatment_key
+
+    def _paint_swatch(self, _theme: object = None) -> None:
+        colours = current_colours()
+        self.treatment_swatch.setStyleSheet(f"background: {colours.treatment_fill}; border: 1px solid {colours.border};")
+        self.table.viewport().update()  # the shaded rows take the new theme's fill too
 
     def _action_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -215,6 +244,7 @@ class HistoryView(QWidget):
 
     def _show_rows(self, rows: "list[HistoryRow]", days_in_journal: int, start: dt.date, end: dt.date) -> None:
         self.model.set_rows(rows)
+        self.treatment_key.setVisible(any(r.treatments for r in rows))
         self.count_label.setText(f"{len(rows)} day{'s' if len(rows) != 1 else ''} shown")
         if rows:
             self.table_or_empty.setCurrentWidget(self.table)

@@ -244,13 +244,25 @@ class DayCompanion(QObject):
             self.window.today.open_date(date)
 
     def open_settings(self) -> None:
-        from journal.ui.reminders.settings_dialog import SettingsDialog, load_suggestion
+        from journal.ui.reminders.settings_dialog import (
+            SettingsDialog,
+            load_function_schedule,
+            load_suggestion,
+            save_function_schedule,
+        )
 
         dialog = SettingsDialog(self.settings, self.window)
         load_suggestion(dialog, self.window.session, self.clock.now().date())
+        load_function_schedule(dialog, self.window.session)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply(dialog.chosen())
+            save_function_schedule(dialog, self.window.session, self._function_schedule_saved)
             self.window.show_status("Settings saved.")
+
+    def _function_schedule_saved(self) -> None:
+        prompt = getattr(self.window, "function_prompt", None)
+        if prompt is not None:
+            prompt.refresh()  # Today's prompt follows the new schedule at once
 
     # --- the sitting timer -----------------------------------------------------------------
 

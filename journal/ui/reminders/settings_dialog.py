@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,10 +36,14 @@ from journal.core.sources import readable
 from journal.ui.widgets.screen_fit import fit_now, fit_to_screen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from journal.ui.session import JournalSession
 
 WORKING_OUT = "Working out an interval from your own timed sitting…"
 NO_JOURNAL = "Open your journal to see an interval suggested from your own timed sitting."
+FUNCTION_NO_JOURNAL = "Open your journal to choose how often Today asks."
+FUNCTION_NOTE = "A gentle prompt in Today on that day; the answers show in Trends and the summary."
 NOT_WORKED_OUT = "An interval could not be suggested from your journal just now."
 
 
@@ -61,6 +66,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._reminder_box(current))
         layout.addWidget(self._tray_box(current))
         layout.addWidget(self._sitting_box(current))
+        layout.addWidget(self._function_box())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -152,6 +158,36 @@ class SettingsDialog(QDialog):
         )
         return box
 
+    def _function_box(self) -> QGroupBox:
+        """How often Today asks what you can do; filled in from the journal once it is read."""
+        from journal.ui.function_check import SCHEDULES
+
+        box = QGroupBox("What you can do")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.function_schedule = QComboBox()
+        for value, words in SCHEDULES:
+            self.function_schedule.addItem(words, value)
+        self.function_schedule.setAccessibleName("How often to ask how long you can sit, stand and walk")
+        self.function_schedule.setEnabled(False)  # until the journal's choice is read
+        label = QLabel("As&k how long I can sit, stand and walk:")
+        label.setBuddy(self.function_schedule)
+        form.addRow(label, self.function_schedule)
+        self.function_note = _note(FUNCTION_NO_JOURNAL)
+        form.addRow(self.function_note)
+        return box
+
+    def show_function_schedule(self, schedule: str) -> None:
+        """Show the journal's schedule and let it be changed (kept with the journal, after OK)."""
+        self.function_schedule.setCurrentIndex(max(self.function_schedule.findData(schedule), 0))
+        self.function_schedule.setEnabled(True)
+        self.function_note.setText(FUNCTION_NOTE)
+        QTimer.singleShot(0, self._fit_text)
+
+    def chosen_function_schedule(self) -> str | None:
+        """The schedule chosen, or None when no journal's schedule was shown (nothing to save)."""
+        return str(self.function_schedule.currentData()) if self.function_schedule.isEnabled() else None
+
     def show_suggestion(self, found: BreakSuggestion) -> None:
         """Show what the data suggests (or why it suggests nothing yet); never changes the interval."""
         self.suggested_minutes = found.minutes
@@ -214,3 +250,27 @@ def load_suggestion(dialog: SettingsDialog, session: "JournalSession", today: dt
             dialog.show_no_suggestion(NOT_WORKED_OUT)
 
     session.tasks.run(lambda: load_break_suggestion(journal, today), done, failed)
+
+
+def load_function_schedule(dialog: SettingsDialog, session: "JournalSession") -> None:
+    """Read the journal's function-check schedule on the worker and show it in ``dialog``."""
+    journal = session.journal
+    if journal is None or journal.read_only:
+        return  # the choice stays off: there is no journal to keep it in
+    from journal.app.function_check import load_function_schedule as load
+
+    def done(schedule: str) -> None:
+        if shiboken6.isValid(dialog):
+            dialog.show_function_schedule(schedule)
+
+    session.tasks.run(lambda: load(journal), done, lambda _error: None)
+
+
+def save_function_schedule(dialog: SettingsDialog, session: "JournalSession", done: "Callable[[], None]") -> None:
+    """After OK: keep the chosen schedule in the journal on the worker, then call ``done``."""
+    schedule, journal = dialog.chosen_function_schedule(), session.journal
+    if schedule is None or journal is None:
+        return
+    from journal.app.function_check import save_function_schedule as save
+
+    session.tasks.run(lambda: save(journal, schedule), lambda _none: done())

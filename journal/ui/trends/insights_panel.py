@@ -265,7 +265,12 @@ def _what_helped(s: "Summary") -> list[str]:
 def _treatments(s: "Summary") -> list[str]:
     from journal.core.treatments import treatment_words
 
-    body = [f"<p><b>{_e(treatment_words(t.treatment))}.</b> {_e(t.sentence)}</p>" for t in s.treatments]
+    body = [
+        f"<p><b>{_e(treatment_words(t.treatment))}.</b> {_e(t.sentence)}"
+        + ("" if t.leg is None else f"<br>{_e(t.leg.sentence)}")
+        + "</p>"
+        for t in s.treatments
+    ]
     return _section("Treatments", body)
 
 
