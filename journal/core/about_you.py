@@ -147,3 +147,19 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[Red
             flag = _changed(flag, Urgency.SOON, "At your age this is worth checking sooner.", AGE, SOONER)
         out.append(flag)
     return out
+
+
+def apply_by_day(flags: Sequence[RedFlag], about: AboutYou | None) -> list[RedFlag]:
+    """:func:`apply` to the flags of many days, each day on its own (signs count together only on one day).
+
+    The age is the one on each flag's date. The order stays that of
+    :func:`journal.core.redflags.red_flags_of`: by date, urgent first, then name.
+    """
+    if about is None or dataclasses.replace(about, include_in_report=False) == AboutYou():
+        return list(flags)
+    by_date: dict[dt.date, list[RedFlag]] = {}
+    for flag in flags:
+        by_date.setdefault(flag.date, []).append(flag)
+    out = [changed for date, day in by_date.items() for changed in apply(day, about, date)]
+    out.sort(key=lambda f: (f.date, f.urgency is not Urgency.URGENT, name_key(f.symptom)))
+    return out

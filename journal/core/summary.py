@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
 from journal.core import daily_measures, flares, insights, redflags, trigger_model
+from journal.core.about_you import AboutYou, apply_by_day
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.cautions import Caution, cautions
 from journal.core.daily_measures import DailyMeasures
@@ -318,6 +319,7 @@ def build_summary(
     *,
     treatments: Sequence[BeforeAfter] = (),
     function: Sequence[FunctionCheck] = (),
+    about: AboutYou | None = None,
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -326,7 +328,9 @@ def build_summary(
     (matched ignoring case) to urgency; default: the built-in catalog.
     ``sitting`` is the timed sitting per date (sessions of a day added up),
     from which the insights compare breaks per sitting hour; without it they
-    leave breaks out. A period with no logged days gives a valid summary of
+    leave breaks out. ``about`` (what the person said about themselves)
+    changes what some warning signs mean (:func:`journal.core.about_you.apply`).
+    A period with no logged days gives a valid summary of
     empty lists and Nones.
 
     Raises:
@@ -353,7 +357,7 @@ def build_summary(
         trigger_note=model.note,
         trigger_advice=model.advice,
         trigger_method=model.method,
-        red_flags=_red_flags(entries, _normalised(urgencies)),
+        red_flags=tuple(apply_by_day(_red_flags(entries, _normalised(urgencies)), about)),
         flares=_flares(ordered, start, end, flare_list),
         activities=_activities(ordered, start, end, flare_list, model),
         trend=dataclasses.replace(

@@ -208,7 +208,10 @@ def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -
     the symptoms the summary counted as red flags.
     """
     if urgencies is None:
-        urgencies = {name_key(f.symptom): f.urgency for f in data.summary.red_flags}
+        urgencies = {}
+        for flag in data.summary.red_flags:  # urgent on any day (e.g. with what the person told): urgent
+            if urgencies.get(name_key(flag.symptom)) is not Urgency.URGENT:
+                urgencies[name_key(flag.symptom)] = flag.urgency
     subject = {"display": data.patient_name} if data.patient_name else None
     generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
     entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
