@@ -112,3 +112,33 @@ def test_the_window_warns_now_about_fever_for_someone_who_injects_drugs(qtbot: Q
         modals.stop()
         close_window(window)
         window.deleteLater()
+
+
+@pytest.mark.parametrize("include", [True, False])
+def test_the_answers_reach_the_report_only_when_the_person_says_so(stored: Journal, tmp_path: Path, include: bool) -> None:
+    about = AboutYou(cancer_history=True, weak_immunity=True, birth_year=1961, include_in_report=include)
+    save_about_you(stored, about, clock.today())
+    data = load_report_data(stored, DAY, DAY)
+    text = render_text(data.summary)
+    shown = data.summary.to_json()["about_you"]
+    write_pdf(data, tmp_path / "r.pdf")
+    pdf = " ".join(_pdf_text(tmp_path / "r.pdf").split())
+    fhir = json.dumps(fhir_bundle(data))
+    # The rules apply either way: the fever is urgent for this person.
+    assert [f.urgency for f in data.summary.red_flags] == [Urgency.URGENT]
+    for said in ("History of cancer", "Weakened immune system", "1961"):
+        assert (said in text) is include
+        assert (said in pdf) is include
+        assert (said in fhir) is include
+    assert shown == (
+        {
+            "cancer_history": True,
+            "weak_immunity": True,
+            "injects_drugs": False,
+            "osteoporosis_or_steroids": False,
+            "recent_spinal_procedure": False,
+            "birth_year": 1961,
+        }
+        if include
+        else None
+    )

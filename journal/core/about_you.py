@@ -163,3 +163,34 @@ def apply_by_day(flags: Sequence[RedFlag], about: AboutYou | None) -> list[RedFl
     out = [changed for date, day in by_date.items() for changed in apply(day, about, date)]
     out.sort(key=lambda f: (f.date, f.urgency is not Urgency.URGENT, name_key(f.symptom)))
     return out
+
+
+#: How each answer reads in a report (only the "yes" answers are listed).
+REPORT_LABELS: Final = {
+    "cancer_history": "History of cancer",
+    "weak_immunity": "Weakened immune system",
+    "injects_drugs": "Injects drugs",
+    "osteoporosis_or_steroids": "Osteoporosis or long-term steroid tablets",
+    "recent_spinal_procedure": "Spinal operation or injection in the last few months",
+}
+REPORT_TITLE: Final = "About the patient (as they told the journal)"
+
+
+def shared(about: AboutYou | None) -> AboutYou | None:
+    """``about`` if the person ticked "include in my report" (and said anything), else None."""
+    if about is None or not about.include_in_report or report_lines(about) == []:
+        return None
+    return about
+
+
+def report_lines(about: AboutYou) -> list[str]:
+    """The answers as a doctor reads them: each "yes", then the year of birth if given."""
+    lines = [label for name, label in REPORT_LABELS.items() if getattr(about, name)]
+    if about.birth_year is not None:
+        lines.append(f"Year of birth: {about.birth_year}")
+    return lines
+
+
+def report_json(about: AboutYou) -> dict[str, bool | int | None]:
+    """The answers for the summary JSON (``include_in_report`` is implied: it was ticked)."""
+    return {**{name: bool(getattr(about, name)) for name in REPORT_LABELS}, "birth_year": about.birth_year}

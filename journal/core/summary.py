@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
 from journal.core import daily_measures, flares, insights, redflags, trigger_model
-from journal.core.about_you import AboutYou, apply_by_day
+from journal.core.about_you import REPORT_TITLE, AboutYou, apply_by_day, report_json, report_lines, shared
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.cautions import Caution, cautions
 from journal.core.daily_measures import DailyMeasures
@@ -185,6 +185,8 @@ class Summary:
     cautions: tuple[Caution, ...] = ()
     #: The six-weeks rule at the end of the period (:func:`journal.core.redflags.persistent_severe_pain`).
     six_weeks: PersistentPain | None = None
+    #: What the person told about themselves, only if they ticked "include in my report".
+    about_you: AboutYou | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -375,6 +377,7 @@ def build_summary(
         change=change_since(entries, start, end),
         function=tuple(sorted((c for c in function if start <= c.date <= end), key=lambda c: c.date)),
         cautions=cautions(entries, start, end, model.rho, trend.rho),
+        about_you=shared(about),
         six_weeks=persistent_severe_pain(
             insights.period_days(ordered, start - dt.timedelta(days=2 * redflags.MIN_SPAN_DAYS), end), end
         ),
@@ -589,6 +592,8 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "change": change_json(s.change),
         "function": function_json(s.function),
         "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],
+        # Only if the person ticked "include in my report" (else None).
+        "about_you": None if s.about_you is None else report_json(s.about_you),
         "six_weeks": None
         if s.six_weeks is None
         else {
@@ -850,6 +855,8 @@ def render_text(summary: Summary) -> str:
     if s.days_logged == 0:
         lines += ["", "No days were logged in this period."]
         return "\n".join(lines) + "\n"
+    if s.about_you is not None:
+        lines += ["", REPORT_TITLE] + [f"  {line}" for line in report_lines(s.about_you)]
     lines += _text_red_flags(s)
     if s.six_weeks is not None:
         lines += ["", "Six weeks of severe pain", f"  {s.six_weeks.message}", f"  Source: {s.six_weeks.source}"]

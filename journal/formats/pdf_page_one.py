@@ -58,12 +58,16 @@ def header_section(data: ReportData, st: Styles) -> list["Flowable"]:
         parts.append(f"<b>Patient:</b> {patient_text(data.patient_name)}")
     parts.append(f"<b>Period:</b> {day_words(s.period.start)} to {day_words(s.period.end)} ({plural(s.days_in_period, 'day')})")
     parts.append(f"<b>Days logged:</b> {s.days_logged} of {s.days_in_period}")
-    return [
+    story = [
         Paragraph(TITLE, st.title),
         Spacer(1, 2),
         Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), st.meta),
-        Spacer(1, 6),
     ]
+    if s.about_you is not None:  # only when the person ticked "include in my report"
+        from journal.core.about_you import REPORT_TITLE, report_lines
+
+        story.append(Paragraph(f"<b>{REPORT_TITLE}:</b> {escape('; '.join(report_lines(s.about_you)))}", st.meta))
+    return [*story, Spacer(1, 6)]
 
 
 def grouped_red_flags(flags: Sequence[RedFlag]) -> list[tuple[str, Urgency, list[dt.date]]]:
