@@ -12,6 +12,9 @@ clinical red-flag lists, each cited:
   loss or upper-back pain is "see a doctor within a few days", and any of them
   together with leg weakness, numbness or bladder symptoms is urgent (NICE
   NG234: spinal metastases and metastatic spinal cord compression);
+* osteoporosis or long-term steroid tablets: sudden severe back pain after a
+  cough, lift or minor strain is "see a doctor today" (NICE CKS low back pain,
+  red flags: suspected osteoporotic vertebral fracture);
 * age under 20 or over 50: night pain, weight loss and fever come sooner
   (within a few days) (NICE CKS low back pain, red flags).
 
@@ -46,6 +49,7 @@ KEYS: Final = {
 INFECTION: Final = Source("nice-cks-low-back-pain", "Red flags", "suspected spinal infection")
 CANCER: Final = Source("nice-ng234", "Recognising spinal metastases")
 CORD: Final = Source("nice-ng234", "Recognising metastatic spinal cord compression")
+FRACTURE: Final = Source("nice-cks-low-back-pain", "Red flags", "suspected osteoporotic vertebral fracture")
 AGE: Final = Source("nice-cks-low-back-pain", "Red flags", "age under 20 or over 50")
 
 FEVER: Final = "fever or chills with back pain"
@@ -63,6 +67,8 @@ NERVE_SIGNS: Final = frozenset(
 )
 AGE_SIGNS: Final = frozenset({"pain at night that rest does not ease", "unexplained weight loss", FEVER})
 SOONER: Final = "within a few days"
+STRAIN: Final = "sudden severe back pain after a cough, lift or minor strain"
+TODAY: Final = "today"
 SAME_DAY: Final = (
     "Back pain with a fever or chills can come from an infection; "
     "with what you told the journal about yourself, it needs checking the same day."
@@ -132,6 +138,10 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[Red
                 Urgency.URGENT,
                 SAME_DAY,
                 INFECTION,
+            )
+        elif key == STRAIN and about.osteoporosis_or_steroids and flag.urgency is Urgency.SOON:
+            flag = _changed(
+                flag, Urgency.SOON, "With osteoporosis or long-term steroid tablets, see a doctor today.", FRACTURE, TODAY
             )
         elif key in CANCER_SIGNS and about.cancer_history:
             if keys & NERVE_SIGNS:
