@@ -633,13 +633,21 @@ def _text_header(s: Summary) -> list[str]:
     ]
 
 
+def urgency_words(urgency: Urgency, when: str = "") -> str:
+    """``seek medical care now``, or ``see your doctor`` with the sign's time frame (``soon`` without one)."""
+    if urgency is Urgency.SOON and when:
+        return f"see your doctor {when}"
+    return _URGENCY_WORDS[urgency]
+
+
 def _text_red_flags(s: Summary) -> list[str]:
     """One line per warning sign, urgent ones first, each with every date it was logged."""
     if not s.red_flags:
         return []
     lines = ["", "Symptoms to raise with a doctor"]
     lines += [
-        f"  {g.symptom} ({_URGENCY_WORDS[g.urgency]}): {', '.join(d.isoformat() for d in g.dates)}" for g in grouped(s.red_flags)
+        f"  {g.symptom} ({urgency_words(g.urgency, g.when)}): {', '.join(d.isoformat() for d in g.dates)}"
+        for g in grouped(s.red_flags)
     ]
     return lines
 

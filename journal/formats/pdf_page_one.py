@@ -85,11 +85,15 @@ def red_flags_section(data: ReportData, st: Styles, width: float, words: DateWor
     flags = data.summary.red_flags
     if flags:
         rows: list[list[Any]] = [[Paragraph("Red-flag symptoms reported", st.alert_title)]]
-        for symptom, urgency, dates in grouped_red_flags(flags):
+        for group in grouped(flags):
+            symptom, urgency, dates = group.symptom, group.urgency, group.dates
+            # The time frame itself (what follows a ";" is for the patient, in their messages): page 1 stays one page.
+            when = group.when.split(";")[0].strip()
+            label = f"see a doctor {when}" if urgency is Urgency.SOON and when else URGENCY_LABELS[urgency]
             rows.append(
                 [
                     Paragraph(
-                        f"<b>{patient_text(symptom)}</b> ({URGENCY_LABELS.get(urgency, urgency.value)}) on "
+                        f"<b>{patient_text(symptom)}</b> ({escape(label)}) on "
                         f"{plural(len(dates), 'day')}: {', '.join(words.short(d) for d in dates)}",
                         st.alert,
                     )
