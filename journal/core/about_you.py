@@ -122,7 +122,9 @@ def from_settings(settings: Mapping[str, str | None], today: dt.date) -> AboutYo
 
 
 def _changed(flag: RedFlag, urgency: Urgency, why: str, source: Source, when: str = "") -> RedFlag:
-    return dataclasses.replace(flag, urgency=urgency, why=f"{flag.why} {why}".strip(), sources=(source, *flag.sources), when=when)
+    """``flag`` with this person's urgency; a sign that becomes urgent says only the new reason (never "soon" and "now")."""
+    said = why if urgency is not flag.urgency else f"{flag.why} {why}".strip()
+    return dataclasses.replace(flag, urgency=urgency, why=said, sources=(source, *flag.sources), when=when)
 
 
 def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[RedFlag]:
@@ -141,7 +143,11 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[Red
             )
         elif key == STRAIN and about.osteoporosis_or_steroids and flag.urgency is Urgency.SOON:
             flag = _changed(
-                flag, Urgency.SOON, "With osteoporosis or long-term steroid tablets, see a doctor today.", FRACTURE, TODAY
+                flag,
+                Urgency.SOON,
+                "You told the journal about osteoporosis or long-term steroid tablets, so this is checked sooner.",
+                FRACTURE,
+                TODAY,
             )
         elif key in CANCER_SIGNS and about.cancer_history:
             if keys & NERVE_SIGNS:
@@ -152,9 +158,15 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[Red
                     CORD,
                 )
             elif flag.urgency is Urgency.SOON:
-                flag = _changed(flag, Urgency.SOON, "With a history of cancer, see a doctor within a few days.", CANCER, SOONER)
+                flag = _changed(
+                    flag,
+                    Urgency.SOON,
+                    "You told the journal about a history of cancer, so this is checked sooner.",
+                    CANCER,
+                    SOONER,
+                )
         elif key in AGE_SIGNS and age is not None and (age < 20 or age > 50) and flag.urgency is Urgency.SOON:
-            flag = _changed(flag, Urgency.SOON, "At your age this is worth checking sooner.", AGE, SOONER)
+            flag = _changed(flag, Urgency.SOON, "At your age this is checked sooner.", AGE, SOONER)
         out.append(flag)
     return out
 
