@@ -42,6 +42,7 @@ def cut_texts(dialog: QDialog) -> list[str]:
 
 
 def main() -> int:
+    from journal.core.about_you import AboutYou
     from journal.core.day import DayEntry
     from journal.core.pacing_plan import plan_overview
     from journal.core.redflags import red_flags_in
@@ -50,6 +51,7 @@ def main() -> int:
     from journal.storage.backup import BackupInfo
     from journal.storage.journal import Journal
     from journal.ui.about import AboutDialog
+    from journal.ui.about_you_dialog import AboutYouDialog
     from journal.ui.app import create_window
     from journal.ui.app_style import apply_style
     from journal.ui.export_dialog import ExportDialog
@@ -102,6 +104,7 @@ def main() -> int:
         "manage lists": lambda: ManageListsDialog(window.session, window),
         "welcome": lambda: WelcomeDialog(window),
         "about": lambda: AboutDialog(window.session, window),
+        "about you": lambda: AboutYouDialog(AboutYou(birth_year=1960), window),
     }
     screen = app.primaryScreen().availableGeometry()
     found: dict[str, dict[str, object]] = {}

@@ -80,3 +80,43 @@ def test_answers_are_kept_in_the_journal_and_a_bad_year_writes_nothing(tmp_path:
         assert load_about_you(journal, TODAY) == about
     finally:
         journal.close()
+
+
+STRAIN = "sudden severe back pain after a cough, lift or minor strain"
+
+
+def test_sudden_pain_after_a_strain_is_a_sign_and_today_with_osteoporosis_or_steroids() -> None:
+    usual = _one(_flags(STRAIN), STRAIN)
+    assert usual.urgency is Urgency.SOON and "today" not in usual.when.split(";")[0]
+    flag = _one(apply(_flags(STRAIN), AboutYou(osteoporosis_or_steroids=True), TODAY), STRAIN)
+    assert flag.urgency is Urgency.SOON and flag.when == "today"
+    assert flag.sources[0].part == "suspected osteoporotic vertebral fracture"
+    assert "Back pain - low" in flag.source and ".toml" not in flag.source
+    assert _one(apply(_flags(STRAIN), AboutYou(cancer_history=True), TODAY), STRAIN).when == usual.when
+
+
+def test_an_old_journal_gets_the_new_sign_by_its_migration(tmp_path: Path) -> None:
+    import sqlite3
+
+    from journal.storage import schema
+    from journal.storage.journal import Journal
+
+    path = tmp_path / "old.sqlite3"
+    Journal.open(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("DELETE FROM catalog_item WHERE name_key = ?", (STRAIN,))
+    connection.execute(
+        "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES ('symptom', ?, ?, 'none', 0)",
+        ("Sudden severe back pain after a cough, lift or minor strain", STRAIN),
+    )
+    connection.execute(f"PRAGMA user_version = {schema.latest_version() - 1}")
+    connection.commit()
+    connection.close()
+    journal = Journal.open(path, before_upgrade=lambda *_: None)
+    try:
+        assert journal.urgencies()[STRAIN] is Urgency.SOON
+        assert any(
+            i.builtin and i.name == "Sudden severe back pain after a cough, lift or minor strain" for i in journal.catalog()
+        )
+    finally:
+        journal.close()

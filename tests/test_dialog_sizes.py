@@ -28,6 +28,7 @@ DIALOGS = (
     "manage lists",
     "welcome",
     "about",
+    "about you",
 )
 
 

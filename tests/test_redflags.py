@@ -42,6 +42,7 @@ SOON_NAMES = (
     "unexplained weight loss",
     "pain at night that rest does not ease",
     "pain in the upper back or between the shoulder blades",
+    "sudden severe back pain after a cough, lift or minor strain",
 )
 
 

@@ -262,7 +262,8 @@ def test_render_text_reads_for_a_person(summary: Summary) -> None:
     text = render_text(summary)
     assert text.startswith("Pain Journal summary: 2024-03-01 to 2024-03-31\n")
     assert "Days logged: 29 of 31" in text
-    assert "Leg weakness (see your doctor soon): 2024-03-11" in text
+    # A "soon" sign says how soon (its time frame from the catalog), not just "soon".
+    assert f"Leg weakness (see your doctor {_when('leg weakness')}): 2024-03-11" in text
     assert summary.trend.sentence in text
     assert summary.triggers[0].sentence in text
     assert insights.CAVEAT in text
@@ -324,7 +325,7 @@ def test_red_flags_in_json_and_text_urgent_first_with_every_date() -> None:
     at = lines.index("Symptoms to raise with a doctor")
     d = [(START + dt.timedelta(days=n)).isoformat() for n in (1, 2, 5)]
     assert lines[at + 1] == f"  Trouble passing or controlling urine (seek medical care now): {d[1]}, {d[2]}"
-    assert lines[at + 2] == f"  leg weakness (see your doctor soon): {d[0]}, {d[1]}"
+    assert lines[at + 2] == f"  leg weakness (see your doctor {_when('leg weakness')}): {d[0]}, {d[1]}"
 
 
 def test_the_summary_uses_the_one_red_flag_definition() -> None:
@@ -401,3 +402,9 @@ def test_a_short_journal_says_too_few_days_for_flares_rather_than_none() -> None
     assert "0 flare days" not in text
     long_days = [DayEntry(start + dt.timedelta(days=i), 3 + i % 2) for i in range(30)]
     assert build_summary(long_days, start, long_days[-1].date).flares.judged_days > 0
+
+
+def _when(sign: str) -> str:
+    from journal.core.catalog import default_catalog
+
+    return next(item.when for item in default_catalog() if item.name == sign)

@@ -81,6 +81,7 @@ def load_report_data(
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
+    from journal.app.about_you import load_about_you
     from journal.app.treatments import treatment_comparisons
     from journal.formats import report_data
 
@@ -97,11 +98,13 @@ def load_report_data(
         impression=impression,
         for_visit=for_visit,
         function=journal.function_checks(start, end),
+        about=load_about_you(journal, clock.today()),
     )
 
 
 def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
     """The summary of [start, end] (an empty period gives a summary with no logged days)."""
+    from journal.app.about_you import load_about_you
     from journal.app.treatments import treatment_comparisons
     from journal.core.summary import build_summary
 
@@ -113,6 +116,7 @@ def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
         sitting=journal.sitting_per_day(start, end),
         treatments=treatment_comparisons(journal, start, end),
         function=journal.function_checks(start, end),
+        about=load_about_you(journal, clock.today()),
     )
 
 

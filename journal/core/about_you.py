@@ -12,6 +12,9 @@ clinical red-flag lists, each cited:
   loss or upper-back pain is "see a doctor within a few days", and any of them
   together with leg weakness, numbness or bladder symptoms is urgent (NICE
   NG234: spinal metastases and metastatic spinal cord compression);
+* osteoporosis or long-term steroid tablets: sudden severe back pain after a
+  cough, lift or minor strain is "see a doctor today" (NICE CKS low back pain,
+  red flags: suspected osteoporotic vertebral fracture);
 * age under 20 or over 50: night pain, weight loss and fever come sooner
   (within a few days) (NICE CKS low back pain, red flags).
 
@@ -46,6 +49,7 @@ KEYS: Final = {
 INFECTION: Final = Source("nice-cks-low-back-pain", "Red flags", "suspected spinal infection")
 CANCER: Final = Source("nice-ng234", "Recognising spinal metastases")
 CORD: Final = Source("nice-ng234", "Recognising metastatic spinal cord compression")
+FRACTURE: Final = Source("nice-cks-low-back-pain", "Red flags", "suspected osteoporotic vertebral fracture")
 AGE: Final = Source("nice-cks-low-back-pain", "Red flags", "age under 20 or over 50")
 
 FEVER: Final = "fever or chills with back pain"
@@ -63,6 +67,8 @@ NERVE_SIGNS: Final = frozenset(
 )
 AGE_SIGNS: Final = frozenset({"pain at night that rest does not ease", "unexplained weight loss", FEVER})
 SOONER: Final = "within a few days"
+STRAIN: Final = "sudden severe back pain after a cough, lift or minor strain"
+TODAY: Final = "today"
 SAME_DAY: Final = (
     "Back pain with a fever or chills can come from an infection; "
     "with what you told the journal about yourself, it needs checking the same day."
@@ -116,7 +122,9 @@ def from_settings(settings: Mapping[str, str | None], today: dt.date) -> AboutYo
 
 
 def _changed(flag: RedFlag, urgency: Urgency, why: str, source: Source, when: str = "") -> RedFlag:
-    return dataclasses.replace(flag, urgency=urgency, why=f"{flag.why} {why}".strip(), sources=(source, *flag.sources), when=when)
+    """``flag`` with this person's urgency; a sign that becomes urgent says only the new reason (never "soon" and "now")."""
+    said = why if urgency is not flag.urgency else f"{flag.why} {why}".strip()
+    return dataclasses.replace(flag, urgency=urgency, why=said, sources=(source, *flag.sources), when=when)
 
 
 def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[RedFlag]:
@@ -133,6 +141,14 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[Red
                 SAME_DAY,
                 INFECTION,
             )
+        elif key == STRAIN and about.osteoporosis_or_steroids and flag.urgency is Urgency.SOON:
+            flag = _changed(
+                flag,
+                Urgency.SOON,
+                "You told the journal about osteoporosis or long-term steroid tablets, so this is checked sooner.",
+                FRACTURE,
+                TODAY,
+            )
         elif key in CANCER_SIGNS and about.cancer_history:
             if keys & NERVE_SIGNS:
                 flag = _changed(
@@ -142,8 +158,61 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[Red
                     CORD,
                 )
             elif flag.urgency is Urgency.SOON:
-                flag = _changed(flag, Urgency.SOON, "With a history of cancer, see a doctor within a few days.", CANCER, SOONER)
+                flag = _changed(
+                    flag,
+                    Urgency.SOON,
+                    "You told the journal about a history of cancer, so this is checked sooner.",
+                    CANCER,
+                    SOONER,
+                )
         elif key in AGE_SIGNS and age is not None and (age < 20 or age > 50) and flag.urgency is Urgency.SOON:
-            flag = _changed(flag, Urgency.SOON, "At your age this is worth checking sooner.", AGE, SOONER)
+            flag = _changed(flag, Urgency.SOON, "At your age this is checked sooner.", AGE, SOONER)
         out.append(flag)
     return out
+
+
+def apply_by_day(flags: Sequence[RedFlag], about: AboutYou | None) -> list[RedFlag]:
+    """:func:`apply` to the flags of many days, each day on its own (signs count together only on one day).
+
+    The age is the one on each flag's date. The order stays that of
+    :func:`journal.core.redflags.red_flags_of`: by date, urgent first, then name.
+    """
+    if about is None or dataclasses.replace(about, include_in_report=False) == AboutYou():
+        return list(flags)
+    by_date: dict[dt.date, list[RedFlag]] = {}
+    for flag in flags:
+        by_date.setdefault(flag.date, []).append(flag)
+    out = [changed for date, day in by_date.items() for changed in apply(day, about, date)]
+    out.sort(key=lambda f: (f.date, f.urgency is not Urgency.URGENT, name_key(f.symptom)))
+    return out
+
+
+#: How each answer reads in a report (only the "yes" answers are listed).
+REPORT_LABELS: Final = {
+    "cancer_history": "History of cancer",
+    "weak_immunity": "Weakened immune system",
+    "injects_drugs": "Injects drugs",
+    "osteoporosis_or_steroids": "Osteoporosis or long-term steroid tablets",
+    "recent_spinal_procedure": "Spinal operation or injection in the last few months",
+}
+REPORT_TITLE: Final = "About the patient (as they told the journal)"
+
+
+def shared(about: AboutYou | None) -> AboutYou | None:
+    """``about`` if the person ticked "include in my report" (and said anything), else None."""
+    if about is None or not about.include_in_report or report_lines(about) == []:
+        return None
+    return about
+
+
+def report_lines(about: AboutYou) -> list[str]:
+    """The answers as a doctor reads them: each "yes", then the year of birth if given."""
+    lines = [label for name, label in REPORT_LABELS.items() if getattr(about, name)]
+    if about.birth_year is not None:
+        lines.append(f"Year of birth: {about.birth_year}")
+    return lines
+
+
+def report_json(about: AboutYou) -> dict[str, bool | int | None]:
+    """The answers for the summary JSON (``include_in_report`` is implied: it was ticked)."""
+    return {**{name: bool(getattr(about, name)) for name in REPORT_LABELS}, "birth_year": about.birth_year}

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Final, TypeVar, overload
 
 from journal.core import daily_measures, flares, insights, redflags, trigger_model
+from journal.core.about_you import REPORT_TITLE, AboutYou, apply_by_day, report_json, report_lines, shared
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.cautions import Caution, cautions
 from journal.core.daily_measures import DailyMeasures
@@ -184,6 +185,8 @@ class Summary:
     cautions: tuple[Caution, ...] = ()
     #: The six-weeks rule at the end of the period (:func:`journal.core.redflags.persistent_severe_pain`).
     six_weeks: PersistentPain | None = None
+    #: What the person told about themselves, only if they ticked "include in my report".
+    about_you: AboutYou | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -318,6 +321,7 @@ def build_summary(
     *,
     treatments: Sequence[BeforeAfter] = (),
     function: Sequence[FunctionCheck] = (),
+    about: AboutYou | None = None,
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -326,7 +330,9 @@ def build_summary(
     (matched ignoring case) to urgency; default: the built-in catalog.
     ``sitting`` is the timed sitting per date (sessions of a day added up),
     from which the insights compare breaks per sitting hour; without it they
-    leave breaks out. A period with no logged days gives a valid summary of
+    leave breaks out. ``about`` (what the person said about themselves)
+    changes what some warning signs mean (:func:`journal.core.about_you.apply`).
+    A period with no logged days gives a valid summary of
     empty lists and Nones.
 
     Raises:
@@ -353,7 +359,7 @@ def build_summary(
         trigger_note=model.note,
         trigger_advice=model.advice,
         trigger_method=model.method,
-        red_flags=_red_flags(entries, _normalised(urgencies)),
+        red_flags=tuple(apply_by_day(_red_flags(entries, _normalised(urgencies)), about)),
         flares=_flares(ordered, start, end, flare_list),
         activities=_activities(ordered, start, end, flare_list, model),
         trend=dataclasses.replace(
@@ -371,6 +377,7 @@ def build_summary(
         change=change_since(entries, start, end),
         function=tuple(sorted((c for c in function if start <= c.date <= end), key=lambda c: c.date)),
         cautions=cautions(entries, start, end, model.rho, trend.rho),
+        about_you=shared(about),
         six_weeks=persistent_severe_pain(
             insights.period_days(ordered, start - dt.timedelta(days=2 * redflags.MIN_SPAN_DAYS), end), end
         ),
@@ -585,6 +592,8 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "change": change_json(s.change),
         "function": function_json(s.function),
         "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],
+        # Only if the person ticked "include in my report" (else None).
+        "about_you": None if s.about_you is None else report_json(s.about_you),
         "six_weeks": None
         if s.six_weeks is None
         else {
@@ -624,13 +633,21 @@ def _text_header(s: Summary) -> list[str]:
     ]
 
 
+def urgency_words(urgency: Urgency, when: str = "") -> str:
+    """``seek medical care now``, or ``see your doctor`` with the sign's time frame (``soon`` without one)."""
+    if urgency is Urgency.SOON and when:
+        return f"see your doctor {when}"
+    return _URGENCY_WORDS[urgency]
+
+
 def _text_red_flags(s: Summary) -> list[str]:
     """One line per warning sign, urgent ones first, each with every date it was logged."""
     if not s.red_flags:
         return []
     lines = ["", "Symptoms to raise with a doctor"]
     lines += [
-        f"  {g.symptom} ({_URGENCY_WORDS[g.urgency]}): {', '.join(d.isoformat() for d in g.dates)}" for g in grouped(s.red_flags)
+        f"  {g.symptom} ({urgency_words(g.urgency, g.when)}): {', '.join(d.isoformat() for d in g.dates)}"
+        for g in grouped(s.red_flags)
     ]
     return lines
 
@@ -846,6 +863,8 @@ def render_text(summary: Summary) -> str:
     if s.days_logged == 0:
         lines += ["", "No days were logged in this period."]
         return "\n".join(lines) + "\n"
+    if s.about_you is not None:
+        lines += ["", REPORT_TITLE] + [f"  {line}" for line in report_lines(s.about_you)]
     lines += _text_red_flags(s)
     if s.six_weeks is not None:
         lines += ["", "Six weeks of severe pain", f"  {s.six_weeks.message}", f"  Source: {s.six_weeks.source}"]

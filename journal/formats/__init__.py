@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from journal.core.about_you import AboutYou
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
@@ -82,6 +83,7 @@ def report_data(
     impression: int | None = None,
     for_visit: bool = False,
     function: Sequence[FunctionCheck] = (),
+    about: AboutYou | None = None,
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
@@ -92,7 +94,7 @@ def report_data(
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
-    summary = build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function)
+    summary = build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about)
     if summary.days_logged == 0:
         raise UserError(
             f"No days were logged between {start.isoformat()} and {end.isoformat()}, so there is "

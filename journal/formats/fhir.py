@@ -208,11 +208,26 @@ def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -
     the symptoms the summary counted as red flags.
     """
     if urgencies is None:
-        urgencies = {name_key(f.symptom): f.urgency for f in data.summary.red_flags}
+        urgencies = {}
+        for flag in data.summary.red_flags:  # urgent on any day (e.g. with what the person told): urgent
+            if urgencies.get(name_key(flag.symptom)) is not Urgency.URGENT:
+                urgencies[name_key(flag.symptom)] = flag.urgency
     subject = {"display": data.patient_name} if data.patient_name else None
     generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
     entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
     entries += [_treatment(result.treatment, data.end, subject) for result in data.summary.treatments]
+    if data.summary.about_you is not None:  # only when the person ticked "include in my report"
+        from journal.core.about_you import report_lines
+
+        entries += [
+            _observation(data.end, subject, {"text": line}, valueBoolean=True)
+            for line in report_lines(data.summary.about_you)
+            if not line.startswith("Year of birth")
+        ]
+        if data.summary.about_you.birth_year is not None:
+            entries.append(
+                _observation(data.end, subject, {"text": "Year of birth"}, valueInteger=data.summary.about_you.birth_year)
+            )
     entries += [obs for check in data.summary.function for obs in _function(check, subject)]
     if data.impression is not None:
         from journal.core.visit_change import IMPRESSION_QUESTION, impression_words

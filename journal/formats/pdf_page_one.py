@@ -58,12 +58,16 @@ def header_section(data: ReportData, st: Styles) -> list["Flowable"]:
         parts.append(f"<b>Patient:</b> {patient_text(data.patient_name)}")
     parts.append(f"<b>Period:</b> {day_words(s.period.start)} to {day_words(s.period.end)} ({plural(s.days_in_period, 'day')})")
     parts.append(f"<b>Days logged:</b> {s.days_logged} of {s.days_in_period}")
-    return [
+    story = [
         Paragraph(TITLE, st.title),
         Spacer(1, 2),
         Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), st.meta),
-        Spacer(1, 6),
     ]
+    if s.about_you is not None:  # only when the person ticked "include in my report"
+        from journal.core.about_you import REPORT_TITLE, report_lines
+
+        story.append(Paragraph(f"<b>{REPORT_TITLE}:</b> {escape('; '.join(report_lines(s.about_you)))}", st.meta))
+    return [*story, Spacer(1, 6)]
 
 
 def grouped_red_flags(flags: Sequence[RedFlag]) -> list[tuple[str, Urgency, list[dt.date]]]:
@@ -81,11 +85,15 @@ def red_flags_section(data: ReportData, st: Styles, width: float, words: DateWor
     flags = data.summary.red_flags
     if flags:
         rows: list[list[Any]] = [[Paragraph("Red-flag symptoms reported", st.alert_title)]]
-        for symptom, urgency, dates in grouped_red_flags(flags):
+        for group in grouped(flags):
+            symptom, urgency, dates = group.symptom, group.urgency, group.dates
+            # The time frame itself (what follows a ";" is for the patient, in their messages): page 1 stays one page.
+            when = group.when.split(";")[0].strip()
+            label = f"see a doctor {when}" if urgency is Urgency.SOON and when else URGENCY_LABELS[urgency]
             rows.append(
                 [
                     Paragraph(
-                        f"<b>{patient_text(symptom)}</b> ({URGENCY_LABELS.get(urgency, urgency.value)}) on "
+                        f"<b>{patient_text(symptom)}</b> ({escape(label)}) on "
                         f"{plural(len(dates), 'day')}: {', '.join(words.short(d) for d in dates)}",
                         st.alert,
                     )

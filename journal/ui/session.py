@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from journal.core import clock
+from journal.core.about_you import AboutYou
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency
 from journal.core.day import DayEntry
 from journal.ui.tasks import Cancelled, TaskRunner
@@ -29,6 +30,7 @@ from journal.ui.tasks import Cancelled, TaskRunner
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from journal.core.redflags import RedFlag
     from journal.core.sitting import SittingSummary
     from journal.storage.backup import BackupInfo
     from journal.storage.journal import Journal
@@ -70,6 +72,7 @@ class OpenedJournal:
     logged: frozenset[dt.date]
     demo: bool
     today: tuple[dt.date, DayEntry | None] | None = None  # the day Today shows first
+    about: AboutYou | None = None  # what the person said about themselves (None: unreadable)
 
     @property
     def day_count(self) -> int:
@@ -109,7 +112,18 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
         frozenset(journal.logged_dates()),
         demo,
         (date, journal.day(date)),
+        _read_about_you(journal, date),
     )
+
+
+def _read_about_you(journal: "Journal", today: dt.date) -> AboutYou | None:
+    from journal.app.about_you import load_about_you
+    from journal.core.errors import ValidationError
+
+    try:
+        return load_about_you(journal, today)
+    except ValidationError:
+        return None  # a hand-edited year of birth: the signs keep their usual meaning
 
 
 class JournalSession(QObject):
@@ -129,6 +143,7 @@ class JournalSession(QObject):
         self._medications: list[str] = []
         self._logged: frozenset[dt.date] = frozenset()
         self._prefetched: tuple[dt.date, DayEntry | None] | None = None
+        self._about = AboutYou()
 
     # --- opening ---------------------------------------------------------------
 
@@ -164,6 +179,7 @@ class JournalSession(QObject):
         self._catalog = opened.catalog
         self._medications = opened.medications
         self._logged = opened.logged
+        self._about = opened.about or AboutYou()
         # Today's entry was read on the worker too: the first view to ask for it
         # gets it without another query (valid only until the views have loaded).
         self._prefetched = opened.today
@@ -231,6 +247,45 @@ class JournalSession(QObject):
         from journal.core.catalog import name_key
 
         return {name_key(item.name): item.urgency for item in self._catalog if item.kind is CatalogKind.SYMPTOM}
+
+    def about_you(self) -> AboutYou:
+        """What the person said about themselves (as loaded when the journal opened, or last saved)."""
+        return self._about
+
+    def red_flags_in(self, entry: DayEntry) -> "list[RedFlag]":
+        """The day's warning signs, as they mean for this person (:func:`journal.core.about_you.apply`)."""
+        from journal.core.about_you import apply
+        from journal.core.redflags import red_flags_in
+
+        return apply(red_flags_in(entry, self.urgencies()), self._about, entry.date)
+
+    def day_urgencies(self, entry: DayEntry) -> dict[str, Urgency]:
+        """:meth:`urgencies`, with the day's signs as they mean for this person (for the cards)."""
+        from journal.core.catalog import name_key
+
+        return {**self.urgencies(), **{name_key(f.symptom): f.urgency for f in self.red_flags_in(entry)}}
+
+    def save_about_you(
+        self,
+        about: AboutYou,
+        on_done: "Callable[[None], None] | None" = None,
+        on_error: "Callable[[BaseException], None] | None" = None,
+    ) -> None:
+        """Store ``about`` on the worker; once stored, the signs mean what it says (every view is told)."""
+        from journal.app.about_you import save_about_you
+
+        journal = self._require()
+
+        def work() -> None:
+            save_about_you(journal, about, clock.today())
+
+        def done(_: None) -> None:
+            self._about = about
+            self.changed.emit(JournalChange(everything=True))
+            if on_done is not None:
+                on_done(None)
+
+        self.tasks.run(work, done, on_error)
 
     def medication_names(self) -> list[str]:
         return list(self._medications)

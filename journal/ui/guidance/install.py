@@ -35,7 +35,7 @@ from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
 from journal.core.flares import LOOKBACK_DAYS
 from journal.core.guidance import linked_items_for_day, load_library, warning_level
-from journal.core.redflags import PersistentPain, persistent_severe_pain, red_flags_in, soon_message
+from journal.core.redflags import PersistentPain, persistent_severe_pain, soon_message
 from journal.ui.guidance.cards import ForTodayCards
 from journal.ui.guidance.notices import NoticePanel
 from journal.ui.session import JournalChange
@@ -175,7 +175,7 @@ class GuidanceFeature(QObject):
 
     def _on_saved(self, entry: DayEntry) -> None:
         session = self.window.session
-        urgent = [name_key(flag.symptom) for flag in red_flags_in(entry, session.urgencies()) if flag.urgency is Urgency.URGENT]
+        urgent = [name_key(flag.symptom) for flag in session.red_flags_in(entry) if flag.urgency is Urgency.URGENT]
         if urgent:
             # Saving replaces the day's row, which forgets its acknowledgements: record them again.
             self._remember_acknowledged(entry.date, urgent)
@@ -202,7 +202,7 @@ class GuidanceFeature(QObject):
         session = self.window.session
         start = entry.date - dt.timedelta(days=PREVIOUS_DAYS)
         end = entry.date - dt.timedelta(days=1)
-        urgencies = session.urgencies()
+        urgencies = session.day_urgencies(entry)
         urgent = warning_level(entry, urgencies) is Urgency.URGENT
 
         def work() -> "list[LinkedItem]":
@@ -222,7 +222,8 @@ class GuidanceFeature(QObject):
         """Cards saved before an urgent sign was ticked go at once: getting care comes first."""
         if not self.cards.cards or self.cards.urgent or not self.window.session.ready:
             return
-        if warning_level(self.window.today.form.entry(), self.window.session.urgencies()) is Urgency.URGENT:
+        entry = self.window.today.form.entry()
+        if warning_level(entry, self.window.session.day_urgencies(entry)) is Urgency.URGENT:
             self.cards.clear()
 
     def _refresh_soon_notice(self) -> None:
@@ -230,7 +231,7 @@ class GuidanceFeature(QObject):
         if not session.ready:
             self.soon_notice.hide()
             return
-        flags = red_flags_in(self.window.today.form.entry(), session.urgencies())
+        flags = session.red_flags_in(self.window.today.form.entry())
         soon = [flag for flag in flags if flag.urgency is Urgency.SOON]
         if not soon:
             self.soon_notice.hide()

@@ -244,6 +244,7 @@ class DayCompanion(QObject):
             self.window.today.open_date(date)
 
     def open_settings(self) -> None:
+        from journal.ui.about_you_dialog import open_about_you
         from journal.ui.reminders.settings_dialog import (
             SettingsDialog,
             load_function_schedule,
@@ -251,7 +252,7 @@ class DayCompanion(QObject):
             save_function_schedule,
         )
 
-        dialog = SettingsDialog(self.settings, self.window)
+        dialog = SettingsDialog(self.settings, self.window, on_about_you=lambda: open_about_you(self.window.session, dialog))
         load_suggestion(dialog, self.window.session, self.clock.now().date())
         load_function_schedule(dialog, self.window.session)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:

@@ -57,7 +57,9 @@ def _note(text: str) -> QLabel:
 class SettingsDialog(QDialog):
     """Shows ``current``; :meth:`chosen` gives what the patient set (only used after OK)."""
 
-    def __init__(self, current: ReminderSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: ReminderSettings, parent: QWidget | None = None, *, on_about_you: "Callable[[], object] | None" = None
+    ) -> None:
         super().__init__(parent)
         fit_to_screen(self)  # never larger than its content or the screen; scrolls inside if it must
         self.setWindowTitle("Settings")
@@ -67,6 +69,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._tray_box(current))
         layout.addWidget(self._sitting_box(current))
         layout.addWidget(self._function_box())
+        if on_about_you is not None:
+            row = QHBoxLayout()
+            row.addWidget(_note("A few things about you change what some warning signs mean."))
+            self.about_you = QPushButton("About &you…")
+            self.about_you.clicked.connect(on_about_you)
+            row.addWidget(self.about_you)
+            layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

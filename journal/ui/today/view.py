@@ -34,7 +34,7 @@ from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import UserError, ValidationError
-from journal.core.redflags import RedFlag, red_flags_in
+from journal.core.redflags import RedFlag
 from journal.core.screening import suggested_signs
 from journal.core.validation import validate_day
 from journal.ui.session import JournalChange, JournalSession
@@ -318,7 +318,7 @@ class TodayView(QWidget):
         self._show_banner()
 
     def _show_banner(self) -> None:
-        flags = red_flags_in(self.form.entry(), self.session.urgencies()) if self.session.ready else []
+        flags = self.session.red_flags_in(self.form.entry()) if self.session.ready else []
         if not flags:
             self.red_flag_banner.hide()
             return
@@ -618,12 +618,13 @@ class TodayView(QWidget):
 
     def _on_symptom_toggled(self, name: str, on: bool) -> None:
         if on:
-            entry = DayEntry(date=self.date, back_pain=0, symptoms=(name,))
-            flags = [f for f in red_flags_in(entry, self.session.urgencies()) if f.urgency is Urgency.URGENT]
+            # With the other marked signs: what someone said about themselves can make a pair urgent.
+            entry = DayEntry(date=self.date, back_pain=0, symptoms=(name, *self.form.symptoms.checked()))
+            flags = [f for f in self.session.red_flags_in(entry) if f.urgency is Urgency.URGENT]
             self._show_flags(flags)
 
     def _warn_red_flags(self, entry: DayEntry) -> None:
-        flags = [f for f in red_flags_in(entry, self.session.urgencies()) if f.urgency is Urgency.URGENT]
+        flags = [f for f in self.session.red_flags_in(entry) if f.urgency is Urgency.URGENT]
         self._show_flags(flags)
 
     # --- typed words that may mean a warning sign ---------------------------------------

@@ -447,7 +447,7 @@ class TrendsView(QWidget):
 
         self._summary_generation += 1
         generation, days, (start, end) = self._summary_generation, self.data.days, self.period
-        urgencies = self.session.urgencies()
+        urgencies, about = self.session.urgencies(), self.session.about_you()
         session = self.session
 
         def words() -> "Summary":
@@ -459,7 +459,7 @@ class TrendsView(QWidget):
             treatments = treatment_comparisons(journal, start, end) if journal is not None else ()
             function = journal.function_checks(start, end) if journal is not None else []
             sitting = session.sitting_per_day(start, end)
-            return build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function)
+            return build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about)
 
         self.session.tasks.run(
             words,
