@@ -330,7 +330,7 @@ class _Matcher:
         self.memo: dict[str, frozenset[str]] = {}
         # A sentence met before (diaries repeat themselves), by its shape: see :meth:`shape`.
         self.sentences: dict[tuple[str | None, ...], frozenset[str]] = {}
-        self.shape_memo: dict[str, str | None] = {}
+        self.shape_memo: dict[str, str] = {}
         self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
 
     def starting(self, name: str, index: Mapping[str, list[int]], present: set[str]) -> list[str]:
@@ -381,17 +381,21 @@ class _Matcher:
             found = self.lazy_memo[word] = frozenset(parts)
         return found
 
-    def _shape_of(self, word: str) -> str | None:
-        found: str | None = word
-        if word[0].isalnum() and not self.parts_of(word) and not self.lazy_parts_of(word):
-            found = None
+    def _shape_of(self, word: str) -> str:
+        known = (
+            not word[0].isalnum()
+            or self.parts_of(word)
+            or word in self.lazy_exact
+            or any(word.startswith(stem) for stem in self.lazy_prefixes)
+        )
+        found = word if known else ""
         if len(self.shape_memo) > _MEMO_LIMIT:
             self.shape_memo.clear()
         self.shape_memo[word] = found
         return found
 
     def shape(self, sentence: Sequence[str]) -> tuple[str | None, ...]:
-        """``sentence`` with each word no list knows as ``None``.
+        """``sentence`` with each word no list knows as ``""`` (no token is empty).
 
         Such a word ("Saw Tom at the allotment") only holds a place: no
         pattern, negation, clause break or filler matches it, so two sentences
@@ -399,7 +403,10 @@ class _Matcher:
         once per shape, whatever names and places it holds.
         """
         memo = self.shape_memo
-        return tuple([memo[word] if word in memo else self._shape_of(word) for word in sentence])
+        shape = tuple(map(memo.get, sentence))  # words met before: looked up in C
+        if None in shape:
+            shape = tuple([memo[word] if word in memo else self._shape_of(word) for word in sentence])
+        return shape
 
     def signs_in(self, sentence: list[str], rules: Screening) -> frozenset[str]:
         """The signs one sentence (its tokens, no sentence end among them) may describe."""
