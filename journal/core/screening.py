@@ -26,7 +26,10 @@ rules, which follow how clinical text is screened (NegEx, Chapman et al.
 
 The work is linear in the length of the text: each distinct word is looked
 up once (and remembered), each pattern is tried only where its first word
-occurs, and a negation is looked for only a few words either side.
+occurs, and a negation is looked for only a few words either side. Each
+sentence is worked out once: it is remembered by its text and by its shape
+(the words no list knows, such as names and places, only hold a place), and
+one whose key words cannot make up any sign is passed over.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ WORDS_FILE: Final = "warning_words.toml"
 _WORD: Final = re.compile(r"[^\W_]+")
 _TOKEN: Final = re.compile(r"[^\W_]+|[.!?;:\n,]")
 _SENTENCE_END: Final = frozenset(".!?;:\n")
+_SENTENCE_SPLIT: Final = re.compile(r"[.!?;:\n]")  # the same characters: a sentence's tokens never cross one
 _APOSTROPHES: Final = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, "&": " and "})
 _LONGEST_FUZZY_WORD: Final = 40  # longer "words" are not real words; no edits are tried
 _MEMO_LIMIT: Final = 200_000
@@ -254,8 +258,6 @@ class _Matcher:
                         self.keys.setdefault(key, set()).add(alternative * 64 + g)
         self.code_memo: dict[str, frozenset[int]] = {}
         self.coded_words: set[str] = set()
-        # A sentence is looked at only around a key word of some sign's first group.
-        self.first_group_codes = frozenset(code for codes in self.keys.values() for code in codes if code % 64 == 0)
         # Per sign: each alternative's groups, and the "unless" list, by first word.
         self.sign_tables: dict[str, tuple[list[list[dict[str, list[str]]]], dict[str, list[str]]]] = {
             sign.name: ([[_by_first(group) for group in groups] for groups in sign.alternatives], _by_first(sign.unless))
@@ -305,19 +307,31 @@ class _Matcher:
                 self.prefixes[part[:-1]] = part
             else:
                 self.exact.setdefault(part, set()).add(part)
-        self.prefix_lengths = sorted({len(stem) for stem in self.prefixes})
+        # The prefixes by their first letter: a word is tried only against those it could start with.
+        self.prefixes_by_letter: dict[str, list[tuple[str, str]]] = {}
+        for stem, part in sorted(self.prefixes.items()):
+            self.prefixes_by_letter.setdefault(stem[:1], []).append((stem, part))
         self.letters = screening.fuzzy_letters
         self.never_fuzzy = frozenset(_normal(word) for word in screening.not_misspellings)
         # One-edit neighbours by the "symmetric delete" trick: a word and each
         # pattern word are indexed by themselves and every one-letter deletion.
         self.near: dict[str, set[str]] = {}
+        # A word one edit from a word of five letters or more keeps its first
+        # two letters or its last two, so a typed word with neither of some
+        # pattern word of about its length cannot be one edit away.
+        self.ends: set[tuple[str, int]] = set()
         if self.letters:
             fuzzy_words = {p for p in self.exact if len(p) >= self.letters}
             for word in fuzzy_words:
                 for variant in {word} | _deletions(word):
                     self.near.setdefault(variant, set()).add(word)
+                for length in range(len(word) - 1, len(word) + 2):
+                    self.ends.update({("<" + word[:2], length), (">" + word[-2:], length)})
         self.memo: dict[str, frozenset[str]] = {}
-        self.sentences: dict[tuple[str, ...], frozenset[str]] = {}  # a sentence met before (diaries repeat themselves)
+        # A sentence met before (diaries repeat themselves), by its shape: see :meth:`shape`.
+        self.sentences: dict[tuple[str | None, ...], frozenset[str]] = {}
+        self.shape_memo: dict[str, str] = {}
+        self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
 
     def starting(self, name: str, index: Mapping[str, list[int]], present: set[str]) -> list[str]:
         """The patterns of list ``name`` whose first word is in ``index`` and every word in ``present``."""
@@ -345,8 +359,7 @@ class _Matcher:
 
     def coded(self, words: set[str]) -> dict[str, frozenset[int]]:
         """The words among ``words`` that are a key word of some sign's group, with their groups."""
-        memo = self.code_memo
-        for word in [word for word in words if word not in memo]:  # (set - dict keys would copy the keys)
+        for word in words.difference(self.code_memo):  # (a dict's keys are tested in place, not copied)
             self._codes(word)
         return {word: self.code_memo[word] for word in words & self.coded_words}
 
@@ -368,6 +381,46 @@ class _Matcher:
             found = self.lazy_memo[word] = frozenset(parts)
         return found
 
+    def _shape_of(self, word: str) -> str:
+        known = (
+            not word[0].isalnum()
+            or self.parts_of(word)
+            or word in self.lazy_exact
+            or any(word.startswith(stem) for stem in self.lazy_prefixes)
+        )
+        found = word if known else ""
+        if len(self.shape_memo) > _MEMO_LIMIT:
+            self.shape_memo.clear()
+        self.shape_memo[word] = found
+        return found
+
+    def shape(self, sentence: Sequence[str]) -> tuple[str | None, ...]:
+        """``sentence`` with each word no list knows as ``""`` (no token is empty).
+
+        Such a word ("Saw Tom at the allotment") only holds a place: no
+        pattern, negation, clause break or filler matches it, so two sentences
+        of the same shape have the same signs, and a sentence is worked out
+        once per shape, whatever names and places it holds.
+        """
+        memo = self.shape_memo
+        shape = tuple(map(memo.get, sentence))  # words met before: looked up in C
+        if None in shape:
+            shape = tuple([memo[word] if word in memo else self._shape_of(word) for word in sentence])
+        return shape
+
+    def signs_in(self, sentence: list[str], rules: Screening) -> frozenset[str]:
+        """The signs one sentence (its tokens, no sentence end among them) may describe."""
+        shape = self.shape(sentence)
+        signs = self.sentences.get(shape)
+        if signs is None:
+            # The quick test first: the words that are a key word of some sign's group.
+            maybe = self.signs_maybe_in(self.coded(set(sentence)).values())
+            signs = _signs_in_sentence(sentence, rules, maybe) if maybe else frozenset()
+            if len(self.sentences) > _MEMO_LIMIT:
+                self.sentences.clear()
+            self.sentences[shape] = signs
+        return signs
+
     def parts_of(self, word: str) -> frozenset[str]:
         found = self.memo.get(word)
         if found is None:
@@ -378,11 +431,8 @@ class _Matcher:
 
     def _parts_of(self, word: str) -> set[str]:
         found = set(self.exact.get(word, ()))
-        for length in self.prefix_lengths:
-            if length > len(word):
-                break
-            part = self.prefixes.get(word[:length])
-            if part is not None:
+        for stem, part in self.prefixes_by_letter.get(word[:1], ()):
+            if word.startswith(stem):
                 found.add(part)
         if (
             word in self.exact
@@ -390,12 +440,17 @@ class _Matcher:
             or len(word) < self.letters
             or len(word) > _LONGEST_FUZZY_WORD
             or word in self.never_fuzzy
+            or (
+                self.letters >= 5
+                and ("<" + word[:2], len(word)) not in self.ends
+                and (">" + word[-2:], len(word)) not in self.ends
+            )
         ):
             return found
-        for variant in {word} | _deletions(word):
-            for near in self.near.get(variant, ()):
-                if one_edit_apart(word, near):
-                    found.add(near)
+        near = self.near
+        for variant in (word, *[word[:i] + word[i + 1 :] for i in range(len(word))]):
+            if variant in near:
+                found.update(n for n in near[variant] if n not in found and one_edit_apart(word, n))
         return found
 
 
@@ -610,37 +665,21 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     """
     rules = default_screening() if screening is None else screening
     matcher = _matcher(rules)
-    tokens: list[str] = _TOKEN.findall(_normal(text))
-    # The quick test first: the words that are a key word of some sign's group.
-    coded = matcher.coded(set(tokens))
-    if not matcher.signs_maybe_in(coded.values()):
-        return []
-    anchors = {word for word, codes in coded.items() if not codes.isdisjoint(matcher.first_group_codes)}
-    # Every rule works within one sentence, so only the sentences around those
-    # words are looked at, each on its own (and each only once).
+    # Every rule works within one sentence, so each sentence is looked at on
+    # its own, and a sentence met before (word for word, or in shape: see
+    # _Matcher.shape) is not worked out again.
     found: set[str] = set()
-    seen = matcher.sentences
-    done = -1
-    for at in [at for at, token in enumerate(tokens) if token in anchors]:
-        if at <= done:
-            continue
-        start = at
-        while start > 0 and tokens[start - 1] not in _SENTENCE_END:
-            start -= 1
-        end = at
-        while end < len(tokens) and tokens[end] not in _SENTENCE_END:
-            end += 1
-        done = end
-        sentence = tuple(tokens[start:end])
-        maybe = matcher.signs_maybe_in(coded[word] for word in set(sentence) if word in coded)
-        if maybe:
-            signs = seen.get(sentence)
-            if signs is None:
-                if len(seen) > _MEMO_LIMIT:
-                    seen.clear()
-                signs = seen[sentence] = _signs_in_sentence(list(sentence), rules, maybe)
+    known = matcher.pieces
+    for piece in _SENTENCE_SPLIT.split(_normal(text)):
+        signs = known.get(piece)
+        if signs is None:
+            signs = matcher.signs_in(_TOKEN.findall(piece), rules)
+            if len(known) > _MEMO_LIMIT:
+                known.clear()
+            known[piece] = signs
+        if signs:
             found.update(signs)
-    return [sign.name for sign in rules.signs if sign.name in found]
+    return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
 def _signs_in_sentence(sentence: list[str], rules: Screening, maybe: frozenset[int]) -> frozenset[str]:
