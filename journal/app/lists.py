@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from journal.core.catalog import name_key, tidy_name
 from journal.core.errors import UserError, ValidationError
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
     from journal.core.day import DayEntry
     from journal.storage.journal import Journal
+
+#: What a change of the journal file returns.
+Changed = TypeVar("Changed")
 
 
 class ListChangeRefused(UserError):
@@ -216,8 +219,8 @@ def move(journal: "Journal", kind: ListKind, name: str) -> ListChange:
     return ListChange(dates)
 
 
-def change_file(db_path: Path, change: "Callable[[Journal], ListChange]") -> ListChange:
-    """Run one list ``change`` on the journal file at ``db_path`` (for the command line).
+def change_file(db_path: Path, change: "Callable[[Journal], Changed]") -> "Changed":
+    """Run one ``change`` (of the lists, or of the treatments) on the journal file at ``db_path`` (for the command line).
 
     The journal's lock is held throughout, so a journal open in the window is
     never changed behind its back (that raises ``JournalInUseError``).

@@ -37,17 +37,6 @@ def treatment_comparisons(journal: "Journal", start: dt.date, end: dt.date) -> t
 def change_treatments(db_path: "Path", change: "Callable[[Journal], T]") -> T:
     """Run one change of the treatments on the journal file at ``db_path`` (for the command line),
     holding the journal's lock, so a journal open in the window is never changed behind its back."""
-    from journal.storage.integrity import check_file
-    from journal.storage.journal import Journal
-    from journal.storage.single_instance import acquire_journal_lock
+    from journal.app.lists import change_file
 
-    check_file(db_path)
-    lock = acquire_journal_lock(db_path)
-    try:
-        journal = Journal.open(db_path)
-        try:
-            return change(journal)
-        finally:
-            journal.close()
-    finally:
-        lock.release()
+    return change_file(db_path, change)
