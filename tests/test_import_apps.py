@@ -417,3 +417,19 @@ def test_what_helped_is_written_to_the_journal(db_path: Path) -> None:
         journal.close()
     assert day.relief == (ReliefUse("massage", 0),)
     assert day.medication_helped == (("Ibuprofen", 2),)
+
+
+def test_flaredown_treatment_with_a_relief_name_becomes_what_helped() -> None:
+    data = (
+        "Date,Back pain,Heat,tens,Heat wrap,Naproxen,Tags\n"
+        "2024-05-01 00:00:00 UTC,3,Taken,20 min,Taken,500 mg,rest\n"
+        "2024-05-02 00:00:00 UTC,2,Not Taken,,,,\n"
+    )
+    found = parse_export("flaredown", data.encode())
+    days = {day.date: day for day in plan_import(found, PainChoice(back="Back pain"), set()).preview.entries}
+    first, second = days[dt.date(2024, 5, 1)], days[dt.date(2024, 5, 2)]
+    assert first.relief == (ReliefUse("heat", None), ReliefUse("TENS", None))
+    assert "tens: 20 min" in first.notes  # the amount is kept in the note, never made a rating
+    assert first.medications == ("Heat wrap", "Naproxen (500 mg)")  # not relief names: as before
+    assert first.triggers == ("rest",)  # tags are not self-care records: as before
+    assert second.relief == ()  # "Not Taken"
