@@ -206,7 +206,7 @@ def preview_lines(plan: ImportPlan) -> list[str]:
             lines.append(f"  • and {plural(len(plan.left_out_to_check) - LISTED_DATES, 'more day')}")
     helped = _what_helped(preview.entries)
     if helped:
-        lines.append("Becomes “What helped” (only your own relief names and the journal's own rating words):")
+        lines.append("Becomes “What helped” (only the journal's relief names, and ratings in its own words):")
         lines.extend(f"  • {line}" for line in helped)
     if preview.mapped:
         lines.append("What goes where:")
