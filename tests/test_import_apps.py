@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from journal.app.importing_apps import Clash, default_choice, import_planned, plan_import, preview_lines, read_export
-from journal.core.day import DayEntry
+from journal.core.day import DayEntry, ReliefUse
 from journal.core.errors import UserError
 from journal.formats.importers import SOURCES, parse_export
 from journal.formats.importers.common import ForeignImportError, PainChoice, ParsedImport, Scale, build_preview, to_ten
@@ -317,3 +317,119 @@ def test_one_item_cannot_be_both_back_and_leg_pain() -> None:
     found = parsed("flaredown", "flaredown.csv")
     with pytest.raises(UserError, match="cannot be both back pain and leg pain"):
         plan_import(found, PainChoice(back="Back pain", leg="Back pain"), set())
+
+
+# --- what helped: only the journal's own relief names and rating words ----------------------
+
+
+def _paintracker_day(medications: str, treatments: str) -> tuple[DayEntry, str]:
+    data = (
+        '[{"timestamp": "2024-09-02T09:00:00", "baselineData": {"pain": 5},'
+        f' "medications": {{"current": [{medications}]}},'
+        f' "treatments": {{"recent": [{treatments}]}}}}]'
+    )
+    found = parse_export("paintracker", data.encode())
+    plan = plan_import(found, default_choice(found), set())
+    [day] = plan.preview.entries
+    return day, "\n".join(preview_lines(plan))
+
+
+def test_paintracker_effectiveness_in_the_journals_words_becomes_the_medication_rating() -> None:
+    day, text = _paintracker_day(
+        '{"name": "Ibuprofen", "dosage": "400mg", "effectiveness": "Helped a lot"},'
+        ' {"name": "Paracetamol", "effectiveness": "did not help"},'
+        ' {"name": "Codeine", "effectiveness": "helped  a LITTLE"}',
+        "",
+    )
+    assert day.medications == ("Ibuprofen (400mg)", "Paracetamol", "Codeine")
+    assert day.medication_helped == (("Ibuprofen (400mg)", 2), ("Paracetamol", 0), ("Codeine", 1))
+    assert "helped:" not in day.notes  # a rating that came across is not repeated in the note
+    assert "Becomes “What helped”" in text
+    assert "  • Ibuprofen (400mg) (medication): 1 day (helped a lot 1 day)" in text
+    assert "Medication effectiveness in the journal's own words → what helped, with that rating (3 times)" in text
+
+
+@pytest.mark.parametrize("effectiveness", ["moderate", "7", "Very effective", "helped", ""])
+def test_paintracker_effectiveness_on_another_scale_stays_in_the_note(effectiveness: str) -> None:
+    day, text = _paintracker_day(f'{{"name": "Naproxen", "effectiveness": "{effectiveness}"}}', "")
+    assert day.medications == ("Naproxen",)
+    assert day.medication_helped == ()
+    if effectiveness:
+        assert f"Naproxen: helped: {effectiveness}" in day.notes
+    assert "Becomes “What helped”" not in text
+
+
+def test_paintracker_treatment_with_a_relief_name_becomes_what_helped() -> None:
+    day, text = _paintracker_day(
+        "",
+        '{"type": "HEAT", "effectiveness": "helped a little"}, {"type": "tens"},'
+        ' {"type": "Rest", "effectiveness": "somewhat"}, {"type": "Physiotherapy", "effectiveness": "Helped a lot"}',
+    )
+    assert day.relief == (ReliefUse("heat", 1), ReliefUse("TENS", None), ReliefUse("rest", None))
+    assert day.medications == ("Physiotherapy",)  # not a relief name: as before
+    assert day.medication_helped == ()  # a treatment is never given a medication rating
+    assert "Physiotherapy: helped: Helped a lot" in day.notes
+    assert "Rest: helped: somewhat" in day.notes  # not the journal's words: kept in the note, unrated
+    assert "HEAT: helped" not in day.notes
+    assert "  • heat (relief): 1 day (helped a little 1 day)" in text
+    assert "  • TENS (relief): 1 day (not rated 1 day)" in text
+    assert "Recent treatments that are relief → what helped (3 times)" in text
+
+
+def test_bearable_factors_with_a_relief_name_become_what_helped_and_others_stay_triggers() -> None:
+    data = (
+        "date,weekday,time of day,category,rating/amount,detail,notes\n"
+        "2nd Mar 2024,Saturday,08:30,Symptom,2,Back pain (Moderate),\n"
+        "2nd Mar 2024,Saturday,all day,Factors,,Heat | Driving | lying down | Heat pad,\n"
+    )
+    found = parse_export("bearable", data.encode())
+    plan = plan_import(found, PainChoice(back="Back pain"), set())
+    [day] = plan.preview.entries
+    assert day.relief == (ReliefUse("heat", None), ReliefUse("lying down", None))
+    assert day.triggers == ("Driving", "Heat pad")  # only an exact relief name, ignoring case
+    text = "\n".join(preview_lines(plan))
+    assert "Factors that are relief (heat, rest, …) → what helped (2 times)" in text
+    assert "  • lying down (relief): 1 day (not rated 1 day)" in text
+
+
+def test_files_without_relief_names_or_ratings_import_as_before() -> None:
+    for source, name, choice in (
+        ("bearable", "bearable.csv", PainChoice(back="Back pain")),
+        ("paintracker", "paintracker.json", None),
+        ("paintracker", "paintracker_full.json", None),
+    ):
+        for day in entries(source, name, choice).values():
+            assert day.relief == () and day.medication_helped == (), (source, day.date)
+
+
+def test_what_helped_is_written_to_the_journal(db_path: Path) -> None:
+    data = (
+        '[{"timestamp": "2024-09-02T09:00:00", "baselineData": {"pain": 5},'
+        ' "medications": {"current": [{"name": "Ibuprofen", "effectiveness": "helped a lot"}]},'
+        ' "treatments": {"recent": [{"type": "Massage", "effectiveness": "did not help"}]}}]'
+    )
+    found = parse_export("paintracker", data.encode())
+    journal = Journal.open(db_path)
+    try:
+        import_planned(journal, plan_import(found, default_choice(found), set()), Clash.STOP)
+        [day] = journal.days()
+    finally:
+        journal.close()
+    assert day.relief == (ReliefUse("massage", 0),)
+    assert day.medication_helped == (("Ibuprofen", 2),)
+
+
+def test_flaredown_treatment_with_a_relief_name_becomes_what_helped() -> None:
+    data = (
+        "Date,Back pain,Heat,tens,Heat wrap,Naproxen,Tags\n"
+        "2024-05-01 00:00:00 UTC,3,Taken,20 min,Taken,500 mg,rest\n"
+        "2024-05-02 00:00:00 UTC,2,Not Taken,,,,\n"
+    )
+    found = parse_export("flaredown", data.encode())
+    days = {day.date: day for day in plan_import(found, PainChoice(back="Back pain"), set()).preview.entries}
+    first, second = days[dt.date(2024, 5, 1)], days[dt.date(2024, 5, 2)]
+    assert first.relief == (ReliefUse("heat", None), ReliefUse("TENS", None))
+    assert "tens: 20 min" in first.notes  # the amount is kept in the note, never made a rating
+    assert first.medications == ("Heat wrap", "Naproxen (500 mg)")  # not relief names: as before
+    assert first.triggers == ("rest",)  # tags are not self-care records: as before
+    assert second.relief == ()  # "Not Taken"

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal.core.day import HELPED_WORDS, DayEntry
 from journal.core.errors import UserError
 from journal.core.words import plural
 from journal.formats.importers import SOURCES
@@ -147,6 +149,24 @@ def _dates(dates: Sequence[dt.date]) -> str:
     return shown + (f" and {len(dates) - LISTED_DATES} more" if len(dates) > LISTED_DATES else "")
 
 
+def _what_helped(entries: Sequence[DayEntry]) -> list[str]:
+    """One line per relief or rated medication: on how many days, and each rating with its days."""
+    uses: dict[tuple[str, str], Counter[int | None]] = {}
+    for entry in entries:
+        for use in entry.relief:
+            uses.setdefault(("relief", use.name), Counter())[use.helped] += 1
+        for name, rating in entry.medication_helped:
+            uses.setdefault(("medication", name), Counter())[rating] += 1
+    lines = []
+    for (kind, name), counts in sorted(uses.items(), key=lambda item: (item[0][0] != "relief", item[0][1].lower())):
+        rated = "; ".join(
+            f"{HELPED_WORDS[value] if value is not None else 'not rated'} {plural(n, 'day')}"
+            for value, n in sorted(counts.items(), key=lambda item: -1 if item[0] is None else item[0])
+        )
+        lines.append(f"{name} ({kind}): {plural(sum(counts.values()), 'day')} ({rated})")
+    return lines
+
+
 def preview_lines(plan: ImportPlan) -> list[str]:
     """The preview in plain lines, for the command line and the window's dialog."""
     preview, parsed = plan.preview, plan.parsed
@@ -184,6 +204,10 @@ def preview_lines(plan: ImportPlan) -> list[str]:
         lines.extend(f"  • {date.isoformat()}: {', '.join(signs)}" for date, signs in plan.left_out_to_check[:LISTED_DATES])
         if len(plan.left_out_to_check) > LISTED_DATES:
             lines.append(f"  • and {plural(len(plan.left_out_to_check) - LISTED_DATES, 'more day')}")
+    helped = _what_helped(preview.entries)
+    if helped:
+        lines.append("Becomes “What helped” (only the journal's relief names, and ratings in its own words):")
+        lines.extend(f"  • {line}" for line in helped)
     if preview.mapped:
         lines.append("What goes where:")
         lines.extend(f"  • {line}" for line in preview.mapped)

@@ -25,8 +25,10 @@ from journal.formats.importers.common import (
     Scale,
     SourceDay,
     add_name,
+    add_relief,
     clean_name,
     decode_text,
+    relief_name,
 )
 
 SOURCE: Final = "Bearable"
@@ -179,8 +181,13 @@ def _row(parsed: ParsedImport, day: SourceDay, cells: dict[str, str]) -> None:
         parsed.mapped[("Meds/Supplements", "medications (with doses)")] += 1
     elif kind == "factors":
         for part in _details(detail):
-            add_name(day.triggers, part)
-        parsed.mapped[("Factors", "triggers")] += 1
+            relief = relief_name(part)
+            if relief is not None:  # heat, rest, …: the journal's own relief names are never triggers
+                add_relief(day, relief, None)
+                parsed.mapped[("Factors that are relief (heat, rest, …)", "what helped")] += 1
+            else:
+                add_name(day.triggers, part)
+                parsed.mapped[("Factors", "triggers")] += 1
     elif kind == "sleep":
         hours = _hours(rating) if rating else None
         if hours is not None and 0 <= hours <= 24:

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
 
-from journal.core.catalog import name_key, tidy_name
-from journal.core.day import DayEntry
+from journal.core.catalog import CatalogKind, default_catalog, name_key, tidy_name
+from journal.core.day import HELPED_WORDS, DayEntry, ReliefUse
 from journal.core.errors import UserError, ValidationError
 from journal.core.validation import MAX_ITEMS, MAX_MEDICATION_LENGTH, MAX_NAME_LENGTH, validate_day
 from journal.core.words import plural
@@ -125,6 +125,8 @@ class SourceDay:
     sleep_hours: float | None = None
     notes: list[str] = field(default_factory=list)  # the person's own words, in file order
     kept_as_words: list[str] = field(default_factory=list)  # lines of the note for things with no field
+    relief: dict[str, int | None] = field(default_factory=dict)  # catalog relief name → 0/1/2 or None
+    medication_helped: dict[str, int] = field(default_factory=dict)  # name as in ``medications`` → 0/1/2
 
 
 @dataclass
@@ -250,6 +252,31 @@ def _key(name: str) -> str:
     return name_key(name)
 
 
+@lru_cache(maxsize=1)
+def _relief_names() -> dict[str, str]:
+    return {name_key(item.name): item.name for item in default_catalog() if item.kind is CatalogKind.RELIEF}
+
+
+def relief_name(raw: str) -> str | None:
+    """The journal's own relief name (heat, rest, TENS, …) that ``raw`` is, ignoring case; else None."""
+    return _relief_names().get(_key(clean_name(raw)))
+
+
+def helped_rating(raw: object) -> int | None:
+    """0/1/2 when ``raw`` is one of the journal's own rating words (“helped a lot”, “helped a
+    little”, “did not help”), ignoring case and spacing; anything else is no rating (None)."""
+    if not isinstance(raw, str):
+        return None
+    words = " ".join(raw.lower().split())
+    return next((value for value, word in HELPED_WORDS.items() if word == words), None)
+
+
+def add_relief(day: SourceDay, name: str, helped: int | None) -> None:
+    """Record a relief use; a later rating fills in a missing one, never replaces one."""
+    if day.relief.get(name) is None:
+        day.relief[name] = helped
+
+
 def add_name(names: list[str], raw: str) -> None:
     name = clean_name(raw)
     if name and _key(name) not in {_key(n) for n in names}:
@@ -346,6 +373,8 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
         triggers = _fit(day.triggers, MAX_NAME_LENGTH, "Triggers", overflow)
         symptom_names = _fit(symptoms, MAX_NAME_LENGTH, "Symptoms", overflow)
         medications = _fit(day.medications, MAX_MEDICATION_LENGTH, "Medications", overflow)
+        relief = tuple(ReliefUse(name, helped) for name, helped in list(day.relief.items())[:MAX_ITEMS])
+        medication_helped = tuple((m, day.medication_helped[m]) for m in medications if m in day.medication_helped)
         extra = list(dict.fromkeys([*lines, *day.kept_as_words, *overflow]))  # each line once
         parts = ["\n".join(day.notes)] if day.notes else []
         if extra:
@@ -359,6 +388,8 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
             triggers=triggers,
             symptoms=symptom_names,
             medications=medications,
+            relief=relief,
+            medication_helped=medication_helped,
             notes="\n\n".join(parts),
         )
         try:

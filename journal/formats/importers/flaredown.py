@@ -16,7 +16,16 @@ import io
 import re
 from typing import Final
 
-from journal.formats.importers.common import ForeignImportError, ParsedImport, Reading, Scale, add_name, decode_text
+from journal.formats.importers.common import (
+    ForeignImportError,
+    ParsedImport,
+    Reading,
+    Scale,
+    add_name,
+    add_relief,
+    decode_text,
+    relief_name,
+)
 
 SOURCE: Final = "Flaredown"
 SCORE: Final = Scale(0, 4)
@@ -106,6 +115,11 @@ def parse(data: bytes) -> ParsedImport:
                 parsed.mapped[("Conditions and symptoms (0–4)", "symptoms (a chosen one: back or leg pain)")] += 1
             elif cell.lower() == "not taken":
                 parsed.dropped[DROPPED_NOT_TAKEN] += 1
+            elif (relief := relief_name(name)) is not None:  # a journal relief name (Heat, TENS): what helped, unrated
+                add_relief(day, relief, None)
+                if cell.lower() != "taken":
+                    day.kept_as_words.append(f"{name}: {cell}")
+                parsed.mapped[("Treatments that are relief (heat, rest, …)", "what helped")] += 1
             else:
                 add_name(day.medications, name if cell.lower() == "taken" else f"{name} ({cell})")
                 parsed.mapped[("Treatments", "medications (with doses)")] += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final
 
+from journal.core.catalog import name_key
 from journal.formats.importers.common import (
     ZERO_TO_TEN,
     ForeignImportError,
@@ -20,8 +21,12 @@ from journal.formats.importers.common import (
     Reading,
     SourceDay,
     add_name,
+    add_relief,
+    clean_name,
     decode_text,
+    helped_rating,
     load_json,
+    relief_name,
 )
 from journal.formats.importers.places import place_code
 
@@ -65,6 +70,8 @@ WORDED: Final = (
     ("comparison", "newLimitations", "New limitations"),
 )
 PAIN: Final = "Pain"
+WHAT_HELPED: Final = "what helped"
+RATED: Final = "what helped, with that rating"
 DROPPED_WHEREABOUTS: Final = "Where you were (location data is never imported)"
 DROPPED_MOOD: Final = "Mood, mood impact and stress scores (PainTracker's own scales; not rescaled)"
 
@@ -110,11 +117,21 @@ def _more_words(parsed: ParsedImport, day: SourceDay, entry: dict[str, Any], med
         kind = str(treatment.get("type") or "").strip() if isinstance(treatment, dict) else ""
         if not kind:
             continue
-        add_name(day.medications, kind)
-        parsed.mapped[("Recent treatments", "medications and self-care")] += 1
         helped = str(treatment.get("effectiveness") or "").strip()
-        if helped:
-            day.kept_as_words.append(f"{kind}: helped: {helped}")
+        relief = relief_name(kind)
+        if relief is not None:  # one of the journal's own relief names: "what helped"
+            rating = helped_rating(helped)
+            add_relief(day, relief, rating)
+            parsed.mapped[("Recent treatments that are relief", WHAT_HELPED)] += 1
+            if rating is not None:
+                parsed.mapped[("Treatment effectiveness in the journal's own words", RATED)] += 1
+            elif helped:
+                day.kept_as_words.append(f"{kind}: helped: {helped}")
+        else:
+            add_name(day.medications, kind)
+            parsed.mapped[("Recent treatments", "medications and self-care")] += 1
+            if helped:
+                day.kept_as_words.append(f"{kind}: helped: {helped}")
         if str(treatment.get("provider") or "").strip():
             parsed.dropped["Who gave a treatment (a person's name; not imported)"] += 1
 
@@ -179,12 +196,18 @@ def _entry(parsed: ParsedImport, entry: Any, where: str) -> None:
             continue
         name = str(medication["name"]).strip()
         dose = str(medication.get("dosage") or "").strip()
-        add_name(day.medications, f"{name} ({dose})" if dose else name)
+        label = f"{name} ({dose})" if dose else name
+        add_name(day.medications, label)
         parsed.mapped[("Medications", "medications (with doses)")] += 1
+        rating = helped_rating(medication.get("effectiveness"))
+        stored = next((m for m in day.medications if name_key(m) == name_key(clean_name(label))), None)
+        if rating is not None and stored is not None:
+            day.medication_helped.setdefault(stored, rating)
+            parsed.mapped[("Medication effectiveness in the journal's own words", RATED)] += 1
         how = "; ".join(
             f"{label} {str(medication[key]).strip()}"
             for key, label in (("frequency", "taken"), ("effectiveness", "helped:"))
-            if str(medication.get(key) or "").strip()
+            if str(medication.get(key) or "").strip() and (key != "effectiveness" or rating is None)
         )
         if how:
             day.kept_as_words.append(f"{name}: {how}")
