@@ -32,6 +32,8 @@ from journal.formats.importers.common import (
 )
 
 SOURCE: Final = "Bearable"
+#: Relief names that, as a Bearable factor, may mean the weather or an illness.
+WEATHER_LIKE = frozenset({"heat", "cold"})
 SEVERITY: Final = Scale(1, 3, ("Mild", "Moderate", "Severe"))
 REQUIRED: Final = ("date", "category", "rating/amount", "detail")
 MAX_CELL_CHARS: Final = 1_000_000
@@ -182,9 +184,11 @@ def _row(parsed: ParsedImport, day: SourceDay, cells: dict[str, str]) -> None:
     elif kind == "factors":
         for part in _details(detail):
             relief = relief_name(part)
-            if relief is not None:  # heat, rest, …: the journal's own relief names are never triggers
+            # "Heat" or "Cold" as a Bearable factor may be the weather or an illness, not a heat or
+            # cold pack: those two stay as the person logged them. Rest, lying down, TENS, … are relief.
+            if relief is not None and relief not in WEATHER_LIKE:
                 add_relief(day, relief, None)
-                parsed.mapped[("Factors that are relief (heat, rest, …)", "what helped")] += 1
+                parsed.mapped[("Factors that are relief (rest, lying down, …)", "what helped")] += 1
             else:
                 add_name(day.triggers, part)
                 parsed.mapped[("Factors", "triggers")] += 1
