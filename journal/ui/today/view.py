@@ -344,6 +344,8 @@ class TodayView(QWidget):
     # --- loading -------------------------------------------------------------------
 
     def _on_changed(self, change: JournalChange) -> None:
+        if change.everything:
+            self.form.set_about(self.session.about_you())
         if change.catalog or change.everything:
             self.form.set_catalogs(
                 self.session.catalog(CatalogKind.ACTIVITY),
