@@ -13,7 +13,7 @@ from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
 from journal.storage.journal import Journal
 from journal.ui.main_window import MainWindow
 from journal.ui.today.form import DayForm
-from tests.test_red_flags_ui import ModalWatcher, _fill_pain, _open, _save, modals, opened  # noqa: F401
+from tests.test_red_flags_ui import Asked, ModalWatcher, _fill_pain, _open, _save, modals, opened  # noqa: F401
 
 SIGNS = [i.name for i in default_catalog() if i.kind is CatalogKind.SYMPTOM and i.urgency is not Urgency.NONE]
 ORDINARY = [i.name for i in default_catalog() if i.kind is CatalogKind.SYMPTOM and i.urgency is Urgency.NONE]
@@ -143,3 +143,30 @@ def test_a_day_with_the_strain_sign_marked_always_shows_it(qtbot: QtBot) -> None
     assert form.symptoms.chip(STRAIN) is None and form.entry().symptoms == ()
     form.set_entry(marked, DayEntry(date=marked, back_pain=5, symptoms=(STRAIN,)))
     assert form.symptoms.chip(STRAIN) is not None
+
+
+NOTE = "coughed and felt something go in my back, agony"
+
+
+@pytest.mark.parametrize("osteoporosis", [False, True])
+def test_a_note_asks_about_the_strain_sign_only_with_osteoporosis_or_steroids(
+    qtbot: QtBot,
+    db_path: Path,
+    modals: ModalWatcher,  # noqa: F811
+    opened: list[MainWindow],  # noqa: F811
+    osteoporosis: bool,
+) -> None:
+    window = _open(qtbot, db_path)
+    opened.append(window)
+    if osteoporosis:
+        with qtbot.waitSignal(window.session.changed, timeout=5_000):
+            window.session.save_about_you(AboutYou(osteoporosis_or_steroids=True))
+    chips = window.today.form.symptoms
+    assert (chips.chip(STRAIN) is not None) is osteoporosis
+    asked = Asked(answer=True)
+    window.today.words.ask = asked
+    _fill_pain(qtbot, window)
+    qtbot.keyClicks(window.today.form.notes, NOTE)
+    _save(qtbot, window)
+    assert asked.questions == ([(STRAIN, NOTE)] if osteoporosis else [])
+    assert (STRAIN in window.today.form.entry().symptoms) is osteoporosis

@@ -390,6 +390,11 @@ class DayForm(QWidget):
             self._not_offered = hidden
             self._offer_symptoms()
 
+    @property
+    def not_offered(self) -> frozenset[str]:
+        """Name keys of the warning signs not offered to this person (see :meth:`set_about`)."""
+        return self._not_offered
+
     def _offer_symptoms(self) -> None:
         symptoms = self._symptom_catalog
         marks = {name_key(i.name): i.urgency.value for i in symptoms if i.urgency is not Urgency.NONE}
