@@ -58,3 +58,18 @@ def test_ordinary_notes_rarely_raise_an_urgent_question() -> None:
 def test_ordinary_notes_rarely_raise_any_question() -> None:
     share, raised = _share(_phrasings()["ordinary"], False, urgent_only=False)
     assert share <= 0.20, f"{share:.0%} asked; {raised}"
+
+
+STRAIN = "sudden severe back pain after a cough, lift or minor strain"
+
+
+def test_sudden_pain_after_a_strain_is_suggested_as_the_soon_sign_it_is() -> None:
+    # Screening does not see About you: it suggests the sign as it stands in the catalog ("soon").
+    assert default_urgencies()[name_key(STRAIN)] is Urgency.SOON
+    missed = [t for t in _phrasings()["strain"] if STRAIN not in suggested_signs(t)]
+    assert missed == []
+
+
+def test_ordinary_coughs_and_lifts_do_not_suggest_the_strain_sign() -> None:
+    raised = [t for t in _phrasings()["ordinary"] if STRAIN in suggested_signs(t)]
+    assert raised == []

@@ -69,6 +69,9 @@ AGE_SIGNS: Final = frozenset({"pain at night that rest does not ease", "unexplai
 SOONER: Final = "within a few days"
 STRAIN: Final = "sudden severe back pain after a cough, lift or minor strain"
 TODAY: Final = "today"
+#: Warning signs offered only to a person whose About-you answer says so (name key -> answer).
+#: They stay in the catalog for everyone; a day that has one marked always shows it.
+OFFERED_WITH: Final = {STRAIN: "osteoporosis_or_steroids"}
 SAME_DAY: Final = (
     "Back pain with a fever or chills can come from an infection; "
     "with what you told the journal about yourself, it needs checking the same day."
@@ -104,6 +107,11 @@ class AboutYou:
             )
             for name, value in values.items()
         }
+
+
+def not_offered(about: AboutYou | None) -> frozenset[str]:
+    """Name keys of the warning signs not offered to this person (see :data:`OFFERED_WITH`)."""
+    return frozenset(key for key, answer in OFFERED_WITH.items() if about is None or not getattr(about, answer))
 
 
 def check_birth_year(year: int | None, today: dt.date) -> None:

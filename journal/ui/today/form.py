@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core import clock
+from journal.core.about_you import AboutYou, not_offered
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, default_catalog, name_key
 from journal.core.dates import relative_words
 from journal.core.day import FIELD_LABELS, PAIN_LOCATIONS, DayEntry
@@ -103,6 +104,9 @@ class DayForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.date = clock.today()
+        #: Warning signs not offered to this person (About you); shown only on a day that has one marked.
+        self._not_offered = not_offered(None)
+        self._symptom_catalog: list[CatalogItem] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
@@ -374,11 +378,30 @@ class DayForm(QWidget):
         A name left out is still found by typing it in "Add…"."""
         self.activities.set_names(i.name for i in activities[:MAX_ACTIVITY_NAMES])
         self.triggers.set_names(_with_checked([i.name for i in triggers[:MAX_CHIPS]], self.triggers))
+        self._symptom_catalog = list(symptoms)
+        self._offer_symptoms()
+        self.medications.set_known(medications)
+
+    def set_about(self, about: AboutYou | None) -> None:
+        """Offer the warning signs that depend on what the person said about themselves
+        (:data:`journal.core.about_you.OFFERED_WITH`); a sign marked on the day shown stays."""
+        hidden = not_offered(about)
+        if hidden != self._not_offered:
+            self._not_offered = hidden
+            self._offer_symptoms()
+
+    @property
+    def not_offered(self) -> frozenset[str]:
+        """Name keys of the warning signs not offered to this person (see :meth:`set_about`)."""
+        return self._not_offered
+
+    def _offer_symptoms(self) -> None:
+        symptoms = self._symptom_catalog
         marks = {name_key(i.name): i.urgency.value for i in symptoms if i.urgency is not Urgency.NONE}
         shown = [i.name for i in symptoms[:MAX_CHIPS]]
         shown += [i.name for i in symptoms[MAX_CHIPS:] if i.urgency is not Urgency.NONE]  # red flags always
+        shown = [n for n in shown if name_key(n) not in self._not_offered]
         self.symptoms.set_names(_with_checked(shown, self.symptoms), marks)
-        self.medications.set_known(medications)
 
     def set_relief_catalog(self, relief: list[CatalogItem]) -> None:
         """Offer the relief names (the first :data:`MAX_CHIPS`, plus whatever is ticked)."""
@@ -429,6 +452,12 @@ class DayForm(QWidget):
             self.activities.set_value(e.activities)
             self.ensure_names(self.triggers, e.triggers)
             self.triggers.set_checked(e.triggers)
+            marked = {name_key(n) for n in e.symptoms}
+            names = self.symptoms.names()
+            offered = [n for n in names if name_key(n) not in self._not_offered or name_key(n) in marked]
+            if len(offered) != len(names):  # a sign not offered to this person, unmarked on this day
+                self.symptoms.set_checked([])
+                self.symptoms.set_names(offered)
             self.ensure_names(self.symptoms, e.symptoms)
             self.symptoms.set_checked(e.symptoms)
             self.medications.set_value(e.medications, e.medication_helped)

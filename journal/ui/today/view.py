@@ -344,6 +344,8 @@ class TodayView(QWidget):
     # --- loading -------------------------------------------------------------------
 
     def _on_changed(self, change: JournalChange) -> None:
+        if change.everything:
+            self.form.set_about(self.session.about_you())
         if change.catalog or change.everything:
             self.form.set_catalogs(
                 self.session.catalog(CatalogKind.ACTIVITY),
@@ -640,9 +642,11 @@ class TodayView(QWidget):
     def _screen(self, text: str) -> None:
         """Ask about ``text``; mark each sign the patient says yes to, with all that follows."""
         already = {name_key(name) for name in self.form.symptoms.checked()}
-        if any(name_key(sign) not in already for sign in suggested_signs(text)):
+        # A sign offered only with an About-you answer (osteoporosis or steroids) is asked about only then.
+        skipped = already | self.form.not_offered
+        if any(name_key(sign) not in skipped for sign in suggested_signs(text)):
             self.form.symptoms.open_warnings()  # a suggested sign is shown with its group
-        for sign in self.words.signs_to_mark(self, self.date, text, already):
+        for sign in self.words.signs_to_mark(self, self.date, text, skipped):
             if self.form.symptoms.chip(sign) is None:
                 continue  # not in this journal's catalog (cannot happen after migration 3)
             self.form.symptoms.set_checked([*self.form.symptoms.checked(), sign])
