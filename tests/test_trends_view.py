@@ -266,9 +266,17 @@ def test_trends_tab_in_the_window_opens_a_clicked_day_in_today(qtbot: QtBot, fil
     # The chart takes the height its keys need (a scroll area shows it in a small window).
     qtbot.waitUntil(lambda: trends.canvas.height() >= trends.canvas.minimumHeight(), timeout=5_000)
     trends.set_choice(PeriodChoice.DAYS_30)
+
+    def figure_fills_the_canvas() -> bool:
+        # The figure follows the canvas widget's size once Qt has delivered the resize.
+        canvas = trends.canvas
+        box, ratio = canvas.figure.bbox, canvas.device_pixel_ratio
+        return bool(abs(box.width - canvas.width() * ratio) < 2 and abs(box.height - canvas.height() * ratio) < 2)
+
+    qtbot.waitUntil(figure_fills_the_canvas, timeout=5_000)
     target = TODAY - dt.timedelta(days=7)
     qtbot.mouseClick(trends.canvas, Qt.MouseButton.LeftButton, pos=pixel_for(trends, target))
-    assert window.tabs.currentWidget() is window.today
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.today, timeout=5_000)
     qtbot.waitUntil(lambda: window.today.date == target, timeout=5_000)
     window.session.close()
 
