@@ -18,9 +18,11 @@ from journal.core.about_you import AboutYou, apply_by_day
 from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.redflags import red_flags_of
-from journal.core.summary import build_summary, render_text
+from journal.core.summary import build_summary
 from journal.formats.fhir import fhir_bundle
 from journal.formats.pdf_report import write_pdf
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 from journal.storage.journal import Journal
 
 FEVER = "fever or chills with back pain"
@@ -53,8 +55,8 @@ def test_summary_text_and_json_follow_the_answers() -> None:
     days = [DayEntry(date=DAY, back_pain=5, symptoms=(FEVER,))]
     usual = build_summary(days, DAY, DAY)
     told = build_summary(days, DAY, DAY, about=AboutYou(weak_immunity=True))
-    assert [f["urgency"] for f in usual.to_json()["red_flags"]] == ["soon"]
-    assert [f["urgency"] for f in told.to_json()["red_flags"]] == ["urgent"]
+    assert [f["urgency"] for f in summary_to_json(usual)["red_flags"]] == ["soon"]
+    assert [f["urgency"] for f in summary_to_json(told)["red_flags"]] == ["urgent"]
     assert f"{FEVER} (seek medical care now)" in render_text(told)
     assert f"{FEVER} (seek medical care now)" not in render_text(usual)
 
@@ -120,7 +122,7 @@ def test_the_answers_reach_the_report_only_when_the_person_says_so(stored: Journ
     save_about_you(stored, about, clock.today())
     data = load_report_data(stored, DAY, DAY)
     text = render_text(data.summary)
-    shown = data.summary.to_json()["about_you"]
+    shown = summary_to_json(data.summary)["about_you"]
     write_pdf(data, tmp_path / "r.pdf")
     pdf = " ".join(_pdf_text(tmp_path / "r.pdf").split())
     fhir = json.dumps(fhir_bundle(data))

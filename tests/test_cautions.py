@@ -7,7 +7,9 @@ import random
 
 from journal.core import cautions
 from journal.core.day import DayEntry
-from journal.core.summary import build_summary, render_text
+from journal.core.summary import build_summary
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 
 START = dt.date(2024, 1, 1)  # a Monday
 
@@ -26,7 +28,7 @@ def journal(seed: int, usual: float, days: int = 120, phi: float = 0.6) -> list[
 
 
 def codes(entries: list[DayEntry]) -> list[str]:
-    data = build_summary(entries, entries[0].date, entries[-1].date).to_json()
+    data = summary_to_json(build_summary(entries, entries[0].date, entries[-1].date))
     assert all(set(c) == {"code", "sentence"} for c in data["cautions"])
     return [c["code"] for c in data["cautions"]]
 

@@ -15,7 +15,9 @@ from journal.app.periods import REPORT_DAYS, resolve_period
 from journal.cli import EXIT_USER_ERROR, main
 from journal.core.errors import UserError
 from journal.core.sample_data import sample_days
-from journal.core.summary import build_summary, one_decimal, summary_to_json
+from journal.core.summary import build_summary
+from journal.core.words import one_decimal
+from journal.formats.summary_json import summary_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,9 @@ import pytest
 
 from journal.cli import EXIT_USER_ERROR, main
 from journal.core.sample_data import sample_days
-from journal.core.summary import Summary, build_summary, render_text, summary_to_json
+from journal.core.summary import Summary, build_summary
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from journal.core.day import DayEntry
 from journal.core.errors import ValidationError
 from journal.core.function_check import FORTNIGHTLY, OFF, WEEKLY, FunctionCheck, check_line, is_due
-from journal.core.summary import build_summary, render_text, summary_to_json
+from journal.core.summary import build_summary
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 from journal.storage.journal import Journal
 
 TODAY = dt.date(2026, 12, 7)

@@ -7,7 +7,9 @@ import random
 
 from journal.core import insights, trigger_model
 from journal.core.day import DayEntry
-from journal.core.summary import build_summary, render_text
+from journal.core.summary import build_summary
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 
 START = dt.date(2024, 1, 1)
 
@@ -58,7 +60,7 @@ def test_leg_pain_is_compared_only_when_logged_on_most_days() -> None:
 
 def test_every_json_comparison_names_its_pain() -> None:
     entries = leg_journal(2)
-    data = build_summary(entries, entries[0].date, entries[-1].date).to_json()
+    data = summary_to_json(build_summary(entries, entries[0].date, entries[-1].date))
     assert {t["pain"] for t in data["triggers"]} == {"back", "leg"}
     assert all(m["pain"] in ("back", "leg") for m in data["measure_associations"])
 
@@ -69,7 +71,7 @@ def test_severe_leg_pain_is_counted_like_back_pain() -> None:
     summary = build_summary(entries, entries[0].date, entries[-1].date)
     assert summary.flares.severe_days == ()
     assert summary.leg_pain.flares is not None and len(summary.leg_pain.flares.severe_days) == 60
-    data = summary.to_json()
+    data = summary_to_json(summary)
     assert len(data["leg_pain"]["severe_days"]) == 60
     assert data["leg_pain"]["trend"]["verdict"] == insights.TREND_STEADY
     assert "Severe days (leg pain 7 or more): 60" in render_text(summary)
@@ -82,8 +84,8 @@ def test_six_weeks_of_severe_leg_pain_is_in_the_summary() -> None:
     end = START + dt.timedelta(days=59)
     summary = build_summary(entries, START, end)
     assert summary.six_weeks is not None and summary.six_weeks.pain == "leg pain"
-    data = summary.to_json()
+    data = summary_to_json(summary)
     assert data["six_weeks"]["pain"] == "leg pain" and "book an appointment" in data["six_weeks"]["message"]
     assert "Six weeks of severe pain" in render_text(summary)
     calm = build_summary([DayEntry(date=e.date, back_pain=3, leg_pain=3) for e in entries], START, end)
-    assert calm.six_weeks is None and calm.to_json()["six_weeks"] is None
+    assert calm.six_weeks is None and summary_to_json(calm)["six_weeks"] is None

@@ -7,7 +7,8 @@ from functools import cache
 from pathlib import Path
 
 from journal.app.reports import ExportFormat
-from journal.core import summary, words
+from journal.core import words
+from journal.formats import summary_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,9 +34,9 @@ def test_one_plural_and_one_export_format() -> None:
 
 
 def test_the_summary_counts_words_as_everywhere_else() -> None:
-    assert summary.plural is words.plural
-    assert summary.plural(1_234, "logged day") == "1,234 logged days"  # the report and the window agree
-    assert summary.plural(1, "day") == "1 day"
+    assert vars(summary_text)["plural"] is words.plural
+    assert words.plural(1_234, "logged day") == "1,234 logged days"  # the report and the window agree
+    assert words.plural(1, "day") == "1 day"
 
 
 def test_the_export_dialog_offers_the_use_cases_formats_in_order() -> None:

@@ -8,7 +8,9 @@ import random
 from journal.core import insights, trigger_model
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.sample_data import sample_days
-from journal.core.summary import build_summary, render_text
+from journal.core.summary import build_summary
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 
 START = dt.date(2024, 1, 1)
 
@@ -61,7 +63,7 @@ def test_the_sample_data_shows_its_sitting_effect() -> None:
         (prolonged,) = [t for t in summary.triggers if t.name == "prolonged sitting" and t.lag_days == 0]
         assert prolonged.verdict == "higher", span
         assert prolonged.together == ("more sitting",)
-        data = summary.to_json()
+        data = summary_to_json(summary)
         (same_day,) = [t for t in data["triggers"] if t["name"] == "prolonged sitting" and t["lag_days"] == 0]
         assert same_day["together_with"] == ["more sitting"]
         text = render_text(summary)

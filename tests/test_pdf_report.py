@@ -14,11 +14,13 @@ from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.sample_data import sample_days
-from journal.core.summary import build_summary, one_decimal, summary_to_json, whole_minutes
+from journal.core.summary import build_summary
+from journal.core.words import one_decimal, whole_minutes
 from journal.formats import report_data, write_atomically
 from journal.formats.pdf_page_one import grouped_red_flags
 from journal.formats.pdf_report import A4, LETTER, paper_for_locale, write_pdf
 from journal.formats.pdf_style import DateWords, disclaimer
+from journal.formats.summary_json import summary_to_json
 
 END = dt.date(2025, 5, 29)
 START = END - dt.timedelta(days=89)

@@ -12,7 +12,9 @@ from journal.core import insights
 from journal.core.catalog import Urgency
 from journal.core.day import ActivityMinutes, DayEntry
 from journal.core.errors import UserError
-from journal.core.summary import Summary, build_summary, render_text, rounded
+from journal.core.summary import Summary, build_summary, rounded
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 
 START = dt.date(2024, 3, 1)
 END = dt.date(2024, 3, 31)
@@ -81,7 +83,7 @@ def summary() -> Summary:
 
 
 def test_json_top_level_keys_and_types(summary: Summary) -> None:
-    data = summary.to_json()
+    data = summary_to_json(summary)
     assert data.keys() >= TOP_LEVEL_KEYS
     assert data["period"] == {"from": "2024-03-01", "to": "2024-03-31"}
     assert data["days_in_period"] == 31
@@ -91,7 +93,7 @@ def test_json_top_level_keys_and_types(summary: Summary) -> None:
 
 
 def test_json_back_and_leg_pain(summary: Summary) -> None:
-    data = summary.to_json()
+    data = summary_to_json(summary)
     back = data["back_pain"]
     assert set(back) >= {"mean", "min", "max", "start_avg", "end_avg", "best_day", "worst_day"}
     pains = [d.back_pain for d in journal() if START <= d.date <= END]
@@ -106,7 +108,7 @@ def test_json_back_and_leg_pain(summary: Summary) -> None:
 
 
 def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
-    triggers = summary.to_json()["triggers"]
+    triggers = summary_to_json(summary)["triggers"]
     assert [(t["name"], t["lag_days"]) for t in triggers] == [("prolonged sitting", 0), ("prolonged sitting", 1)]
     keys = {
         "name",
@@ -137,18 +139,18 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
 
 
 def test_json_red_flags_use_catalog_urgency(summary: Summary) -> None:
-    assert summary.to_json()["red_flags"] == [{"date": "2024-03-11", "symptom": "Leg weakness", "urgency": "soon"}]
+    assert summary_to_json(summary)["red_flags"] == [{"date": "2024-03-11", "symptom": "Leg weakness", "urgency": "soon"}]
 
 
 def test_custom_urgencies_are_matched_ignoring_case() -> None:
     result = build_summary(journal(), START, END, urgencies={"STIFFNESS": Urgency.URGENT})
-    flags = result.to_json()["red_flags"]
+    flags = summary_to_json(result)["red_flags"]
     assert len(flags) == 29
     assert {f["urgency"] for f in flags} == {"urgent"}
 
 
 def test_json_medications_questions_notes(summary: Summary) -> None:
-    data = summary.to_json()
+    data = summary_to_json(summary)
     assert data["medications"] == {"Ibuprofen 200 mg": 29, "heat pack": 16}
     assert list(data["medications"]) == ["Ibuprofen 200 mg", "heat pack"]
     assert data["questions"] == [{"date": "2024-03-13", "text": "Is swimming OK?"}]
@@ -156,7 +158,7 @@ def test_json_medications_questions_notes(summary: Summary) -> None:
 
 
 def test_json_peg_flares_activities_trend_weeks(summary: Summary) -> None:
-    data = summary.to_json()
+    data = summary_to_json(summary)
     assert set(data["peg"]) == {"start", "end", "weekly"}
     assert all(set(w) == {"week_start", "mean", "days"} for w in data["peg"]["weekly"])
     assert set(data["flares"]) == {
@@ -196,10 +198,10 @@ def test_numbers_are_rounded_once_to_two_decimals(summary: Summary) -> None:
             return [f for v in value for f in floats(v)]
         return []
 
-    numbers = floats(summary.to_json())
+    numbers = floats(summary_to_json(summary))
     assert numbers
     assert all(round(n, 2) == n for n in numbers)
-    assert summary.back_pain.mean == summary.to_json()["back_pain"]["mean"]
+    assert summary.back_pain.mean == summary_to_json(summary)["back_pain"]["mean"]
     assert rounded(-0.001) == 0.0 and str(rounded(-0.001)) == "0.0"
     assert rounded(None) is None
 
@@ -224,7 +226,7 @@ def test_unsorted_input_gives_the_same_summary(summary: Summary) -> None:
 
 def test_empty_period_is_valid() -> None:
     result = build_summary(journal(), dt.date(2023, 1, 1), dt.date(2023, 1, 31))
-    data = result.to_json()
+    data = summary_to_json(result)
     assert data.keys() >= TOP_LEVEL_KEYS
     assert data["days_logged"] == 0 and data["days_in_period"] == 31
     assert all(v is None for v in data["back_pain"].values())
@@ -288,7 +290,7 @@ def test_render_text_lists_pacing_with_sources() -> None:
     assert suggestion.text in text
     assert "Source: Lumbar disc calcification (patient article), Activity Pacing" in text
     assert ".txt" not in text
-    assert result.to_json()["activities"]["pacing"][0]["source"] == insights.PACING_SOURCE
+    assert summary_to_json(result)["activities"]["pacing"][0]["source"] == insights.PACING_SOURCE
 
 
 def test_render_text_groups_triggers_with_too_few_days() -> None:
@@ -307,7 +309,7 @@ def test_red_flags_in_json_and_text_urgent_first_with_every_date() -> None:
         DayEntry(START + dt.timedelta(days=5), 5, symptoms=("trouble passing or controlling urine",)),
     ]
     result = build_summary(days, START, START + dt.timedelta(days=9))
-    assert result.to_json()["red_flags"] == [
+    assert summary_to_json(result)["red_flags"] == [
         {"date": (START + dt.timedelta(days=1)).isoformat(), "symptom": "leg weakness", "urgency": "soon"},
         {
             "date": (START + dt.timedelta(days=2)).isoformat(),
@@ -348,7 +350,7 @@ def test_sleep_mood_stiffness_and_where_it_hurts() -> None:
         for i in range(28)
     ]
     days.append(DayEntry(START + dt.timedelta(days=28), 4))  # nothing marked: not in the shares
-    data = build_summary(days, START, START + dt.timedelta(days=28)).to_json()
+    data = summary_to_json(build_summary(days, START, START + dt.timedelta(days=28)))
     sleep = data["daily_measures"]["sleep_hours"]
     assert sleep["days"] == 28 and sleep["first_week"] == 6.0 and sleep["last_week"] == 8.0
     assert sleep["mean"] == round((7 * 6 + 21 * 8) / 28, 2)
@@ -375,7 +377,7 @@ def test_bad_input_gives_plain_sentences(case: str) -> None:
     else:
         days = [day(i, 4 + i, triggers=("stress",)) for i in range(3)]
     result = build_summary(days, START, END)
-    text = render_text(result) + insights_html(result) + json.dumps(result.to_json())
+    text = render_text(result) + insights_html(result) + json.dumps(summary_to_json(result))
     assert "Traceback" not in text
     for t in result.triggers:
         assert t.verdict == "too few days" and t.ci_low is None
@@ -391,7 +393,8 @@ def test_bad_input_gives_plain_sentences(case: str) -> None:
 
 def test_a_short_journal_says_too_few_days_for_flares_rather_than_none() -> None:
     """Five days: no day has a usual level yet, so "0 flare days" would be a finding the data cannot make."""
-    from journal.core.summary import build_summary, render_text
+    from journal.core.summary import build_summary
+    from journal.formats.summary_text import render_text
 
     start = dt.date(2024, 3, 4)
     days = [DayEntry(start + dt.timedelta(days=i), pain) for i, pain in enumerate((3, 4, 8, 3, 4))]

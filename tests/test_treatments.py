@@ -98,7 +98,8 @@ def test_treatments_are_kept_checked_and_summed_up(tmp_path: Path) -> None:
         assert journal.treatments() == [(made, Treatment("physiotherapy", START))]
         summary = load_summary(journal, START - dt.timedelta(days=30), START + dt.timedelta(days=59))
         assert [t.verdict for t in summary.treatments] == [LOWER]
-        from journal.core.summary import render_text, summary_to_json
+        from journal.formats.summary_json import summary_to_json
+        from journal.formats.summary_text import render_text
 
         shown = summary_to_json(summary)["treatments"][0]
         assert (shown["name"], shown["start"], shown["end"], shown["days_before"]) == ("physiotherapy", "2026-10-03", None, 60)
@@ -169,7 +170,8 @@ def _with_leg_pain(entries: list[DayEntry], change: float, share_after: float, s
 
 
 def test_leg_pain_is_compared_too_when_logged_on_most_days_on_each_side(tmp_path: Path) -> None:
-    from journal.core.summary import render_text, summary_to_json
+    from journal.formats.summary_json import summary_to_json
+    from journal.formats.summary_text import render_text
 
     days = _with_leg_pain(_journal_days(-2.0, seed=5), -2.0, share_after=1.0, seed=6)
     result = before_after(days, Treatment("physiotherapy", START))

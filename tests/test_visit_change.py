@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from journal.core.day import DayEntry
-from journal.core.summary import build_summary, summary_to_json
+from journal.core.summary import build_summary
 from journal.core.visit_change import change_since, impression_words
+from journal.formats.summary_json import summary_to_json
 
 START = dt.date(2026, 9, 1)
 

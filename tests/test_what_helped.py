@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from journal.core.day import DayEntry, ReliefUse
-from journal.core.summary import build_summary, render_text, summary_to_json
+from journal.core.summary import build_summary
 from journal.core.what_helped import is_painkiller, what_helped
+from journal.formats.summary_json import summary_to_json
+from journal.formats.summary_text import render_text
 
 START = dt.date(2026, 1, 5)  # a Monday
 

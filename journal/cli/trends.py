@@ -60,7 +60,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_summary(args: argparse.Namespace) -> int:
     from journal.app.reports import load_summary
     from journal.cli.days import open_journal
-    from journal.core.summary import render_text, summary_to_json
+    from journal.formats.summary_json import summary_to_json
+    from journal.formats.summary_text import render_text
 
     journal = open_journal(args)
     try:

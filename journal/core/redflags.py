@@ -45,6 +45,7 @@ _FALLBACK_WHY: Final = {
     Urgency.SOON: "You marked this symptom as one to check with your doctor.",
 }
 _URGENCY_RANK: Final = {Urgency.URGENT: 0, Urgency.SOON: 1}
+_URGENCY_WORDS: Final = {Urgency.URGENT: "seek medical care now", Urgency.SOON: "see your doctor soon"}
 #: At most this many dates are written out for one symptom; the rest are counted.
 MAX_DATES_LISTED: Final = 8
 
@@ -167,6 +168,13 @@ def grouped(flags: Iterable[RedFlag]) -> list[FlagGroup]:
         result.append(FlagGroup(first.symptom, urgency, first.why, first.sources, dates, when))
     result.sort(key=lambda g: (_URGENCY_RANK[g.urgency], g.dates[0], name_key(g.symptom)))
     return result
+
+
+def urgency_words(urgency: Urgency, when: str = "") -> str:
+    """``seek medical care now``, or ``see your doctor`` with the sign's time frame (``soon`` without one)."""
+    if urgency is Urgency.SOON and when:
+        return f"see your doctor {when}"
+    return _URGENCY_WORDS[urgency]
 
 
 def _capital(text: str) -> str:

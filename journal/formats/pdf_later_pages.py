@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from journal.core.catalog import name_key
 from journal.core.day import DayEntry
-from journal.core.summary import one_decimal, rounded
+from journal.core.summary import rounded
 from journal.core.weeks import week_rows
+from journal.core.words import one_decimal
 from journal.formats import ReportData
 from journal.formats.pdf_style import (
     ALERT_TEXT,

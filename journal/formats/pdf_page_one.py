@@ -16,8 +16,8 @@ from journal.core.catalog import Urgency
 from journal.core.daily_measures import fmt_value
 from journal.core.dates import day_words
 from journal.core.redflags import RedFlag, grouped
-from journal.core.summary import one_decimal, plural, whole_minutes
 from journal.core.trigger_model import TriggerImpact, worse_words
+from journal.core.words import days_words, one_decimal, plural, whole_minutes
 from journal.formats import ReportData
 from journal.formats.pdf_style import (
     ALERT_EDGE,
@@ -30,7 +30,6 @@ from journal.formats.pdf_style import (
     Styles,
     bare_table_style,
     bullets,
-    days_words,
     grid_style,
     heading,
     patient_sentence,

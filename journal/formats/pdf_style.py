@@ -16,8 +16,6 @@ from xml.sax.saxutils import escape
 
 from journal.core.dates import WEEKDAYS, short_month
 from journal.core.resources import load_toml
-from journal.core.summary import one_decimal
-from journal.core.words import plural
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -39,13 +37,6 @@ CALM_EDGE: Final = "#8fb28f"
 HEAD_FILL: Final = "#e9eef5"
 STRIPE_FILL: Final = "#f6f7f9"
 FLARE_FILL: Final = "#fbe3e3"
-
-
-def days_words(value: float) -> str:
-    """ "2 days", "1 day", "1.5 days"."""
-    if value == int(value):
-        return plural(int(value), "day")
-    return f"{one_decimal(value)} days"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from journal.core import flares, insights
 from journal.core.dates import month_words, short_month, weekday_words
 from journal.core.sources import readable
-from journal.core.summary import daily_lines, leg_lines, one_decimal, unclear_names
+from journal.core.summary_lines import daily_lines, leg_lines, unclear_names
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
-from journal.core.words import plural
+from journal.core.words import one_decimal, plural
 from journal.ui.theme import current_colours, follow_theme
 
 if TYPE_CHECKING:
