@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Final
+from typing import Final
 
 from journal.core import ar1_regression, clock, stats
 from journal.core.catalog import tidy_name
@@ -235,46 +235,3 @@ def treatment_words(treatment: Treatment) -> str:
     if treatment.end is None:
         return f"{treatment.name}, from {start}"
     return f"{treatment.name}, from {start} to {_day_label(treatment.end)} {treatment.end.year}"
-
-
-def treatment_json(result: BeforeAfter) -> dict[str, Any]:
-    """One treatment of ``summary --json``."""
-    t = result.treatment
-    return {
-        "name": t.name,
-        "start": t.start.isoformat(),
-        "end": None if t.end is None else t.end.isoformat(),
-        "days_before": result.days_before,
-        "days_after": result.days_after,
-        "difference": result.difference,
-        "ci_low": result.ci_low,
-        "ci_high": result.ci_high,
-        "verdict": result.verdict,
-        "sentence": result.sentence,
-        "leg": None if result.leg is None else _leg_json(result.leg),
-    }
-
-
-def _leg_json(leg: BeforeAfter) -> dict[str, Any]:
-    return {
-        "days_before": leg.days_before,
-        "days_after": leg.days_after,
-        "difference": leg.difference,
-        "ci_low": leg.ci_low,
-        "ci_high": leg.ci_high,
-        "verdict": leg.verdict,
-        "sentence": leg.sentence,
-    }
-
-
-def treatment_text(results: Sequence[BeforeAfter]) -> list[str]:
-    """The "Treatments" part of the summary text."""
-    if not results:
-        return []
-    lines = ["", "Treatments"]
-    for result in results:
-        lines.append(f"  {treatment_words(result.treatment)}")
-        lines.append(f"    {result.sentence}")
-        if result.leg is not None:
-            lines.append(f"    {result.leg.sentence}")
-    return lines

@@ -8,14 +8,14 @@ missing values are ``null``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Protocol
 
 from journal.core import flares
 from journal.core.about_you import report_json
 from journal.core.function_check import to_json as function_json
 from journal.core.insights import ActivityStats, BoomBust, FlareSummary, Trend, WeekStat
 from journal.core.summary import DayValue, LegPainSummary, Summary
-from journal.core.treatments import treatment_json
+from journal.core.treatments import BeforeAfter
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.core.visit_change import to_json as change_json
 from journal.core.what_helped import to_json as what_helped_json
@@ -23,6 +23,43 @@ from journal.core.what_helped import to_json as what_helped_json
 
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
+
+
+class _Estimate(Protocol):
+    """A difference with its 95% interval: a trigger, a measure, a boom-bust comparison, a treatment."""
+
+    @property
+    def difference(self) -> float | None: ...
+    @property
+    def ci_low(self) -> float | None: ...
+    @property
+    def ci_high(self) -> float | None: ...
+
+
+def _estimate_json(e: _Estimate) -> dict[str, Any]:
+    return {"difference": e.difference, "ci_low": e.ci_low, "ci_high": e.ci_high}
+
+
+def _before_after_json(result: BeforeAfter) -> dict[str, Any]:
+    return {
+        "days_before": result.days_before,
+        "days_after": result.days_after,
+        **_estimate_json(result),
+        "verdict": result.verdict,
+        "sentence": result.sentence,
+    }
+
+
+def _treatment_json(result: BeforeAfter) -> dict[str, Any]:
+    """One treatment: pain before and after it started, and leg pain likewise (or None)."""
+    t = result.treatment
+    return {
+        "name": t.name,
+        "start": t.start.isoformat(),
+        "end": None if t.end is None else t.end.isoformat(),
+        **_before_after_json(result),
+        "leg": None if result.leg is None else _before_after_json(result.leg),
+    }
 
 
 def _week_json(week: WeekStat | None) -> dict[str, Any] | None:
@@ -48,9 +85,7 @@ def _trigger_json(t: TriggerImpact) -> dict[str, Any]:
         "lag_days": t.lag_days,
         "days_with": t.days_with,
         "days_without": t.days_without,
-        "difference": t.difference,
-        "ci_low": t.ci_low,
-        "ci_high": t.ci_high,
+        **_estimate_json(t),
         "verdict": t.verdict,
         "q_value": t.q_value,
         "method": t.method,
@@ -67,9 +102,7 @@ def _measure_json(m: MeasureAssociation) -> dict[str, Any]:
         "label": m.label,
         "per": m.unit,
         "days": m.days,
-        "difference": m.difference,
-        "ci_low": m.ci_low,
-        "ci_high": m.ci_high,
+        **_estimate_json(m),
         "verdict": m.verdict,
         "q_value": m.q_value,
         "sentence": m.sentence,
@@ -102,9 +135,7 @@ def _activity_json(a: ActivityStats) -> dict[str, Any]:
             "booms_then_flare": a.comparison.booms_then_flare,
             "other_days": a.comparison.other_days,
             "others_then_flare": a.comparison.others_then_flare,
-            "difference": a.comparison.difference,
-            "ci_low": a.comparison.ci_low,
-            "ci_high": a.comparison.ci_high,
+            **_estimate_json(a.comparison),
             "supported": a.comparison.supported,
         },
     }
@@ -210,7 +241,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "worst_week": _week_json(s.worst_week),
         "caveat": s.caveat,
         **what_helped_json(s.what_helped),
-        "treatments": [treatment_json(t) for t in s.treatments],
+        "treatments": [_treatment_json(t) for t in s.treatments],
         "change": change_json(s.change),
         "function": function_json(s.function),
         "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],

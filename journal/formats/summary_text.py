@@ -15,7 +15,7 @@ from journal.core.redflags import grouped, urgency_words
 from journal.core.sources import readable
 from journal.core.summary import DatedText, Summary
 from journal.core.summary_lines import daily_lines, leg_lines, unclear_names
-from journal.core.treatments import treatment_text
+from journal.core.treatments import BeforeAfter, treatment_words
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.core.what_helped import text_lines as what_helped_text
 from journal.core.words import days_words, one_decimal, plural
@@ -174,6 +174,18 @@ def _text_dated(title: str, items: Sequence[DatedText]) -> list[str]:
     return lines
 
 
+def _text_treatments(results: Sequence[BeforeAfter]) -> list[str]:
+    if not results:
+        return []
+    lines = ["", "Treatments"]
+    for result in results:
+        lines.append(f"  {treatment_words(result.treatment)}")
+        lines.append(f"    {result.sentence}")
+        if result.leg is not None:
+            lines.append(f"    {result.leg.sentence}")
+    return lines
+
+
 def render_text(summary: Summary) -> str:
     """The summary as plain text for a person, ending with a newline."""
     s = summary
@@ -196,7 +208,7 @@ def render_text(summary: Summary) -> str:
     lines += _text_activities(s)
     lines += _text_medications(s)
     lines += what_helped_text(s.what_helped)
-    lines += treatment_text(s.treatments)
+    lines += _text_treatments(s.treatments)
     if s.function:
         lines += ["", "What you could do (sit, stand, walk before pain stops you; your own activity, 0-10)"]
         lines += [f"  {check_line(c)}" for c in s.function]
