@@ -1,4 +1,4 @@
-"""Guidance: plain-language advice items, and which ones to suggest today.
+"""Reading and checking the guidance content.
 
 The advice is data, not code: ``resources/content/<category>.toml`` hold the
 items (``[[item]]`` tables), ``links.toml`` says which items fit which logged
@@ -19,27 +19,32 @@ Item schema (one ``[[item]]`` table)::
               from sources.toml), section its exact heading, part the
               sub-heading inside that section
     activity  catalog activity to log for "I did this today" (optional)
-
-:func:`linked_items_for_day` picks at most :data:`MAX_CARDS` items for a day,
-most relevant first, each with the reason it was picked. On a day with a
-warning sign, ``[warning_day]`` in links.toml (:class:`WarningDayRule`) says
-what may be shown: with an urgent sign only getting-care items, with a
-"soon" sign no exercise or flare self-care.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-from journal.core.catalog import CatalogKind, Urgency, default_catalog, default_urgencies, name_key
-from journal.core.day import DayEntry
-from journal.core.flares import is_flare, usual_level
+from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
+from journal.core.guidance.items import (
+    CATEGORY_LABELS,
+    LINK_KINDS,
+    MAX_WEIGHT,
+    SOURCE_FILES,
+    STATES,
+    WARNING_DAY,
+    ContentError,
+    Disclaimer,
+    GuidanceItem,
+    Library,
+    Link,
+    WarningDayRule,
+)
 from journal.core.resources import RESOURCES_DIR
 from journal.core.sources import Source, works
 from journal.core.words import noun
@@ -48,177 +53,12 @@ CONTENT_DIR: Final = RESOURCES_DIR / "content"
 LINKS_FILE: Final = "links.toml"
 DISCLAIMER_FILE: Final = "disclaimer.toml"
 SOURCES_FILE: Final = "sources.toml"
-
-#: The source documents content may cite (also listed, with titles, in sources.toml;
-#: items may also cite an external guideline listed there by its id).
-SOURCE_FILES: Final[tuple[str, ...]] = (
-    "000_32feb4238e8fab95.txt",
-    "001_fd13b853fb6b8d97.txt",
-    "002_d8cb5da58937e2ee.txt",
-    "003_df4f7bba30e8c6f8.txt",
-)
-
-#: Category key → label for people, in display order.
-CATEGORY_LABELS: Final[dict[str, str]] = {
-    "understanding": "Understanding your back",
-    "exercise": "Exercise",
-    "mind-body": "Mind and body",
-    "pacing": "Pacing your day",
-    "self-monitoring": "Keeping track",
-    "self-care": "Self-care at home",
-    "daily-life": "Daily life",
-    "prevention": "Protecting your back",
-    "dos-and-donts": "Do's and don'ts",
-    "when-to-see-a-doctor": "When to see a doctor",
-}
-
-#: At most this many "For today" cards.
-MAX_CARDS: Final = 4
-#: Leg pain at or above this is the ``high_leg_pain`` state.
-HIGH_LEG_PAIN: Final = 7
-#: Link kinds in links.toml; ``state`` names are in :data:`STATES`.
-LINK_KINDS: Final[tuple[str, ...]] = ("state", "symptom", "trigger", "activity")
-FLARE: Final = "flare"
-HIGH_LEG_PAIN_STATE: Final = "high_leg_pain"
-STATES: Final[tuple[str, ...]] = (FLARE, HIGH_LEG_PAIN_STATE)
-MAX_WEIGHT: Final = 100
-#: links.toml section with what the cards may show on a day with a warning sign.
-WARNING_DAY: Final = "warning_day"
-#: The cards' heading on a day with an urgent warning sign.
-URGENT_CARDS_HEADING: Final = "Please get medical care first"
 _WARNING_DAY_KEYS: Final = ("urgent_categories", "urgent_items", "soon_items", "soon_hidden_categories", "soon_hidden_items")
 
 _ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ITEM_KEYS: Final = frozenset({"id", "category", "title", "summary", "points", "cautions", "source", "activity"})
 _REQUIRED_KEYS: Final = ("id", "category", "title", "summary", "points", "source")
 _SOURCE_KEYS: Final = frozenset({"file", "section", "part"})
-
-
-class ContentError(ValueError):
-    """The guidance content files break the schema. Lists every problem found."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("Bad guidance content:\n  " + "\n  ".join(self.problems))
-
-
-@dataclass(frozen=True, slots=True)
-class GuidanceItem:
-    """One piece of advice."""
-
-    id: str
-    category: str
-    title: str
-    summary: str
-    points: tuple[str, ...]
-    cautions: tuple[str, ...]
-    sources: tuple[Source, ...]
-    activity: str | None = None
-
-    @property
-    def category_label(self) -> str:
-        return CATEGORY_LABELS[self.category]
-
-
-@dataclass(frozen=True, slots=True)
-class Disclaimer:
-    title: str
-    text: str
-    short: str  # one line, for report footers
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A suggestion of one item, with a weight (higher comes first)."""
-
-    item_id: str
-    weight: int
-
-
-@dataclass(frozen=True, slots=True)
-class LinkedItem:
-    """A "For today" card: the item and why it was picked, in plain words."""
-
-    item: GuidanceItem
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class WarningDayRule:
-    """What the cards show on a day with a warning sign (``[warning_day]`` in links.toml).
-
-    With an urgent sign: only items in ``urgent_categories``, and always the
-    ``urgent_items``. With a "soon" sign: never items in
-    ``soon_hidden_categories`` or ``soon_hidden_items`` (exercise and flare
-    self-care), and always the ``soon_items``.
-    """
-
-    urgent_categories: frozenset[str] = frozenset()
-    urgent_items: tuple[str, ...] = ()
-    soon_items: tuple[str, ...] = ()
-    soon_hidden_categories: frozenset[str] = frozenset()
-    soon_hidden_items: frozenset[str] = frozenset()
-
-    def allows(self, item: "GuidanceItem", level: Urgency) -> bool:
-        """Whether ``item`` may be a card on a day whose most urgent sign is ``level``."""
-        if level is Urgency.URGENT:
-            return item.category in self.urgent_categories
-        if level is Urgency.SOON:
-            return item.category not in self.soon_hidden_categories and item.id not in self.soon_hidden_items
-        return True
-
-    def always(self, level: Urgency) -> tuple[str, ...]:
-        """Item ids shown on such a day even if nothing links them."""
-        return {Urgency.URGENT: self.urgent_items, Urgency.SOON: self.soon_items}.get(level, ())
-
-
-@dataclass(frozen=True, eq=False)
-class Library:
-    """All guidance content, checked.
-
-    ``items`` are in category display order, then file order. ``links`` maps
-    ``(kind, name_key(name))`` to links, highest weight first.
-    """
-
-    items: tuple[GuidanceItem, ...]
-    disclaimer: Disclaimer
-    links: Mapping[tuple[str, str], tuple[Link, ...]]
-    warning_day: WarningDayRule = WarningDayRule()
-    _by_id: dict[str, GuidanceItem] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {item.id: item for item in self.items})
-
-    def by_id(self, item_id: str) -> GuidanceItem:
-        """The item with this id; :class:`KeyError` if there is none."""
-        try:
-            return self._by_id[item_id]
-        except KeyError:
-            raise KeyError(f"no guidance item with id {item_id!r}") from None
-
-    def in_category(self, category: str) -> list[GuidanceItem]:
-        """Items of one category, in display order (empty for an unknown category)."""
-        return [item for item in self.items if item.category == category]
-
-    def search(self, text: str) -> list[GuidanceItem]:
-        """Items whose title, summary or points contain every word of ``text``.
-
-        Case-insensitive substring match per word. Blank text matches all items.
-        """
-        words = text.casefold().split()
-        found = []
-        for item in self.items:
-            haystack = " ".join((item.title, item.summary, *item.points)).casefold()
-            if all(word in haystack for word in words):
-                found.append(item)
-        return found
-
-    def links_for(self, kind: str, name: str) -> tuple[Link, ...]:
-        """Links for a logged name of ``kind`` (matched ignoring case), best first."""
-        return self.links.get((kind, name_key(name)), ())
-
-
-# --- loading and checking ----------------------------------------------------
 
 
 def _text(value: object) -> bool:
@@ -450,157 +290,3 @@ def load_library(content_dir: Path | None = None) -> Library:
         _read_toml(directory / DISCLAIMER_FILE),
         activity_names,
     )
-
-
-# --- "For today" -------------------------------------------------------------
-
-
-def flare_today(entry: DayEntry, previous: Sequence[DayEntry]) -> bool:
-    """Whether ``entry`` is a flare day by :mod:`journal.core.flares`.
-
-    ``previous`` are other logged days; those in the usual-level window before
-    ``entry`` set the person's usual level.
-    """
-    usual = usual_level(entry.date, ((day.date, day.back_pain) for day in previous))
-    return is_flare(entry.back_pain, usual)
-
-
-@dataclass
-class _Candidate:
-    weight: int
-    first_seen: int
-    states: list[str] = field(default_factory=list)
-    logged: list[str] = field(default_factory=list)
-
-    @property
-    def reason(self) -> str:
-        parts = list(self.states)
-        if self.logged:
-            parts.append("you logged: " + ", ".join(self.logged))
-        return "Because " + " and ".join(parts)
-
-
-def _logged_names(entry: DayEntry) -> list[tuple[str, str]]:
-    """``(kind, name)`` of what was logged, symptoms first, each name once."""
-    named = [
-        *(("symptom", name) for name in entry.symptoms),
-        *(("trigger", name) for name in entry.triggers),
-        *(("activity", activity.name) for activity in entry.activities),
-    ]
-    seen: set[tuple[str, str]] = set()
-    result = []
-    for kind, name in named:
-        key = (kind, name_key(name))
-        if key[1] and key not in seen:
-            seen.add(key)
-            result.append((kind, " ".join(name.split())))
-    return result
-
-
-def warning_level(entry: DayEntry, urgencies: Mapping[str, Urgency] | None = None) -> Urgency:
-    """The most urgent warning sign logged on ``entry``: URGENT, SOON or NONE.
-
-    ``urgencies`` maps symptom name keys to urgency (the journal's catalog);
-    default: the built-in catalog.
-    """
-    table = default_urgencies() if urgencies is None else urgencies
-    found = {Urgency(table.get(name_key(symptom), Urgency.NONE)) for symptom in entry.symptoms}
-    for level in (Urgency.URGENT, Urgency.SOON):
-        if level in found:
-            return level
-    return Urgency.NONE
-
-
-def linked_items_for_day(
-    entry: DayEntry,
-    previous: Sequence[DayEntry] = (),
-    library: Library | None = None,
-    *,
-    limit: int = MAX_CARDS,
-    urgencies: Mapping[str, Urgency] | None = None,
-) -> list[LinkedItem]:
-    """The "For today" cards: at most ``limit`` items, most relevant first.
-
-    Candidates come from the day's pain states (``flare`` by
-    :func:`flare_today`, ``high_leg_pain`` when leg pain >= 7) and from every
-    logged symptom, trigger and activity with links. An item linked several
-    times appears once, with its highest weight and all its reasons. Order:
-    highest weight, then most reasons, then first found (states, symptoms,
-    triggers, activities). With the shipped weights, urgent and "soon" symptoms
-    come before the flare card, and the flare card before everything else.
-
-    On a day with a warning sign (:func:`warning_level`, using ``urgencies``)
-    the library's :class:`WarningDayRule` applies: with an urgent sign only
-    warning-sign and when-to-see-a-doctor items; with a "soon" sign no
-    exercise or flare self-care item.
-    """
-    library = load_library() if library is None else library
-    candidates: dict[str, _Candidate] = {}
-
-    def add(links: Iterable[Link], *, state: str = "", logged: str = "") -> None:
-        for link in links:
-            candidate = candidates.setdefault(link.item_id, _Candidate(link.weight, len(candidates)))
-            candidate.weight = max(candidate.weight, link.weight)
-            if state:
-                candidate.states.append(state)
-            if logged and logged not in candidate.logged:
-                candidate.logged.append(logged)
-
-    if flare_today(entry, previous):
-        add(
-            library.links_for("state", FLARE),
-            state=f"today looks like a flare (back pain {entry.back_pain} out of 10)",
-        )
-    if entry.leg_pain is not None and entry.leg_pain >= HIGH_LEG_PAIN:
-        add(
-            library.links_for("state", HIGH_LEG_PAIN_STATE),
-            state=f"your leg pain today is {entry.leg_pain} out of 10",
-        )
-    for kind, name in _logged_names(entry):
-        add(library.links_for(kind, name), logged=name)
-    level = warning_level(entry, urgencies)
-    if level is not Urgency.NONE:
-        table = default_urgencies() if urgencies is None else urgencies
-        signs = [" ".join(name.split()) for name in entry.symptoms if Urgency(table.get(name_key(name), Urgency.NONE)) is level]
-        weight = MAX_WEIGHT
-        for item_id in library.warning_day.always(level):
-            add([Link(item_id, weight)], logged=signs[0])
-            weight -= 1
-        candidates = {
-            item_id: candidate
-            for item_id, candidate in candidates.items()
-            if library.warning_day.allows(library.by_id(item_id), level)
-        }
-
-    def rank(pair: tuple[str, _Candidate]) -> tuple[int, int, int]:
-        candidate = pair[1]
-        reasons = len(candidate.states) + len(candidate.logged)
-        return (-candidate.weight, -reasons, candidate.first_seen)
-
-    ranked = sorted(candidates.items(), key=rank)[: max(limit, 0)]
-    return [LinkedItem(library.by_id(item_id), c.reason) for item_id, c in ranked]
-
-
-def links_for_day(entry: DayEntry, previous: Sequence[DayEntry] = (), library: Library | None = None) -> list[GuidanceItem]:
-    """The items of :func:`linked_items_for_day` without reasons (at most 4)."""
-    return [linked.item for linked in linked_items_for_day(entry, previous, library)]
-
-
-__all__ = [
-    "CATEGORY_LABELS",
-    "ContentError",
-    "Disclaimer",
-    "GuidanceItem",
-    "Library",
-    "Link",
-    "LinkedItem",
-    "Source",
-    "URGENT_CARDS_HEADING",
-    "WarningDayRule",
-    "build_library",
-    "flare_today",
-    "linked_items_for_day",
-    "links_for_day",
-    "load_library",
-    "warning_level",
-]
