@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from journal.app.periods import PeriodChoice
 from journal.app.reports import ExportFormat
 from journal.core.day import DayEntry
-from journal.ui.export_dialog import ExportDialog, install, paint_pdf
+from journal.ui.export_dialog import ExportDialog, install
+from journal.ui.print_preview import paint_pdf
 from journal.ui.session import JournalSession
 from journal.ui.tasks import TaskRunner
 

@@ -122,7 +122,7 @@ def test_trends_custom_dates_stop_at_today(qtbot: QtBot, small_db: Path) -> None
 def test_window_export_since_a_visit_before_the_journal_began(qtbot: QtBot, small_db: Path, tmp_path: Path) -> None:
     """The export dialog's period follows the same rule: it starts at the first logged day."""
     from journal.app.reports import ExportFormat
-    from journal.ui.export_dialog import ExportRequest, write_export
+    from journal.ui.export_choices import ExportRequest, write_export
     from journal.ui.session import JournalSession
     from journal.ui.tasks import TaskRunner
 

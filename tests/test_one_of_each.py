@@ -40,7 +40,7 @@ def test_the_summary_counts_words_as_everywhere_else() -> None:
 
 
 def test_the_export_dialog_offers_the_use_cases_formats_in_order() -> None:
-    from journal.ui.export_dialog import FORMAT_LABELS
+    from journal.ui.export_choices import FORMAT_LABELS
 
     assert list(FORMAT_LABELS) == list(ExportFormat)
     assert [fmt.suffix for fmt in ExportFormat] == [".pdf", ".csv", ".json"]
