@@ -104,19 +104,22 @@ def heat_map(entries: Sequence[DayEntry], start: dt.date, end: dt.date) -> HeatM
     )
 
 
-def trend_series(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> TrendSeries:
+def trend_series(
+    days: Sequence[DayEntry], start: dt.date, end: dt.date, *, flare_list: Sequence[dt.date] | None = None
+) -> TrendSeries:
     """All chart series for [start, end]; ``days`` sorted by date, may extend past the period.
 
     Rolling averages and flare days follow :mod:`journal.core.insights`
     (7-day window, at least 3 logged days; the usual level for flares may use
-    the 31 calendar days before ``start``).
+    the 31 calendar days before ``start``). ``flare_list``: the period's flare
+    days when already found (the summary's), so a report finds them once.
     """
     entries = insights.period_days(days, start, end)
     size = max((end - start).days + 1, 0)
     indices = [(e.date - start).days for e in entries]
     back = _place(indices, size, [e.back_pain for e in entries])
     leg = _place(indices, size, [e.leg_pain for e in entries])
-    flare_set = set(insights.flare_dates(days, start, end))
+    flare_set = set(insights.flare_dates(days, start, end) if flare_list is None else flare_list)
     # The 7-day windows of the first days reach back before the period, so the
     # line drawn for a period is the same as the line drawn for the whole journal
     # and the one the words describe (insights.rolling_back_pain).

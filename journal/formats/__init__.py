@@ -104,7 +104,7 @@ def report_data(
     return ReportData(
         summary=summary,
         entries=tuple(e for e in ordered if start <= e.date <= end),
-        series=trend_series(ordered, start, end),
+        series=trend_series(ordered, start, end, flare_list=summary.flares.days),  # the flares found once
         patient_name=" ".join(patient_name.split()),
         questions=None if questions is None else tuple(q.strip() for q in questions if q.strip()),
         generated=generated or dt.datetime.now(),
