@@ -92,13 +92,13 @@ def test_the_report_pdf_and_fhir_follow_the_stored_answers(stored: Journal, tmp_
 
 
 def test_the_window_warns_now_about_fever_for_someone_who_injects_drugs(qtbot: QtBot, db_path: Path) -> None:
-    from tests.gui_helpers import close_window
-    from tests.test_red_flags_ui import ModalWatcher, _fill_pain, _open
+    from tests.gui_helpers import RedFlagWatcher, close_window
+    from tests.test_red_flags_ui import _fill_pain, _open
 
     journal = Journal.open(db_path)
     save_about_you(journal, AboutYou(injects_drugs=True), clock.today())
     journal.close()
-    modals = ModalWatcher()
+    modals = RedFlagWatcher()
     window = _open(qtbot, db_path)
     try:
         _fill_pain(qtbot, window)

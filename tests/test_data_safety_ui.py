@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from journal.core.day import DayEntry
@@ -24,42 +23,19 @@ from journal.ui.main_window import MainWindow
 from journal.ui.safety import feature as safety_feature
 from journal.ui.safety.feature import DataSafetyFeature
 from journal.ui.safety.restore_dialog import RestoreDialog
-from tests.gui_helpers import close_window, open_date_and_wait, open_window, stored_day
+from tests.gui_helpers import ModalWatcher, close_window, open_date_and_wait, open_window, stored_day
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date.today()
 
 
-class Answerer:
-    """Answers message boxes as they appear, by button text, and keeps what each one said."""
-
-    def __init__(self, *buttons: str) -> None:
-        self.answers = list(buttons)
-        self.seen: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._answer)
-        self._timer.start()
-
-    def _answer(self) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible() or not self.answers:
-            return
-        self.seen.append(f"{box.windowTitle()}\n{box.text()}\n{box.informativeText()}")
-        wanted = self.answers.pop(0)
-        button = next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == wanted)
-        button.click()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-
 @pytest.fixture
-def answer() -> Iterator[Callable[..., Answerer]]:
-    made: list[Answerer] = []
+def answer() -> Iterator[Callable[..., ModalWatcher]]:
+    """Answers message boxes as they appear, by button text, and keeps what each one said."""
+    made: list[ModalWatcher] = []
 
-    def start(*buttons: str) -> Answerer:
-        made.append(Answerer(*buttons))
+    def start(*buttons: str) -> ModalWatcher:
+        made.append(ModalWatcher(*buttons))
         return made[-1]
 
     yield start
@@ -207,7 +183,9 @@ def test_the_restore_list_model_is_sound(qtbot: QtBot, db_path: Path, qtmodeltes
     assert dialog.restore_button.isEnabled()
 
 
-def test_restore_lists_backups_and_brings_the_old_days_back(qtbot: QtBot, db_path: Path, answer: Callable[..., Answerer]) -> None:
+def test_restore_lists_backups_and_brings_the_old_days_back(
+    qtbot: QtBot, db_path: Path, answer: Callable[..., ModalWatcher]
+) -> None:
     _fill(db_path, 10, end=TODAY - dt.timedelta(days=20))
     backup_now(db_path)  # older: 10 days
     _fill(db_path, 5, end=TODAY - dt.timedelta(days=5))
@@ -258,7 +236,7 @@ def test_restore_lists_backups_and_brings_the_old_days_back(qtbot: QtBot, db_pat
 
 
 def test_choosing_a_file_that_is_not_a_backup_changes_nothing(
-    qtbot: QtBot, db_path: Path, tmp_path: Path, answer: Callable[..., Answerer]
+    qtbot: QtBot, db_path: Path, tmp_path: Path, answer: Callable[..., ModalWatcher]
 ) -> None:
     _fill(db_path, 8)
     window = _window(qtbot, db_path)
@@ -283,7 +261,7 @@ def _corrupt(path: Path) -> None:
 
 
 def test_a_damaged_journal_offers_the_newest_backup_and_opens_it(
-    qtbot: QtBot, db_path: Path, answer: Callable[..., Answerer]
+    qtbot: QtBot, db_path: Path, answer: Callable[..., ModalWatcher]
 ) -> None:
     from journal.ui.app import create_window
 
@@ -314,7 +292,7 @@ def test_a_damaged_journal_offers_the_newest_backup_and_opens_it(
 
 @pytest.mark.parametrize("kind", ["other program", "newer version", "damaged, no backup"])
 def test_a_file_that_cannot_be_opened_is_explained_and_left_alone(
-    qtbot: QtBot, db_path: Path, answer: Callable[..., Answerer], kind: str
+    qtbot: QtBot, db_path: Path, answer: Callable[..., ModalWatcher], kind: str
 ) -> None:
     import sqlite3
 
@@ -361,7 +339,7 @@ sys.stdin.read()
 
 
 def test_a_second_start_on_an_open_journal_explains_and_changes_nothing(
-    qtbot: QtBot, db_path: Path, answer: Callable[..., Answerer]
+    qtbot: QtBot, db_path: Path, answer: Callable[..., ModalWatcher]
 ) -> None:
     from journal.ui.app import create_window
 

@@ -7,13 +7,12 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.core.errors import UserError
 from journal.ui.errors import UNEXPECTED_TITLE, error_report, install_excepthook
 from journal.ui.tasks import TaskRunner
+from tests.gui_helpers import ModalWatcher, SeenBox
 
 SECRET = "Notes: could not sleep, pain 9 after the fall"
 
@@ -37,35 +36,24 @@ def test_the_report_names_the_error_and_where_but_never_its_values() -> None:
 
 
 @pytest.fixture
-def boxes(qtbot: QtBot) -> Iterator[list[dict[str, str]]]:
+def boxes(qtbot: QtBot) -> Iterator[list[SeenBox]]:
     """Every message box shown during the test, answered with OK: title, text and details."""
-    seen: list[dict[str, str]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append({"title": box.windowTitle(), "text": box.text(), "details": box.detailedText()})
-            box.accept()
-
-    poll = QTimer()
-    poll.setInterval(20)
-    poll.timeout.connect(answer)
-    poll.start()
-    yield seen
-    poll.stop()
+    watcher = ModalWatcher()
+    yield watcher.boxes
+    watcher.stop()
 
 
-def test_work_that_fails_unexpectedly_is_told_without_the_values(qtbot: QtBot, boxes: list[dict[str, str]]) -> None:
+def test_work_that_fails_unexpectedly_is_told_without_the_values(qtbot: QtBot, boxes: list[SeenBox]) -> None:
     runner = TaskRunner()
     runner.run(failing_save, lambda _: None)
     qtbot.waitUntil(lambda: bool(boxes), timeout=5_000)
     (seen,) = boxes
-    assert seen["title"] == UNEXPECTED_TITLE
-    assert "nothing was lost" in seen["text"]
-    assert SECRET not in seen["details"] and "OperationalError" in seen["details"]
+    assert seen.title == UNEXPECTED_TITLE
+    assert "nothing was lost" in seen.text
+    assert SECRET not in seen.details and "OperationalError" in seen.details
 
 
-def test_a_user_error_without_a_handler_is_shown_as_written(qtbot: QtBot, boxes: list[dict[str, str]]) -> None:
+def test_a_user_error_without_a_handler_is_shown_as_written(qtbot: QtBot, boxes: list[SeenBox]) -> None:
     runner = TaskRunner()
 
     def work() -> None:
@@ -73,11 +61,11 @@ def test_a_user_error_without_a_handler_is_shown_as_written(qtbot: QtBot, boxes:
 
     runner.run(work, lambda _: None)
     qtbot.waitUntil(lambda: bool(boxes), timeout=5_000)
-    assert boxes[0]["text"] == "The folder /media/usb does not exist."
+    assert boxes[0].text == "The folder /media/usb does not exist."
 
 
 def test_an_uncaught_error_on_the_window_thread_shows_the_dialog(
-    boxes: list[dict[str, str]], capsys: pytest.CaptureFixture[str]
+    boxes: list[SeenBox], capsys: pytest.CaptureFixture[str]
 ) -> None:
     previous = sys.excepthook
     install_excepthook()
@@ -88,6 +76,6 @@ def test_an_uncaught_error_on_the_window_thread_shows_the_dialog(
             sys.excepthook(type(error), error, error.__traceback__)
     finally:
         sys.excepthook = previous
-    assert [box["title"] for box in boxes] == [UNEXPECTED_TITLE]
-    assert SECRET not in boxes[0]["details"]
+    assert [box.title for box in boxes] == [UNEXPECTED_TITLE]
+    assert SECRET not in boxes[0].details
     assert SECRET not in capsys.readouterr().err

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from journal.core.day import ActivityMinutes
@@ -17,7 +16,7 @@ from journal.ui.guidance.install import GuidanceFeature
 from journal.ui.guidance.library_view import LibraryView
 from journal.ui.guidance.models import CategoryListModel, ItemListModel, KeyRole
 from journal.ui.main_window import MainWindow
-from tests.gui_helpers import close_window
+from tests.gui_helpers import ModalWatcher, close_window
 
 
 @pytest.fixture(scope="module")
@@ -141,19 +140,12 @@ def test_picking_a_topic_clears_the_search(qtbot: QtBot, view: LibraryView) -> N
 def test_disclaimer_is_visible_with_the_full_text_one_click_away(qtbot: QtBot, view: LibraryView, library: Library) -> None:
     assert view.disclaimer_note.isVisible()
     assert library.disclaimer.short in view.disclaimer_note.text()
-    seen: list[str] = []
-
-    def close_box() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
-        else:
-            QTimer.singleShot(20, close_box)
-
-    QTimer.singleShot(20, close_box)
-    view.disclaimer_note.linkActivated.emit("#disclaimer")
-    assert seen and "not medical advice" in seen[0]
+    watcher = ModalWatcher()
+    try:
+        view.disclaimer_note.linkActivated.emit("#disclaimer")
+    finally:
+        watcher.stop()
+    assert watcher.messages and "not medical advice" in watcher.messages[0]
 
 
 # --- in the window --------------------------------------------------------------------

@@ -5,40 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from journal.core.day import DayEntry
 from journal.storage.journal import Journal
 from journal.ui.safety.wording import READ_ONLY_NOTE
-from tests.gui_helpers import close_window, open_window, save_and_wait
+from tests.gui_helpers import answer_boxes, close_window, open_window, save_and_wait
 
 SECRET = "Sciatica after the hospital visit, took tramadol"
 FULL_MESSAGE = "Not saved: the disk is full. Your entry is still here; free some space and press Save again."
-
-
-def answer_boxes(buttons: Sequence[QMessageBox.StandardButton]) -> list[str]:
-    """Click ``buttons[i]`` on the i-th message box that appears (boxes may open inside others)."""
-    seen: list[str] = []
-    answered: set[int] = set()
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and id(box) not in answered and box.isVisible():
-            answered.add(id(box))
-            seen.append(box.text())
-            box.button(buttons[len(seen) - 1]).click()
-        if len(seen) < len(buttons):
-            QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(20, answer)
-    return seen
 
 
 def _fill_disk(window: object) -> None:

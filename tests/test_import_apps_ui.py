@@ -7,43 +7,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from journal.app.importing_apps import Clash
 from journal.core.day import DayEntry
 from journal.ui.import_other_app import ACTION_NAME, ImportPreviewDialog, import_from_app_interactively
 from journal.ui.main_window import MainWindow
-from tests.gui_helpers import close_window, open_window, stored_day
+from tests.gui_helpers import ModalWatcher, close_window, open_window, stored_day
 
 DATA = Path(__file__).parent / "data" / "importers"
 
 
-class MessageWatcher:
-    """Presses OK on each message box as it appears; ``messages`` holds their text."""
-
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._answer)
-        self._timer.start()
-
-    def _answer(self) -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, QMessageBox):
-            self.messages.append(widget.text())
-            widget.accept()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-
 @pytest.fixture
-def messages() -> Iterator[MessageWatcher]:
-    watcher = MessageWatcher()
+def messages() -> Iterator[ModalWatcher]:
+    """Presses OK on each message box as it appears; ``messages`` holds their text."""
+    watcher = ModalWatcher()
     yield watcher
     watcher.stop()
 
@@ -74,7 +53,7 @@ def test_the_menu_item_is_in_the_file_menu(window: MainWindow) -> None:
 
 
 def test_choosing_back_pain_shows_the_conversion_then_imports_as_previewed(
-    qtbot: QtBot, window: MainWindow, messages: MessageWatcher
+    qtbot: QtBot, window: MainWindow, messages: ModalWatcher
 ) -> None:
     import_from_app_interactively(window, "flaredown", DATA / "flaredown.csv")
     dialog = preview_dialog(qtbot, window)
@@ -95,7 +74,7 @@ def test_choosing_back_pain_shows_the_conversion_then_imports_as_previewed(
     assert "Fatigue (Flaredown, 0–4): 1" in day.notes
 
 
-def test_days_already_logged_can_be_skipped(qtbot: QtBot, window: MainWindow, messages: MessageWatcher) -> None:
+def test_days_already_logged_can_be_skipped(qtbot: QtBot, window: MainWindow, messages: ModalWatcher) -> None:
     journal = window.session.journal
     assert journal is not None
     window.session.tasks.call_blocking(lambda: journal.save_day(DayEntry(date=dt.date(2024, 7, 2), back_pain=1)))
@@ -114,7 +93,7 @@ def test_days_already_logged_can_be_skipped(qtbot: QtBot, window: MainWindow, me
     assert kept is not None and kept.back_pain == 1
 
 
-def test_a_broken_file_says_where_and_writes_nothing(qtbot: QtBot, window: MainWindow, messages: MessageWatcher) -> None:
+def test_a_broken_file_says_where_and_writes_nothing(qtbot: QtBot, window: MainWindow, messages: ModalWatcher) -> None:
     import_from_app_interactively(window, "paintracker", DATA / "paintracker_bad_entry.json")
     qtbot.waitUntil(lambda: bool(messages.messages), timeout=10_000)
     assert "entry 2: “pain” must be a number from 0 to 10" in messages.messages[0]
@@ -122,7 +101,7 @@ def test_a_broken_file_says_where_and_writes_nothing(qtbot: QtBot, window: MainW
     assert stored_day(qtbot, window, dt.date(2024, 7, 1)) is None
 
 
-def test_the_imported_history_is_in_trends(qtbot: QtBot, window: MainWindow, messages: MessageWatcher) -> None:
+def test_the_imported_history_is_in_trends(qtbot: QtBot, window: MainWindow, messages: ModalWatcher) -> None:
     from journal.ui.trends.view import TrendsView
 
     import_from_app_interactively(window, "pfpd", DATA / "pfpd_backup.json")

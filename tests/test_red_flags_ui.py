@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from journal.core.dates import day_words
@@ -17,8 +17,7 @@ from journal.core.day import DayEntry
 from journal.storage.journal import Journal
 from journal.ui.guidance.install import PERSISTENT_PAIN_DISMISSED, GuidanceFeature
 from journal.ui.main_window import MainWindow
-from journal.ui.red_flags import RedFlagDialog
-from tests.gui_helpers import close_window
+from tests.gui_helpers import ModalWatcher, RedFlagWatcher, close_window
 
 URGENT = "loss of bladder or bowel control"
 SOON = "numbness or tingling in legs"
@@ -33,39 +32,9 @@ def _when(sign: str) -> str:
 TODAY = dt.date.today()
 
 
-class ModalWatcher:
-    """Answers modal dialogs as they appear: "I understand" on red-flag dialogs, OK on messages.
-
-    ``red_flags`` holds the text of each red-flag dialog seen, ``messages`` each message box.
-    """
-
-    def __init__(self) -> None:
-        self.red_flags: list[str] = []
-        self.messages: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._answer)
-        self._timer.start()
-
-    def _answer(self) -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, RedFlagDialog):
-            self.red_flags.append(widget.accessibleDescription())
-            buttons = widget.findChild(QDialogButtonBox)
-            assert buttons is not None
-            understand = next(b for b in buttons.buttons() if b.text() == "I understand")
-            understand.click()
-        elif isinstance(widget, QMessageBox):
-            self.messages.append(widget.text())
-            widget.accept()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-
 @pytest.fixture
-def modals() -> Iterator[ModalWatcher]:
-    watcher = ModalWatcher()
+def modals() -> Iterator[RedFlagWatcher]:
+    watcher = RedFlagWatcher()
     yield watcher
     watcher.stop()
 
@@ -132,7 +101,7 @@ def _prefill(path: Path, entries: list[DayEntry]) -> None:
 
 
 def test_checking_an_urgent_symptom_shows_the_dialog_first_and_saving_records_it(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     window = _open(qtbot, db_path)
     opened.append(window)
@@ -152,7 +121,7 @@ def test_checking_an_urgent_symptom_shows_the_dialog_first_and_saving_records_it
 
 
 def test_an_acknowledged_day_does_not_repeat_the_dialog_after_a_restart(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     earlier = TODAY - dt.timedelta(days=20)
     _prefill(db_path, [DayEntry(date=earlier, back_pain=6, symptoms=(URGENT,))])
@@ -173,7 +142,7 @@ def test_an_acknowledged_day_does_not_repeat_the_dialog_after_a_restart(
 
 
 def test_saving_a_day_with_an_urgent_symptom_shows_the_dialog(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     window = _open(qtbot, db_path)
     opened.append(window)
@@ -188,7 +157,7 @@ def test_saving_a_day_with_an_urgent_symptom_shows_the_dialog(
 
 
 def test_importing_days_with_an_urgent_symptom_shows_the_dialog(
-    qtbot: QtBot, db_path: Path, tmp_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, tmp_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     from journal.ui.import_csv import import_csv_interactively
 
@@ -218,7 +187,7 @@ def test_importing_days_with_an_urgent_symptom_shows_the_dialog(
 
 
 def test_a_soon_symptom_shows_the_calm_banner_and_no_dialog(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     window = _open(qtbot, db_path)
     opened.append(window)
@@ -331,7 +300,7 @@ class Asked:
 def test_a_typed_symptom_that_means_a_warning_sign_is_asked_about_and_yes_marks_it(
     qtbot: QtBot,
     db_path: Path,
-    modals: ModalWatcher,
+    modals: RedFlagWatcher,
     opened: list[MainWindow],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -357,7 +326,7 @@ def test_a_typed_symptom_that_means_a_warning_sign_is_asked_about_and_yes_marks_
 
 
 def test_a_note_is_asked_about_once_and_no_marks_nothing(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     window = _open(qtbot, db_path)
     opened.append(window)
@@ -378,31 +347,22 @@ def test_a_note_is_asked_about_once_and_no_marks_nothing(
 
 
 def test_the_question_itself_offers_yes_mark_it_and_no(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QWidget
 
     from journal.ui.today.screening import ask_did_you_mean
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    seen: list[tuple[str, list[str]]] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append((box.text(), [b.text() for b in box.buttons()]))
-            yes = next(b for b in box.buttons() if b.text() == "Yes, mark it")
-            yes.click()
-        else:
-            QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(20, answer)
-    assert ask_did_you_mean(parent, URINE, "cannot pass urine") is True
-    assert seen[0][0] == f"Did you mean: {URINE}?"
-    assert sorted(seen[0][1]) == ["No", "Yes, mark it"]
+    watcher = ModalWatcher("Yes, mark it")
+    try:
+        assert ask_did_you_mean(parent, URINE, "cannot pass urine") is True
+    finally:
+        watcher.stop()
+    assert watcher.boxes[0].text == f"Did you mean: {URINE}?"
+    assert sorted(watcher.boxes[0].buttons) == ["No", "Yes, mark it"]
 
 
 def test_the_banner_never_puts_a_soon_sign_under_seek_care_now(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     window = _open(qtbot, db_path)
     opened.append(window)
@@ -418,7 +378,7 @@ def test_the_banner_never_puts_a_soon_sign_under_seek_care_now(
 
 
 def test_an_urgent_day_shows_only_care_cards_under_get_care_first(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     window = _open(qtbot, db_path)
     opened.append(window)
@@ -432,7 +392,7 @@ def test_an_urgent_day_shows_only_care_cards_under_get_care_first(
 
 
 def test_yes_to_a_note_marks_the_sign_before_the_day_is_saved(
-    qtbot: QtBot, db_path: Path, modals: ModalWatcher, opened: list[MainWindow]
+    qtbot: QtBot, db_path: Path, modals: RedFlagWatcher, opened: list[MainWindow]
 ) -> None:
     window = _open(qtbot, db_path)
     opened.append(window)

@@ -13,7 +13,8 @@ from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
 from journal.storage.journal import Journal
 from journal.ui.main_window import MainWindow
 from journal.ui.today.form import DayForm
-from tests.test_red_flags_ui import Asked, ModalWatcher, _fill_pain, _open, _save, modals, opened  # noqa: F401
+from tests.gui_helpers import RedFlagWatcher
+from tests.test_red_flags_ui import Asked, _fill_pain, _open, _save, modals, opened  # noqa: F401
 
 SIGNS = [i.name for i in default_catalog() if i.kind is CatalogKind.SYMPTOM and i.urgency is not Urgency.NONE]
 ORDINARY = [i.name for i in default_catalog() if i.kind is CatalogKind.SYMPTOM and i.urgency is Urgency.NONE]
@@ -83,7 +84,7 @@ def test_a_day_with_a_sign_opens_with_the_group_open(qtbot: QtBot) -> None:
 def test_a_marked_sign_is_saved_with_the_day(
     qtbot: QtBot,
     db_path: Path,
-    modals: ModalWatcher,  # noqa: F811
+    modals: RedFlagWatcher,  # noqa: F811
     opened: list[MainWindow],  # noqa: F811
 ) -> None:
     window = _open(qtbot, db_path)
@@ -152,7 +153,7 @@ NOTE = "coughed and felt something go in my back, agony"
 def test_a_note_asks_about_the_strain_sign_only_with_osteoporosis_or_steroids(
     qtbot: QtBot,
     db_path: Path,
-    modals: ModalWatcher,  # noqa: F811
+    modals: RedFlagWatcher,  # noqa: F811
     opened: list[MainWindow],  # noqa: F811
     osteoporosis: bool,
 ) -> None:
