@@ -28,6 +28,7 @@ from journal.core import daily_measures, flares, insights, redflags, trigger_mod
 from journal.core.about_you import REPORT_TITLE, AboutYou, apply_by_day, report_json, report_lines, shared
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.cautions import Caution, cautions
+from journal.core.changed_signs import changed_sign_lines
 from journal.core.daily_measures import DailyMeasures
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
@@ -649,6 +650,7 @@ def _text_red_flags(s: Summary) -> list[str]:
         f"  {g.symptom} ({urgency_words(g.urgency, g.when)}): {', '.join(d.isoformat() for d in g.dates)}"
         for g in grouped(s.red_flags)
     ]
+    lines += changed_sign_lines(s.red_flags, shared=s.about_you is not None)
     return lines
 
 
