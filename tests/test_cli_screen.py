@@ -9,9 +9,9 @@ import pytest
 
 from journal.app.about_you import save_about_you
 from journal.app.screening import TextRefused, screen_text
+from journal.cli import EXIT_USER_ERROR, main
 from journal.core import clock
 from journal.core.about_you import AboutYou
-from journal.cli import EXIT_USER_ERROR, main
 from journal.storage.journal import Journal
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from journal.core import clock
-from journal.core.about_you import AboutYou, apply, check_birth_year, not_offered
+from journal.core.about_you import AboutYou, apply, check_birth_year, episode_start, not_offered
 from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
 from journal.core.changed_signs import changed_signs
 from journal.core.day import DayEntry
@@ -91,13 +91,17 @@ def about_from_words(words: Iterable[str], age: int | None, today: dt.date, base
     return dataclasses.replace(about, birth_year=year, **answers)
 
 
-def screen_text(text: str, about: AboutYou | None = None, today: dt.date | None = None) -> list[Suggestion]:
+def screen_text(
+    text: str, about: AboutYou | None = None, today: dt.date | None = None, logged: Collection[dt.date] = ()
+) -> list[Suggestion]:
     """The warning signs ``text`` may describe, urgent first, then in the word list's order.
 
     ``about`` (what the person said about themselves) makes the suggestions
     those the window would ask that person on ``today``: signs offered only
     with an answer are left out without it, and the About-you rules set each
-    sign's urgency, time frame and reason (its guideline first). Without
+    sign's urgency, time frame and reason (its guideline first), the age
+    rule taking the age when the episode began among the journal's
+    ``logged`` dates (:func:`journal.core.about_you.episode_start`). Without
     ``about`` every sign is suggested as the catalog has it.
 
     Raises :class:`TextRefused` for a text that is empty or longer than a note may be.
@@ -113,7 +117,7 @@ def screen_text(text: str, about: AboutYou | None = None, today: dt.date | None 
     day = clock.today() if today is None else today  # only the age depends on it
     flags = red_flags_in(DayEntry(date=day, back_pain=0, symptoms=tuple(signs)))
     if about is not None:
-        flags = apply(flags, about, day)
+        flags = apply(flags, about, day, episode_start(day, logged))
     by_name = {name_key(flag.symptom): flag for flag in flags}
     guidelines = {name_key(c.symptom): c.guideline for c in changed_signs(flags)}
     found = [

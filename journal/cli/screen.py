@@ -8,6 +8,7 @@ it suggests what the window would ask that person, with their urgency.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 
 
@@ -43,6 +44,7 @@ def run_screen(args: argparse.Namespace) -> int:
 
     today = clock.today()
     about = None
+    logged: set[dt.date] = set()
     if getattr(args, "db", None) is not None:
         from journal.app.about_you import load_about_you
         from journal.cli.days import open_journal
@@ -50,11 +52,12 @@ def run_screen(args: argparse.Namespace) -> int:
         journal = open_journal(args)
         try:
             about = load_about_you(journal, today)
+            logged = journal.logged_dates()
         finally:
             journal.close()
     if args.about is not None or args.age is not None:
         about = about_from_words((args.about or "").split(","), args.age, today, about)
-    found = screen_text(args.text, about, today)
+    found = screen_text(args.text, about, today, logged)
     if args.json:
         print(json.dumps([{"symptom": s.symptom, "urgency": s.urgency.value} for s in found], ensure_ascii=False))
         return 0
