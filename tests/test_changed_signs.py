@@ -81,7 +81,7 @@ def test_the_pdf_gives_reason_and_guideline(tmp_path: Path) -> None:
     write_pdf(data, tmp_path / "r.pdf")
     text = _pdf_text(tmp_path / "r.pdf")
     assert f"{FEVER} (urgent)" in text
-    assert f"{FEVER}: Back pain with a fever or chills can come from an infection" in text
+    assert f"{FEVER} (About you): Back pain with a fever or chills can come from an infection" in text
     assert f"(Guideline: {INFECTION_TITLE}" in text and "suspected spinal infection)" in text
     hidden = report_data(_days(), DAY, DAY + dt.timedelta(days=1), about=AboutYou(injects_drugs=True))
     write_pdf(hidden, tmp_path / "h.pdf")

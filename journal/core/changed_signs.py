@@ -99,9 +99,13 @@ def changed_sign_lines(flags: Iterable[RedFlag], shared: bool) -> list[str]:
     return lines
 
 
-def changed_sign_notes(flags: Iterable[RedFlag], shared: bool) -> list[str]:
-    """One plain sentence per changed sign, for a page with little room (the PDF's first page); see :func:`changed_sign_lines`."""
+def changed_sign_notes(flags: Iterable[RedFlag], shared: bool) -> list[tuple[str, str]]:
+    """One (lead, plain sentence) per changed sign, for a page with little room (the PDF's first page).
+
+    The lead is the sign's name, marked as changed by About you ("" before
+    :data:`NOT_SHARED`); see :func:`changed_sign_lines` for ``shared``.
+    """
     items = changed_signs(flags)
     if items and not shared:
-        return [NOT_SHARED]
-    return [f"{item.symptom}: {item.reason} (Guideline: {item.guideline})" for item in items]
+        return [("", NOT_SHARED)]
+    return [(f"{item.symptom} (About you):", f"{item.reason} (Guideline: {item.guideline})") for item in items]

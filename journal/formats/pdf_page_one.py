@@ -101,7 +101,8 @@ def red_flags_section(data: ReportData, st: Styles, width: float, words: DateWor
                 ]
             )
         rows += [
-            [Paragraph(escape(note), st.alert)] for note in changed_sign_notes(flags, shared=data.summary.about_you is not None)
+            [Paragraph(f"<b>{escape(lead)}</b> {escape(note)}", st.alert)]
+            for lead, note in changed_sign_notes(flags, shared=data.summary.about_you is not None)
         ]
         fill, edge, line = colors.HexColor(ALERT_FILL), colors.HexColor(ALERT_EDGE), 1.2
     else:
