@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from journal.app.screening import screen_text
 from journal.core.about_you import EPISODE_GAP_DAYS, AboutYou, apply_by_day, episode_start, episode_starts
@@ -80,3 +82,27 @@ def test_screening_a_text_takes_the_episode_from_the_journal() -> None:
     text = "pain at night, nothing helps"
     assert [s.when for s in screen_text(text, about, SIGN_DAY)] == ["within a few days"]
     assert [s.when for s in screen_text(text, about, SIGN_DAY, _logged_with_gap(29))] == ["within a week"]
+
+
+@pytest.mark.slow  # opens the window
+def test_the_window_takes_the_episode_from_the_journals_logged_days(qtbot: QtBot, db_path: Path) -> None:
+    from journal.app.about_you import save_about_you
+    from journal.storage.journal import Journal
+    from tests.gui_helpers import close_window
+    from tests.test_red_flags_ui import _open
+
+    journal = Journal.open(db_path)
+    journal.import_days([DayEntry(date=d, back_pain=4) for d in _logged_with_gap(29) if d != SIGN_DAY])
+    save_about_you(journal, AboutYou(birth_year=BORN), SIGN_DAY)
+    journal.close()
+    window = _open(qtbot, db_path)
+    try:
+        entry = DayEntry(date=SIGN_DAY, back_pain=5, symptoms=(NIGHT,))
+        # 51 on the sign's date, 50 when the episode began in 2025: no sooner.
+        assert [f.when for f in window.session.red_flags_in(entry)] == ["within a week"]
+        later = DayEntry(date=SIGN_DAY + dt.timedelta(days=31), back_pain=5, symptoms=(NIGHT,))
+        # After a month with nothing logged, a new episode at 51.
+        assert [f.when for f in window.session.red_flags_in(later)] == ["within a few days"]
+    finally:
+        close_window(window)
+        window.deleteLater()
