@@ -44,3 +44,23 @@ def test_numb_is_a_word_family_not_a_prefix() -> None:
 )
 def test_everyday_words_that_are_not_signs(text: str) -> None:
     assert suggested_signs(text) == []
+
+
+def test_every_word_prefix_has_a_whole_form_so_misspellings_are_found() -> None:
+    # One-edit matching compares whole words: a prefix ("accident*") alone would find
+    # "accidents" but never "acccident". Each group lists whole forms beside its prefixes.
+    from journal.core.screening import default_screening, words_of_pattern
+
+    bare = []
+    for sign in default_screening().signs:
+        for groups in sign.alternatives:
+            for group in groups:
+                whole = {p for p in group if "*" not in p and " " not in p}
+                for pattern in group:
+                    parts = words_of_pattern(pattern)
+                    stem = pattern[:-1]
+                    if len(parts) == 1 and pattern.endswith("*") and len(stem) >= 4:
+                        if not any(word.startswith(stem) for word in whole):
+                            bare.append((sign.name, pattern))
+    assert bare == []
+    assert suggested_signs("had an acccident in my pants") == [LOSS]
