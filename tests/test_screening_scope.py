@@ -40,6 +40,10 @@ def test_numb_is_a_word_family_not_a_prefix() -> None:
         "Got chills on the news watching the rescue",
         "my foot went to sleep sitting cross-legged",
         "my car battery gave out",
+        "my water bottle leaked in my bag",
+        "the tumble dryer broke",
+        "thrown off by the new schedule",
+        "collision of meetings today",
     ],
 )
 def test_everyday_words_that_are_not_signs(text: str) -> None:
