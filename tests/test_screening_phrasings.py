@@ -1,4 +1,10 @@
-"""The screening measured on patient-style phrasings (tests/data/screening_phrasings.toml).
+"""The screening measured on patient-style phrasings (tests/data/screening_phrasings*.toml).
+
+Set A (``screening_phrasings.toml``) was written by the team before the word
+lists were tuned; set B (``screening_phrasings_b.toml``) was written
+independently, without the word lists, and measured before any word was
+added for it (docs/screening.md gives both figures). Both run with the same
+targets.
 
 Targets from issue 23: an urgent sign is suggested for at least 95% of the
 cauda equina phrasings (misspellings included) and of the other urgent
@@ -17,12 +23,14 @@ import pytest
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.screening import suggested_signs
 
-PHRASINGS = Path(__file__).parent / "data" / "screening_phrasings.toml"
+DATA = Path(__file__).parent / "data"
+PHRASINGS = DATA / "screening_phrasings.toml"
+SETS = ["screening_phrasings.toml", "screening_phrasings_b.toml"]
 
 
 @cache
-def _phrasings() -> dict[str, list[str]]:
-    with PHRASINGS.open("rb") as handle:
+def _phrasings(name: str = PHRASINGS.name) -> dict[str, list[str]]:
+    with (DATA / name).open("rb") as handle:
         data = tomllib.load(handle)
     return {key: [str(text) for text in value] for key, value in data.items()}
 
@@ -44,19 +52,27 @@ def test_the_set_is_large_enough() -> None:
     assert len(data["cauda_equina"]) >= 50 and len(data["ordinary"]) >= 75
 
 
+def test_set_b_is_large_enough() -> None:
+    data = _phrasings(SETS[1])
+    assert len(data["cauda_equina"]) >= 50 and len(data["other_urgent"]) >= 20 and len(data["ordinary"]) >= 75
+
+
+@pytest.mark.parametrize("name", SETS)
 @pytest.mark.parametrize("group", ["cauda_equina", "other_urgent"])
-def test_urgent_phrasings_suggest_an_urgent_sign(group: str) -> None:
-    share, missed = _share(_phrasings()[group], True, urgent_only=True)
+def test_urgent_phrasings_suggest_an_urgent_sign(name: str, group: str) -> None:
+    share, missed = _share(_phrasings(name)[group], True, urgent_only=True)
     assert share >= 0.95, f"{share:.0%} suggested; missed: {missed}"
 
 
-def test_ordinary_notes_rarely_raise_an_urgent_question() -> None:
-    share, raised = _share(_phrasings()["ordinary"], False, urgent_only=True)
+@pytest.mark.parametrize("name", SETS)
+def test_ordinary_notes_rarely_raise_an_urgent_question(name: str) -> None:
+    share, raised = _share(_phrasings(name)["ordinary"], False, urgent_only=True)
     assert share <= 0.10, f"{share:.0%} urgent; {raised}"
 
 
-def test_ordinary_notes_rarely_raise_any_question() -> None:
-    share, raised = _share(_phrasings()["ordinary"], False, urgent_only=False)
+@pytest.mark.parametrize("name", SETS)
+def test_ordinary_notes_rarely_raise_any_question(name: str) -> None:
+    share, raised = _share(_phrasings(name)["ordinary"], False, urgent_only=False)
     assert share <= 0.20, f"{share:.0%} asked; {raised}"
 
 

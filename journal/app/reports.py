@@ -99,6 +99,7 @@ def load_report_data(
         for_visit=for_visit,
         function=journal.function_checks(start, end),
         about=load_about_you(journal, clock.today()),
+        logged=journal.logged_dates(),
     )
 
 
@@ -117,6 +118,7 @@ def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
         treatments=treatment_comparisons(journal, start, end),
         function=journal.function_checks(start, end),
         about=load_about_you(journal, clock.today()),
+        logged=journal.logged_dates(),
     )
 
 

@@ -15,8 +15,21 @@ clinical red-flag lists, each cited:
 * osteoporosis or long-term steroid tablets: sudden severe back pain after a
   cough, lift or minor strain is "see a doctor today" (NICE CKS low back pain,
   red flags: suspected osteoporotic vertebral fracture);
-* age under 20 or over 50: night pain, weight loss and fever come sooner
-  (within a few days) (NICE CKS low back pain, red flags).
+* age under 20 or over 50 at the start of the episode: night pain, weight
+  loss and fever come sooner (within a few days) (NICE CKS low back pain,
+  red flags: age under 20 or over 50; the age is taken when the episode of
+  back pain began, since the red flag is about new back pain at that age).
+
+The episode a day belongs to starts on the first logged day after at least
+:data:`EPISODE_GAP_DAYS` (30) days with nothing logged, or on the journal's
+first logged day (:func:`episode_start`). The month comes from the research
+definition of an episode of low back pain: a period of pain preceded and
+followed by at least one month without low back pain (de Vet HCW et al.,
+"Episodes of low back pain: a proposal for uniform definitions to be used in
+research", Spine 2002;27(21):2409-16). Only unlogged days count as
+the month without pain: the window knows which days are logged without
+reading the file, and a journal is kept while the back hurts, so a long run
+of logged days, painful or not, is one episode.
 
 Nothing here diagnoses: a changed sign says what to do, and why, in the same
 voice as the catalog's.
@@ -26,7 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -67,6 +80,8 @@ NERVE_SIGNS: Final = frozenset(
 )
 AGE_SIGNS: Final = frozenset({"pain at night that rest does not ease", "unexplained weight loss", FEVER})
 SOONER: Final = "within a few days"
+#: Days with nothing logged that end an episode (de Vet et al. 2002: at least one month without low back pain).
+EPISODE_GAP_DAYS: Final = 30
 STRAIN: Final = "sudden severe back pain after a cough, lift or minor strain"
 TODAY: Final = "today"
 #: Warning signs offered only to a person whose About-you answer says so (name key -> answer).
@@ -135,10 +150,44 @@ def _changed(flag: RedFlag, urgency: Urgency, why: str, source: Source, when: st
     return dataclasses.replace(flag, urgency=urgency, why=said, sources=(source, *flag.sources), when=when)
 
 
-def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[RedFlag]:
-    """``flags`` as they mean for this person (see the module): urgency, time frame and reason."""
+def episode_start(on: dt.date, logged: Collection[dt.date]) -> dt.date:
+    """The first day of the episode ``on`` belongs to (see the module notes).
+
+    Walking back from ``on`` through the logged days, the episode starts at the
+    first logged day that has at least :data:`EPISODE_GAP_DAYS` unlogged days
+    before it, or at the first logged day of all. ``on`` counts as logged
+    (a sign is marked on a logged day; a text screened today is today's).
+    """
+    earlier = sorted(d for d in logged if d < on)
+    start = on
+    for at in range(len(earlier) - 1, -1, -1):
+        if (start - earlier[at]).days - 1 >= EPISODE_GAP_DAYS:
+            break
+        start = earlier[at]
+    return start
+
+
+def episode_starts(logged: Collection[dt.date]) -> dict[dt.date, dt.date]:
+    """:func:`episode_start` of every day in ``logged`` at once (in one pass over them, in date order)."""
+    starts: dict[dt.date, dt.date] = {}
+    previous: dt.date | None = None
+    for day in sorted(set(logged)):
+        if previous is None or (day - previous).days - 1 >= EPISODE_GAP_DAYS:
+            starts[day] = day
+        else:
+            starts[day] = starts[previous]
+        previous = day
+    return starts
+
+
+def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt.date | None = None) -> list[RedFlag]:
+    """``flags`` as they mean for this person (see the module): urgency, time frame and reason.
+
+    ``started``: the first day of the episode (:func:`episode_start`); the age
+    rule takes the age then. Without it, the age on ``today``.
+    """
     keys = {name_key(f.symptom) for f in flags}
-    age = about.age(today)
+    age = about.age(today if started is None else started)
     out = []
     for flag in flags:
         key = name_key(flag.symptom)
@@ -179,10 +228,12 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date) -> list[Red
     return out
 
 
-def apply_by_day(flags: Sequence[RedFlag], about: AboutYou | None) -> list[RedFlag]:
+def apply_by_day(flags: Sequence[RedFlag], about: AboutYou | None, logged: Collection[dt.date] | None = None) -> list[RedFlag]:
     """:func:`apply` to the flags of many days, each day on its own (signs count together only on one day).
 
-    The age is the one on each flag's date. The order stays that of
+    The age is the one at the start of each flag's episode, found among the
+    journal's ``logged`` days (:func:`episode_start`; without them, among the
+    flags' own dates). The order stays that of
     :func:`journal.core.redflags.red_flags_of`: by date, urgent first, then name.
     """
     if about is None or dataclasses.replace(about, include_in_report=False) == AboutYou():
@@ -190,7 +241,8 @@ def apply_by_day(flags: Sequence[RedFlag], about: AboutYou | None) -> list[RedFl
     by_date: dict[dt.date, list[RedFlag]] = {}
     for flag in flags:
         by_date.setdefault(flag.date, []).append(flag)
-    out = [changed for date, day in by_date.items() for changed in apply(day, about, date)]
+    starts = episode_starts(by_date.keys() if logged is None else {*logged, *by_date})
+    out = [changed for date, day in by_date.items() for changed in apply(day, about, date, starts[date])]
     out.sort(key=lambda f: (f.date, f.urgency is not Urgency.URGENT, name_key(f.symptom)))
     return out
 

@@ -22,7 +22,8 @@ rules, which follow how clinical text is screened (NegEx, Chapman et al.
 * Words a negation comes before ("no", "never", "without", …) or a
   resolution comes after ("fine", "gone", "settled", …) within the same
   clause do not count, nor words a question or a check is about ("asked
-  if I'd had a fall"). "but", "still", "otherwise" and the like end a clause.
+  if I'd had a fall"), nor the one word right after someone else's
+  ("Mum's incontinence"). "but", "still", "otherwise" and the like end a clause.
 
 The work is linear in the length of the text: each distinct word is looked
 up once (and remembered), each pattern is tried only where its first word
@@ -161,6 +162,7 @@ class Negation:
     before: tuple[str, ...] = ()  # "no", "never": the words after it in the clause
     after: tuple[str, ...] = ()  # "fine", "gone": the words before it in the clause
     hypothetical: tuple[str, ...] = ()  # "asked if": a question, not a symptom
+    others: tuple[str, ...] = ()  # "mums": someone else's; only the word right after it
     pseudo: tuple[str, ...] = ()  # look like a negation but are not ("no better")
     breaks: tuple[str, ...] = ()  # words that end a clause ("but", "still")
     fillers: tuple[str, ...] = ()  # may follow an "after" word ("fine now")
@@ -270,6 +272,7 @@ class _Matcher:
             ("ignore", screening.ignore),
             ("pseudo", negation.pseudo),
             ("before", (*negation.before, *negation.hypothetical)),
+            ("others", negation.others),
             ("after", negation.after),
         ):
             table: dict[str, list[str]] = {}
@@ -279,7 +282,7 @@ class _Matcher:
         patterns: set[str] = set(screening.ignore) | set(self.sign_patterns)
         for sign in screening.signs:
             patterns.update(sign.unless)
-        for listed in (negation.before, negation.after, negation.hypothetical, negation.pseudo):
+        for listed in (negation.before, negation.after, negation.hypothetical, negation.pseudo, negation.others):
             patterns.update(listed)
         parts = {part for pattern in patterns for part in _pattern_parts(pattern) if not _is_wildcard(part)}
         # The words a pattern cannot match without, and the first words, which alone are indexed.
@@ -510,6 +513,10 @@ class _Text:
         for pattern in matcher.starting("before", self.index, self.present):
             for span in self._real_triggers(pattern):
                 self.before_ends.setdefault(span[1], []).append(span)
+        # Someone else's ("mums"): reaches only the word right after it.
+        self.others_ends = {
+            span[1] for pattern in matcher.starting("others", self.index, self.present) for span in self.spans(pattern)
+        }
         self.after_starts: dict[int, list[Span]] = {}
         for pattern in matcher.starting("after", self.index, self.present):
             for span in self._real_triggers(pattern):
@@ -593,6 +600,8 @@ class _Text:
         """
         window = self.screening.negation.window
         start, end = span
+        if start in self.others_ends and start - 1 not in mine:
+            return True
         words, at = 0, start - 1
         while at >= 0 and words <= window:
             token = self.tokens[at]
@@ -746,7 +755,7 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
         raise ValueError(f"{WORDS_FILE} [negation] must be a table")
     lists = {
         key: _patterns(raw_negation.get(key, []), f"negation.{key}")
-        for key in ("before", "after", "hypothetical", "pseudo", "breaks", "fillers")
+        for key in ("before", "after", "hypothetical", "others", "pseudo", "breaks", "fillers")
     }
     window = raw_negation.get("window", 6)
     if not (isinstance(window, int) and 1 <= window <= 20):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, TypeVar, overload
 
@@ -308,6 +308,7 @@ def build_summary(
     treatments: Sequence[BeforeAfter] = (),
     function: Sequence[FunctionCheck] = (),
     about: AboutYou | None = None,
+    logged: Collection[dt.date] | None = None,
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -317,7 +318,9 @@ def build_summary(
     ``sitting`` is the timed sitting per date (sessions of a day added up),
     from which the insights compare breaks per sitting hour; without it they
     leave breaks out. ``about`` (what the person said about themselves)
-    changes what some warning signs mean (:func:`journal.core.about_you.apply`).
+    changes what some warning signs mean (:func:`journal.core.about_you.apply`);
+    its age rule takes the age when each sign's episode began, among the
+    journal's ``logged`` dates (default: the dates of ``days``).
     A period with no logged days gives a valid summary of
     empty lists and Nones.
 
@@ -345,7 +348,7 @@ def build_summary(
         trigger_note=model.note,
         trigger_advice=model.advice,
         trigger_method=model.method,
-        red_flags=tuple(apply_by_day(_red_flags(entries, _normalised(urgencies)), about)),
+        red_flags=tuple(apply_by_day(_red_flags(entries, _normalised(urgencies)), about, logged or [e.date for e in ordered])),
         flares=_flares(ordered, start, end, flare_list),
         activities=_activities(ordered, start, end, flare_list, model),
         trend=dataclasses.replace(

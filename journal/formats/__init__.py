@@ -14,7 +14,7 @@ and a path that cannot be written is a :class:`UserError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from journal.core.about_you import AboutYou
@@ -84,17 +84,21 @@ def report_data(
     for_visit: bool = False,
     function: Sequence[FunctionCheck] = (),
     about: AboutYou | None = None,
+    logged: Collection[dt.date] | None = None,
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
     ``days`` sorted or not, may extend past the period (earlier days set the
     flare baseline exactly as :func:`build_summary` documents); ``sitting``
-    is the timed sitting per date, as :func:`build_summary` takes it.
+    is the timed sitting per date, as :func:`build_summary` takes it, and
+    ``logged`` the journal's logged dates (for the episode in the age rule).
 
     Raises:
         UserError: the period ends before it starts, or has no logged days.
     """
-    summary = build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about)
+    summary = build_summary(
+        days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about, logged=logged
+    )
     if summary.days_logged == 0:
         raise UserError(
             f"No days were logged between {start.isoformat()} and {end.isoformat()}, so there is "

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from journal.core import flares, insights
 from journal.core.catalog import Urgency
+from journal.core.changed_signs import changed_sign_notes
 from journal.core.daily_measures import fmt_value
 from journal.core.dates import day_words
 from journal.core.redflags import RedFlag, grouped
@@ -98,6 +99,10 @@ def red_flags_section(data: ReportData, st: Styles, width: float, words: DateWor
                     )
                 ]
             )
+        rows += [
+            [Paragraph(f"<b>{escape(lead)}</b> {escape(note)}", st.alert)]
+            for lead, note in changed_sign_notes(flags, shared=data.summary.about_you is not None)
+        ]
         fill, edge, line = colors.HexColor(ALERT_FILL), colors.HexColor(ALERT_EDGE), 1.2
     else:
         rows = [[Paragraph("<b>Red-flag symptoms:</b> None reported in this period.", st.calm)]]

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from journal.core import flares, insights
 from journal.core.about_you import REPORT_TITLE, report_lines
+from journal.core.changed_signs import changed_sign_lines
 from journal.core.function_check import check_line
 from journal.core.redflags import grouped, urgency_words
 from journal.core.sources import readable
@@ -37,6 +38,7 @@ def _text_red_flags(s: Summary) -> list[str]:
         f"  {g.symptom} ({urgency_words(g.urgency, g.when)}): {', '.join(d.isoformat() for d in g.dates)}"
         for g in grouped(s.red_flags)
     ]
+    lines += changed_sign_lines(s.red_flags, shared=s.about_you is not None)
     return lines
 
 

@@ -254,10 +254,10 @@ class JournalSession(QObject):
 
     def red_flags_in(self, entry: DayEntry) -> "list[RedFlag]":
         """The day's warning signs, as they mean for this person (:func:`journal.core.about_you.apply`)."""
-        from journal.core.about_you import apply
+        from journal.core.about_you import apply, episode_start
         from journal.core.redflags import red_flags_in
 
-        return apply(red_flags_in(entry, self.urgencies()), self._about, entry.date)
+        return apply(red_flags_in(entry, self.urgencies()), self._about, entry.date, episode_start(entry.date, self._logged))
 
     def day_urgencies(self, entry: DayEntry) -> dict[str, Urgency]:
         """:meth:`urgencies`, with the day's signs as they mean for this person (for the cards)."""
