@@ -193,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as error:
-        from journal.storage.failures import REASON_WORDS, is_storage_failure, reason_for
+        from journal.files.failures import REASON_WORDS, is_storage_failure, reason_for
 
         if not is_storage_failure(error):
             raise  # a bug: the scrubbed hook prints where, without any message

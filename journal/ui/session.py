@@ -515,7 +515,7 @@ class JournalSession(QObject):
 
         folder = backups_dir(path)
         if create:
-            from journal.storage.atomic_file import make_private_dirs
+            from journal.files.atomic import make_private_dirs
 
             make_private_dirs(folder)
         return folder
