@@ -22,7 +22,7 @@ from journal import __version__
 from journal.core.errors import UserError
 
 if TYPE_CHECKING:
-    from journal.storage.journal import Journal
+    from journal.app.journal_file import Journal
 
 COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.days",
@@ -116,9 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def database_path(args: argparse.Namespace) -> Path:
-    from journal.storage.paths import default_database_path
+    from journal.app.places import default_journal_path
 
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_journal_path()
 
 
 def tolerant_output() -> None:

@@ -185,7 +185,7 @@ def run_start_at_login(on: bool, args: object) -> int:
 
 
 def run_uninstall(_args: object = None) -> int:
-    from journal.storage.paths import data_dir
+    from journal.app.places import data_dir
 
     removed = uninstall_desktop_entry()
     if removed:

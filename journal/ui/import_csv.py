@@ -88,7 +88,7 @@ def import_csv_interactively(window: "WindowHost", path: Path | None = None, *, 
         show_import_result(window, result, path.name)
 
     def failed(error: BaseException) -> None:
-        from journal.storage.journal import DuplicateDatesError
+        from journal.app.journal_file import DuplicateDatesError
 
         if isinstance(error, DuplicateDatesError) and not replace:
             answer = QMessageBox.question(

@@ -35,7 +35,7 @@ from journal.core.errors import UserError, ValidationError
 from journal.core.treatments import Treatment, treatment_words
 
 if TYPE_CHECKING:
-    from journal.storage.journal import Journal
+    from journal.app.journal_file import Journal
     from journal.ui.host import WindowHost
     from journal.ui.session import JournalSession
 

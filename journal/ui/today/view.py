@@ -563,7 +563,7 @@ class TodayView(QWidget):
         date = self.date
         if self._existing and not self._confirm_replace(date):
             return
-        from journal.ui.today.same_as import last_day_before
+        from journal.app.days import last_day_before
 
         self.same_button.setEnabled(False)
         self.session.tasks.run(
