@@ -91,3 +91,14 @@ def last_day_before(journal: "Journal", date: dt.date) -> DayEntry | None:
             return None
         end = start - dt.timedelta(days=1)
         span *= 8
+
+
+def bring_back_day(journal: "Journal", entry: DayEntry) -> Changed[DayEntry]:
+    """Save a deleted day again (History's Undo), under each name as it is now.
+
+    A name renamed or merged in Manage lists since the day was deleted comes
+    back as it is now (:func:`journal.app.lists.named_as_now`).
+    """
+    from journal.app.lists import named_as_now
+
+    return save_day(journal, named_as_now(journal, entry))

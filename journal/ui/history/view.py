@@ -282,11 +282,6 @@ class HistoryView(QWidget):
             return
         entry, self._deleted = self._deleted, None
         self.undo_button.setEnabled(False)
-        journal = self.session.journal
-        if journal is not None:
-            from journal.app.lists import named_as_now
-
-            entry = named_as_now(journal, entry)  # names renamed or merged since come back as they are now
 
         def restored(saved: "DayEntry") -> None:
             self.status.emit(f"Brought back {long_words(saved.date)}.")
@@ -298,4 +293,9 @@ class HistoryView(QWidget):
 
             show_error(self, error)
 
-        self.session.save_day(entry, restored, failed)
+        from journal.app.days import bring_back_day
+
+        # Names renamed or merged since come back as they are now.
+        self.session.op(lambda journal: bring_back_day(journal, entry)).success(lambda changed: restored(changed.value)).failure(
+            failed
+        ).run_in_background()
