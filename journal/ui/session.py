@@ -161,11 +161,6 @@ class JournalSession(QObject):
         else:
             self.tasks.wait()
 
-    def _require(self) -> "Journal":
-        if self.journal is None:
-            raise JournalNotOpenError("the journal is not open (yet, or any more)")
-        return self.journal
-
     # --- from memory (no file access) ---------------------------------------------
 
     def load_day(
