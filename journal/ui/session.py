@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from journal.core.redflags import RedFlag
     from journal.core.sitting import SittingSummary
 
+# Names that moved to journal.app, still importable from here for existing callers.
 __all__ = ["FORM_CATALOG_LIMIT", "JournalChange", "JournalNotOpenError", "JournalSession", "OpenedJournal", "form_catalog"]
 
 T = TypeVar("T")
