@@ -224,7 +224,7 @@ def switches_and_summaries(db: Path, runs: int) -> dict[str, Any]:
     size = view.canvas.width(), view.canvas.height()
     floor = blank_draw_floor(*size, runs)
 
-    days = session.days()
+    days = list(view.data.days) if view.data is not None else []  # as the view loaded them, on the worker
     today = dt.date.today()
     summary_90 = timed(lambda: build_summary(days, today - dt.timedelta(days=89), today), runs)
     summary_all = timed(lambda: build_summary(days, days[0].date, today), runs)

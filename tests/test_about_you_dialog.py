@@ -77,7 +77,8 @@ def test_saving_from_the_window_keeps_the_answers_and_changes_the_signs(qtbot: Q
 
 
 def test_asked_once_after_a_few_saved_days_and_no_thanks_is_remembered(qtbot: QtBot, db_path: Path) -> None:
-    from journal.ui.about_you_dialog import ASK_AFTER_DAYS, AboutYouPrompt
+    from journal.app.about_you import ASK_AFTER_DAYS
+    from journal.ui.about_you_dialog import AboutYouPrompt
     from tests.test_red_flags_ui import _open
 
     journal = Journal.open(db_path)

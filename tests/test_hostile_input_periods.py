@@ -140,7 +140,8 @@ def test_window_export_since_a_visit_before_the_journal_began(qtbot: QtBot, smal
             questions=(),
             last_visit=dt.date(1950, 1, 1),
         )
-        write_export(session, request)
+        assert session.journal is not None
+        write_export(session.journal, request)
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
             assert f"Period: {FIRST.day} {FIRST:%b %Y} to" in text
@@ -155,7 +156,7 @@ def test_window_export_since_a_visit_before_the_journal_began(qtbot: QtBot, smal
             last_visit=None,
         )
         with pytest.raises(UserError, match="future"):
-            write_export(session, too_late)
+            write_export(session.journal, too_late)
     finally:
         session.close()
 

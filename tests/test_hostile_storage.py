@@ -543,7 +543,7 @@ def test_a_restore_cut_short_leaves_no_clutter_for_long(db_path: Path) -> None:
 )
 def test_a_failed_file_write_names_the_file_and_the_kind_of_problem_only(tmp_path: Path, code: int, words: str) -> None:
     from journal.core.errors import UserError
-    from journal.storage.atomic_file import write_atomically
+    from journal.files.atomic import write_atomically
 
     target = tmp_path / "report.csv"
     target.write_text("older")

@@ -124,7 +124,8 @@ def test_merge_asks_first_then_backs_up_and_rewrites(qtbot: QtBot, window: MainW
     assert "2 days rewritten" in dialog.result_label.text()
     assert stored_day(qtbot, window, PAST).triggers == ("stress",)
     assert stored_day(qtbot, window, EARLIER).triggers == ("stress",)
-    assert len(list_backups(window.session.journal.path)) == 1
+    # The merge's own copy (a routine start-up copy may also be there on a slow machine).
+    assert len([b for b in list_backups(window.session.journal.path) if b.reason == "before-merge"]) == 1
     qtbot.waitUntil(lambda: dialog.model.row_named("stres") is None, timeout=5_000)  # the list is read again
 
 

@@ -53,6 +53,17 @@ def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
     opened.deleteLater()
 
 
+def _kept_setting(window: MainWindow, key: str) -> str | None:
+    """The setting as stored in the journal file, read on the worker as the window reads it."""
+    from journal.app.settings import setting
+
+    journal = window.session.journal
+    assert journal is not None
+    value = window.session.tasks.call_blocking(lambda: setting(journal, key))
+    assert value is None or isinstance(value, str)
+    return value
+
+
 def _feature(window: MainWindow) -> PacingFeature:
     feature = window.findChild(PacingFeature, "pacingFeature")
     assert feature is not None
@@ -102,7 +113,7 @@ def test_plan_saved_shows_in_today_with_a_quiet_note_when_well_over(qtbot: QtBot
     feature = _feature(window)
     with qtbot.waitSignal(feature.plansChanged, timeout=5_000):
         feature.save([Plan("walking", 20)])
-    assert window.session.setting(pacing.SETTING_KEY) == pacing.plans_to_text([Plan("walking", 20)])
+    assert _kept_setting(window, pacing.SETTING_KEY) == pacing.plans_to_text([Plan("walking", 20)])
     rows = window.today.form.activities
     rows.add_minutes("Walking", 25)
     row = next(r for r in rows.rows() if r.value() is not None and r.value().name == "Walking")
@@ -183,4 +194,4 @@ def test_view_menu_opens_the_plan_and_saving_keeps_it(qtbot: QtBot, window: Main
     with qtbot.waitSignal(feature.plansChanged, timeout=10_000):
         action.trigger()
     assert feature.plans == [Plan("walking", 20, False, TODAY)]
-    assert pacing.plans_from_text(window.session.setting(pacing.SETTING_KEY)) == feature.plans
+    assert pacing.plans_from_text(_kept_setting(window, pacing.SETTING_KEY)) == feature.plans

@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from journal.app.guidance import PERSISTENT_PAIN_DISMISSED
 from journal.core.dates import day_words
 from journal.core.day import DayEntry
 from journal.storage.journal import Journal
-from journal.ui.guidance.install import PERSISTENT_PAIN_DISMISSED, GuidanceFeature
+from journal.ui.guidance.install import GuidanceFeature
 from journal.ui.main_window import MainWindow
 from tests.gui_helpers import ModalWatcher, RedFlagWatcher, close_window
 

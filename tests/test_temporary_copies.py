@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from journal.cli import main
 from journal.core.day import DayEntry
+from journal.files.atomic import write_stream_atomically
 from journal.storage import scratch
-from journal.storage.atomic_file import write_stream_atomically
 from journal.storage.journal import Journal
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="flock and SIGKILL")

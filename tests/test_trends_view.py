@@ -145,7 +145,7 @@ def test_switching_period_reads_nothing_from_the_database(
     def no_queries(*_args: object) -> None:
         raise AssertionError("the database was queried")
 
-    monkeypatch.setattr(view.session, "days", no_queries)
+    monkeypatch.setattr("journal.app.trends.days_and_treatments", no_queries)
     for choice in (PeriodChoice.DAYS_30, PeriodChoice.ALL, PeriodChoice.DAYS_90):
         with qtbot.waitSignal(view.summaryShown, timeout=10_000) as shown:
             view.set_choice(choice)

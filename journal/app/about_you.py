@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from journal.app.changes import Caches, Changed, JournalChange
 from journal.core.about_you import KEYS, AboutYou, check_birth_year, from_settings
 
 if TYPE_CHECKING:
@@ -26,3 +27,26 @@ def save_about_you(journal: Journal, about: AboutYou, today: dt.date) -> None:
     check_birth_year(about.birth_year, today)
     for key, value in about.to_settings().items():
         journal.set_setting(key, value)
+
+
+def save_about_you_changed(journal: Journal, about: AboutYou, today: dt.date) -> Changed[None]:
+    """:func:`save_about_you` for the window: every view is told, since the warning signs may now mean otherwise."""
+    save_about_you(journal, about, today)
+    return Changed(None, JournalChange(everything=True), Caches(about=about))
+
+
+#: The setting that says the once-only "About you" notice was answered or dismissed.
+ASKED = "about_you.asked"
+#: The notice shows once the journal holds this many days.
+ASK_AFTER_DAYS = 3
+
+
+def about_you_due(journal: Journal) -> bool:
+    """Whether Today should ask about the person (enough days kept, not asked before)."""
+    return journal.count() >= ASK_AFTER_DAYS and journal.setting(ASKED) != "1"
+
+
+def mark_about_you_asked(journal: Journal) -> None:
+    """Never ask again (a read-only journal remembers nothing)."""
+    if not journal.read_only:
+        journal.set_setting(ASKED, "1")

@@ -147,7 +147,7 @@ def enable(command: Sequence[str], *, platform: str = sys.platform) -> str:
         _windows_run_value(" ".join(f'"{a}"' for a in command))
         return f"HKEY_CURRENT_USER\\{WINDOWS_RUN_KEY}"
     data = launch_agent(command) if platform == "darwin" else desktop_entry(command).encode("utf-8")
-    from journal.storage.atomic_file import make_private_dirs, write_bytes_atomically
+    from journal.files.atomic import make_private_dirs, write_bytes_atomically
 
     try:
         make_private_dirs(path.parent)

@@ -1,4 +1,4 @@
-"""The sitting-break interval suggested from the open journal (reads the file: run it on the worker)."""
+"""The sitting-break interval suggested from the open journal (the window runs it through JournalOp)."""
 
 from __future__ import annotations
 

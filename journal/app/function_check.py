@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 from journal.core.function_check import DEFAULT_SCHEDULE, SCHEDULES, SETTING_SCHEDULE, check_schedule
 
 if TYPE_CHECKING:
-    from journal.storage.journal import Journal
+    import datetime as dt
+
+    from journal.app.journal_file import Journal
+    from journal.core.function_check import FunctionCheck
 
 
 def load_function_schedule(journal: "Journal") -> str:
@@ -27,3 +30,21 @@ def save_function_schedule(journal: "Journal", schedule: str) -> None:
     check_schedule(schedule)
     if not journal.read_only:
         journal.set_setting(SETTING_SCHEDULE, schedule)
+
+
+def save_function_answer(journal: "Journal", check: "FunctionCheck", schedule: str, today: "dt.date") -> None:
+    """Keep the chosen schedule and, unless every answer was left empty, the check itself."""
+    save_function_schedule(journal, schedule)
+    empty = check.sit_min is None and check.stand_min is None and check.walk_min is None and not check.activity.strip()
+    if empty and check.activity_score is None:
+        return  # only the schedule changed
+    journal.save_function_check(check, today=today)
+
+
+def function_check_due(journal: "Journal", today: "dt.date") -> tuple[str, bool]:
+    """The schedule, and whether the check is due today (by the last answer and the days kept)."""
+    from journal.core.function_check import is_due
+
+    checks = journal.function_checks()
+    schedule = load_function_schedule(journal)
+    return schedule, is_due(schedule, checks[-1].date if checks else None, today, journal.count())

@@ -258,3 +258,14 @@ def import_export_into_file(
             journal.close()
     finally:
         lock.release()
+
+
+def plan_for_journal(journal: "Journal", parsed: ParsedImport, choice: PainChoice) -> ImportPlan:
+    """:func:`plan_import` against the days ``journal`` already holds."""
+    return plan_import(parsed, choice, journal.logged_dates())
+
+
+def read_and_plan(journal: "Journal", source: str, path: Path) -> ImportPlan:
+    """Read another app's export and plan it against ``journal`` with the default choice of pain."""
+    parsed = read_export(source, path)
+    return plan_for_journal(journal, parsed, default_choice(parsed))

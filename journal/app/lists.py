@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from sqlmodel import Session
 
+    from journal.app import changes
     from journal.core.day import DayEntry
     from journal.storage.journal import Journal
 
@@ -239,3 +240,18 @@ def change_file(db_path: Path, change: "Callable[[Journal], Changed]") -> "Chang
             journal.close()
     finally:
         lock.release()
+
+
+def with_caches(journal: "Journal", change: "Callable[[Journal], Changed]") -> "changes.Changed[Changed]":
+    """Run one Manage-lists change on an open journal, and read the window's copies of the lists again.
+
+    The views hear of the dates whose entries now read differently (a renamed
+    or merged name), taken from the change's ``dates`` where it has them.
+    """
+    from journal.app import changes
+    from journal.app.opening import form_catalog
+
+    result = change(journal)
+    dates: frozenset[dt.date] = frozenset(getattr(result, "dates", frozenset()))
+    caches = changes.Caches(catalog=form_catalog(journal), medications=journal.medication_names())
+    return changes.Changed(result, changes.JournalChange(dates, catalog=True), caches)

@@ -40,3 +40,23 @@ def change_treatments(db_path: "Path", change: "Callable[[Journal], T]") -> T:
     from journal.app.lists import change_file
 
     return change_file(db_path, change)
+
+
+def numbered_treatments(journal: "Journal") -> "list[tuple[int, Treatment]]":
+    """Every treatment kept, with the number that names it for changes."""
+    return journal.treatments()
+
+
+def add_treatment(journal: "Journal", treatment: Treatment, today: dt.date) -> int:
+    """Keep a new treatment (validated first); returns its number."""
+    return journal.add_treatment(treatment, today=today)
+
+
+def end_treatment(journal: "Journal", number: int, end: dt.date, today: dt.date) -> None:
+    """Mark treatment ``number`` as stopped on ``end``."""
+    journal.end_treatment(number, end, today=today)
+
+
+def delete_treatment(journal: "Journal", number: int) -> None:
+    """Remove treatment ``number`` (the days are not touched)."""
+    journal.delete_treatment(number)

@@ -22,7 +22,7 @@ from journal import __version__
 from journal.core.errors import UserError
 
 if TYPE_CHECKING:
-    from journal.storage.journal import Journal
+    from journal.app.journal_file import Journal
 
 COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.days",
@@ -116,9 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def database_path(args: argparse.Namespace) -> Path:
-    from journal.storage.paths import default_database_path
+    from journal.app.places import default_journal_path
 
-    return Path(args.db).expanduser() if getattr(args, "db", None) else default_database_path()
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_journal_path()
 
 
 def tolerant_output() -> None:
@@ -193,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as error:
-        from journal.storage.failures import REASON_WORDS, is_storage_failure, reason_for
+        from journal.files.failures import REASON_WORDS, is_storage_failure, reason_for
 
         if not is_storage_failure(error):
             raise  # a bug: the scrubbed hook prints where, without any message

@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _summary(path: Path) -> str:
-    from journal.storage.backup import describe_backup
+    from journal.app.backups import describe_backup
 
     info = describe_backup(path)
     if not info.entry_count:
@@ -41,20 +41,20 @@ def _summary(path: Path) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from journal.storage.backup import backup_now
+    from journal.app.backups import backup_to
 
-    copy = backup_now(database_path(args), dest=args.file)
+    copy = backup_to(database_path(args), args.file)
     print(f"Backed up {_summary(copy)} to {copy}.")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from journal.storage.backup import restore_backup
-    from journal.storage.single_instance import acquire_journal_lock
+    from journal.app.backups import restore_file
+    from journal.app.opening import lock_journal
 
     path = database_path(args)
-    with acquire_journal_lock(path):
-        saved = restore_backup(path, args.file)
+    with lock_journal(path):
+        saved = restore_file(path, args.file)
     print(f"Restored {_summary(path)} from {args.file} into {path}.")
     if saved is not None:
         print(f"The previous journal was kept as {saved}.")

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from journal.app.importing import ImportResult
+    from journal.app.journal_file import Journal
     from journal.app.reports import ExportResult
-    from journal.storage.journal import Journal
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,14 +88,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journal":
     """Open the journal named by ``--db`` (or the default); a missing file is an error if asked."""
-    from journal.storage.journal import Journal
-    from journal.storage.paths import check_path
+    from journal.app.opening import open_file
 
-    path = database_path(args)
-    check_path(path)
-    if must_exist and not path.exists():
-        raise UserError(f"No journal at {path}. Start the app once, or give --db PATH.")
-    journal = Journal.open(path)
+    journal = open_file(database_path(args), must_exist=must_exist)
     print_notices(journal.notices)
     unreadable = journal.unreadable_text_dates()
     if unreadable:

@@ -154,7 +154,7 @@ def _write(path: Path, content: bytes) -> None:
 
     Menu entries and icons are read by the desktop, not private: 0644.
     """
-    from journal.storage.atomic_file import write_bytes_atomically
+    from journal.files.atomic import write_bytes_atomically
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomically(path, content)
@@ -185,7 +185,7 @@ def run_start_at_login(on: bool, args: object) -> int:
 
 
 def run_uninstall(_args: object = None) -> int:
-    from journal.storage.paths import data_dir
+    from journal.app.places import data_dir
 
     removed = uninstall_desktop_entry()
     if removed:

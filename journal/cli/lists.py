@@ -43,12 +43,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_show(args: argparse.Namespace) -> int:
     from journal.app.lists import list_entries
-    from journal.storage.integrity import check_file
-    from journal.storage.journal import Journal
+    from journal.app.opening import open_checked_file
 
     path = database_path(args)
-    check_file(path)
-    journal = Journal.open(path)
+    journal = open_checked_file(path)
     try:
         entries = list_entries(journal, ListKind(args.kind))
     finally:

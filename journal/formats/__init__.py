@@ -6,7 +6,7 @@ PDF, ``summary --json`` and the screen show the same figures. Writers never
 compute figures of their own; the day-by-day rows are the entries as logged.
 
 Files are written through :func:`write_atomically` (from
-:mod:`journal.storage.atomic_file`, the one writer of every file the app
+:mod:`journal.files.atomic`, the one writer of every file the app
 makes): owner-only, a failure leaves no half file and the old one as it was,
 and a path that cannot be written is a :class:`UserError`.
 """
@@ -26,7 +26,7 @@ from journal.core.sitting import SittingSummary
 from journal.core.summary import Summary, build_summary
 from journal.core.treatments import BeforeAfter
 from journal.core.trend_series import TrendSeries, trend_series
-from journal.storage.atomic_file import write_atomically, write_stream_atomically
+from journal.files.atomic import write_atomically, write_stream_atomically
 
 
 @dataclass(frozen=True, slots=True)

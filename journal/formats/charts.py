@@ -617,7 +617,7 @@ def save_figure(figure: Figure, path: Path, dpi: float = SAVE_DPI) -> None:
     Raises:
         UserError: see :func:`image_format`; also when writing fails.
     """
-    from journal.storage.atomic_file import write_stream_atomically
+    from journal.files.atomic import write_stream_atomically
 
     format_name = image_format(path)
     # Through the one atomic writer: owner-only, and a full disk leaves an older chart as it was.

@@ -176,7 +176,7 @@ def export_csv_file(entries: Sequence[DayEntry], path: Path) -> int:
     Raises:
         UserError: the file cannot be written; ``path`` is as it was.
     """
-    from journal.storage.atomic_file import write_stream_atomically
+    from journal.files.atomic import write_stream_atomically
 
     counted: list[int] = []
 

@@ -47,8 +47,8 @@ from typing import TYPE_CHECKING, Any, Final
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import HELPED_WORDS, DayEntry
 from journal.core.summary import rounded
+from journal.files.atomic import write_bytes_atomically
 from journal.formats import ReportData
-from journal.storage.atomic_file import write_bytes_atomically
 
 if TYPE_CHECKING:
     from journal.core.function_check import FunctionCheck

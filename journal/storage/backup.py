@@ -2,7 +2,7 @@
 
 Copies are made with SQLite's online backup API, which reads one consistent
 snapshot even while the app is writing, through the app's one atomic writer
-(:mod:`journal.storage.atomic_file`: a private temporary file that is synced
+(:mod:`journal.files.atomic`: a private temporary file that is synced
 and then renamed into place), so a copy is either complete or absent, and a
 full disk leaves nothing behind. They
 live in a ``backups`` folder beside the database (0700; files 0600) — the
@@ -41,12 +41,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.errors import UserError
+from journal.files.atomic import make_private_dirs, write_atomically, write_bytes_atomically
+from journal.files.failures import REASON_WORDS, reason_for
 from journal.storage import integrity, schema, wal_guard
-from journal.storage.atomic_file import make_private_dirs, write_atomically, write_bytes_atomically
 from journal.storage.backup_names import backups_dir, real_journal
 from journal.storage.backup_names import new_backup_path as _new_backup_path
 from journal.storage.backup_names import parse_name as _parse_name
-from journal.storage.failures import REASON_WORDS, reason_for, tolerant_text
+from journal.storage.failures import tolerant_text
 from journal.storage.paths import check_path, is_read_only
 from journal.storage.schema import DamagedDatabaseError
 

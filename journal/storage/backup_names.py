@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from journal.core.errors import UserError
-from journal.storage.atomic_file import make_private_dirs
+from journal.files.atomic import make_private_dirs
 
 BACKUP_DIR_NAME = "backups"
 STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S"

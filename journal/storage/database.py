@@ -30,8 +30,8 @@ from sqlmodel import create_engine
 
 from journal.core.catalog import default_catalog, name_key
 from journal.core.errors import UserError
+from journal.files.atomic import make_private_dirs
 from journal.storage import integrity, schema, wal_guard
-from journal.storage.atomic_file import make_private_dirs
 from journal.storage.failures import tolerant_text
 from journal.storage.paths import check_path, data_dir, is_read_only
 

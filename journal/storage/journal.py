@@ -27,9 +27,10 @@ from journal.core.errors import UserError, ValidationError
 from journal.core.sitting import SittingSummary
 from journal.core.validation import check_name, validate_day
 from journal.core.words import plural
+from journal.files.failures import reason_for
 from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, OpenedFile, open_file
-from journal.storage.failures import JournalWriteError, reason_for
+from journal.storage.failures import JournalWriteError
 from journal.storage.paths import HARD_LINKED, is_read_only, read_only_reason
 
 if TYPE_CHECKING:

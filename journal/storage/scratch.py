@@ -8,7 +8,7 @@ process ends, however it ends, so :func:`sweep` at the next start removes
 exactly the folders of processes that are gone, never one still in use.
 
 The same idea keeps a killed backup from leaving its hidden copy behind:
-every temporary file :mod:`journal.storage.atomic_file` writes is locked while
+every temporary file :mod:`journal.files.atomic` writes is locked while
 it is written, and :func:`sweep_partial_copies` removes the unlocked ones.
 Standard library only.
 """
@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from journal.storage.atomic_file import TEMP_SUFFIX, make_private_dirs
+from journal.files.atomic import TEMP_SUFFIX, make_private_dirs
 from journal.storage.paths import data_dir
 
 SCRATCH_DIR_NAME: Final = "scratch"

@@ -109,7 +109,7 @@ def acquire_journal_lock(db_path: Path) -> JournalLock:
         JournalInUseError: another process (or another lock in this one) holds it.
         UserError: the lock file cannot be created.
     """
-    from journal.storage.atomic_file import make_private_dirs
+    from journal.files.atomic import make_private_dirs
 
     path = lock_path(db_path)
     if not path.exists() and path.parent.is_dir() and not path.parent.stat().st_mode & 0o222:

@@ -56,7 +56,7 @@ from types import TracebackType
 from typing import BinaryIO, Final
 
 from journal.core.errors import UserError
-from journal.storage.atomic_file import fsync_dir, make_private_dirs, write_bytes_atomically, write_stream_atomically
+from journal.files.atomic import fsync_dir, make_private_dirs, write_bytes_atomically, write_stream_atomically
 
 IDENTITY_SUFFIX: Final = ".identity"
 GUARD_SUFFIX: Final = ".guard"

@@ -128,9 +128,7 @@ def open_about_you(session: "JournalSession", parent: QWidget) -> AboutYouDialog
     return dialog
 
 
-#: Asked once, gently, once this many days are saved; the answer (or "No thanks") is remembered here.
-ASK_AFTER_DAYS = 3
-ASKED = "about_you.asked"
+#: Asked once, gently, once a few days are saved (journal.app.about_you.ASK_AFTER_DAYS).
 ASK_TEXT = (
     "Would you like to answer a few optional questions about you? "
     "They help the journal tell you how soon to get some warning signs checked."
@@ -161,20 +159,19 @@ class AboutYouPrompt(QFrame):
 
     def refresh(self) -> None:
         session = self.window_.session
-        journal = session.journal
-        if journal is None or journal.read_only or session.is_demo:
+        if not session.ready or session.read_only or session.is_demo:
             self.hide()
             return
+        from journal.app.about_you import about_you_due
 
-        def due() -> bool:
-            return journal.count() >= ASK_AFTER_DAYS and journal.setting(ASKED) != "1"
-
-        session.tasks.run(due, self.setVisible)
+        session.op(about_you_due).success(self.setVisible).run_in_background()
 
     def _asked(self) -> None:
         self.hide()
         session = self.window_.session
-        session.tasks.run(lambda: session.set_setting(ASKED, "1"), lambda _: None)
+        from journal.app.about_you import mark_about_you_asked
+
+        session.op(mark_about_you_asked).run_in_background()
 
     def answer(self) -> None:
         self._asked()

@@ -70,7 +70,7 @@ def _sweep_scratch_once(window: MainWindow) -> None:
     window._scratch_swept = True  # type: ignore[attr-defined]
 
     def sweep() -> object:
-        from journal.storage.scratch import PRINT_PREVIEWS, sweep
+        from journal.app.places import PRINT_PREVIEWS, sweep
 
         return sweep(PRINT_PREVIEWS)
 

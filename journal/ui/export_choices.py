@@ -18,7 +18,7 @@ from journal.core.dates import day_words
 from journal.core.words import plural
 
 if TYPE_CHECKING:
-    from journal.ui.session import JournalSession
+    from journal.app.journal_file import Journal
 
 SETTING_NAME: Final = "report.patient_name"
 SETTING_LAST_VISIT: Final = "report.last_visit"
@@ -130,18 +130,18 @@ def period_words(start: dt.date, end: dt.date) -> str:
     return f"{day_words(start)} to {day_words(end)} ({plural((end - start).days + 1, 'day')})"
 
 
-def write_export(session: "JournalSession", request: ExportRequest) -> str:
+def write_export(journal: "Journal", request: ExportRequest) -> str:
     """Remember the name and last visit, write the file, return a sentence. Runs on the worker.
 
     Raises:
         UserError: nothing logged in the period, or the file cannot be written.
     """
-    journal = session.journal
-    assert journal is not None
-    session.set_setting(SETTING_NAME, request.patient_name)
-    if request.last_visit is not None:
-        session.set_setting(SETTING_LAST_VISIT, request.last_visit.isoformat())
     from journal.app.reports import export_file
+    from journal.app.settings import set_setting
+
+    set_setting(journal, SETTING_NAME, request.patient_name)
+    if request.last_visit is not None:
+        set_setting(journal, SETTING_LAST_VISIT, request.last_visit.isoformat())
 
     result = export_file(
         journal,

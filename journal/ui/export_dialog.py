@@ -62,6 +62,7 @@ from journal.ui.theme import current_colours
 from journal.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
+    from journal.app.journal_file import Journal
     from journal.ui.host import WindowHost
     from journal.ui.session import JournalSession
 
@@ -319,14 +320,16 @@ class ExportDialog(QDialog):
             return
         self._load_generation += 1
         generation = self._load_generation
-        session = self.session
         start, end = self.period()
         first_time = generation == 1
 
-        def work() -> tuple[str | None, str | None, list[str]]:
-            name = session.setting(SETTING_NAME) if first_time else None
-            visit = session.setting(SETTING_LAST_VISIT) if first_time else None
-            texts = [" ".join(e.questions.split()) for e in session.days(start, end) if e.questions.strip()]
+        def work(journal: "Journal") -> tuple[str | None, str | None, list[str]]:
+            from journal.app.days import days
+            from journal.app.settings import setting
+
+            name = setting(journal, SETTING_NAME) if first_time else None
+            visit = setting(journal, SETTING_LAST_VISIT) if first_time else None
+            texts = [" ".join(e.questions.split()) for e in days(journal, start, end) if e.questions.strip()]
             return name, visit, texts
 
         def done(result: tuple[str | None, str | None, list[str]]) -> None:
@@ -349,7 +352,7 @@ class ExportDialog(QDialog):
                 self._filling = False
             self.loaded.emit()
 
-        session.tasks.run(work, done, self._show_error)
+        self.session.op(work).success(done).failure(self._show_error).run_in_background()
 
     # --- exporting -------------------------------------------------------------------
 
@@ -395,7 +398,7 @@ class ExportDialog(QDialog):
                 window.show_status(message)
             self.finished_export.emit(message)
 
-        session.tasks.run(lambda: write_export(session, request), done, self._show_error)
+        session.op(lambda journal: write_export(journal, request)).success(done).failure(self._show_error).run_in_background()
 
     # --- printing --------------------------------------------------------------------
 
@@ -403,10 +406,10 @@ class ExportDialog(QDialog):
         """Make the PDF on the worker, then show the print preview."""
         if not self.session.ready or self._busy or not self._period_ok():
             return
-        from journal.storage.scratch import PRINT_PREVIEWS, new_scratch_folder
+        from journal.app.places import PRINT_PREVIEWS, new_scratch_folder
 
         # A private folder in the data folder, swept at the next start if this run
-        # ends before the preview closes (journal.storage.scratch).
+        # ends before the preview closes (journal.app.places).
         scratch = new_scratch_folder(PRINT_PREVIEWS)
         request = self.request_for(scratch.path / "summary.pdf", ExportFormat.PDF)
         session = self.session
@@ -425,7 +428,7 @@ class ExportDialog(QDialog):
             scratch.remove()
             self._show_error(error)
 
-        session.tasks.run(lambda: write_export(session, request), done, failed)
+        session.op(lambda journal: write_export(journal, request)).success(done).failure(failed).run_in_background()
 
     def show_preview(self, pdf_path: Path) -> None:
         from journal.ui.print_preview import show_print_preview

@@ -39,7 +39,6 @@ from journal.core.function_check import (
     QUESTION_MINUTES,
     WEEKLY,
     FunctionCheck,
-    is_due,
 )
 
 if TYPE_CHECKING:
@@ -116,7 +115,6 @@ class FunctionCheckDialog(QDialog):
         self._load_schedule()
 
     def _load_schedule(self) -> None:
-        session = self.session
 
         def shown(value: str | None) -> None:
             index = self.schedule.findData(value or DEFAULT_SCHEDULE)
@@ -124,7 +122,7 @@ class FunctionCheckDialog(QDialog):
 
         from journal.app.function_check import load_function_schedule
 
-        self.session.tasks.run(lambda: load_function_schedule(session.journal) if session.journal else None, shown)
+        self.session.op(load_function_schedule).success(shown).run_in_background()
 
     def check(self) -> FunctionCheck:
         def value(box: QSpinBox) -> int | None:
@@ -136,24 +134,15 @@ class FunctionCheckDialog(QDialog):
 
     def save(self) -> None:
         session, check, schedule, today = self.session, self.check(), str(self.schedule.currentData()), self.today
-        journal = session.journal
-        if journal is None:
-            return
-
-        from journal.app.function_check import save_function_schedule
-
-        def work() -> None:
-            save_function_schedule(journal, schedule)
-            if check.sit_min is None and check.stand_min is None and check.walk_min is None and not check.activity.strip():
-                if check.activity_score is None:
-                    return  # only the schedule changed
-            journal.save_function_check(check, today=today)
+        from journal.app.function_check import save_function_answer
 
         def done(_: object) -> None:
             self.saved.emit()
             self.accept()
 
-        self.session.tasks.run(work, done, self._failed)
+        session.op(lambda journal: save_function_answer(journal, check, schedule, today)).success(done).failure(
+            self._failed
+        ).run_in_background()
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
@@ -188,24 +177,18 @@ class FunctionPrompt(QFrame):
 
     def refresh(self) -> None:
         session = self.window_.session
-        journal = session.journal
-        if journal is None or journal.read_only:
+        if not session.ready or session.read_only:
             self.hide()
             return
         today = clock.today()
 
-        from journal.app.function_check import load_function_schedule
-
-        def due() -> tuple[str, bool]:
-            checks = journal.function_checks()
-            schedule = load_function_schedule(journal)
-            return schedule, is_due(schedule, checks[-1].date if checks else None, today, journal.count())
+        from journal.app.function_check import function_check_due
 
         def show(found: tuple[str, bool]) -> None:
             self.text.setText(prompt_text(found[0]))
             self.setVisible(found[1])
 
-        session.tasks.run(due, show)
+        session.op(lambda journal: function_check_due(journal, today)).success(show).run_in_background()
 
     def answer(self) -> FunctionCheckDialog:
         dialog = FunctionCheckDialog(self.window_.session, self.window_)
@@ -214,7 +197,7 @@ class FunctionPrompt(QFrame):
         return dialog
 
     def _saved(self) -> None:
-        from journal.ui.session import JournalChange
+        from journal.app.changes import JournalChange
 
         self.hide()
         self.window_.session.changed.emit(JournalChange())  # Trends shows the new answer

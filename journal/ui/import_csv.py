@@ -42,8 +42,6 @@ NOT_IN_SAMPLE_DATA = (
 def show_import_result(window: "WindowHost", result: ImportResult, file_name: str) -> None:
     """After any import: refresh, say what came in, and show the urgent signs and the days to check."""
     session = window.session
-    journal = session.journal
-    assert journal is not None
     count, ignored = result.count, result.ignored_columns
     check = words_to_check(result.days_to_check)
     session.refresh_all()
@@ -62,7 +60,9 @@ def show_import_result(window: "WindowHost", result: ImportResult, file_name: st
             by_date.setdefault(flag.date, []).append(flag.symptom)
         for date, symptoms in by_date.items():
             window.today.mark_warned(date, symptoms)
-        session.tasks.run(lambda: [journal.acknowledge_red_flags(d, s) for d, s in by_date.items()], lambda _: None)
+        from journal.app.warning_signs import acknowledge_red_flags
+
+        session.op(lambda journal: [acknowledge_red_flags(journal, d, s) for d, s in by_date.items()]).run_in_background()
 
 
 def import_csv_interactively(window: "WindowHost", path: Path | None = None, *, replace: bool = False) -> None:
@@ -78,17 +78,12 @@ def import_csv_interactively(window: "WindowHost", path: Path | None = None, *, 
         if not chosen:
             return
         path = Path(chosen)
-    journal = session.journal
-    assert journal is not None
-
-    def work() -> ImportResult:
-        return import_csv(journal, path, replace=replace)
 
     def done(result: ImportResult) -> None:
         show_import_result(window, result, path.name)
 
     def failed(error: BaseException) -> None:
-        from journal.storage.journal import DuplicateDatesError
+        from journal.app.journal_file import DuplicateDatesError
 
         if isinstance(error, DuplicateDatesError) and not replace:
             answer = QMessageBox.question(
@@ -109,4 +104,4 @@ def import_csv_interactively(window: "WindowHost", path: Path | None = None, *, 
         show_error(window, error)  # "Something went wrong — nothing was lost", with a report to copy
 
     window.show_status(f"Importing {path.name}…")
-    session.tasks.run(work, done, failed)
+    session.op(lambda journal: import_csv(journal, path, replace=replace)).success(done).failure(failed).run_in_background()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.app.importing_apps import Clash, ImportPlan, default_choice, import_planned, plan_import, preview_lines
+from journal.app.importing_apps import Clash, ImportPlan, import_planned, preview_lines
 from journal.core.errors import UserError
 from journal.core.words import plural
 from journal.formats.importers import SOURCES
@@ -38,7 +38,6 @@ from journal.formats.importers.common import PainChoice
 from journal.ui.import_csv import NOT_IN_SAMPLE_DATA, show_import_result
 
 if TYPE_CHECKING:
-    from journal.app.importing import ImportResult
     from journal.formats.importers.common import ParsedImport
     from journal.ui.host import WindowHost
 
@@ -174,8 +173,6 @@ def import_from_app_interactively(window: "WindowHost", source: str | None = Non
             return
         path = Path(chosen)
         source = next((key for key, s in SOURCES.items() if s.file_kind == kind), "bearable")
-    journal = session.journal
-    assert journal is not None
     chosen_source, chosen_path = source, path
 
     def failed(error: BaseException) -> None:
@@ -186,27 +183,25 @@ def import_from_app_interactively(window: "WindowHost", source: str | None = Non
 
         show_error(window, error)
 
-    def first_plan() -> ImportPlan:
-        from journal.app.importing_apps import read_export
-
-        parsed = read_export(chosen_source, chosen_path)
-        return plan_import(parsed, default_choice(parsed), journal.logged_dates())
+    from journal.app.importing_apps import read_and_plan
 
     def show(plan: ImportPlan) -> None:
         window.show_status("")
         open_preview_dialog(window, plan, chosen_path.name, failed)
 
     window.show_status(f"Reading {path.name}…")
-    session.tasks.run(first_plan, show, failed)
+    session.op(lambda journal: read_and_plan(journal, chosen_source, chosen_path)).success(show).failure(
+        failed
+    ).run_in_background()
 
 
 def open_preview_dialog(
     window: "WindowHost", plan: ImportPlan, file_name: str, failed: Callable[[BaseException], None]
 ) -> ImportPreviewDialog:
     """Show the preview (window-modal, not blocking) and import on Import."""
+    from journal.app.importing_apps import plan_for_journal
+
     session = window.session
-    journal = session.journal
-    assert journal is not None
     dialog: ImportPreviewDialog
 
     def replan(choice: PainChoice) -> None:
@@ -218,7 +213,9 @@ def open_preview_dialog(
             else:
                 failed(error)
 
-        session.tasks.run(lambda: plan_import(parsed, choice, journal.logged_dates()), dialog.show_plan, not_planned)
+        session.op(lambda journal: plan_for_journal(journal, parsed, choice)).success(dialog.show_plan).failure(
+            not_planned
+        ).run_in_background()
 
     dialog = ImportPreviewDialog(plan, replan, window)
 
@@ -226,10 +223,9 @@ def open_preview_dialog(
         chosen, clash = dialog.plan, dialog.clash()
         window.show_status(f"Importing {file_name}…")
 
-        def work() -> "ImportResult":
-            return import_planned(journal, chosen, clash)
-
-        session.tasks.run(work, lambda result: show_import_result(window, result, file_name), failed)
+        session.op(lambda journal: import_planned(journal, chosen, clash)).success(
+            lambda result: show_import_result(window, result, file_name)
+        ).failure(failed).run_in_background()
 
     dialog.accepted.connect(write)
     dialog.open()

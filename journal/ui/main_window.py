@@ -272,12 +272,14 @@ class MainWindow(WindowHost):
     def _show_read_only_note(self, read_only: bool) -> None:
         """A lasting note above the tabs while the journal is read-only."""
         if read_only and self.read_only_note is None:
-            from journal.storage.paths import PERMISSIONS
+            from journal.app.places import READ_ONLY_REASON
             from journal.ui.safety.wording import READ_ONLY_NOTE
 
             journal = self.session.journal
             reason = journal.read_only_reason if journal is not None else None
-            text = READ_ONLY_NOTE if reason in (None, PERMISSIONS) else f"{READ_ONLY_NOTE} ({reason[0].upper()}{reason[1:]}.)"
+            text = (
+                READ_ONLY_NOTE if reason in (None, READ_ONLY_REASON) else f"{READ_ONLY_NOTE} ({reason[0].upper()}{reason[1:]}.)"
+            )
             note = QLabel(text, self)
             note.setObjectName("readOnlyNote")
             note.setWordWrap(True)
@@ -294,11 +296,11 @@ class MainWindow(WindowHost):
         """Close the sample data and open the patient's own journal (the usual one if none was named)."""
         path = self.session.user_path
         if path is None:
+            from journal.app.places import default_journal_path
             from journal.core.errors import UserError
-            from journal.storage.paths import default_database_path
 
             try:
-                path = default_database_path()
+                path = default_journal_path()
             except UserError as error:
                 QMessageBox.warning(self, "Your journal cannot open", str(error))
                 return

@@ -35,7 +35,7 @@ from journal.core.errors import UserError, ValidationError
 from journal.core.treatments import Treatment, treatment_words
 
 if TYPE_CHECKING:
-    from journal.storage.journal import Journal
+    from journal.app.journal_file import Journal
     from journal.ui.host import WindowHost
     from journal.ui.session import JournalSession
 
@@ -124,8 +124,9 @@ class TreatmentsDialog(QDialog):
     def reload(self) -> None:
         if not self.session.ready:
             return
-        journal = self._journal()
-        self.session.tasks.run(journal.treatments, self._show, self._failed)
+        from journal.app.treatments import numbered_treatments
+
+        self.session.op(numbered_treatments).success(self._show).failure(self._failed).run_in_background()
 
     def _show(self, treatments: list[tuple[int, Treatment]]) -> None:
         self.list.clear()
@@ -145,7 +146,9 @@ class TreatmentsDialog(QDialog):
         self.remove_button.setEnabled(chosen)
 
     def add(self) -> None:
-        journal = self._journal()
+        from journal.app.treatments import add_treatment
+
+        self._journal()  # says so when the journal is not open
         treatment = Treatment(
             self.name_edit.text(), _py(self.start_edit.date()), _py(self.end_edit.date()) if self.ended.isChecked() else None
         )
@@ -159,33 +162,42 @@ class TreatmentsDialog(QDialog):
             self.changed.emit()
             self.reload()
 
-        self.session.tasks.run(lambda: journal.add_treatment(treatment, today=today), done, self._failed)
+        self.session.op(lambda journal: add_treatment(journal, treatment, today)).success(done).failure(
+            self._failed
+        ).run_in_background()
 
     def stop_selected(self) -> None:
         number = self._selected()
         if number is None:
             return
-        journal, end, today = self._journal(), _py(self.end_edit.date()), self.today
+        from journal.app.treatments import end_treatment
+
+        self._journal()
+        end, today = _py(self.end_edit.date()), self.today
 
         def done(_: object) -> None:
             self.result_label.setText(f"Marked as stopped on {end.day} {end.strftime('%B %Y')}.")
             self.changed.emit()
             self.reload()
 
-        self.session.tasks.run(lambda: journal.end_treatment(number, end, today=today), done, self._failed)
+        self.session.op(lambda journal: end_treatment(journal, number, end, today)).success(done).failure(
+            self._failed
+        ).run_in_background()
 
     def remove_selected(self) -> None:
         number = self._selected()
         if number is None:
             return
-        journal = self._journal()
+        from journal.app.treatments import delete_treatment
+
+        self._journal()
 
         def done(_: object) -> None:
             self.result_label.setText("Removed. Your days are as they were.")
             self.changed.emit()
             self.reload()
 
-        self.session.tasks.run(lambda: journal.delete_treatment(number), done, self._failed)
+        self.session.op(lambda journal: delete_treatment(journal, number)).success(done).failure(self._failed).run_in_background()
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):

@@ -30,15 +30,16 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from journal.app.changes import JournalChange
+from journal.app.guidance import cards_for_day, dismiss_persistent_pain, persistent_pain
+from journal.app.warning_signs import acknowledge_red_flags, red_flag_acks
 from journal.core import clock
 from journal.core.catalog import Urgency, name_key
 from journal.core.day import DayEntry
-from journal.core.flares import LOOKBACK_DAYS
-from journal.core.guidance import linked_items_for_day, load_library, warning_level
-from journal.core.redflags import PersistentPain, persistent_severe_pain, soon_message
+from journal.core.guidance import load_library, warning_level
+from journal.core.redflags import PersistentPain, soon_message
 from journal.ui.guidance.cards import ForTodayCards
 from journal.ui.guidance.notices import NoticePanel
-from journal.ui.session import JournalChange
 
 if TYPE_CHECKING:
     from journal.core.guidance import LinkedItem
@@ -46,12 +47,6 @@ if TYPE_CHECKING:
     from journal.ui.host import LazyTab, WindowHost
     from journal.ui.today.view import TodayView
 
-#: Journal setting: the date (ISO) the six-weeks suggestion was last hidden.
-PERSISTENT_PAIN_DISMISSED = "persistent_pain_dismissed"
-#: Calendar days before a saved day used to pick its cards (flare average etc.).
-PREVIOUS_DAYS = LOOKBACK_DAYS
-#: Calendar days (ending today) the six-weeks rule looks at.
-SIX_WEEKS_LOOKBACK = 60
 #: The six-weeks suggestion shows only if the severe period ended this recently.
 SIX_WEEKS_RECENT = 7
 WHEN_TO_SEE_A_DOCTOR_ITEM = "when-to-see-a-doctor"
@@ -159,7 +154,7 @@ class GuidanceFeature(QObject):
         # previous one must not silence this one's. Better shown twice than missed.
         self.window.today.forget_warnings()
         session = self.window.session
-        session.tasks.run(session.red_flag_acks, self._on_acks_loaded)
+        session.op(red_flag_acks).success(self._on_acks_loaded).run_in_background()
         self._refresh_soon_notice()
         self.check_persistent_pain()
 
@@ -179,7 +174,7 @@ class GuidanceFeature(QObject):
         if urgent:
             # Saving replaces the day's row, which forgets its acknowledgements: record them again.
             self._remember_acknowledged(entry.date, urgent)
-            session.tasks.run(lambda: session.acknowledge_red_flags(entry.date, urgent), lambda _: None)
+            session.op(lambda journal: acknowledge_red_flags(journal, entry.date, urgent)).run_in_background()
         self._request_cards(entry)
         self._refresh_soon_notice()
         self.check_persistent_pain()
@@ -200,13 +195,8 @@ class GuidanceFeature(QObject):
 
     def _request_cards(self, entry: DayEntry) -> None:
         session = self.window.session
-        start = entry.date - dt.timedelta(days=PREVIOUS_DAYS)
-        end = entry.date - dt.timedelta(days=1)
         urgencies = session.day_urgencies(entry)
         urgent = warning_level(entry, urgencies) is Urgency.URGENT
-
-        def work() -> "list[LinkedItem]":
-            return linked_items_for_day(entry, session.days(start, end), load_library(), urgencies=urgencies)
 
         def done(linked: "list[LinkedItem]") -> None:
             if self.window.today.date == entry.date:
@@ -216,7 +206,7 @@ class GuidanceFeature(QObject):
                 if not self.window.today.red_flag_banner.isVisible():
                     self.window.today.bring_into_view(self.soon_notice, self.cards)
 
-        session.tasks.run(work, done)
+        session.op(lambda journal: cards_for_day(journal, entry, urgencies)).success(done).run_in_background()
 
     def _drop_cards_on_urgent_sign(self) -> None:
         """Cards saved before an urgent sign was ticked go at once: getting care comes first."""
@@ -248,10 +238,6 @@ class GuidanceFeature(QObject):
         if not session.ready:
             return
         today = self.today()
-        start = today - dt.timedelta(days=SIX_WEEKS_LOOKBACK - 1)
-
-        def work() -> tuple[PersistentPain | None, str | None]:
-            return persistent_severe_pain(session.days(start, today), today), session.setting(PERSISTENT_PAIN_DISMISSED)
 
         def done(result: tuple[PersistentPain | None, str | None]) -> None:
             found, dismissed = result
@@ -262,14 +248,14 @@ class GuidanceFeature(QObject):
                 return
             self.pain_notice.show_message("A suggestion: book an appointment with your doctor", found.message, found.source)
 
-        session.tasks.run(work, done)
+        session.op(lambda journal: persistent_pain(journal, today)).success(done).run_in_background()
 
     def _dismiss_persistent_pain(self) -> None:
         session = self.window.session
         if not session.ready:
             return
-        day = self.today().isoformat()
-        session.tasks.run(lambda: session.set_setting(PERSISTENT_PAIN_DISMISSED, day), lambda _: None)
+        day = self.today()
+        session.op(lambda journal: dismiss_persistent_pain(journal, day)).run_in_background()
         self.window.show_status("Hidden for today. It will come back tomorrow if your pain is still severe.")
 
 

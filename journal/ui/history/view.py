@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.app.changes import JournalChange
 from journal.core import clock
 from journal.core.dates import long_words, weekday_words
 from journal.core.day import PAIN_LOCATIONS, DayEntry
-from journal.core.history import COLUMNS, HistoryRow, history_row
+from journal.core.history import COLUMNS, HistoryRow
 from journal.ui.history.empty_state import EmptyHistory
 from journal.ui.history.model import HistoryTableModel
-from journal.ui.session import JournalChange, JournalSession
+from journal.ui.session import JournalSession
 from journal.ui.theme import current_colours, follow_theme
 from journal.ui.widgets.body_map import BodyMapWidget
 
@@ -231,16 +232,11 @@ class HistoryView(QWidget):
         if start > end:
             start, end = end, start
         urgencies = self.session.urgencies()
-        session = self.session
+        from journal.app.history import history_rows
 
-        def load() -> "tuple[list[HistoryRow], int]":
-            journal = session.journal
-            treatments = [t for _, t in journal.treatments()] if journal is not None else []
-            rows = [history_row(e, urgencies, treatments) for e in session.days(start, end)]
-            in_journal = len(rows) if rows or journal is None else journal.count()
-            return rows, in_journal
-
-        self.session.tasks.run(load, lambda loaded: self._show_rows(loaded[0], loaded[1], start, end))
+        self.session.op(lambda journal: history_rows(journal, start, end, urgencies)).success(
+            lambda loaded: self._show_rows(loaded[0], loaded[1], start, end)
+        ).run_in_background()
 
     def _show_rows(self, rows: "list[HistoryRow]", days_in_journal: int, start: dt.date, end: dt.date) -> None:
         self.model.set_rows(rows)
@@ -286,11 +282,6 @@ class HistoryView(QWidget):
             return
         entry, self._deleted = self._deleted, None
         self.undo_button.setEnabled(False)
-        journal = self.session.journal
-        if journal is not None:
-            from journal.app.lists import named_as_now
-
-            entry = named_as_now(journal, entry)  # names renamed or merged since come back as they are now
 
         def restored(saved: "DayEntry") -> None:
             self.status.emit(f"Brought back {long_words(saved.date)}.")
@@ -302,4 +293,9 @@ class HistoryView(QWidget):
 
             show_error(self, error)
 
-        self.session.save_day(entry, restored, failed)
+        from journal.app.days import bring_back_day
+
+        # Names renamed or merged since come back as they are now.
+        self.session.op(lambda journal: bring_back_day(journal, entry)).success(lambda changed: restored(changed.value)).failure(
+            failed
+        ).run_in_background()

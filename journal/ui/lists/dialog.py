@@ -145,11 +145,10 @@ class ManageListsDialog(QDialog):
             return
         from journal.app.lists import list_entries
 
-        journal, kind = self.session.journal, self.kind
-        assert journal is not None
-        self.session.tasks.run(
-            lambda: list_entries(journal, kind), lambda entries: self._show(kind, entries, select), self._failed
-        )
+        kind = self.kind
+        self.session.op(lambda journal: list_entries(journal, kind)).success(
+            lambda entries: self._show(kind, entries, select)
+        ).failure(self._failed).run_in_background()
 
     def _show(self, kind: ListKind, entries: list[ListEntry], select: str | None) -> None:
         if kind is not self.kind:

@@ -58,8 +58,9 @@ class PacingFeature(QObject):
 
     def load(self) -> None:
         self.loaded = False
-        session = self.window.session
-        self.window.session.tasks.run(lambda: pacing.plans_from_text(session.setting(pacing.SETTING_KEY)), self._loaded)
+        from journal.app.pacing import load_plans
+
+        self.window.session.op(load_plans).success(self._loaded).run_in_background()
 
     def _loaded(self, plans: list[Plan]) -> None:
         self.plans = plans
@@ -68,7 +69,9 @@ class PacingFeature(QObject):
 
     def save(self, plans: list[Plan], on_saved: Callable[[], None] | None = None) -> None:
         """Keep ``plans`` (on the worker); the window's copy changes once they are written."""
-        session, text = self.window.session, pacing.plans_to_text(plans)
+        from journal.app.pacing import save_plans
+
+        session, kept = self.window.session, list(plans)
 
         def done(_: object) -> None:
             self._loaded(list(plans))
@@ -76,7 +79,7 @@ class PacingFeature(QObject):
             if on_saved is not None:
                 on_saved()
 
-        session.tasks.run(lambda: session.set_setting(pacing.SETTING_KEY, text), done)
+        session.op(lambda journal: save_plans(journal, kept)).success(done).run_in_background()
 
     # --- Today ----------------------------------------------------------------------------
 
@@ -103,10 +106,12 @@ class PacingFeature(QObject):
         if not session.ready:
             self.window.show_status("Your journal is still opening; try again in a moment.")
             return
+        from journal.app.pacing import plan_overview
+
         plans, today = list(self.plans), self.today()
-        session.tasks.run(
-            lambda: pacing.plan_overview(session.days(), plans, today), lambda overview: self._show_dialog(overview, plans, today)
-        )
+        session.op(lambda journal: plan_overview(journal, plans, today)).success(
+            lambda overview: self._show_dialog(overview, plans, today)
+        ).run_in_background()
 
     def _show_dialog(self, overview: list[pacing.ActivityOverview], plans: list[Plan], today: dt.date) -> None:
         from journal.ui.pacing.plan_dialog import PlanDialog

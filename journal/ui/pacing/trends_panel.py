@@ -155,10 +155,11 @@ class PacingPanel(QTextBrowser):
         if session.ready:
             self._generation += 1
             generation = self._generation
-            session.tasks.run(
-                lambda: sitting_weeks(session.sitting_per_day(start, end), start, end),
-                lambda weeks: self._sitting_loaded(generation, weeks),
-            )
+            from journal.app.sitting import sitting_per_day
+
+            session.op(lambda journal: sitting_weeks(sitting_per_day(journal, start, end), start, end)).success(
+                lambda weeks: self._sitting_loaded(generation, weeks)
+            ).run_in_background()
 
     def _sitting_loaded(self, generation: int, weeks: "list[SittingWeek]") -> None:
         if not shiboken6.isValid(self) or generation != self._generation or weeks == self._sitting:

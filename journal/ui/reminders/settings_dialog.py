@@ -244,8 +244,7 @@ class SettingsDialog(QDialog):
 
 def load_suggestion(dialog: SettingsDialog, session: "JournalSession", today: dt.date) -> None:
     """Work out the suggested interval on the worker and show it in ``dialog`` when ready."""
-    journal = session.journal
-    if journal is None:
+    if not session.ready:
         dialog.show_no_suggestion(NO_JOURNAL)
         return
     from journal.app.break_interval import load_break_suggestion
@@ -258,13 +257,12 @@ def load_suggestion(dialog: SettingsDialog, session: "JournalSession", today: dt
         if shiboken6.isValid(dialog):
             dialog.show_no_suggestion(NOT_WORKED_OUT)
 
-    session.tasks.run(lambda: load_break_suggestion(journal, today), done, failed)
+    session.op(lambda journal: load_break_suggestion(journal, today)).success(done).failure(failed).run_in_background()
 
 
 def load_function_schedule(dialog: SettingsDialog, session: "JournalSession") -> None:
     """Read the journal's function-check schedule on the worker and show it in ``dialog``."""
-    journal = session.journal
-    if journal is None or journal.read_only:
+    if not session.ready or session.read_only:
         return  # the choice stays off: there is no journal to keep it in
     from journal.app.function_check import load_function_schedule as load
 
@@ -272,14 +270,14 @@ def load_function_schedule(dialog: SettingsDialog, session: "JournalSession") ->
         if shiboken6.isValid(dialog):
             dialog.show_function_schedule(schedule)
 
-    session.tasks.run(lambda: load(journal), done, lambda _error: None)
+    session.op(load).success(done).failure(lambda _error: None).run_in_background()
 
 
 def save_function_schedule(dialog: SettingsDialog, session: "JournalSession", done: "Callable[[], None]") -> None:
     """After OK: keep the chosen schedule in the journal on the worker, then call ``done``."""
-    schedule, journal = dialog.chosen_function_schedule(), session.journal
-    if schedule is None or journal is None:
+    schedule = dialog.chosen_function_schedule()
+    if schedule is None or not session.ready:
         return
     from journal.app.function_check import save_function_schedule as save
 
-    session.tasks.run(lambda: save(journal, schedule), lambda _none: done())
+    session.op(lambda journal: save(journal, schedule)).success(lambda _none: done()).run_in_background()

@@ -23,7 +23,7 @@ from journal.core.errors import UserError
 from journal.ui.safety import wording
 
 if TYPE_CHECKING:
-    from journal.storage.backup import BackupInfo
+    from journal.app.journal_file import BackupInfo
     from journal.ui.host import WindowHost
     from journal.ui.safety.restore_dialog import RestoreDialog
 
@@ -108,7 +108,9 @@ class DataSafetyFeature(QObject):
         """Back up on the worker if the data changed since the last backup."""
         if not self.available():
             return
-        self.session.tasks.run(self.session.backup_if_changed, self._auto_done, self._auto_failed)
+        from journal.app.backups import backup_if_changed
+
+        self.session.op(backup_if_changed).success(self._auto_done).failure(self._auto_failed).run_in_background()
 
     def _auto_done(self, made: Path | None) -> None:
         self.auto_backup_checks += 1
@@ -170,7 +172,11 @@ class DataSafetyFeature(QObject):
             dest = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".sqlite3")
         target = dest
         self.window.show_status("Backing up your journal…")
-        self.session.tasks.run(lambda: self.session.backup_to(target), self._backed_up, self._backup_failed)
+        from journal.app.backups import backup_to
+
+        self.session.op(lambda journal: backup_to(journal.path, target)).success(self._backed_up).failure(
+            self._backup_failed
+        ).run_in_background()
 
     def _backed_up(self, path: Path) -> None:
         self.window.show_status(f"Backup saved: {path}")
@@ -193,7 +199,11 @@ class DataSafetyFeature(QObject):
 
         def look() -> None:
             self.window.show_status("Looking for backups…")
-            self.session.tasks.run(self.session.backups, self._show_restore_dialog, self._listing_failed)
+            from journal.app.backups import list_backups
+
+            self.session.op(lambda journal: list_backups(journal.path)).success(self._show_restore_dialog).failure(
+                self._listing_failed
+            ).run_in_background()
 
         self.window.today.confirm_leave(look)
 
@@ -229,7 +239,11 @@ class DataSafetyFeature(QObject):
 
     def choose_backup_file(self, path: Path) -> None:
         """Read what the backup file ``path`` holds (on the worker), then confirm and restore."""
-        self.session.tasks.run(lambda: self.session.describe_backup(path), self.confirm_and_restore, self._listing_failed)
+        from journal.app.backups import describe_backup
+
+        self.session.op(lambda _journal: describe_backup(path)).success(self.confirm_and_restore).failure(
+            self._listing_failed
+        ).run_in_background()
 
     def confirm_and_restore(self, info: "BackupInfo") -> None:
         """Say what will happen and restore ``info`` if the user agrees."""

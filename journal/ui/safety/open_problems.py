@@ -19,7 +19,7 @@ from journal.core.errors import UserError
 from journal.ui.safety import wording
 
 if TYPE_CHECKING:
-    from journal.storage.backup import BackupInfo
+    from journal.app.journal_file import BackupInfo
     from journal.ui.host import WindowHost
 
 IN_USE_TITLE = "Pain Journal is already open"
@@ -29,8 +29,7 @@ DAMAGED_TITLE = "Your journal could not be read"
 
 def explain_open_failure(window: "WindowHost", error: BaseException) -> None:
     """Explain ``error`` from opening the journal; close the window unless a backup is restored."""
-    from journal.storage.schema import DamagedDatabaseError, NotAJournalError, TooNewError
-    from journal.storage.single_instance import JournalInUseError
+    from journal.app.journal_file import DamagedDatabaseError, JournalInUseError, NotAJournalError, TooNewError
 
     path = window.session.user_path
     where = f"\n\nThe file is:\n{path}" if path is not None else ""
@@ -63,9 +62,10 @@ def explain_open_failure(window: "WindowHost", error: BaseException) -> None:
             f"It seems to belong to another program, so Pain Journal has left it exactly as it was.{where}",
         )
     elif isinstance(error, DamagedDatabaseError):
-        session = window.session
-        session.tasks.run(
-            session.backups,
+        from journal.app.backups import list_backups
+
+        window.session.on_own_file(
+            list_backups,
             lambda backups: _offer_backup(window, error, backups),
             lambda _error: _offer_backup(window, error, []),
         )

@@ -28,7 +28,7 @@ from journal.ui.safety import wording
 from journal.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
-    from journal.storage.backup import BackupInfo
+    from journal.app.journal_file import BackupInfo
 
 _INFO_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Backup taken", "Days", "Dates covered", "Kind")

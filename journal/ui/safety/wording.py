@@ -13,7 +13,7 @@ from journal.core import clock as clocks
 from journal.core.dates import day_words, long_words
 
 if TYPE_CHECKING:
-    from journal.storage.backup import BackupInfo
+    from journal.app.journal_file import BackupInfo
 
 #: The tag a backup made with File → Back up now… carries in its name.
 MANUAL_REASON = "manual"
@@ -76,7 +76,7 @@ def contents(info: "BackupInfo") -> str:
     return f"{count.lower()}, from {day_words(info.first_date)} to {day_words(info.last_date)}"
 
 
-#: What a failed save says, by the kind of failure (see journal.storage.failures).
+#: What a failed save says, by the kind of failure (see journal.files.failures).
 _NOT_SAVED: dict[str, str] = {
     "full": "Not saved: the disk is full. Your entry is still here; free some space and press Save again.",
     "locked": "Not saved: another program is using your journal. Your entry is still here; "

@@ -557,20 +557,17 @@ class TodayView(QWidget):
 
         One undoable step; pain, notes and warning signs are left out (see ``same_as.copy_for``).
         """
-        journal = self.session.journal
-        if journal is None:
+        if not self.session.ready:
             return
         date = self.date
         if self._existing and not self._confirm_replace(date):
             return
-        from journal.ui.today.same_as import last_day_before
+        from journal.app.days import last_day_before
 
         self.same_button.setEnabled(False)
-        self.session.tasks.run(
-            lambda: last_day_before(journal, date),
-            lambda found: self._fill_from(date, found),
-            self._same_failed,
-        )
+        self.session.op(lambda journal: last_day_before(journal, date)).success(
+            lambda found: self._fill_from(date, found)
+        ).failure(self._same_failed).run_in_background()
 
     def _confirm_replace(self, date: dt.date) -> bool:
         """A day already logged is filled in from another only if the patient says so."""

@@ -163,7 +163,7 @@ def isolate(home: Path) -> None:
 def take_screenshots(out: Path) -> list[Path]:
     """Start the window on the sample data, visit each screen and save it into ``out``."""
     # The tables first, with the real date classes; then the fixed date for everything after.
-    import journal.storage.schema  # noqa: F401 - imported for its side effect: the tables are defined
+    import journal.app.journal_file  # noqa: F401 - imported for its side effect: the tables are defined
     from journal.ui.tools.fixed_date import freeze
 
     freeze(FIXED_MOMENT)

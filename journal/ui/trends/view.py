@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from matplotlib.backend_bases import LocationEvent, MouseEvent
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+    from journal.app.changes import JournalChange
+    from journal.app.journal_file import Journal
     from journal.core.day import DayEntry
     from journal.core.summary import Summary
     from journal.core.treatments import Treatment
@@ -66,7 +68,7 @@ if TYPE_CHECKING:
     from journal.formats.heatmap import HeatmapChart
     from journal.formats.measures_chart import MeasuresChart
     from journal.ui.host import WindowHost
-    from journal.ui.session import JournalChange, JournalSession
+    from journal.ui.session import JournalSession
     from journal.ui.trends.layout_cache import LayoutCache
 
 DEFAULT_CHOICE = PeriodChoice.DAYS_90
@@ -94,18 +96,17 @@ class TrendsData:
     treatments: tuple["Treatment", ...] = ()
 
 
-def load_trends_data(session: "JournalSession", today: dt.date) -> TrendsData:
+def load_trends_data(journal: "Journal", today: dt.date) -> TrendsData:
     """Runs on the worker: read the days, compute the series, warm the chart imports."""
+    from journal.app.trends import days_and_treatments
     from journal.core.trend_series import trend_series
 
     warm_chart_imports()  # the slow imports, here rather than on the GUI thread (cached if done)
 
-    days = tuple(session.days())
+    days, treatments = days_and_treatments(journal)
     first = days[0].date if days else None
     start = first if first is not None and first <= today else today - dt.timedelta(days=29)
     series = trend_series(days, start, max(today, days[-1].date) if days else today)
-    journal = session.journal
-    treatments = tuple(t for _, t in journal.treatments()) if journal is not None else ()
     return TrendsData(days, {d.date: d for d in days}, series, first, today, treatments)
 
 
@@ -294,12 +295,10 @@ class TrendsView(QWidget):
             return
         self._stale = False
         self._load_generation += 1
-        generation, session, today = self._load_generation, self.session, clock.today()
-        self.session.tasks.run(
-            lambda: load_trends_data(session, today),
-            lambda data: self._on_loaded(generation, data),
-            self._on_load_failed,
-        )
+        generation, today = self._load_generation, clock.today()
+        self.session.op(lambda journal: load_trends_data(journal, today)).success(
+            lambda data: self._on_loaded(generation, data)
+        ).failure(self._on_load_failed).run_in_background()
 
     def _on_load_failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -448,24 +447,20 @@ class TrendsView(QWidget):
         self._summary_generation += 1
         generation, days, (start, end) = self._summary_generation, self.data.days, self.period
         urgencies, about = self.session.urgencies(), self.session.about_you()
-        session = self.session
 
-        def words() -> "Summary":
+        def words(journal: "Journal") -> "Summary":
             # The timed sitting (for breaks per sitting hour), the treatments and what the person
             # could do are read on the worker, with the words.
-            from journal.app.treatments import treatment_comparisons
+            from journal.app.trends import summary_inputs
 
-            journal = session.journal
-            treatments = treatment_comparisons(journal, start, end) if journal is not None else ()
-            function = journal.function_checks(start, end) if journal is not None else []
-            sitting = session.sitting_per_day(start, end)
-            return build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about)
+            inputs = summary_inputs(journal, start, end)
+            return build_summary(
+                days, start, end, urgencies, inputs.sitting, treatments=inputs.treatments, function=inputs.function, about=about
+            )
 
-        self.session.tasks.run(
-            words,
-            lambda summary: self._on_summary(generation, summary),
-            self._on_summary_failed,
-        )
+        self.session.op(words).success(lambda summary: self._on_summary(generation, summary)).failure(
+            self._on_summary_failed
+        ).run_in_background()
 
     def _on_summary(self, generation: int, summary: "Summary") -> None:
         if not shiboken6.isValid(self) or generation != self._summary_generation:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from journal.core.errors import UserError
-from journal.storage.failures import could_not_write
+from journal.files.failures import could_not_write
 
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_DIR_MODE = 0o700
