@@ -43,6 +43,8 @@ NOT_AT_START_UP: tuple[str, ...] = (
     "journal.ui.trends",
     "journal.ui.export_dialog",
     "journal.ui.history",
+    "journal.ui.import_csv",
+    "journal.app.importing",
 )
 
 _START = """
