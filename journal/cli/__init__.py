@@ -16,7 +16,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from journal import __version__
 from journal.core.errors import UserError
@@ -74,10 +74,25 @@ def period_from_args(args: argparse.Namespace, journal: "Journal", *, days: int)
     return journal_period(journal, start, end, days=days)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _NotWindowOptions(Exception):
+    """The arguments are more than the window's options: the full parser reads them."""
+
+
+class _WindowOptionsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotWindowOptions(message)
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without ``commands``, only the window's options (no ``--help``).
+
+    Building the commands imports every module in :data:`COMMAND_MODULES`, and
+    through them much of the core; opening the window needs none of it.
+    """
+    parser = (argparse.ArgumentParser if commands else _WindowOptionsParser)(
         prog="pain-journal",
         description="Pain Journal: a private daily journal for chronic low back pain. Without a command, opens the window.",
+        add_help=commands,
     )
     add_db_option(parser, top_level=True)
     parser.add_argument(
@@ -109,10 +124,28 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="start Pain Journal in the tray when you log in (on), or no longer (off); --db pins the journal it opens",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """``argv`` parsed; the command modules are imported only when the arguments go beyond the window's options.
+
+    Start-up (no command) reads its options with the small parser; a command,
+    ``--help`` or a mistake goes to the full parser, so its help and error
+    messages are the usual ones.
+    """
+    words = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args, rest = build_parser(commands=False).parse_known_args(words)
+    except _NotWindowOptions:
+        rest = words
+    return build_parser().parse_args(words) if rest else args
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -149,8 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from journal.cli.bundle import keep_chart_cache_between_runs
 
     keep_chart_cache_between_runs()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     try:
         if args.install_desktop_entry or args.uninstall_desktop_entry:
             from journal.cli import desktop

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from journal.core.resources import load_toml
@@ -103,6 +103,13 @@ def look_alike_key(name: str) -> str:
     return name
 
 
+#: Names whose keys are remembered: the form asks for the same few hundred keys again
+#: and again (every chip, on every day shown), and working one out reads each
+#: character's Unicode name.
+NAME_KEY_CACHE_SIZE: Final = 4096
+
+
+@lru_cache(maxsize=NAME_KEY_CACHE_SIZE)
 def name_key(name: str) -> str:
     """The identity of a catalog name: trimmed, single-spaced, case-folded, NFC.
 

@@ -258,9 +258,11 @@ class MainWindow(WindowHost):
 
     def _offer_import(self, allowed: bool) -> None:
         """File → Import works on the patient's own journal only; in the sample data it says why not."""
-        from journal.ui.import_csv import NOT_IN_SAMPLE_DATA
+        why = ""
+        if not allowed:  # the import module is loaded when first needed, not on the way to ready
+            from journal.ui.import_csv import NOT_IN_SAMPLE_DATA
 
-        why = "" if allowed else NOT_IN_SAMPLE_DATA
+            why = NOT_IN_SAMPLE_DATA
         self.import_action.setEnabled(allowed)
         self.import_action.setToolTip(why or "Add days from a CSV file to your journal")
         self.import_action.setStatusTip(why)

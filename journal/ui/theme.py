@@ -48,7 +48,9 @@ class ThemeManager(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self._app = app
-        self._native_style = app.style().name()
+        # The platform's style, read when first leaving it: asking for the style makes PySide6
+        # build the QStyle class and its dozen enums (~15 ms), which a light start never needs.
+        self._native_style: str | None = None
         self._settings = open_settings()
         self.choice = read_choice(self._settings.value(SETTINGS_KEY, ThemeChoice.SYSTEM.value))
         self.theme = Theme.LIGHT
@@ -94,8 +96,10 @@ class ThemeManager(QObject):
 
         # Native styles (Windows, macOS) ignore parts of the palette; Fusion draws
         # every control from it, so dark and high contrast stay readable everywhere.
+        if theme is not Theme.LIGHT and self._native_style is None:
+            self._native_style = self._app.style().name()
         wanted_style = self._native_style if theme is Theme.LIGHT else "Fusion"
-        if self._app.style().name().casefold() != wanted_style.casefold():
+        if wanted_style is not None and self._app.style().name().casefold() != wanted_style.casefold():
             self._app.setStyle(wanted_style)
         palette = qt_palette(self.colours)
         sheet = style_sheet(self.colours, padding(self._app))
