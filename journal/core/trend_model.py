@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from journal.core import ar1_regression, stats
+from journal.core import ar1_regression, noisy_ar1, stats
 
 MIN_TREND_DAYS: Final = 21
 #: A step needs this many logged days on each side.
@@ -109,12 +109,46 @@ def fit_line(dates: Sequence[dt.date], pains: Sequence[int]) -> LineFit | None:
     )
     if result is None or not result.std_errors[1] > 0:
         return None
-    half = stats.t_quantile(0.975, result.df) * result.std_errors[1]
+    half = max(stats.t_quantile(0.975, result.df) * result.std_errors[1], _noisy_error(dates, pains, xs, 0.975))
     slope = result.coefficients[1]
     if 2 * half * DAYS_PER_MONTH > SCALE_POINTS:
         return None
     level = ar1_regression.fit([float(p) for p in pains], weekend_columns(dates), _day_numbers(dates), correct_rho_bias=True)
-    return LineFit(slope, slope - half, slope + half, rho=result.rho, level_rho=0.0 if level is None else level.rho)
+    return LineFit(
+        slope,
+        slope - half,
+        slope + half,
+        rho=result.rho,
+        level_rho=0.0 if level is None else level.rho,
+    )
+
+
+def _noisy_error(dates: Sequence[dt.date], pains: Sequence[int], tested: Sequence[float], quantile: float) -> float:
+    """``quantile``-scaled standard error of the ``tested`` column's coefficient with
+    AR(1)-plus-noise errors (:mod:`journal.core.noisy_ar1`); 0 when it cannot be fitted.
+
+    ``quantile`` is a probability for the t quantile with the design-effect
+    degrees of freedom (0.975 for half a 95% interval), or 0 for the bare
+    standard error. The errors are estimated twice: about the fitted model,
+    and about one level as if ``tested`` had no effect. About the model,
+    slowly wandering pain that happens to drift one way is soaked up by the
+    line (or step), so the errors look less persistent than they are exactly
+    where the line looks clearest: alone, a direction was called in 15% of
+    very persistent diaries with no trend. About one level, a real change
+    itself looks like persistence, so alone it hides real changes (a 2-point
+    fall over 90 days was found in 4% of diaries, and a clean staircase from
+    1 to 8 not at all). The result is the geometric mean of the two.
+    """
+    columns = [list(tested), *weekend_columns(dates)]
+    values = [float(p) for p in pains]
+    errors = []
+    for null in ((), (0,)):
+        fit = noisy_ar1.fit(values, columns, _day_numbers(dates), tested=null)
+        if fit is None:
+            return 0.0
+        scale = stats.t_quantile(quantile, fit.df[1]) if quantile else 1.0
+        errors.append(scale * fit.std_errors[1])
+    return math.sqrt(errors[0] * errors[1])
 
 
 def _best_split(pains: Sequence[int]) -> int | None:
@@ -172,6 +206,8 @@ def find_step(
         return None
     change = result.coefficients[1]
     if abs(change) < MIN_STEP_POINTS or abs(change / result.std_errors[1]) < MIN_STEP_T:
+        return None
+    if abs(change) < MIN_STEP_T * _noisy_error(dates, pains, indicator, 0.0):
         return None
     step_date = dates[split]
     before = _nearest(rolling, step_date - dt.timedelta(days=1), backwards=True)
