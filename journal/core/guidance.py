@@ -39,7 +39,7 @@ from typing import Any, Final
 
 from journal.core.catalog import CatalogKind, Urgency, default_catalog, default_urgencies, name_key
 from journal.core.day import DayEntry
-from journal.core.flares import is_flare, usual_level
+from journal.core.flares import is_high
 from journal.core.resources import RESOURCES_DIR
 from journal.core.sources import Source, works
 from journal.core.words import noun
@@ -461,8 +461,7 @@ def flare_today(entry: DayEntry, previous: Sequence[DayEntry]) -> bool:
     ``previous`` are other logged days; those in the usual-level window before
     ``entry`` set the person's usual level.
     """
-    usual = usual_level(entry.date, ((day.date, day.back_pain) for day in previous))
-    return is_flare(entry.back_pain, usual)
+    return is_high(entry.date, entry.back_pain, ((day.date, day.back_pain) for day in previous))
 
 
 @dataclass

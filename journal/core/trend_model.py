@@ -44,6 +44,9 @@ PERSISTENT_RHO: Final = 0.9
 #: The correlation about the line that still counts as "the line does not explain the persistence away".
 LINE_RHO_FLOOR: Final = 0.7
 MIN_DAYS_WHEN_PERSISTENT: Final = 180
+#: The weight of the errors estimated about one level (as if nothing changed) in the
+#: weighted geometric mean of the two standard errors (see :func:`_noisy_error`).
+NULL_WEIGHT: Final = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +140,8 @@ def _noisy_error(dates: Sequence[dt.date], pains: Sequence[int], tested: Sequenc
     very persistent diaries with no trend. About one level, a real change
     itself looks like persistence, so alone it hides real changes (a 2-point
     fall over 90 days was found in 4% of diaries, and a clean staircase from
-    1 to 8 not at all). The result is the geometric mean of the two.
+    1 to 8 not at all). The result is their weighted geometric mean, with
+    :data:`NULL_WEIGHT` on the one about one level.
     """
     columns = [list(tested), *weekend_columns(dates)]
     values = [float(p) for p in pains]
@@ -148,7 +152,7 @@ def _noisy_error(dates: Sequence[dt.date], pains: Sequence[int], tested: Sequenc
             return 0.0
         scale = stats.t_quantile(quantile, fit.df[1]) if quantile else 1.0
         errors.append(scale * fit.std_errors[1])
-    return math.sqrt(errors[0] * errors[1])
+    return errors[0] ** (1.0 - NULL_WEIGHT) * errors[1] ** NULL_WEIGHT
 
 
 def _best_split(pains: Sequence[int]) -> int | None:
