@@ -152,7 +152,7 @@ def _noisy_error(dates: Sequence[dt.date], pains: Sequence[int], tested: Sequenc
             return 0.0
         scale = stats.t_quantile(quantile, fit.df[1]) if quantile else 1.0
         errors.append(scale * fit.std_errors[1])
-    return errors[0] ** (1.0 - NULL_WEIGHT) * errors[1] ** NULL_WEIGHT
+    return float(errors[0] ** (1.0 - NULL_WEIGHT) * errors[1] ** NULL_WEIGHT)
 
 
 def _best_split(pains: Sequence[int]) -> int | None:
