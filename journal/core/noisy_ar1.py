@@ -69,25 +69,41 @@ class NoisyAr1Fit:
         return self.persistent_var / total if total > 0 else 0.0
 
 
-def _lag_pairs(days: "NDArray[np.float64]") -> list[tuple["NDArray[np.intp]", "NDArray[np.intp]"]]:
-    """For each lag 0 … MAX_LAG, the row pairs (i, j) with day_j − day_i equal to it."""
+@dataclass(frozen=True, slots=True)
+class _Pairs:
+    """Every row pair (first, second) whose days are 0 … MAX_LAG apart, with that lag."""
+
+    first: "NDArray[np.intp]"
+    second: "NDArray[np.intp]"
+    lag: "NDArray[np.intp]"
+    counts: "NDArray[np.float64]"  # pairs per lag (at least 1, so a mean never divides by 0)
+
+
+def _lag_pairs(days: "NDArray[np.float64]") -> _Pairs:
     import numpy as np
 
     position = {int(d): i for i, d in enumerate(days)}
-    pairs = []
+    first: list[int] = []
+    second: list[int] = []
+    lags: list[int] = []
     for lag in range(MAX_LAG + 1):
-        first = [i for i, d in enumerate(days) if int(d) + lag in position]
-        pairs.append((np.asarray(first, dtype=np.intp), np.asarray([position[int(days[i]) + lag] for i in first], dtype=np.intp)))
-    return pairs
+        for i, d in enumerate(days):
+            j = position.get(int(d) + lag)
+            if j is not None:
+                first.append(i)
+                second.append(j)
+                lags.append(lag)
+    lag_array = np.asarray(lags, dtype=np.intp)
+    counts = np.maximum(np.bincount(lag_array, minlength=MAX_LAG + 1), 1).astype(float)
+    return _Pairs(np.asarray(first, dtype=np.intp), np.asarray(second, dtype=np.intp), lag_array, counts)
 
 
-def _pair_means(
-    left: "NDArray[np.float64]", right: "NDArray[np.float64]", pairs: list[tuple["NDArray[np.intp]", "NDArray[np.intp]"]]
-) -> "NDArray[np.float64]":
+def _pair_means(left: "NDArray[np.float64]", right: "NDArray[np.float64]", pairs: _Pairs) -> "NDArray[np.float64]":
     """For each lag, the mean over its pairs of ``(left @ right.T)[i, j]``, without forming the product."""
     import numpy as np
 
-    return np.asarray([float(np.sum(left[i] * right[j]) / i.size) if i.size else 0.0 for i, j in pairs])
+    products = np.einsum("ij,ij->i", left[pairs.first], right[pairs.second])
+    return np.asarray(np.bincount(pairs.lag, weights=products, minlength=MAX_LAG + 1) / pairs.counts, dtype=np.float64)
 
 
 def _observed(residuals: "NDArray[np.float64]", days: "NDArray[np.float64]") -> tuple[list[float], list[int]]:
@@ -186,7 +202,11 @@ def fit(
 
     def match(phi: float) -> tuple[float, float, float, float]:
         design = np.column_stack([persistent_design(phi), noise_design]) * weights[:, None]
-        variances, *_ = np.linalg.lstsq(design, target, rcond=None)
+        gram = design.T @ design
+        if abs(float(np.linalg.det(gram))) > 1e-12 * max(float(np.trace(gram)) ** 2, 1e-300):
+            variances = np.linalg.solve(gram, design.T @ target)
+        else:
+            variances = np.linalg.lstsq(design, target, rcond=None)[0]
         variances = np.clip(variances, 0.0, None)
         return float(np.sum((design @ variances - target) ** 2)), phi, float(variances[0]), float(variances[1])
 
