@@ -3,7 +3,12 @@
 The straight line is fitted to each logged day's back pain against its
 date with AR(1) errors over calendar days (see
 :mod:`journal.core.ar1_regression`), because runs of similar days make
-ordinary intervals far too narrow. A verdict needs at least
+ordinary intervals far too narrow. Its interval is never narrower than
+one that allows for AR(1) pain seen through day-to-day noise
+(:mod:`journal.core.noisy_ar1`, see :func:`_noisy_error`): whole-number
+scores and each day's own ups and downs hide how slowly pain wanders, and a
+plain AR(1) fit then called a direction in a third of very persistent
+diaries with no trend. A verdict needs at least
 :data:`MIN_TREND_DAYS` logged days. When the pain moved from one level to
 another rather than drifting, that is described as a step ("your 7-day
 average went from 3.0 to 7.0 around 14 Nov"), using the same 7-day average
