@@ -21,6 +21,7 @@ from journal.core.sample_data import sample_days
 from journal.core.summary import rounded
 from journal.formats import ReportData, report_data
 from journal.formats.fhir import SURVEY, THERAPY, fhir_bundle, write_fhir
+from journal.formats.fhir_findings import FINDINGS_CATEGORY
 
 END = dt.date(2025, 5, 29)
 START = END - dt.timedelta(days=59)
@@ -63,14 +64,18 @@ def test_counts_match_the_logged_days(bundle: dict[str, Any], data: ReportData) 
     assert sites["37822005"] == len(entries)
     assert sites["61685007"] == sum(e.leg_pain is not None for e in entries)
     assert len(by_code(bundle, "91147-9")) == sum(e.peg is not None for e in entries)
-    symptoms = [r for r in resources(bundle) if "coding" not in r["code"] and r["category"] == SURVEY]
+    symptoms = [r for r in resources(bundle) if "coding" not in r["code"] and r.get("category") == SURVEY]
     assert len(symptoms) == sum(len(e.symptoms) for e in entries)
     # Each PEG score has its three items; every relief and medication has its rating (schema 7).
     items = [r for code in ("75893-8", "91145-3", "91146-1") for r in by_code(bundle, code)]
     assert len(items) == 3 * len(by_code(bundle, "91147-9"))
-    helped = [r for r in resources(bundle) if r["category"] == THERAPY]
+    helped = [r for r in resources(bundle) if r.get("category") == THERAPY]
     assert len(helped) == sum(len(e.relief) + len(e.medications) for e in entries)
-    assert len(bundle["entry"]) == len(pain) + len(by_code(bundle, "91147-9")) + len(symptoms) + len(items) + len(helped)
+    # the period's findings (cautions, leg pain, comparisons) come on top: tests/test_fhir_findings.py
+    findings = [r for r in resources(bundle) if r.get("category") == FINDINGS_CATEGORY]
+    assert len(bundle["entry"]) == len(pain) + len(by_code(bundle, "91147-9")) + len(symptoms) + len(items) + len(helped) + len(
+        findings
+    )
 
 
 def test_values_dates_and_codes(bundle: dict[str, Any], data: ReportData) -> None:
@@ -97,7 +102,7 @@ def test_every_entry_is_final_with_a_unique_urn(bundle: dict[str, Any]) -> None:
 
 
 def test_symptoms_are_true_observations_and_red_flags_are_noted(bundle: dict[str, Any]) -> None:
-    symptoms = [r for r in resources(bundle) if "coding" not in r["code"] and r["category"] == SURVEY]
+    symptoms = [r for r in resources(bundle) if "coding" not in r["code"] and r.get("category") == SURVEY]
     assert all(r["valueBoolean"] is True and r["category"][0]["coding"][0]["code"] == "survey" for r in symptoms)
     saddle = [r for r in symptoms if r["code"]["text"] == "numbness in the saddle area"]
     assert len(saddle) == 1 and saddle[0]["effectiveDateTime"] == END.isoformat()

@@ -68,3 +68,26 @@ def test_a_flare_is_two_high_logged_days_in_a_row() -> None:
     assert len(flares.bad_days(pairs(base + [6, None, None, None, 6]))) == 2
     # a logged calm day in between ends it
     assert flares.flare_days(pairs(base + [6, 3, 6])) == []
+
+
+def test_the_margin_grows_with_the_persons_own_spread() -> None:
+    # Pain that swings 2 points either way from day to day: +2 is an ordinary day, not a flare.
+    swinging = [3, 5, 1, 3, 5, 1, 3] * 5
+    assert flares.margin_of(swinging) > 2
+    assert flares.flare_days(pairs([*swinging, 5, 5])) == []
+    # … but a real rise well above the person's spread still is one.
+    assert flares.flare_days(pairs([*swinging, 8, 8])) == [START + dt.timedelta(days=d) for d in (35, 36)]
+    # A steady person keeps the 2-point margin.
+    assert flares.margin_of([3] * 28) == flares.ABOVE_USUAL
+    steady = [3, 4, 3, 3, 2, 3, 3] * 5
+    assert flares.flare_days(pairs([*steady, 5, 5])) == [START + dt.timedelta(days=d) for d in (35, 36)]
+
+
+def test_the_today_card_uses_the_same_margin() -> None:
+    from journal.core.guidance import flare_today
+
+    swinging = [3, 5, 1, 3, 5, 1, 3] * 5
+    earlier = [DayEntry(date=d, back_pain=p) for d, p in pairs(swinging)]
+    day = START + dt.timedelta(days=35)
+    assert not flare_today(DayEntry(date=day, back_pain=5), earlier)
+    assert flare_today(DayEntry(date=day, back_pain=8), earlier)

@@ -23,7 +23,9 @@ Each answer to "what you can do" (schema 8): minutes to sit, stand and walk as
 ``valueQuantity`` in UCUM ``min``, and the person's own activity 0-10 as
 ``valueInteger`` (``code.text`` says which).
 
-For the period as a whole: each treatment going in it as a ``Procedure``
+For the period as a whole: what the summary found (cautions, the leg-pain
+summary, six weeks of severe pain, every trigger comparison with the pain it
+compares), see :mod:`journal.formats.fhir_findings`; each treatment going in it as a ``Procedure``
 (``code.text`` its name, ``performedPeriod`` its start and end; status
 ``in-progress`` or ``completed``), or as a ``MedicationStatement`` when its
 name is a painkiller's (``resources/painkillers.toml``); and, in a report for
@@ -49,6 +51,7 @@ from journal.core.day import HELPED_WORDS, DayEntry
 from journal.core.summary import rounded
 from journal.files.atomic import write_bytes_atomically
 from journal.formats import ReportData
+from journal.formats.fhir_findings import finding_resources
 
 if TYPE_CHECKING:
     from journal.core.function_check import FunctionCheck
@@ -229,6 +232,7 @@ def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -
                 _observation(data.end, subject, {"text": "Year of birth"}, valueInteger=data.summary.about_you.birth_year)
             )
     entries += [obs for check in data.summary.function for obs in _function(check, subject)]
+    entries += [_entry(finding) for finding in finding_resources(data.summary, data.start, data.end, subject)]
     if data.impression is not None:
         from journal.core.visit_change import IMPRESSION_QUESTION, impression_words
 

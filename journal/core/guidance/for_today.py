@@ -15,7 +15,7 @@ from typing import Final
 
 from journal.core.catalog import Urgency, default_urgencies, name_key
 from journal.core.day import DayEntry
-from journal.core.flares import is_flare, usual_level
+from journal.core.flares import is_high
 from journal.core.guidance.content import load_library
 from journal.core.guidance.items import FLARE, HIGH_LEG_PAIN_STATE, MAX_WEIGHT, GuidanceItem, Library, Link, LinkedItem
 
@@ -33,8 +33,7 @@ def flare_today(entry: DayEntry, previous: Sequence[DayEntry]) -> bool:
     ``previous`` are other logged days; those in the usual-level window before
     ``entry`` set the person's usual level.
     """
-    usual = usual_level(entry.date, ((day.date, day.back_pain) for day in previous))
-    return is_flare(entry.back_pain, usual)
+    return is_high(entry.date, entry.back_pain, ((day.date, day.back_pain) for day in previous))
 
 
 @dataclass

@@ -21,6 +21,7 @@ from journal.core.summary_lines import daily_lines, leg_lines, unclear_names
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.core.words import one_decimal, plural
 from journal.ui.theme import current_colours, follow_theme
+from journal.ui.trends.insights_lead import lead_html
 
 if TYPE_CHECKING:
     from journal.core.summary import Summary
@@ -228,6 +229,14 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
     return _section("What went with your back pain", body)
 
 
+def _comparing(s: "Summary") -> list[str]:
+    """How long to log and what the comparisons can and cannot say (after the Details link)."""
+    if not s.triggers and not s.measure_associations:
+        return []
+    body = [f"<p class='hint'>{_e(s.trigger_advice)}</p>"] if s.trigger_advice else []
+    return _section("About the comparisons", [*body, f"<p class='caveat'>{_e(s.caveat)}</p>"])
+
+
 def _activities(s: "Summary") -> list[str]:
     body = []
     events = [(a.name, b) for a in s.activities.items for b in a.boom_bust if a.comparison is not None and a.comparison.supported]
@@ -309,6 +318,9 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "<p class='hint'>With fewer than half the days logged, these figures are rough. "
             "They get clearer the more days you log.</p>"
         )
+    if not details:  # what is worth discussing first; the rest under the Details link
+        parts += _red_flags(s) + lead_html(s) + [_details_link(False)] + _pain(s) + _daily(s) + _flares(s) + _comparing(s)
+        return "".join(parts + _activities(s) + _treatments(s) + _what_helped(s) + _function(s))
     parts += (
         _red_flags(s)
         + _pain(s, details)
