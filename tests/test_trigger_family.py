@@ -12,6 +12,7 @@ import pytest
 from benchmarks import realistic_journals
 from journal.core import stats, trigger_fit, trigger_model
 from journal.core.day import DayEntry
+from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 
 
 def _closed_testing_holm(p_values: list[float]) -> list[float]:
@@ -44,7 +45,7 @@ def test_ceiling_factor() -> None:
     assert trigger_fit.ceiling_factor([3.0, 5.0, 9.0]) == 1.0
     assert trigger_fit.ceiling_factor([10.0] * 3 + [8.0] * 7) == pytest.approx(1 / 0.7)
     # Past half the days at 10 it stops growing: such a journal says little either way.
-    assert trigger_fit.ceiling_factor([10.0] * 8 + [9.0] * 2) == pytest.approx(1 / trigger_fit.MIN_BELOW_TOP_SHARE)
+    assert trigger_fit.ceiling_factor([10.0] * 8 + [9.0] * 2) == pytest.approx(1 / trigger_model.MIN_BELOW_TOP_SHARE)
     assert trigger_fit.ceiling_factor([]) == 1.0
 
 
@@ -89,7 +90,8 @@ def test_higher_or_lower_needs_the_holm_control_over_back_and_leg(monkeypatch: p
     entries = realistic_journals.realistic_journal(random.Random(11), 180, "plain").entries
     model = trigger_model.trigger_model(entries)
     (family,) = families  # one control for the whole journal, leg pain included
-    estimated = [c for c in (*model.triggers, *model.measures) if c.q_value is not None]
+    items: list[TriggerImpact | MeasureAssociation] = [*model.triggers, *model.measures]
+    estimated = [c for c in items if c.q_value is not None]
     assert len(family) == len(estimated) == model.comparisons
     assert {c.pain for c in estimated} == {"back", "leg"}
     assert sorted(c.q_value for c in estimated if c.q_value is not None) == sorted(real_holm(family))
