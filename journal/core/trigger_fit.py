@@ -46,7 +46,7 @@ def _group_overlaps(chosen: list[Column], result: ar1_regression.Ar1Fit, quantil
     which for a 0/1 trigger is the difference in the member's mean between
     days with and without it), with its interval from the coefficients'
     covariance. The other members carry no estimate of their own; their
-    p-values leave the false-discovery family and the group's one joins it.
+    p-values leave the Holm family and the group's one joins it.
     """
     import numpy as np
 
@@ -191,7 +191,7 @@ def _breaks_column(
 
 @dataclass
 class OutcomeFit:
-    """One outcome's model: its columns, before the false-discovery control."""
+    """One outcome's model: its columns, before the Holm control."""
 
     trigger_columns: list[Column]
     measure_columns: list[Column]

@@ -135,7 +135,7 @@ def trigger_model(entries: Sequence[DayEntry], break_rates: Mapping[dt.date, flo
     When leg pain is logged on at least :data:`MIN_LEG_SHARE` of the days the
     back-pain model compares, the same model runs on leg pain too (over the
     days with leg pain; breaks are left out), and its comparisons, marked
-    ``pain="leg"``, join the one false-discovery control.
+    ``pain="leg"``, join the one Holm control.
     """
     spellings: dict[str, str] = {}
     for entry in entries:
