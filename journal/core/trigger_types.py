@@ -55,16 +55,16 @@ METHOD: Final = (
     "estimates and intervals corrected for scores at the top of the scale (divided by the share of days below 10)"
 )
 WORTH_DISCUSSING: Final = "Worth discussing with your doctor: "
-#: From the realistic simulation (benchmarks/realistic_journals.py, 1,000 journals per setting,
-#: docs/insights-realistic.md), not the easy one: with weekends, gaps in bad spells, pain near
-#: the top of the scale, very persistent pain, heavy tails and many triggers all at once, a
-#: trigger adding 1.5 points was found in 42-58% of journals at 90 days and 93-98% at 180 days
-#: (80-91% at 90 days without those departures). The advice is shown until about 6 months.
+#: From the realistic simulation (benchmarks/realistic_journals.py, 1,000 journals per setting, seed 22,
+#: docs/insights-realistic.md), not the easy one: a trigger adding 1.5 points was found in 63-78% of
+#: plain journals and 27-42% with every departure at once (weekends, gaps in bad spells, pain near the
+#: top, very persistent pain, heavy tails, many triggers) at 90 days, and in 84-100% at 180 days in
+#: every setting. The advice is shown until about 6 months.
 WEEKS_FOR_INSIGHTS: Final = 26
 LOGGING_ADVICE: Final = (
     "How long to log: in test journals with the ups and downs real diaries have, these comparisons "
     "found a trigger that adds 1.5 points to pain in only about half of journals after 3 months, "
-    'and in over 9 in 10 after 6 months. Before that, most real patterns show as "can\'t tell yet".'
+    'and in more than 8 in 10 after 6 months. Before that, most real patterns show as "can\'t tell yet".'
 )
 
 
