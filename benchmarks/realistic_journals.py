@@ -199,6 +199,7 @@ class Counts:
     null_pairs: int = 0
     false_verdicts: int = 0
     journals_with_false_pattern: int = 0
+    journals_with_false_comparison: int = 0  # … leaving the trend direction aside
     false_trend: int = 0
     relief_in_model: int = 0
     false_flare_journals: int = 0  # journals with a flare episode where none was drawn
@@ -214,6 +215,7 @@ class Counts:
             "null_pairs",
             "false_verdicts",
             "journals_with_false_pattern",
+            "journals_with_false_comparison",
             "false_trend",
             "relief_in_model",
             "false_flare_journals",
@@ -273,6 +275,7 @@ def score(journal: Journal, days: int) -> Counts:
         false_here = false_here or m.verdict in CLEAR
     trend_called = summary.trend.verdict in ("improving", "worsening")
     counts.false_trend += trend_called
+    counts.journals_with_false_comparison += false_here
     counts.journals_with_false_pattern += false_here or trend_called
     flare_days = set(summary.flares.days)
     if not journal.flare_days:

@@ -115,8 +115,8 @@ def test_fewer_breaks_with_more_pain_is_found_with_an_interval() -> None:
         "Worth discussing with your doctor: on days with fewer breaks from sitting your back pain "
         f"tended to be higher: about {breaks.difference:.1f} points for each break fewer per hour of sitting."
     )
-    assert "95% CI" in breaks.details and "q " in breaks.details
-    assert breaks.q_value is not None and breaks.q_value <= trigger_model.FDR_Q
+    assert "95% CI" in breaks.details and "adjusted p " in breaks.details
+    assert breaks.q_value is not None and breaks.q_value <= trigger_model.FAMILY_ALPHA
 
 
 def test_the_estimate_is_the_ar1_regression_on_the_days_with_breaks() -> None:
@@ -174,24 +174,24 @@ def test_too_few_days_with_sessions_says_so() -> None:
     assert f"at least {trigger_model.MIN_BREAK_DAYS} are needed" in breaks.sentence
 
 
-def test_breaks_join_the_false_discovery_control(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_breaks_join_the_family_wise_control(monkeypatch: pytest.MonkeyPatch) -> None:
     days, sitting = sessions_journal(seed=8, effect=1.5, trigger_effect=2.0)
     without = insights.trigger_analysis(days, START, days[-1].date)
     families: list[list[float]] = []
-    real_bh = stats.benjamini_hochberg
+    real_holm = stats.holm
 
     def recording(p_values: list[float]) -> list[float]:
         families.append(list(p_values))
-        return real_bh(p_values)
+        return real_holm(p_values)
 
-    monkeypatch.setattr("journal.core.trigger_model.stats.benjamini_hochberg", recording)
+    monkeypatch.setattr("journal.core.trigger_model.stats.holm", recording)
     with_breaks = insights.trigger_analysis(days, START, days[-1].date, sitting)
     assert all(m.key != trigger_model.BREAKS_KEY for m in without.measures)
     assert with_breaks.comparisons == without.comparisons + 1
     (family,) = families  # one control over every comparison, the breaks included
     assert len(family) == with_breaks.comparisons
     breaks = breaks_of(with_breaks)
-    assert breaks.q_value is not None and breaks.q_value in real_bh(family)
+    assert breaks.q_value is not None and breaks.q_value in real_holm(family)
     # The other comparisons' estimates are those of the model without breaks.
     assert [(t.difference, t.ci_low, t.ci_high) for t in with_breaks.triggers] == [
         (t.difference, t.ci_low, t.ci_high) for t in without.triggers

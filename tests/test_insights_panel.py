@@ -20,12 +20,12 @@ def test_numbers_only_in_details() -> None:
     s = summary()
     plain = insights_html(s)
     assert "Worth discussing with your doctor: on days with sitting" in plain
-    assert "95% CI" not in plain and "Benjamini" not in plain
+    assert "95% CI" not in plain and "Holm" not in plain
     assert s.trigger_note not in plain and "bad days" in plain  # how the comparisons were made: under Details
     assert "Sleep, mood and where it hurts" not in plain  # nothing of it recorded here
     detailed = insights_html(s, details=True)
     higher = next(t for t in s.triggers if t.verdict == "higher")
-    assert html.escape(higher.details, quote=False) in detailed and "Benjamini" in detailed
+    assert html.escape(higher.details, quote=False) in detailed and "Holm" in detailed
     assert s.trigger_note in detailed
 
 

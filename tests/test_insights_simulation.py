@@ -12,11 +12,12 @@ from benchmarks import realistic_journals
 from benchmarks.simulated_journals import BREAKS_PAIR, CONFOUNDED, REAL_NEXT_DAY, REAL_SAME_DAY, run_setting
 
 JOURNALS = 200
-#: Two targets sit close to what the method achieves (1,000 journals at 180
-#: days: 23.5% of journals with any false pattern, the confounded trigger
-#: flagged in 3.5%; see the README). With 200 journals a share near 25% has a
-#: sampling error of about 3 points, so those two are checked against the
-#: target plus that margin; the other targets are met with room to spare.
+#: Two targets sat close to what the method achieved with Benjamini–Hochberg
+#: (1,000 journals at 180 days: 23.5% of journals with any false pattern, the
+#: confounded trigger flagged in 3.5%). With the Holm control they are about
+#: 6% and 1% (500 journals, docs/insights-method.md). With 200 journals a share
+#: near 25% has a sampling error of about 3 points, so those two are checked
+#: against the target plus that margin.
 SAMPLING_MARGIN = 0.03
 
 
@@ -42,12 +43,13 @@ def test_no_effects_means_few_patterns() -> None:
 
 @pytest.mark.slow
 def test_breaks_per_sitting_hour_error_rates_at_180_days() -> None:
-    """Timed sitting on most weekdays (benchmarks/simulated_journals.py): 1,000 journals at 180 days
-    found a 1-point-per-break effect in 86.9% with 94.8% coverage, and called breaks with no
-    effect higher or lower in 3.1% (see the README)."""
+    """Timed sitting on most weekdays (benchmarks/simulated_journals.py): a 1-point-per-break
+    effect is found in about three journals in four at 180 days (it was 87% before "higher" needed
+    the journal-wide Holm control; see docs/insights-method.md) and almost always after a year,
+    and breaks with no effect are rarely called higher or lower."""
     real = run_setting(180, JOURNALS, seed=2027, sitting=True, breaks_effect=True)
     assert real.breaks_compared == JOURNALS
-    assert real.power(BREAKS_PAIR) >= 0.80
+    assert real.power(BREAKS_PAIR) >= 0.65
     assert real.coverage(BREAKS_PAIR) >= 0.90
     assert real.false_verdict_rate <= 0.05
     null = run_setting(180, JOURNALS, seed=2028, sitting=True, breaks_effect=False)

@@ -136,10 +136,18 @@ def test_triggers_activities_medications_and_questions_on_page_one(
 ) -> None:
     first = report[1][0]
     higher = [t for t in expected["triggers"] if t["verdict"] == "higher"]
-    assert higher, "the sample data has triggers linked with higher pain"
     assert "Triggers associated with higher back pain" in first
     for trigger in higher:
         assert flat(trigger["details"]) in first  # a clinician gets the numbers on page 1
+    if not higher:
+        # In this 90-day window the sample's sitting effect (together with sitting hours, about
+        # 0.9 points, 95% CI 0.3 to 1.5) does not pass the journal-wide Holm control (adjusted
+        # p = 0.06): the page says so, and gives the measure that does.
+        assert "No noted trigger went with clearly higher back pain in this period." in first
+    clear = [m for m in expected["measure_associations"] if m["verdict"] in ("higher", "lower")]
+    assert clear, "poorer sleep quality goes with higher pain in the sample data"
+    for measure in clear:
+        assert f"{measure['label']} ({measure['verdict']} pain with" in first
     assert flat(expected["caveat"]) in first
     for activity in expected["activities"]["items"]:
         assert f"{activity['name']} {activity['days']} {whole_minutes(activity['minutes_per_week'])}" in first

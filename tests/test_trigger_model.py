@@ -71,8 +71,8 @@ def test_real_effects_found_and_null_left_unclear() -> None:
         "Worth discussing with your doctor: on days with sitting your back pain was about "
         f"{sitting.difference:.1f} points higher."
     )
-    assert "95% CI" in sitting.details and "q " in sitting.details
-    assert sitting.q_value is not None and sitting.q_value <= 0.10
+    assert "95% CI" in sitting.details and "adjusted p " in sitting.details
+    assert sitting.q_value is not None and sitting.q_value <= trigger_model.FAMILY_ALPHA
     assert sitting.method == trigger_model.METHOD
 
 

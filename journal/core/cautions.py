@@ -6,7 +6,9 @@ for people. They come from what the realistic simulation
 method gets wrong:
 
 * ``near_ceiling``: with usual pain of 7 or more, scores cannot go much
-  higher, so differences are squashed and intervals miss the truth more often;
+  higher, so differences in the scores are squashed; the comparisons allow
+  for it (:func:`journal.core.trigger_fit.ceiling_factor`), but only
+  approximately, and other figures (averages, flares, the trend) do not;
 * ``high_day_to_day_correlation``: when pain runs on from day to day very
   strongly (correlation above 0.9), intervals are less certain than they
   look and a trend can appear from drift alone;
@@ -52,8 +54,9 @@ def _near_ceiling(pains: Sequence[int], outcome: str) -> Caution | None:
         return None
     return Caution(
         NEAR_CEILING,
-        f"Your {outcome} pain was usually {middle:g} or more out of 10. Differences are probably larger "
-        "than shown, because scores near 10 cannot go higher.",
+        f"Your {outcome} pain was usually {middle:g} or more out of 10, and scores near 10 cannot go higher, "
+        "so differences in pain are larger than the scores show. The comparisons allow for this, which "
+        "makes their ranges wider; averages and changes over time may still understate them.",
     )
 
 

@@ -329,6 +329,24 @@ def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
     return adjusted
 
 
+def holm(p_values: Sequence[float]) -> list[float]:
+    """Holm's step-down adjusted p-values, in the order given.
+
+    Rejecting every comparison whose adjusted value is at most α keeps the
+    chance of *any* false rejection among them at most α, whatever their
+    dependence (family-wise error). The k-th smallest p-value is multiplied
+    by m − k + 1, made non-decreasing in rank, and capped at 1.
+    """
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    adjusted = [1.0] * m
+    running = 0.0
+    for rank, index in enumerate(order):
+        running = max(running, p_values[index] * (m - rank))
+        adjusted[index] = min(1.0, running)
+    return adjusted
+
+
 @dataclass(frozen=True, slots=True)
 class Proportion:
     """``events`` out of ``trials`` with a Wilson score interval."""

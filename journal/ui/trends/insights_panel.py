@@ -222,7 +222,7 @@ def _triggers(s: "Summary", details: bool = False) -> list[str]:
         if details:
             body.append(
                 "<p class='hint'>\"95% CI\" is the range the real difference most likely lies in; "
-                "q is the chance-adjusted p-value (false-discovery rate). Method: "
+                "the adjusted p allows for every comparison made at once (Holm). Method: "
                 f"{_e(s.trigger_method)}.</p>"
             )
         body.append(_details_link(details))
