@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from journal.core import clock
 from journal.core.readings import PainReading, StoredReading, suggested_day_pain
 from journal.core.time_of_day import DayPattern, day_pattern
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from journal.storage.journal import Journal
+
+T = TypeVar("T")
 
 
 def record_reading(
@@ -83,3 +87,17 @@ def import_readings(journal: "Journal", path: Path) -> tuple[int, int]:
     if new:
         journal.add_readings(new, today=latest_importable_day())
     return len(new), len(found) - len(new)
+
+
+def change_readings(db_path: Path, change: "Callable[[Journal], T]") -> T:
+    """Run one change of the readings on the journal file at ``db_path`` (for the command line),
+    holding the journal's lock, so a journal open in the window is never changed behind its back."""
+    from journal.app.lists import change_file
+
+    return change_file(db_path, change)
+
+
+def reading_words(reading: PainReading) -> str:
+    """``08:10 back 6 · leg 3`` (leg left out when not given)."""
+    leg = "" if reading.leg_pain is None else f" · leg {reading.leg_pain}"
+    return f"{reading.clock} back {reading.back_pain}{leg}"

@@ -45,9 +45,7 @@ PREFILLED = (
 
 
 def reading_text(reading: StoredReading) -> str:
-    r = reading.reading
-    leg = "" if r.leg_pain is None else f" · leg {r.leg_pain}"
-    return f"{r.clock}  back {r.back_pain}{leg}"
+    return use_cases.reading_words(reading.reading)
 
 
 class PainNowDialog(QDialog):
