@@ -26,8 +26,8 @@ def test_mornings_worse_than_evenings() -> None:
     readings = [_at(d, 8, 6) for d in range(6)] + [_at(d, 20, 4) for d in range(6)]
     pattern = day_pattern(readings)
     assert pattern is not None and pattern.enough
-    assert pattern.words() == "mornings 6, evenings 4"
-    assert pattern.sentence() == "Through the day (last 4 weeks, medians): mornings 6, evenings 4."
+    assert pattern.words() == "back pain mornings 6, evenings 4"
+    assert pattern.sentence() == "Through the day (pain-now readings, last 4 weeks, medians): back pain mornings 6, evenings 4."
     parts = {p["part"]: p for p in pattern.as_json()["parts"]}
     assert parts["morning"]["back_pain_median"] == 6 and parts["afternoon"]["back_pain_median"] is None
 
@@ -37,7 +37,7 @@ def test_each_day_counts_once_per_part() -> None:
     readings = [_at(0, h, 9) for h in (6, 7, 8, 9, 10)] + [_at(d, 8, 2) for d in range(1, 5)]
     readings += [_at(d, 19, 5) for d in range(5)]
     pattern = day_pattern(readings)
-    assert pattern is not None and pattern.words() == "mornings 2, evenings 5"
+    assert pattern is not None and pattern.words() == "back pain mornings 2, evenings 5"
 
 
 def test_leg_pain_is_added_when_it_has_enough_days() -> None:
@@ -66,7 +66,7 @@ def test_only_the_last_four_weeks_with_readings_count() -> None:
     old = [_at(WINDOW_DAYS + d, 8, 9) for d in range(10)]  # before the window
     recent = [_at(d, 8, 3) for d in range(5)] + [_at(d, 20, 5) for d in range(5)]
     pattern = day_pattern(old + recent)
-    assert pattern is not None and pattern.words() == "mornings 3, evenings 5"
+    assert pattern is not None and pattern.words() == "back pain mornings 3, evenings 5"
     assert pattern.start == END - dt.timedelta(days=WINDOW_DAYS - 1)
     # the window ends at the last day with readings, on or before the end asked for
     later = day_pattern(old + recent, end=END - dt.timedelta(days=WINDOW_DAYS))

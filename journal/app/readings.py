@@ -101,3 +101,8 @@ def reading_words(reading: PainReading) -> str:
     """``08:10 back 6 · leg 3`` (leg left out when not given)."""
     leg = "" if reading.leg_pain is None else f" · leg {reading.leg_pain}"
     return f"{reading.clock} back {reading.back_pain}{leg}"
+
+
+def period_readings(journal: "Journal", start: dt.date | None, end: dt.date | None) -> list[PainReading]:
+    """The readings of [start, end], by date and time (for the summary, the report and Trends)."""
+    return [s.reading for s in journal.readings(start, end)]

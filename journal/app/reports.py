@@ -82,6 +82,7 @@ def load_report_data(
         UserError: the period ends before it starts, or has no logged days.
     """
     from journal.app.about_you import load_about_you
+    from journal.app.readings import period_readings
     from journal.app.treatments import treatment_comparisons
     from journal.formats import report_data
 
@@ -99,12 +100,14 @@ def load_report_data(
         for_visit=for_visit,
         function=journal.function_checks(start, end),
         about=load_about_you(journal, clock.today()),
+        readings=period_readings(journal, start, end),
     )
 
 
 def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
     """The summary of [start, end] (an empty period gives a summary with no logged days)."""
     from journal.app.about_you import load_about_you
+    from journal.app.readings import period_readings
     from journal.app.treatments import treatment_comparisons
     from journal.core.summary import build_summary
 
@@ -117,6 +120,7 @@ def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
         treatments=treatment_comparisons(journal, start, end),
         function=journal.function_checks(start, end),
         about=load_about_you(journal, clock.today()),
+        readings=period_readings(journal, start, end),
     )
 
 

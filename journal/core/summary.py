@@ -42,9 +42,11 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
+from journal.core.readings import PainReading
 from journal.core.redflags import PersistentPain, RedFlag, grouped, persistent_severe_pain, red_flags_of
 from journal.core.sitting import SittingSummary
 from journal.core.sources import readable
+from journal.core.time_of_day import DayPattern, day_pattern, pattern_lines
 from journal.core.treatments import BeforeAfter, treatment_json, treatment_text
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 from journal.core.visit_change import EndChange, change_since
@@ -187,6 +189,8 @@ class Summary:
     six_weeks: PersistentPain | None = None
     #: What the person told about themselves, only if they ticked "include in my report".
     about_you: AboutYou | None = None
+    #: Pain-now readings by part of the day, over the period's last 4 weeks with readings (schema 11).
+    through_the_day: DayPattern | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (only str, int, float, bool, None, list and dict)."""
@@ -322,6 +326,7 @@ def build_summary(
     treatments: Sequence[BeforeAfter] = (),
     function: Sequence[FunctionCheck] = (),
     about: AboutYou | None = None,
+    readings: Sequence[PainReading] = (),
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -378,6 +383,7 @@ def build_summary(
         function=tuple(sorted((c for c in function if start <= c.date <= end), key=lambda c: c.date)),
         cautions=cautions(entries, start, end, model.rho, trend.rho),
         about_you=shared(about),
+        through_the_day=day_pattern((r for r in readings if start <= r.date <= end), end=end),
         six_weeks=persistent_severe_pain(
             insights.period_days(ordered, start - dt.timedelta(days=2 * redflags.MIN_SPAN_DAYS), end), end
         ),
@@ -594,6 +600,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],
         # Only if the person ticked "include in my report" (else None).
         "about_you": None if s.about_you is None else report_json(s.about_you),
+        "through_the_day": None if s.through_the_day is None else s.through_the_day.as_json(),
         "six_weeks": None
         if s.six_weeks is None
         else {
@@ -871,6 +878,7 @@ def render_text(summary: Summary) -> str:
     if s.change:
         lines += ["", "Change from the first two weeks to the last two"] + [f"  {c.sentence}" for c in s.change]
     lines += _text_pain(s)
+    lines += pattern_lines(s.through_the_day)
     lines += _text_daily(s)
     lines += _text_flares(s)
     lines += _text_triggers(s)

@@ -76,24 +76,29 @@ class DayPattern:
         return len(shown) >= MIN_PARTS and self.days_with_readings >= MIN_DAYS
 
     def words(self) -> str:
-        """``mornings 6, evenings 4`` (back pain medians), or "too few readings yet"."""
+        """``back pain mornings 6, evenings 4`` (medians; leg pain added when it has enough days), or "too few readings yet"."""
         if not self.enough:
             return TOO_FEW
         back = ", ".join(f"{p.label} {_number(p.back_median)}" for p in self.parts if p.back_median is not None)
         legs = [p for p in self.parts if p.leg_median is not None]
         if len(legs) >= MIN_PARTS:
             return f"back pain {back}; leg pain " + ", ".join(f"{p.label} {_number(p.leg_median)}" for p in legs)
-        return back
+        return f"back pain {back}"
+
+    def parts_of_sentence(self) -> tuple[str, str]:
+        """(heading, words): ("Through the day (…)", "back pain mornings 6, evenings 4")."""
+        if not self.enough:
+            return "Through the day", (
+                f"{TOO_FEW} ({_count(self.readings, 'reading')} on {_count(self.days_with_readings, 'day')}; "
+                f"needs {MIN_DAYS} days, with readings on {MIN_DAYS_PER_PART} or more mornings, afternoons or evenings "
+                f"in at least {MIN_PARTS} of them)"
+            )
+        return "Through the day (pain-now readings, last 4 weeks, medians)", self.words()
 
     def sentence(self) -> str:
-        """One line for Trends and page 1: "Through the day (last 4 weeks): mornings 6, evenings 4"."""
-        if not self.enough:
-            return (
-                f"Through the day: {TOO_FEW} ({_count(self.readings, 'reading')} on {_count(self.days_with_readings, 'day')}; "
-                f"needs {MIN_DAYS} days, with readings on {MIN_DAYS_PER_PART} or more mornings, afternoons or evenings "
-                f"in at least {MIN_PARTS} of them)."
-            )
-        return f"Through the day (last 4 weeks, medians): {self.words()}."
+        """One line for Trends and the summary: "Through the day (…): back pain mornings 6, evenings 4."."""
+        heading, words = self.parts_of_sentence()
+        return f"{heading}: {words}."
 
     def as_json(self) -> dict[str, Any]:
         """The summary JSON's ``through_the_day``."""
@@ -165,3 +170,8 @@ def _median_of_days(by_day: dict[dt.date, list[int]]) -> float | None:
     if len(by_day) < MIN_DAYS_PER_PART:
         return None
     return median([sum(values) / len(values) for values in by_day.values()])
+
+
+def pattern_lines(pattern: DayPattern | None) -> list[str]:
+    """The summary text's lines: a blank line and the sentence, or nothing without readings."""
+    return [] if pattern is None else ["", pattern.sentence()]

@@ -92,7 +92,7 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
     from journal.storage.journal import Journal
 
     if demo:
-        from journal.core.sample_data import sample_days, sample_function_checks, sample_treatments
+        from journal.core.sample_data import sample_days, sample_function_checks, sample_readings, sample_treatments
 
         folder = Path(tempfile.mkdtemp(prefix="pain-journal-demo-"))
         journal = Journal.open(folder / "demo.sqlite3")
@@ -101,6 +101,7 @@ def _open_on_worker(path: Path | None, demo: bool) -> OpenedJournal:
             journal.add_treatment(treatment)
         for check in sample_function_checks():
             journal.save_function_check(check)
+        journal.add_readings(sample_readings())
     else:
         assert path is not None
         journal = Journal.open(path)

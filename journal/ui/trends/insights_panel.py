@@ -75,6 +75,15 @@ def _red_flags(s: "Summary") -> list[str]:
     return _section("Symptoms to raise with a doctor", [f"<ul>{''.join(items)}</ul>"])
 
 
+def _through_the_day(s: "Summary", details: bool = False) -> list[str]:
+    """Pain-now readings by part of the day: one line (nothing when there are no readings)."""
+    pattern = s.through_the_day
+    if pattern is None:
+        return []
+    rule = f"<p class='hint'>{_e(pattern.as_json()['rule'])}.</p>" if details else ""
+    return [f"<p>{_e(pattern.sentence())}</p>{rule}"]
+
+
 def _pain(s: "Summary", details: bool = False) -> list[str]:
     b = s.back_pain
     body = [f"<p><b>{_e(s.trend.sentence)}</b></p>"]
@@ -312,6 +321,7 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
     parts += (
         _red_flags(s)
         + _pain(s, details)
+        + _through_the_day(s, details)
         + _daily(s)
         + _flares(s, details)
         + _triggers(s, details)

@@ -453,13 +453,17 @@ class TrendsView(QWidget):
         def words() -> "Summary":
             # The timed sitting (for breaks per sitting hour), the treatments and what the person
             # could do are read on the worker, with the words.
+            from journal.app.readings import period_readings
             from journal.app.treatments import treatment_comparisons
 
             journal = session.journal
             treatments = treatment_comparisons(journal, start, end) if journal is not None else ()
             function = journal.function_checks(start, end) if journal is not None else []
             sitting = session.sitting_per_day(start, end)
-            return build_summary(days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about)
+            readings = period_readings(journal, start, end) if journal is not None else []
+            return build_summary(
+                days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about, readings=readings
+            )
 
         self.session.tasks.run(
             words,
