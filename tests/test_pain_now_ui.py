@@ -157,3 +157,42 @@ def test_the_tray_menu_opens_pain_now(qtbot: QtBot, db_path: Path, tmp_path: Pat
     finally:
         companion.apply(ReminderSettings())
     close_window(window)
+
+
+def test_the_export_dialog_saves_the_readings_beside_the_days(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    from journal.app.reports import ExportFormat
+    from journal.ui.export_dialog import ExportDialog
+    from journal.ui.session import JournalSession
+    from journal.ui.tasks import TaskRunner
+
+    today = dt.date.today()
+    journal = Journal.open(db_path)
+    journal.save_day(DayEntry(date=today, back_pain=5))
+    journal.add_readings([PainReading(today, dt.time(7, 5), 6, 2), PainReading(today, dt.time(19, 30), 4)])
+    journal.close()
+    session = JournalSession(TaskRunner())
+    with qtbot.waitSignal(session.opened, timeout=20_000):
+        session.open(db_path)
+    try:
+        with qtbot.waitSignal(session.tasks.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy):
+            dialog = ExportDialog(session, today=today)
+            qtbot.addWidget(dialog)
+        dialog.set_format(ExportFormat.CSV)
+        assert dialog.readings_check.isVisibleTo(dialog) and dialog.readings_check.isChecked()
+        out = tmp_path / "days.csv"
+        with qtbot.waitSignal(dialog.finished_export, timeout=20_000) as said:
+            dialog.export_to(out)
+        assert said.args is not None and "and 2 pain-now readings to days-readings.csv" in said.args[0]
+        assert (tmp_path / "days-readings.csv").read_bytes() == (
+            f"date,time,back_pain,leg_pain\r\n{today.isoformat()},07:05,6,2\r\n{today.isoformat()},19:30,4,\r\n".encode()
+        )
+        dialog.set_format(ExportFormat.PDF)
+        assert not dialog.readings_check.isVisibleTo(dialog)
+        dialog.set_format(ExportFormat.CSV)
+        dialog.readings_check.setChecked(False)
+        (tmp_path / "days-readings.csv").unlink()
+        with qtbot.waitSignal(dialog.finished_export, timeout=20_000):
+            dialog.export_to(tmp_path / "again.csv")
+        assert not (tmp_path / "again-readings.csv").exists()
+    finally:
+        session.close()

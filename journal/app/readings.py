@@ -106,3 +106,19 @@ def reading_words(reading: PainReading) -> str:
 def period_readings(journal: "Journal", start: dt.date | None, end: dt.date | None) -> list[PainReading]:
     """The readings of [start, end], by date and time (for the summary, the report and Trends)."""
     return [s.reading for s in journal.readings(start, end)]
+
+
+def readings_path_beside(days_path: Path) -> Path:
+    """Where the readings go beside a days CSV file: ``days.csv`` → ``days-readings.csv``."""
+    return days_path.with_name(f"{days_path.stem}-readings.csv")
+
+
+def export_readings_beside(journal: "Journal", days_path: Path, start: dt.date, end: dt.date) -> tuple[Path, int] | None:
+    """The readings of [start, end] in a second CSV file beside ``days_path``; None (and no file) without readings."""
+    found = period_readings(journal, start, end)
+    if not found:
+        return None
+    from journal.formats.readings_csv import export_readings_file
+
+    path = readings_path_beside(Path(days_path))
+    return path, export_readings_file(found, path)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -137,6 +138,7 @@ class ExportRequest:
     questions: tuple[str, ...]
     last_visit: dt.date | None
     impression: int | None = None  # 1 very much better … 7 very much worse (journal.core.visit_change)
+    with_readings: bool = False  # CSV: the pain-now readings too, in a second file beside it
 
 
 def _py(date: QDate) -> dt.date:
@@ -172,7 +174,11 @@ def write_export(session: "JournalSession", request: ExportRequest) -> str:
         for_visit=request.last_visit is not None,
     )
     if result.format is ExportFormat.CSV:
-        return f"Saved {result.count} days to {request.path.name}."
+        from journal.app.readings import export_readings_beside
+
+        beside = export_readings_beside(journal, request.path, result.start, result.end) if request.with_readings else None
+        also = "" if beside is None else f" and {beside[1]} pain-now readings to {beside[0].name}"
+        return f"Saved {result.count} days to {request.path.name}{also}."
     if result.format is ExportFormat.FHIR:
         return f"Saved {result.count} observations from {result.days_logged} days to {request.path.name}."
     return f"Saved a {result.count}-page summary to {request.path.name}."
@@ -330,6 +336,9 @@ class ExportDialog(QDialog):
         self.format_note.setTextFormat(Qt.TextFormat.PlainText)
         self.format_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # wrap at the form's width
         form.addRow("", self.format_note)
+        self.readings_check = QCheckBox("Also save my pain-now &readings (a second CSV file beside it)", self)
+        self.readings_check.setChecked(True)
+        form.addRow("", self.readings_check)
 
         status_row = QHBoxLayout()
         self.progress = QProgressBar(self)
@@ -437,6 +446,7 @@ class ExportDialog(QDialog):
         self.questions_edit.setEnabled(options.uses_questions)
         self.questions_hint.setVisible(options.uses_questions)
         self.format_note.setText(f"{options.note}\nSuggested file name: {self.suggested_path().name}")
+        self.readings_check.setVisible(self.export_format is ExportFormat.CSV)
 
     def _on_questions_changed(self) -> None:
         if not self._filling:
@@ -512,6 +522,7 @@ class ExportDialog(QDialog):
             questions=self.questions(),
             last_visit=start if self.choice is PeriodChoice.SINCE_VISIT else None,
             impression=self.impression_combo.currentData() if self.choice is PeriodChoice.SINCE_VISIT else None,
+            with_readings=self.readings_check.isChecked(),
         )
 
     def suggested_path(self) -> Path:
