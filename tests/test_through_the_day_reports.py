@@ -77,6 +77,7 @@ def test_pdf_page_one_and_the_summary_command_show_it(tmp_path: Path) -> None:
         journal.close()
     first = page_texts(pdf)[0]
     assert "Through the day (pain-now readings, last 4 weeks, medians): back pain mornings 6, evenings 4." in first
+    assert "A gap of less than 2 points is often chance." in first
 
 
 def test_fhir_carries_each_reading_at_its_time() -> None:

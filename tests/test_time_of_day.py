@@ -27,7 +27,10 @@ def test_mornings_worse_than_evenings() -> None:
     pattern = day_pattern(readings)
     assert pattern is not None and pattern.enough
     assert pattern.words() == "back pain mornings 6, evenings 4"
-    assert pattern.sentence() == "Through the day (pain-now readings, last 4 weeks, medians): back pain mornings 6, evenings 4."
+    assert pattern.sentence() == (
+        "Through the day (pain-now readings, last 4 weeks, medians): back pain mornings 6, evenings 4. "
+        "A gap of less than 2 points is often chance."
+    )
     parts = {p["part"]: p for p in pattern.as_json()["parts"]}
     assert parts["morning"]["back_pain_median"] == 6 and parts["afternoon"]["back_pain_median"] is None
 

@@ -41,6 +41,10 @@ PARTS: Final[tuple[tuple[str, str, int, int], ...]] = (
     ("evening", "evenings", 18, 24),
 )
 TOO_FEW: Final = "too few readings yet"
+#: Said with every pattern shown: with no real difference, the medians of two parts are a point or
+#: more apart in about a third of journals, and 2 or more in a few percent
+#: (``benchmarks/time_of_day_simulation.py``; docs/during-the-day.md).
+CHANCE_NOTE: Final = "A gap of less than 2 points is often chance."
 
 
 def part_of_day(time: dt.time) -> str:
@@ -98,7 +102,7 @@ class DayPattern:
     def sentence(self) -> str:
         """One line for Trends and the summary: "Through the day (…): back pain mornings 6, evenings 4."."""
         heading, words = self.parts_of_sentence()
-        return f"{heading}: {words}."
+        return f"{heading}: {words}." + (f" {CHANCE_NOTE}" if self.enough else "")
 
     def as_json(self) -> dict[str, Any]:
         """The summary JSON's ``through_the_day``."""

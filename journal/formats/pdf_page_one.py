@@ -226,11 +226,14 @@ def through_the_day_section(data: ReportData, st: Styles) -> list["Flowable"]:
     """Pain-now readings by part of the day, in one line (nothing without readings)."""
     from reportlab.platypus import Paragraph
 
+    from journal.core.time_of_day import CHANCE_NOTE
+
     pattern = data.summary.through_the_day
     if pattern is None:
         return []
     heading, words = pattern.parts_of_sentence()
-    return [Paragraph(f"<b>{escape(heading)}:</b> {escape(words)}.", st.body)]
+    note = f" {escape(CHANCE_NOTE)}" if pattern.enough else ""
+    return [Paragraph(f"<b>{escape(heading)}:</b> {escape(words)}.{note}", st.body)]
 
 
 def change_section(data: ReportData, st: Styles) -> list["Flowable"]:
