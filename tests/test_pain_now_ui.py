@@ -196,3 +196,29 @@ def test_the_export_dialog_saves_the_readings_beside_the_days(qtbot: QtBot, db_p
         assert not (tmp_path / "again-readings.csv").exists()
     finally:
         session.close()
+
+
+def test_file_menu_imports_readings_all_or_nothing(qtbot: QtBot, db_path: Path, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui_helpers import answer_next_message_box
+
+    window = open_window(qtbot, db_path)
+    feature = _feature(qtbot, window)
+    assert feature.import_action in window.file_menu.actions()
+    today = dt.date.today().isoformat()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"date,time,back_pain,leg_pain\n{today},08:00,5,\n{today},09:00,12,\n", encoding="utf-8")
+    seen = answer_next_message_box(QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(feature.imported, timeout=10_000):
+        feature.import_file(bad)
+    assert seen and "line 3, column back_pain" in seen[0]
+    assert _readings(qtbot, window) == []
+    good = tmp_path / "good.csv"
+    good.write_text(f"date,time,back_pain,leg_pain\n{today},08:00,5,\n{today},21:00,3,2\n", encoding="utf-8")
+    with qtbot.waitSignal(feature.imported, timeout=10_000) as said:
+        feature.import_file(good)
+    assert said.args == ["Imported 2 pain-now readings from good.csv."]
+    assert [(r.back_pain, r.leg_pain) for r in _readings(qtbot, window)] == [(5, None), (3, 2)]
+    qtbot.waitUntil(lambda: _shown(feature) == 2, timeout=5_000)
+    close_window(window)

@@ -13,6 +13,7 @@ through :mod:`journal.app.readings`.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from journal.app import readings as use_cases
 from journal.core import clock
 from journal.core.readings import StoredReading, suggested_day_pain
+from journal.core.words import plural
 from journal.ui.widgets.scale import ScaleSelector
 
 if TYPE_CHECKING:
@@ -109,7 +111,7 @@ class PainNowDialog(QDialog):
 
 
 class ReadingsPanel(QWidget):
-    """Today's readings under the pain scales: each with its time and a delete button, and "Pain now…"."""
+    """The shown day's readings under the day's core: each with its time and a delete button, and "Pain now…"."""
 
     deleteRequested = Signal(int)
 
@@ -170,6 +172,7 @@ class PainNow(QObject):
     """The feature: the action (shortcut and menu), the dialog, and the panel in Today."""
 
     recorded = Signal(object)  # StoredReading
+    imported = Signal(str)  # what an import said (done or refused)
 
     def __init__(self, window: "WindowHost") -> None:
         super().__init__(window)
@@ -185,17 +188,20 @@ class PainNow(QObject):
         window.edit_menu.addSeparator()
         window.edit_menu.addAction(self.action)
         window.pain_now_action = self.action
+        self.import_action = QAction("Import pain-now rea&dings from CSV…", window)
+        self.import_action.setToolTip("Add pain-now readings from a CSV file: date,time,back_pain,leg_pain")
+        self.import_action.triggered.connect(lambda _=False: self.import_file())
+        window.insert_file_action(self.import_action)
 
     # --- Today ------------------------------------------------------------------------
 
     def attach_to_today(self) -> None:
-        """Put the readings under the pain scales (once the form exists) and follow the day shown."""
+        """Put the readings under the day's core (once the form exists) and follow the day shown."""
         today = self.window.today
         form = today.form
-        panel = ReadingsPanel(form.pain_box)
-        layout = form.pain_box.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.indexOf(form.leg_pain) + 1, panel)
+        panel = ReadingsPanel(form)
+        # Under the daily core, with the other notices: it never pushes the day's own fields out of view.
+        today.add_notice(panel)
         panel.record_button.clicked.connect(lambda: self.ask())
         panel.deleteRequested.connect(self.delete)
         self.panel = panel
@@ -296,6 +302,44 @@ class PainNow(QObject):
             self._changed(self.window.today.date)
 
         session.tasks.run(lambda: use_cases.delete_reading(journal, reading_id), done, self._failed)
+
+    def import_file(self, path: Path | None = None) -> None:
+        """Ask for a readings CSV file and add its readings, all or nothing (never into the sample data)."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from journal.ui.import_csv import NOT_IN_SAMPLE_DATA
+
+        session = self.window.session
+        journal = session.journal
+        if journal is None:
+            return
+        if session.is_demo:
+            QMessageBox.information(self.window, "Not in the sample data", NOT_IN_SAMPLE_DATA)
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window, "Import pain-now readings from CSV", "", "CSV files (*.csv);;All files (*)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        name = path.name
+
+        def done(counts: tuple[int, int]) -> None:
+            added, already = counts
+            more = f" ({plural(already, 'reading')} were already in your journal)" if already else ""
+            message = f"Imported {plural(added, 'pain-now reading')} from {name}{more}."
+            self.window.show_status(message)
+            self.imported.emit(message)
+            self._changed(self.window.today.date)
+
+        def failed(error: BaseException) -> None:
+            from journal.ui.errors import show_error
+
+            show_error(self.window, error, title="Nothing was imported")
+            self.imported.emit(str(error))
+
+        session.tasks.run(lambda: use_cases.import_readings(journal, path), done, failed)
 
     def _changed(self, date: dt.date) -> None:
         from journal.ui.session import JournalChange
