@@ -105,14 +105,16 @@ def test_back_pain_alone_is_two_key_presses_and_a_day_takes_the_highest(qtbot: Q
     form = window.today.form
     qtbot.waitUntil(lambda: form.back_pain.value() == 7, timeout=5_000)
     assert form.leg_pain.value() is None
+    panel = feature.panel
+    assert panel is not None
+    assert panel.note.isVisible()  # says the numbers came from the readings
     assert save_and_wait(qtbot, window)
     journal = window.session.journal
     assert journal is not None
     stored = journal.day(dt.date.today())
     assert stored is not None and stored.back_pain == 7
+    assert not panel.note.isVisible()  # saved: the day's own rating now
     # Deleting a reading never changes the saved day's own rating.
-    panel = feature.panel
-    assert panel is not None
     feature.delete(panel.shown[-1].id)
     qtbot.waitUntil(lambda: len(panel.shown) == 1, timeout=5_000)
     assert [r.back_pain for r in _readings(qtbot, window)] == [4]

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 SHORTCUT = "Ctrl+Shift+P"
 HOW = "Type the back pain (0–10), Tab, the leg pain, Enter. Leg pain may be left out."
 PREFILLED = (
-    "Back and leg pain above are filled in from today's readings (the highest of each). "
+    "Back and leg pain above are filled in from this day's readings (the highest of each). "
     "Change them if the day as a whole was different, then save the day."
 )
 
@@ -207,6 +207,7 @@ class PainNow(QObject):
         self.panel = panel
         today.dayShown.connect(self.refresh)
         form.edited.connect(self._note_if_still_prefilled)
+        today.saved.connect(lambda _entry: self._note_if_still_prefilled())  # saved: the day's own rating now
         if self.window.session.ready:
             self.refresh(today.date)
 
