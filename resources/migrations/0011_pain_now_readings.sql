@@ -5,7 +5,7 @@
 -- rating stays the unit of the statistics. ``time`` is the local time of day
 -- as HH:MM.
 
-CREATE TABLE pain_reading (
+CREATE TABLE IF NOT EXISTS pain_reading (
     id INTEGER PRIMARY KEY,
     date TEXT NOT NULL,
     time TEXT NOT NULL CHECK (length(time) = 5 AND time BETWEEN '00:00' AND '23:59'),
@@ -14,4 +14,4 @@ CREATE TABLE pain_reading (
     recorded_at TEXT NOT NULL
 );
 
-CREATE INDEX pain_reading_date ON pain_reading (date, time);
+CREATE INDEX IF NOT EXISTS pain_reading_date ON pain_reading (date, time);
