@@ -16,6 +16,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -213,6 +214,8 @@ class PainNow(QObject):
 
     def refresh(self, date: dt.date | None = None) -> None:
         """Read the shown day's readings on the worker and show them (pre-filling an unrated day)."""
+        if not self._alive():
+            return
         session = self.window.session
         journal = session.journal
         if journal is None or self.panel is None:
@@ -220,7 +223,15 @@ class PainNow(QObject):
         shown = self.window.today.date if date is None else date
         session.tasks.run(lambda: use_cases.day_readings(journal, shown), lambda found: self._show(shown, found))
 
+    def _alive(self) -> bool:
+        """Whether the window is still there (work finishing after it closed finds nothing to show)."""
+        return (
+            shiboken6.isValid(self) and shiboken6.isValid(self.window) and (self.panel is None or shiboken6.isValid(self.panel))
+        )
+
     def _show(self, date: dt.date, readings: list[StoredReading]) -> None:
+        if not self._alive():
+            return
         today = self.window.today
         if self.panel is None or today.date != date:
             return
@@ -286,6 +297,8 @@ class PainNow(QObject):
             return
 
         def done(stored: StoredReading) -> None:
+            if not self._alive():
+                return
             self.window.show_status(f"Pain now kept: {reading_text(stored)}.")
             self.recorded.emit(stored)
             self._changed(stored.reading.date)
@@ -299,6 +312,8 @@ class PainNow(QObject):
             return
 
         def done(removed: object) -> None:
+            if not self._alive():
+                return
             self.window.show_status("Reading deleted." if removed is not None else "That reading was already deleted.")
             self._changed(self.window.today.date)
 
@@ -327,6 +342,8 @@ class PainNow(QObject):
         name = path.name
 
         def done(counts: tuple[int, int]) -> None:
+            if not self._alive():
+                return
             added, already = counts
             more = f" ({plural(already, 'reading')} were already in your journal)" if already else ""
             message = f"Imported {plural(added, 'pain-now reading')} from {name}{more}."
