@@ -106,16 +106,25 @@ def run_delete(args: argparse.Namespace) -> int:
 
 def run_export_readings(args: argparse.Namespace) -> int:
     """``export FILE --readings``: the readings of --from/--to (default: all) as CSV."""
+    import sys
+
     from journal.app.readings import export_readings
-    from journal.cli.days import open_journal
     from journal.core.errors import UserError
     from journal.core.words import plural
+    from journal.storage.journal import Journal
+    from journal.storage.paths import check_path
 
     if args.file.suffix.lower() != ".csv":
         raise UserError(f"Readings are written as CSV: give a file ending in .csv, not {args.file.name!r}.")
     if args.start is not None and args.end is not None and args.start > args.end:
         raise UserError(f"--from {args.start.isoformat()} is after --to {args.end.isoformat()}.")
-    journal = open_journal(args)
+    path = database_path(args)
+    check_path(path)
+    if not path.exists():
+        raise UserError(f"No journal at {path}. Start the app once, or give --db PATH.")
+    journal = Journal.open(path)
+    for notice in journal.notices:
+        print(f"pain-journal: {notice}", file=sys.stderr)
     try:
         count = export_readings(journal, args.file, args.start, args.end)
     finally:
