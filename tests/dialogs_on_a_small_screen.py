@@ -58,6 +58,7 @@ def main() -> int:
     from journal.ui.keyboard_help import ShortcutsDialog
     from journal.ui.lists.dialog import ManageListsDialog
     from journal.ui.pacing.plan_dialog import PlanDialog
+    from journal.ui.readings import PainNowDialog
     from journal.ui.red_flags import RedFlagDialog
     from journal.ui.reminders.settings_dialog import SettingsDialog
     from journal.ui.safety.restore_dialog import RestoreDialog
@@ -105,6 +106,7 @@ def main() -> int:
         "welcome": lambda: WelcomeDialog(window),
         "about": lambda: AboutDialog(window.session, window),
         "about you": lambda: AboutYouDialog(AboutYou(birth_year=1960), window),
+        "pain now": lambda: PainNowDialog(window),
     }
     screen = app.primaryScreen().availableGeometry()
     found: dict[str, dict[str, object]] = {}

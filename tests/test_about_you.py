@@ -109,7 +109,8 @@ def test_an_old_journal_gets_the_new_sign_by_its_migration(tmp_path: Path) -> No
         "INSERT INTO catalog_item (kind, name, name_key, urgency, builtin) VALUES ('symptom', ?, ?, 'none', 0)",
         ("Sudden severe back pain after a cough, lift or minor strain", STRAIN),
     )
-    connection.execute(f"PRAGMA user_version = {schema.latest_version() - 1}")
+    strain_step = next(m.version for m in schema.migrations() if m.path.name.endswith("_sudden_pain_after_a_strain.sql"))
+    connection.execute(f"PRAGMA user_version = {strain_step - 1}")  # a journal from before that step
     connection.commit()
     connection.close()
     journal = Journal.open(path, before_upgrade=lambda *_: None)

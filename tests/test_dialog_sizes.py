@@ -29,6 +29,7 @@ DIALOGS = (
     "welcome",
     "about",
     "about you",
+    "pain now",
 )
 
 

@@ -80,7 +80,7 @@ def open_journal(path: Path) -> OpenedJournal:
 
 def open_sample_journal() -> OpenedJournal:
     """A fresh journal of sample days, treatments and function checks in a new temporary folder."""
-    from journal.core.sample_data import sample_days, sample_function_checks, sample_treatments
+    from journal.core.sample_data import sample_days, sample_function_checks, sample_readings, sample_treatments
     from journal.storage.journal import Journal
 
     folder = Path(tempfile.mkdtemp(prefix="pain-journal-demo-"))
@@ -90,6 +90,7 @@ def open_sample_journal() -> OpenedJournal:
         journal.add_treatment(treatment)
     for check in sample_function_checks():
         journal.save_function_check(check)
+    journal.add_readings(sample_readings())
     return _loaded(journal, demo=True)
 
 

@@ -82,6 +82,7 @@ def load_report_data(
         UserError: the period ends before it starts, or has no logged days.
     """
     from journal.app.about_you import load_about_you
+    from journal.app.readings import period_readings
     from journal.app.treatments import treatment_comparisons
     from journal.formats import report_data
 
@@ -100,12 +101,14 @@ def load_report_data(
         function=journal.function_checks(start, end),
         about=load_about_you(journal, clock.today()),
         logged=journal.logged_dates(),
+        readings=period_readings(journal, start, end),
     )
 
 
 def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
     """The summary of [start, end] (an empty period gives a summary with no logged days)."""
     from journal.app.about_you import load_about_you
+    from journal.app.readings import period_readings
     from journal.app.treatments import treatment_comparisons
     from journal.core.summary import build_summary
 
@@ -119,6 +122,7 @@ def load_summary(journal: "Journal", start: dt.date, end: dt.date) -> "Summary":
         function=journal.function_checks(start, end),
         about=load_about_you(journal, clock.today()),
         logged=journal.logged_dates(),
+        readings=period_readings(journal, start, end),
     )
 
 

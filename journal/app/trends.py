@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from journal.app.readings import period_readings
 from journal.app.sitting import sitting_per_day
 from journal.app.treatments import treatment_comparisons
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from journal.app.journal_file import Journal
     from journal.core.day import DayEntry
     from journal.core.function_check import FunctionCheck
+    from journal.core.readings import PainReading
     from journal.core.sitting import SittingSummary
     from journal.core.treatments import BeforeAfter, Treatment
 
@@ -29,10 +31,14 @@ class SummaryInputs:
     treatments: "tuple[BeforeAfter, ...]"
     function: "list[FunctionCheck]"
     sitting: "dict[dt.date, SittingSummary]"
+    readings: "list[PainReading]"
 
 
 def summary_inputs(journal: "Journal", start: dt.date, end: dt.date) -> SummaryInputs:
-    """The treatments, function checks and timed sitting of [start, end]."""
+    """The treatments, function checks, timed sitting and pain-now readings of [start, end]."""
     return SummaryInputs(
-        treatment_comparisons(journal, start, end), journal.function_checks(start, end), sitting_per_day(journal, start, end)
+        treatment_comparisons(journal, start, end),
+        journal.function_checks(start, end),
+        sitting_per_day(journal, start, end),
+        period_readings(journal, start, end),
     )

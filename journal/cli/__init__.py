@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "journal.cli.lists",
     "journal.cli.treatments",
     "journal.cli.screen",
+    "journal.cli.readings",
 )
 
 EXIT_USER_ERROR = 2

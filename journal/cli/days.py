@@ -36,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_db_option(importer)
     importer.add_argument("--replace", action="store_true", help="overwrite days that already have an entry")
     importer.add_argument(
+        "--readings", action="store_true", help="FILE holds pain-now readings (date,time,back_pain,leg_pain), not days"
+    )
+    importer.add_argument(
         "--from",
         dest="source",
         choices=tuple(SOURCES),
@@ -83,6 +86,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exporter.add_argument(
         "--visit", action="store_true", help="a report for a visit: page 1 leads with what changed over the period"
     )
+    exporter.add_argument(
+        "--readings",
+        action="store_true",
+        help="write the pain-now readings instead of the days, as CSV: date,time,back_pain,leg_pain (docs/csv-format.md)",
+    )
     exporter.set_defaults(func=run_export)
 
 
@@ -108,6 +116,10 @@ def open_journal(args: argparse.Namespace, *, must_exist: bool = True) -> "Journ
 def run_import(args: argparse.Namespace) -> int:
     from journal.app.importing import import_csv_into_file
 
+    if args.readings:
+        from journal.cli.readings import run_import_readings
+
+        return run_import_readings(args)
     if args.source is not None:
         return run_import_from_app(args)
     for option in ("back_pain", "leg_pain", "clash"):
@@ -209,6 +221,10 @@ def run_export(args: argparse.Namespace) -> int:
     from journal.app.reports import ExportFormat, export_file
 
     path: Path = args.file
+    if args.readings:
+        from journal.cli.readings import run_export_readings
+
+        return run_export_readings(args)
     export_format = ExportFormat.for_path(path)
     journal = open_journal(args)
     try:

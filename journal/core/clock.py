@@ -135,3 +135,8 @@ def install(clock: Clock) -> Clock:
 def today() -> dt.date:
     """The local date by the installed clock: the one way the app asks what day it is."""
     return _installed.today()
+
+
+def now() -> dt.datetime:
+    """The local wall-clock time (naive) by the installed clock."""
+    return _installed.now()

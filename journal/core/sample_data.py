@@ -15,6 +15,7 @@ import random
 from journal.core import clock
 from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
 from journal.core.function_check import FunctionCheck
+from journal.core.readings import PainReading
 from journal.core.treatments import Treatment
 
 _NOTES = (
@@ -167,6 +168,33 @@ def sample_function_checks(end: dt.date | None = None, weeks: int = 12) -> tuple
             )
         )
     return tuple(checks)
+
+
+def sample_readings(end: dt.date | None = None, weeks: int = 4, seed: int = 11) -> tuple[PainReading, ...]:
+    """Pain-now readings on most days of the last ``weeks`` weeks, around each sample day's pain.
+
+    Mornings are stiffer (about a point and a half above the day's rating) and
+    evenings easier (about a point below), so Trends and the report have a
+    pattern through the day to show. Deterministic for a given seed.
+    """
+    end = end or clock.today()
+    rng = random.Random(seed)
+    by_date = {day.date: day for day in sample_days(end=end)}
+    found: list[PainReading] = []
+    for back in range(7 * weeks - 1, -1, -1):
+        date = end - dt.timedelta(days=back)
+        day = by_date.get(date)
+        if day is None or rng.random() < 0.2:
+            continue  # not every day has readings
+        for hour, shift, chance in ((7, 1.5, 0.9), (13, 0.0, 0.4), (20, -1.0, 0.8)):
+            if rng.random() > chance:
+                continue
+            time = dt.time(hour + rng.randint(0, 2), rng.choice((0, 5, 10, 15, 20, 30, 40, 45, 50)))
+            if date == clock.today() and time > clock.now().time():
+                continue  # not yet
+            leg = None if day.leg_pain is None else _clamp(day.leg_pain + shift / 2 + rng.uniform(-1, 1))
+            found.append(PainReading(date, time, _clamp(day.back_pain + shift + rng.uniform(-1, 1)), leg))
+    return tuple(found)
 
 
 def _what_helped(

@@ -42,8 +42,10 @@ from journal.core.insights import (
     WeeklyValue,
     WeekStat,
 )
+from journal.core.readings import PainReading
 from journal.core.redflags import PersistentPain, RedFlag, persistent_severe_pain, red_flags_of
 from journal.core.sitting import SittingSummary
+from journal.core.time_of_day import DayPattern, day_pattern
 from journal.core.treatments import BeforeAfter
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact, TriggerModel
 from journal.core.visit_change import EndChange, change_since
@@ -177,6 +179,8 @@ class Summary:
     six_weeks: PersistentPain | None = None
     #: What the person told about themselves, only if they ticked "include in my report".
     about_you: AboutYou | None = None
+    #: Pain-now readings by part of the day, over the period's last 4 weeks with readings (schema 11).
+    through_the_day: DayPattern | None = None
 
 
 # ---------------------------------------------------------------- building
@@ -309,6 +313,7 @@ def build_summary(
     function: Sequence[FunctionCheck] = (),
     about: AboutYou | None = None,
     logged: Collection[dt.date] | None = None,
+    readings: Sequence[PainReading] = (),
 ) -> Summary:
     """Summarise the period [start, end] (inclusive).
 
@@ -367,6 +372,7 @@ def build_summary(
         function=tuple(sorted((c for c in function if start <= c.date <= end), key=lambda c: c.date)),
         cautions=cautions(entries, start, end, model.rho, trend.rho),
         about_you=shared(about),
+        through_the_day=day_pattern((r for r in readings if start <= r.date <= end), end=end),
         six_weeks=persistent_severe_pain(
             insights.period_days(ordered, start - dt.timedelta(days=2 * redflags.MIN_SPAN_DAYS), end), end
         ),

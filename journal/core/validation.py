@@ -16,6 +16,7 @@ from journal.core import clock
 from journal.core.catalog import name_key, tidy_name
 from journal.core.day import HELPED_WORDS, PAIN_LOCATIONS, SCALE_FIELDS, ActivityMinutes, DayEntry, ReliefUse
 from journal.core.errors import ValidationError
+from journal.core.readings import PainReading
 from journal.core.words import noun, plural
 
 EARLIEST_DATE: Final = dt.date(1900, 1, 1)
@@ -250,4 +251,32 @@ def validate_day(entry: DayEntry, *, today: dt.date | None = None) -> DayEntry:
         medication_helped=medication_helped,
         notes=notes,
         questions=questions,
+    )
+
+
+def validate_reading(reading: PainReading, *, today: dt.date | None = None) -> PainReading:
+    """Check a pain-now reading by the day's rules and return it to the minute.
+
+    The date follows :func:`validate_day`'s date rules; back pain is required and
+    leg pain optional, each a whole number from 0 to 10, as on the day.
+
+    Raises:
+        ValidationError: naming each field that broke a rule.
+    """
+    today = today or clock.today()
+    problems: Problems = []
+    if not isinstance(reading.date, dt.date) or isinstance(reading.date, dt.datetime):
+        problems.append(("date", f"must be a calendar date, not {reading.date!r}"))
+    elif reading.date > today:
+        problems.append(("date", f"{reading.date.isoformat()} is in the future"))
+    elif reading.date < EARLIEST_DATE:
+        problems.append(("date", f"{reading.date.isoformat()} is before {EARLIEST_DATE.year}"))
+    if not isinstance(reading.time, dt.time):
+        problems.append(("time", f"must be a time of day (HH:MM), not {_show(reading.time)}"))
+    check_scale("back_pain", reading.back_pain, problems, required=True)
+    check_scale("leg_pain", reading.leg_pain, problems)
+    if problems:
+        raise ValidationError(problems)
+    return PainReading(
+        reading.date, reading.time.replace(second=0, microsecond=0, tzinfo=None), reading.back_pain, reading.leg_pain
     )

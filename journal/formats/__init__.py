@@ -22,6 +22,7 @@ from journal.core.catalog import Urgency
 from journal.core.day import DayEntry
 from journal.core.errors import UserError
 from journal.core.function_check import FunctionCheck
+from journal.core.readings import PainReading
 from journal.core.sitting import SittingSummary
 from journal.core.summary import Summary, build_summary
 from journal.core.treatments import BeforeAfter
@@ -54,6 +55,8 @@ class ReportData:
     generated: dt.datetime
     impression: int | None = None
     for_visit: bool = False
+    #: The period's pain-now readings, oldest first (FHIR carries each with its time).
+    readings: tuple[PainReading, ...] = ()
 
     @property
     def start(self) -> dt.date:
@@ -85,6 +88,7 @@ def report_data(
     function: Sequence[FunctionCheck] = (),
     about: AboutYou | None = None,
     logged: Collection[dt.date] | None = None,
+    readings: Sequence[PainReading] = (),
 ) -> ReportData:
     """Summarise [start, end] for a report.
 
@@ -97,7 +101,16 @@ def report_data(
         UserError: the period ends before it starts, or has no logged days.
     """
     summary = build_summary(
-        days, start, end, urgencies, sitting, treatments=treatments, function=function, about=about, logged=logged
+        days,
+        start,
+        end,
+        urgencies,
+        sitting,
+        treatments=treatments,
+        function=function,
+        about=about,
+        logged=logged,
+        readings=readings,
     )
     if summary.days_logged == 0:
         raise UserError(
@@ -114,6 +127,7 @@ def report_data(
         generated=generated or dt.datetime.now(),
         impression=impression,
         for_visit=for_visit or impression is not None,
+        readings=tuple(sorted((r for r in readings if start <= r.date <= end), key=lambda r: (r.date, r.time))),
     )
 
 

@@ -32,6 +32,11 @@ name is a painkiller's (``resources/painkillers.toml``); and, in a report for
 a visit, the person's own global impression of change as an Observation
 (``code.text`` the question asked, ``valueString`` the answer).
 
+Each pain-now reading (schema 11) as one Observation of back pain and, when
+given, one of leg pain, coded as the day's are, with ``code.text`` "… pain now
+(0-10)" and ``effectiveDateTime`` the reading's date and time, with the UTC
+offset the computer's time zone had then (FHIR requires one with a time).
+
 Every Observation has status ``final``; every entry a ``urn:uuid`` fullUrl. The patient is
 only a display name on ``subject`` (or no subject at all): the journal holds
 no identifiers. Built as plain dicts, so nothing beyond the standard library
@@ -55,6 +60,7 @@ from journal.formats.fhir_findings import finding_resources
 
 if TYPE_CHECKING:
     from journal.core.function_check import FunctionCheck
+    from journal.core.readings import PainReading
     from journal.core.treatments import Treatment
 
 LOINC: Final = "http://loinc.org"
@@ -112,6 +118,25 @@ def _pain(entry: DayEntry, value: int, site: dict[str, str], label: str, subject
         valueInteger=value,
         bodySite={"coding": [site], "text": label},
     )
+
+
+def reading_observations(reading: "PainReading", subject: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """A pain-now reading: back pain, and leg pain when given, each at the reading's own time."""
+    moment = dt.datetime.combine(reading.date, reading.time).astimezone()  # local time, with its offset then
+    found = []
+    for value, site, label in ((reading.back_pain, LOWER_BACK, "Lower back"), (reading.leg_pain, LOWER_LIMB, "Leg")):
+        if value is None:
+            continue
+        observation = _observation(
+            reading.date,
+            subject,
+            {"coding": [PAIN_CODE], "text": f"{label} pain now (0-10)"},
+            valueInteger=value,
+            bodySite={"coding": [site], "text": label},
+        )
+        observation["resource"]["effectiveDateTime"] = moment.isoformat(timespec="seconds")
+        found.append(observation)
+    return found
 
 
 def _helped(day: dt.date, subject: dict[str, str] | None, text: str, helped: int | None) -> dict[str, Any]:
@@ -218,6 +243,7 @@ def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -
     subject = {"display": data.patient_name} if data.patient_name else None
     generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
     entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
+    entries += [obs for reading in data.readings for obs in reading_observations(reading, subject)]
     entries += [_treatment(result.treatment, data.end, subject) for result in data.summary.treatments]
     if data.summary.about_you is not None:  # only when the person ticked "include in my report"
         from journal.core.about_you import report_lines

@@ -222,7 +222,22 @@ def key_figures_section(data: ReportData, st: Styles, width: float, words: DateW
         Paragraph(f"<b>Direction:</b> {escape(f'{s.trend.sentence} {s.trend.details}'.strip())}", st.body),
         Paragraph(f"{flare_text}. {where_text}", st.body),
         *([Paragraph(f"Averages: {daily_text}.", st.body)] if daily_text else []),
+        *through_the_day_section(data, st),
     ]
+
+
+def through_the_day_section(data: ReportData, st: Styles) -> list["Flowable"]:
+    """Pain-now readings by part of the day, in one line (nothing without readings)."""
+    from reportlab.platypus import Paragraph
+
+    from journal.core.time_of_day import CHANCE_NOTE
+
+    pattern = data.summary.through_the_day
+    if pattern is None:
+        return []
+    heading, words = pattern.parts_of_sentence()
+    note = f" {escape(CHANCE_NOTE)}" if pattern.enough else ""
+    return [Paragraph(f"<b>{escape(heading)}:</b> {escape(words)}.{note}", st.body)]
 
 
 def change_section(data: ReportData, st: Styles) -> list["Flowable"]:

@@ -247,6 +247,7 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "cautions": [{"code": c.code, "sentence": c.sentence} for c in s.cautions],
         # Only if the person ticked "include in my report" (else None).
         "about_you": None if s.about_you is None else report_json(s.about_you),
+        "through_the_day": None if s.through_the_day is None else s.through_the_day.as_json(),
         "six_weeks": None
         if s.six_weeks is None
         else {

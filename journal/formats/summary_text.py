@@ -16,6 +16,7 @@ from journal.core.redflags import grouped, urgency_words
 from journal.core.sources import readable
 from journal.core.summary import DatedText, Summary
 from journal.core.summary_lines import daily_lines, leg_lines, unclear_names
+from journal.core.time_of_day import pattern_lines
 from journal.core.treatments import BeforeAfter, treatment_words
 from journal.core.trigger_model import MeasureAssociation, TriggerImpact
 from journal.core.what_helped import text_lines as what_helped_text
@@ -203,6 +204,7 @@ def render_text(summary: Summary) -> str:
     if s.change:
         lines += ["", "Change from the first two weeks to the last two"] + [f"  {c.sentence}" for c in s.change]
     lines += _text_pain(s)
+    lines += pattern_lines(s.through_the_day)
     lines += _text_daily(s)
     lines += _text_flares(s)
     lines += _text_triggers(s)

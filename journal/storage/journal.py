@@ -35,6 +35,7 @@ from journal.storage.paths import HARD_LINKED, is_read_only, read_only_reason
 
 if TYPE_CHECKING:
     from journal.core.function_check import FunctionCheck
+    from journal.core.readings import PainReading, StoredReading
     from journal.core.treatments import Treatment
 
 #: Errors SQLite raises for mistakes in the code, not for the disk or other programs.
@@ -380,3 +381,33 @@ class Journal:
 
         with self.session() as session:
             return sitting.sitting_sessions(session=session, start=start, end=end)
+
+    # --- pain-now readings (schema 11) ------------------------------------------------
+
+    def add_readings(self, readings: Sequence["PainReading"], *, today: dt.date | None = None) -> list[int]:
+        """Validate and keep readings in one transaction; all or nothing. Return their ids.
+
+        Raises:
+            ValidationError: for the first invalid reading; nothing is written.
+        """
+        from journal.core.validation import validate_reading
+        from journal.storage import readings as stored
+
+        clean = [validate_reading(r, today=today) for r in readings]
+        stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.transaction() as session:
+            return stored.add_readings(session=session, readings=clean, at=stamp)
+
+    def readings(self, start: dt.date | None = None, end: dt.date | None = None) -> list["StoredReading"]:
+        """Readings in the inclusive range, by date and time."""
+        from journal.storage import readings as stored
+
+        with self.session() as session:
+            return stored.list_readings(session=session, start=start, end=end)
+
+    def delete_reading(self, reading_id: int) -> "PainReading | None":
+        """Delete one reading and return what it held (None if it was already gone)."""
+        from journal.storage import readings as stored
+
+        with self.transaction() as session:
+            return stored.delete_reading(session=session, reading_id=reading_id)

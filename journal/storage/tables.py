@@ -141,3 +141,15 @@ class FunctionCheckRow(SQLModel, table=True):
     activity: str = ""
     activity_score: int | None = None
     recorded_at: str  # ISO 8601 date-time, UTC
+
+
+class PainReadingRow(SQLModel, table=True):
+    """Back and leg pain at one moment of a day ("Pain now"), any number a day (schema 11)."""
+
+    __tablename__ = "pain_reading"
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(index=True)
+    time: str  # local time of day, HH:MM
+    back_pain: int
+    leg_pain: int | None = None
+    recorded_at: str  # ISO 8601 date-time, UTC

@@ -103,6 +103,7 @@ class ExportRequest:
     questions: tuple[str, ...]
     last_visit: dt.date | None
     impression: int | None = None  # 1 very much better … 7 very much worse (journal.core.visit_change)
+    with_readings: bool = False  # CSV: the pain-now readings too, in a second file beside it
 
 
 #: The Save dialog's filter per format.
@@ -155,7 +156,11 @@ def write_export(journal: "Journal", request: ExportRequest) -> str:
         for_visit=request.last_visit is not None,
     )
     if result.format is ExportFormat.CSV:
-        return f"Saved {result.count} days to {request.path.name}."
+        from journal.app.readings import export_readings_beside
+
+        beside = export_readings_beside(journal, request.path, result.start, result.end) if request.with_readings else None
+        also = "" if beside is None else f" and {beside[1]} pain-now readings to {beside[0].name}"
+        return f"Saved {result.count} days to {request.path.name}{also}."
     if result.format is ExportFormat.FHIR:
         return f"Saved {result.count} observations from {result.days_logged} days to {request.path.name}."
     return f"Saved a {result.count}-page summary to {request.path.name}."

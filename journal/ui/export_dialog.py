@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -188,6 +189,9 @@ class ExportDialog(QDialog):
         self.format_note.setTextFormat(Qt.TextFormat.PlainText)
         self.format_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # wrap at the form's width
         form.addRow("", self.format_note)
+        self.readings_check = QCheckBox("Also save my pain-now &readings (a second CSV file beside it)", self)
+        self.readings_check.setChecked(True)
+        form.addRow("", self.readings_check)
 
         status_row = QHBoxLayout()
         self.progress = QProgressBar(self)
@@ -290,6 +294,7 @@ class ExportDialog(QDialog):
         self.questions_edit.setEnabled(options.uses_questions)
         self.questions_hint.setVisible(options.uses_questions)
         self.format_note.setText(f"{options.note}\nSuggested file name: {self.suggested_path().name}")
+        self.readings_check.setVisible(self.export_format is ExportFormat.CSV)
 
     def _on_questions_changed(self) -> None:
         if not self._filling:
@@ -367,6 +372,7 @@ class ExportDialog(QDialog):
             questions=self.questions(),
             last_visit=start if self.choice is PeriodChoice.SINCE_VISIT else None,
             impression=self.impression_combo.currentData() if self.choice is PeriodChoice.SINCE_VISIT else None,
+            with_readings=self.readings_check.isChecked(),
         )
 
     def suggested_path(self) -> Path:

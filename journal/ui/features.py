@@ -21,6 +21,7 @@ INSTALLERS: tuple[str, ...] = (
     "journal.ui.pacing:install",
     "journal.ui.import_other_app:install",
     "journal.ui.about_you_dialog:install",
+    "journal.ui.readings:install",
     "journal.ui.reminders:install",  # last: its close filter must see Close before the others
 )
 

@@ -82,6 +82,7 @@ class WindowHost(QMainWindow):
     companion: QObject | None = None  # reminders and the sitting timer
     keyboard_shortcuts_action: QAction | None = None
     context_help_action: QAction | None = None
+    pain_now_action: QAction | None = None  # Pain now… (journal.ui.readings); the tray menu triggers it
 
     def show_status(self, text: str) -> None:
         """A short message in the status bar."""

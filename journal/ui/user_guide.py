@@ -19,6 +19,8 @@ TEXT_SCALE: Final = 1.2
 #: first of these found from the focused widget outwards (by the part's class name).
 SECTIONS: Final[dict[str, str]] = {
     "BodyMapWidget": "The body map",
+    "ReadingsPanel": "Pain now",
+    "PainNowDialog": "Pain now",
     "PacingPanel": "Your pacing plan",
     "TrendsView": "What Trends shows",
     "HistoryView": "Logging a day",

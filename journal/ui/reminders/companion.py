@@ -223,6 +223,8 @@ class DayCompanion(QObject):
             self.start_sitting()
         elif answer == prompts.ANSWER_OPEN_WINDOW:
             self.show_window()
+        elif answer == prompts.ANSWER_PAIN_NOW and self.window.pain_now_action is not None:
+            self.window.pain_now_action.trigger()  # the dialog opens on its own; the window stays as it was
         elif answer == prompts.ANSWER_SETTINGS:
             self.show_window()
             self.open_settings()

@@ -26,6 +26,7 @@ ANSWER_START_SITTING = "start-sitting"
 ANSWER_OPEN_WINDOW = "open-window"
 ANSWER_SETTINGS = "settings"
 ANSWER_QUIT = "quit"
+ANSWER_PAIN_NOW = "pain-now"
 
 
 class Prompt(Enum):
@@ -154,6 +155,7 @@ class CompanionTray(QObject):
         self.open_action = self._add("Open Pain Journal", ANSWER_OPEN_WINDOW)
         self.menu.addSeparator()
         self._prompt_separator = self.menu.addSeparator()
+        self.pain_now_action = self._add("Pain now…", ANSWER_PAIN_NOW)
         self.sitting_action = self._add("I'm sitting down to work", ANSWER_START_SITTING)
         self.settings_action = self._add("Settings…", ANSWER_SETTINGS)
         self.menu.addSeparator()

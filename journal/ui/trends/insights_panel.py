@@ -76,6 +76,15 @@ def _red_flags(s: "Summary") -> list[str]:
     return _section("Symptoms to raise with a doctor", [f"<ul>{''.join(items)}</ul>"])
 
 
+def _through_the_day(s: "Summary", details: bool = False) -> list[str]:
+    """Pain-now readings by part of the day: one line (nothing when there are no readings)."""
+    pattern = s.through_the_day
+    if pattern is None:
+        return []
+    rule = f"<p class='hint'>{_e(pattern.as_json()['rule'])}.</p>" if details else ""
+    return [f"<p>{_e(pattern.sentence())}</p>{rule}"]
+
+
 def _pain(s: "Summary", details: bool = False) -> list[str]:
     b = s.back_pain
     body = [f"<p><b>{_e(s.trend.sentence)}</b></p>"]
@@ -319,11 +328,13 @@ def insights_html(summary: "Summary", details: bool = False) -> str:
             "They get clearer the more days you log.</p>"
         )
     if not details:  # what is worth discussing first; the rest under the Details link
-        parts += _red_flags(s) + lead_html(s) + [_details_link(False)] + _pain(s) + _daily(s) + _flares(s) + _comparing(s)
+        parts += _red_flags(s) + lead_html(s) + [_details_link(False)] + _pain(s) + _through_the_day(s) + _daily(s) + _flares(s)
+        parts += _comparing(s)
         return "".join(parts + _activities(s) + _treatments(s) + _what_helped(s) + _function(s))
     parts += (
         _red_flags(s)
         + _pain(s, details)
+        + _through_the_day(s, details)
         + _daily(s)
         + _flares(s, details)
         + _triggers(s, details)

@@ -455,7 +455,15 @@ class TrendsView(QWidget):
 
             inputs = summary_inputs(journal, start, end)
             return build_summary(
-                days, start, end, urgencies, inputs.sitting, treatments=inputs.treatments, function=inputs.function, about=about
+                days,
+                start,
+                end,
+                urgencies,
+                inputs.sitting,
+                treatments=inputs.treatments,
+                function=inputs.function,
+                about=about,
+                readings=inputs.readings,
             )
 
         self.session.op(words).success(lambda summary: self._on_summary(generation, summary)).failure(
