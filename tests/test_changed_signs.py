@@ -11,9 +11,10 @@ from journal.core.about_you import AboutYou, apply_by_day
 from journal.core.changed_signs import NOT_SHARED, changed_sign_lines, changed_signs
 from journal.core.day import DayEntry
 from journal.core.redflags import RedFlag, red_flags_of
-from journal.core.summary import build_summary, render_text
+from journal.core.summary import build_summary
 from journal.formats import report_data
 from journal.formats.pdf_report import write_pdf
+from journal.formats.summary_text import render_text
 
 FEVER = "fever or chills with back pain"
 NIGHT = "pain at night that rest does not ease"
