@@ -74,3 +74,8 @@ def test_two_concepts_in_one_sentence_find_the_sign(text: str, sign: str) -> Non
 )
 def test_figurative_and_other_peoples_words_ask_nothing(text: str) -> None:
     assert suggested_signs(text) == []
+
+
+def test_a_resolution_reaches_eight_words_back() -> None:
+    assert suggested_signs("the tingling in my left big toe from Sunday has gone") == []
+    assert suggested_signs("the tingling in my left big toe from Sunday is still there") == ["numbness or tingling in legs"]

@@ -26,7 +26,12 @@ from journal.core.screening import suggested_signs
 
 DATA = Path(__file__).parent / "data"
 PHRASINGS = DATA / "screening_phrasings.toml"
-SETS = ["screening_phrasings.toml", "screening_phrasings_b.toml", "screening_phrasings_c.toml"]
+SETS = [
+    "screening_phrasings.toml",
+    "screening_phrasings_b.toml",
+    "screening_phrasings_c.toml",
+    "screening_phrasings_d.toml",
+]
 
 
 @cache
