@@ -31,6 +31,7 @@ SETS = [
     "screening_phrasings_b.toml",
     "screening_phrasings_c.toml",
     "screening_phrasings_d.toml",
+    "screening_phrasings_e.toml",
 ]
 
 
