@@ -32,6 +32,7 @@ SETS = [
     "screening_phrasings_c.toml",
     "screening_phrasings_d.toml",
     "screening_phrasings_e.toml",
+    "screening_phrasings_f.toml",  # ordinary notes only
 ]
 
 
@@ -72,7 +73,10 @@ def test_set_c_is_large_enough() -> None:
 @pytest.mark.parametrize("name", SETS)
 @pytest.mark.parametrize("group", ["cauda_equina", "other_urgent"])
 def test_urgent_phrasings_suggest_an_urgent_sign(name: str, group: str) -> None:
-    share, missed = _share(_phrasings(name)[group], True, urgent_only=True)
+    texts = _phrasings(name).get(group)
+    if texts is None:
+        pytest.skip(f"{name} holds no {group} phrasings")
+    share, missed = _share(texts, True, urgent_only=True)
     assert share >= 0.95, f"{share:.0%} suggested; missed: {missed}"
 
 
