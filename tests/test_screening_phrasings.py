@@ -35,6 +35,7 @@ SETS = [
     "screening_phrasings_f.toml",  # ordinary notes only
     "screening_phrasings_g.toml",
     "screening_phrasings_h.toml",
+    "screening_phrasings_i.toml",
 ]
 
 
