@@ -36,6 +36,7 @@ SETS = [
     "screening_phrasings_g.toml",
     "screening_phrasings_h.toml",
     "screening_phrasings_i.toml",
+    "screening_phrasings_j.toml",
 ]
 
 
