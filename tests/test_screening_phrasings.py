@@ -37,6 +37,7 @@ SETS = [
     "screening_phrasings_h.toml",
     "screening_phrasings_i.toml",
     "screening_phrasings_j.toml",
+    "screening_phrasings_k.toml",
 ]
 
 
