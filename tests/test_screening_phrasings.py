@@ -38,6 +38,7 @@ SETS = [
     "screening_phrasings_i.toml",
     "screening_phrasings_j.toml",
     "screening_phrasings_k.toml",
+    "screening_phrasings_l.toml",
 ]
 
 
