@@ -39,6 +39,7 @@ SETS = [
     "screening_phrasings_j.toml",
     "screening_phrasings_k.toml",
     "screening_phrasings_l.toml",
+    "screening_phrasings_m.toml",
 ]
 
 
