@@ -79,3 +79,9 @@ def test_figurative_and_other_peoples_words_ask_nothing(text: str) -> None:
 def test_a_resolution_reaches_eight_words_back() -> None:
     assert suggested_signs("the tingling in my left big toe from Sunday has gone") == []
     assert suggested_signs("the tingling in my left big toe from Sunday is still there") == ["numbness or tingling in legs"]
+
+
+def test_a_negation_list_stops_where_a_new_subject_starts() -> None:
+    # "bed" is a sign's word, so the comma once read as a list of signs going on.
+    assert suggested_signs("not reacting in bed, I can't feel much down there") == [SADDLE]
+    assert suggested_signs("no numbness, tingling or weakness") == []

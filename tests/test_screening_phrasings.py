@@ -40,6 +40,7 @@ SETS = [
     "screening_phrasings_k.toml",
     "screening_phrasings_l.toml",
     "screening_phrasings_m.toml",
+    "screening_phrasings_n.toml",
 ]
 
 

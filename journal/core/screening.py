@@ -137,6 +137,9 @@ _COMMON: Final = frozenset(
     ]
 )
 
+#: Words that start a new clause after a comma: a negation's list of signs does not go on past them.
+_CLAUSE_SUBJECTS: Final = frozenset(["i", "im", "ive", "id", "ill", "my", "it", "its", "we", "he", "she", "they", "theres"])
+
 Span = tuple[int, int]
 Groups = tuple[tuple[str, ...], ...]
 
@@ -608,8 +611,9 @@ class _Text:
             if token in _SENTENCE_END or self.is_break(at):
                 break
             if token == ",":
-                # "no numbness, tingling or weakness": a list of signs goes on.
-                if at - 1 not in self.terms:
+                # "no numbness, tingling or weakness": a list of signs goes on;
+                # "not reacting in bed, I can't feel": a new subject starts a new clause.
+                if at - 1 not in self.terms or self.tokens[at + 1] in _CLAUSE_SUBJECTS:
                     break
             else:
                 for trigger in self.before_ends.get(at + 1, ()):
