@@ -41,6 +41,7 @@ SETS = [
     "screening_phrasings_l.toml",
     "screening_phrasings_m.toml",
     "screening_phrasings_n.toml",
+    "screening_phrasings_o.toml",
 ]
 
 
