@@ -42,6 +42,7 @@ SETS = [
     "screening_phrasings_m.toml",
     "screening_phrasings_n.toml",
     "screening_phrasings_o.toml",
+    "screening_phrasings_p.toml",
 ]
 
 
