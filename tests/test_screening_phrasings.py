@@ -43,6 +43,7 @@ SETS = [
     "screening_phrasings_n.toml",
     "screening_phrasings_o.toml",
     "screening_phrasings_p.toml",
+    "screening_phrasings_q.toml",
 ]
 
 
