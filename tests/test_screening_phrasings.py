@@ -44,6 +44,7 @@ SETS = [
     "screening_phrasings_o.toml",
     "screening_phrasings_p.toml",
     "screening_phrasings_q.toml",
+    "screening_phrasings_r.toml",
 ]
 
 
