@@ -45,6 +45,7 @@ SETS = [
     "screening_phrasings_p.toml",
     "screening_phrasings_q.toml",
     "screening_phrasings_r.toml",
+    "screening_phrasings_s.toml",
 ]
 
 
