@@ -46,6 +46,7 @@ SETS = [
     "screening_phrasings_q.toml",
     "screening_phrasings_r.toml",
     "screening_phrasings_s.toml",
+    "screening_phrasings_t.toml",
 ]
 
 
