@@ -137,6 +137,9 @@ _COMMON: Final = frozenset(
     ]
 )
 
+#: Words that start a new clause after a comma: a negation's list of signs does not go on past them.
+_CLAUSE_SUBJECTS: Final = frozenset(["i", "im", "ive", "id", "ill", "my", "it", "its", "we", "he", "she", "they", "theres"])
+
 Span = tuple[int, int]
 Groups = tuple[tuple[str, ...], ...]
 
@@ -608,8 +611,9 @@ class _Text:
             if token in _SENTENCE_END or self.is_break(at):
                 break
             if token == ",":
-                # "no numbness, tingling or weakness": a list of signs goes on.
-                if at - 1 not in self.terms:
+                # "no numbness, tingling or weakness": a list of signs goes on;
+                # "not reacting in bed, I can't feel": a new subject starts a new clause.
+                if at - 1 not in self.terms or self.tokens[at + 1] in _CLAUSE_SUBJECTS:
                     break
             else:
                 for trigger in self.before_ends.get(at + 1, ()):
@@ -721,35 +725,61 @@ def days_to_check(entries: Iterable[DayEntry], screening: Screening | None = Non
     return found
 
 
-def _patterns(value: Any, where: str) -> tuple[str, ...]:
+Concepts = Mapping[str, tuple[str, ...]]
+
+
+def _patterns(value: Any, where: str, concepts: Concepts | None = None) -> tuple[str, ...]:
+    """A list of patterns; ``@name`` stands for every pattern of the concept ``name``."""
     if not (isinstance(value, list) and all(isinstance(p, str) and p.strip() for p in value)):
         raise ValueError(f"{WORDS_FILE} {where}: must be a list of patterns")
+    found: list[str] = []
     for pattern in value:
+        if pattern.startswith("@"):
+            listed = None if concepts is None else concepts.get(pattern[1:])
+            if listed is None:
+                raise ValueError(f"{WORDS_FILE} {where}: {pattern!r} is not a concept of [concept]")
+            found.extend(listed)
+            continue
         if _is_wildcard(_pattern_parts(pattern)[0]):
             raise ValueError(f"{WORDS_FILE} {where}: {pattern!r} must start with a word, not a wildcard")
-    return tuple(value)
+        found.append(pattern)
+    return tuple(dict.fromkeys(found))
 
 
-def _groups(value: Any, where: str) -> Groups:
+def _groups(value: Any, where: str, concepts: Concepts | None = None) -> Groups:
     if not (isinstance(value, list) and value and all(isinstance(g, list) and g for g in value)):
         raise ValueError(f"{WORDS_FILE} {where}: 'all' must be non-empty lists of patterns")
-    return tuple(_patterns(group, where) for group in value)
+    return tuple(_patterns(group, where, concepts) for group in value)
+
+
+def _concepts(value: Any) -> dict[str, tuple[str, ...]]:
+    """The ``[concept]`` table: named lists of patterns (a concept may not name another)."""
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{WORDS_FILE} [concept] must be a table of pattern lists")
+    return {str(name): _patterns(listed, f"concept {name!r}") for name, listed in value.items()}
 
 
 def build_screening(data: Mapping[str, Any]) -> Screening:
-    """Check parsed warning_words data; :class:`ValueError` names the first problem."""
+    """Check parsed warning_words data; :class:`ValueError` names the first problem.
+
+    A sign's groups and ``unless`` words may name a concept (``"@bladder_bowel"``):
+    a list of words for one idea, shared by the signs that need it, so that a
+    sign is found where any word for one idea meets any word for another in a
+    sentence, not only in the phrases someone thought to list.
+    """
+    concepts = _concepts(data.get("concept", {}))
     signs = []
     for index, raw in enumerate(data.get("sign", []), start=1):
         name = raw.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ValueError(f"{WORDS_FILE} sign {index}: 'name' must be the catalog name")
         where = f"sign {name!r}"
-        groups = _groups(raw.get("all"), where)
-        unless = _patterns(raw.get("unless", []), f"{where} 'unless'")
+        groups = _groups(raw.get("all"), where, concepts)
+        unless = _patterns(raw.get("unless", []), f"{where} 'unless'", concepts)
         also = raw.get("also", [])
         if not isinstance(also, list):
             raise ValueError(f"{WORDS_FILE} {where}: 'also' must be a list of 'all' lists")
-        signs.append(SignWords(name, groups, unless, tuple(_groups(g, f"{where} 'also'") for g in also)))
+        signs.append(SignWords(name, groups, unless, tuple(_groups(g, f"{where} 'also'", concepts) for g in also)))
     raw_negation = data.get("negation", {})
     if not isinstance(raw_negation, Mapping):
         raise ValueError(f"{WORDS_FILE} [negation] must be a table")

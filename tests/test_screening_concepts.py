@@ -1,0 +1,87 @@
+"""Signs built from concepts: any word for one idea with any word for another, in one sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal.core.screening import build_screening, default_screening, suggested_signs
+
+CONTROL = "loss of bladder or bowel control"
+URINE = "trouble passing or controlling urine"
+SADDLE = "numbness in the saddle area"
+FOOT = "foot drop or cannot lift the front of the foot"
+PROGRESSIVE = "progressive leg weakness"
+FALL = "severe pain after a fall or injury"
+
+
+def test_a_concept_stands_for_its_words_in_groups_and_unless() -> None:
+    rules = build_screening(
+        {
+            "concept": {"part": ["bladder", "my water"], "wrong": ["leaked", "let go"], "not": ["bottle"]},
+            "sign": [{"name": CONTROL, "all": [["@part"], ["@wrong", "wet"]], "unless": ["@not"]}],
+        }
+    )
+    assert rules.signs[0].all == (("bladder", "my water"), ("leaked", "let go", "wet"))
+    assert suggested_signs("my water let go in the queue", rules) == [CONTROL]
+    assert suggested_signs("the bladder leaked", rules) == [CONTROL]
+    assert suggested_signs("my water bottle leaked", rules) == []
+
+
+def test_an_unknown_concept_is_refused_clearly() -> None:
+    with pytest.raises(ValueError, match="'@parts' is not a concept"):
+        build_screening({"concept": {"part": ["bladder"]}, "sign": [{"name": CONTROL, "all": [["@parts"]]}]})
+    with pytest.raises(ValueError, match=r"\[concept\]"):
+        build_screening({"concept": ["bladder"], "sign": []})
+
+
+def test_the_shipped_lists_use_concepts() -> None:
+    # Each sign the issue names gets a set of groups built from concepts, beside its phrases.
+    names = {sign.name for sign in default_screening().signs if len(sign.also) >= 1}
+    assert {CONTROL, URINE, SADDLE, FOOT, PROGRESSIVE, FALL} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # words of two concepts that no listed phrase holds together
+        ("the lav defeated me, nothing would come", URINE),
+        ("my pyjamas were damp when I woke", CONTROL),
+        ("bowels let go at the bus stop", CONTROL),
+        ("the loo paper feels like it's on somebody else's bottom", SADDLE),
+        ("toes scuffing the lino all day", FOOT),
+        ("calf weaker day by day", PROGRESSIVE),
+        ("took a tumble down the garden steps, pain 9 out of 10", FALL),
+        ("went arse over tit on the kerb, back agony", FALL),
+    ],
+)
+def test_two_concepts_in_one_sentence_find_the_sign(text: str, sign: str) -> None:
+    assert sign in suggested_signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb with boredom at the meeting",
+        "both legs of the trip were delayed",
+        "my leg strength is getting better every day",
+        "grandson wet the bed at ours",
+        "wet the garden and pulled the weeds",
+        "the consultant mentioned numbness down below as a risk",
+        "fell about laughing",
+        "my laptop crashed, terrible day",
+        "the table was wobbly",
+    ],
+)
+def test_figurative_and_other_peoples_words_ask_nothing(text: str) -> None:
+    assert suggested_signs(text) == []
+
+
+def test_a_resolution_reaches_eight_words_back() -> None:
+    assert suggested_signs("the tingling in my left big toe from Sunday has gone") == []
+    assert suggested_signs("the tingling in my left big toe from Sunday is still there") == ["numbness or tingling in legs"]
+
+
+def test_a_negation_list_stops_where_a_new_subject_starts() -> None:
+    # "bed" is a sign's word, so the comma once read as a list of signs going on.
+    assert suggested_signs("not reacting in bed, I can't feel much down there") == [SADDLE]
+    assert suggested_signs("no numbness, tingling or weakness") == []
