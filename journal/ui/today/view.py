@@ -193,7 +193,7 @@ class TodayView(QWidget):
         self.date_edit.setMaximumDate(_qdate(clock.today()))
         self.date_edit.setDate(_qdate(clock.today()))
         self.date_edit.setAccessibleName("Date of the entry")
-        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 40)
+        self._fit_date(_LONG_DATE)
         label = QLabel("&Day:")
         label.setBuddy(self.date_edit)
         previous = QPushButton("◀ &Previous")
@@ -230,27 +230,25 @@ class TodayView(QWidget):
         bar = QWidget(self)
         bar.setObjectName("saveBar")
         layout = QHBoxLayout(bar)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(0, 4, 0, 0)
         #: Filled by the guidance feature with "For today" cards after a save; it
         #: moves into the form, under the daily core, when the form is built.
         self.cards_area = QWidget(self)
         self.cards_area.setObjectName("cardsArea")
         QHBoxLayout(self.cards_area).setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(1)
         # Whether the day is saved, beside the button that saves it.
         self.state_label = QLabel(bar)
         self.state_label.setObjectName("entryState")
+        # One line where there is room (any window 800 px wide), two at most: the bar stays low.
         self.state_label.setWordWrap(True)
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        two_lines = self.state_label.fontMetrics().horizontalAdvance("Saved entry: changes you make here")
-        self.state_label.setMaximumWidth(two_lines + 8)
-        layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.state_label, 1, Qt.AlignmentFlag.AlignVCenter)
         self.save_button = QPushButton("Save day  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
-        self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 3)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 2 + 8)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return bar
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -262,8 +260,15 @@ class TodayView(QWidget):
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.date_edit.setDisplayFormat(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
+        self._fit_date(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
         super().resizeEvent(event)
+
+    def _fit_date(self, display: str) -> None:
+        """Write the date in ``display`` format, with room for the longest date so written
+        (from the first frame on: the date is never cut)."""
+        self.date_edit.setDisplayFormat(display)
+        longest = QDate(2026, 9, 30).toString(display)  # a Wednesday in September: the longest names
+        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance(longest) + 48)
 
     def bring_into_view(self, *widgets: QWidget) -> None:
         """Scroll the day so ``widgets`` (those shown) are in view, the first one most of all.
