@@ -354,3 +354,21 @@ def test_a_five_day_journal_says_too_few_days_instead_of_findings(tmp_path: Path
     assert "0 flare days in 0 episodes" not in first
     assert "Flares: too few days yet" in first
     assert "No effortful activity was followed by a flare" not in first
+
+
+def test_each_days_row_says_what_helped_with_the_patients_rating(tmp_path: Path) -> None:
+    """The day-by-day table lists the day's medications and what helped it (its rating in words)."""
+    from journal.core.day import ReliefUse
+
+    first = END - dt.timedelta(days=2)
+    days = [
+        DayEntry(date=first, back_pain=6, medications=("naproxen 250 mg",), relief=(ReliefUse("heat", 2),)),
+        DayEntry(date=first + dt.timedelta(days=1), back_pain=4, relief=(ReliefUse("stretching", 0), ReliefUse("rest", None))),
+        DayEntry(date=END, back_pain=3),
+    ]
+    out = tmp_path / "report.pdf"
+    write_pdf(report_data(days, first, END), out, paper=A4)
+    later = " ".join(page_texts(out)[1:])
+    assert "Medication / what helped" in later
+    assert "naproxen 250 mg; helped: heat (a lot)" in later
+    assert "helped: stretching (not at all), rest" in later
