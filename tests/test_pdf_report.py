@@ -155,7 +155,7 @@ def test_triggers_activities_medications_and_questions_on_page_one(
     assert f"Days of {expected['days_logged']}" in first
     # Six questions do not fit beside what helped on a full page 1: they follow it, on page 2 at the latest.
     early = first + " " + report[1][1]
-    assert "The patient's questions" in early
+    assert "Your questions" in early
     for question in expected["questions"]:
         assert flat(question["text"]) in early
 
@@ -372,3 +372,10 @@ def test_each_days_row_says_what_helped_with_the_patients_rating(tmp_path: Path)
     assert "Medication / what helped" in later
     assert "naproxen 250 mg; helped: heat (a lot)" in later
     assert "helped: stretching (not at all), rest" in later
+
+
+def test_the_report_speaks_to_the_patient_in_one_voice(report: tuple[Path, list[str], int]) -> None:
+    """The patient brings the report to a doctor: it says "you" and "your" throughout, never "the patient"."""
+    text = " ".join(report[1])
+    assert "the patient" not in text.casefold()
+    assert "Your questions" in text and "from your own daily entries" in text
