@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core import clock
+from journal.core import clock, today_rules
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
@@ -298,7 +298,7 @@ class TodayView(QWidget):
         return self.form.date
 
     def is_dirty(self) -> bool:
-        return self._baseline is not None and self.form.entry() != self._baseline
+        return today_rules.is_dirty(self._baseline, self.form.entry())
 
     def discard_changes(self) -> None:
         """Let the form's edits go: nothing is asked about them when the day or window closes."""
@@ -310,15 +310,7 @@ class TodayView(QWidget):
         if dirty and self._said_saved:
             self._said_saved = False
             self.status.emit("")  # "Saved" in the status bar would contradict the words beside Save
-        if dirty:
-            text = "Unsaved changes"
-        elif self._just_saved is not None:
-            text = f"✓ Saved at {self._just_saved:%H:%M}: changes you make here update it"
-        elif self._existing:
-            text = "Saved entry: changes you make here update it"
-        else:
-            text = "New entry: nothing saved for this day yet"
-        self.state_label.setText(text)
+        self.state_label.setText(today_rules.entry_state(dirty=dirty, just_saved=self._just_saved, existing=self._existing))
         self.state_label.setProperty("dirty", dirty)
         self._show_banner()
 
@@ -327,21 +319,9 @@ class TodayView(QWidget):
         if not flags:
             self.red_flag_banner.hide()
             return
-        urgent = [f.symptom for f in flags if f.urgency is Urgency.URGENT]
-        # Each "soon" sign says how soon (from its guideline, catalog.toml).
-        soon = [f"{f.symptom} ({f.when})" if f.when else f.symptom for f in flags if f.urgency is Urgency.SOON]
-        parts = []
-        if urgent:
-            parts.append(
-                f"⚠  Seek medical care now: you logged {', '.join(urgent)}. Go to an emergency "
-                "department, or call your local emergency number."
-            )
-        if soon:
-            # A "soon" sign never sits under "Seek medical care now".
-            lead = "Also see your doctor soon about" if urgent else "⚠  See your doctor soon: you logged"
-            parts.append(f"{lead} {'; '.join(soon)}.")
+        urgent = any(f.urgency is Urgency.URGENT for f in flags)
         self.red_flag_banner.setProperty("urgent", bool(urgent))
-        self.red_flag_banner.setText("\n".join(parts))
+        self.red_flag_banner.setText(today_rules.banner_text(flags))
         self.red_flag_banner.style().unpolish(self.red_flag_banner)
         self.red_flag_banner.style().polish(self.red_flag_banner)
         self.red_flag_banner.show()
@@ -450,10 +430,11 @@ class TodayView(QWidget):
         (``then`` only if it worked), Discard lets the edits go, Cancel does
         nothing. While a save is under way, ``then`` waits for its outcome.
         """
-        if self._saving:
+        rule = today_rules.leave_rule(saving=self._saving, dirty=self.is_dirty())
+        if rule is today_rules.Leave.AFTER_SAVE:
             self._after_save.append(lambda saved: then() if saved else None)
             return
-        if not self.is_dirty():
+        if rule is today_rules.Leave.NOW:
             then()
             return
         answer = QMessageBox.question(
