@@ -165,7 +165,7 @@ def test_triggers_activities_medications_and_questions_on_page_one(
     assert f"Days of {expected['days_logged']}" in first
     # Six questions do not fit beside what helped on a full page 1: they follow it, on page 2 at the latest.
     early = first + " " + report[1][1]
-    assert "The patient's questions" in early
+    assert "Your questions" in early
     for question in expected["questions"]:
         assert flat(question["text"]) in early
 
@@ -364,3 +364,28 @@ def test_a_five_day_journal_says_too_few_days_instead_of_findings(tmp_path: Path
     assert "0 flare days in 0 episodes" not in first
     assert "Flares: too few days yet" in first
     assert "No effortful activity was followed by a flare" not in first
+
+
+def test_each_days_row_says_what_helped_with_the_patients_rating(tmp_path: Path) -> None:
+    """The day-by-day table lists the day's medications and what helped it (its rating in words)."""
+    from journal.core.day import ReliefUse
+
+    first = END - dt.timedelta(days=2)
+    days = [
+        DayEntry(date=first, back_pain=6, medications=("naproxen 250 mg",), relief=(ReliefUse("heat", 2),)),
+        DayEntry(date=first + dt.timedelta(days=1), back_pain=4, relief=(ReliefUse("stretching", 0), ReliefUse("rest", None))),
+        DayEntry(date=END, back_pain=3),
+    ]
+    out = tmp_path / "report.pdf"
+    write_pdf(report_data(days, first, END), out, paper=A4)
+    later = " ".join(page_texts(out)[1:])
+    assert "Medication / what helped" in later
+    assert "naproxen 250 mg; helped: heat (a lot)" in later
+    assert "helped: stretching (not at all), rest" in later
+
+
+def test_the_report_speaks_to_the_patient_in_one_voice(report: tuple[Path, list[str], int]) -> None:
+    """The patient brings the report to a doctor: it says "you" and "your" throughout, never "the patient"."""
+    text = " ".join(report[1])
+    assert "the patient" not in text.casefold()
+    assert "Your questions" in text and "from your own daily entries" in text

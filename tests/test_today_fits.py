@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -153,3 +154,75 @@ def test_more_remembers_whether_it_was_open(qtbot: QtBot) -> None:
     third = MoreSection()
     qtbot.addWidget(third)
     assert not third.is_open() and third.body.isHidden()
+
+
+def test_every_body_map_region_is_a_24_pixel_target_at_1280_by_800(qtbot: QtBot, db_path: Path) -> None:
+    """Each place is at least 24 px across in its smaller dimension, by mouse; the lower
+    back's left, centre and right are three such targets side by side, in that order."""
+    from journal.ui.widgets.body_map import MIN_TARGET
+
+    window = open_window(qtbot, db_path)
+    _at(qtbot, window, 1280, 800)
+    body_map = window.today.form.body_map
+    transform = body_map._transform()
+    sizes: dict[tuple[str, str], tuple[float, float]] = {}
+    for shape, path in body_map._shapes:
+        box = transform.map(path).boundingRect()
+        sizes[(shape.code, shape.view)] = (box.width(), box.height())
+    small = {key: size for key, size in sizes.items() if min(size) < MIN_TARGET}
+    assert MIN_TARGET == 24 and small == {}
+    lower_back = [body_map.region_centre(code, "back") for code in ("lower_back_left", "lower_back_centre", "lower_back_right")]
+    assert lower_back[0].x() + MIN_TARGET <= lower_back[1].x() and lower_back[1].x() + MIN_TARGET <= lower_back[2].x()
+    for point, code in zip(lower_back, ("lower_back_left", "lower_back_centre", "lower_back_right"), strict=True):
+        assert body_map.region_at(point) == code
+    assert hidden_parts(window) == []  # the daily core still fits beside the larger map
+    close_window(window)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def test_the_first_frame_shows_the_whole_date_and_save_disabled(qtbot: QtBot, db_path: Path, size: tuple[int, int]) -> None:
+    """Before the journal is open: the date is written whole, and Save is drawn off (not in the accent colour)."""
+    from PySide6.QtGui import QColor
+
+    from journal.ui.app import create_window
+    from journal.ui.palettes import LIGHT
+    from journal.ui.style import padding, style_sheet
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(style_sheet(LIGHT, padding(app)))  # the light start's style, as before the first frame
+    window = create_window(db_path, welcome=False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    with qtbot.waitSignal(window.session.opened, timeout=20_000):
+        window.show()
+        today = window.today
+        assert not today.isEnabled() and not today.save_button.isEnabled()
+        edit = today.date_edit
+        line = edit.lineEdit()
+        assert line.fontMetrics().horizontalAdvance(edit.text()) <= line.width(), edit.text()
+        image = today.save_button.grab().toImage()
+        centre = image.pixelColor(6, image.height() // 2)
+        assert centre != QColor(LIGHT.accent)
+    close_window(window)
+    app.setStyleSheet("")
+
+
+def test_the_save_bar_is_compact_at_800_by_600(qtbot: QtBot, db_path: Path) -> None:
+    """Save and the words beside it take one short row, whatever the words say."""
+    window = open_window(qtbot, db_path)
+    _at(qtbot, window, 800, 600)
+    today = window.today
+    bar = today.findChild(QWidget, "saveBar")
+    assert bar is not None
+    for text in (
+        "New entry: nothing saved for this day yet",
+        "✓ Saved at 09:41: changes you make here update it",
+        "Not saved: your entry is still here",
+    ):
+        today.state_label.setText(text)
+        settle_layouts()
+        assert bar.height() <= 56, (text, bar.height())
+        label = today.state_label
+        assert label.height() >= label.heightForWidth(label.width())  # the words are all shown
+    close_window(window)

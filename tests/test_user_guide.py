@@ -141,3 +141,20 @@ def test_f1_opens_the_guide_at_the_section_in_focus(qtbot: QtBot, db_path: Path)
     qtbot.waitUntil(lambda: guide.current_heading() == "Logging a day", timeout=5_000)
     guide.close()
     close_window(window)
+
+
+def test_the_guide_shows_its_screenshots_from_beside_it(qtbot: QtBot) -> None:
+    """Each picture the guide names is a small PNG shipped under resources/help, and the viewer draws it."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QPixmap, QTextDocument
+
+    names = re.findall(r"!\[[^\]]+\]\((images/[a-z0-9-]+\.png)\)", user_guide_markdown())
+    assert len(names) >= 5
+    dialog = UserGuideDialog()
+    qtbot.addWidget(dialog)
+    for name in names:
+        path = USER_GUIDE_FILE.parent / name
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+        assert path.stat().st_size < 200_000, name
+        image = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        assert isinstance(image, QImage | QPixmap) and not image.isNull() and image.width() <= 560, name

@@ -184,6 +184,21 @@ def load_body_map() -> BodyMap:
     return parse_body_map(load_toml(BODY_MAP_FILE))
 
 
+def smallest_region(body: BodyMap) -> float:
+    """The smallest extent of any region, across or down, in map units.
+
+    A region drawn rounded (see :func:`smooth_segments`) keeps the midpoints of
+    its edges, so its extent is measured between those.
+    """
+    smallest = float("inf")
+    for shape in body.shapes:
+        start, segments = smooth_segments(shape.points)
+        xs = [start[0], *(end[0] for _, end in segments)]
+        ys = [start[1], *(end[1] for _, end in segments)]
+        smallest = min(smallest, max(xs) - min(xs), max(ys) - min(ys))
+    return smallest
+
+
 def neighbour(code: str, key: str) -> str:
     """The region an arrow key moves to from ``code``: "left"/"right" along its row
     (the patient's left and right), "up"/"down" to the nearest region of the row

@@ -114,9 +114,8 @@ def sample_days(end: dt.date | None = None, days: int = 182, seed: int = 7) -> l
         medications = []
         if back >= 5:
             medications.append("pain relief tablet (as prescribed)")
-        if cold or back >= 6:
-            medications.append("heat pack")
-        relief, medication_helped = _what_helped(helped_rng, back, medications)
+        # Heat is self-care, logged as what helped (never as a medication).
+        relief, medication_helped = _what_helped(helped_rng, back, medications, cold=cold)
         entries.append(
             DayEntry(
                 date=date,
@@ -198,15 +197,15 @@ def sample_readings(end: dt.date | None = None, weeks: int = 4, seed: int = 11) 
 
 
 def _what_helped(
-    rng: random.Random, back: int, medications: list[str]
+    rng: random.Random, back: int, medications: list[str], *, cold: bool
 ) -> tuple[tuple[ReliefUse, ...], tuple[tuple[str, int], ...]]:
-    """Relief used on harder days (as people do: because of the pain), rated on most days."""
+    """Relief used on harder days (as people do: because of the pain) and heat on cold ones, rated on most days."""
 
     def rating(weights: tuple[float, float, float]) -> int | None:
         return None if rng.random() < 0.2 else rng.choices((0, 1, 2), weights)[0]
 
     relief: list[ReliefUse] = []
-    if back >= 5 and rng.random() < 0.7:
+    if cold or back >= 6 or (back >= 5 and rng.random() < 0.7):
         relief.append(ReliefUse("heat", rating((0.1, 0.4, 0.5))))
     if back >= 6 and rng.random() < 0.6:
         relief.append(ReliefUse("lying down", rating((0.3, 0.5, 0.2))))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal.core.catalog import name_key
 from journal.core.day import DayEntry
+from journal.core.history import relief_text
 from journal.core.summary import rounded
 from journal.core.weeks import week_rows
 from journal.core.words import one_decimal
@@ -45,7 +46,14 @@ def day_table(data: ReportData, st: Styles, width: float, words: DateWords) -> l
             for x in entry.symptoms
         )
 
-    head = ["Date", "Back", "Leg", "PEG", "Flare", "Sleep<br/>hours", "Medication / self-care", "Triggers", "Symptoms"]
+    head = ["Date", "Back", "Leg", "PEG", "Flare", "Sleep<br/>hours", "Medication / what helped", "Triggers", "Symptoms"]
+
+    def taken(entry: DayEntry) -> str:
+        """The day's medications, then what the patient did that helped, with their own ratings."""
+        medications = ", ".join(patient_text(m) for m in entry.medications)
+        helped = patient_text(relief_text(entry))
+        return "; ".join(part for part in (medications, f"helped: {helped}" if helped else "") if part)
+
     rows: list[list[Any]] = [[p(h, st.head_cell) for h in head]]
     flare_rows: list[int] = []
     for e in data.entries:
@@ -60,7 +68,7 @@ def day_table(data: ReportData, st: Styles, width: float, words: DateWords) -> l
                 p(one_decimal(peg)),
                 p("<b>flare</b>" if e.date in flare_set else ""),
                 p("–" if e.sleep_hours is None else f"{e.sleep_hours:g}"),
-                p(", ".join(patient_text(m) for m in e.medications)),
+                p(taken(e)),
                 p(", ".join(patient_text(t) for t in e.triggers)),
                 p(symptoms(e)),
             ]

@@ -280,7 +280,7 @@ def function_section(data: ReportData, st: Styles) -> list["Flowable"]:
     if not lines:
         return []
     text = " → ".join(patient_text(line) for line in lines)
-    return [Paragraph(f"<b>What the patient can do</b> (minutes before pain stops them; own activity 0–10): {text}", st.body)]
+    return [Paragraph(f"<b>What you can do</b> (minutes before pain stops you; your own activity 0–10): {text}", st.body)]
 
 
 def chart_section(data: ReportData, st: Styles, width: float) -> list["Flowable"]:
@@ -463,7 +463,7 @@ def _medications(data: ReportData, st: Styles, width: float) -> list["Flowable"]
     table = Table(rows, colWidths=[width * w for w in widths], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
     pills = helped.painkillers
-    notes = ["*A lot / a little / not at all: the patient's own rating on the days used." if rated else ""]
+    notes = ["*A lot / a little / not at all: your own rating on the days used." if rated else ""]
     if pills.days:
         notes.append(f"Painkiller on {pills.days} of {pills.days_logged} logged days")
         if pills.first_per_week is not None and pills.last_per_week is not None:
@@ -484,7 +484,7 @@ def _questions(data: ReportData, st: Styles, words: DateWords) -> list["Flowable
 
     from journal.formats.pdf_text import patient_paragraph
 
-    out: list[Flowable] = [heading("The patient's questions", st)]
+    out: list[Flowable] = [heading("Your questions", st)]
     if data.questions is not None:
         items = [patient_paragraph(q, st.body) for q in data.questions]
     else:

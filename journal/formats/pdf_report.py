@@ -146,7 +146,7 @@ def _canvas_class(running_head: str, footer_left: str, generated: str, st: Style
             self.setFillColor(colors.HexColor(MUTED))
             self.setFont(st.regular, 7.2)
             self.drawString(margin, y, footer_left)
-            self.drawString(margin, y - 9.5, f"Generated {generated} by Pain Journal, from the patient's own daily entries.")
+            self.drawString(margin, y - 9.5, f"Generated {generated} by Pain Journal, from your own daily entries.")
             self.setFont(st.bold, 8)
             self.setFillColor(colors.HexColor(INK))
             self.drawRightString(width - margin, y - 9.5, f"Page {number} of {total}")

@@ -62,6 +62,8 @@ class UserGuideDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * TEXT_SCALE)
         self.browser.setFont(font)
         self.browser.document().setDocumentMargin(16)
+        # The guide's pictures (resources/help/images) are found beside it, never fetched.
+        self.browser.setSearchPaths([str(USER_GUIDE_FILE.parent)])
         self.browser.setMarkdown(user_guide_markdown())
         self.browser.setAccessibleName("User guide")
         layout.addWidget(self.browser, 1)

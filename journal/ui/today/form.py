@@ -70,12 +70,12 @@ SECTION_HELP: Final = (
     "the journal tells you when to see a doctor about them.",
     "Stiffness and sleep: type the minutes and the hours. Sleep quality and mood are 0 to 10, like pain.",
     "How much pain got in the way: 0 to 10 each. With back pain they make the PEG score doctors use.",
-    "Medications and self-care, as you take them: Space ticks one you used before; type a new one and press Enter. "
+    "What helped: what you did for the pain, such as heat or rest. Arrow keys move between the chips; 2, 1 or 0 "
+    "ticks one and says whether it helped a lot, a little or not at all, in one key press. Space ticks one without "
+    "a rating. Tab reaches + Add… to name one of your own. This is your own judgement; it is never counted as a trigger.",
+    "Medications, as you take them (Alt+K): Space ticks one you used before; type a new one and press Enter. "
     "On a ticked one, 2, 1 or 0 says whether it helped a lot, a little or not at all. "
     "The journal never suggests what to take.",
-    "What helped: what you did for the pain. Arrow keys move between the chips; 2, 1 or 0 ticks one and says "
-    "whether it helped a lot, a little or not at all, in one key press. Space ticks one without a rating. "
-    "Tab reaches + Add… to name one of your own. This is your own judgement; it is never counted as a trigger.",
     "Notes and questions: anything else about the day, and what to ask at your next appointment. Tab moves on.",
 )
 MORE_HELP: Final = "More opens or folds the fields below (Alt+M). It stays as you leave it."
@@ -127,8 +127,10 @@ class DayForm(QWidget):
         self._more_boxes = [
             self._body_box(),
             self._interference_box(),
-            self._medication_box(),
+            # What helped (one key on a chip, from the start) comes before the medications
+            # typed by name: a new journal's self-care is a chip, not a name to type.
             self._relief_box(),
+            self._medication_box(),
             self._notes_box(),
         ]
         for box, text in zip(self._more_boxes, SECTION_HELP[4:], strict=True):
@@ -294,7 +296,8 @@ class DayForm(QWidget):
         return box
 
     def _medication_box(self) -> QGroupBox:
-        box = QGroupBox("Medications and self-care taken")
+        # Alt+K (the title's mnemonic) moves to the medications; self-care is in "What helped?".
+        box = QGroupBox("Medications ta&ken")
         layout = QVBoxLayout(box)
         self.medications = MedicationList()
         layout.addWidget(self.medications)
@@ -341,8 +344,8 @@ class DayForm(QWidget):
         chain += self.symptoms.focus_widgets()
         chain.append(self.more.toggle)
         chain += [self.stiffness, self.sleep_hours, self.sleep_quality, self.stress, self.enjoyment, self.activity]
-        chain += self.medications.focus_widgets()
         chain += self.relief.focus_widgets()
+        chain += self.medications.focus_widgets()
         chain += [self.notes, self.questions]
         return chain
 

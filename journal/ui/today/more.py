@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout
 ORGANIZATION = "pain-journal"
 APPLICATION = "today"
 OPEN_KEY = "form/more_open"
-TITLE = "&More: stiffness, sleep, mood, how pain got in the way, medications, what helped, notes"
+TITLE = "&More: stiffness, sleep, mood, how pain got in the way, what helped, medications, notes"
 
 
 def open_settings() -> QSettings:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.core import clock
+from journal.core import clock, today_rules
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
@@ -193,7 +193,7 @@ class TodayView(QWidget):
         self.date_edit.setMaximumDate(_qdate(clock.today()))
         self.date_edit.setDate(_qdate(clock.today()))
         self.date_edit.setAccessibleName("Date of the entry")
-        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance("Wed 30 Sep 2026") + 40)
+        self._fit_date(_LONG_DATE)
         label = QLabel("&Day:")
         label.setBuddy(self.date_edit)
         previous = QPushButton("◀ &Previous")
@@ -230,27 +230,25 @@ class TodayView(QWidget):
         bar = QWidget(self)
         bar.setObjectName("saveBar")
         layout = QHBoxLayout(bar)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(0, 4, 0, 0)
         #: Filled by the guidance feature with "For today" cards after a save; it
         #: moves into the form, under the daily core, when the form is built.
         self.cards_area = QWidget(self)
         self.cards_area.setObjectName("cardsArea")
         QHBoxLayout(self.cards_area).setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(1)
         # Whether the day is saved, beside the button that saves it.
         self.state_label = QLabel(bar)
         self.state_label.setObjectName("entryState")
+        # One line where there is room (any window 800 px wide), two at most: the bar stays low.
         self.state_label.setWordWrap(True)
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        two_lines = self.state_label.fontMetrics().horizontalAdvance("Saved entry: changes you make here")
-        self.state_label.setMaximumWidth(two_lines + 8)
-        layout.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.state_label, 1, Qt.AlignmentFlag.AlignVCenter)
         self.save_button = QPushButton("Save day  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save())
-        self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 3)
-        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.save_button.setMinimumHeight(self.save_button.fontMetrics().height() * 2 + 8)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignVCenter)
         return bar
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -262,8 +260,15 @@ class TodayView(QWidget):
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.date_edit.setDisplayFormat(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
+        self._fit_date(_SHORT_DATE if event.size().width() < _SHORT_DATE_BELOW else _LONG_DATE)
         super().resizeEvent(event)
+
+    def _fit_date(self, display: str) -> None:
+        """Write the date in ``display`` format, with room for the longest date so written
+        (from the first frame on: the date is never cut)."""
+        self.date_edit.setDisplayFormat(display)
+        longest = QDate(2026, 9, 30).toString(display)  # a Wednesday in September: the longest names
+        self.date_edit.setMinimumWidth(self.date_edit.fontMetrics().horizontalAdvance(longest) + 48)
 
     def bring_into_view(self, *widgets: QWidget) -> None:
         """Scroll the day so ``widgets`` (those shown) are in view, the first one most of all.
@@ -293,7 +298,7 @@ class TodayView(QWidget):
         return self.form.date
 
     def is_dirty(self) -> bool:
-        return self._baseline is not None and self.form.entry() != self._baseline
+        return today_rules.is_dirty(self._baseline, self.form.entry())
 
     def discard_changes(self) -> None:
         """Let the form's edits go: nothing is asked about them when the day or window closes."""
@@ -305,15 +310,7 @@ class TodayView(QWidget):
         if dirty and self._said_saved:
             self._said_saved = False
             self.status.emit("")  # "Saved" in the status bar would contradict the words beside Save
-        if dirty:
-            text = "Unsaved changes"
-        elif self._just_saved is not None:
-            text = f"✓ Saved at {self._just_saved:%H:%M}: changes you make here update it"
-        elif self._existing:
-            text = "Saved entry: changes you make here update it"
-        else:
-            text = "New entry: nothing saved for this day yet"
-        self.state_label.setText(text)
+        self.state_label.setText(today_rules.entry_state(dirty=dirty, just_saved=self._just_saved, existing=self._existing))
         self.state_label.setProperty("dirty", dirty)
         self._show_banner()
 
@@ -322,21 +319,9 @@ class TodayView(QWidget):
         if not flags:
             self.red_flag_banner.hide()
             return
-        urgent = [f.symptom for f in flags if f.urgency is Urgency.URGENT]
-        # Each "soon" sign says how soon (from its guideline, catalog.toml).
-        soon = [f"{f.symptom} ({f.when})" if f.when else f.symptom for f in flags if f.urgency is Urgency.SOON]
-        parts = []
-        if urgent:
-            parts.append(
-                f"⚠  Seek medical care now: you logged {', '.join(urgent)}. Go to an emergency "
-                "department, or call your local emergency number."
-            )
-        if soon:
-            # A "soon" sign never sits under "Seek medical care now".
-            lead = "Also see your doctor soon about" if urgent else "⚠  See your doctor soon: you logged"
-            parts.append(f"{lead} {'; '.join(soon)}.")
+        urgent = any(f.urgency is Urgency.URGENT for f in flags)
         self.red_flag_banner.setProperty("urgent", bool(urgent))
-        self.red_flag_banner.setText("\n".join(parts))
+        self.red_flag_banner.setText(today_rules.banner_text(flags))
         self.red_flag_banner.style().unpolish(self.red_flag_banner)
         self.red_flag_banner.style().polish(self.red_flag_banner)
         self.red_flag_banner.show()
@@ -445,10 +430,11 @@ class TodayView(QWidget):
         (``then`` only if it worked), Discard lets the edits go, Cancel does
         nothing. While a save is under way, ``then`` waits for its outcome.
         """
-        if self._saving:
+        rule = today_rules.leave_rule(saving=self._saving, dirty=self.is_dirty())
+        if rule is today_rules.Leave.AFTER_SAVE:
             self._after_save.append(lambda saved: then() if saved else None)
             return
-        if not self.is_dirty():
+        if rule is today_rules.Leave.NOW:
             then()
             return
         answer = QMessageBox.question(

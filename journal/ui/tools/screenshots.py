@@ -1,6 +1,9 @@
 """Regenerate the README's screenshots offscreen, from the sample data, on a fixed date.
 
-    python -m journal.ui.tools.screenshots [--out docs/screenshots]
+    python -m journal.ui.tools.screenshots [--out docs/screenshots] [--guide]
+
+``--guide`` also writes small copies of a few of them into resources/help/images,
+where the user guide shows them (:data:`GUIDE_IMAGES`).
 
 Writes one PNG per screen in :data:`SHOTS`: Today (light and dark), the
 where-it-hurts area, History, Trends, Guidance, the warning message, the
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
 
 ROOT: Final = Path(__file__).resolve().parents[3]  # journal/ui/tools/ -> the project folder
 DEFAULT_OUT: Final = ROOT / "docs" / "screenshots"
+GUIDE_OUT: Final = ROOT / "resources" / "help" / "images"
 #: A Wednesday evening; the sample data's six months end on this day.
 FIXED_MOMENT: Final = dt.datetime(2026, 3, 18, 19, 30)
 WINDOW_SIZE: Final = (1280, 800)
@@ -316,14 +320,51 @@ def _export_dialog_and_pdf(app: "QApplication", window: "MainWindow", out: Path)
     return written
 
 
+#: Small copies shipped with the user guide (resources/help/images): screenshot, width in pixels.
+GUIDE_IMAGES: Final = {
+    "today-light.png": 560,
+    "body-map.png": 280,
+    "trends.png": 560,
+    "warning-message.png": 420,
+    "pdf-page-1.png": 360,
+}
+
+
+def guide_images(shots: Path, out: Path) -> list[Path]:
+    """Write small copies of the guide's screenshots from ``shots`` into ``out`` (PNG)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, width in GUIDE_IMAGES.items():
+        image = QImage(str(shots / name))
+        if image.isNull():
+            continue
+        small = image.scaledToWidth(min(width, image.width()), Qt.TransformationMode.SmoothTransformation)
+        target = out / name
+        small.save(str(target), b"PNG")
+        written.append(target)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m journal.ui.tools.screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"folder for the PNGs (default {DEFAULT_OUT})")
+    parser.add_argument(
+        "--guide",
+        type=Path,
+        nargs="?",
+        const=GUIDE_OUT,
+        default=None,
+        help=f"also write the user guide's small copies (into {GUIDE_OUT} unless a folder is given)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pain-journal-screenshots-home-") as home:
         isolate(Path(home))
         written = take_screenshots(args.out.resolve())
-    print(f"{len(written)} screenshots in {args.out}")
+        small = [] if args.guide is None else guide_images(args.out.resolve(), args.guide.resolve())
+    print(f"{len(written)} screenshots in {args.out}" + (f"; {len(small)} for the user guide in {args.guide}" if small else ""))
     return 0
 
 

@@ -18,6 +18,7 @@ reads on both.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Final
 
@@ -39,7 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from journal.core.body_map import ROWS, Shape, load_body_map, marked_words, neighbour, smooth_segments
+from journal.core.body_map import ROWS, Shape, load_body_map, marked_words, neighbour, smallest_region, smooth_segments
 from journal.core.day import PAIN_LOCATIONS
 from journal.ui import palettes
 
@@ -56,6 +57,8 @@ _KEYS: Final = {
 }
 _ORDER: Final = tuple(code for row in ROWS for code in row)
 _PADDING: Final = 4
+#: Every region is at least this many pixels across, in its smaller dimension, at the map's size hint.
+MIN_TARGET: Final = 24
 #: A press on the body this close (pixels) to a region's edge counts for that region.
 NEAR_ENOUGH: Final = 10.0
 
@@ -106,7 +109,8 @@ class BodyMapWidget(QWidget):
         self._pressed: str | None = None
         self._read_only = False
         self._show_ring = False  # the focus ring shows for the keyboard, not after a click
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # Never taller than it asks to be in a form (Today keeps its daily core in view); a view may resize it.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.set_read_only(read_only)
 
     # --- value -------------------------------------------------------------------------
@@ -194,9 +198,10 @@ class BodyMapWidget(QWidget):
     # --- geometry ----------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        # Compact enough that Today's daily core (activities included) fits a 1280×800 window.
-        lines = 1 if self._read_only else 2
-        return QSize(200, 170 + lines * self.fontMetrics().lineSpacing())
+        # Large enough that every region is a target of at least MIN_TARGET pixels, and
+        # compact enough that Today's daily core (activities included) fits a 1280×800 window.
+        scale = MIN_TARGET / smallest_region(self._map)
+        return QSize(200, math.ceil(self._map.height * scale) + 2 * _PADDING + self._caption_height())
 
     def minimumSizeHint(self) -> QSize:
         lines = 1 if self._read_only else 2

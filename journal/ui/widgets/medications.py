@@ -33,7 +33,7 @@ class MedicationList(QWidget):
         layout.addWidget(self.chips)
         row = QHBoxLayout()
         self.entry = QLineEdit(self)
-        self.entry.setPlaceholderText("name and dose as you take it, e.g. heat pack")
+        self.entry.setPlaceholderText("name and dose as you take it (self-care such as heat is in What helped)")
         self.entry.setAccessibleName("New medication or self-care")
         self.entry.setClearButtonEnabled(True)
         self._completer = QCompleter([], self)
