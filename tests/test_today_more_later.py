@@ -106,3 +106,24 @@ def test_a_folded_day_saves_its_hidden_fields_unchanged(qtbot: QtBot, db_path: P
     saved = stored_day(qtbot, window, today)
     assert saved == dataclasses.replace(_day(today), back_pain=3)  # every folded field as it was
     close_window(window)
+
+
+def test_medication_names_are_read_after_opening_and_reach_the_form(qtbot: QtBot, db_path: Path) -> None:
+    from journal.app.opening import open_journal
+
+    today = _journal_with_today(db_path)
+    journal = Journal.open(db_path)
+    journal.save_day(DayEntry(date=today - dt.timedelta(days=3), back_pain=5, medications=("paracetamol",)))
+    journal.close()
+    opened = open_journal(db_path, medication_names=False)
+    assert opened.medications == []  # the first screen does not wait for them
+    opened.journal.close()
+
+    window = open_window(qtbot, db_path)
+    qtbot.waitUntil(lambda: "paracetamol" in window.session.medication_names(), timeout=10_000)
+    form = window.today.form
+    assert not form.more_built
+    form.more.set_open(True)
+    assert form.medications.chips.chip("paracetamol") is not None  # offered, not ticked
+    assert form.medications.value() == ("ibuprofen",)
+    close_window(window)
