@@ -1,4 +1,4 @@
-"""The SQLModel classes in journal/storage/tables.py map exactly what the migrations create."""
+"""The SQLModel classes in journal/storage/tables.py and more_tables.py map exactly what the migrations create."""
 
 from __future__ import annotations
 
@@ -10,16 +10,17 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
-from journal.storage import schema, tables
+from journal.storage import more_tables, schema, tables
 
 
 def model_tables() -> dict[str, Table]:
-    """The tables declared in journal/storage/tables.py (not whatever else shares the metadata)."""
+    """The tables declared in journal/storage/tables.py and more_tables.py (not whatever else shares the metadata)."""
     found = {}
-    for value in vars(tables).values():
-        if isinstance(value, type) and issubclass(value, SQLModel) and hasattr(value, "__table__"):
-            if value.__module__ == tables.__name__:
-                found[value.__table__.name] = value.__table__
+    for module in (tables, more_tables):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, SQLModel) and hasattr(value, "__table__"):
+                if value.__module__ == module.__name__:
+                    found[value.__table__.name] = value.__table__
     return found
 
 

@@ -45,6 +45,8 @@ NOT_AT_START_UP: tuple[str, ...] = (
     "journal.ui.history",
     "journal.ui.import_csv",
     "journal.app.importing",
+    # Table classes opening never reads (the Today form is filled without them).
+    "journal.storage.more_tables",
 )
 
 _START = """

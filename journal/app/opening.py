@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.app.changes import Caches
+from journal.app.changes import Caches, Changed, JournalChange
 from journal.core import clock
 from journal.core.about_you import AboutYou
 from journal.core.catalog import CatalogItem
@@ -71,11 +71,21 @@ def lock_journal(path: Path, held: "JournalLock | None" = None) -> "JournalLock"
     return acquire_journal_lock(path)
 
 
-def open_journal(path: Path) -> OpenedJournal:
-    """Open (creating or upgrading) the journal at ``path`` and read what the window keeps."""
+def open_journal(path: Path, *, medication_names: bool = True) -> OpenedJournal:
+    """Open (creating or upgrading) the journal at ``path`` and read what the window keeps.
+
+    Without ``medication_names`` the names are left empty, for the window to read them
+    with :func:`read_medication_names` once the first screen is ready (only the
+    folded medications box and saving a day use them).
+    """
     from journal.storage.journal import Journal
 
-    return _loaded(Journal.open(path), demo=False)
+    return _loaded(Journal.open(path), demo=False, medication_names=medication_names)
+
+
+def read_medication_names(journal: "Journal") -> Changed[None]:
+    """The medication names the window keeps, read after opening (see :func:`open_journal`)."""
+    return Changed(None, JournalChange(catalog=True), Caches(medications=journal.medication_names()))
 
 
 def open_sample_journal() -> OpenedJournal:
@@ -94,12 +104,12 @@ def open_sample_journal() -> OpenedJournal:
     return _loaded(journal, demo=True)
 
 
-def _loaded(journal: "Journal", *, demo: bool) -> OpenedJournal:
+def _loaded(journal: "Journal", *, demo: bool, medication_names: bool = True) -> OpenedJournal:
     date = clock.today()
     return OpenedJournal(
         journal,
         form_catalog(journal),
-        journal.medication_names(),
+        journal.medication_names() if medication_names else [],
         frozenset(journal.logged_dates()),
         demo,
         (date, journal.day(date)),

@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select
 from sqlmodel import Session, col
 
 from journal.core.function_check import FunctionCheck
-from journal.storage.tables import FunctionCheckRow
+from journal.storage.more_tables import FunctionCheckRow
 
 
 def save_check(*, session: Session, check: FunctionCheck, at: str) -> None:

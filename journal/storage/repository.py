@@ -390,7 +390,7 @@ def acknowledge_red_flags(*, session: Session, date: dt.date, symptoms: Iterable
     """
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    from journal.storage.tables import RedFlagAck
+    from journal.storage.more_tables import RedFlagAck
 
     keys = sorted({name_key(name) for name in symptoms} - {""})
     day_id = session.execute(select(col(Day.id)).where(col(Day.date) == date)).scalar_one_or_none()
@@ -405,7 +405,7 @@ def acknowledge_red_flags(*, session: Session, date: dt.date, symptoms: Iterable
 
 def red_flag_acks(*, session: Session, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, frozenset[str]]:
     """Acknowledged symptom name keys per date, for ``start <= date <= end``."""
-    from journal.storage.tables import RedFlagAck
+    from journal.storage.more_tables import RedFlagAck
 
     query = select(col(Day.date), col(RedFlagAck.symptom)).join(Day, col(Day.id) == col(RedFlagAck.day_id))
     if start is not None:

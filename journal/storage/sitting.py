@@ -8,7 +8,7 @@ from sqlalchemy import func, insert, select
 from sqlmodel import Session, col
 
 from journal.core.sitting import SittingSummary
-from journal.storage.tables import SittingSession
+from journal.storage.more_tables import SittingSession
 
 
 def add_sitting_session(*, session: Session, summary: SittingSummary, at: str) -> None:

@@ -2,6 +2,11 @@
 
 The migrations create and upgrade the schema; these classes only map it.
 ``tests/test_schema.py`` checks the two agree.
+
+Here are the tables opening a journal reads (the days, their lists, the catalog,
+the settings and the hidden medications); the rest are in
+:mod:`journal.storage.more_tables`, so that opening does not build their classes
+(each SQLModel table class costs several milliseconds to make).
 """
 
 from __future__ import annotations
@@ -92,55 +97,12 @@ class Setting(SQLModel, table=True):
     value: str
 
 
-class RedFlagAck(SQLModel, table=True):
-    """The patient acknowledged a red-flag symptom's warning for one day (schema 2)."""
-
-    __tablename__ = "red_flag_ack"
-    day_id: int = Field(foreign_key="day.id", primary_key=True, ondelete="CASCADE")
-    symptom: str = Field(primary_key=True)  # the symptom's name key
-    acknowledged_at: str  # ISO 8601 date-time, UTC
-
-
-class SittingSession(SQLModel, table=True):
-    """A sitting session the patient added to a day, with the breaks taken (schema 3)."""
-
-    __tablename__ = "sitting_session"
-    id: int | None = Field(default=None, primary_key=True)
-    date: dt.date = Field(index=True)
-    minutes: int
-    breaks: int
-    recorded_at: str  # ISO 8601 date-time, UTC
-
-
 class HiddenMedication(SQLModel, table=True):
     """A medication name the patient hid from the suggestions; days keep it (schema 5)."""
 
     __tablename__ = "hidden_medication"
     name_key: str = Field(primary_key=True)
     name: str
-
-
-class TreatmentRow(SQLModel, table=True):
-    """A treatment: a name, its first day and, once it stopped, its last day (schema 8)."""
-
-    __tablename__ = "treatment"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str
-    start_date: dt.date
-    end_date: dt.date | None = None
-
-
-class FunctionCheckRow(SQLModel, table=True):
-    """What the person can do, as answered on one date (schema 8)."""
-
-    __tablename__ = "function_check"
-    date: dt.date = Field(primary_key=True)
-    sit_min: int | None = None
-    stand_min: int | None = None
-    walk_min: int | None = None
-    activity: str = ""
-    activity_score: int | None = None
-    recorded_at: str  # ISO 8601 date-time, UTC
 
 
 class PainReadingRow(SQLModel, table=True):

@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session, col
 
 from journal.core.treatments import Treatment
-from journal.storage.tables import TreatmentRow
+from journal.storage.more_tables import TreatmentRow
 
 
 def list_treatments(*, session: Session) -> list[tuple[int, Treatment]]:

@@ -120,7 +120,7 @@ class JournalSession(QObject):
 
         def work() -> OpenedJournal:
             self._hold_lock(path)
-            return open_journal(path)
+            return open_journal(path, medication_names=False)  # read after the first screen: see _on_opened
 
         self.tasks.run(work, self._on_opened, self.open_failed.emit)
 
@@ -141,6 +141,12 @@ class JournalSession(QObject):
         self.opened.emit(opened)
         self.changed.emit(JournalChange(everything=True))
         self._prefetched = None
+        if not opened.demo:
+            # Queued behind the first screen's reads; a day saved before they arrive
+            # reads them itself (journal.app.days.save_day), so nothing is lost.
+            from journal.app.opening import read_medication_names
+
+            self.op(read_medication_names).run_in_background()
 
     @property
     def ready(self) -> bool:

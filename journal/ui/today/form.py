@@ -6,8 +6,9 @@ tracking and messages live in :mod:`journal.ui.today.view`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Final
+from typing import Any, Final
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
@@ -78,6 +79,22 @@ SECTION_HELP: Final = (
     "The journal never suggests what to take.",
     "Notes and questions: anything else about the day, and what to ask at your next appointment. Tab moves on.",
 )
+#: The entry's fields whose controls are inside "More".
+_MORE_FIELDS: Final = frozenset(
+    {
+        "morning_stiffness_min",
+        "sleep_hours",
+        "sleep_quality",
+        "stress",
+        "interference_enjoyment",
+        "interference_activity",
+        "medications",
+        "medication_helped",
+        "relief",
+        "notes",
+        "questions",
+    }
+)
 MORE_HELP: Final = "More opens or folds the fields below (Alt+M). It stays as you leave it."
 
 
@@ -100,6 +117,8 @@ class DayForm(QWidget):
     edited = Signal()
     symptomToggled = Signal(str, bool)
     focusOrderChanged = Signal()
+    #: "+ Add…" under What helped was chosen (a signal of the form, so listening does not build "More").
+    reliefAddRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,17 +143,13 @@ class DayForm(QWidget):
         self.extras.setSpacing(6)
         outer.addLayout(self.extras)
         self.more = MoreSection(self)
-        self._more_boxes = [
-            self._body_box(),
-            self._interference_box(),
-            # What helped (one key on a chip, from the start) comes before the medications
-            # typed by name: a new journal's self-care is a chip, not a name to type.
-            self._relief_box(),
-            self._medication_box(),
-            self._notes_box(),
-        ]
-        for box, text in zip(self._more_boxes, SECTION_HELP[4:], strict=True):
-            box.setWhatsThis(text)
+        #: The boxes inside "More", built when it is first opened or one of its fields is
+        #: first asked for (see :meth:`_build_more`); until then the day's values for them
+        #: wait here, so ``entry()`` and ``set_entry()`` work the same either way.
+        self._more_boxes: list[QGroupBox] = []
+        self._more_entry = DayEntry(date=self.date, back_pain=None)  # type: ignore[arg-type]  # a blank day
+        self._medication_names: list[str] = []
+        self._relief_names: list[str] = []
         self.more.toggle.setWhatsThis(MORE_HELP)
         outer.addWidget(self.more)
         outer.addStretch(1)
@@ -150,8 +165,113 @@ class DayForm(QWidget):
         )
         self.set_catalogs(activities, triggers, symptoms, [])
         self.set_relief_catalog(relief)
+        self.more.aboutToOpen.connect(self._build_more)
+        if self.more.is_open():  # left open last time: its fields are on the first screen
+            self._build_more()
 
     # --- building ----------------------------------------------------------------
+
+    @property
+    def more_built(self) -> bool:
+        """Whether the fields inside "More" exist yet (they are made when first needed)."""
+        return bool(self._more_boxes)
+
+    def _build_more(self) -> None:
+        """Make the boxes inside "More" and show the day's values in them.
+
+        Folded, they are not on the first screen, so start-up leaves them until the
+        patient opens "More" (or code asks for one of their fields).
+        """
+        if self._more_boxes:
+            return
+        self._more_boxes = [
+            self._body_box(),
+            self._interference_box(),
+            # What helped (one key on a chip, from the start) comes before the medications
+            # typed by name: a new journal's self-care is a chip, not a name to type.
+            self._relief_box(),
+            self._medication_box(),
+            self._notes_box(),
+        ]
+        for box, text in zip(self._more_boxes, SECTION_HELP[4:], strict=True):
+            box.setWhatsThis(text)
+        self._fill_section(self.more.body, self._more_boxes, self._columns)
+        blocked = self.blockSignals(True)
+        try:
+            self._medications.set_known(self._medication_names)
+            self._relief.set_names(self._relief_names)
+            self._show_more(self._more_entry)
+            self._name_the_day()
+            self._show_peg()
+        finally:
+            self.blockSignals(blocked)
+        self._wire_more()
+        self.focusOrderChanged.emit()
+
+    @property
+    def stiffness(self) -> QSpinBox:
+        self._build_more()
+        return self._stiffness
+
+    @property
+    def sleep_hours(self) -> QDoubleSpinBox:
+        self._build_more()
+        return self._sleep_hours
+
+    @property
+    def sleep_quality(self) -> ScaleSelector:
+        self._build_more()
+        return self._sleep_quality
+
+    @property
+    def stress(self) -> ScaleSelector:
+        self._build_more()
+        return self._stress
+
+    @property
+    def enjoyment(self) -> ScaleSelector:
+        self._build_more()
+        return self._enjoyment
+
+    @property
+    def activity(self) -> ScaleSelector:
+        self._build_more()
+        return self._activity
+
+    @property
+    def peg(self) -> QLabel:
+        self._build_more()
+        return self._peg
+
+    @property
+    def interference_box(self) -> QGroupBox:
+        self._build_more()
+        return self._interference_box_widget
+
+    @property
+    def medications(self) -> MedicationList:
+        self._build_more()
+        return self._medications
+
+    @property
+    def relief(self) -> ReliefList:
+        self._build_more()
+        return self._relief
+
+    @property
+    def relief_box(self) -> QGroupBox:
+        self._build_more()
+        return self._relief_box_widget
+
+    @property
+    def notes(self) -> QPlainTextEdit:
+        self._build_more()
+        return self._notes
+
+    @property
+    def questions(self) -> QPlainTextEdit:
+        self._build_more()
+        return self._questions
 
     def _arrange(self, columns: int) -> None:
         """Lay the boxes out in ``columns`` (1 or 2): down the left column, then the right.
@@ -163,21 +283,27 @@ class DayForm(QWidget):
             return
         self._columns = columns
         for section, boxes in ((self.core, self._core_boxes), (self.more.body, self._more_boxes)):
-            row = section.layout()
-            assert isinstance(row, QHBoxLayout)
-            while row.count():
-                item = row.takeAt(0)
-                if item is not None and item.layout() is not None:
-                    item.layout().setParent(None)  # drop the old column
-            half = len(boxes) // 2
-            parts = [boxes[:half], boxes[half:]] if columns == 2 else [boxes]
-            for part in parts:
-                column = QVBoxLayout()
-                column.setSpacing(8)
-                for box in part:
-                    column.addWidget(box)
-                column.addStretch(1)
-                row.addLayout(column, 1)
+            self._fill_section(section, boxes, columns)
+
+    @staticmethod
+    def _fill_section(section: QWidget, boxes: list[QGroupBox], columns: int) -> None:
+        row = section.layout()
+        assert isinstance(row, QHBoxLayout)
+        while row.count():
+            item = row.takeAt(0)
+            if item is not None and item.layout() is not None:
+                item.layout().setParent(None)  # drop the old column
+        if not boxes:  # "More" not built yet
+            return
+        half = len(boxes) // 2
+        parts = [boxes[:half], boxes[half:]] if columns == 2 else [boxes]
+        for part in parts:
+            column = QVBoxLayout()
+            column.setSpacing(8)
+            for box in part:
+                column.addWidget(box)
+            column.addStretch(1)
+            row.addLayout(column, 1)
 
     @property
     def columns(self) -> int:
@@ -242,95 +368,95 @@ class DayForm(QWidget):
         box = QGroupBox("Stiffness, sleep and mood")
         layout = QVBoxLayout(box)
         layout.setSpacing(4)
-        self.stiffness = QSpinBox()
-        self.stiffness.setRange(-1, MINUTES_PER_DAY)
-        self.stiffness.setSingleStep(5)
-        self.stiffness.setSpecialValueText("not recorded")
-        self.stiffness.setSuffix(" min")
-        self.stiffness.setValue(-1)
-        self.stiffness.setAccessibleName(FIELD_LABELS["morning_stiffness_min"])
-        self.sleep_hours = QDoubleSpinBox()
-        self.sleep_hours.setRange(-0.5, 24)
-        self.sleep_hours.setSingleStep(0.5)
-        self.sleep_hours.setDecimals(1)
-        self.sleep_hours.setSpecialValueText("not recorded")
-        self.sleep_hours.setSuffix(" h")
-        self.sleep_hours.setValue(-0.5)
-        self.sleep_hours.setAccessibleName(FIELD_LABELS["sleep_hours"])
-        for spin in (self.stiffness, self.sleep_hours):
+        self._stiffness = QSpinBox()
+        self._stiffness.setRange(-1, MINUTES_PER_DAY)
+        self._stiffness.setSingleStep(5)
+        self._stiffness.setSpecialValueText("not recorded")
+        self._stiffness.setSuffix(" min")
+        self._stiffness.setValue(-1)
+        self._stiffness.setAccessibleName(FIELD_LABELS["morning_stiffness_min"])
+        self._sleep_hours = QDoubleSpinBox()
+        self._sleep_hours.setRange(-0.5, 24)
+        self._sleep_hours.setSingleStep(0.5)
+        self._sleep_hours.setDecimals(1)
+        self._sleep_hours.setSpecialValueText("not recorded")
+        self._sleep_hours.setSuffix(" h")
+        self._sleep_hours.setValue(-0.5)
+        self._sleep_hours.setAccessibleName(FIELD_LABELS["sleep_hours"])
+        for spin in (self._stiffness, self._sleep_hours):
             _fit_to_content(spin)
-        self.sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good", ramp=HIGH_IS_BETTER)
-        self.stress = ScaleSelector("Mood / stress", "calm", "very stressed")
+        self._sleep_quality = ScaleSelector("Sleep quality", "very poor", "very good", ramp=HIGH_IS_BETTER)
+        self._stress = ScaleSelector("Mood / stress", "calm", "very stressed")
         row = QHBoxLayout()
-        row.addWidget(_label("Morning stiffness", self.stiffness, "How long it took to loosen up (Alt+M reaches it)"))
-        row.addWidget(self.stiffness)
+        row.addWidget(_label("Morning stiffness", self._stiffness, "How long it took to loosen up (Alt+M reaches it)"))
+        row.addWidget(self._stiffness)
         row.addSpacing(18)
-        row.addWidget(_label("Slept", self.sleep_hours))
-        row.addWidget(self.sleep_hours)
+        row.addWidget(_label("Slept", self._sleep_hours))
+        row.addWidget(self._sleep_hours)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(_label("Sleep &quality (0 = very poor, 10 = very good)", self.sleep_quality))
-        layout.addWidget(self.sleep_quality)
-        layout.addWidget(_label("M&ood / stress (0 = calm, 10 = very stressed)", self.stress))
-        layout.addWidget(self.stress)
+        layout.addWidget(_label("Sleep &quality (0 = very poor, 10 = very good)", self._sleep_quality))
+        layout.addWidget(self._sleep_quality)
+        layout.addWidget(_label("M&ood / stress (0 = calm, 10 = very stressed)", self._stress))
+        layout.addWidget(self._stress)
         return box
 
     def _interference_box(self) -> QGroupBox:
         box = QGroupBox("How much pain got in the way today")
-        self.interference_box = box
+        self._interference_box_widget = box
         layout = QVBoxLayout(box)
         layout.setSpacing(4)
-        self.enjoyment = ScaleSelector("Enjoyment of life", "not at all", "completely")
-        self.activity = ScaleSelector("General activity", "not at all", "completely")
-        layout.addWidget(_label("En&joyment of life (0 = not at all, 10 = completely)", self.enjoyment))
-        layout.addWidget(self.enjoyment)
-        layout.addWidget(_label("General activity (0 = not at all, 10 = completely)", self.activity))
-        layout.addWidget(self.activity)
-        self.peg = QLabel()
-        self.peg.setObjectName("pegScore")
-        self.peg.setWordWrap(True)
-        self.peg.setToolTip(
+        self._enjoyment = ScaleSelector("Enjoyment of life", "not at all", "completely")
+        self._activity = ScaleSelector("General activity", "not at all", "completely")
+        layout.addWidget(_label("En&joyment of life (0 = not at all, 10 = completely)", self._enjoyment))
+        layout.addWidget(self._enjoyment)
+        layout.addWidget(_label("General activity (0 = not at all, 10 = completely)", self._activity))
+        layout.addWidget(self._activity)
+        self._peg = QLabel()
+        self._peg.setObjectName("pegScore")
+        self._peg.setWordWrap(True)
+        self._peg.setToolTip(
             "PEG: the average of your pain and these two answers, 0 to 10. Doctors use it to follow pain over time."
         )
-        layout.addWidget(self.peg)
+        layout.addWidget(self._peg)
         return box
 
     def _medication_box(self) -> QGroupBox:
         # Alt+K (the title's mnemonic) moves to the medications; self-care is in "What helped?".
         box = QGroupBox("Medications ta&ken")
         layout = QVBoxLayout(box)
-        self.medications = MedicationList()
-        layout.addWidget(self.medications)
+        self._medications = MedicationList()
+        layout.addWidget(self._medications)
         return box
 
     def _relief_box(self) -> QGroupBox:
         # Alt+W (the title's mnemonic) moves to the chips.
         box = QGroupBox("&What helped?")
-        self.relief_box = box
+        self._relief_box_widget = box
         layout = QVBoxLayout(box)
-        self.relief = ReliefList()
-        layout.addWidget(self.relief)
+        self._relief = ReliefList()
+        layout.addWidget(self._relief)
         return box
 
     def _notes_box(self) -> QGroupBox:
         box = QGroupBox("Notes")
         layout = QVBoxLayout(box)
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Anything else about this day")
-        self.notes.setAccessibleName(FIELD_LABELS["notes"])
-        self.notes.setTabChangesFocus(True)
-        self.questions = QPlainTextEdit()
-        self.questions.setPlaceholderText("Something to ask at your next appointment")
-        self.questions.setAccessibleName(FIELD_LABELS["questions"])
-        self.questions.setTabChangesFocus(True)
-        for edit in (self.notes, self.questions):
+        self._notes = QPlainTextEdit()
+        self._notes.setPlaceholderText("Anything else about this day")
+        self._notes.setAccessibleName(FIELD_LABELS["notes"])
+        self._notes.setTabChangesFocus(True)
+        self._questions = QPlainTextEdit()
+        self._questions.setPlaceholderText("Something to ask at your next appointment")
+        self._questions.setAccessibleName(FIELD_LABELS["questions"])
+        self._questions.setTabChangesFocus(True)
+        for edit in (self._notes, self._questions):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
             edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 6 + 12)  # longer text scrolls
             edit.setUndoRedoEnabled(False)  # Ctrl+Z is the form's undo (journal.ui.today.undo)
-        layout.addWidget(_label("&Notes", self.notes))
-        layout.addWidget(self.notes)
-        layout.addWidget(_label("Q&uestions for the doctor", self.questions))
-        layout.addWidget(self.questions)
+        layout.addWidget(_label("&Notes", self._notes))
+        layout.addWidget(self._notes)
+        layout.addWidget(_label("Q&uestions for the doctor", self._questions))
+        layout.addWidget(self._questions)
         return box
 
     # --- focus -------------------------------------------------------------------------
@@ -343,29 +469,38 @@ class DayForm(QWidget):
         chain += self.triggers.focus_widgets()
         chain += self.symptoms.focus_widgets()
         chain.append(self.more.toggle)
-        chain += [self.stiffness, self.sleep_hours, self.sleep_quality, self.stress, self.enjoyment, self.activity]
-        chain += self.relief.focus_widgets()
-        chain += self.medications.focus_widgets()
-        chain += [self.notes, self.questions]
+        if not self.more_built:
+            return chain
+        chain += [self._stiffness, self._sleep_hours, self._sleep_quality, self._stress, self._enjoyment, self._activity]
+        chain += self._relief.focus_widgets()
+        chain += self._medications.focus_widgets()
+        chain += [self._notes, self._questions]
         return chain
 
     def _wire(self) -> None:
-        for scale in (self.back_pain, self.leg_pain, self.sleep_quality, self.stress, self.enjoyment, self.activity):
+        for scale in (self.back_pain, self.leg_pain):
             scale.valueChanged.connect(self._on_edit)
         self.body_map.changed.connect(self._on_edit)
-        self.stiffness.valueChanged.connect(self._on_edit)
-        self.sleep_hours.valueChanged.connect(self._on_edit)
         self.activities.changed.connect(self._on_edit)
         self.triggers.toggled.connect(self._on_edit)
         self.symptoms.toggled.connect(self._on_edit)
         self.symptoms.toggled.connect(self.symptomToggled.emit)
-        self.medications.changed.connect(self._on_edit)
-        self.relief.changed.connect(self._on_edit)
-        self.notes.textChanged.connect(self._on_edit)
-        self.questions.textChanged.connect(self._on_edit)
-        for group in (self.triggers, self.symptoms, self.medications.chips, self.relief.chips):
+        for group in (self.triggers, self.symptoms):
             group.rebuilt.connect(self.focusOrderChanged.emit)
         self.activities.rowsChanged.connect(self.focusOrderChanged.emit)
+
+    def _wire_more(self) -> None:
+        for scale in (self._sleep_quality, self._stress, self._enjoyment, self._activity):
+            scale.valueChanged.connect(self._on_edit)
+        self._stiffness.valueChanged.connect(self._on_edit)
+        self._sleep_hours.valueChanged.connect(self._on_edit)
+        self._medications.changed.connect(self._on_edit)
+        self._relief.changed.connect(self._on_edit)
+        self._notes.textChanged.connect(self._on_edit)
+        self._questions.textChanged.connect(self._on_edit)
+        for group in (self._medications.chips, self._relief.chips):
+            group.rebuilt.connect(self.focusOrderChanged.emit)
+        self._relief.chips.addRequested.connect(self.reliefAddRequested.emit)
 
     def _on_edit(self, *_: object) -> None:
         self._show_peg()
@@ -383,7 +518,9 @@ class DayForm(QWidget):
         self.triggers.set_names(_with_checked([i.name for i in triggers[:MAX_CHIPS]], self.triggers))
         self._symptom_catalog = list(symptoms)
         self._offer_symptoms()
-        self.medications.set_known(medications)
+        self._medication_names = list(medications)
+        if self.more_built:
+            self._medications.set_known(self._medication_names)
 
     def set_about(self, about: AboutYou | None) -> None:
         """Offer the warning signs that depend on what the person said about themselves
@@ -408,34 +545,58 @@ class DayForm(QWidget):
 
     def set_relief_catalog(self, relief: list[CatalogItem]) -> None:
         """Offer the relief names (the first :data:`MAX_CHIPS`, plus whatever is ticked)."""
-        self.relief.set_names(_with_checked([i.name for i in relief[:MAX_CHIPS]], self.relief.chips))
+        self._relief_names = [i.name for i in relief[:MAX_CHIPS]]
+        if self.more_built:
+            self._relief.set_names(_with_checked(self._relief_names, self._relief.chips))
 
     # --- entry <-> widgets --------------------------------------------------------------
 
     def entry(self) -> DayEntry:
         """The form's contents as an (unvalidated) entry."""
-        stiffness = self.stiffness.value()
-        sleep = self.sleep_hours.value()
-        return DayEntry(
+        return dataclasses.replace(
+            self._more_entry,
             date=self.date,
             back_pain=self.back_pain.value(),  # type: ignore[arg-type]  # None fails validation
             leg_pain=self.leg_pain.value(),
             pain_locations=self.body_map.checked(),
-            morning_stiffness_min=None if stiffness < 0 else stiffness,
-            sleep_hours=None if sleep < 0 else sleep,
-            sleep_quality=self.sleep_quality.value(),
-            stress=self.stress.value(),
-            interference_enjoyment=self.enjoyment.value(),
-            interference_activity=self.activity.value(),
             activities=self.activities.value(),
             triggers=tuple(self.triggers.checked()),
             symptoms=tuple(self.symptoms.checked()),
-            medications=self.medications.value(),
-            notes=self.notes.toPlainText(),
-            questions=self.questions.toPlainText(),
-            relief=self.relief.value(),
-            medication_helped=self.medications.helped(),
+            **self._more_values(),
         )
+
+    def _more_values(self) -> dict[str, Any]:
+        """The fields inside "More": from their widgets once built, else as last shown."""
+        if not self.more_built:
+            return {}
+        stiffness = self._stiffness.value()
+        sleep = self._sleep_hours.value()
+        return {
+            "morning_stiffness_min": None if stiffness < 0 else stiffness,
+            "sleep_hours": None if sleep < 0 else sleep,
+            "sleep_quality": self._sleep_quality.value(),
+            "stress": self._stress.value(),
+            "interference_enjoyment": self._enjoyment.value(),
+            "interference_activity": self._activity.value(),
+            "medications": self._medications.value(),
+            "notes": self._notes.toPlainText(),
+            "questions": self._questions.toPlainText(),
+            "relief": self._relief.value(),
+            "medication_helped": self._medications.helped(),
+        }
+
+    def _show_more(self, e: DayEntry) -> None:
+        """Show the fields inside "More" of ``e`` in their widgets (built)."""
+        self._stiffness.setValue(-1 if e.morning_stiffness_min is None else e.morning_stiffness_min)
+        self._sleep_hours.setValue(-0.5 if e.sleep_hours is None else e.sleep_hours)
+        self._sleep_quality.setValue(e.sleep_quality)
+        self._stress.setValue(e.stress)
+        self._enjoyment.setValue(e.interference_enjoyment)
+        self._activity.setValue(e.interference_activity)
+        self._medications.set_value(e.medications, e.medication_helped)
+        self._relief.set_value(e.relief)
+        self._notes.setPlainText(e.notes)
+        self._questions.setPlainText(e.questions)
 
     def set_entry(self, date: dt.date, entry: DayEntry | None) -> None:
         """Show ``entry`` (or a blank day) without emitting ``edited``."""
@@ -446,12 +607,9 @@ class DayForm(QWidget):
             self.back_pain.setValue(e.back_pain)
             self.leg_pain.setValue(e.leg_pain)
             self.body_map.set_checked(e.pain_locations & PAIN_LOCATIONS.keys())  # unknown codes unshown, as before
-            self.stiffness.setValue(-1 if e.morning_stiffness_min is None else e.morning_stiffness_min)
-            self.sleep_hours.setValue(-0.5 if e.sleep_hours is None else e.sleep_hours)
-            self.sleep_quality.setValue(e.sleep_quality)
-            self.stress.setValue(e.stress)
-            self.enjoyment.setValue(e.interference_enjoyment)
-            self.activity.setValue(e.interference_activity)
+            self._more_entry = e
+            if self.more_built:
+                self._show_more(e)
             self.activities.set_value(e.activities)
             self.ensure_names(self.triggers, e.triggers)
             self.triggers.set_checked(e.triggers)
@@ -463,10 +621,6 @@ class DayForm(QWidget):
                 self.symptoms.set_names(offered)
             self.ensure_names(self.symptoms, e.symptoms)
             self.symptoms.set_checked(e.symptoms)
-            self.medications.set_value(e.medications, e.medication_helped)
-            self.relief.set_value(e.relief)
-            self.notes.setPlainText(e.notes)
-            self.questions.setPlainText(e.questions)
             self._name_the_day()
             self._show_peg()
         finally:
@@ -486,14 +640,17 @@ class DayForm(QWidget):
         """Headings say which day they are about: a past day is never called "today"."""
         when = self._when()
         self.pain_box.setTitle(f"Pain {when}")
-        self.interference_box.setTitle(f"How much pain got in the way {when}")
+        if self.more_built:
+            self._interference_box_widget.setTitle(f"How much pain got in the way {when}")
 
     def _show_peg(self) -> None:
+        if not self.more_built:  # the score is shown inside "More"; it is worked out when that is built
+            return
         entry = self.entry()
         if entry.back_pain is None or entry.peg is None:
-            self.peg.setText("PEG score: answer pain and both questions above to see it.")
+            self._peg.setText("PEG score: answer pain and both questions above to see it.")
         else:
-            self.peg.setText(
+            self._peg.setText(
                 f"PEG score {self._when()}: <b>{entry.peg:.1f}</b> / 10 (the average of pain, enjoyment and activity)"
             )
 
@@ -502,22 +659,26 @@ class DayForm(QWidget):
         unnamed = self.activities.first_unnamed()
         if field == "activities" and unnamed is not None:
             return unnamed.name
-        return {
+        core: dict[str, QWidget] = {
             "back_pain": self.back_pain,
             "leg_pain": self.leg_pain,
             "pain_locations": self.body_map,
+            "activities": self.activities,
+            "triggers": self.triggers,
+            "symptoms": self.symptoms,
+        }
+        if field in core or field not in _MORE_FIELDS:
+            return core.get(field, self.back_pain)
+        return {  # a field inside "More" (built now if it was not)
             "morning_stiffness_min": self.stiffness,
             "sleep_hours": self.sleep_hours,
             "sleep_quality": self.sleep_quality,
             "stress": self.stress,
             "interference_enjoyment": self.enjoyment,
             "interference_activity": self.activity,
-            "activities": self.activities,
-            "triggers": self.triggers,
-            "symptoms": self.symptoms,
             "medications": self.medications.entry,
             "medication_helped": self.medications.entry,
             "relief": self.relief.chips,
             "notes": self.notes,
             "questions": self.questions,
-        }.get(field, self.back_pain)
+        }[field]

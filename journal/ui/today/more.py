@@ -44,11 +44,16 @@ class _Toggle(QToolButton):
 class MoreSection(QWidget):
     """A toggle button over a body (whose row layout the form fills with its boxes).
 
+    ``aboutToOpen`` fires each time the body is about to be shown, so its owner can
+    build what goes in it on first use.
+
     ``openedByUser`` fires after the patient opened it, or reached it with its
     Alt+letter (the form then moves the focus to its first field).
     """
 
     openedByUser = Signal()
+    #: Fires just before the body is first shown (the form builds its fields then).
+    aboutToOpen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +91,8 @@ class MoreSection(QWidget):
     def _show(self, shown: bool) -> None:
         if not shown and self.body.isAncestorOf(self.focusWidget() or self.toggle):
             self.toggle.setFocus(Qt.FocusReason.OtherFocusReason)  # never leave the focus on a hidden field
+        if shown:
+            self.aboutToOpen.emit()
         self.toggle.setChecked(shown)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.toggle.setAccessibleName("More fields: " + ("shown" if shown else "folded"))

@@ -127,7 +127,7 @@ class TodayView(QWidget):
             form.symptomToggled.connect(self._on_symptom_toggled)
             form.triggers.addRequested.connect(lambda: self._add_catalog(CatalogKind.TRIGGER))
             form.symptoms.addRequested.connect(lambda: self._add_catalog(CatalogKind.SYMPTOM))
-            form.relief.chips.addRequested.connect(lambda: self._add_catalog(CatalogKind.RELIEF))
+            form.reliefAddRequested.connect(lambda: self._add_catalog(CatalogKind.RELIEF))
             form.focusOrderChanged.connect(self.set_tab_order)
             form.more.openedByUser.connect(lambda: form.stiffness.setFocus(Qt.FocusReason.ShortcutFocusReason))
             from journal.ui.today.undo import FormHistory
