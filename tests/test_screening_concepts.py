@@ -85,3 +85,34 @@ def test_a_negation_list_stops_where_a_new_subject_starts() -> None:
     # "bed" is a sign's word, so the comma once read as a list of signs going on.
     assert suggested_signs("not reacting in bed, I can't feel much down there") == [SADDLE]
     assert suggested_signs("no numbness, tingling or weakness") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had to buy a pack of adult nappies at the chemist",
+        "started wearing pull ups because of the bladder",
+        "I keep changing my pants, cannot say why",
+        "went out for a slash and nothing doing",
+        "my leg strength is less and less",
+        "pranged the car at the roundabout and my back is in agony",
+    ],
+)
+def test_consequences_and_slang_meet_their_concepts(text: str) -> None:
+    assert suggested_signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought felt pads for the chair legs",
+        "new heat pad for my back, lovely",
+        "the signal is weak in the kitchen",
+        "my sister is falling in love again",
+        "a picture fell off the wall in the hall",
+        "I sit on a cushion in the car",
+        "she keeps changing her own knickers, teenagers",
+    ],
+)
+def test_figurative_and_everyday_senses_ask_nothing(text: str) -> None:
+    assert suggested_signs(text) == []

@@ -47,6 +47,7 @@ SETS = [
     "screening_phrasings_r.toml",
     "screening_phrasings_s.toml",
     "screening_phrasings_t.toml",
+    "screening_phrasings_u.toml",  # phrasing set D of round 23c, copied unchanged
 ]
 
 
