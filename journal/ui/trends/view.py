@@ -13,7 +13,6 @@ start-up: this module itself only needs Qt.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -41,6 +40,11 @@ from journal.core import clock
 from journal.core.periods import clipped_to_journal
 from journal.core.validation import EARLIEST_DATE
 from journal.ui.trends.insights_panel import InsightsPanel
+from journal.ui.trends.loading import TrendsData as TrendsData
+from journal.ui.trends.loading import load_trends_data as load_trends_data
+from journal.ui.trends.loading import warm_chart_imports as warm_chart_imports
+from journal.ui.trends.pointing import HOVER_HINT as HOVER_HINT
+from journal.ui.trends.pointing import ChartPointer
 from journal.ui.widgets.flow_layout import FlowLayout
 
 #: Button labels (with mnemonics), in display order.
@@ -55,15 +59,11 @@ PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
-    from matplotlib.backend_bases import LocationEvent, MouseEvent
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     from journal.app.changes import JournalChange
     from journal.app.journal_file import Journal
-    from journal.core.day import DayEntry
     from journal.core.summary import Summary
-    from journal.core.treatments import Treatment
-    from journal.core.trend_series import TrendSeries
     from journal.formats.charts import TrendChart
     from journal.formats.heatmap import HeatmapChart
     from journal.formats.measures_chart import MeasuresChart
@@ -73,7 +73,6 @@ if TYPE_CHECKING:
 
 DEFAULT_CHOICE = PeriodChoice.DAYS_90
 SUMMARY_DELAY_MS = 120  # quick clicks through the periods build one summary, not one each
-HOVER_HINT = "Point at a day to see what you logged; click it to open that day."
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -82,32 +81,6 @@ def _qdate(date: dt.date) -> QDate:
 
 def _pydate(qdate: QDate) -> dt.date:
     return dt.date(qdate.year(), qdate.month(), qdate.day())
-
-
-@dataclass(frozen=True)
-class TrendsData:
-    """Every logged day and the chart series over them (first logged day to ``today``)."""
-
-    days: tuple["DayEntry", ...]
-    by_date: dict[dt.date, "DayEntry"]
-    series: "TrendSeries"
-    first: dt.date | None
-    today: dt.date
-    treatments: tuple["Treatment", ...] = ()
-
-
-def load_trends_data(journal: "Journal", today: dt.date) -> TrendsData:
-    """Runs on the worker: read the days, compute the series, warm the chart imports."""
-    from journal.app.trends import days_and_treatments
-    from journal.core.trend_series import trend_series
-
-    warm_chart_imports()  # the slow imports, here rather than on the GUI thread (cached if done)
-
-    days, treatments = days_and_treatments(journal)
-    first = days[0].date if days else None
-    start = first if first is not None and first <= today else today - dt.timedelta(days=29)
-    series = trend_series(days, start, max(today, days[-1].date) if days else today)
-    return TrendsData(days, {d.date: d for d in days}, series, first, today, treatments)
 
 
 def theme_figure(figure: Any) -> None:
@@ -156,7 +129,6 @@ class TrendsView(QWidget):
         self._heat_stale = True
         self._load_generation = 0
         self._summary_generation = 0
-        self._hovered: dt.date | None = None
         self._summary_timer = QTimer(self)
         from journal.ui.theme import follow_theme
 
@@ -254,6 +226,7 @@ class TrendsView(QWidget):
         self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().lineSpacing() * 2 + 4)
         self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         column.addWidget(self.hover_label)
+        self.pointer = ChartPointer(self, self.hover_label, self.dayRequested.emit)
         return area
 
     def _make_canvas(self, page: QWidget, figure: Any) -> "FigureCanvasQTAgg":
@@ -272,9 +245,7 @@ class TrendsView(QWidget):
         scroller.setWidget(canvas)
         assert isinstance(page_layout, QVBoxLayout)
         page_layout.addWidget(scroller, 1)
-        canvas.mpl_connect("motion_notify_event", self._on_motion)
-        canvas.mpl_connect("button_press_event", self._on_press)
-        canvas.mpl_connect("figure_leave_event", self._on_leave)
+        self.pointer.connect(canvas)
         return canvas
 
     # --- loading -------------------------------------------------------------------
@@ -327,7 +298,7 @@ class TrendsView(QWidget):
         figure = self.canvas.figure
         figure.clear()
         self.chart = draw_trend_chart(figure, data.series, data.treatments)
-        self._clear_hover()  # the day described may have changed
+        self.pointer.clear()  # the day described may have changed
         self._fit_chart()
         self.save_button.setEnabled(True)
         self._heat_stale = True
@@ -390,7 +361,7 @@ class TrendsView(QWidget):
             self.layout_cache.invalidate()
         theme_figure(self.canvas.figure)  # new tick labels and markers start in print colours
         self.canvas.draw_idle()
-        self._clear_hover()  # the day pointed at may not be in the new period
+        self.pointer.clear()  # the day pointed at may not be in the new period
         self._heat_stale = True
         self._measures_stale = True
         if self.chart_tabs.currentWidget() is self.calendar_page:
@@ -400,7 +371,7 @@ class TrendsView(QWidget):
         self._summary_timer.start()  # the words follow a moment later; keeping the old ones avoids a flicker
 
     def _on_chart_tab(self, _: int) -> None:
-        self._clear_hover()  # the day pointed at was on the chart just left
+        self.pointer.clear()  # the day pointed at was on the chart just left
         if self.chart_tabs.currentWidget() is self.calendar_page and self._heat_stale:
             self._update_heatmap()
         if self.chart_tabs.currentWidget() is self.measures_page and self._measures_stale:
@@ -480,66 +451,10 @@ class TrendsView(QWidget):
         if shiboken6.isValid(self):
             self.insights.show_message("The patterns could not be worked out.")
 
-    # --- pointing and clicking -----------------------------------------------------------
-
-    def _date_for(self, event: "LocationEvent") -> dt.date | None:
-        if event.inaxes is None:
-            return None
-        if self.chart is not None and event.canvas is self.canvas and event.inaxes in self.chart.axes:
-            return self.chart.date_at(event.xdata)
-        if self.heatmap is not None and event.canvas is self.heat_canvas and event.inaxes is self.heatmap.ax:
-            return self.heatmap.date_at(event.xdata, event.ydata)
-        return None
-
-    def _on_motion(self, event: "LocationEvent") -> None:
-        on_map = self.measures is not None and event.inaxes is self.measures.body_ax
-        if self.measures is not None and (on_map or self.hover_label.property("region")):
-            self._hovered = None  # a day pointed at next is shown afresh
-            self.hover_label.setProperty("region", on_map)
-            self.hover_label.setText((on_map and self.measures.region_words(event.xdata, event.ydata)) or HOVER_HINT)
-            if on_map:
-                return
-        date = self._date_for(event)
-        if date == self._hovered:
-            return  # same day: nothing to redo
-        self._hovered = date
-        if date is None or self.data is None or self.chart is None:
-            self.hover_label.setText(HOVER_HINT)
-            return
-        from journal.ui.trends.hover_text import hover_text
-
-        index = (date - self.data.series.start).days
-        series = self.data.series
-        inside = 0 <= index < len(series.dates)
-        self.hover_label.setText(
-            hover_text(
-                date,
-                self.data.by_date.get(date),
-                back_avg7=series.back_pain_avg7[index] if inside else None,
-                leg_avg7=series.leg_pain_avg7[index] if inside else None,
-                flare=bool(series.flare_days[index]) if inside else False,
-            )
-        )
-
-    def _on_leave(self, _event: "LocationEvent") -> None:
-        self._clear_hover()
-
-    def _clear_hover(self) -> None:
-        """Back to the hint: no chart under the pointer shows the day last described."""
-        self._hovered = None
-        self.hover_label.setText(HOVER_HINT)
-
     def hideEvent(self, event: Any) -> None:
         # Another tab took the screen: the pointer left the chart without a leave event.
-        self._clear_hover()
+        self.pointer.clear()
         super().hideEvent(event)
-
-    def _on_press(self, event: "MouseEvent") -> None:
-        if event.button != 1 or event.dblclick:
-            return
-        date = self._date_for(event)
-        if date is not None and date <= clock.today():
-            self.dayRequested.emit(date)
 
     # --- colours ---------------------------------------------------------------------------
 
@@ -586,19 +501,6 @@ class TrendsView(QWidget):
 #: How long after the features are installed (the journal is open and Today shows
 #: the day) the chart libraries start loading on the worker.
 WARM_UP_DELAY_MS = 500
-
-
-def warm_chart_imports() -> None:
-    """Runs on the worker: import matplotlib and the chart code ahead of the first opening.
-
-    Importing matplotlib takes about half a second here (over a second on slower
-    machines); done while the patient is still on Today, the first opening of
-    Trends only has to read the days and draw.
-    """
-    import matplotlib.figure  # noqa: F401 - imported for the side effect: loaded on the worker
-    from matplotlib.backends import backend_agg  # noqa: F401 - likewise
-
-    import journal.formats.charts  # noqa: F401 - likewise
 
 
 def install(window: "WindowHost") -> None:
