@@ -14,21 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QSpacerItem,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,23 +34,14 @@ from PySide6.QtWidgets import (
 from journal.app.periods import PeriodChoice, period_bounds
 from journal.core import clock
 from journal.core.periods import clipped_to_journal
-from journal.core.validation import EARLIEST_DATE
 from journal.ui.trends.insights_panel import InsightsPanel
 from journal.ui.trends.loading import TrendsData as TrendsData
 from journal.ui.trends.loading import load_trends_data as load_trends_data
 from journal.ui.trends.loading import warm_chart_imports as warm_chart_imports
+from journal.ui.trends.period_bar import PERIOD_LABELS as PERIOD_LABELS
+from journal.ui.trends.period_bar import PeriodBar, pydate, qdate
 from journal.ui.trends.pointing import HOVER_HINT as HOVER_HINT
 from journal.ui.trends.pointing import ChartPointer
-from journal.ui.widgets.flow_layout import FlowLayout
-
-#: Button labels (with mnemonics), in display order.
-PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
-    PeriodChoice.DAYS_30: "Last &30 days",
-    PeriodChoice.DAYS_90: "Last &90 days",
-    PeriodChoice.YEAR: "Last &year",
-    PeriodChoice.ALL: "&All",
-    PeriodChoice.CUSTOM: "&Custom",
-}
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -73,14 +60,6 @@ if TYPE_CHECKING:
 
 DEFAULT_CHOICE = PeriodChoice.DAYS_90
 SUMMARY_DELAY_MS = 120  # quick clicks through the periods build one summary, not one each
-
-
-def _qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)
-
-
-def _pydate(qdate: QDate) -> dt.date:
-    return dt.date(qdate.year(), qdate.month(), qdate.day())
 
 
 def theme_figure(figure: Any) -> None:
@@ -154,46 +133,14 @@ class TrendsView(QWidget):
     # --- building ------------------------------------------------------------------
 
     def _period_bar(self) -> QWidget:
-        # A wrapping row, so the window still fits 800 pixels across.
-        row = QWidget(self)
-        bar = FlowLayout(row, spacing=6)
-        bar.addWidget(QLabel("Show:"))
-        self.period_buttons = QButtonGroup(self)
-        self.period_buttons.setExclusive(True)
-        #: The period buttons by choice.
-        self.buttons: dict[PeriodChoice, QPushButton] = {}
-        for choice, label in PERIOD_LABELS.items():
-            button = QPushButton(label, self)
-            button.setCheckable(True)
-            button.setObjectName("chip")
-            button.setChecked(choice is self.choice)
+        row = PeriodBar(self.choice, self.period, self)
+        self.period_buttons, self.buttons = row.period_buttons, row.buttons
+        self.from_edit, self.to_edit, self.save_button = row.from_edit, row.to_edit, row.save_button
+        for choice, button in self.buttons.items():
             button.clicked.connect(lambda _=False, c=choice: self.set_choice(c))
-            self.period_buttons.addButton(button)
-            self.buttons[choice] = button
-            bar.addWidget(button)
-        bar.addItem(QSpacerItem(12, 0))
-        start, end = self.period
-        self.from_edit = QDateEdit(_qdate(start), self)
-        self.to_edit = QDateEdit(_qdate(end), self)
-        for edit, mnemonic, name in (
-            (self.from_edit, "Fro&m", "Custom period from"),
-            (self.to_edit, "t&o", "Custom period until"),
-        ):
-            edit_label = QLabel(mnemonic, self)
-            edit_label.setBuddy(edit)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setDateRange(_qdate(EARLIEST_DATE), _qdate(clock.today()))  # as journal.core.periods
-            edit.setAccessibleName(name)
+        for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(self._on_custom_date)
-            bar.addWidget(edit_label)
-            bar.addWidget(edit)
-        bar.addItem(QSpacerItem(12, 0))
-        self.save_button = QPushButton("&Save chart…", self)
-        self.save_button.setToolTip("Save the chart you see as a PNG picture or an SVG drawing")
         self.save_button.clicked.connect(self.save_chart)
-        self.save_button.setEnabled(False)
-        bar.addWidget(self.save_button)
         return row
 
     def _chart_area(self) -> QWidget:
@@ -331,19 +278,19 @@ class TrendsView(QWidget):
         self.choice = choice
         self.buttons[choice].setChecked(True)
         first = self.data.first if self.data is not None else None
-        custom = (_pydate(self.from_edit.date()), _pydate(self.to_edit.date()))
+        custom = (pydate(self.from_edit.date()), pydate(self.to_edit.date()))
         self.period = clipped_to_journal(*period_bounds(choice, clock.today(), first, custom), first)
         if choice is not PeriodChoice.CUSTOM:
             for edit, value in zip((self.from_edit, self.to_edit), self.period):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(value))
+                edit.setDate(qdate(value))
                 edit.blockSignals(False)
         self._apply_period()
 
     def set_custom_period(self, start: dt.date, end: dt.date) -> None:
         for edit, value in ((self.from_edit, start), (self.to_edit, end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(value))
+            edit.setDate(qdate(value))
             edit.blockSignals(False)
         self.set_choice(PeriodChoice.CUSTOM)
 
