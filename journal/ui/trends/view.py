@@ -13,17 +13,14 @@ start-up: this module itself only needs Qt.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -422,27 +419,12 @@ class TrendsView(QWidget):
         canvas = {self.calendar_page: self.heat_canvas, self.measures_page: self.measures_canvas}.get(page, self.canvas)
         if canvas is None:
             return
-        start, end = self.period
         kind = {self.calendar_page: "calendar", self.measures_page: "sleep-mood"}.get(page, "trends")
-        suggested = Path.home() / f"pain-journal-{kind}-{start.isoformat()}-to-{end.isoformat()}.png"
-        path, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Save chart", str(suggested), "PNG picture (*.png);;SVG drawing (*.svg)"
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() not in (".png", ".svg"):
-            target = target.with_suffix(".svg" if "svg" in chosen_filter.lower() else ".png")
-        from journal.core.errors import UserError
-        from journal.formats.charts import save_figure
+        from journal.ui.trends.chart_saving import save_chart_as
 
-        try:
-            with print_colours(canvas.figure):  # a saved picture keeps light print colours
-                save_figure(canvas.figure, target)
-        except UserError as error:
-            QMessageBox.warning(self, "Chart not saved", str(error))
-            return
-        self.status.emit(f"Saved the chart to {target}.")
+        target = save_chart_as(self, canvas.figure, kind, self.period)
+        if target is not None:
+            self.status.emit(f"Saved the chart to {target}.")
 
 
 #: How long after the features are installed (the journal is open and Today shows
