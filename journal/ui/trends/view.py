@@ -1,5 +1,11 @@
 """The Trends tab: charts of the journal over a chosen period, and the patterns in words.
 
+About 400 lines because what is left is the tab's own state (which load and which summary are
+current, the period shown, which charts are stale) and that reads best in one class; the parts
+around it are apart: the days read on the worker (:mod:`.loading`), the period row
+(:mod:`.period_bar`), the chart pages (:mod:`.chart_pages`), pointing at a day
+(:mod:`.pointing`) and saving a chart (:mod:`.chart_saving`).
+
 All days are loaded once, off the GUI thread, and drawn once over the whole
 journal; choosing another period only moves the charts' limits and redraws
 (no database query, no new figure). The summary behind the words is built on
@@ -19,11 +25,8 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
-    QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from journal.app.periods import PeriodChoice, period_bounds
 from journal.core import clock
 from journal.core.periods import clipped_to_journal
+from journal.ui.trends.chart_pages import ChartPages, put_canvas
 from journal.ui.trends.insights_panel import InsightsPanel
 from journal.ui.trends.loading import TrendsData as TrendsData
 from journal.ui.trends.loading import load_trends_data as load_trends_data
@@ -141,54 +145,17 @@ class TrendsView(QWidget):
         return row
 
     def _chart_area(self) -> QWidget:
-        area = QWidget(self)
-        column = QVBoxLayout(area)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.chart_tabs = QTabWidget(area)
-        self.chart_tabs.setDocumentMode(True)
-        self.over_time_page, self.calendar_page = QWidget(area), QWidget(area)
-        self.measures_page = QWidget(area)
-        for page, title in (
-            (self.over_time_page, "Over time"),
-            (self.calendar_page, "Calendar"),
-            (self.measures_page, "Sleep, mood and where it hurts"),
-        ):
-            page_layout = QVBoxLayout(page)
-            page_layout.setContentsMargins(0, 4, 0, 0)
-            placeholder = QLabel("Loading your charts…", page)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setObjectName("hint")
-            page_layout.addWidget(placeholder, 1)
-            self.chart_tabs.addTab(page, title)
+        area = ChartPages(self)
+        self.chart_tabs, self.hover_label = area.chart_tabs, area.hover_label
+        self.over_time_page, self.calendar_page = area.over_time_page, area.calendar_page
+        self.measures_page = area.measures_page
         self.placeholder = self.over_time_page.findChild(QLabel)
         self.chart_tabs.currentChanged.connect(self._on_chart_tab)
-        column.addWidget(self.chart_tabs, 1)
-        self.hover_label = QLabel(HOVER_HINT, area)
-        self.hover_label.setObjectName("hint")
-        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names as typed
-        self.hover_label.setWordWrap(True)
-        self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().lineSpacing() * 2 + 4)
-        self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        column.addWidget(self.hover_label)
         self.pointer = ChartPointer(self, self.hover_label, self.dayRequested.emit)
         return area
 
     def _make_canvas(self, page: QWidget, figure: Any) -> "FigureCanvasQTAgg":
-        from journal.ui.trends.canvas import ChartCanvas
-
-        page_layout = page.layout()
-        while page_layout.count():
-            item = page_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        canvas = ChartCanvas(figure)
-        # Too small a window scrolls the chart rather than squeezing its panels together.
-        scroller = QScrollArea(page)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(canvas)
-        assert isinstance(page_layout, QVBoxLayout)
-        page_layout.addWidget(scroller, 1)
+        canvas = put_canvas(page, figure)
         self.pointer.connect(canvas)
         return canvas
 
