@@ -11,15 +11,17 @@ mark, never a zero.
 
 :meth:`TrendChart.show_period` changes only limits and sizes, so a view can
 draw all of its days once and switch periods without rebuilding anything.
+
+The palette and sizes live in :mod:`journal.formats.chart_style`, the per-day
+arrays and day bars in :mod:`journal.formats.chart_days`, and a figure and its
+file in :mod:`journal.formats.chart_files`; the names callers use are
+re-exported here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Final, Literal
+from collections.abc import Sequence
 
 import numpy as np
 from matplotlib import dates as mdates
@@ -29,246 +31,55 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, PathPatch, StepPatch
-from matplotlib.path import Path as MplPath
+from matplotlib.patches import Patch, StepPatch
 from matplotlib.text import Text
-from matplotlib.transforms import ScaledTranslation, Transform
+from matplotlib.transforms import ScaledTranslation
 
-from journal.core.errors import UserError
 from journal.core.treatments import Treatment
 from journal.core.trend_series import TrendSeries
-from journal.formats.chart_text import drawing_order
+from journal.formats.chart_days import (
+    DayBars,
+    as_floats,
+    plain_text,
+    trigger_rows,
+)
+from journal.formats.chart_days import stack_activities as stack_activities
+from journal.formats.chart_files import IMAGE_FORMATS as IMAGE_FORMATS
+from journal.formats.chart_files import SAVE_DPI as SAVE_DPI
+from journal.formats.chart_files import image_format as image_format
+from journal.formats.chart_files import new_figure as new_figure
+from journal.formats.chart_files import save_figure as save_figure
+from journal.formats.chart_style import (
+    ACTIVITY_COLOURS,
+    BACK_COLOUR,
+    DATE_LABELS_PT,
+    FLARE_COLOUR,
+    FONT_SIZE,
+    KEY_MARGIN_PT,
+    LABEL_OFFSET_PT,
+    LEG_COLOUR,
+    MEDICATION_COLOUR,
+    MEDICATION_Y,
+    NO_DAYS_TEXT,
+    NOT_LOGGED_COLOUR,
+    OTHER_COLOUR,
+    PAIN_LIMITS,
+    PANEL_MIN_PT,
+    PEG_COLOUR,
+    TEXT_COLOUR,
+    TITLE_SIZE,
+    TREATMENT_COLOUR,
+    TRIGGER_COLOUR,
+    TRIGGER_ROW_PT,
+    WIDE_BARS_AFTER_DAYS,
+    panel_heading,
+    style_axes,
+    wrap_to,
+)
+from journal.formats.chart_style import OKABE_ITO as OKABE_ITO
+from journal.formats.chart_style import OTHER_ACTIVITIES as OTHER_ACTIVITIES
 from journal.formats.date_axis import set_day_axis
 from journal.formats.label_fonts import families_for
-
-#: The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
-OKABE_ITO: Final[dict[str, str]] = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
-BACK_COLOUR: Final = OKABE_ITO["blue"]
-LEG_COLOUR: Final = OKABE_ITO["orange"]
-FLARE_COLOUR: Final = OKABE_ITO["vermillion"]
-TREATMENT_COLOUR: Final = OKABE_ITO["reddish_purple"]
-MEDICATION_COLOUR: Final = OKABE_ITO["reddish_purple"]
-PEG_COLOUR: Final = OKABE_ITO["bluish_green"]
-TRIGGER_COLOUR: Final = "#3d3d3d"
-OTHER_COLOUR: Final = "#a0a0a0"
-NOT_LOGGED_COLOUR: Final = "#ececec"
-TEXT_COLOUR: Final = "#2b3440"
-ACTIVITY_COLOURS: Final = (
-    OKABE_ITO["sky_blue"],
-    OKABE_ITO["bluish_green"],
-    OKABE_ITO["yellow"],
-    OKABE_ITO["reddish_purple"],
-)
-TOP_ACTIVITIES: Final = len(ACTIVITY_COLOURS)
-MAX_TRIGGER_ROWS: Final = 8
-OTHER_ACTIVITIES: Final = "Other activities"
-OTHER_TRIGGERS: Final = "Other triggers"
-
-FONT_SIZE: Final = 9.5
-TITLE_SIZE: Final = 10.5
-BAR_HALF_WIDTH: Final = 0.4  # days
-WIDE_BARS_AFTER_DAYS: Final = 400  # longer spans draw days edge to edge
-LABEL_OFFSET_PT: Final = 40.0  # y-axis titles sit this far left of their panel
-#: The least height of each panel's plot (pain, activity, triggers, PEG), each trigger row and the dates below.
-PANEL_MIN_PT: Final = (120.0, 45.0, 12.0, 36.0)
-TRIGGER_ROW_PT: Final = 12.5
-DATE_LABELS_PT: Final = 52.0
-KEY_MARGIN_PT: Final = 16.0  # a panel's key fits the width right of the scale labels less this
-MEDICATION_Y: Final = -1.0  # the strip below the 0–10 pain scale
-PAIN_LIMITS: Final = (-1.7, 10.6)
-NO_DAYS_TEXT: Final = "No days logged in this period."
-
-
-def capitalised(name: str) -> str:
-    """A catalog name as a label: first letter upper case, the rest as typed."""
-    return name[:1].upper() + name[1:]
-
-
-def plain_text(text: str) -> str:
-    """Text from the patient's words for a matplotlib label: shown as typed, never as maths.
-
-    matplotlib reads a pair of ``$`` as mathtext (``money $$ stress`` fails to
-    draw); an escaped ``\\$`` is drawn as a plain dollar sign. Right-to-left
-    and complex scripts are put in drawing order and shaped first
-    (:func:`journal.formats.chart_text.drawing_order`).
-    """
-    return drawing_order(text).replace("$", r"\$")
-
-
-def as_floats(values: Sequence[float | int | bool | None]) -> np.ndarray:
-    """A float array with NaN for None (a day not logged)."""
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
-
-
-def day_rects(
-    x: np.ndarray, bottom: np.ndarray | float, top: np.ndarray | float, half_width: float = BAR_HALF_WIDTH
-) -> np.ndarray:
-    """Rectangle vertices, shape (len(x), 4, 2), centred on each x."""
-    count = len(x)
-    verts = np.empty((count, 4, 2))
-    left, right = x - half_width, x + half_width
-    verts[:, 0, 0], verts[:, 1, 0], verts[:, 2, 0], verts[:, 3, 0] = left, left, right, right
-    verts[:, 0, 1] = verts[:, 3, 1] = bottom
-    verts[:, 1, 1] = verts[:, 2, 1] = top
-    return verts
-
-
-_RECT_CODES: Final = np.array(
-    [MplPath.MOVETO, MplPath.LINETO, MplPath.LINETO, MplPath.LINETO, MplPath.CLOSEPOLY], dtype=MplPath.code_type
-)
-
-
-class DayBars:
-    """Day rectangles drawn as one compound path (one artist, one renderer call).
-
-    :meth:`show` hands the renderer only the rectangles in view, so a month
-    of a ten-year journal costs a month's drawing. Over long spans a day is
-    narrower than a pixel, so the rectangles widen to touch (``wide``): a gap
-    that thin would only grey the bars out.
-    """
-
-    def __init__(
-        self,
-        ax: Axes,
-        x: np.ndarray,
-        bottom: np.ndarray | float,
-        top: np.ndarray | float,
-        *,
-        half_width: float = BAR_HALF_WIDTH,
-        transform: Transform | None = None,
-        colour: str,
-        alpha: float | None = None,
-        zorder: float = 1.0,
-    ) -> None:
-        self.x = np.asarray(x, dtype=float)  # sorted: one rectangle per day, in date order
-        self._bottom, self._top = bottom, top
-        self.vertices = self._vertices(half_width)
-        self._narrow, self._wide = self.vertices, (self.vertices if half_width >= 0.5 else None)
-        self.codes = np.tile(_RECT_CODES, len(self.x))
-        self.patch = PathPatch(
-            MplPath(self.vertices, self.codes),
-            facecolor=colour,
-            edgecolor="none",
-            linewidth=0.0,
-            alpha=alpha,
-            zorder=zorder,
-            transform=ax.transData if transform is None else transform,
-        )
-        ax.add_artist(self.patch)
-
-    def _vertices(self, half_width: float) -> np.ndarray:
-        rects = day_rects(self.x, self._bottom, self._top, half_width)
-        return np.concatenate([rects, rects[:, :1]], axis=1).reshape(-1, 2)
-
-    def show(self, low: float, high: float, *, wide: bool = False) -> None:
-        """Keep the rectangles whose day lies within [low, high] (x units, days)."""
-        if wide and self._wide is None:
-            self._wide = self._vertices(0.5)
-        vertices = self._wide if wide else self._narrow
-        assert vertices is not None
-        first = int(np.searchsorted(self.x, low - 1.0, side="left")) * 5
-        last = int(np.searchsorted(self.x, high + 1.0, side="right")) * 5
-        self.patch.set_path(MplPath(vertices[first:last], self.codes[first:last]))
-
-
-@dataclass(frozen=True, slots=True)
-class StackedMinutes:
-    """Activity minutes per day for the top kinds plus "other", NaN on unlogged days."""
-
-    names: tuple[str, ...]
-    minutes: np.ndarray  # shape (len(names), days)
-
-
-def stack_activities(
-    activity_minutes: Mapping[str, Sequence[int | None]], days: int, top: int = TOP_ACTIVITIES
-) -> StackedMinutes:
-    """The ``top`` kinds by total minutes, and the rest added up as "other"."""
-    totals = {name: sum(v for v in values if v) for name, values in activity_minutes.items()}
-    ranked = sorted((n for n in totals if totals[n] > 0), key=lambda n: (-totals[n], n.casefold()))
-    # One kind past the top is shown by name: an "other" of one kind would hide it for nothing.
-    if len(ranked) > top + 1:
-        shown, rest = ranked[:top], ranked[top:]
-    else:
-        shown, rest = ranked, []
-    rows = [as_floats(activity_minutes[name]) for name in shown]
-    names = [capitalised(name) for name in shown]
-    if rest:
-        rows.append(np.nansum([as_floats(activity_minutes[n]) for n in rest], axis=0))
-        # nansum turns unlogged days into 0; put the gaps back.
-        rows[-1][np.isnan(as_floats(activity_minutes[rest[0]]))] = np.nan
-        names.append(OTHER_ACTIVITIES)
-    matrix = np.vstack(rows) if rows else np.empty((0, days))
-    return StackedMinutes(tuple(names), matrix)
-
-
-def trigger_rows(
-    trigger_days: Mapping[str, Sequence[bool | None]], limit: int = MAX_TRIGGER_ROWS
-) -> list[tuple[str, np.ndarray]]:
-    """(label, True-on-days-noted mask) per row, most often noted first; extras share one row."""
-    masks = {name: as_floats(values) == 1.0 for name, values in trigger_days.items()}
-    ranked = sorted((n for n in masks if masks[n].any()), key=lambda n: (-int(masks[n].sum()), n.casefold()))
-    if len(ranked) > limit:
-        shown, rest = ranked[: limit - 1], ranked[limit - 1 :]
-    else:
-        shown, rest = ranked, []
-    rows = [(capitalised(name), masks[name]) for name in shown]
-    if rest:
-        rows.append((OTHER_TRIGGERS, np.logical_or.reduce([masks[n] for n in rest])))
-    return rows
-
-
-def _style(ax: Axes) -> None:
-    ax.tick_params(labelsize=FONT_SIZE, colors=TEXT_COLOUR)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.set_axisbelow(True)
-
-
-def _heading(ax: Axes, title: str, handles: Sequence[object] = (), ncols: int = 1) -> Artist:
-    """The panel's title with its key underneath, above the plot (full width stays for the days)."""
-    if not handles:
-        return ax.set_title(title, loc="left", fontsize=TITLE_SIZE, color=TEXT_COLOUR, fontweight="bold")
-    legend = ax.legend(
-        handles=handles,
-        title=title,
-        alignment="left",
-        loc="lower left",
-        bbox_to_anchor=(-0.005, 1.0),
-        ncols=ncols,
-        fontsize=FONT_SIZE,
-        frameon=False,
-        borderaxespad=0.2,
-        handlelength=1.6,
-        columnspacing=1.2,
-        title_fontproperties={"size": TITLE_SIZE, "weight": "bold"},
-    )
-    legend.get_title().set_color(TEXT_COLOUR)
-    return legend
-
-
-def _wrap_to(text: Text, whole: str, room: float, renderer: RendererBase) -> bool:
-    """Break ``text`` (a panel title reading ``whole``) into lines no wider than ``room`` pixels; True when it changed."""
-    before = text.get_text()
-    text.set_text(whole)
-    words, lines = whole.split(" "), [""]
-    if text.get_window_extent(renderer).width > room:
-        for word in words:
-            text.set_text(f"{lines[-1]} {word}".strip())
-            if lines[-1] and text.get_window_extent(renderer).width > room:
-                lines.append(word)
-            else:
-                lines[-1] = text.get_text()
-        text.set_text("\n".join(lines))
-    return text.get_text() != before
 
 
 class TrendChart:
@@ -348,7 +159,7 @@ class TrendChart:
 
     def _draw_pain(self) -> None:
         ax, s, x = self.pain_ax, self.series, self.x
-        _style(ax)
+        style_axes(ax)
         ax.set_ylabel("Pain (0–10)", fontsize=FONT_SIZE, color=TEXT_COLOUR)
         ax.set_ylim(*PAIN_LIMITS)
         ax.set_yticks(range(0, 11, 2))
@@ -400,12 +211,12 @@ class TrendChart:
             self.medication_marks,
             Patch(facecolor=NOT_LOGGED_COLOUR, label="Not logged"),
         ]
-        self.headings.append(_heading(ax, "Pain, day by day", handles, ncols=4))
+        self.headings.append(panel_heading(ax, "Pain, day by day", handles, ncols=4))
         self._keys.append((len(self.headings) - 1, "Pain, day by day", handles, 4))
 
     def _draw_activity(self) -> None:
         ax, x = self.activity_ax, self.x
-        _style(ax)
+        style_axes(ax)
         ax.set_ylabel("Minutes", fontsize=FONT_SIZE, color=TEXT_COLOUR)
         ax.grid(axis="y", color="#e4e7eb", linewidth=0.8)
         minutes = self.activities.minutes
@@ -419,7 +230,7 @@ class TrendChart:
             self.bars.append(DayBars(ax, x[done], bottom[done], bottom[done] + values[done], colour=colour))
             bottom = bottom + values
             handles.append(Patch(facecolor=colour, label=plain_text(name)))
-        heading = _heading(ax, "Activity, minutes a day", handles, ncols=len(handles))
+        heading = panel_heading(ax, "Activity, minutes a day", handles, ncols=len(handles))
         self.headings.append(heading)
         if handles and isinstance(heading, Legend):
             self._keys.append((len(self.headings) - 1, "Activity, minutes a day", handles, len(handles)))
@@ -429,8 +240,8 @@ class TrendChart:
 
     def _draw_triggers(self) -> None:
         ax, x = self.trigger_ax, self.x
-        _style(ax)
-        self.headings.append(_heading(ax, "Triggers noted"))
+        style_axes(ax)
+        self.headings.append(panel_heading(ax, "Triggers noted"))
         count = len(self.triggers)
         for index, (_, mask) in enumerate(self.triggers):
             y = count - 1 - index
@@ -446,7 +257,7 @@ class TrendChart:
 
     def _draw_peg(self) -> None:
         ax, s = self.peg_ax, self.series
-        _style(ax)
+        style_axes(ax)
         ax.set_ylabel("Score", fontsize=FONT_SIZE, color=TEXT_COLOUR)
         ax.set_ylim(0, 10.4)
         ax.set_yticks([0, 5, 10])
@@ -467,7 +278,7 @@ class TrendChart:
             label="Weekly PEG score",
         )
         ax.add_patch(self.peg_steps)
-        self.headings.append(_heading(ax, "How much pain got in the way: weekly PEG score (0–10)"))
+        self.headings.append(panel_heading(ax, "How much pain got in the way: weekly PEG score (0–10)"))
 
     def _set_key_fonts(self, legend: Legend) -> None:
         if legend.axes is self.activity_ax:
@@ -496,7 +307,7 @@ class TrendChart:
             ax = legend.axes
             for ncols in range(most, 0, -1):
                 if ncols != self._columns.get(place, most):
-                    made = _heading(ax, title, handles, ncols=ncols)
+                    made = panel_heading(ax, title, handles, ncols=ncols)
                     assert isinstance(made, Legend)  # a heading with handles is a key
                     legend = made
                     self._set_key_fonts(legend)
@@ -508,7 +319,7 @@ class TrendChart:
         for heading in self.headings:
             if isinstance(heading, Text):
                 whole = self._titles.setdefault(id(heading), heading.get_text())
-                changed = _wrap_to(heading, whole, room, renderer) or changed
+                changed = wrap_to(heading, whole, room, renderer) or changed
         return changed
 
     def height_needed(self, renderer: RendererBase) -> float:
@@ -577,48 +388,3 @@ def draw_trend_chart(figure: Figure, series: TrendSeries, treatments: Sequence[T
     """Draw the four-panel chart of ``series`` onto an empty ``figure`` (use layout="constrained"),
     with a band for each of ``treatments``."""
     return TrendChart(figure, series, treatments)
-
-
-def new_figure(
-    width_in: float = 11.0,
-    height_in: float = 8.0,
-    dpi: float = 100.0,
-    layout: Literal["constrained", "compressed", "tight"] | None = "constrained",
-) -> Figure:
-    """A white figure; constrained layout suits :func:`draw_trend_chart` (the heat map lays itself out)."""
-    return Figure(figsize=(width_in, height_in), dpi=dpi, layout=layout, facecolor="white")
-
-
-#: Picture formats a chart can be saved in, by file ending.
-IMAGE_FORMATS: Final[dict[str, str]] = {".png": "png", ".svg": "svg"}
-#: Dots per inch for saved PNGs: sharp when printed or zoomed.
-SAVE_DPI: Final = 200
-
-
-def image_format(path: Path) -> str:
-    """The picture format for ``path`` ("png" or "svg").
-
-    Raises:
-        UserError: for another ending, a folder or a folder that does not exist.
-    """
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name ending in .png or .svg.")
-    found = IMAGE_FORMATS.get(path.suffix.lower())
-    if found is None:
-        raise UserError(f"Cannot save a chart as {path.name}: use a name ending in .png or .svg.")
-    if not path.parent.exists():
-        raise UserError(f"The folder {path.parent} does not exist.")
-    return found
-
-
-def save_figure(figure: Figure, path: Path, dpi: float = SAVE_DPI) -> None:
-    """Write ``figure`` to ``path`` as PNG or SVG, chosen by its ending.
-
-    Raises:
-        UserError: see :func:`image_format`; also when writing fails.
-    """
-    from journal.files.atomic import write_stream_atomically
-
-    format_name = image_format(path)
-    # Through the one atomic writer: owner-only, and a full disk leaves an older chart as it was.
-    write_stream_atomically(Path(path), lambda stream: figure.savefig(stream, format=format_name, dpi=dpi, facecolor="white"))

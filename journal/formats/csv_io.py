@@ -5,88 +5,49 @@ with the core validation rules before anything is written, and each problem
 is reported with its line and column. Writing neutralises cells a spreadsheet
 would run as a formula (a leading ``=``, ``+``, ``-``, ``@``) by prefixing an
 apostrophe, which reading removes again, so text survives a round trip.
+
+The columns and limits are in :mod:`journal.formats.csv_format`, writing in
+:mod:`journal.formats.csv_writing` and the wording of problems in
+:mod:`journal.formats.csv_errors`; this module reads, and re-exports the names
+callers import from it.
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import io
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Final, TextIO
+from typing import Final
 
 from journal.core.day import HELPED_WORDS, ActivityMinutes, DayEntry, ReliefUse
 from journal.core.errors import UserError, ValidationError
-from journal.core.validation import MAX_NOTES_LENGTH, validate_day
-from journal.core.words import plural
+from journal.core.validation import validate_day
+from journal.formats.csv_errors import ISO_DATE, date_problem, quoting_problem, too_large
+from journal.formats.csv_errors import CsvImportError as CsvImportError
+from journal.formats.csv_format import COLUMNS as COLUMNS
+from journal.formats.csv_format import INTEGER_COLUMNS as INTEGER_COLUMNS
+from journal.formats.csv_format import LIST_SEPARATOR as LIST_SEPARATOR
+from journal.formats.csv_format import MAX_CELL_CHARS as MAX_CELL_CHARS
+from journal.formats.csv_format import MAX_FILE_BYTES as MAX_FILE_BYTES
+from journal.formats.csv_format import MAX_REPORTED_PROBLEMS as MAX_REPORTED_PROBLEMS
+from journal.formats.csv_format import OTHER_DELIMITERS as OTHER_DELIMITERS
+from journal.formats.csv_format import REQUIRED as REQUIRED
+from journal.formats.csv_format import protect_cell as protect_cell
+from journal.formats.csv_format import unprotect_cell as unprotect_cell
+from journal.formats.csv_writing import entry_to_row as entry_to_row
+from journal.formats.csv_writing import export_csv_file as export_csv_file
+from journal.formats.csv_writing import write_csv as write_csv
 
-COLUMNS: Final[tuple[str, ...]] = (
-    "date",
-    "back_pain",
-    "leg_pain",
-    "pain_locations",
-    "morning_stiffness_min",
-    "sleep_hours",
-    "sleep_quality",
-    "stress",
-    "interference_enjoyment",
-    "interference_activity",
-    "activities",
-    "triggers",
-    "symptoms",
-    "medications",
-    "relief",
-    "notes",
-    "questions",
-)
-REQUIRED: Final = ("date", "back_pain")
-INTEGER_COLUMNS: Final = (
-    "back_pain",
-    "leg_pain",
-    "morning_stiffness_min",
-    "sleep_quality",
-    "stress",
-    "interference_enjoyment",
-    "interference_activity",
-)
-LIST_SEPARATOR: Final = ";"
-MAX_FILE_BYTES: Final = 64 * 1024 * 1024
-#: The longest cell read; a note may hold 20,000 characters, so this is generous.
-MAX_CELL_CHARS: Final = 1_000_000
-#: Column separators recognised besides the comma (spreadsheets in many countries save ';').
-OTHER_DELIMITERS: Final = (";", "\t")
-MAX_REPORTED_PROBLEMS: Final = 20
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-class CsvImportError(UserError):
-    """The file cannot be imported; nothing was written.
-
-    Attributes:
-        problems: ``(line, column, message)``; line 0 means the whole file.
-    """
-
-    def __init__(self, problems: list[tuple[int, str, str]], total: int | None = None) -> None:
-        self.problems = problems
-        total = total if total is not None else len(problems)
-        lines = [
-            (
-                f"line {line}, column {column}: {message}"
-                if line and column
-                else f"line {line}: {message}"
-                if line
-                else f"{column}: {message}".lstrip(": ")
-            )
-            for line, column, message in problems
-        ]
-        more = f"\n…and {plural(total - len(problems), 'more problem')}." if total > len(problems) else ""
-        super().__init__(f"Nothing was imported: {plural(total, 'problem')} found.\n" + "\n".join(lines) + more)
+# The reading code's own names for the wording (the readings CSV reads with them too).
+_DATE = ISO_DATE
+_date_problem = date_problem
+_csv_error = quoting_problem
+_too_large = too_large
 
 
 @dataclass
@@ -98,111 +59,14 @@ class ParsedCsv:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-# --- formula neutralisation ------------------------------------------------------
-
-
-def protect_cell(text: str) -> str:
-    """Prefix an apostrophe where a spreadsheet would run the cell as a formula.
-
-    A cell that already starts with an apostrophe before such a character is
-    protected too, so :func:`unprotect_cell` is an exact inverse.
-    """
-    if text.startswith(_FORMULA_STARTS) or (text.startswith("'") and text[1:2] in (*_FORMULA_STARTS, "'")):
-        return "'" + text
-    return text
-
-
-def unprotect_cell(text: str) -> str:
-    if text.startswith("'") and text[1:2] in (*_FORMULA_STARTS, "'"):
-        return text[1:]
-    return text
-
-
-# --- writing ----------------------------------------------------------------------
-
-
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _rated(name: str, helped: int | None) -> str:
-    """``name`` or ``name:N``, N being how much it helped (0 not at all, 1 a little, 2 a lot)."""
-    return name if helped is None else f"{name}:{helped}"
-
-
-def entry_to_row(entry: DayEntry) -> list[str]:
-    """One entry as CSV cells in :data:`COLUMNS` order."""
-    join = LIST_SEPARATOR.join
-    return [
-        entry.date.isoformat(),
-        _number(entry.back_pain),
-        _number(entry.leg_pain),
-        join(sorted(entry.pain_locations)),
-        _number(entry.morning_stiffness_min),
-        _number(entry.sleep_hours),
-        _number(entry.sleep_quality),
-        _number(entry.stress),
-        _number(entry.interference_enjoyment),
-        _number(entry.interference_activity),
-        protect_cell(join(f"{a.name}:{a.minutes}" for a in entry.activities)),
-        protect_cell(join(entry.triggers)),
-        protect_cell(join(entry.symptoms)),
-        protect_cell(join(_rated(m, entry.medication_rating(m)) for m in entry.medications)),
-        protect_cell(join(_rated(r.name, r.helped) for r in entry.relief)),
-        protect_cell(entry.notes),
-        protect_cell(entry.questions),
-    ]
-
-
-def write_csv(entries: Iterable[DayEntry], stream: TextIO) -> int:
-    """Write a header and one row per entry; return the number of rows.
-
-    ``stream`` must be opened with ``newline=""``; rows end with CRLF (RFC 4180).
-    """
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    count = 0
-    for entry in entries:
-        writer.writerow(entry_to_row(entry))
-        count += 1
-    return count
-
-
-def export_csv_file(entries: Sequence[DayEntry], path: Path) -> int:
-    """Write entries to ``path`` through the atomic writer (owner-only; a failure leaves no half file).
-
-    Raises:
-        UserError: the file cannot be written; ``path`` is as it was.
-    """
-    from journal.files.atomic import write_stream_atomically
-
-    counted: list[int] = []
-
-    def write(stream: BinaryIO) -> None:
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-        counted.append(write_csv(entries, text))
-        text.flush()
-        text.detach()
-
-    write_stream_atomically(Path(path), write)
-    return counted[0]
-
-
 # --- reading ----------------------------------------------------------------------
 
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
 _DECIMAL = re.compile(r"-?[0-9]{1,6}(\.[0-9]{1,6})?")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 _DIGITS = re.compile(r"-?[0-9]+(\.[0-9]*)?")
-
-
-def _too_large(text: str) -> str:
-    return f"{text[:20]}{'…' if len(text) > 20 else ''} is far outside the range this column allows"
 
 
 def _parse_int(text: str) -> int | None:
@@ -225,19 +89,6 @@ def _parse_float(text: str) -> float | None:
             raise ValueError(_too_large(text))
         raise ValueError(f"{text[:20]!r} is not a number of hours like 7 or 7.5")
     return float(text)
-
-
-def _date_problem(raw: str) -> str:
-    """Why ``raw`` is not a date, in plain words."""
-    if _DATE.fullmatch(raw):
-        year, month, day = (int(part) for part in raw.split("-"))
-        if not 1 <= month <= 12:
-            return f"{raw} is not a real date: there is no month {month}"
-        if year >= 1:
-            days = calendar.monthrange(year, month)[1]
-            month_name = dt.date(year, month, 1).strftime("%B")
-            return f"{raw} is not a real date: {month_name} {year} has {days} days"
-    return f"{raw[:20]!r} is not a date in the form YYYY-MM-DD"
 
 
 def _parse_list(text: str) -> tuple[str, ...]:
@@ -378,15 +229,6 @@ def _excel_separator_line(text: str) -> tuple[str, str]:
     if match and match.group(1) in (",", *OTHER_DELIMITERS):
         return newline + rest, match.group(1)
     return text, _delimiter(text)
-
-
-def _csv_error(error: csv.Error) -> str:
-    if "field larger than field limit" in str(error):
-        return (
-            f"a cell is longer than {MAX_CELL_CHARS:,} characters (a note may hold "
-            f"{MAX_NOTES_LENGTH:,}); is this a CSV file from Pain Journal or a spreadsheet?"
-        )
-    return f"broken CSV quoting ({error})"
 
 
 def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:

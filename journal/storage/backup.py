@@ -25,63 +25,39 @@ deletions, catalog entries, settings and acknowledgements; unlike SQLite's
 file change counter it is meaningful in WAL mode. It costs one read of the
 database (about 40 ms for ten years of days).
 
+Listing the copies is in :mod:`journal.storage.backup_listing` and thinning them in
+:mod:`journal.storage.backup_thinning`; the names callers use are re-exported here.
+
 Nothing here logs, and only the standard library is used (cheap to import).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from journal.core.errors import UserError
 from journal.files.atomic import make_private_dirs, write_atomically, write_bytes_atomically
 from journal.files.failures import REASON_WORDS, reason_for
 from journal.storage import integrity, schema, wal_guard
+from journal.storage.backup_listing import BackupInfo as BackupInfo
+from journal.storage.backup_listing import describe_backup as describe_backup
+from journal.storage.backup_listing import list_backups as list_backups
 from journal.storage.backup_names import backups_dir, real_journal
 from journal.storage.backup_names import new_backup_path as _new_backup_path
-from journal.storage.backup_names import parse_name as _parse_name
+from journal.storage.backup_thinning import KEEP_DAILY as KEEP_DAILY
+from journal.storage.backup_thinning import KEEP_MONTHLY as KEEP_MONTHLY
+from journal.storage.backup_thinning import KEEP_WEEKLY as KEEP_WEEKLY
+from journal.storage.backup_thinning import keep_backups as keep_backups
+from journal.storage.backup_thinning import thin_backups as thin_backups
 from journal.storage.failures import tolerant_text
 from journal.storage.paths import check_path, is_read_only
 from journal.storage.schema import DamagedDatabaseError
-
-KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup copy. The counts are None when the copy cannot be read (see ``problem``)."""
-
-    path: Path
-    taken_at: dt.datetime  # local time, from the file name
-    entry_count: int | None
-    first_date: dt.date | None
-    last_date: dt.date | None
-    schema_version: int | None = None
-    reason: str = ""  # "" for routine copies, else e.g. "before-v2", "before-restore"
-    problem: str = ""
-
-
-def _backup_files(db_path: Path) -> list[tuple[tuple[dt.datetime, int, int], str, Path]]:
-    """``((taken_at, n, mtime), reason, path)`` for every backup of ``db_path``, newest first."""
-    folder = backups_dir(db_path)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.iterdir():
-        parsed = _parse_name(path, real_journal(db_path).stem)
-        if parsed and path.is_file():
-            taken, n, reason = parsed
-            found.append(((taken, n, path.stat().st_mtime_ns), reason, path))
-    found.sort(key=lambda item: item[0], reverse=True)
-    return found
-
 
 # --- fingerprint ----------------------------------------------------------------------
 
@@ -248,121 +224,6 @@ def backup_if_changed(db_path: Path) -> Path | None:
     made = backup_now(db_path)
     thin_backups(db_path)
     return made
-
-
-# --- thinning -------------------------------------------------------------------------
-
-
-def keep_backups(
-    stamps: Iterable[dt.datetime],
-    *,
-    daily: int = KEEP_DAILY,
-    weekly: int = KEEP_WEEKLY,
-    monthly: int = KEEP_MONTHLY,
-) -> set[dt.datetime]:
-    """Which backup times to keep: the newest, and the newest of each of the last
-    ``daily`` days, ``weekly`` ISO weeks and ``monthly`` months that have one.
-
-    Pure; keeping what it returns and applying it again keeps the same set.
-    """
-    ordered = sorted(set(stamps), reverse=True)
-    keep = set(ordered[:1])
-    buckets: list[tuple[int, Callable[[dt.datetime], Hashable]]] = [
-        (daily, lambda t: t.date()),
-        (weekly, lambda t: tuple(t.isocalendar())[:2]),
-        (monthly, lambda t: (t.year, t.month)),
-    ]
-    for limit, bucket in buckets:
-        seen: list[Hashable] = []
-        for stamp in ordered:
-            key = bucket(stamp)
-            if seen and seen[-1] == key:
-                continue
-            if len(seen) == limit:
-                break
-            seen.append(key)
-            keep.add(stamp)
-    return keep
-
-
-def thin_backups(db_path: Path) -> list[Path]:
-    """Delete routine backups that :func:`keep_backups` drops, and temporary files
-    a crash left behind over an hour ago; return what was deleted.
-
-    Tagged copies (made by the patient, or before a restore or an upgrade)
-    are never deleted.
-    """
-    files = _backup_files(db_path)
-    routine = [(key, path) for key, reason, path in files if not reason]
-    kept = keep_backups(key[0] for key, _path in routine)
-    doomed: list[Path] = []
-    seen: set[dt.datetime] = set()
-    for (taken, _n, _mtime), path in routine:  # newest first: the first of a second is the one kept
-        if taken in kept and taken not in seen:
-            seen.add(taken)
-        else:
-            doomed.append(path)
-    doomed.extend(_stale_temporary_files(db_path))
-    for path in doomed:
-        path.unlink(missing_ok=True)
-    return doomed
-
-
-def _stale_temporary_files(db_path: Path, age: dt.timedelta = dt.timedelta(hours=1)) -> list[Path]:
-    """Half-written copies left by a crash mid-backup or mid-restore, in the backups folder or
-    beside the journal (never a copy still being written)."""
-    cutoff = (dt.datetime.now() - age).timestamp()
-    db_path = real_journal(db_path)
-    places = [
-        (backups_dir(db_path), f".{Path(db_path).stem}"),
-        (Path(db_path).parent, f".{Path(db_path).name}."),
-    ]
-    stale = []
-    for folder, prefix in places:
-        if not folder.is_dir():
-            continue
-        for path in folder.iterdir():
-            if path.name.startswith(prefix) and ".part" in path.name:
-                try:
-                    if path.stat().st_mtime < cutoff:
-                        stale.append(path)
-                except FileNotFoundError:
-                    continue
-    return stale
-
-
-# --- listing --------------------------------------------------------------------------
-
-
-def describe_backup(path: Path, taken_at: dt.datetime | None = None, reason: str = "") -> BackupInfo:
-    """Read a copy's day count and date range (read-only, without checking it fully)."""
-    path = Path(path)
-    taken_at = taken_at or dt.datetime.fromtimestamp(path.stat().st_mtime)
-    try:
-        connection = integrity.open_readonly(path)
-        try:
-            app_id, version = schema.read_version(connection)
-            if app_id != schema.APPLICATION_ID:
-                raise sqlite3.DatabaseError("not a Pain Journal database")
-            count, first, last = connection.execute("SELECT count(*), min(date), max(date) FROM day").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        return BackupInfo(path, taken_at, None, None, None, reason=reason, problem=str(error))
-    return BackupInfo(
-        path,
-        taken_at,
-        count,
-        dt.date.fromisoformat(first) if first else None,
-        dt.date.fromisoformat(last) if last else None,
-        schema_version=version,
-        reason=reason,
-    )
-
-
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """The backups of ``db_path`` in its backups folder, newest first."""
-    return [describe_backup(path, key[0], reason) for key, reason, path in _backup_files(db_path)]
 
 
 # --- restoring ------------------------------------------------------------------------

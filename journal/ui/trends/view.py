@@ -1,5 +1,11 @@
 """The Trends tab: charts of the journal over a chosen period, and the patterns in words.
 
+About 400 lines because what is left is the tab's own state (which load and which summary are
+current, the period shown, which charts are stale) and that reads best in one class; the parts
+around it are apart: the days read on the worker (:mod:`.loading`), the period row
+(:mod:`.period_bar`), the chart pages (:mod:`.chart_pages`), pointing at a day
+(:mod:`.pointing`) and saving a chart (:mod:`.chart_saving`).
+
 All days are loaded once, off the GUI thread, and drawn once over the whole
 journal; choosing another period only moves the charts' limits and redraws
 (no database query, no new figure). The summary behind the words is built on
@@ -13,25 +19,14 @@ start-up: this module itself only needs Qt.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDateEdit,
-    QFileDialog,
-    QFrame,
     QLabel,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSpacerItem,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,31 +34,24 @@ from PySide6.QtWidgets import (
 from journal.app.periods import PeriodChoice, period_bounds
 from journal.core import clock
 from journal.core.periods import clipped_to_journal
-from journal.core.validation import EARLIEST_DATE
+from journal.ui.trends.chart_pages import ChartPages, put_canvas
 from journal.ui.trends.insights_panel import InsightsPanel
-from journal.ui.widgets.flow_layout import FlowLayout
-
-#: Button labels (with mnemonics), in display order.
-PERIOD_LABELS: Final[dict[PeriodChoice, str]] = {
-    PeriodChoice.DAYS_30: "Last &30 days",
-    PeriodChoice.DAYS_90: "Last &90 days",
-    PeriodChoice.YEAR: "Last &year",
-    PeriodChoice.ALL: "&All",
-    PeriodChoice.CUSTOM: "&Custom",
-}
+from journal.ui.trends.loading import TrendsData as TrendsData
+from journal.ui.trends.loading import load_trends_data as load_trends_data
+from journal.ui.trends.loading import warm_chart_imports as warm_chart_imports
+from journal.ui.trends.period_bar import PERIOD_LABELS as PERIOD_LABELS
+from journal.ui.trends.period_bar import PeriodBar, pydate, qdate
+from journal.ui.trends.pointing import HOVER_HINT as HOVER_HINT
+from journal.ui.trends.pointing import ChartPointer
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
-    from matplotlib.backend_bases import LocationEvent, MouseEvent
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     from journal.app.changes import JournalChange
     from journal.app.journal_file import Journal
-    from journal.core.day import DayEntry
     from journal.core.summary import Summary
-    from journal.core.treatments import Treatment
-    from journal.core.trend_series import TrendSeries
     from journal.formats.charts import TrendChart
     from journal.formats.heatmap import HeatmapChart
     from journal.formats.measures_chart import MeasuresChart
@@ -73,41 +61,6 @@ if TYPE_CHECKING:
 
 DEFAULT_CHOICE = PeriodChoice.DAYS_90
 SUMMARY_DELAY_MS = 120  # quick clicks through the periods build one summary, not one each
-HOVER_HINT = "Point at a day to see what you logged; click it to open that day."
-
-
-def _qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)
-
-
-def _pydate(qdate: QDate) -> dt.date:
-    return dt.date(qdate.year(), qdate.month(), qdate.day())
-
-
-@dataclass(frozen=True)
-class TrendsData:
-    """Every logged day and the chart series over them (first logged day to ``today``)."""
-
-    days: tuple["DayEntry", ...]
-    by_date: dict[dt.date, "DayEntry"]
-    series: "TrendSeries"
-    first: dt.date | None
-    today: dt.date
-    treatments: tuple["Treatment", ...] = ()
-
-
-def load_trends_data(journal: "Journal", today: dt.date) -> TrendsData:
-    """Runs on the worker: read the days, compute the series, warm the chart imports."""
-    from journal.app.trends import days_and_treatments
-    from journal.core.trend_series import trend_series
-
-    warm_chart_imports()  # the slow imports, here rather than on the GUI thread (cached if done)
-
-    days, treatments = days_and_treatments(journal)
-    first = days[0].date if days else None
-    start = first if first is not None and first <= today else today - dt.timedelta(days=29)
-    series = trend_series(days, start, max(today, days[-1].date) if days else today)
-    return TrendsData(days, {d.date: d for d in days}, series, first, today, treatments)
 
 
 def theme_figure(figure: Any) -> None:
@@ -156,7 +109,6 @@ class TrendsView(QWidget):
         self._heat_stale = True
         self._load_generation = 0
         self._summary_generation = 0
-        self._hovered: dt.date | None = None
         self._summary_timer = QTimer(self)
         from journal.ui.theme import follow_theme
 
@@ -182,99 +134,29 @@ class TrendsView(QWidget):
     # --- building ------------------------------------------------------------------
 
     def _period_bar(self) -> QWidget:
-        # A wrapping row, so the window still fits 800 pixels across.
-        row = QWidget(self)
-        bar = FlowLayout(row, spacing=6)
-        bar.addWidget(QLabel("Show:"))
-        self.period_buttons = QButtonGroup(self)
-        self.period_buttons.setExclusive(True)
-        #: The period buttons by choice.
-        self.buttons: dict[PeriodChoice, QPushButton] = {}
-        for choice, label in PERIOD_LABELS.items():
-            button = QPushButton(label, self)
-            button.setCheckable(True)
-            button.setObjectName("chip")
-            button.setChecked(choice is self.choice)
+        row = PeriodBar(self.choice, self.period, self)
+        self.period_buttons, self.buttons = row.period_buttons, row.buttons
+        self.from_edit, self.to_edit, self.save_button = row.from_edit, row.to_edit, row.save_button
+        for choice, button in self.buttons.items():
             button.clicked.connect(lambda _=False, c=choice: self.set_choice(c))
-            self.period_buttons.addButton(button)
-            self.buttons[choice] = button
-            bar.addWidget(button)
-        bar.addItem(QSpacerItem(12, 0))
-        start, end = self.period
-        self.from_edit = QDateEdit(_qdate(start), self)
-        self.to_edit = QDateEdit(_qdate(end), self)
-        for edit, mnemonic, name in (
-            (self.from_edit, "Fro&m", "Custom period from"),
-            (self.to_edit, "t&o", "Custom period until"),
-        ):
-            edit_label = QLabel(mnemonic, self)
-            edit_label.setBuddy(edit)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setDateRange(_qdate(EARLIEST_DATE), _qdate(clock.today()))  # as journal.core.periods
-            edit.setAccessibleName(name)
+        for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(self._on_custom_date)
-            bar.addWidget(edit_label)
-            bar.addWidget(edit)
-        bar.addItem(QSpacerItem(12, 0))
-        self.save_button = QPushButton("&Save chart…", self)
-        self.save_button.setToolTip("Save the chart you see as a PNG picture or an SVG drawing")
         self.save_button.clicked.connect(self.save_chart)
-        self.save_button.setEnabled(False)
-        bar.addWidget(self.save_button)
         return row
 
     def _chart_area(self) -> QWidget:
-        area = QWidget(self)
-        column = QVBoxLayout(area)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.chart_tabs = QTabWidget(area)
-        self.chart_tabs.setDocumentMode(True)
-        self.over_time_page, self.calendar_page = QWidget(area), QWidget(area)
-        self.measures_page = QWidget(area)
-        for page, title in (
-            (self.over_time_page, "Over time"),
-            (self.calendar_page, "Calendar"),
-            (self.measures_page, "Sleep, mood and where it hurts"),
-        ):
-            page_layout = QVBoxLayout(page)
-            page_layout.setContentsMargins(0, 4, 0, 0)
-            placeholder = QLabel("Loading your charts…", page)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setObjectName("hint")
-            page_layout.addWidget(placeholder, 1)
-            self.chart_tabs.addTab(page, title)
+        area = ChartPages(self)
+        self.chart_tabs, self.hover_label = area.chart_tabs, area.hover_label
+        self.over_time_page, self.calendar_page = area.over_time_page, area.calendar_page
+        self.measures_page = area.measures_page
         self.placeholder = self.over_time_page.findChild(QLabel)
         self.chart_tabs.currentChanged.connect(self._on_chart_tab)
-        column.addWidget(self.chart_tabs, 1)
-        self.hover_label = QLabel(HOVER_HINT, area)
-        self.hover_label.setObjectName("hint")
-        self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes names as typed
-        self.hover_label.setWordWrap(True)
-        self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().lineSpacing() * 2 + 4)
-        self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        column.addWidget(self.hover_label)
+        self.pointer = ChartPointer(self, self.hover_label, self.dayRequested.emit)
         return area
 
     def _make_canvas(self, page: QWidget, figure: Any) -> "FigureCanvasQTAgg":
-        from journal.ui.trends.canvas import ChartCanvas
-
-        page_layout = page.layout()
-        while page_layout.count():
-            item = page_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        canvas = ChartCanvas(figure)
-        # Too small a window scrolls the chart rather than squeezing its panels together.
-        scroller = QScrollArea(page)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(canvas)
-        assert isinstance(page_layout, QVBoxLayout)
-        page_layout.addWidget(scroller, 1)
-        canvas.mpl_connect("motion_notify_event", self._on_motion)
-        canvas.mpl_connect("button_press_event", self._on_press)
-        canvas.mpl_connect("figure_leave_event", self._on_leave)
+        canvas = put_canvas(page, figure)
+        self.pointer.connect(canvas)
         return canvas
 
     # --- loading -------------------------------------------------------------------
@@ -327,7 +209,7 @@ class TrendsView(QWidget):
         figure = self.canvas.figure
         figure.clear()
         self.chart = draw_trend_chart(figure, data.series, data.treatments)
-        self._clear_hover()  # the day described may have changed
+        self.pointer.clear()  # the day described may have changed
         self._fit_chart()
         self.save_button.setEnabled(True)
         self._heat_stale = True
@@ -360,19 +242,19 @@ class TrendsView(QWidget):
         self.choice = choice
         self.buttons[choice].setChecked(True)
         first = self.data.first if self.data is not None else None
-        custom = (_pydate(self.from_edit.date()), _pydate(self.to_edit.date()))
+        custom = (pydate(self.from_edit.date()), pydate(self.to_edit.date()))
         self.period = clipped_to_journal(*period_bounds(choice, clock.today(), first, custom), first)
         if choice is not PeriodChoice.CUSTOM:
             for edit, value in zip((self.from_edit, self.to_edit), self.period):
                 edit.blockSignals(True)
-                edit.setDate(_qdate(value))
+                edit.setDate(qdate(value))
                 edit.blockSignals(False)
         self._apply_period()
 
     def set_custom_period(self, start: dt.date, end: dt.date) -> None:
         for edit, value in ((self.from_edit, start), (self.to_edit, end)):
             edit.blockSignals(True)
-            edit.setDate(_qdate(value))
+            edit.setDate(qdate(value))
             edit.blockSignals(False)
         self.set_choice(PeriodChoice.CUSTOM)
 
@@ -390,7 +272,7 @@ class TrendsView(QWidget):
             self.layout_cache.invalidate()
         theme_figure(self.canvas.figure)  # new tick labels and markers start in print colours
         self.canvas.draw_idle()
-        self._clear_hover()  # the day pointed at may not be in the new period
+        self.pointer.clear()  # the day pointed at may not be in the new period
         self._heat_stale = True
         self._measures_stale = True
         if self.chart_tabs.currentWidget() is self.calendar_page:
@@ -400,7 +282,7 @@ class TrendsView(QWidget):
         self._summary_timer.start()  # the words follow a moment later; keeping the old ones avoids a flicker
 
     def _on_chart_tab(self, _: int) -> None:
-        self._clear_hover()  # the day pointed at was on the chart just left
+        self.pointer.clear()  # the day pointed at was on the chart just left
         if self.chart_tabs.currentWidget() is self.calendar_page and self._heat_stale:
             self._update_heatmap()
         if self.chart_tabs.currentWidget() is self.measures_page and self._measures_stale:
@@ -480,66 +362,10 @@ class TrendsView(QWidget):
         if shiboken6.isValid(self):
             self.insights.show_message("The patterns could not be worked out.")
 
-    # --- pointing and clicking -----------------------------------------------------------
-
-    def _date_for(self, event: "LocationEvent") -> dt.date | None:
-        if event.inaxes is None:
-            return None
-        if self.chart is not None and event.canvas is self.canvas and event.inaxes in self.chart.axes:
-            return self.chart.date_at(event.xdata)
-        if self.heatmap is not None and event.canvas is self.heat_canvas and event.inaxes is self.heatmap.ax:
-            return self.heatmap.date_at(event.xdata, event.ydata)
-        return None
-
-    def _on_motion(self, event: "LocationEvent") -> None:
-        on_map = self.measures is not None and event.inaxes is self.measures.body_ax
-        if self.measures is not None and (on_map or self.hover_label.property("region")):
-            self._hovered = None  # a day pointed at next is shown afresh
-            self.hover_label.setProperty("region", on_map)
-            self.hover_label.setText((on_map and self.measures.region_words(event.xdata, event.ydata)) or HOVER_HINT)
-            if on_map:
-                return
-        date = self._date_for(event)
-        if date == self._hovered:
-            return  # same day: nothing to redo
-        self._hovered = date
-        if date is None or self.data is None or self.chart is None:
-            self.hover_label.setText(HOVER_HINT)
-            return
-        from journal.ui.trends.hover_text import hover_text
-
-        index = (date - self.data.series.start).days
-        series = self.data.series
-        inside = 0 <= index < len(series.dates)
-        self.hover_label.setText(
-            hover_text(
-                date,
-                self.data.by_date.get(date),
-                back_avg7=series.back_pain_avg7[index] if inside else None,
-                leg_avg7=series.leg_pain_avg7[index] if inside else None,
-                flare=bool(series.flare_days[index]) if inside else False,
-            )
-        )
-
-    def _on_leave(self, _event: "LocationEvent") -> None:
-        self._clear_hover()
-
-    def _clear_hover(self) -> None:
-        """Back to the hint: no chart under the pointer shows the day last described."""
-        self._hovered = None
-        self.hover_label.setText(HOVER_HINT)
-
     def hideEvent(self, event: Any) -> None:
         # Another tab took the screen: the pointer left the chart without a leave event.
-        self._clear_hover()
+        self.pointer.clear()
         super().hideEvent(event)
-
-    def _on_press(self, event: "MouseEvent") -> None:
-        if event.button != 1 or event.dblclick:
-            return
-        date = self._date_for(event)
-        if date is not None and date <= clock.today():
-            self.dayRequested.emit(date)
 
     # --- colours ---------------------------------------------------------------------------
 
@@ -560,45 +386,17 @@ class TrendsView(QWidget):
         canvas = {self.calendar_page: self.heat_canvas, self.measures_page: self.measures_canvas}.get(page, self.canvas)
         if canvas is None:
             return
-        start, end = self.period
         kind = {self.calendar_page: "calendar", self.measures_page: "sleep-mood"}.get(page, "trends")
-        suggested = Path.home() / f"pain-journal-{kind}-{start.isoformat()}-to-{end.isoformat()}.png"
-        path, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Save chart", str(suggested), "PNG picture (*.png);;SVG drawing (*.svg)"
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() not in (".png", ".svg"):
-            target = target.with_suffix(".svg" if "svg" in chosen_filter.lower() else ".png")
-        from journal.core.errors import UserError
-        from journal.formats.charts import save_figure
+        from journal.ui.trends.chart_saving import save_chart_as
 
-        try:
-            with print_colours(canvas.figure):  # a saved picture keeps light print colours
-                save_figure(canvas.figure, target)
-        except UserError as error:
-            QMessageBox.warning(self, "Chart not saved", str(error))
-            return
-        self.status.emit(f"Saved the chart to {target}.")
+        target = save_chart_as(self, canvas.figure, kind, self.period)
+        if target is not None:
+            self.status.emit(f"Saved the chart to {target}.")
 
 
 #: How long after the features are installed (the journal is open and Today shows
 #: the day) the chart libraries start loading on the worker.
 WARM_UP_DELAY_MS = 500
-
-
-def warm_chart_imports() -> None:
-    """Runs on the worker: import matplotlib and the chart code ahead of the first opening.
-
-    Importing matplotlib takes about half a second here (over a second on slower
-    machines); done while the patient is still on Today, the first opening of
-    Trends only has to read the days and draw.
-    """
-    import matplotlib.figure  # noqa: F401 - imported for the side effect: loaded on the worker
-    from matplotlib.backends import backend_agg  # noqa: F401 - likewise
-
-    import journal.formats.charts  # noqa: F401 - likewise
 
 
 def install(window: "WindowHost") -> None:
