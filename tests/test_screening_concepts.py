@@ -127,6 +127,8 @@ def test_figurative_and_everyday_senses_ask_nothing(text: str) -> None:
         ("left leg getting feebler, worse every day", PROGRESSIVE),
         ("my right leg cant push me up on tiptoe, worse each day", PROGRESSIVE),
         ("fell down the steps at the market, pain is agony", FALL),
+        ("my bottom feels like nothing on the chair", SADDLE),
+        ("havent felt the urge to wee since yesterday morning", "not feeling when the bladder or bowel is full"),
     ],
 )
 def test_dialect_and_plain_words_meet_their_concepts(text: str, sign: str) -> None:
