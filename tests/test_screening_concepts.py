@@ -116,3 +116,64 @@ def test_consequences_and_slang_meet_their_concepts(text: str) -> None:
 )
 def test_figurative_and_everyday_senses_ask_nothing(text: str) -> None:
     assert suggested_signs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("cannae feel my bum on the seat", SADDLE),
+        ("wet masel in the night and didnae feel the bladder go", CONTROL),
+        ("my bladder feels like it belongs to somebody else", "not feeling when the bladder or bowel is full"),
+        ("left leg getting feebler, worse every day", PROGRESSIVE),
+        ("my right leg cant push me up on tiptoe, worse each day", PROGRESSIVE),
+        ("fell down the steps at the market, pain is agony", FALL),
+        ("my bottom feels like nothing on the chair", SADDLE),
+        ("havent felt the urge to wee since yesterday morning", "not feeling when the bladder or bowel is full"),
+    ],
+)
+def test_dialect_and_plain_words_meet_their_concepts(text: str, sign: str) -> None:
+    assert sign in suggested_signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the dogs back legs are weak these days",
+        "in a weak moment I had cake",
+        "legs numb with tiredness after a long shift",
+        "pins and needles in my foot, same as always",
+        "numb bit on my calf, same size as before and not spreading",
+        "slipped on the ice in January, all healed",
+        "dropped down the league standings after a terrible week",
+        "the share price took a fall in the market",
+    ],
+)
+def test_animals_figures_of_speech_and_old_unchanged_things_ask_nothing(text: str) -> None:
+    assert suggested_signs(text) == []
+
+
+@pytest.mark.parametrize("filler", ["now", "today"])
+def test_a_filler_word_added_to_a_concept_still_matches(filler: str) -> None:
+    data = {
+        "concept": {"part": ["leg"], "weak": ["weak"], "worse": ["worse", filler]},
+        "negation": {"after": ["fine"], "fillers": ["now", "today"]},
+        "sign": [{"name": PROGRESSIVE, "all": [["@part"], ["@weak"], ["@worse"]]}],
+    }
+    rules = build_screening(data)
+    assert suggested_signs(f"my leg is weak {filler}", rules) == [PROGRESSIVE]
+    assert suggested_signs(f"my leg was weak but fine {filler}", rules) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("nurse asked if I can feel when my bladder is full - honestly no", True),
+        ("nurse asked if I can feel when my bladder is full. I said no", True),
+        ("physio asked whether I could feel the toilet paper when I wipe: no", True),
+        ("GP asked if I had wet myself without knowing - yes", True),
+        ("GP asked if I had numbness between my legs, I said no", False),
+        ("nurse asked if I can feel when my bladder is full", False),
+    ],
+)
+def test_an_answer_to_a_question_is_the_patients_report(text: str, asked: bool) -> None:
+    assert bool(suggested_signs(text)) is asked

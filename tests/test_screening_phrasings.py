@@ -48,6 +48,7 @@ SETS = [
     "screening_phrasings_s.toml",
     "screening_phrasings_t.toml",
     "screening_phrasings_u.toml",  # phrasing set D of round 23c, copied unchanged
+    "screening_phrasings_v.toml",  # phrasing set E of round 23d, copied unchanged
 ]
 
 

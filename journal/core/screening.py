@@ -52,6 +52,32 @@ _WORD: Final = re.compile(r"[^\W_]+")
 _TOKEN: Final = re.compile(r"[^\W_]+|[.!?;:\n,]")
 _SENTENCE_END: Final = frozenset(".!?;:\n")
 _SENTENCE_SPLIT: Final = re.compile(r"[.!?;:\n]")  # the same characters: a sentence's tokens never cross one
+# A question someone asked and the patient's answer ("asked if I can feel when my bladder is full
+# - honestly no", "... full. I said no"): the answer is the patient's own report, so the question
+# is read as a statement, turned round when the answer is no.
+_ANSWERED: Final = re.compile(
+    r"\b(?:asked|asks|asking)(?: me)? (?:if|whether) (?P<question>[^.!?;\n]+?)\s*[-–—:,.!?]+\s*"
+    r"(?:(?:honestly|truthfully|sadly|well|and|i said|i told (?:her|him|them)|the answer (?:is|was))\s+)*"
+    r"(?P<answer>no|nope|not really|yes|yeah|yep)\b"
+)
+_TURNED: Final = (("i can ", "i cant "), ("i could ", "i couldnt "), ("i do ", "i dont "), ("i did ", "i didnt "))
+
+
+def _answered(text: str) -> str:
+    """``text`` (normalised) with each answered question read as what the patient said."""
+
+    def statement(match: re.Match[str]) -> str:
+        question = match["question"]
+        if match["answer"] in ("yes", "yeah", "yep"):
+            return question + "."
+        for asked, turned in _TURNED:
+            if question.startswith(asked):
+                return turned + question[len(asked) :] + "."
+        return "no " + question + "."
+
+    return _ANSWERED.sub(statement, text) if "ask" in text else text
+
+
 _APOSTROPHES: Final = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, "&": " and "})
 _LONGEST_FUZZY_WORD: Final = 40  # longer "words" are not real words; no edits are tried
 _MEMO_LIMIT: Final = 200_000
@@ -683,7 +709,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     # _Matcher.shape) is not worked out again.
     found: set[str] = set()
     known = matcher.pieces
-    for piece in _SENTENCE_SPLIT.split(_normal(text)):
+    for piece in _SENTENCE_SPLIT.split(_answered(_normal(text))):
         signs = known.get(piece)
         if signs is None:
             signs = matcher.signs_in(_TOKEN.findall(piece), rules)
