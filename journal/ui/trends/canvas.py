@@ -24,7 +24,7 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         skipped = bool(self._in_resize_event)
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # type: ignore[no-untyped-call]
         if skipped or event.size() != self.size():
             # matplotlib skips a resize that arrives while it handles one, and a scroll bar
             # appearing as the chart grows can deliver an older size last: catch up with the
