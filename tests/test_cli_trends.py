@@ -64,7 +64,7 @@ def test_chart_writes_an_svg(filled_db: Path, tmp_path: Path) -> None:
     assert main(["chart", str(out), "--db", str(filled_db)]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<?xml") and "<svg" in text
-    assert "Back pain, 7-day average" in text
+    assert "Back, 7-day average" in text
 
 
 @pytest.mark.slow

@@ -189,9 +189,9 @@ class TrendChart:
             label="Leg pain",
         )[0]
         self.daily_lines = [self.back_line, self.leg_line]
-        self.back_avg_line = ax.plot(x, back_avg, color=BACK_COLOUR, linewidth=2.6, label="Back pain, 7-day average")[0]
+        self.back_avg_line = ax.plot(x, back_avg, color=BACK_COLOUR, linewidth=2.6, label="Back, 7-day average")[0]
         self.leg_avg_line = ax.plot(
-            x, leg_avg, color=LEG_COLOUR, linewidth=2.2, linestyle=(0, (5, 2)), label="Leg pain, 7-day average"
+            x, leg_avg, color=LEG_COLOUR, linewidth=2.2, linestyle=(0, (5, 2)), label="Leg, 7-day average"
         )[0]
         medicated = as_floats(s.medication_days) == 1.0
         self.medication_marks = ax.plot(

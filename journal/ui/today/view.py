@@ -32,15 +32,12 @@ from PySide6.QtWidgets import (
 from journal.core import clock, today_rules
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
-from journal.core.day import FIELD_LABELS, DayEntry
+from journal.core.day import DayEntry
 from journal.core.errors import UserError, ValidationError
-from journal.core.redflags import RedFlag
-from journal.core.screening import suggested_signs
-from journal.core.validation import validate_day
 from journal.ui.session import JournalChange, JournalSession
+from journal.ui.today import warning_signs
 
 if TYPE_CHECKING:
-    from journal.core.redflags import RedFlag
     from journal.ui.today.form import DayForm
     from journal.ui.today.screening import WordScreen
     from journal.ui.today.undo import FormHistory
@@ -458,183 +455,32 @@ class TodayView(QWidget):
     # --- saving ----------------------------------------------------------------------
 
     def save(self, then: "Callable[[bool], None] | None" = None) -> None:
-        """Check and save the form on the worker; ``then(saved)`` when the journal answers.
+        """Check and save the form on the worker; ``then(saved)`` when the journal answers (see ``saving``)."""
+        from journal.ui.today.saving import save_day
 
-        Emits ``saved(entry)`` or ``saveFailed(error)``. While the save is under
-        way the form and Save are disabled (pressing Save again does nothing).
-        """
-        if self._saving:
-            if then is not None:
-                self._after_save.append(then)
-            return
-        if not self.session.ready or self._loading is not None:
-            if then is not None:
-                then(False)
-            return
-        self._screen_notes()
-        entry = self.form.entry()
-        try:
-            validate_day(entry, today=clock.today())
-        except ValidationError as error:
-            self._explain_invalid(error)
-            if then is not None:
-                then(False)
-            return
-        self._saving = True
-        self._after_save = [then] if then is not None else []
-        focused = self.focusWidget()
-        self.save_button.setEnabled(False)
-        self._scroll.setEnabled(False)
-        self.state_label.setText("Saving…")
-
-        def finish(saved: bool) -> None:
-            self._saving = False
-            self._scroll.setEnabled(True)
-            self.save_button.setEnabled(True)
-            if focused is not None and focused.isVisible():
-                focused.setFocus()
-            waiting, self._after_save = self._after_save, []
-            for callback in waiting:
-                callback(saved)
-
-        def done(stored: DayEntry) -> None:
-            self._existing = True
-            self.form.set_entry(stored.date, stored)
-            self.history.resync()
-            self._baseline = self.form.entry()
-            finish(True)
-            self._just_saved = dt.datetime.now()
-            self._update_state()
-            self.status.emit(f"Saved {long_words(stored.date)}.")
-            self._said_saved = True
-            self._warn_red_flags(stored)
-            self.saved.emit(stored)
-
-        def failed(error: BaseException) -> None:
-            finish(False)
-            self._update_state()
-            if isinstance(error, ValidationError):
-                self._explain_invalid(error)
-            elif isinstance(error, UserError):  # the disk, a lock or a read-only file
-                self._explain_not_saved(error)
-            else:
-                from journal.ui.errors import show_error
-
-                self.state_label.setText("Not saved: your entry is still here")
-                show_error(self, error)
-            self.saveFailed.emit(error)
-
-        self.session.save_day(entry, done, failed)
-
-    def _explain_invalid(self, error: ValidationError) -> None:
-        field, message = error.problems[0]
-        others = "" if len(error.problems) == 1 else f"\n\n({len(error.problems) - 1} more to fix after this.)"
-        QMessageBox.warning(
-            self,
-            "Not saved yet",
-            f"{FIELD_LABELS.get(field, field)} {message}.{others}\n\nNothing was saved.",
-        )
-        self.form.widget_for_field(field).setFocus()
+        save_day(self, then)
 
     # --- less to type ---------------------------------------------------------------------
 
     def same_as_last_day(self) -> None:
-        """Fill the form from the last day logged before the shown one (read on the worker).
+        """Fill the form from the last day logged before the shown one (see ``same_as_flow``)."""
+        from journal.ui.today.same_as_flow import fill_from_last_day
 
-        One undoable step; pain, notes and warning signs are left out (see ``same_as.copy_for``).
-        """
-        if not self.session.ready:
-            return
-        date = self.date
-        if self._existing and not self._confirm_replace(date):
-            return
-        from journal.app.days import last_day_before
+        fill_from_last_day(self)
 
-        self.same_button.setEnabled(False)
-        self.session.op(lambda journal: last_day_before(journal, date)).success(
-            lambda found: self._fill_from(date, found)
-        ).failure(self._same_failed).run_in_background()
-
-    def _confirm_replace(self, date: dt.date) -> bool:
-        """A day already logged is filled in from another only if the patient says so."""
-        answer = QMessageBox.question(
-            self,
-            "Replace this day's entry?",
-            f"{long_words(date)} is already logged. Fill it in from the last day logged before it?\n\n"
-            "Nothing is saved until you press Save, and Ctrl+Z undoes it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _same_failed(self, error: BaseException) -> None:
-        self.same_button.setEnabled(True)
-        from journal.ui.errors import show_error
-
-        show_error(self, error)
-
-    def _fill_from(self, date: dt.date, source: DayEntry | None) -> None:
-        self.same_button.setEnabled(True)
-        if date != self.date:
-            return  # another day is shown now
-        if source is None:
-            self.status.emit(f"No day before {long_words(date)} to copy from.")
-            return
-        from journal.ui.today.same_as import copy_for
-
-        copy = copy_for(source, date, self.session.urgencies())
-        self.history.fill(copy, f"Same as {long_words(source.date)}")
-        left_out = len(source.symptoms) - len(copy.symptoms)
-        signs = " Its warning signs were not copied: tick any you still have." if left_out else ""
-        self.status.emit(
-            f"Filled in from {long_words(source.date)}. Choose {'today' if date == clock.today() else 'this day'}'s pain "
-            f"and change what differs; Ctrl+Z undoes this.{signs}"
-        )
-        self.focus_first_field()
-
-    def _explain_not_saved(self, error: UserError) -> None:
-        """Say plainly that nothing was saved and why; the entry stays in the form, unsaved."""
-        from journal.ui.safety.wording import not_saved
-
-        message = not_saved(getattr(error, "reason", "io"))
-        self.state_label.setText("Not saved: your entry is still here")
-        self.status.emit(message)
-        QMessageBox.warning(self, "Not saved", message)
+    # --- warning signs: ticked, typed, or acknowledged (see ``warning_signs``) ------------
 
     def _on_symptom_toggled(self, name: str, on: bool) -> None:
-        if on:
-            # With the other marked signs: what someone said about themselves can make a pair urgent.
-            entry = DayEntry(date=self.date, back_pain=0, symptoms=(name, *self.form.symptoms.checked()))
-            flags = [f for f in self.session.red_flags_in(entry) if f.urgency is Urgency.URGENT]
-            self._show_flags(flags)
+        warning_signs.on_symptom_toggled(self, name, on)
 
     def _warn_red_flags(self, entry: DayEntry) -> None:
-        flags = [f for f in self.session.red_flags_in(entry) if f.urgency is Urgency.URGENT]
-        self._show_flags(flags)
-
-    # --- typed words that may mean a warning sign ---------------------------------------
+        warning_signs.warn_red_flags(self, entry)
 
     def _screen_notes(self) -> None:
-        """Before saving: ask about new words in the notes and questions (see WordScreen)."""
-        saved = self._baseline
-        for field in ("notes", "questions"):
-            text = getattr(self.form.entry(), field)
-            if text.strip() and (saved is None or text != getattr(saved, field)):
-                self._screen(text)
+        warning_signs.screen_notes(self)
 
     def _screen(self, text: str) -> None:
-        """Ask about ``text``; mark each sign the patient says yes to, with all that follows."""
-        already = {name_key(name) for name in self.form.symptoms.checked()}
-        # A sign offered only with an About-you answer (osteoporosis or steroids) is asked about only then.
-        skipped = already | self.form.not_offered
-        if any(name_key(sign) not in skipped for sign in suggested_signs(text)):
-            self.form.symptoms.open_warnings()  # a suggested sign is shown with its group
-        for sign in self.words.signs_to_mark(self, self.date, text, skipped):
-            if self.form.symptoms.chip(sign) is None:
-                continue  # not in this journal's catalog (cannot happen after migration 3)
-            self.form.symptoms.set_checked([*self.form.symptoms.checked(), sign])
-            self.form.edited.emit()
-            self._on_symptom_toggled(sign, True)
+        warning_signs.screen(self, text)
 
     def mark_warned(self, date: dt.date, symptoms: Iterable[str]) -> None:
         """Record that the urgent warning for these symptoms on ``date`` was acknowledged."""
@@ -644,15 +490,6 @@ class TodayView(QWidget):
         """Forget acknowledged warnings (another journal was opened): better twice than missed."""
         self._warned.clear()
         self.words.forget()
-
-    def _show_flags(self, flags: list[RedFlag]) -> None:
-        fresh = [f for f in flags if (self.date, name_key(f.symptom)) not in self._warned]
-        if not fresh:
-            return
-        from journal.ui.red_flags import RedFlagDialog
-
-        self.mark_warned(self.date, [f.symptom for f in fresh])
-        RedFlagDialog(fresh, self, today=self.today()).exec()
 
     def _add_catalog(self, kind: CatalogKind) -> None:
         from PySide6.QtWidgets import QInputDialog
