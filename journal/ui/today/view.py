@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from journal.core import clock, today_rules
 from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
-from journal.core.day import DayEntry
+from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import UserError, ValidationError
+from journal.core.validation import validate_day
 from journal.ui.session import JournalChange, JournalSession
 from journal.ui.today import warning_signs
 
@@ -455,10 +456,83 @@ class TodayView(QWidget):
     # --- saving ----------------------------------------------------------------------
 
     def save(self, then: "Callable[[bool], None] | None" = None) -> None:
-        """Check and save the form on the worker; ``then(saved)`` when the journal answers (see ``saving``)."""
-        from journal.ui.today.saving import save_day
+        """Check and save the form on the worker; ``then(saved)`` when the journal answers.
 
-        save_day(self, then)
+        Emits ``saved(entry)`` or ``saveFailed(error)``. While the save is under
+        way the form and Save are disabled (pressing Save again does nothing).
+        """
+        if self._saving:
+            if then is not None:
+                self._after_save.append(then)
+            return
+        if not self.session.ready or self._loading is not None:
+            if then is not None:
+                then(False)
+            return
+        self._screen_notes()
+        entry = self.form.entry()
+        try:
+            validate_day(entry, today=clock.today())
+        except ValidationError as error:
+            self._explain_invalid(error)
+            if then is not None:
+                then(False)
+            return
+        self._saving = True
+        self._after_save = [then] if then is not None else []
+        focused = self.focusWidget()
+        self.save_button.setEnabled(False)
+        self._scroll.setEnabled(False)
+        self.state_label.setText("Saving…")
+
+        def finish(saved: bool) -> None:
+            self._saving = False
+            self._scroll.setEnabled(True)
+            self.save_button.setEnabled(True)
+            if focused is not None and focused.isVisible():
+                focused.setFocus()
+            waiting, self._after_save = self._after_save, []
+            for callback in waiting:
+                callback(saved)
+
+        def done(stored: DayEntry) -> None:
+            self._existing = True
+            self.form.set_entry(stored.date, stored)
+            self.history.resync()
+            self._baseline = self.form.entry()
+            finish(True)
+            self._just_saved = dt.datetime.now()
+            self._update_state()
+            self.status.emit(f"Saved {long_words(stored.date)}.")
+            self._said_saved = True
+            self._warn_red_flags(stored)
+            self.saved.emit(stored)
+
+        def failed(error: BaseException) -> None:
+            finish(False)
+            self._update_state()
+            if isinstance(error, ValidationError):
+                self._explain_invalid(error)
+            elif isinstance(error, UserError):  # the disk, a lock or a read-only file
+                self._explain_not_saved(error)
+            else:
+                from journal.ui.errors import show_error
+
+                self.state_label.setText("Not saved: your entry is still here")
+                show_error(self, error)
+            self.saveFailed.emit(error)
+
+        self.session.save_day(entry, done, failed)
+
+    def _explain_invalid(self, error: ValidationError) -> None:
+        field, message = error.problems[0]
+        others = "" if len(error.problems) == 1 else f"\n\n({len(error.problems) - 1} more to fix after this.)"
+        QMessageBox.warning(
+            self,
+            "Not saved yet",
+            f"{FIELD_LABELS.get(field, field)} {message}.{others}\n\nNothing was saved.",
+        )
+        self.form.widget_for_field(field).setFocus()
 
     # --- less to type ---------------------------------------------------------------------
 
@@ -467,6 +541,15 @@ class TodayView(QWidget):
         from journal.ui.today.same_as_flow import fill_from_last_day
 
         fill_from_last_day(self)
+
+    def _explain_not_saved(self, error: UserError) -> None:
+        """Say plainly that nothing was saved and why; the entry stays in the form, unsaved."""
+        from journal.ui.safety.wording import not_saved
+
+        message = not_saved(getattr(error, "reason", "io"))
+        self.state_label.setText("Not saved: your entry is still here")
+        self.status.emit(message)
+        QMessageBox.warning(self, "Not saved", message)
 
     # --- warning signs: ticked, typed, or acknowledged (see ``warning_signs``) ------------
 
