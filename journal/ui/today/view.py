@@ -34,11 +34,13 @@ from journal.core.catalog import CatalogKind, Urgency, name_key
 from journal.core.dates import long_words
 from journal.core.day import FIELD_LABELS, DayEntry
 from journal.core.errors import UserError, ValidationError
+from journal.core.redflags import RedFlag
+from journal.core.screening import suggested_signs
 from journal.core.validation import validate_day
 from journal.ui.session import JournalChange, JournalSession
-from journal.ui.today import warning_signs
 
 if TYPE_CHECKING:
+    from journal.core.redflags import RedFlag
     from journal.ui.today.form import DayForm
     from journal.ui.today.screening import WordScreen
     from journal.ui.today.undo import FormHistory
@@ -551,19 +553,40 @@ class TodayView(QWidget):
         self.status.emit(message)
         QMessageBox.warning(self, "Not saved", message)
 
-    # --- warning signs: ticked, typed, or acknowledged (see ``warning_signs``) ------------
-
     def _on_symptom_toggled(self, name: str, on: bool) -> None:
-        warning_signs.on_symptom_toggled(self, name, on)
+        if on:
+            # With the other marked signs: what someone said about themselves can make a pair urgent.
+            entry = DayEntry(date=self.date, back_pain=0, symptoms=(name, *self.form.symptoms.checked()))
+            flags = [f for f in self.session.red_flags_in(entry) if f.urgency is Urgency.URGENT]
+            self._show_flags(flags)
 
     def _warn_red_flags(self, entry: DayEntry) -> None:
-        warning_signs.warn_red_flags(self, entry)
+        flags = [f for f in self.session.red_flags_in(entry) if f.urgency is Urgency.URGENT]
+        self._show_flags(flags)
+
+    # --- typed words that may mean a warning sign ---------------------------------------
 
     def _screen_notes(self) -> None:
-        warning_signs.screen_notes(self)
+        """Before saving: ask about new words in the notes and questions (see WordScreen)."""
+        saved = self._baseline
+        for field in ("notes", "questions"):
+            text = getattr(self.form.entry(), field)
+            if text.strip() and (saved is None or text != getattr(saved, field)):
+                self._screen(text)
 
     def _screen(self, text: str) -> None:
-        warning_signs.screen(self, text)
+        """Ask about ``text``; mark each sign the patient says yes to, with all that follows."""
+        already = {name_key(name) for name in self.form.symptoms.checked()}
+        # A sign offered only with an About-you answer (osteoporosis or steroids) is asked about only then.
+        skipped = already | self.form.not_offered
+        if any(name_key(sign) not in skipped for sign in suggested_signs(text)):
+            self.form.symptoms.open_warnings()  # a suggested sign is shown with its group
+        for sign in self.words.signs_to_mark(self, self.date, text, skipped):
+            if self.form.symptoms.chip(sign) is None:
+                continue  # not in this journal's catalog (cannot happen after migration 3)
+            self.form.symptoms.set_checked([*self.form.symptoms.checked(), sign])
+            self.form.edited.emit()
+            self._on_symptom_toggled(sign, True)
 
     def mark_warned(self, date: dt.date, symptoms: Iterable[str]) -> None:
         """Record that the urgent warning for these symptoms on ``date`` was acknowledged."""
@@ -573,6 +596,15 @@ class TodayView(QWidget):
         """Forget acknowledged warnings (another journal was opened): better twice than missed."""
         self._warned.clear()
         self.words.forget()
+
+    def _show_flags(self, flags: list[RedFlag]) -> None:
+        fresh = [f for f in flags if (self.date, name_key(f.symptom)) not in self._warned]
+        if not fresh:
+            return
+        from journal.ui.red_flags import RedFlagDialog
+
+        self.mark_warned(self.date, [f.symptom for f in fresh])
+        RedFlagDialog(fresh, self, today=self.today()).exec()
 
     def _add_catalog(self, kind: CatalogKind) -> None:
         from PySide6.QtWidgets import QInputDialog
