@@ -294,5 +294,5 @@ def test_a_visit_report_asks_once_how_things_changed_and_leads_with_the_change(
         dialog.export_to(tmp_path / "visit.pdf")
     text = pdf_text(tmp_path / "visit.pdf")
     assert "Change from the first two weeks to the last two" in text
-    assert "The patient's own rating: much better" in text
+    assert "Your own rating: much better" in text
     assert text.index("Change from the first two weeks") < text.index("Pain over the period")

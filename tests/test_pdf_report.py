@@ -389,3 +389,11 @@ def test_the_report_speaks_to_the_patient_in_one_voice(report: tuple[Path, list[
     text = " ".join(report[1])
     assert "the patient" not in text.casefold()
     assert "Your questions" in text and "from your own daily entries" in text
+
+
+def test_the_rating_of_change_speaks_in_the_same_voice(days: list[DayEntry], tmp_path: Path) -> None:
+    out = tmp_path / "visit.pdf"
+    write_pdf(report_data(days, START, END, for_visit=True, impression=3), out, paper=A4)
+    first = page_texts(out)[0]
+    assert "Your own rating: a little better" in first
+    assert "the patient" not in first.casefold()

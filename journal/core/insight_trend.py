@@ -170,13 +170,16 @@ def _trend_details(fit: trend_model.LineFit | None, step: trend_model.Step | Non
     if step is not None:
         return (
             f"Step of {_fmt(step.change)} points from {step.date.isoformat()}; it fits "
-            f"better than a straight line ({points} logged days, AR(1) errors)."
+            f"better than a straight line ({points} logged days, AR(1) errors plus day-to-day noise)."
         )
     if fit is None or fit.flat:
         return ""
     per_month = fit.slope * DAYS_PER_MONTH
     low, high = fit.ci_low * DAYS_PER_MONTH, fit.ci_high * DAYS_PER_MONTH
-    return f"Change per month {_fmt(per_month)} points (95% CI {_fmt(low)} to {_fmt(high)}; {points} logged days, AR(1) errors)."
+    return (
+        f"Change per month {_fmt(per_month)} points (95% CI {_fmt(low)} to {_fmt(high)}; "
+        f"{points} logged days, AR(1) errors plus day-to-day noise)."
+    )
 
 
 def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:

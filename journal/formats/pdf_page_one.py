@@ -255,7 +255,7 @@ def change_section(data: ReportData, st: Styles) -> list["Flowable"]:
     if data.impression is not None:
         out.append(
             Paragraph(
-                f"<b>The patient's own rating:</b> {patient_text(impression_words(data.impression))} "
+                f"<b>Your own rating:</b> {patient_text(impression_words(data.impression))} "
                 f"<font size=7>(asked: “{patient_text(IMPRESSION_QUESTION)}”)</font>",
                 st.body,
             )
