@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -11,6 +12,7 @@ import pytest
 
 from journal.app.reports import ExportFormat, export_file
 from journal.core import flares
+from journal.core.day import DayEntry
 from journal.core.sample_data import sample_days
 from journal.core.trend_series import trend_series
 from journal.formats import report_data
@@ -48,8 +50,14 @@ def test_an_export_looks_for_each_series_flares_once(fmt: ExportFormat, tmp_path
     assert len(searches) == 2  # back pain, and leg pain read as an outcome of its own
 
 
+def with_a_flare(days: list[DayEntry]) -> list[DayEntry]:
+    """The sample days with three days at 10 in the middle of the period: a flare by any rule."""
+    flare = {START + dt.timedelta(days=40 + i) for i in range(3)}
+    return [dataclasses.replace(day, back_pain=10) if day.date in flare else day for day in days]
+
+
 def test_the_chart_marks_the_same_flare_days_as_when_it_looks_for_them_itself() -> None:
-    days = sample_days(end=END, days=150)
+    days = with_a_flare(sample_days(end=END, days=150))
     data = report_data(days, START, END)
     assert data.summary.flares.days, "the sample has flares in this period"
     assert data.series == trend_series(days, START, END)

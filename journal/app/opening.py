@@ -155,3 +155,12 @@ def open_checked_file(path: Path) -> "Journal":
 
     check_file(path)
     return Journal.open(path)
+
+
+def define_all_tables() -> None:
+    """Build every table class now, those otherwise built on first use included.
+
+    For tools that replace the date classes afterwards (the screenshots' fixed date):
+    a table built after that would take the replaced class as its column type.
+    """
+    import journal.storage.more_tables  # noqa: F401 - imported for its side effect: the tables are defined

@@ -229,7 +229,7 @@ def trend(days: Sequence[DayEntry], start: dt.date, end: dt.date) -> Trend:
         end_avg=present[-1] if present else None,
         step=step,
         details=_trend_details(fit, step, len(pains)),
-        rho=None if fit is None or fit.flat else fit.rho,
+        rho=(None if fit.flat else fit.rho) if fit is not None else trend_model.day_to_day_rho(dates, pains),
     )
 
 

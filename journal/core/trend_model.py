@@ -131,6 +131,18 @@ def fit_line(dates: Sequence[dt.date], pains: Sequence[int]) -> LineFit | None:
     )
 
 
+def day_to_day_rho(dates: Sequence[dt.date], pains: Sequence[int]) -> float | None:
+    """The day-to-day correlation about the AR(1) line, also when the line's interval is too
+    wide to give (:func:`fit_line` returns None then); None with too few or all-equal days."""
+    if len(pains) < MIN_TREND_DAYS or len(set(pains)) == 1:
+        return None
+    xs = [float((d - dates[0]).days) for d in dates]
+    result = ar1_regression.fit(
+        [float(p) for p in pains], [xs, *weekend_columns(dates)], _day_numbers(dates), correct_rho_bias=True
+    )
+    return None if result is None else result.rho
+
+
 def _noisy_error(dates: Sequence[dt.date], pains: Sequence[int], tested: Sequence[float], quantile: float) -> float:
     """``quantile``-scaled standard error of the ``tested`` column's coefficient with
     AR(1)-plus-noise errors (:mod:`journal.core.noisy_ar1`); 0 when it cannot be fitted.

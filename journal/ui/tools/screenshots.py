@@ -168,7 +168,10 @@ def take_screenshots(out: Path) -> list[Path]:
     """Start the window on the sample data, visit each screen and save it into ``out``."""
     # The tables first, with the real date classes; then the fixed date for everything after.
     import journal.app.journal_file  # noqa: F401 - imported for its side effect: the tables are defined
+    from journal.app.opening import define_all_tables
     from journal.ui.tools.fixed_date import freeze
+
+    define_all_tables()
 
     freeze(FIXED_MOMENT)
 
