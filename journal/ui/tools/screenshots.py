@@ -346,7 +346,7 @@ def guide_images(shots: Path, out: Path) -> list[Path]:
             continue
         small = image.scaledToWidth(min(width, image.width()), Qt.TransformationMode.SmoothTransformation)
         target = out / name
-        small.save(str(target), b"PNG")
+        small.save(str(target))  # the format follows the ".png" ending
         written.append(target)
     return written
 
