@@ -20,9 +20,10 @@ import io
 import os
 import re
 import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from journal.core.day import HELPED_WORDS, ActivityMinutes, DayEntry, ReliefUse
 from journal.core.errors import UserError, ValidationError
@@ -42,6 +43,9 @@ from journal.formats.csv_format import unprotect_cell as unprotect_cell
 from journal.formats.csv_writing import entry_to_row as entry_to_row
 from journal.formats.csv_writing import export_csv_file as export_csv_file
 from journal.formats.csv_writing import write_csv as write_csv
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 # The reading code's own names for the wording (the readings CSV reads with them too).
 _DATE = ISO_DATE
@@ -231,8 +235,15 @@ def _excel_separator_line(text: str) -> tuple[str, str]:
     return text, _delimiter(text)
 
 
-def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
-    """Parse and validate a whole file. Raises :class:`CsvImportError` listing problems."""
+def open_rows(data: bytes, empty: str) -> "tuple[Reader, list[str]]":
+    """The CSV reader over ``data`` and its header row (blank lines before it skipped).
+
+    The checks every CSV import shares: size, encoding, NUL bytes, the delimiter
+    or an Excel ``sep=`` line. ``empty`` is the message for a file with no header.
+
+    Raises:
+        CsvImportError: the file is too large, not text, unreadable as CSV or empty.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise CsvImportError([(0, "", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")])
     text = _decode(data)  # first, so a UTF-16 file is named as such, not as "NUL bytes"
@@ -241,8 +252,6 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS + 1))
     text, delimiter = _excel_separator_line(text)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
-    problems: list[tuple[int, str, str]] = []
-    result = ParsedCsv()
     try:
         header: list[str] | None = next(reader, None)
         while header is not None and not any(h.strip() for h in header):
@@ -250,7 +259,62 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     except csv.Error as error:
         raise CsvImportError([(reader.line_num, "", _csv_error(error))]) from None
     if not header:
-        raise CsvImportError([(0, "", "the file is empty; expected a header row with date and back_pain")])
+        raise CsvImportError([(0, "", empty)])
+    return reader, header
+
+
+def refuse_repeated(names: Sequence[str], line: int) -> None:
+    """Raise :class:`CsvImportError` when a column name appears more than once."""
+    repeated = sorted({n for n in names if names.count(n) > 1 and n})
+    if repeated:
+        raise CsvImportError([(line, n, "column appears more than once") for n in repeated])
+
+
+@dataclass
+class RowProblems:
+    """A file's problems: every one counted, the first :data:`MAX_REPORTED_PROBLEMS` listed."""
+
+    listed: list[tuple[int, str, str]] = field(default_factory=list)
+    total: int = 0
+
+    def add(self, line: int, column: str, message: str, *, always: bool = False) -> None:
+        self.total += 1
+        if always or len(self.listed) < MAX_REPORTED_PROBLEMS:
+            self.listed.append((line, column, message))
+
+    def raise_any(self) -> None:
+        if self.listed:
+            raise CsvImportError(self.listed, self.total)
+
+
+def data_rows(reader: "Reader", names: Sequence[str], problems: RowProblems) -> Iterator[tuple[int, list[str]]]:
+    """``(first line, cells)`` of each non-blank row after the header that has the header's width.
+
+    A row of another width is a problem; a row the CSV reader cannot read ends
+    the file with a problem. ``reader`` is the one :func:`open_rows` returned.
+    """
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problems.add(line, "", _csv_error(error), always=True)
+            return
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(names):
+            problems.add(start, "", f"has {len(row)} cells; the header has {len(names)}")
+            continue
+        yield start, row
+
+
+def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
+    """Parse and validate a whole file. Raises :class:`CsvImportError` listing problems."""
+    reader, header = open_rows(data, "the file is empty; expected a header row with date and back_pain")
+    result = ParsedCsv()
     names = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in names]
     if missing and _DATE.fullmatch(header[0].strip()):
@@ -275,31 +339,12 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
         return_problems = [(reader.line_num, c, "required column is missing") for c in missing]
         return_problems.append((reader.line_num, "", f"found columns: {found}{more}{hint}"))
         raise CsvImportError(return_problems, len(missing))
-    repeated = sorted({n for n in names if names.count(n) > 1 and n})
-    if repeated:
-        raise CsvImportError([(reader.line_num, n, "column appears more than once") for n in repeated])
+    refuse_repeated(names, reader.line_num)
     result.ignored_columns = [n for n in names if n not in COLUMNS]
 
     first_line_of: dict[dt.date, int] = {}
-    total = 0
-    line = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            total += 1
-            problems.append((line, "", _csv_error(error)))
-            break
-        start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(names):
-            total += 1
-            if len(problems) < MAX_REPORTED_PROBLEMS:
-                problems.append((start, "", f"has {len(row)} cells; the header has {len(names)}"))
-            continue
+    problems = RowProblems()
+    for start, row in data_rows(reader, names, problems):
         cells = {n: v for n, v in zip(names, row) if n in COLUMNS}
         entry, row_problems = _row_to_entry(cells)
         if entry is not None:
@@ -315,11 +360,8 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
                 result.entries.append(entry)
                 result.lines.append(start)
         for column, message in row_problems:
-            total += 1
-            if len(problems) < MAX_REPORTED_PROBLEMS:
-                problems.append((start, column, message))
-    if problems:
-        raise CsvImportError(problems, total)
+            problems.add(start, column, message)
+    problems.raise_any()
     return result
 
 

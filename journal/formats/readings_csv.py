@@ -22,16 +22,15 @@ from journal.core.errors import UserError, ValidationError
 from journal.core.readings import PainReading, parse_clock
 from journal.core.validation import validate_reading
 from journal.formats.csv_io import (
-    MAX_FILE_BYTES,
-    MAX_REPORTED_PROBLEMS,
     CsvImportError,
-    _csv_error,
+    RowProblems,
     _date_problem,
-    _decode,
-    _excel_separator_line,
     _parse_int,
     column_name,
+    data_rows,
+    open_rows,
     read_limited,
+    refuse_repeated,
 )
 
 COLUMNS: Final = ("date", "time", "back_pain", "leg_pain")
@@ -95,21 +94,7 @@ def _row_to_reading(cells: dict[str, str]) -> tuple[PainReading | None, list[tup
 
 def parse_readings_csv(data: bytes, *, today: dt.date | None = None) -> list[PainReading]:
     """Parse and validate a whole readings file. Raises :class:`CsvImportError` listing problems."""
-    if len(data) > MAX_FILE_BYTES:
-        raise CsvImportError([(0, "", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")])
-    text = _decode(data)
-    if "\x00" in text:
-        raise CsvImportError([(0, "", "the file contains NUL bytes; it is not a CSV text file")])
-    text, delimiter = _excel_separator_line(text)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
-    try:
-        header: list[str] | None = next(reader, None)
-        while header is not None and not any(h.strip() for h in header):
-            header = next(reader, None)
-    except csv.Error as error:
-        raise CsvImportError([(reader.line_num, "", _csv_error(error))]) from None
-    if not header:
-        raise CsvImportError([(0, "", "the file is empty; expected a header row: date,time,back_pain,leg_pain")])
+    reader, header = open_rows(data, "the file is empty; expected a header row: date,time,back_pain,leg_pain")
     names = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in names]
     if missing:
@@ -117,34 +102,14 @@ def parse_readings_csv(data: bytes, *, today: dt.date | None = None) -> list[Pai
         if "time" in missing and "date" in names:
             problems.append((reader.line_num, "", "is this the days' file? Readings need date,time,back_pain,leg_pain"))
         raise CsvImportError(problems, len(missing))
-    repeated = sorted({n for n in names if names.count(n) > 1 and n})
-    if repeated:
-        raise CsvImportError([(reader.line_num, n, "column appears more than once") for n in repeated])
+    refuse_repeated(names, reader.line_num)
     unknown = [h.strip() for h, n in zip(header, names) if n not in COLUMNS and h.strip()]
     if unknown:
         raise CsvImportError([(reader.line_num, "", f"unknown column {unknown[0][:40]!r}; the columns are {','.join(COLUMNS)}")])
 
     found: list[PainReading] = []
-    problems = []
-    total = 0
-    line = reader.line_num + 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            total += 1
-            problems.append((line, "", _csv_error(error)))
-            break
-        start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(names):
-            total += 1
-            if len(problems) < MAX_REPORTED_PROBLEMS:
-                problems.append((start, "", f"has {len(row)} cells; the header has {len(names)}"))
-            continue
+    file_problems = RowProblems()
+    for start, row in data_rows(reader, names, file_problems):
         reading, row_problems = _row_to_reading(dict(zip(names, row)))
         if reading is not None:
             try:
@@ -154,11 +119,8 @@ def parse_readings_csv(data: bytes, *, today: dt.date | None = None) -> list[Pai
         if reading is not None and not row_problems:
             found.append(reading)
         for column, message in row_problems:
-            total += 1
-            if len(problems) < MAX_REPORTED_PROBLEMS:
-                problems.append((start, column, message))
-    if problems:
-        raise CsvImportError(problems, total)
+            file_problems.add(start, column, message)
+    file_problems.raise_any()
     return found
 
 
