@@ -58,7 +58,7 @@ def test_a_60_mb_bearable_file_imports_fully_as_previewed(tmp_path: Path) -> Non
     plan = plan_import(parsed, PainChoice(back="Back pain"), set())
     journal = Journal.open(tmp_path / "journal.sqlite3")
     try:
-        result = import_planned(journal, plan, Clash.STOP)
+        result = import_planned(journal, plan, Clash.STOP).value
         assert result.count == len(dates) == journal.count()
         stored = journal.day(dates[0])
         previewed = plan.preview.entries[-1]

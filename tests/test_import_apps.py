@@ -233,7 +233,7 @@ def test_import_writes_the_preview_and_clashes_skip_replace_or_stop(db_path: Pat
             import_planned(journal, plan, Clash.STOP)
         assert journal.count() == 1  # nothing written
 
-        result = import_planned(journal, plan, Clash.SKIP)
+        result = import_planned(journal, plan, Clash.SKIP).value
         assert result.count == 1 == plan.to_write(Clash.SKIP)
         assert journal.day(dt.date(2024, 7, 2)) == kept
         stored, previewed = journal.day(dt.date(2024, 7, 1)), plan.preview.entries[0]

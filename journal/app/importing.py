@@ -1,4 +1,11 @@
-"""Importing days from a CSV file, all or nothing."""
+"""Importing days from a CSV file, all or nothing.
+
+Every import returns :class:`journal.app.changes.Changed`: the
+:class:`ImportResult`, the dates written (and ``everything``: an import may
+add names to the lists and change any view), and the window's in-memory
+copies (catalog, medication names, logged dates) read again in the same
+operation, so the window never reads the journal to catch up.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal.app.changes import Changed, JournalChange
 from journal.core import clock
 
 if TYPE_CHECKING:
@@ -41,7 +49,7 @@ def latest_importable_day() -> dt.date:
     return clock.today() + dt.timedelta(days=1)
 
 
-def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> ImportResult:
+def import_csv(journal: "Journal", csv_path: Path, *, replace: bool = False) -> Changed[ImportResult]:
     """Read, validate and import ``csv_path`` into an open journal in one transaction.
 
     Raises:
@@ -60,7 +68,7 @@ def _import_parsed(
     *,
     replace: bool,
     committed: "Callable[[ImportResult], None] | None" = None,
-) -> ImportResult:
+) -> Changed[ImportResult]:
     return import_entries(journal, parsed.entries, replace=replace, ignored=parsed.ignored_columns, committed=committed)
 
 
@@ -72,7 +80,7 @@ def import_entries(
     ignored: "Sequence[str]" = (),
     screened: "Sequence[tuple[dt.date, tuple[str, ...]]] | None" = None,
     committed: "Callable[[ImportResult], None] | None" = None,
-) -> ImportResult:
+) -> Changed[ImportResult]:
     """Screen the days, then write them in one transaction (all or nothing), then call ``committed``.
 
     Every import ends here. The screening (which may take a while for years of
@@ -81,6 +89,7 @@ def import_entries(
     are in, before the journal is closed, so a front-end can say so at once.
     ``screened`` is the days to check when the caller has screened the days'
     own words already (an import from another app, whose notes also hold lines it added).
+    The window's copies are read again after ``committed`` (:func:`imported`).
 
     Raises:
         journal.storage.journal.DuplicateDatesError: days already logged and not ``replace``.
@@ -94,7 +103,15 @@ def import_entries(
     result = ImportResult(count, tuple(entries), tuple(ignored), flags, to_check, tuple(journal.notices))
     if committed is not None:
         committed(result)
-    return result
+    return imported(journal, result)
+
+
+def imported(journal: "Journal", result: ImportResult) -> Changed[ImportResult]:
+    """``result`` with what it changed: its dates, and every in-memory copy read again."""
+    from journal.app.opening import all_caches
+
+    change = JournalChange(frozenset(entry.date for entry in result.entries), everything=True)
+    return Changed(result, change, all_caches(journal))
 
 
 def import_csv_into_file(
@@ -103,7 +120,7 @@ def import_csv_into_file(
     *,
     replace: bool = False,
     committed: "Callable[[ImportResult], None] | None" = None,
-) -> ImportResult:
+) -> Changed[ImportResult]:
     """:func:`import_csv` into the journal file at ``db_path`` (created if missing).
 
     The file is checked read-only first, and its lock is held for the import,

@@ -26,6 +26,7 @@ from journal.formats.importers import SOURCES
 from journal.formats.importers.common import ForeignImportError, PainChoice, ParsedImport, Preview, build_preview
 
 if TYPE_CHECKING:
+    from journal.app.changes import Changed
     from journal.app.importing import ImportResult
     from journal.storage.journal import Journal
 
@@ -120,8 +121,11 @@ def plan_import(parsed: ParsedImport, choice: PainChoice, logged: set[dt.date], 
     return ImportPlan(parsed, choice, preview, clashes, tuple(days_to_check(typed)), tuple(days_to_check(left_out)))
 
 
-def import_planned(journal: "Journal", plan: ImportPlan, clash: Clash) -> "ImportResult":
+def import_planned(journal: "Journal", plan: ImportPlan, clash: Clash) -> "Changed[ImportResult]":
     """Write the planned days in one transaction; nothing is written if anything fails.
+
+    Returns the result with what it changed, as every import does
+    (:func:`journal.app.importing.imported`).
 
     Days already logged are looked up again here, so a day saved since the
     preview is not overwritten unless ``clash`` is :attr:`Clash.REPLACE`.
@@ -228,7 +232,7 @@ def import_export_into_file(
     confirm: Callable[[ImportPlan], bool],
     *,
     today: dt.date | None = None,
-) -> "ImportResult | None":
+) -> "Changed[ImportResult] | None":
     """Read, preview and (if ``confirm(plan)`` says so) import into the journal file at ``db_path``.
 
     The file is read before the journal is touched; the journal's lock is held

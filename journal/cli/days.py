@@ -136,7 +136,7 @@ def run_import(args: argparse.Namespace) -> int:
         reported.append(result)
 
     try:
-        result = import_csv_into_file(path, args.file, replace=args.replace, committed=committed)
+        result = import_csv_into_file(path, args.file, replace=args.replace, committed=committed).value
     except KeyboardInterrupt:
         if reported:
             print("Stopped while closing the journal; the days above are in.", file=sys.stderr)
@@ -185,9 +185,10 @@ def run_import_from_app(args: argparse.Namespace) -> int:
     choice = None
     if args.back_pain is not None or args.leg_pain is not None:
         choice = PainChoice(back=args.back_pain, leg=args.leg_pain)
-    result = import_export_into_file(path, args.source, args.file, choice, clash, confirm)
-    if result is None:
+    changed = import_export_into_file(path, args.source, args.file, choice, clash, confirm)
+    if changed is None:
         return 1
+    result = changed.value
     print_notices(result.notices)
     print(f"Imported {plural(result.count, 'day')} into {path}.")
     print_import_warnings(result)

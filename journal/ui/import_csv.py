@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from journal.app.changes import Changed
 from journal.app.importing import ImportResult, import_csv
 from journal.core.catalog import Urgency
 from journal.core.errors import UserError
@@ -40,11 +41,14 @@ NOT_IN_SAMPLE_DATA = (
 
 
 def show_import_result(window: "WindowHost", result: ImportResult, file_name: str) -> None:
-    """After any import: refresh, say what came in, and show the urgent signs and the days to check."""
+    """After any import: say what came in, and show the urgent signs and the days to check.
+
+    The window's copies and views are already up to date: the import returned
+    :class:`journal.app.changes.Changed`, applied before this runs.
+    """
     session = window.session
     count, ignored = result.count, result.ignored_columns
     check = words_to_check(result.days_to_check)
-    session.refresh_all()
     extra = f"\nIgnored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}." if ignored else ""
     extra += f"\n\n{check}" if check else ""
     window.show_status(f"Imported {plural(count, 'day')} from {file_name}.")
@@ -79,8 +83,8 @@ def import_csv_interactively(window: "WindowHost", path: Path | None = None, *, 
             return
         path = Path(chosen)
 
-    def done(result: ImportResult) -> None:
-        show_import_result(window, result, path.name)
+    def done(changed: Changed[ImportResult]) -> None:
+        show_import_result(window, changed.value, path.name)
 
     def failed(error: BaseException) -> None:
         from journal.app.journal_file import DuplicateDatesError

@@ -224,7 +224,7 @@ def open_preview_dialog(
         window.show_status(f"Importing {file_name}…")
 
         session.op(lambda journal: import_planned(journal, chosen, clash)).success(
-            lambda result: show_import_result(window, result, file_name)
+            lambda changed: show_import_result(window, changed.value, file_name)
         ).failure(failed).run_in_background()
 
     dialog.accepted.connect(write)

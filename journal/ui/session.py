@@ -284,15 +284,6 @@ class JournalSession(QObject):
             on_error
         ).run_in_background()
 
-    def refresh_all(self, on_done: "Callable[[], None] | None" = None) -> None:
-        """Reload the in-memory copies after bulk changes (import, restore), then tell every view."""
-        from journal.app.opening import all_caches
-
-        def reread(journal: "Journal") -> Changed[None]:
-            return Changed(None, JournalChange(everything=True), all_caches(journal))
-
-        self.op(reread).success(lambda _: on_done() if on_done is not None else None).run_in_background()
-
     def add_sitting_session(self, summary: "SittingSummary", on_done: "Callable[[None], None] | None" = None) -> None:
         """Keep a sitting session's minutes and breaks (one small write on the worker)."""
         from journal.app.sitting import add_sitting_session
