@@ -13,7 +13,9 @@ region it is on and whether it is marked.
 
 Colours come from the palette (so they read in light and dark themes)
 except the marked fill, an orange with a white tick drawn on it, which
-reads on both.
+reads on both. The drawing itself is in
+:mod:`journal.ui.widgets.body_map_painting`; this module keeps the state and
+the input.
 """
 
 from __future__ import annotations
@@ -24,10 +26,7 @@ from typing import Final
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
-    QFont,
-    QFontMetrics,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -35,20 +34,18 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPalette,
-    QPen,
     QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from journal.core.body_map import ROWS, Shape, load_body_map, marked_words, neighbour, smallest_region, smooth_segments
+from journal.core.body_map import ROWS, Shape, load_body_map, marked_words, neighbour, smallest_region
 from journal.core.day import PAIN_LOCATIONS
-from journal.ui import palettes
+from journal.ui.widgets.body_map_painting import MARKED_EDGE as MARKED_EDGE
+from journal.ui.widgets.body_map_painting import MARKED_EDGE_ON_DARK as MARKED_EDGE_ON_DARK
+from journal.ui.widgets.body_map_painting import MARKED_FILL as MARKED_FILL
+from journal.ui.widgets.body_map_painting import MARKED_TICK as MARKED_TICK
+from journal.ui.widgets.body_map_painting import paint_regions, paint_ticks, paint_words, smooth_path
 
-#: The marked fill, its edges and the tick (see :mod:`journal.ui.palettes`).
-MARKED_FILL: Final = QColor(palettes.BODY_MAP_MARKED_FILL)
-MARKED_EDGE: Final = QColor(palettes.BODY_MAP_MARKED_EDGE)
-MARKED_EDGE_ON_DARK: Final = QColor(palettes.BODY_MAP_MARKED_EDGE_ON_DARK)
-MARKED_TICK: Final = QColor(palettes.BODY_MAP_MARKED_TICK)
 _KEYS: Final = {
     Qt.Key.Key_Left: "left",
     Qt.Key.Key_Right: "right",
@@ -61,30 +58,6 @@ _PADDING: Final = 4
 MIN_TARGET: Final = 24
 #: A press on the body this close (pixels) to a region's edge counts for that region.
 NEAR_ENOUGH: Final = 10.0
-
-
-def _path(points: tuple[tuple[float, float], ...]) -> QPainterPath:
-    start, segments = smooth_segments(points)
-    path = QPainterPath(QPointF(*start))
-    for control, end in segments:
-        path.quadTo(QPointF(*control), QPointF(*end))
-    path.closeSubpath()
-    return path
-
-
-def _with_alpha(colour: QColor, alpha: int) -> QColor:
-    found = QColor(colour)
-    found.setAlpha(alpha)
-    return found
-
-
-def _blend(first: QColor, second: QColor, amount: float) -> QColor:
-    """``first`` moved ``amount`` (0–1) of the way to ``second``."""
-    return QColor.fromRgbF(
-        first.redF() + (second.redF() - first.redF()) * amount,
-        first.greenF() + (second.greenF() - first.greenF()) * amount,
-        first.blueF() + (second.blueF() - first.blueF()) * amount,
-    )
 
 
 class BodyMapWidget(QWidget):
@@ -100,8 +73,8 @@ class BodyMapWidget(QWidget):
     def __init__(self, parent: QWidget | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
         self._map = load_body_map()
-        self._outlines = [(view, _path(view.outline)) for view in self._map.views]
-        self._shapes: list[tuple[Shape, QPainterPath]] = [(s, _path(s.points)) for s in self._map.shapes]
+        self._outlines = [(view, smooth_path(view.outline)) for view in self._map.views]
+        self._shapes: list[tuple[Shape, QPainterPath]] = [(s, smooth_path(s.points)) for s in self._map.shapes]
         self._edges: list[tuple[Shape, list[tuple[float, float]]]] = []  # see _edge_points
         self._checked: set[str] = set()
         self._current = _ORDER[0]
@@ -263,94 +236,18 @@ class BodyMapWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
-        text = palette.color(group, QPalette.ColorRole.WindowText)
-        base = palette.color(group, QPalette.ColorRole.Base)
-        window = palette.color(group, QPalette.ColorRole.Window)
-        highlight = palette.color(group, QPalette.ColorRole.Highlight)
         transform = self._transform()
-        scale = transform.m11()
-        marked_edge = MARKED_EDGE_ON_DARK if window.lightness() < 128 else MARKED_EDGE
-
-        def pen(colour: QColor, width: float) -> QPen:
-            found = QPen(colour, width)
-            found.setCosmetic(True)  # widths in pixels, whatever the scale
-            found.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            return found
-
-        painter.setTransform(transform)
-        for _, path in self._outlines:
-            painter.setPen(pen(_with_alpha(text, 150), 1.5))
-            painter.setBrush(_blend(window, text, 0.07))
-            painter.drawPath(path)
-        for shape, path in self._shapes:
-            marked = shape.code in self._checked
-            hovered = not self._read_only and shape.code in (self._hovered, self._pressed)
-            if marked:
-                painter.setPen(pen(marked_edge, 2.0))
-                painter.setBrush(_blend(MARKED_FILL, MARKED_EDGE, 0.25) if hovered else MARKED_FILL)
-            else:
-                painter.setPen(pen(_with_alpha(text, 120), 1.0))
-                painter.setBrush(_blend(base, MARKED_FILL, 0.22) if hovered else base)
-            painter.drawPath(path)
-        if self._ring_visible():
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(pen(highlight, 3.5))
-            for shape, path in self._shapes:
-                if shape.code == self._current:
-                    painter.drawPath(path)
-        painter.resetTransform()
-        self._paint_ticks(painter, transform, scale)
-        self._paint_words(painter, transform, scale, text)
-        painter.end()
-
-    def _paint_ticks(self, painter: QPainter, transform: QTransform, scale: float) -> None:
-        """A white tick on each marked shape: marked does not rely on colour alone."""
-        size = max(3.0, 7.0 * scale)
-        tick = QPen(MARKED_TICK, max(1.6, size / 3.2))
-        tick.setCapStyle(Qt.PenCapStyle.RoundCap)
-        tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(tick)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for shape, _ in self._shapes:
-            if shape.code in self._checked:
-                centre = transform.map(QPointF(*shape.centre()))
-                mark = QPainterPath(centre + QPointF(-size * 0.8, 0))
-                mark.lineTo(centre + QPointF(-size * 0.25, size * 0.6))
-                mark.lineTo(centre + QPointF(size * 0.85, -size * 0.65))
-                painter.drawPath(mark)
-
-    def _paint_words(self, painter: QPainter, transform: QTransform, scale: float, text: QColor) -> None:
-        plain = QFont(self.font())
-        bold = QFont(plain)
-        bold.setBold(True)
-        line = self.fontMetrics().lineSpacing()
-        painter.setPen(text)
-        labels = [label for view, _ in self._outlines for label in view.labels]
-        room = min((abs(a.at[0] - b.at[0]) for a, b in zip(labels, labels[1:])), default=self._map.width) * scale - 4
-        small = QFont(plain)
-        small.setPointSizeF(plain.pointSizeF() * 0.85)
-        side_font = next(
-            (f for f in (plain, small) if all(QFontMetrics(f).horizontalAdvance(label.text) <= room for label in labels)), None
-        )
-        for view, _ in self._outlines:
-            painter.setFont(bold)
-            centre = transform.map(QPointF(*view.title_at))
-            painter.drawText(QRectF(centre.x() - 60, centre.y() - line, 120, 2 * line), Qt.AlignmentFlag.AlignCenter, view.title)
-            painter.setFont(side_font or plain)
-            for label in view.labels:
-                centre = transform.map(QPointF(*label.at))
-                shown = label.text if side_font else label.text[0]  # too small for the words: "L" and "R"
-                painter.drawText(QRectF(centre.x() - 40, centre.y() - line, 80, 2 * line), Qt.AlignmentFlag.AlignCenter, shown)
-        bottom = QRectF(self.rect()).adjusted(_PADDING, 0, -_PADDING, -_PADDING)
+        lit = () if self._read_only else (self._hovered, self._pressed)
+        ring = self._current if self._ring_visible() else None
+        paint_regions(painter, transform, palette, group, self._outlines, self._shapes, self._checked, lit, ring)
+        paint_ticks(painter, transform, self._shapes, self._checked)
         lines = [self.caption()]
         if self._ring_visible():
             lines.append(self.focus_caption())
-        for index, words in enumerate(reversed(lines)):
-            font = bold if index == 0 and len(lines) == 2 else plain
-            painter.setFont(font)
-            row = QRectF(bottom.left(), bottom.bottom() - (index + 1) * line, bottom.width(), line)
-            shown = QFontMetrics(font).elidedText(words, Qt.TextElideMode.ElideRight, int(row.width()))
-            painter.drawText(row, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, shown)
+        bottom = QRectF(self.rect()).adjusted(_PADDING, 0, -_PADDING, -_PADDING)
+        text = palette.color(group, QPalette.ColorRole.WindowText)
+        paint_words(painter, transform, text, self.font(), self._outlines, self._map.width, bottom, lines)
+        painter.end()
 
     # --- mouse ------------------------------------------------------------------------------
 
