@@ -1,5 +1,9 @@
 """Reading and writing days and catalogs. Every function takes the session.
 
+The catalog's own functions are in :mod:`journal.storage.catalog_items` and
+the acknowledged warnings in :mod:`journal.storage.red_flag_acks`; they are
+re-exported here for existing callers.
+
 Writes never commit: the caller (:class:`journal.storage.journal.Journal`)
 owns the transaction, so a save or a whole import is all-or-nothing.
 Loading a date range uses the ``day.date`` index and the child tables'
@@ -11,14 +15,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Final
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session, col
 
-from journal.core.catalog import MAX_CATALOG_NAMES, CatalogItem, CatalogKind, Urgency, name_key, tidy_name
+from journal.core.catalog import CatalogKind, name_key
 from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
-from journal.core.errors import UserError
+from journal.storage.catalog_items import ensure_catalog_items as ensure_catalog_items
+from journal.storage.catalog_items import list_catalog as list_catalog
+from journal.storage.catalog_items import show_catalog_item as show_catalog_item
+from journal.storage.catalog_items import symptom_urgencies as symptom_urgencies
+from journal.storage.red_flag_acks import acknowledge_red_flags as acknowledge_red_flags
+from journal.storage.red_flag_acks import red_flag_acks as red_flag_acks
 from journal.storage.tables import (
     CatalogItemRow,
     Day,
@@ -52,102 +60,6 @@ _DAY_COLUMNS = (
 def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
-
-
-# --- catalogs -----------------------------------------------------------------
-
-
-def list_catalog(
-    *, session: Session, kind: CatalogKind | None = None, limit_per_kind: int | None = None, include_hidden: bool = False
-) -> list[CatalogItem]:
-    """Catalog entries (built-in first, then the user's in the order they were added).
-
-    Entries the patient hid (Manage lists) are left out unless ``include_hidden``.
-
-    With ``limit_per_kind``, only the first that many of each kind, plus every
-    symptom marked urgent or "see a doctor soon": what a form shows, at a cost
-    that does not grow with the catalog.
-    """
-    columns = (col(CatalogItemRow.kind), col(CatalogItemRow.name), col(CatalogItemRow.urgency), col(CatalogItemRow.builtin))
-    order = (col(CatalogItemRow.kind), col(CatalogItemRow.builtin).desc(), col(CatalogItemRow.id))
-    kinds = [kind] if kind is not None else list(CatalogKind)
-    queries = []
-    shown = [] if include_hidden else [col(CatalogItemRow.hidden).is_(False)]
-    for each in kinds:
-        query = select(*columns).where(col(CatalogItemRow.kind) == each.value, *shown).order_by(*order)
-        queries.append(query if limit_per_kind is None else query.limit(limit_per_kind))
-        if limit_per_kind is not None and each is CatalogKind.SYMPTOM:
-            queries.append(
-                select(*columns)
-                .where(col(CatalogItemRow.kind) == each.value, col(CatalogItemRow.urgency) != Urgency.NONE.value)
-                .order_by(*order)
-            )
-    items: dict[tuple[str, str], CatalogItem] = {}
-    for query in queries:
-        for k, name, urgency, builtin in session.execute(query):
-            # A journal written before names were NFC-normalised may hold one name twice.
-            items.setdefault((k, name_key(name)), CatalogItem(CatalogKind(k), name, Urgency(urgency), bool(builtin)))
-    return sorted(items.values(), key=lambda item: item.kind.value)  # stable: order within a kind kept
-
-
-_URGENCY_ORDER: Final = (Urgency.NONE, Urgency.SOON, Urgency.URGENT)
-
-
-def symptom_urgencies(*, session: Session) -> dict[str, Urgency]:
-    """Symptom name key → urgency, for red-flag checks."""
-    query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.urgency)).where(
-        col(CatalogItemRow.kind) == CatalogKind.SYMPTOM.value
-    )
-    found: dict[str, Urgency] = {}
-    for key, urgency in session.execute(query):
-        # keys stored before NFC normalisation are normalised here; the more urgent one wins
-        key, level = name_key(key), Urgency(urgency)
-        if key not in found or _URGENCY_ORDER.index(level) > _URGENCY_ORDER.index(found[key]):
-            found[key] = level
-    return found
-
-
-def show_catalog_item(*, session: Session, kind: CatalogKind, name: str) -> None:
-    """Offer ``name`` in the form again if the patient had hidden it."""
-    key = name_key(name)
-    query = select(col(CatalogItemRow.id), col(CatalogItemRow.name_key)).where(
-        col(CatalogItemRow.kind) == kind.value, col(CatalogItemRow.hidden).is_(True)
-    )
-    ids = [item_id for item_id, stored in session.execute(query) if name_key(stored) == key]
-    if ids:
-        session.execute(update(CatalogItemRow).where(col(CatalogItemRow.id).in_(ids)).values(hidden=False))
-
-
-def ensure_catalog_items(*, session: Session, kind: CatalogKind, names: Iterable[str]) -> dict[str, int]:
-    """Ids for ``names`` (by name key), adding unknown names as the user's own entries."""
-    wanted = {name_key(n): tidy_name(n) for n in names}
-    if not wanted:
-        return {}
-    query = select(col(CatalogItemRow.name_key), col(CatalogItemRow.id)).where(col(CatalogItemRow.kind) == kind.value)
-    query = query.order_by(col(CatalogItemRow.id))
-
-    def known() -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for key, item_id in session.execute(query):
-            ids.setdefault(name_key(key), item_id)  # a key stored before NFC normalisation
-        return ids
-
-    ids = known()
-    missing = [
-        {"kind": kind.value, "name": name, "name_key": key, "urgency": "none", "builtin": False}
-        for key, name in wanted.items()
-        if key not in ids
-    ]
-    if missing and len(ids) + len(missing) > MAX_CATALOG_NAMES:
-        raise UserError(
-            f"This would add {len(missing):,} new {kind.value} names to the {len(ids):,} the journal "
-            f"has; a journal keeps at most {MAX_CATALOG_NAMES:,} {kind.value} names. Nothing was "
-            "saved. If this came from a file, check that its columns hold what their names say."
-        )
-    if missing:
-        session.execute(insert(CatalogItemRow), missing)
-        ids = known()
-    return {key: ids[key] for key in wanted}
 
 
 # --- days ---------------------------------------------------------------------
@@ -377,42 +289,3 @@ def set_setting(*, session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
-
-
-# --- red-flag acknowledgements (schema 2) --------------------------------------
-
-
-def acknowledge_red_flags(*, session: Session, date: dt.date, symptoms: Iterable[str], at: str) -> int:
-    """Remember that the warnings for ``symptoms`` on ``date`` were acknowledged.
-
-    Symptoms are stored by name key; one already acknowledged keeps its first
-    time. Returns how many were new; 0 when ``date`` has no entry. Does not commit.
-    """
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    from journal.storage.more_tables import RedFlagAck
-
-    keys = sorted({name_key(name) for name in symptoms} - {""})
-    day_id = session.execute(select(col(Day.id)).where(col(Day.date) == date)).scalar_one_or_none()
-    if day_id is None or not keys:
-        return 0
-    added = 0
-    for key in keys:  # a day has a handful of symptoms at most
-        statement = sqlite_insert(RedFlagAck).values(day_id=day_id, symptom=key, acknowledged_at=at).on_conflict_do_nothing()
-        added += session.execute(statement).rowcount  # type: ignore[attr-defined]  # an INSERT gives a CursorResult
-    return added
-
-
-def red_flag_acks(*, session: Session, start: dt.date | None = None, end: dt.date | None = None) -> dict[dt.date, frozenset[str]]:
-    """Acknowledged symptom name keys per date, for ``start <= date <= end``."""
-    from journal.storage.more_tables import RedFlagAck
-
-    query = select(col(Day.date), col(RedFlagAck.symptom)).join(Day, col(Day.id) == col(RedFlagAck.day_id))
-    if start is not None:
-        query = query.where(col(Day.date) >= start)
-    if end is not None:
-        query = query.where(col(Day.date) <= end)
-    found: dict[dt.date, set[str]] = defaultdict(set)
-    for date, symptom in session.execute(query):
-        found[date].add(symptom)
-    return {date: frozenset(keys) for date, keys in found.items()}
