@@ -7,9 +7,10 @@ would run as a formula (a leading ``=``, ``+``, ``-``, ``@``) by prefixing an
 apostrophe, which reading removes again, so text survives a round trip.
 
 The columns and limits are in :mod:`journal.formats.csv_format`, writing in
-:mod:`journal.formats.csv_writing` and the wording of problems in
-:mod:`journal.formats.csv_errors`; this module reads, and re-exports the names
-callers import from it.
+:mod:`journal.formats.csv_writing`, the cells of a row in
+:mod:`journal.formats.csv_cells` and the wording of problems in
+:mod:`journal.formats.csv_errors`; this module reads the file and its rows,
+and re-exports the names callers import from it.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from journal.core.day import HELPED_WORDS, ActivityMinutes, DayEntry, ReliefUse
+from journal.core.day import DayEntry
 from journal.core.errors import UserError, ValidationError
 from journal.core.validation import validate_day
+from journal.formats.csv_cells import parse_int, row_to_entry
 from journal.formats.csv_errors import ISO_DATE, date_problem, quoting_problem, too_large
 from journal.formats.csv_errors import CsvImportError as CsvImportError
 from journal.formats.csv_format import COLUMNS as COLUMNS
@@ -52,6 +54,7 @@ _DATE = ISO_DATE
 _date_problem = date_problem
 _csv_error = quoting_problem
 _too_large = too_large
+_parse_int = parse_int  # the readings CSV's old name for it
 
 
 @dataclass
@@ -64,135 +67,6 @@ class ParsedCsv:
 
 
 # --- reading ----------------------------------------------------------------------
-
-
-_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
-_DECIMAL = re.compile(r"-?[0-9]{1,6}(\.[0-9]{1,6})?")
-
-
-_DIGITS = re.compile(r"-?[0-9]+(\.[0-9]*)?")
-
-
-def _parse_int(text: str) -> int | None:
-    text = text.strip()
-    if text == "":
-        return None
-    if not _WHOLE_NUMBER.fullmatch(text):
-        if _DIGITS.fullmatch(text) and "." not in text:
-            raise ValueError(_too_large(text))
-        raise ValueError(f"{text[:20]!r} is not a whole number")
-    return int(text)
-
-
-def _parse_float(text: str) -> float | None:
-    text = text.strip()
-    if text == "":
-        return None
-    if not _DECIMAL.fullmatch(text):
-        if _DIGITS.fullmatch(text) and len(text.split(".")[0].lstrip("-")) > 6:
-            raise ValueError(_too_large(text))
-        raise ValueError(f"{text[:20]!r} is not a number of hours like 7 or 7.5")
-    return float(text)
-
-
-def _parse_list(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in unprotect_cell(text).split(LIST_SEPARATOR) if part.strip())
-
-
-def _parse_activities(text: str) -> tuple[ActivityMinutes, ...]:
-    result = []
-    for part in _parse_list(text):
-        name, colon, minutes = part.rpartition(":")
-        if not colon or not name.strip():
-            raise ValueError(f"{part[:30]!r} should be name:minutes, e.g. walking:30")
-        try:
-            whole = _parse_int(minutes)
-            if whole is None:
-                raise ValueError
-            result.append(ActivityMinutes(name.strip(), whole))
-        except ValueError:
-            raise ValueError(f"{part[:30]!r}: minutes must be a whole number") from None
-    return tuple(result)
-
-
-_RATING: Final = re.compile(r"^(?P<name>.*\S)\s*:\s*(?P<helped>[0-9]+)$")
-
-
-def _parse_rated(text: str, *, strict: bool) -> tuple[tuple[str, int | None], ...]:
-    """``name`` or ``name:N`` items; N is how much it helped: 0 (not at all), 1 (a little) or 2 (a lot).
-
-    With ``strict`` (relief) any other number after the ':' is an error; without
-    it (medications, free text written before ratings existed, such as
-    "co-codamol 30:500") such text stays part of the name.
-    """
-    result: list[tuple[str, int | None]] = []
-    for part in _parse_list(text):
-        match = _RATING.match(part)
-        helped = int(match["helped"]) if match is not None and len(match["helped"]) == 1 else None
-        if match is not None and helped in HELPED_WORDS:
-            result.append((match["name"], helped))
-        elif match is not None and strict:
-            raise ValueError(f"{part[:30]!r}: after the ':' comes how much it helped: 0 (not at all), 1 (a little) or 2 (a lot)")
-        else:
-            result.append((part, None))
-    return tuple(result)
-
-
-def _row_to_entry(cells: dict[str, str]) -> tuple[DayEntry | None, list[tuple[str, str]]]:
-    """Parse the cells of one row; return the entry or the problems by column."""
-    problems: list[tuple[str, str]] = []
-    values: dict[str, object] = {}
-
-    raw_date = cells.get("date", "").strip()
-    try:
-        values["date"] = dt.date.fromisoformat(raw_date) if _DATE.fullmatch(raw_date) else None
-        if values["date"] is None:
-            raise ValueError
-    except ValueError:
-        problems.append(("date", _date_problem(raw_date)))
-
-    for column in INTEGER_COLUMNS:
-        if column in cells:
-            try:
-                values[column] = _parse_int(cells[column])
-            except ValueError as error:
-                problems.append((column, str(error)))
-    if "sleep_hours" in cells:
-        try:
-            values["sleep_hours"] = _parse_float(cells["sleep_hours"])
-        except ValueError as error:
-            problems.append(("sleep_hours", str(error)))
-    if "pain_locations" in cells:
-        values["pain_locations"] = frozenset(_parse_list(cells["pain_locations"]))
-    if "activities" in cells:
-        try:
-            values["activities"] = _parse_activities(cells["activities"])
-        except ValueError as error:
-            problems.append(("activities", str(error)))
-    for column in ("triggers", "symptoms"):
-        if column in cells:
-            values[column] = _parse_list(cells[column])
-    if "medications" in cells:
-        try:
-            medications = _parse_rated(cells["medications"], strict=False)
-            values["medications"] = tuple(name for name, _ in medications)
-            values["medication_helped"] = tuple((name, helped) for name, helped in medications if helped is not None)
-        except ValueError as error:
-            problems.append(("medications", str(error)))
-    if "relief" in cells:
-        try:
-            values["relief"] = tuple(ReliefUse(name, helped) for name, helped in _parse_rated(cells["relief"], strict=True))
-        except ValueError as error:
-            problems.append(("relief", str(error)))
-    for column in ("notes", "questions"):
-        if column in cells:
-            values[column] = unprotect_cell(cells[column])
-
-    if problems:
-        return None, problems
-    if values.get("back_pain") is None:
-        return None, [("back_pain", "is required (a whole number from 0 to 10)")]
-    return DayEntry(**values), []  # type: ignore[arg-type]  # values holds exactly the fields parsed above
 
 
 def _decode(data: bytes) -> str:
@@ -346,7 +220,7 @@ def parse_csv(data: bytes, *, today: dt.date | None = None) -> ParsedCsv:
     problems = RowProblems()
     for start, row in data_rows(reader, names, problems):
         cells = {n: v for n, v in zip(names, row) if n in COLUMNS}
-        entry, row_problems = _row_to_entry(cells)
+        entry, row_problems = row_to_entry(cells)
         if entry is not None:
             try:
                 entry = validate_day(entry, today=today)
