@@ -10,9 +10,9 @@ The choices it offers and the request it sends are plain Python in
 :mod:`journal.ui.export_choices`; printing paints the very PDF the export
 writes (:mod:`journal.ui.print_preview`), so paper and file are the same document.
 
-At about 470 lines this is over the usual 400 on purpose: what is left is one
-widget whose form is long but flat (one row per choice) and its two window
-actions; cutting the form apart would only pass its widgets between modules.
+Whole because what is left is one widget whose form is long but flat (one row per choice) and its two window
+actions; cutting the form apart would only pass its widgets between modules
+(so at about 480 lines it is over the usual 400 on purpose).
 """
 
 from __future__ import annotations

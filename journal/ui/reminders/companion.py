@@ -1,10 +1,11 @@
 """The companion during the day: the reminder to log, the sitting-break timer, the tray.
 
-Over 400 lines on purpose: it is one object whose parts share one clock, one window presence
+Whole because it is one object whose parts share one clock, one window presence
 (tray, hidden or shown) and one quit path, so the reminder, the sitting offer and closing read as
 the transitions of a single state and splitting them would scatter it; the Qt-free rules are
 already in :mod:`journal.core.reminders` and :mod:`journal.core.sitting`, the prompts in
-:mod:`journal.ui.reminders.prompts` and the saved settings in :mod:`journal.ui.reminders.store`.
+:mod:`journal.ui.reminders.prompts` and the saved settings in :mod:`journal.ui.reminders.store`
+(so it is over 400 lines on purpose).
 
 Everything waits on one injectable :class:`journal.core.clock.Clock`: a QTimer
 only wakes :meth:`DayCompanion.check` a few times a minute, and ``check``

@@ -1,6 +1,6 @@
 """The Trends tab: charts of the journal over a chosen period, and the patterns in words.
 
-About 400 lines because what is left is the tab's own state (which load and which summary are
+Whole because what is left is the tab's own state (which load and which summary are
 current, the period shown, which charts are stale) and that reads best in one class; the parts
 around it are apart: the days read on the worker (:mod:`.loading`), the period row
 (:mod:`.period_bar`), the chart pages (:mod:`.chart_pages`), pointing at a day
