@@ -124,11 +124,10 @@ def plan_import(parsed: ParsedImport, choice: PainChoice, logged: set[dt.date], 
 def import_planned(journal: "Journal", plan: ImportPlan, clash: Clash) -> "Changed[ImportResult]":
     """Write the planned days in one transaction; nothing is written if anything fails.
 
-    Returns the result with what it changed, as every import does
-    (:func:`journal.app.importing.imported`).
-
     Days already logged are looked up again here, so a day saved since the
     preview is not overwritten unless ``clash`` is :attr:`Clash.REPLACE`.
+    Returns the result with what it changed, as every import does
+    (:func:`journal.app.importing.imported`).
 
     Raises:
         journal.storage.journal.DuplicateDatesError: ``clash`` is STOP and days are already logged.

@@ -15,11 +15,7 @@ from journal.core import flares
 from journal.core.daily_measures import fmt_value
 from journal.core.words import days_words, one_decimal, plural
 from journal.formats import ReportData
-from journal.formats.pdf_style import (
-    DateWords,
-    Styles,
-    grid_style,
-)
+from journal.formats.pdf_style import DateWords, Styles, grid_style
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -15,13 +15,7 @@ from journal.core import insights
 from journal.core.trigger_model import TriggerImpact, worse_words
 from journal.core.words import one_decimal
 from journal.formats import ReportData
-from journal.formats.pdf_style import (
-    Styles,
-    bullets,
-    heading,
-    patient_sentence,
-    patient_text,
-)
+from journal.formats.pdf_style import Styles, bullets, heading, patient_sentence, patient_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

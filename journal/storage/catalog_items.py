@@ -14,9 +14,7 @@ from sqlmodel import Session, col
 
 from journal.core.catalog import MAX_CATALOG_NAMES, CatalogItem, CatalogKind, Urgency, name_key, tidy_name
 from journal.core.errors import UserError
-from journal.storage.tables import (
-    CatalogItemRow,
-)
+from journal.storage.tables import CatalogItemRow
 
 
 def list_catalog(

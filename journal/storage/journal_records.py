@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
-
-from sqlmodel import Session
 
 from journal.core.errors import UserError, ValidationError
 from journal.core.sitting import SittingSummary
 from journal.storage import repository
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlmodel import Session
+
     from journal.core.function_check import FunctionCheck
     from journal.core.readings import PainReading, StoredReading
     from journal.core.treatments import Treatment

@@ -14,9 +14,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from journal.core.catalog import name_key
-from journal.storage.tables import (
-    Day,
-)
+from journal.storage.tables import Day
 
 
 def acknowledge_red_flags(*, session: Session, date: dt.date, symptoms: Iterable[str], at: str) -> int:
