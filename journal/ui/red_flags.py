@@ -38,9 +38,11 @@ def _body_html(text: str) -> str:
 
 
 class RedFlagDialog(QDialog):
-    """Modal: what to do first, what was logged and why. The only way on is "I understand".
+    """Modal: what to do first, what was logged and why, and where that comes from. The only way on is "I understand".
 
-    ``today`` is the date the patient is living (not the day being edited): signs
+    The sources are the signs' own, by readable title: a sign an About-you
+    answer changed names the guideline that says so first (as the "soon"
+    notice, the summary, the PDF and FHIR do). ``today`` is the date the patient is living (not the day being edited): signs
     dated before it are told in the past tense, with their dates.
     """
 
@@ -86,6 +88,17 @@ class RedFlagDialog(QDialog):
         layout.addWidget(action)
         layout.addSpacing(8)
         layout.addWidget(body)
+        shown = [f for f in flags if f.urgency is Urgency.URGENT] or list(flags)
+        #: Where the advice comes from (readable titles, never file names).
+        self.sources = "; ".join(dict.fromkeys(flag.source for flag in shown))
+        source = QLabel(f"From: {self.sources}")
+        source.setObjectName("hint")
+        source.setAccessibleName("Where this advice comes from")
+        source.setWordWrap(True)
+        source.setTextFormat(Qt.TextFormat.PlainText)
+        source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addSpacing(4)
+        layout.addWidget(source)
         buttons = QDialogButtonBox(self)
         ok = buttons.addButton("I understand", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(True)
@@ -95,7 +108,7 @@ class RedFlagDialog(QDialog):
         layout.addWidget(buttons)
         self.message = message
         self.setAccessibleName(self.windowTitle())
-        self.setAccessibleDescription(message)  # the whole message, for screen readers
+        self.setAccessibleDescription(message)  # the whole message, for screen readers (the sources are a label of their own)
 
     def reject(self) -> None:
         """Escape and the close button also count as acknowledging; the message was shown."""
