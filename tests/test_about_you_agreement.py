@@ -301,3 +301,13 @@ def test_without_include_in_my_report_no_output_tells_the_reason(qtbot: QtBot, t
         assert title not in output and "history of cancer" not in output
         assert " ".join(NOT_SHARED.split()) in " ".join(output.split())
     assert title in _window(qtbot, path, rule).guideline
+
+
+def test_the_about_you_dialog_names_every_rules_guideline_once_by_title() -> None:
+    from journal.ui.about_you_dialog import SOURCES
+
+    for source in rules.RULE_SOURCES:
+        title = work_for(source).title
+        assert SOURCES.count(title) == 1, title
+        assert (source.part or source.section) in SOURCES
+    _no_file_names(SOURCES)

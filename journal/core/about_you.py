@@ -89,8 +89,12 @@ TODAY: Final = "today"
 OFFERED_WITH: Final = {STRAIN: "osteoporosis_or_steroids"}
 SAME_DAY: Final = (
     "Back pain with a fever or chills can come from an infection; "
-    "with what you told the journal about yourself, it needs checking the same day."
+    "with what you told the journal about yourself, it needs checking the same day, not in a day or two."
 )
+#: Said when the age at the start of the episode brings a sign forward (the age itself is not repeated).
+AGE_REASON: Final = "At the age you were when this spell of back pain began, this is checked sooner."
+#: Every guideline the rules cite, in the order of the questions (for the About-you dialog).
+RULE_SOURCES: Final = (INFECTION, CANCER, CORD, FRACTURE, AGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +227,7 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt
                     SOONER,
                 )
         elif key in AGE_SIGNS and age is not None and (age < 20 or age > 50) and flag.urgency is Urgency.SOON:
-            flag = _changed(flag, Urgency.SOON, "At your age this is checked sooner.", AGE, SOONER)
+            flag = _changed(flag, Urgency.SOON, AGE_REASON, AGE, SOONER)
         out.append(flag)
     return out
 
