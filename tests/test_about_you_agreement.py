@@ -311,3 +311,23 @@ def test_the_about_you_dialog_names_every_rules_guideline_once_by_title() -> Non
         assert SOURCES.count(title) == 1, title
         assert (source.part or source.section) in SOURCES
     _no_file_names(SOURCES)
+
+
+def test_the_cards_give_the_rules_time_frames_and_cite_their_guidelines() -> None:
+    """The "When to see a doctor" card a "soon" day shows says what each rule says, citing the rule's guideline."""
+    from journal.core.guidance import load_library
+
+    library = load_library()
+    card = library.by_id("when-to-see-a-doctor")
+    text = " ".join((card.summary, *card.points))
+    for source in rules.RULE_SOURCES:
+        assert source in card.sources, source
+    assert "Go now for a fever or chills with back pain if your immune system is weakened" in text
+    assert "If you have had cancer, see your doctor within a few days for pain at night, weight loss or upper-back pain" in text
+    assert "Go now if one of them comes with leg weakness, numbness or bladder changes" in text
+    assert "today if you have osteoporosis or take steroid tablets long-term" in text
+    assert "under 20 or over 50 when this spell of back pain began, see your doctor within a few days" in text
+    upper = " ".join(library.by_id("upper-back-pain").points)
+    # With a history of cancer the warning says "within a few days" (NICE NG234); the card must not say otherwise.
+    assert "If you have ever had cancer, see your doctor within a few days" in upper
+    assert "had cancer" not in upper.split("within a few days")[1]
