@@ -331,3 +331,25 @@ def test_the_cards_give_the_rules_time_frames_and_cite_their_guidelines() -> Non
     # With a history of cancer the warning says "within a few days" (NICE NG234); the card must not say otherwise.
     assert "If you have ever had cancer, see your doctor within a few days" in upper
     assert "had cancer" not in upper.split("within a few days")[1]
+
+
+def test_fhir_gives_each_day_the_urgency_and_time_frame_the_json_gives_it() -> None:
+    """A sign "soon" on one day and urgent on another (with a nerve sign) is told so on each day, not urgent on both."""
+    from journal.formats import report_data
+
+    days = [
+        DayEntry(date=DAY, back_pain=5, symptoms=(NIGHT,)),
+        DayEntry(date=DAY + dt.timedelta(days=1), back_pain=5, symptoms=(NIGHT, "leg weakness")),
+    ]
+    data = report_data(days, DAY, DAY + dt.timedelta(days=1), about=AboutYou(cancer_history=True, include_in_report=True))
+    flags = {(f["date"], f["urgency"], f["when"]) for f in summary_to_json(data.summary)["red_flags"] if f["symptom"] == NIGHT}
+    assert flags == {(DAY.isoformat(), "soon", rules.SOONER), ((DAY + dt.timedelta(days=1)).isoformat(), "urgent", "")}
+    notes = {
+        e["resource"]["effectiveDateTime"]: [n["text"] for n in e["resource"]["note"]]
+        for e in fhir_bundle(data)["entry"]
+        if e["resource"]["code"].get("text") == NIGHT
+    }
+    assert notes[DAY.isoformat()][0].endswith(f"seeing a doctor soon ({rules.SOONER}).")
+    assert citation(rules.CANCER) in notes[DAY.isoformat()][1]
+    assert "seeking medical care now" in notes[(DAY + dt.timedelta(days=1)).isoformat()][0]
+    assert citation(rules.CORD) in notes[(DAY + dt.timedelta(days=1)).isoformat()][1]
