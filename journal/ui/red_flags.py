@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from journal.core.catalog import Urgency
 from journal.core.redflags import RedFlag, soon_message, urgent_message
+from journal.core.sources import citation
 from journal.ui.widgets.screen_fit import fit_to_screen
 
 #: The heading when a warning sign was logged for today (or the day being edited).
@@ -40,9 +41,9 @@ def _body_html(text: str) -> str:
 class RedFlagDialog(QDialog):
     """Modal: what to do first, what was logged and why, and where that comes from. The only way on is "I understand".
 
-    The sources are the signs' own, by readable title: a sign an About-you
-    answer changed names the guideline that says so first (as the "soon"
-    notice, the summary, the PDF and FHIR do). ``today`` is the date the patient is living (not the day being edited): signs
+    Below the message, each sign's first source by readable title: for a sign
+    an About-you answer changed, the guideline that says so (as the "soon"
+    notice, the summary, the PDF and FHIR name it). ``today`` is the date the patient is living (not the day being edited): signs
     dated before it are told in the past tense, with their dates.
     """
 
@@ -89,8 +90,9 @@ class RedFlagDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(body)
         shown = [f for f in flags if f.urgency is Urgency.URGENT] or list(flags)
-        #: Where the advice comes from (readable titles, never file names).
-        self.sources = "; ".join(dict.fromkeys(flag.source for flag in shown))
+        #: Where the advice comes from: each sign's first source (a changed sign's guideline), by readable title.
+        #: Only the first: in an emergency the message comes first and this line stays short.
+        self.sources = "; ".join(dict.fromkeys(citation(f.sources[0]) if f.sources else f.source for f in shown))
         source = QLabel(f"From: {self.sources}")
         source.setObjectName("hint")
         source.setAccessibleName("Where this advice comes from")
