@@ -114,7 +114,6 @@ RULES = [
     ),
     Rule("under 20, night pain", AboutYou(birth_year=DAY.year - 17), (NIGHT,), NIGHT, Urgency.SOON, rules.SOONER, rules.AGE),
     Rule("over 50, weight loss", AboutYou(birth_year=DAY.year - 56), (WEIGHT,), WEIGHT, Urgency.SOON, rules.SOONER, rules.AGE),
-    Rule("over 50, fever", AboutYou(birth_year=DAY.year - 56), (FEVER,), FEVER, Urgency.SOON, rules.SOONER, rules.AGE),
 ]
 
 
@@ -326,7 +325,9 @@ def test_the_cards_give_the_rules_time_frames_and_cite_their_guidelines() -> Non
     assert "If you have had cancer, see your doctor within a few days for pain at night, weight loss or upper-back pain" in text
     assert "Go now if one of them comes with leg weakness, numbness or bladder changes" in text
     assert "today if you have osteoporosis or take steroid tablets long-term" in text
-    assert "under 20 or over 50 when this spell of back pain began, see your doctor within a few days" in text
+    assert (
+        "over 50 when this spell of back pain began, see your doctor within a few days for pain at night or weight loss" in text
+    )
     upper = " ".join(library.by_id("upper-back-pain").points)
     # With a history of cancer the warning says "within a few days" (NICE NG234); the card must not say otherwise.
     assert "If you have ever had cancer, see your doctor within a few days" in upper
@@ -353,3 +354,18 @@ def test_fhir_gives_each_day_the_urgency_and_time_frame_the_json_gives_it() -> N
     assert citation(rules.CANCER) in notes[DAY.isoformat()][1]
     assert "seeking medical care now" in notes[(DAY + dt.timedelta(days=1)).isoformat()][0]
     assert citation(rules.CORD) in notes[(DAY + dt.timedelta(days=1)).isoformat()][1]
+
+
+@pytest.mark.parametrize("age", [17, 56])
+def test_the_age_rule_never_makes_the_fevers_own_time_frame_later(age: int) -> None:
+    """Fever says "within a day or two" already: "within a few days" would be later, so it is kept, and not told as changed."""
+    from journal.core.changed_signs import changed_signs
+    from journal.core.redflags import red_flags_in
+
+    usual = red_flags_in(DayEntry(date=DAY, back_pain=5, symptoms=(FEVER, NIGHT)))
+    told = rules.apply(usual, AboutYou(birth_year=DAY.year - age), DAY)
+    fever = {f.symptom: f for f in told}[FEVER]
+    assert fever == {f.symptom: f for f in usual}[FEVER]
+    assert fever.when.startswith("within a day or two")
+    assert [c.symptom for c in changed_signs(told)] == [NIGHT]
+    assert rules.sooner(rules.SOONER, "within a week") and not rules.sooner(rules.SOONER, fever.when)

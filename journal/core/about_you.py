@@ -20,6 +20,10 @@ clinical red-flag lists, each cited:
   red flags: age under 20 or over 50; the age is taken when the episode of
   back pain began, since the red flag is about new back pain at that age).
 
+A rule never makes a sign later: a "soon" sign whose own time frame is
+already sooner than the rule's (fever: "within a day or two") keeps it, and is
+not told as changed (:func:`sooner`).
+
 The episode a day belongs to starts on the first logged day after at least
 :data:`EPISODE_GAP_DAYS` (30) days with nothing logged, or on the journal's
 first logged day (:func:`episode_start`). The month comes from the research
@@ -95,6 +99,17 @@ SAME_DAY: Final = (
 AGE_REASON: Final = "At the age you were when this spell of back pain began, this is checked sooner."
 #: Every guideline the rules cite, in the order of the questions (for the About-you dialog).
 RULE_SOURCES: Final = (INFECTION, CANCER, CORD, FRACTURE, AGE)
+
+
+#: The time frames the catalog and the rules use, soonest first (compared by their words before any ";").
+TIME_FRAMES: Final = ("today", "within a day or two", "within a few days", "within a week")
+
+
+def sooner(new: str, old: str) -> bool:
+    """Whether time frame ``new`` is sooner than ``old`` (an unknown or missing ``old`` counts as later)."""
+    rank = {words: at for at, words in enumerate(TIME_FRAMES)}
+    head = old.split(";")[0].strip()
+    return rank.get(new, len(TIME_FRAMES)) < rank.get(head, len(TIME_FRAMES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +217,7 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt
                 SAME_DAY,
                 INFECTION,
             )
-        elif key == STRAIN and about.osteoporosis_or_steroids and flag.urgency is Urgency.SOON:
+        elif key == STRAIN and about.osteoporosis_or_steroids and flag.urgency is Urgency.SOON and sooner(TODAY, flag.when):
             flag = _changed(
                 flag,
                 Urgency.SOON,
@@ -218,7 +233,7 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt
                     "With a history of cancer, this together with weakness, numbness or bladder changes needs checking now.",
                     CORD,
                 )
-            elif flag.urgency is Urgency.SOON:
+            elif flag.urgency is Urgency.SOON and sooner(SOONER, flag.when):
                 flag = _changed(
                     flag,
                     Urgency.SOON,
@@ -226,7 +241,13 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt
                     CANCER,
                     SOONER,
                 )
-        elif key in AGE_SIGNS and age is not None and (age < 20 or age > 50) and flag.urgency is Urgency.SOON:
+        elif (
+            key in AGE_SIGNS
+            and age is not None
+            and (age < 20 or age > 50)
+            and flag.urgency is Urgency.SOON
+            and sooner(SOONER, flag.when)
+        ):
             flag = _changed(flag, Urgency.SOON, AGE_REASON, AGE, SOONER)
         out.append(flag)
     return out
