@@ -7,8 +7,9 @@ and the answers are stored (with "include in my report" ticked). Then:
 * the window: the signs as :meth:`journal.ui.session.JournalSession.red_flags_in`
   gives them, in the urgent dialog (:class:`journal.ui.red_flags.RedFlagDialog`)
   or, for "soon", in the message and sources of the Today notice;
-* the summary text, the summary JSON, the PDF's text and the FHIR Bundle of
-  :func:`journal.app.reports.load_report_data`;
+* what the command line prints and writes, as a doctor's office would get it:
+  ``pain-journal summary``, ``summary --json``, ``export FILE.pdf`` (its text)
+  and ``export FILE.json`` (the FHIR Bundle, validated as R4);
 
 must each state the rule's urgency and time frame and cite the rule's
 guideline by its readable title (never a file name or source id where a
@@ -32,7 +33,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from journal.app.about_you import save_about_you
-from journal.app.reports import load_report_data
 from journal.core import about_you as rules
 from journal.core.about_you import AboutYou
 from journal.core.catalog import Urgency
@@ -41,9 +41,7 @@ from journal.core.day import DayEntry
 from journal.core.redflags import EMERGENCY, RedFlag, soon_message
 from journal.core.sources import Source, citation, work_for, works
 from journal.formats.fhir import fhir_bundle
-from journal.formats.pdf_report import write_pdf
 from journal.formats.summary_json import summary_to_json
-from journal.formats.summary_text import render_text
 from journal.storage.database import skip_backup
 from journal.storage.journal import Journal
 from tests.make_old_databases import V2_PATH
@@ -228,6 +226,23 @@ def _fhir(bundle: dict[str, Any], rule: Rule) -> Said:
     return Said(urgency, when, second.split(" Guideline: ", 1)[1].removesuffix("."))
 
 
+def _reports(path: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
+    """``summary``, ``summary --json``, the text of ``export FILE.pdf`` and ``export FILE.json``, for DAY."""
+    from journal.cli import main
+
+    period = ["--db", str(path), "--from", DAY.isoformat(), "--to", DAY.isoformat()]
+    capsys.readouterr()
+    assert main(["summary", *period]) == 0
+    text = capsys.readouterr().out
+    assert main(["summary", "--json", *period]) == 0
+    summary: dict[str, Any] = json.loads(capsys.readouterr().out)
+    assert main(["export", str(folder / "report.pdf"), *period]) == 0
+    assert main(["export", str(folder / "report.json"), *period]) == 0
+    capsys.readouterr()
+    bundle: dict[str, Any] = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    return text, summary, _pdf_text(folder / "report.pdf"), bundle
+
+
 def _no_file_names(*texts: str) -> None:
     """Where a person reads it, a guideline is named by its title: never a document's file name or a source id."""
     for text in texts:
@@ -238,20 +253,17 @@ def _no_file_names(*texts: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["new", "old"])
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
-def test_every_output_states_the_rule_alike(qtbot: QtBot, tmp_path: Path, kind: str, rule: Rule) -> None:
+def test_every_output_states_the_rule_alike(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, rule: Rule
+) -> None:
     path = _journal(kind, tmp_path)
     journal = Journal.open(path, before_upgrade=skip_backup)
     try:
         journal.import_days([DayEntry(date=DAY, back_pain=6, symptoms=rule.symptoms)])
         save_about_you(journal, dataclasses.replace(rule.about, include_in_report=True), DAY)
-        data = load_report_data(journal, DAY, DAY)
     finally:
         journal.close()
-    text = render_text(data.summary)
-    summary = json.loads(json.dumps(summary_to_json(data.summary)))
-    write_pdf(data, tmp_path / "report.pdf")
-    pdf = _pdf_text(tmp_path / "report.pdf")
-    bundle = json.loads(json.dumps(fhir_bundle(data)))
+    text, summary, pdf, bundle = _reports(path, tmp_path, capsys)
     window = _window(qtbot, path, rule)
 
     expected = Said(rule.urgency, rule.when, citation(rule.source))
@@ -274,22 +286,20 @@ def test_every_output_states_the_rule_alike(qtbot: QtBot, tmp_path: Path, kind: 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["new", "old"])
-def test_without_include_in_my_report_no_output_tells_the_reason(qtbot: QtBot, tmp_path: Path, kind: str) -> None:
+def test_without_include_in_my_report_no_output_tells_the_reason(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
     rule = RULES[6]  # cancer history: night pain with leg weakness is urgent
     path = _journal(kind, tmp_path)
     journal = Journal.open(path, before_upgrade=skip_backup)
     try:
         journal.import_days([DayEntry(date=DAY, back_pain=6, symptoms=rule.symptoms)])
         save_about_you(journal, rule.about, DAY)
-        data = load_report_data(journal, DAY, DAY)
     finally:
         journal.close()
     title = work_for(rule.source).title
-    text = render_text(data.summary)
-    summary = summary_to_json(data.summary)
-    write_pdf(data, tmp_path / "report.pdf")
-    pdf = _pdf_text(tmp_path / "report.pdf")
-    fhir = json.dumps(fhir_bundle(data))
+    text, summary, pdf, bundle = _reports(path, tmp_path, capsys)
+    fhir = json.dumps(bundle)
     # The urgency still follows the answers everywhere; only the person's own screen names the guideline.
     assert f"  {rule.sign} (seek medical care now)" in text
     assert f"{rule.sign} (urgent)" in pdf
