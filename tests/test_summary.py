@@ -23,6 +23,7 @@ TOP_LEVEL_KEYS = {
     "period",
     "days_in_period",
     "days_logged",
+    "changed_signs",
     "back_pain",
     "leg_pain",
     "peg",
@@ -139,7 +140,9 @@ def test_json_triggers_one_item_per_trigger_and_lag(summary: Summary) -> None:
 
 
 def test_json_red_flags_use_catalog_urgency(summary: Summary) -> None:
-    assert summary_to_json(summary)["red_flags"] == [{"date": "2024-03-11", "symptom": "Leg weakness", "urgency": "soon"}]
+    assert summary_to_json(summary)["red_flags"] == [
+        {"date": "2024-03-11", "symptom": "Leg weakness", "urgency": "soon", "when": _when("leg weakness")}
+    ]
 
 
 def test_custom_urgencies_are_matched_ignoring_case() -> None:
@@ -310,17 +313,29 @@ def test_red_flags_in_json_and_text_urgent_first_with_every_date() -> None:
     ]
     result = build_summary(days, START, START + dt.timedelta(days=9))
     assert summary_to_json(result)["red_flags"] == [
-        {"date": (START + dt.timedelta(days=1)).isoformat(), "symptom": "leg weakness", "urgency": "soon"},
+        {
+            "date": (START + dt.timedelta(days=1)).isoformat(),
+            "symptom": "leg weakness",
+            "urgency": "soon",
+            "when": _when("leg weakness"),
+        },
         {
             "date": (START + dt.timedelta(days=2)).isoformat(),
             "symptom": "Trouble passing or controlling urine",
             "urgency": "urgent",
+            "when": "",
         },
-        {"date": (START + dt.timedelta(days=2)).isoformat(), "symptom": "leg weakness", "urgency": "soon"},
+        {
+            "date": (START + dt.timedelta(days=2)).isoformat(),
+            "symptom": "leg weakness",
+            "urgency": "soon",
+            "when": _when("leg weakness"),
+        },
         {
             "date": (START + dt.timedelta(days=5)).isoformat(),
             "symptom": "trouble passing or controlling urine",
             "urgency": "urgent",
+            "when": "",
         },
     ]
     lines = render_text(result).splitlines()

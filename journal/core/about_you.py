@@ -20,6 +20,10 @@ clinical red-flag lists, each cited:
   red flags: age under 20 or over 50; the age is taken when the episode of
   back pain began, since the red flag is about new back pain at that age).
 
+A rule never makes a sign later: a "soon" sign whose own time frame is
+already sooner than the rule's (fever: "within a day or two") keeps it, and is
+not told as changed (:func:`sooner`).
+
 The episode a day belongs to starts on the first logged day after at least
 :data:`EPISODE_GAP_DAYS` (30) days with nothing logged, or on the journal's
 first logged day (:func:`episode_start`). The month comes from the research
@@ -89,8 +93,23 @@ TODAY: Final = "today"
 OFFERED_WITH: Final = {STRAIN: "osteoporosis_or_steroids"}
 SAME_DAY: Final = (
     "Back pain with a fever or chills can come from an infection; "
-    "with what you told the journal about yourself, it needs checking the same day."
+    "with what you told the journal about yourself, it needs checking the same day, not in a day or two."
 )
+#: Said when the age at the start of the episode brings a sign forward (the age itself is not repeated).
+AGE_REASON: Final = "At the age you were when this spell of back pain began, this is checked sooner."
+#: Every guideline the rules cite, in the order of the questions (for the About-you dialog).
+RULE_SOURCES: Final = (INFECTION, CANCER, CORD, FRACTURE, AGE)
+
+
+#: The time frames the catalog and the rules use, soonest first (compared by their words before any ";").
+TIME_FRAMES: Final = ("today", "within a day or two", "within a few days", "within a week")
+
+
+def sooner(new: str, old: str) -> bool:
+    """Whether time frame ``new`` is sooner than ``old`` (an unknown or missing ``old`` counts as later)."""
+    rank = {words: at for at, words in enumerate(TIME_FRAMES)}
+    head = old.split(";")[0].strip()
+    return rank.get(new, len(TIME_FRAMES)) < rank.get(head, len(TIME_FRAMES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +217,7 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt
                 SAME_DAY,
                 INFECTION,
             )
-        elif key == STRAIN and about.osteoporosis_or_steroids and flag.urgency is Urgency.SOON:
+        elif key == STRAIN and about.osteoporosis_or_steroids and flag.urgency is Urgency.SOON and sooner(TODAY, flag.when):
             flag = _changed(
                 flag,
                 Urgency.SOON,
@@ -214,7 +233,7 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt
                     "With a history of cancer, this together with weakness, numbness or bladder changes needs checking now.",
                     CORD,
                 )
-            elif flag.urgency is Urgency.SOON:
+            elif flag.urgency is Urgency.SOON and sooner(SOONER, flag.when):
                 flag = _changed(
                     flag,
                     Urgency.SOON,
@@ -222,8 +241,14 @@ def apply(flags: Sequence[RedFlag], about: AboutYou, today: dt.date, started: dt
                     CANCER,
                     SOONER,
                 )
-        elif key in AGE_SIGNS and age is not None and (age < 20 or age > 50) and flag.urgency is Urgency.SOON:
-            flag = _changed(flag, Urgency.SOON, "At your age this is checked sooner.", AGE, SOONER)
+        elif (
+            key in AGE_SIGNS
+            and age is not None
+            and (age < 20 or age > 50)
+            and flag.urgency is Urgency.SOON
+            and sooner(SOONER, flag.when)
+        ):
+            flag = _changed(flag, Urgency.SOON, AGE_REASON, AGE, SOONER)
         out.append(flag)
     return out
 

@@ -23,7 +23,7 @@ from typing import Final
 
 from journal.core.catalog import CatalogKind, Urgency, default_catalog, name_key
 from journal.core.redflags import RedFlag
-from journal.core.sources import Source, citation
+from journal.core.sources import Source, citation, work_for
 
 #: The heading of the lines in the summary text and the PDF.
 HEADING: Final = "Changed by what the patient told the journal (About you)"
@@ -44,6 +44,12 @@ class ChangedSign:
     reason: str
     guideline: str  # the guideline's readable title and section (never a file name)
     dates: tuple[dt.date, ...]
+    source: Source  # the guideline cited (its id is sources.toml's, for machines; never shown to patients)
+
+    @property
+    def title(self) -> str:
+        """The guideline's readable title alone (as sources.toml has it)."""
+        return work_for(self.source).title
 
 
 @cache
@@ -63,21 +69,26 @@ def changed_signs(flags: Iterable[RedFlag]) -> list[ChangedSign]:
     their reason to the catalog's and put their guideline first. The same sign changed in the same way on
     many days is one item with all its dates.
     """
-    found: dict[tuple[str, str, str], list[RedFlag]] = {}
+    found: dict[tuple[str, str, Source], list[RedFlag]] = {}
     for flag in flags:
         why, sources = _catalog().get(name_key(flag.symptom), ("", ()))
         if not why or not flag.sources or (flag.why.strip() == why.strip() and flag.sources[0] in sources):
             continue
-        key = (name_key(flag.symptom), _reason(flag, why), citation(flag.sources[0]))
+        key = (name_key(flag.symptom), _reason(flag, why), flag.sources[0])
         found.setdefault(key, []).append(flag)
     items = []
-    for (_, reason, guideline), same in found.items():
+    for (_, reason, source), same in found.items():
         urgent = [f for f in same if f.urgency is Urgency.URGENT]
         first = min(urgent or same, key=lambda f: f.date)
         dates = tuple(sorted({f.date for f in same}))
-        items.append(ChangedSign(first.symptom, first.urgency, first.when, reason, guideline, dates))
+        items.append(ChangedSign(first.symptom, first.urgency, first.when, reason, citation(source), dates, source))
     items.sort(key=lambda c: (c.urgency is not Urgency.URGENT, c.dates[0], name_key(c.symptom)))
     return items
+
+
+def changed_on(flags: Iterable[RedFlag]) -> dict[tuple[dt.date, str], ChangedSign]:
+    """:func:`changed_signs` by (date, sign's name key): what changed each flag of one day."""
+    return {(day, name_key(item.symptom)): item for item in changed_signs(flags) for day in item.dates}
 
 
 def changed_sign_lines(flags: Iterable[RedFlag], shared: bool) -> list[str]:

@@ -127,6 +127,27 @@ def citations(sources: Iterable[Source], *, html: bool = False) -> str:
     return "; ".join(dict.fromkeys(citation(source, html=html) for source in sources))
 
 
+def citations_by_work(sources: Iterable[Source]) -> str:
+    """Several citations, each work named once with its sections after it, for a short line.
+
+    "Title, Organisation, Year (Red flags: a, b); Other title, …, Year (Section)": a
+    section's parts are listed after the section, each once, in the order given.
+    """
+    by_work: dict[str, dict[str, list[str]]] = {}
+    for source in sources:
+        parts = by_work.setdefault(source.file, {}).setdefault(source.section, [])
+        if source.part and source.part not in parts:
+            parts.append(source.part)
+    found = []
+    for key, sections in by_work.items():
+        where = ", ".join(
+            f"{section}: {', '.join(parts)}" if parts else section for section, parts in sections.items() if section
+        )
+        title = work_for(Source(key)).describe()
+        found.append(f"{title} ({where})" if where else title)
+    return "; ".join(found)
+
+
 def parse_label(label: str) -> Source:
     """A ``"file, Section"`` label (as older code writes sources) as a :class:`Source`."""
     file, _, where = label.partition(", ")
@@ -148,6 +169,7 @@ __all__ = [
     "Work",
     "citation",
     "citations",
+    "citations_by_work",
     "document_files",
     "parse_label",
     "readable",

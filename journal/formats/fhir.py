@@ -17,7 +17,15 @@ A Bundle of type ``collection`` with, for every logged day of the period:
   taken: <name>"), ``valueString`` the person's own rating: "helped a lot",
   "helped a little", "did not help" or "used, not rated";
 * one Observation per symptom noted (category ``survey``, ``code.text`` the
-  symptom as written, ``valueBoolean`` true); red-flag symptoms carry a note.
+  symptom as written, ``valueBoolean`` true); a warning sign carries a note
+  with its urgency on that day and, for "see a doctor soon", the time frame
+  ("… seeing a doctor soon (within a few days)."). A sign whose urgency or
+  time frame an About-you answer changed carries a second note: the reason
+  and the guideline's readable title and section ("Changed by what the patient
+  told the journal (About you): <reason> Guideline: <title, section>"), or,
+  when the person did not tick "include in my report", only the line that
+  says the urgency follows what they told the journal
+  (:mod:`journal.core.changed_signs`).
 
 Each answer to "what you can do" (schema 8): minutes to sit, stand and walk as
 ``valueQuantity`` in UCUM ``min``, and the person's own activity 0-10 as
@@ -52,6 +60,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from journal.core.catalog import Urgency, name_key
+from journal.core.changed_signs import HEADING, NOT_SHARED, changed_on
 from journal.core.day import HELPED_WORDS, DayEntry
 from journal.core.summary import rounded
 from journal.files.atomic import write_bytes_atomically
@@ -59,6 +68,8 @@ from journal.formats import ReportData
 from journal.formats.fhir_findings import finding_resources
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from journal.core.function_check import FunctionCheck
     from journal.core.readings import PainReading
     from journal.core.treatments import Treatment
@@ -145,10 +156,23 @@ def _helped(day: dt.date, subject: dict[str, str] | None, text: str, helped: int
     return _observation(day, subject, {"text": text}, category=THERAPY, valueString=words)
 
 
+def _flag_note(urgency: Urgency, when: str = "") -> str:
+    """The note on a warning sign's Observation: its urgency, and for "soon" its time frame."""
+    note = _RED_FLAG_NOTES.get(urgency, "")
+    return f"{note[:-1]} ({when})." if note and urgency is Urgency.SOON and when else note
+
+
 def day_observations(
-    entry: DayEntry, urgencies: dict[str, Urgency], subject: dict[str, str] | None = None
+    entry: DayEntry,
+    urgencies: dict[str, Urgency],
+    subject: dict[str, str] | None = None,
+    notes: "Mapping[str, list[str]] | None" = None,
 ) -> list[dict[str, Any]]:
-    """The Bundle entries for one logged day."""
+    """The Bundle entries for one logged day.
+
+    ``notes`` (symptom key -> the notes on its Observation) overrides the
+    plain urgency note of ``urgencies`` for the signs it names.
+    """
     found = [_pain(entry, entry.back_pain, LOWER_BACK, "Lower back", subject)]
     if entry.leg_pain is not None:
         found.append(_pain(entry, entry.leg_pain, LOWER_LIMB, "Leg", subject))
@@ -175,9 +199,12 @@ def day_observations(
         found.append(_helped(entry.date, subject, f"Medication taken: {medication}", entry.medication_rating(medication)))
     for symptom in entry.symptoms:
         fields: dict[str, Any] = {"valueBoolean": True}
-        note = _RED_FLAG_NOTES.get(urgencies.get(name_key(symptom), Urgency.NONE))
-        if note:
-            fields["note"] = [{"text": note}]
+        said = (notes or {}).get(name_key(symptom))
+        if said is None:
+            note = _flag_note(urgencies.get(name_key(symptom), Urgency.NONE))
+            said = [note] if note else []
+        if said:
+            fields["note"] = [{"text": text} for text in said]
         found.append(_observation(entry.date, subject, {"text": symptom}, **fields))
     return found
 
@@ -229,20 +256,34 @@ def _treatment(treatment: "Treatment", period_end: dt.date, subject: dict[str, s
     )
 
 
+def _sign_notes(data: ReportData) -> dict[dt.date, dict[str, list[str]]]:
+    """Per date and sign: the notes the summary's warning signs of that day carry (see the module)."""
+    changed = changed_on(data.summary.red_flags)
+    shared = data.summary.about_you is not None
+    found: dict[dt.date, dict[str, list[str]]] = {}
+    for flag in data.summary.red_flags:
+        key = name_key(flag.symptom)
+        notes = [_flag_note(flag.urgency, flag.when)]
+        item = changed.get((flag.date, key))
+        if item is not None:
+            notes.append(f"{HEADING}: {item.reason} Guideline: {item.guideline}." if shared else NOT_SHARED)
+        found.setdefault(flag.date, {})[key] = notes
+    return found
+
+
 def fhir_bundle(data: ReportData, urgencies: dict[str, Urgency] | None = None) -> dict[str, Any]:
     """The Bundle for the period of ``data`` as a JSON-ready dict.
 
-    ``urgencies`` (symptom key → urgency) marks red-flag symptoms; by default
-    the symptoms the summary counted as red flags.
+    ``urgencies`` (symptom key → urgency) marks red-flag symptoms with a plain
+    note. By default each day's warning signs are the summary's, with their
+    urgency on that day, time frame and, when About you changed them, the
+    reason and the guideline.
     """
-    if urgencies is None:
-        urgencies = {}
-        for flag in data.summary.red_flags:  # urgent on any day (e.g. with what the person told): urgent
-            if urgencies.get(name_key(flag.symptom)) is not Urgency.URGENT:
-                urgencies[name_key(flag.symptom)] = flag.urgency
+    notes = _sign_notes(data) if urgencies is None else {}
+    table = urgencies or {}
     subject = {"display": data.patient_name} if data.patient_name else None
     generated = data.generated if data.generated.tzinfo else data.generated.astimezone()
-    entries = [obs for entry in data.entries for obs in day_observations(entry, urgencies, subject)]
+    entries = [obs for entry in data.entries for obs in day_observations(entry, table, subject, notes.get(entry.date, {}))]
     entries += [obs for reading in data.readings for obs in reading_observations(reading, subject)]
     entries += [_treatment(result.treatment, data.end, subject) for result in data.summary.treatments]
     if data.summary.about_you is not None:  # only when the person ticked "include in my report"

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from journal.core import flares
 from journal.core.about_you import report_json
+from journal.core.changed_signs import HEADING, NOT_SHARED, ChangedSign, changed_signs
 from journal.core.function_check import to_json as function_json
 from journal.core.insights import ActivityStats, BoomBust, FlareSummary, Trend, WeekStat
 from journal.core.summary import DayValue, LegPainSummary, Summary
@@ -189,6 +190,43 @@ def _leg_json(leg: LegPainSummary) -> dict[str, Any]:
     }
 
 
+def _guideline_json(item: ChangedSign) -> dict[str, Any]:
+    return {
+        "title": item.title,
+        "section": item.source.section,
+        "part": item.source.part,
+        "citation": item.guideline,
+        "source_id": item.source.file,
+    }
+
+
+def _changed_signs_json(s: Summary) -> dict[str, Any]:
+    """The signs an About-you answer changed (see :mod:`journal.core.changed_signs`).
+
+    The reason and the guideline name the answer ("a history of cancer"), so
+    they are null unless the person ticked "include in my report"; the new
+    urgency and time frame are in the report either way, as in the text.
+    """
+    shared = s.about_you is not None
+    items = changed_signs(s.red_flags)
+    return {
+        "heading": HEADING,
+        "shared": shared,
+        "note": NOT_SHARED if items and not shared else None,
+        "signs": [
+            {
+                "symptom": item.symptom,
+                "urgency": item.urgency.value,
+                "when": item.when,
+                "dates": [_iso(d) for d in item.dates],
+                "reason": item.reason if shared else None,
+                "guideline": _guideline_json(item) if shared else None,
+            }
+            for item in items
+        ],
+    }
+
+
 def summary_to_json(s: Summary) -> dict[str, Any]:
     """The summary as a JSON-ready dict (only str, int, float, bool, None, list and dict)."""
     return {
@@ -227,7 +265,10 @@ def summary_to_json(s: Summary) -> dict[str, Any]:
         "trigger_note": s.trigger_note,
         "trigger_advice": s.trigger_advice,
         "trigger_method": s.trigger_method,
-        "red_flags": [{"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value} for f in s.red_flags],
+        "red_flags": [
+            {"date": _iso(f.date), "symptom": f.symptom, "urgency": f.urgency.value, "when": f.when} for f in s.red_flags
+        ],
+        "changed_signs": _changed_signs_json(s),
         "flares": _flares_json(s.flares),
         "activities": {
             "items": [_activity_json(a) for a in s.activities.items],

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.core import clock
-from journal.core.about_you import AGE, CANCER, INFECTION, AboutYou
+from journal.core.about_you import RULE_SOURCES, AboutYou
 from journal.core.errors import ValidationError
-from journal.core.sources import citations
+from journal.core.sources import citations_by_work
 from journal.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ QUESTIONS = {
 IMMUNE_EXAMPLES = "For example chemotherapy, long-term steroids or other immune-suppressing medicine, HIV, an organ transplant."
 NOT_SAID = "Not said"
 INCLUDE = "I&nclude these answers in my report for the doctor"
-SOURCES = "Why these questions: " + citations((INFECTION, CANCER, AGE))
+SOURCES = "Why these questions: " + citations_by_work(RULE_SOURCES)
 
 
 def _wrapped(text: str) -> QLabel:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from journal.core.catalog import Urgency
 from journal.core.redflags import RedFlag, soon_message, urgent_message
+from journal.core.sources import citation
 from journal.ui.widgets.screen_fit import fit_to_screen
 
 #: The heading when a warning sign was logged for today (or the day being edited).
@@ -38,9 +39,11 @@ def _body_html(text: str) -> str:
 
 
 class RedFlagDialog(QDialog):
-    """Modal: what to do first, what was logged and why. The only way on is "I understand".
+    """Modal: what to do first, what was logged and why, and where that comes from. The only way on is "I understand".
 
-    ``today`` is the date the patient is living (not the day being edited): signs
+    Below the message, each sign's first source by readable title: for a sign
+    an About-you answer changed, the guideline that says so (as the "soon"
+    notice, the summary, the PDF and FHIR name it). ``today`` is the date the patient is living (not the day being edited): signs
     dated before it are told in the past tense, with their dates.
     """
 
@@ -86,6 +89,18 @@ class RedFlagDialog(QDialog):
         layout.addWidget(action)
         layout.addSpacing(8)
         layout.addWidget(body)
+        shown = [f for f in flags if f.urgency is Urgency.URGENT] or list(flags)
+        #: Where the advice comes from: each sign's first source (a changed sign's guideline), by readable title.
+        #: Only the first: in an emergency the message comes first and this line stays short.
+        self.sources = "; ".join(dict.fromkeys(citation(f.sources[0]) if f.sources else f.source for f in shown))
+        source = QLabel(f"From: {self.sources}")
+        source.setObjectName("hint")
+        source.setAccessibleName("Where this advice comes from")
+        source.setWordWrap(True)
+        source.setTextFormat(Qt.TextFormat.PlainText)
+        source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addSpacing(4)
+        layout.addWidget(source)
         buttons = QDialogButtonBox(self)
         ok = buttons.addButton("I understand", QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setDefault(True)
@@ -95,7 +110,7 @@ class RedFlagDialog(QDialog):
         layout.addWidget(buttons)
         self.message = message
         self.setAccessibleName(self.windowTitle())
-        self.setAccessibleDescription(message)  # the whole message, for screen readers
+        self.setAccessibleDescription(message)  # the whole message, for screen readers (the sources are a label of their own)
 
     def reject(self) -> None:
         """Escape and the close button also count as acknowledging; the message was shown."""
