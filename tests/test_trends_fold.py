@@ -32,15 +32,7 @@ def test_the_sample_datas_peg_panel_is_above_the_fold_at_1280_by_800(qtbot: QtBo
     canvas, chart = trends.canvas, trends.chart
     assert canvas is not None and chart is not None
 
-    def settled() -> bool:
-        box, ratio = canvas.figure.bbox, canvas.device_pixel_ratio
-        return bool(
-            canvas.height() >= canvas.minimumHeight()
-            and abs(box.width - canvas.width() * ratio) < 2
-            and abs(box.height - canvas.height() * ratio) < 2
-        )
-
-    qtbot.waitUntil(settled, timeout=30_000)
+    qtbot.waitUntil(trends.chart_settled, timeout=30_000)
     settle_layouts()
     canvas.draw()
     ratio = canvas.device_pixel_ratio

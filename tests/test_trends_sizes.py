@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from journal.core.day import ActivityMinutes
+from tests.gui_helpers import settle_layouts
 from tests.test_trends_view import make_days
 
 TRIGGERS = (
@@ -73,6 +74,7 @@ def open_trends(qtbot: QtBot, session: "JournalSession", width: int, height: int
     trends.resize(width, height)
     with qtbot.waitSignals([trends.chartsReady, trends.summaryShown], timeout=20_000):
         trends.show()
+    qtbot.waitUntil(trends.chart_settled)
     return trends
 
 
@@ -85,20 +87,11 @@ def pain_axes_px(view: "TrendsView") -> tuple[float, float]:
 
 
 def resize_to(qtbot: QtBot, view: "TrendsView", width: int, height: int) -> None:
-    assert view.canvas is not None
-    canvas = view.canvas
+    """Resize and wait until the chart has settled: its new least height applied and the figure following."""
     view.resize(width, height)
-    ratio = canvas.device_pixel_ratio
-
-    def settled() -> bool:
-        box = canvas.figure.bbox
-        return bool(
-            canvas.height() >= canvas.minimumHeight()
-            and abs(box.width - canvas.width() * ratio) < 1
-            and abs(box.height - canvas.height() * ratio) < 1
-        )
-
-    qtbot.waitUntil(settled)
+    qtbot.waitUntil(lambda: view.size().width() == width and view.size().height() == height)
+    settle_layouts()  # the splitter and scroll area pass the new size down to the canvas
+    qtbot.waitUntil(view.chart_settled)
 
 
 @pytest.mark.slow

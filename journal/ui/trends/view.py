@@ -26,6 +26,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -99,6 +100,8 @@ class TrendsView(QWidget):
         self.heatmap: HeatmapChart | None = None
         self.canvas: FigureCanvasQTAgg | None = None
         self.layout_cache: LayoutCache | None = None
+        #: The least height the chart last asked for (applied a moment later, see :meth:`_fit_chart`).
+        self.wanted_chart_height: int | None = None
         self.heat_canvas: FigureCanvasQTAgg | None = None
         self.measures: MeasuresChart | None = None
         self.measures_canvas: FigureCanvasQTAgg | None = None
@@ -225,15 +228,35 @@ class TrendsView(QWidget):
         from journal.ui.trends.canvas import MIN_HEIGHT_PX
 
         needed = max(MIN_HEIGHT_PX, round(self.chart.height_needed(renderer) / self.canvas.device_pixel_ratio))
+        self.wanted_chart_height = needed
         if needed != self.canvas.minimumHeight():
             # Not from inside the canvas's resize (matplotlib would not follow a nested one).
-            QTimer.singleShot(0, self.canvas, lambda: self._set_chart_height(needed))
+            QTimer.singleShot(0, self.canvas, self._set_chart_height)
         theme_figure(self.canvas.figure)  # new keys start in print colours
         self.layout_cache.invalidate(static=self.chart.static_artists())
 
-    def _set_chart_height(self, height: int) -> None:
-        if self.canvas is not None:
-            self.canvas.setMinimumHeight(height)
+    def _set_chart_height(self) -> None:
+        if self.canvas is not None and self.wanted_chart_height is not None:
+            self.canvas.setMinimumHeight(self.wanted_chart_height)
+
+    def chart_settled(self) -> bool:
+        """True once the chart has the least height it last asked for and its figure fills the canvas.
+
+        Setting a least height is queued, the scroll area then resizes the canvas, and the figure
+        follows that resize: until all three have happened, sizes read from the chart are old ones.
+        """
+        canvas = self.canvas
+        if canvas is None or self.chart is None:
+            return False
+        scroller = canvas.parentWidget().parentWidget() if canvas.parentWidget() is not None else None
+        viewport = scroller.viewport().height() if isinstance(scroller, QScrollArea) else canvas.height()
+        box, ratio = canvas.figure.bbox, canvas.device_pixel_ratio
+        return bool(
+            canvas.minimumHeight() == self.wanted_chart_height
+            and canvas.height() == max(canvas.minimumHeight(), viewport)
+            and abs(box.width - canvas.width() * ratio) < 1
+            and abs(box.height - canvas.height() * ratio) < 1
+        )
 
     # --- periods -------------------------------------------------------------------
 
