@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from journal.core.day import DayEntry
 from journal.core.trend_series import trend_series
@@ -36,7 +37,8 @@ def test_a_few_days_are_labelled_with_dates_only(count: int) -> None:
     assert ticks, "at least one day is marked"
     assert all(tick == int(tick) for tick in ticks), "every tick is a midnight, a whole day"
     assert not any(":" in label for label in labels), labels
-    assert labels[0] == f"{mdates.num2date(ticks[0]).day} Nov"  # the month is named
+    assert labels[0] == f"{mdates.num2date(ticks[0]).day} Nov 2026"  # the month and year are named
+    assert chart.peg_ax.xaxis.get_major_formatter().get_offset() == ""  # no line of its own for the year
     if count <= 3:
         assert len(ticks) == count  # each of the days gets its date
 
@@ -45,7 +47,8 @@ def test_longer_periods_keep_month_names() -> None:
     start = END - dt.timedelta(days=89)
     chart = draw_trend_chart(new_figure(), trend_series(entries(90), start, END))
     _, labels = tick_dates_and_labels(chart.peg_ax)
-    assert {"Sep", "Oct", "Nov"} <= set(labels)
+    assert {"Sep 2026", "Oct", "Nov"} <= set(labels)  # the year beside the first month named, once
+    assert chart.peg_ax.xaxis.get_major_formatter().get_offset() == ""
     assert not any(":" in label or label.startswith("0") for label in labels)
 
 
@@ -56,3 +59,24 @@ def test_sleep_and_mood_chart_uses_dates_too(count: int) -> None:
     ticks, labels = tick_dates_and_labels(chart.stiffness_ax)
     assert ticks and all(tick == int(tick) for tick in ticks)
     assert not any(":" in label for label in labels), labels
+
+
+def test_a_period_across_new_year_names_each_year_once() -> None:
+    end = dt.date(2027, 2, 15)
+    days = [DayEntry(end - dt.timedelta(days=i), 4) for i in range(90)]
+    chart = draw_trend_chart(new_figure(), trend_series(days, end - dt.timedelta(days=89), end))
+    _, labels = tick_dates_and_labels(chart.peg_ax)
+    years = [label for label in labels if label.endswith(("2026", "2027"))]
+    assert years in (["Dec 2026", "Jan 2027"], ["2027"]), labels  # by month names, or January as the year
+
+
+def test_the_dates_take_one_line_under_the_chart() -> None:
+    start = END - dt.timedelta(days=89)
+    figure = new_figure()
+    chart = draw_trend_chart(figure, trend_series(entries(90), start, END))
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    below = chart.peg_ax.get_window_extent(renderer).y0 - chart.peg_ax.get_tightbbox(renderer).y0
+    line = max(label.get_window_extent(renderer).height for label in chart.peg_ax.get_xticklabels() if label.get_text())
+    assert below < 2 * line  # tick marks and one line of dates, not a second line for the year

@@ -43,6 +43,9 @@ class DayLabels(mdates.ConciseDateFormatter):
 
     When no tick names a month (a week or two inside one month), the first
     tick says it ("26 Nov"), so the axis always tells which month it shows.
+    The year goes beside the first month named in it ("Oct 2026") rather than
+    on a line of its own under the dates, so the dates take one line of the
+    chart's height.
     """
 
     def __init__(self, locator: Locator) -> None:
@@ -56,7 +59,20 @@ class DayLabels(mdates.ConciseDateFormatter):
             days = [mdates.num2date(value).date() for value in values]
             labels = [str(day.day) for day in days]
             labels[0] = f"{days[0].day} {short_month(days[0])}"
-        return [label.lstrip("0") if label.isdigit() and len(label) == 2 else label for label in labels]
+        labels = [label.lstrip("0") if label.isdigit() and len(label) == 2 else label for label in labels]
+        if super().get_offset():
+            # The first month named in each year gets the year (a period across New Year names both).
+            named = [i for i, label in enumerate(labels) if any(c.isalpha() for c in label)] or [0]
+            shown: set[int] = set()
+            for i in named:
+                year = mdates.num2date(values[i]).year
+                if year not in shown:
+                    labels[i] = f"{labels[i]} {year}"
+                    shown.add(year)
+        return labels
+
+    def get_offset(self) -> str:
+        return ""  # the year is in the labels
 
 
 def set_day_axis(axis: Axis, *, minticks: int, maxticks: int) -> None:
