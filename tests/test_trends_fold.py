@@ -11,10 +11,6 @@ from tests.gui_helpers import close_window, open_window, settle_layouts
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: the trigger panel's share sets the chart's least height (about 650 px for a 566 px view)",
-)
 def test_the_sample_datas_peg_panel_is_above_the_fold_at_1280_by_800(qtbot: QtBot) -> None:
     from journal.ui.main_window import LazyTab
     from journal.ui.trends.view import TrendsView

@@ -220,14 +220,15 @@ class TrendsView(QWidget):
         self.chartsReady.emit()
 
     def _fit_chart(self) -> None:
-        """Keys wrapped to the canvas's width, then a full layout in the theme's colours at the next draw."""
+        """Keys wrapped to the canvas's width, the panels' heights shared out, then a full layout in the
+        theme's colours at the next draw."""
         if self.chart is None or self.canvas is None or self.layout_cache is None:
             return
-        renderer = self.canvas.get_renderer()
-        self.chart.fit_width(renderer)
+        self.layout_cache.invalidate()  # measure from a fresh layout, not the frozen one
+        self.chart.fit_width(self.canvas.get_renderer())
         from journal.ui.trends.canvas import MIN_HEIGHT_PX
 
-        needed = max(MIN_HEIGHT_PX, round(self.chart.height_needed(renderer) / self.canvas.device_pixel_ratio))
+        needed = max(MIN_HEIGHT_PX, round(self.chart.fit_height() / self.canvas.device_pixel_ratio))
         self.wanted_chart_height = needed
         if needed != self.canvas.minimumHeight():
             # Not from inside the canvas's resize (matplotlib would not follow a nested one).
