@@ -139,17 +139,17 @@ class TrendsView(QWidget):
     def _period_bar(self) -> QWidget:
         row = PeriodBar(self.choice, self.period, self)
         self.period_buttons, self.buttons = row.period_buttons, row.buttons
-        self.from_edit, self.to_edit, self.save_button = row.from_edit, row.to_edit, row.save_button
+        self.from_edit, self.to_edit = row.from_edit, row.to_edit
         for choice, button in self.buttons.items():
             button.clicked.connect(lambda _=False, c=choice: self.set_choice(c))
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(self._on_custom_date)
-        self.save_button.clicked.connect(self.save_chart)
         return row
 
     def _chart_area(self) -> QWidget:
         area = ChartPages(self)
-        self.chart_tabs, self.hover_label = area.chart_tabs, area.hover_label
+        self.chart_tabs, self.hover_label, self.save_button = area.chart_tabs, area.hover_label, area.save_button
+        self.save_button.clicked.connect(self.save_chart)
         self.over_time_page, self.calendar_page = area.over_time_page, area.calendar_page
         self.measures_page = area.measures_page
         self.placeholder = self.over_time_page.findChild(QLabel)
