@@ -108,6 +108,8 @@ class TrendChart:
         self._columns: dict[int, int] = {}
         self._titles: dict[int, str] = {}  # plain titles in full, by id, as wrapped for a narrow figure
         self._scale_digits = 0
+        #: The figure's width and the height of all that is not a plot at that width (see fit_height).
+        self._measured: tuple[float, float] | None = None
         self._draw_pain()
         self._draw_treatments()
         self._draw_activity()
@@ -320,6 +322,8 @@ class TrendChart:
             if isinstance(heading, Text):
                 whole = self._titles.setdefault(id(heading), heading.get_text())
                 changed = wrap_to(heading, whole, room, renderer) or changed
+        if changed:
+            self._measured = None  # taller or shorter keys: measure again
         return changed
 
     def least_plot_heights(self) -> list[float]:
@@ -335,18 +339,22 @@ class TrendChart:
         one layout of the figure as it is measures it. Each panel then gets at least its least
         plot height and the rest is shared by :attr:`share_weights`: in a short window the trigger
         rows take what they need and pain takes the rest; in a tall one every panel has its share.
-        Call after :meth:`fit_width` (wrapped keys are taller).
+        Call after :meth:`fit_width` (wrapped keys are taller). Only a new width or new keys
+        lay the figure out to measure; a new height alone reuses the last measure.
         """
         figure = self.figure
-        engine = figure.get_layout_engine()
-        if not isinstance(engine, ConstrainedLayoutEngine):
-            engine = ConstrainedLayoutEngine()  # measured as the chart is drawn on screen and in files
-        engine.execute(figure)
-        total = figure.bbox.height
-        plots = sum(ax.get_position().height for ax in self.axes) * total
+        width, total = figure.bbox.width, figure.bbox.height
+        if self._measured is None or abs(self._measured[0] - width) >= 1:
+            engine = figure.get_layout_engine()
+            if not isinstance(engine, ConstrainedLayoutEngine):
+                engine = ConstrainedLayoutEngine()  # measured as the chart is drawn on screen and in files
+            engine.execute(figure)
+            plots = sum(ax.get_position().height for ax in self.axes) * total
+            self._measured = (width, total - plots)
+        rest = self._measured[1]
         least = self.least_plot_heights()
-        self.pain_ax.get_gridspec().set_height_ratios(share_height(plots, least, self.share_weights))
-        return total - plots + sum(least)
+        self.pain_ax.get_gridspec().set_height_ratios(share_height(total - rest, least, self.share_weights))
+        return rest + sum(least)
 
     # --- periods ----------------------------------------------------------------------
 
