@@ -80,3 +80,30 @@ def test_the_dates_take_one_line_under_the_chart() -> None:
     below = chart.peg_ax.get_window_extent(renderer).y0 - chart.peg_ax.get_tightbbox(renderer).y0
     line = max(label.get_window_extent(renderer).height for label in chart.peg_ax.get_xticklabels() if label.get_text())
     assert below < 2 * line  # tick marks and one line of dates, not a second line for the year
+
+
+def overlapping(ax: Axes, canvas: FigureCanvasAgg) -> list[str]:
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.get_xticklabels() if t.get_text()]
+    return [f"{a} / {b}" for i, (a, one) in enumerate(boxes) for b, other in boxes[i + 1 :] if one.x1 + 4 > other.x0]
+
+
+@pytest.mark.parametrize("span", [30, 90, 365])
+def test_a_narrow_chart_has_fewer_dates_and_none_touch(span: int) -> None:
+    start = END - dt.timedelta(days=span - 1)
+    days = entries(span)
+    narrow = new_figure(width_in=4.6, height_in=6.0, layout=None)
+    measures = draw_measures(narrow, days, start, END)
+    assert overlapping(measures.stiffness_ax, FigureCanvasAgg(narrow)) == []
+    trend_figure = new_figure(width_in=4.6, height_in=7.0)
+    chart = draw_trend_chart(trend_figure, trend_series(days, start, END))
+    canvas = FigureCanvasAgg(trend_figure)
+    chart.fit_width(canvas.get_renderer())  # as the Trends tab does: keys wrapped, and the height they need
+    trend_figure.set_size_inches(4.6, chart.fit_height() / trend_figure.dpi)
+    assert overlapping(chart.peg_ax, canvas) == []
+    narrow_count = len([t for t in chart.peg_ax.get_xticklabels() if t.get_text()])
+    wide_figure = new_figure(width_in=11.0, height_in=7.0)
+    wide = draw_trend_chart(wide_figure, trend_series(days, start, END))
+    FigureCanvasAgg(wide_figure).draw()
+    assert narrow_count < len([t for t in wide.peg_ax.get_xticklabels() if t.get_text()])
