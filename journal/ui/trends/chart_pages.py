@@ -1,4 +1,4 @@
-"""The Trends tab's chart pages: Over time, Calendar and Sleep, mood and where it hurts, each
+"""The Trends tab's chart pages: Over time, Calendar and Sleep, mood, where it hurts, each
 showing "Loading your charts…" until its canvas is put in, with the pointer's words and Save
 chart below.
 """
@@ -39,7 +39,7 @@ class ChartPages(QWidget):
         for page, title in (
             (self.over_time_page, "Over time"),
             (self.calendar_page, "Calendar"),
-            (self.measures_page, "Sleep, mood and where it hurts"),
+            (self.measures_page, "Sleep, mood, where it hurts"),  # short enough for every tab at 800×600
         ):
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 4, 0, 0)
