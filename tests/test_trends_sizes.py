@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from journal.core.day import ActivityMinutes
+from tests.gui_helpers import settle_layouts
 from tests.test_trends_view import make_days
 
 TRIGGERS = (
@@ -73,6 +74,7 @@ def open_trends(qtbot: QtBot, session: "JournalSession", width: int, height: int
     trends.resize(width, height)
     with qtbot.waitSignals([trends.chartsReady, trends.summaryShown], timeout=20_000):
         trends.show()
+    qtbot.waitUntil(trends.chart_settled)
     return trends
 
 
@@ -85,20 +87,11 @@ def pain_axes_px(view: "TrendsView") -> tuple[float, float]:
 
 
 def resize_to(qtbot: QtBot, view: "TrendsView", width: int, height: int) -> None:
-    assert view.canvas is not None
-    canvas = view.canvas
+    """Resize and wait until the chart has settled: its new least height applied and the figure following."""
     view.resize(width, height)
-    ratio = canvas.device_pixel_ratio
-
-    def settled() -> bool:
-        box = canvas.figure.bbox
-        return bool(
-            canvas.height() >= canvas.minimumHeight()
-            and abs(box.width - canvas.width() * ratio) < 1
-            and abs(box.height - canvas.height() * ratio) < 1
-        )
-
-    qtbot.waitUntil(settled)
+    qtbot.waitUntil(lambda: view.size().width() == width and view.size().height() == height)
+    settle_layouts()  # the splitter and scroll area pass the new size down to the canvas
+    qtbot.waitUntil(view.chart_settled)
 
 
 @pytest.mark.slow
@@ -153,3 +146,23 @@ def test_a_small_window_cuts_no_key_and_overlaps_no_labels(
     dates = [t.get_window_extent(renderer) for t in chart.peg_ax.get_xticklabels() if t.get_text()]
     assert not any(overlaps(a, b) for i, a in enumerate(dates) for b in dates[i + 1 :])
     assert chart.pain_ax.get_window_extent(renderer).height >= 120
+
+
+@pytest.mark.slow
+def test_the_period_row_is_one_line_at_800_by_600(qtbot: QtBot, session: "JournalSession") -> None:
+    from PySide6.QtCore import QPoint, QRect
+
+    from journal.ui.trends.period_bar import PeriodBar
+
+    view = open_trends(qtbot, session, 800, 600)
+    row = view.findChild(PeriodBar)
+    assert row is not None
+    chip = view.buttons[next(iter(view.buttons))]
+    assert row.height() < 2 * chip.height()  # the chart keeps the height a second line would take
+    assert all(row.isAncestorOf(button) for button in view.buttons.values())
+    # Save chart is under the chart, beside the words about the day pointed at, and fully shown.
+    save = view.save_button
+    assert save.isVisible() and not row.isAncestorOf(save)
+    top_left = save.mapTo(view, QPoint(0, 0))
+    assert abs(top_left.y() - view.hover_label.mapTo(view, QPoint(0, 0)).y()) <= 4
+    assert view.rect().contains(QRect(top_left, save.size()))

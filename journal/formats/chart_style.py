@@ -50,10 +50,9 @@ TITLE_SIZE: Final = 10.5
 BAR_HALF_WIDTH: Final = 0.4  # days
 WIDE_BARS_AFTER_DAYS: Final = 400  # longer spans draw days edge to edge
 LABEL_OFFSET_PT: Final = 40.0  # y-axis titles sit this far left of their panel
-#: The least height of each panel's plot (pain, activity, triggers, PEG), each trigger row and the dates below.
+#: The least height of each panel's plot (pain, activity, triggers, PEG) and of each trigger row.
 PANEL_MIN_PT: Final = (120.0, 45.0, 12.0, 36.0)
-TRIGGER_ROW_PT: Final = 12.5
-DATE_LABELS_PT: Final = 52.0
+TRIGGER_ROW_PT: Final = 12.0
 KEY_MARGIN_PT: Final = 16.0  # a panel's key fits the width right of the scale labels less this
 MEDICATION_Y: Final = -1.0  # the strip below the 0–10 pain scale
 PAIN_LIMITS: Final = (-1.7, 10.6)
@@ -70,7 +69,7 @@ def style_axes(ax: Axes) -> None:
 def panel_heading(ax: Axes, title: str, handles: Sequence[object] = (), ncols: int = 1) -> Artist:
     """The panel's title with its key underneath, above the plot (full width stays for the days)."""
     if not handles:
-        return ax.set_title(title, loc="left", fontsize=TITLE_SIZE, color=TEXT_COLOUR, fontweight="bold")
+        return ax.set_title(title, loc="left", fontsize=TITLE_SIZE, color=TEXT_COLOUR, fontweight="bold", pad=3.0)
     legend = ax.legend(
         handles=handles,
         title=title,
@@ -80,6 +79,8 @@ def panel_heading(ax: Axes, title: str, handles: Sequence[object] = (), ncols: i
         ncols=ncols,
         fontsize=FONT_SIZE,
         frameon=False,
+        borderpad=0.2,  # the keys sit close under their titles and above their plots: the chart is tall enough as it is
+        labelspacing=0.3,
         borderaxespad=0.2,
         handlelength=1.6,
         columnspacing=1.2,

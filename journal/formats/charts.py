@@ -29,6 +29,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, StepPatch
@@ -52,7 +53,6 @@ from journal.formats.chart_files import save_figure as save_figure
 from journal.formats.chart_style import (
     ACTIVITY_COLOURS,
     BACK_COLOUR,
-    DATE_LABELS_PT,
     FLARE_COLOUR,
     FONT_SIZE,
     KEY_MARGIN_PT,
@@ -95,9 +95,9 @@ class TrendChart:
         self.logged = ~np.isnan(self.back)
         self.activities = stack_activities(series.activity_minutes, len(self.x))
         self.triggers = trigger_rows(series.trigger_days)
-        heights = [3.8, 1.6, max(0.8, 0.24 * len(self.triggers) + 0.4), 1.1]
-        self._height_ratios = heights
-        axes = figure.subplots(4, 1, sharex=True, gridspec_kw={"height_ratios": heights})
+        #: The panels' shares of a figure with room to spare: pain most, the trigger rows by their number.
+        self.share_weights = (3.8, 1.6, max(0.8, 0.24 * len(self.triggers) + 0.4), 1.1)
+        axes = figure.subplots(4, 1, sharex=True, gridspec_kw={"height_ratios": self.share_weights})
         self.pain_ax, self.activity_ax, self.trigger_ax, self.peg_ax = axes
         self.axes: tuple[Axes, ...] = tuple(axes)
         self.daily_lines: list[Line2D] = []
@@ -108,6 +108,8 @@ class TrendChart:
         self._columns: dict[int, int] = {}
         self._titles: dict[int, str] = {}  # plain titles in full, by id, as wrapped for a narrow figure
         self._scale_digits = 0
+        #: The figure's width and the height of all that is not a plot at that width (see fit_height).
+        self._measured: tuple[float, float] | None = None
         self._draw_pain()
         self._draw_treatments()
         self._draw_activity()
@@ -320,16 +322,39 @@ class TrendChart:
             if isinstance(heading, Text):
                 whole = self._titles.setdefault(id(heading), heading.get_text())
                 changed = wrap_to(heading, whole, room, renderer) or changed
+        if changed:
+            self._measured = None  # taller or shorter keys: measure again
         return changed
 
-    def height_needed(self, renderer: RendererBase) -> float:
-        """Pixels tall the figure must be for every panel to keep a readable plot under its heading."""
+    def least_plot_heights(self) -> list[float]:
+        """Pixels tall each panel's plot must be to stay readable (pain, activity, triggers, PEG)."""
         least = list(PANEL_MIN_PT)
         least[2] = max(least[2], TRIGGER_ROW_PT * len(self.triggers))
-        # The panels share the height in fixed ratios: the one that needs most sets the total.
-        plots = max(need / ratio for need, ratio in zip(least, self._height_ratios)) * sum(self._height_ratios)
-        headings = sum(heading.get_window_extent(renderer).height for heading in self.headings)
-        return headings + (plots + DATE_LABELS_PT) * self.figure.dpi / 72.0
+        return [points * self.figure.dpi / 72.0 for points in least]
+
+    def fit_height(self) -> float:
+        """Share the figure's height among the panels; return the least height (pixels) the figure needs.
+
+        What is not a plot (headings, keys, the dates, the gaps) keeps its size at any height, so
+        one layout of the figure as it is measures it. Each panel then gets at least its least
+        plot height and the rest is shared by :attr:`share_weights`: in a short window the trigger
+        rows take what they need and pain takes the rest; in a tall one every panel has its share.
+        Call after :meth:`fit_width` (wrapped keys are taller). Only a new width or new keys
+        lay the figure out to measure; a new height alone reuses the last measure.
+        """
+        figure = self.figure
+        width, total = figure.bbox.width, figure.bbox.height
+        if self._measured is None or abs(self._measured[0] - width) >= 1:
+            engine = figure.get_layout_engine()
+            if not isinstance(engine, ConstrainedLayoutEngine):
+                engine = ConstrainedLayoutEngine()  # measured as the chart is drawn on screen and in files
+            engine.execute(figure)
+            plots = sum(ax.get_position().height for ax in self.axes) * total
+            self._measured = (width, total - plots)
+        rest = self._measured[1]
+        least = self.least_plot_heights()
+        self.pain_ax.get_gridspec().set_height_ratios(share_height(total - rest, least, self.share_weights))
+        return rest + sum(least)
 
     # --- periods ----------------------------------------------------------------------
 
@@ -382,6 +407,25 @@ class TrendChart:
         if 0 <= index < len(self.x):
             return self.series.dates[index]
         return None
+
+
+def share_height(total: float, least: Sequence[float], weights: Sequence[float]) -> list[float]:
+    """Heights summing to ``total`` for panels that each need ``least`` and share the rest by ``weights``.
+
+    A panel whose share by weight would be below its least gets its least, and the others
+    share what is left by their weights. Below the sum of the least heights, the least ones.
+    """
+    if total <= sum(least):
+        return list(least)
+    fixed: set[int] = set()
+    while True:
+        left = total - sum(least[i] for i in fixed)
+        weight = sum(w for i, w in enumerate(weights) if i not in fixed)
+        heights = [least[i] if i in fixed else left * weights[i] / weight for i in range(len(least))]
+        short = {i for i in range(len(least)) if i not in fixed and heights[i] < least[i]}
+        if not short:
+            return heights
+        fixed |= short
 
 
 def draw_trend_chart(figure: Figure, series: TrendSeries, treatments: Sequence[Treatment] = ()) -> TrendChart:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Final
 
 from matplotlib import dates as mdates
 from matplotlib.axis import Axis
@@ -17,11 +18,37 @@ from matplotlib.ticker import Locator
 
 from journal.core.dates import short_month
 
+#: Room along the axis for one date label ("Oct 2026") and the gap to the next, in points.
+LABEL_ROOM_PT: Final = 56.0
+
 
 class WholeDayLocator(mdates.AutoDateLocator):
-    """An AutoDateLocator whose ticks are always midnights: days, weeks, months or years."""
+    """An AutoDateLocator whose ticks are always midnights: days, weeks, months or years.
+
+    A short axis (a narrow window) gets fewer ticks, as many labels as fit its length.
+    """
+
+    def __init__(self, minticks: int, maxticks: int) -> None:
+        super().__init__(minticks=minticks, maxticks=maxticks)
+        self._asked = (minticks, maxticks)
+
+    def _labels_that_fit(self) -> int | None:
+        axes = self.axis.axes if isinstance(self.axis, Axis) else None
+        figure = axes.get_figure(root=True) if axes is not None else None
+        if axes is None or figure is None:
+            return None
+        length_pt = axes.bbox.width * 72.0 / figure.dpi
+        return int(length_pt // LABEL_ROOM_PT) + 1
 
     def get_locator(self, dmin: dt.datetime, dmax: dt.datetime) -> Locator:
+        least, most = self._asked
+        fit = self._labels_that_fit()
+        if fit is not None and fit < most:
+            # Fewer ticks than asked: also fewer at least, or matplotlib falls back to days at any spacing.
+            most = max(2, fit)
+            least = min(least, max(1, most // 2))
+        self.minticks = least
+        self.maxticks = dict.fromkeys(self._freqs, most)
         locator: Locator = super().get_locator(dmin, dmax)
         if self._freq in (mdates.YEARLY, mdates.MONTHLY, mdates.DAILY):
             return locator
@@ -43,6 +70,9 @@ class DayLabels(mdates.ConciseDateFormatter):
 
     When no tick names a month (a week or two inside one month), the first
     tick says it ("26 Nov"), so the axis always tells which month it shows.
+    The year goes beside the first month named in it ("Oct 2026") rather than
+    on a line of its own under the dates, so the dates take one line of the
+    chart's height.
     """
 
     def __init__(self, locator: Locator) -> None:
@@ -56,7 +86,20 @@ class DayLabels(mdates.ConciseDateFormatter):
             days = [mdates.num2date(value).date() for value in values]
             labels = [str(day.day) for day in days]
             labels[0] = f"{days[0].day} {short_month(days[0])}"
-        return [label.lstrip("0") if label.isdigit() and len(label) == 2 else label for label in labels]
+        labels = [label.lstrip("0") if label.isdigit() and len(label) == 2 else label for label in labels]
+        if super().get_offset():
+            # The first month named in each year gets the year (a period across New Year names both).
+            named = [i for i, label in enumerate(labels) if any(c.isalpha() for c in label)] or [0]
+            shown: set[int] = set()
+            for i in named:
+                year = mdates.num2date(values[i]).year
+                if year not in shown:
+                    labels[i] = f"{labels[i]} {year}"
+                    shown.add(year)
+        return labels
+
+    def get_offset(self) -> str:
+        return ""  # the year is in the labels
 
 
 def set_day_axis(axis: Axis, *, minticks: int, maxticks: int) -> None:

@@ -1,5 +1,6 @@
-"""The Trends tab's chart pages: Over time, Calendar and Sleep, mood and where it hurts, each
-showing "Loading your charts…" until its canvas is put in, with the pointer's words below.
+"""The Trends tab's chart pages: Over time, Calendar and Sleep, mood, where it hurts, each
+showing "Loading your charts…" until its canvas is put in, with the pointer's words and Save
+chart below.
 """
 
 from __future__ import annotations
@@ -7,7 +8,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.ui.trends.pointing import HOVER_HINT
 
@@ -16,7 +26,7 @@ if TYPE_CHECKING:
 
 
 class ChartPages(QWidget):
-    """The tabs of chart pages and the label the pointer describes days in."""
+    """The tabs of chart pages, the label the pointer describes days in, and Save chart beside it."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -29,7 +39,7 @@ class ChartPages(QWidget):
         for page, title in (
             (self.over_time_page, "Over time"),
             (self.calendar_page, "Calendar"),
-            (self.measures_page, "Sleep, mood and where it hurts"),
+            (self.measures_page, "Sleep, mood, where it hurts"),  # short enough for every tab at 800×600
         ):
             page_layout = QVBoxLayout(page)
             page_layout.setContentsMargins(0, 4, 0, 0)
@@ -45,7 +55,14 @@ class ChartPages(QWidget):
         self.hover_label.setWordWrap(True)
         self.hover_label.setMinimumHeight(self.hover_label.fontMetrics().lineSpacing() * 2 + 4)
         self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        column.addWidget(self.hover_label)
+        # Under the chart it saves, where it costs the period row no second line in a narrow window.
+        self.save_button = QPushButton("&Save chart…", self)
+        self.save_button.setToolTip("Save the chart you see as a PNG picture or an SVG drawing")
+        self.save_button.setEnabled(False)
+        below = QHBoxLayout()
+        below.addWidget(self.hover_label, 1)
+        below.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(below)
 
 
 def put_canvas(page: QWidget, figure: Any) -> "FigureCanvasQTAgg":

@@ -1,7 +1,8 @@
-"""The Trends tab's period row: the period buttons, the custom From and to dates, and Save chart.
+"""The Trends tab's period row: the period buttons and the custom From and to dates.
 
-A wrapping row, so the window still fits 800 pixels across. The view decides what a
-choice shows; this only lays out the controls.
+A wrapping row, so the window still fits 800 pixels across (at 800 it is one line: Save
+chart sits under the chart, see :mod:`.chart_pages`). The view decides what a choice
+shows; this only lays out the controls.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def pydate(qdate: QDate) -> dt.date:
 
 
 class PeriodBar(QWidget):
-    """The controls; the view connects ``buttons``, ``from_edit``, ``to_edit`` and ``save_button``."""
+    """The controls; the view connects ``buttons``, ``from_edit`` and ``to_edit``."""
 
     def __init__(self, choice: PeriodChoice, period: tuple[dt.date, dt.date], parent: QWidget) -> None:
         super().__init__(parent)
@@ -70,8 +71,3 @@ class PeriodBar(QWidget):
             edit.setAccessibleName(name)
             bar.addWidget(edit_label)
             bar.addWidget(edit)
-        bar.addItem(QSpacerItem(12, 0))
-        self.save_button = QPushButton("&Save chart…", parent)
-        self.save_button.setToolTip("Save the chart you see as a PNG picture or an SVG drawing")
-        self.save_button.setEnabled(False)
-        bar.addWidget(self.save_button)

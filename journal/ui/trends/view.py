@@ -26,6 +26,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QLabel,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -99,6 +100,8 @@ class TrendsView(QWidget):
         self.heatmap: HeatmapChart | None = None
         self.canvas: FigureCanvasQTAgg | None = None
         self.layout_cache: LayoutCache | None = None
+        #: The least height the chart last asked for (applied a moment later, see :meth:`_fit_chart`).
+        self.wanted_chart_height: int | None = None
         self.heat_canvas: FigureCanvasQTAgg | None = None
         self.measures: MeasuresChart | None = None
         self.measures_canvas: FigureCanvasQTAgg | None = None
@@ -136,17 +139,17 @@ class TrendsView(QWidget):
     def _period_bar(self) -> QWidget:
         row = PeriodBar(self.choice, self.period, self)
         self.period_buttons, self.buttons = row.period_buttons, row.buttons
-        self.from_edit, self.to_edit, self.save_button = row.from_edit, row.to_edit, row.save_button
+        self.from_edit, self.to_edit = row.from_edit, row.to_edit
         for choice, button in self.buttons.items():
             button.clicked.connect(lambda _=False, c=choice: self.set_choice(c))
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(self._on_custom_date)
-        self.save_button.clicked.connect(self.save_chart)
         return row
 
     def _chart_area(self) -> QWidget:
         area = ChartPages(self)
-        self.chart_tabs, self.hover_label = area.chart_tabs, area.hover_label
+        self.chart_tabs, self.hover_label, self.save_button = area.chart_tabs, area.hover_label, area.save_button
+        self.save_button.clicked.connect(self.save_chart)
         self.over_time_page, self.calendar_page = area.over_time_page, area.calendar_page
         self.measures_page = area.measures_page
         self.placeholder = self.over_time_page.findChild(QLabel)
@@ -217,23 +220,44 @@ class TrendsView(QWidget):
         self.chartsReady.emit()
 
     def _fit_chart(self) -> None:
-        """Keys wrapped to the canvas's width, then a full layout in the theme's colours at the next draw."""
+        """Keys wrapped to the canvas's width, the panels' heights shared out, then a full layout in the
+        theme's colours at the next draw."""
         if self.chart is None or self.canvas is None or self.layout_cache is None:
             return
-        renderer = self.canvas.get_renderer()
-        self.chart.fit_width(renderer)
+        self.layout_cache.invalidate()  # measure from a fresh layout, not the frozen one
+        self.chart.fit_width(self.canvas.get_renderer())
         from journal.ui.trends.canvas import MIN_HEIGHT_PX
 
-        needed = max(MIN_HEIGHT_PX, round(self.chart.height_needed(renderer) / self.canvas.device_pixel_ratio))
+        needed = max(MIN_HEIGHT_PX, round(self.chart.fit_height() / self.canvas.device_pixel_ratio))
+        self.wanted_chart_height = needed
         if needed != self.canvas.minimumHeight():
             # Not from inside the canvas's resize (matplotlib would not follow a nested one).
-            QTimer.singleShot(0, self.canvas, lambda: self._set_chart_height(needed))
+            QTimer.singleShot(0, self.canvas, self._set_chart_height)
         theme_figure(self.canvas.figure)  # new keys start in print colours
         self.layout_cache.invalidate(static=self.chart.static_artists())
 
-    def _set_chart_height(self, height: int) -> None:
-        if self.canvas is not None:
-            self.canvas.setMinimumHeight(height)
+    def _set_chart_height(self) -> None:
+        if self.canvas is not None and self.wanted_chart_height is not None:
+            self.canvas.setMinimumHeight(self.wanted_chart_height)
+
+    def chart_settled(self) -> bool:
+        """True once the chart has the least height it last asked for and its figure fills the canvas.
+
+        Setting a least height is queued, the scroll area then resizes the canvas, and the figure
+        follows that resize: until all three have happened, sizes read from the chart are old ones.
+        """
+        canvas = self.canvas
+        if canvas is None or self.chart is None:
+            return False
+        scroller = canvas.parentWidget().parentWidget() if canvas.parentWidget() is not None else None
+        viewport = scroller.viewport().height() if isinstance(scroller, QScrollArea) else canvas.height()
+        box, ratio = canvas.figure.bbox, canvas.device_pixel_ratio
+        return bool(
+            canvas.minimumHeight() == self.wanted_chart_height
+            and canvas.height() == max(canvas.minimumHeight(), viewport)
+            and abs(box.width - canvas.width() * ratio) < 1
+            and abs(box.height - canvas.height() * ratio) < 1
+        )
 
     # --- periods -------------------------------------------------------------------
 
