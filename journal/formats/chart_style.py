@@ -104,3 +104,22 @@ def wrap_to(text: Text, whole: str, room: float, renderer: RendererBase) -> bool
                 lines[-1] = text.get_text()
         text.set_text("\n".join(lines))
     return text.get_text() != before
+
+
+def share_height(total: float, least: Sequence[float], weights: Sequence[float]) -> list[float]:
+    """Heights summing to ``total`` for panels that each need ``least`` and share the rest by ``weights``.
+
+    A panel whose share by weight would be below its least gets its least, and the others
+    share what is left by their weights. Below the sum of the least heights, the least ones.
+    """
+    if total <= sum(least):
+        return list(least)
+    fixed: set[int] = set()
+    while True:
+        left = total - sum(least[i] for i in fixed)
+        weight = sum(w for i, w in enumerate(weights) if i not in fixed)
+        heights = [least[i] if i in fixed else left * weights[i] / weight for i in range(len(least))]
+        short = {i for i in range(len(least)) if i not in fixed and heights[i] < least[i]}
+        if not short:
+            return heights
+        fixed |= short

@@ -32,7 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, StepPatch
+from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.transforms import ScaledTranslation
 
@@ -50,6 +50,7 @@ from journal.formats.chart_files import SAVE_DPI as SAVE_DPI
 from journal.formats.chart_files import image_format as image_format
 from journal.formats.chart_files import new_figure as new_figure
 from journal.formats.chart_files import save_figure as save_figure
+from journal.formats.chart_panels import draw_trigger_rows, draw_weekly_peg
 from journal.formats.chart_style import (
     ACTIVITY_COLOURS,
     BACK_COLOUR,
@@ -65,11 +66,9 @@ from journal.formats.chart_style import (
     OTHER_COLOUR,
     PAIN_LIMITS,
     PANEL_MIN_PT,
-    PEG_COLOUR,
     TEXT_COLOUR,
     TITLE_SIZE,
     TREATMENT_COLOUR,
-    TRIGGER_COLOUR,
     TRIGGER_ROW_PT,
     WIDE_BARS_AFTER_DAYS,
     panel_heading,
@@ -78,6 +77,7 @@ from journal.formats.chart_style import (
 )
 from journal.formats.chart_style import OKABE_ITO as OKABE_ITO
 from journal.formats.chart_style import OTHER_ACTIVITIES as OTHER_ACTIVITIES
+from journal.formats.chart_style import share_height as share_height
 from journal.formats.date_axis import set_day_axis
 from journal.formats.label_fonts import families_for
 
@@ -241,46 +241,14 @@ class TrendChart:
             ax.text(0.01, 0.5, "No activities noted.", transform=ax.transAxes, va="center", fontsize=FONT_SIZE, color="#5a6573")
 
     def _draw_triggers(self) -> None:
-        ax, x = self.trigger_ax, self.x
-        style_axes(ax)
-        self.headings.append(panel_heading(ax, "Triggers noted"))
-        count = len(self.triggers)
-        for index, (_, mask) in enumerate(self.triggers):
-            y = count - 1 - index
-            self.bars.append(DayBars(ax, x[mask], y - 0.32, y + 0.32, colour=TRIGGER_COLOUR))
-        ax.set_ylim(-0.6, max(count, 1) - 0.4)
-        labels = [label for label, _ in reversed(self.triggers)]
-        ax.set_yticks(range(count), [plain_text(label) for label in labels], fontfamily=families_for(labels))
-        ax.tick_params(axis="y", length=0)
-        ax.grid(axis="y", color="#eef0f3", linewidth=6)
-        if not count:
-            ax.set_yticks([])
-            ax.text(0.01, 0.5, "No triggers noted.", transform=ax.transAxes, va="center", fontsize=FONT_SIZE, color="#5a6573")
+        style_axes(self.trigger_ax)
+        self.headings.append(panel_heading(self.trigger_ax, "Triggers noted"))
+        self.bars.extend(draw_trigger_rows(self.trigger_ax, self.x, self.triggers))
 
     def _draw_peg(self) -> None:
-        ax, s = self.peg_ax, self.series
-        style_axes(ax)
-        ax.set_ylabel("Score", fontsize=FONT_SIZE, color=TEXT_COLOUR)
-        ax.set_ylim(0, 10.4)
-        ax.set_yticks([0, 5, 10])
-        ax.grid(axis="y", color="#e4e7eb", linewidth=0.8)
-        first_monday = s.start - dt.timedelta(days=s.start.weekday())
-        weeks = (s.end - first_monday).days // 7 + 1
-        mondays = [first_monday + dt.timedelta(weeks=w) for w in range(weeks)]
-        values = np.array([s.weekly_peg.get(m, np.nan) for m in mondays], dtype=float)
-        edges = float(mdates.date2num(first_monday)) + 7.0 * np.arange(weeks + 1) - 0.5
-        # baseline=None draws no baseline, as matplotlib documents; its stubs omit None.
-        self.peg_steps = StepPatch(
-            values,
-            edges,
-            baseline=None,  # type: ignore[arg-type]
-            color=PEG_COLOUR,
-            linewidth=2.2,
-            fill=False,
-            label="Weekly PEG score",
-        )
-        ax.add_patch(self.peg_steps)
-        self.headings.append(panel_heading(ax, "How much pain got in the way: weekly PEG score (0–10)"))
+        style_axes(self.peg_ax)
+        self.peg_steps = draw_weekly_peg(self.peg_ax, self.series)
+        self.headings.append(panel_heading(self.peg_ax, "How much pain got in the way: weekly PEG score (0–10)"))
 
     def _set_key_fonts(self, legend: Legend) -> None:
         if legend.axes is self.activity_ax:
@@ -407,25 +375,6 @@ class TrendChart:
         if 0 <= index < len(self.x):
             return self.series.dates[index]
         return None
-
-
-def share_height(total: float, least: Sequence[float], weights: Sequence[float]) -> list[float]:
-    """Heights summing to ``total`` for panels that each need ``least`` and share the rest by ``weights``.
-
-    A panel whose share by weight would be below its least gets its least, and the others
-    share what is left by their weights. Below the sum of the least heights, the least ones.
-    """
-    if total <= sum(least):
-        return list(least)
-    fixed: set[int] = set()
-    while True:
-        left = total - sum(least[i] for i in fixed)
-        weight = sum(w for i, w in enumerate(weights) if i not in fixed)
-        heights = [least[i] if i in fixed else left * weights[i] / weight for i in range(len(least))]
-        short = {i for i in range(len(least)) if i not in fixed and heights[i] < least[i]}
-        if not short:
-            return heights
-        fixed |= short
 
 
 def draw_trend_chart(figure: Figure, series: TrendSeries, treatments: Sequence[Treatment] = ()) -> TrendChart:
