@@ -28,7 +28,6 @@ from journal.core.sitting import SittingSummary
 from journal.core.validation import check_name, validate_day
 from journal.core.words import plural
 from journal.files.failures import reason_for
-from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, OpenedFile, open_file
 from journal.storage.failures import JournalWriteError
 from journal.storage.paths import HARD_LINKED, is_read_only, read_only_reason
@@ -37,6 +36,9 @@ if TYPE_CHECKING:
     from journal.core.function_check import FunctionCheck
     from journal.core.readings import PainReading, StoredReading
     from journal.core.treatments import Treatment
+    from journal.storage import repository
+else:  # the table classes are built when a read or write first needs them
+    from journal.storage.deferred import repository
 
 #: Errors SQLite raises for mistakes in the code, not for the disk or other programs.
 _BUGS = (IntegrityError, InterfaceError, ProgrammingError)
