@@ -51,6 +51,9 @@ NOT_AT_START_UP: tuple[str, ...] = (
     "journal.storage.tables",
     "journal.storage.repository",
     "journal.storage.lists",
+    # Added once Today is ready: Help's keyboard items and the app's icon.
+    "journal.ui.keyboard_help",
+    "journal.ui.icon",
 )
 
 _START = """

@@ -16,17 +16,39 @@ sample journals); a change to one belongs in the other.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from journal.core.catalog import CatalogItem, CatalogKind, Urgency, name_key
 from journal.core.day import ActivityMinutes, DayEntry, ReliefUse
+from journal.files.failures import reason_for
+from journal.storage.failures import JournalWriteError
 
 
-def _rows(connection: Connection, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
-    return list(connection.exec_driver_sql(sql, parameters))
+@contextmanager
+def _reading(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """One of the engine's connections, as SQLite's own (rows come back as plain tuples).
+
+    SQLite's refusals become :class:`JournalWriteError`, as in ``Journal.session``.
+    """
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection  # SQLite's own, under SQLAlchemy's pool
+        if not isinstance(raw, sqlite3.Connection):
+            raise TypeError(f"not a SQLite connection: {type(raw).__name__}")
+        try:
+            yield raw
+        except (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError):
+            raise  # a mistake in the code, not the disk's
+        except sqlite3.Error as error:
+            raise JournalWriteError(reason_for(error)) from None
+
+
+def _rows(connection: sqlite3.Connection, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+    return connection.execute(sql, parameters).fetchall()
 
 
 def catalog(engine: Engine, limit_per_kind: int) -> list[CatalogItem]:
@@ -34,7 +56,7 @@ def catalog(engine: Engine, limit_per_kind: int) -> list[CatalogItem]:
     order = " ORDER BY kind, builtin DESC, id"
     shown = "SELECT kind, name, urgency, builtin FROM catalog_item WHERE kind = ? AND hidden = 0"
     items: dict[tuple[str, str], CatalogItem] = {}
-    with engine.connect() as connection:
+    with _reading(engine) as connection:
         for kind in CatalogKind:
             found = _rows(connection, shown + order + " LIMIT ?", (kind.value, limit_per_kind))
             if kind is CatalogKind.SYMPTOM:
@@ -48,13 +70,13 @@ def catalog(engine: Engine, limit_per_kind: int) -> list[CatalogItem]:
 
 def logged_dates(engine: Engine) -> set[dt.date]:
     """:func:`repository.logged_dates`: every date that has an entry."""
-    with engine.connect() as connection:
+    with _reading(engine) as connection:
         return {dt.date.fromisoformat(date) for (date,) in _rows(connection, "SELECT date FROM day")}
 
 
 def day(engine: Engine, date: dt.date) -> DayEntry | None:
     """:func:`repository.load_days` for the one ``date``."""
-    with engine.connect() as connection:
+    with _reading(engine) as connection:
         found = _rows(
             connection,
             "SELECT id, back_pain, leg_pain, pain_locations, morning_stiffness_min, sleep_hours, sleep_quality,"
@@ -106,7 +128,7 @@ def day(engine: Engine, date: dt.date) -> DayEntry | None:
 def settings(engine: Engine, keys: Iterable[str]) -> Mapping[str, str | None]:
     """:func:`repository.get_setting` for each of ``keys`` (None where none is stored)."""
     wanted = list(keys)
-    with engine.connect() as connection:
+    with _reading(engine) as connection:
         stored = dict(
             _rows(connection, f"SELECT key, value FROM setting WHERE key IN ({', '.join('?' * len(wanted))})", tuple(wanted))
         )
@@ -115,7 +137,7 @@ def settings(engine: Engine, keys: Iterable[str]) -> Mapping[str, str | None]:
 
 def medication_names(engine: Engine, limit: int = 200) -> list[str]:
     """:func:`repository.medication_names`: most often used first, hidden names left out."""
-    with engine.connect() as connection:
+    with _reading(engine) as connection:
         hidden = {key for (key,) in _rows(connection, "SELECT name_key FROM hidden_medication")}
         found = _rows(
             connection,
