@@ -85,7 +85,9 @@ def open_journal(path: Path, *, medication_names: bool = True) -> OpenedJournal:
 
 def read_medication_names(journal: "Journal") -> Changed[None]:
     """The medication names the window keeps, read after opening (see :func:`open_journal`)."""
-    return Changed(None, JournalChange(catalog=True), Caches(medications=journal.medication_names()))
+    from journal.storage import first_screen
+
+    return Changed(None, JournalChange(catalog=True), Caches(medications=first_screen.medication_names(journal.engine)))
 
 
 def open_sample_journal() -> OpenedJournal:
@@ -105,24 +107,29 @@ def open_sample_journal() -> OpenedJournal:
 
 
 def _loaded(journal: "Journal", *, demo: bool, medication_names: bool = True) -> OpenedJournal:
+    # Read in plain SQL (journal.storage.first_screen): the window is ready before the
+    # table classes are built, and before SQLAlchemy has compiled a statement.
+    from journal.storage import first_screen
+
     date = clock.today()
     return OpenedJournal(
         journal,
-        form_catalog(journal),
-        journal.medication_names() if medication_names else [],
-        frozenset(journal.logged_dates()),
+        first_screen.catalog(journal.engine, FORM_CATALOG_LIMIT),
+        first_screen.medication_names(journal.engine) if medication_names else [],
+        frozenset(first_screen.logged_dates(journal.engine)),
         demo,
-        (date, journal.day(date)),
+        (date, first_screen.day(journal.engine, date)),
         _read_about_you(journal, date),
     )
 
 
 def _read_about_you(journal: "Journal", today: dt.date) -> AboutYou | None:
-    from journal.app.about_you import load_about_you
+    from journal.core.about_you import KEYS, from_settings
     from journal.core.errors import ValidationError
+    from journal.storage import first_screen
 
     try:
-        return load_about_you(journal, today)
+        return from_settings(first_screen.settings(journal.engine, KEYS.values()), today)
     except ValidationError:
         return None  # a hand-edited year of birth: the signs keep their usual meaning
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from html import escape
 from typing import Any, Final
 
 from journal.core.resources import load_toml
@@ -55,6 +54,8 @@ class Work:
 
     def describe(self, *, html: bool = False) -> str:
         """ "Title (kind)" or "Title, Author, Field, Year" or "Title, Organisation, Year"."""
+        from html import escape  # here: the window reads this module before its first frame
+
         title = f"<i>{escape(self.title)}</i>" if html else self.title
         if self.external:
             extras = [self.organisation, str(self.year or "")]
@@ -117,8 +118,12 @@ def citation(source: Source, *, html: bool = False) -> str:
     """
     where = f"{source.section}: {source.part}" if source.part else source.section
     text = work_for(source).describe(html=html)
-    if where:
-        text += ", " + (escape(where) if html else where)
+    if where and html:
+        from html import escape
+
+        text += ", " + escape(where)
+    elif where:
+        text += ", " + where
     return text
 
 

@@ -31,14 +31,15 @@ from journal.core.errors import UserError, ValidationError
 from journal.core.validation import check_name, validate_day
 from journal.core.words import plural
 from journal.files.failures import reason_for
-from journal.storage import repository
 from journal.storage.database import BeforeUpgrade, OpenedFile, open_file
 from journal.storage.failures import JournalWriteError
 from journal.storage.journal_records import JournalRecords
 from journal.storage.paths import HARD_LINKED, is_read_only, read_only_reason
 
 if TYPE_CHECKING:
-    pass
+    from journal.storage import repository
+else:  # the table classes are built when a read or write first needs them
+    from journal.storage.deferred import repository
 
 #: Errors SQLite raises for mistakes in the code, not for the disk or other programs.
 _BUGS = (IntegrityError, InterfaceError, ProgrammingError)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from journal.core.errors import UserError, ValidationError
 from journal.core.sitting import SittingSummary
-from journal.storage import repository
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -24,6 +23,9 @@ if TYPE_CHECKING:
     from journal.core.function_check import FunctionCheck
     from journal.core.readings import PainReading, StoredReading
     from journal.core.treatments import Treatment
+    from journal.storage import repository
+else:  # the table classes are built when a read or write first needs them
+    from journal.storage.deferred import repository
 
 
 class JournalRecords:

@@ -7,6 +7,7 @@ storage layer is imported; the Today view fills in when the journal is open.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 # isort: off
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 from journal.core.about import APP_ID
 from journal.ui import collector, startup_trace
 from journal.ui.app_style import apply_style
-from journal.ui.icon import set_identity
 from journal.ui.main_window import MainWindow
 from journal.ui.session import JournalSession, OpenedJournal
 from journal.ui.tasks import TaskRunner
@@ -85,15 +85,24 @@ def _install_features_once_open(window: MainWindow) -> None:
     """
     from journal.ui.features import install_features
 
+    after_ready(window, lambda: install_features(window))
+
+
+def after_ready(window: MainWindow, work: Callable[[], object]) -> None:
+    """Run ``work`` once the journal is open and Today has shown its day (at once if it has).
+
+    Queued behind the day's loading, so what the first screen does not need (the
+    features, the keyboard help, the app's icon) does not delay it.
+    """
     if window.session.ready:
-        install_features(window)
+        work()
         return
 
-    def install_once(_opened: object) -> None:
-        window.session.opened.disconnect(install_once)
-        QTimer.singleShot(0, lambda: install_features(window))
+    def once(_opened: object) -> None:
+        window.session.opened.disconnect(once)
+        QTimer.singleShot(0, work)
 
-    window.session.opened.connect(install_once)
+    window.session.opened.connect(once)
 
 
 def _maybe_welcome(window: MainWindow, opened: OpenedJournal) -> None:
@@ -114,6 +123,12 @@ def _open_failed(window: MainWindow, error: BaseException) -> None:
     from journal.ui.safety.open_problems import explain_open_failure
 
     explain_open_failure(window, error)
+
+
+def _set_identity(app: QApplication) -> None:
+    from journal.ui.icon import set_identity  # its Qt classes are built after the first screen
+
+    set_identity(app)
 
 
 def show_startup_error(message: str) -> None:
@@ -146,8 +161,9 @@ def run_window(path: Path | None, *, demo: bool = False, quit_after_startup: boo
         in_tray = QSystemTrayIcon.isSystemTrayAvailable()
     window = create_window(path, demo=demo, welcome=not quit_after_startup and not in_tray, in_tray=in_tray)
     # X11 draws the icon into every size it offers the window manager when the
-    # window is shown (about 10 ms before the first frame); a moment later is soon enough.
-    window.after_first_paint(lambda: set_identity(app))
+    # window is shown (about 10 ms before the first frame), and Qt loads its SVG
+    # engine for it: once Today is ready is soon enough.
+    window.after_first_paint(lambda: after_ready(window, lambda: _set_identity(app)))
     if startup_trace.ENABLED:
         watcher = startup_trace.FirstPaintWatcher(window)
         window.installEventFilter(watcher)

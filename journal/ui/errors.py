@@ -10,11 +10,10 @@ message or values, which may hold health data (SQL parameters, notes).
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from journal import __version__
 from journal.core.error_report import scrubbed_report
@@ -34,6 +33,8 @@ UNEXPECTED_TEXT = (
 def error_report(error: BaseException) -> str:
     """A report of ``error`` that is safe to share: versions, exception kinds and code
     locations only (:func:`journal.core.error_report.scrubbed_report`)."""
+    import platform  # here, not at the top: the window installs the hook before its first frame
+
     import PySide6
 
     versions = (
@@ -46,6 +47,8 @@ def error_report(error: BaseException) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException, *, title: str = "Could not finish") -> None:
     """Tell the patient about ``error``: a UserError as written, anything else as a bug."""
+    from PySide6.QtWidgets import QMessageBox
+
     if isinstance(error, UserError):
         QMessageBox.warning(parent, title, str(error))
         return

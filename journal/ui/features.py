@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from journal.ui.host import WindowHost
 
 INSTALLERS: tuple[str, ...] = (
+    "journal.ui.keyboard_help:install_keyboard_help",  # first: its Help items before any feature's
     "journal.ui.trends.view:install",
     "journal.ui.export_dialog:install",
     "journal.ui.treatments:install",

@@ -69,6 +69,8 @@ class WindowHost(QMainWindow):
     view_menu: QMenu
     help_menu: QMenu
     quit_action: QAction
+    #: Help → About; the keyboard help puts its items above it.
+    about_action: QAction
     #: File → Manage lists…; imports from other apps are listed just above it.
     manage_lists_action: QAction
     #: The first-start welcome was shown, or is not wanted (after a restore).

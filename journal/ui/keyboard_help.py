@@ -179,15 +179,15 @@ def show_context_help(window: QWidget) -> str:
 
 
 def install_keyboard_help(window: "WindowHost") -> None:
-    """Help → Keyboard shortcuts (Ctrl+?) and F1 for help on the focused part."""
+    """Help → Keyboard shortcuts (Ctrl+?) and Shift+F1 for help on the focused part, above About."""
     shortcuts = QAction("&Keyboard shortcuts", window)
     shortcuts.setShortcut(QKeySequence("Ctrl+?"))
     shortcuts.triggered.connect(lambda: ShortcutsDialog(window).exec())
-    window.help_menu.addAction(shortcuts)
+    window.help_menu.insertAction(window.about_action, shortcuts)
     context = QAction("&Help on this part of the window", window)
     context.setShortcut(QKeySequence("Shift+F1"))  # F1 opens the user guide at the matching section
     context.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     context.triggered.connect(lambda: show_context_help(window))
-    window.help_menu.addAction(context)
+    window.help_menu.insertAction(window.about_action, context)
     window.keyboard_shortcuts_action = shortcuts
     window.context_help_action = context

@@ -11,10 +11,13 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        #: The last (width, height) asked for; Qt asks again and again while a form is laid out.
+        self._height_for: tuple[int, int] | None = None
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._height_for = None
 
     def count(self) -> int:
         return len(self._items)
@@ -23,6 +26,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._height_for = None
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -32,7 +36,14 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._do_layout(QRect(0, 0, width, 0), test_only=True)
+        if self._height_for is None or self._height_for[0] != width:
+            self._height_for = (width, self._do_layout(QRect(0, 0, width, 0), test_only=True))
+        return self._height_for[1]
+
+    def invalidate(self) -> None:
+        """Qt calls this when an item is added or removed or changes size: forget the height."""
+        self._height_for = None
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -43,6 +43,9 @@ def neighbour(buttons: Sequence[QAbstractButton], button: QAbstractButton, key: 
     return min(on_line, key=lambda b: abs(b.geometry().center().x() - centre))
 
 
+_WATCHED = frozenset({QEvent.Type.FocusIn, QEvent.Type.KeyPress})
+
+
 class RovingFocus(QObject):
     """Makes ``buttons()`` one tab stop with arrow-key movement.
 
@@ -73,6 +76,8 @@ class RovingFocus(QObject):
         self.current = button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in _WATCHED:
+            return False  # paints, moves and the rest: every button sees hundreds while the form is built
         buttons = self._buttons()
         if isinstance(watched, QAbstractButton) and watched in buttons:
             if event.type() == QEvent.Type.FocusIn:
