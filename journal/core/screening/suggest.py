@@ -1,0 +1,119 @@
+"""The suggestion rules: which signs a text may describe, and which imported days to look at."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from journal.core.catalog import default_catalog, name_key
+from journal.core.day import DayEntry
+from journal.core.screening.matcher import _Matcher, _matcher
+from journal.core.screening.scope import _Text
+from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal
+from journal.core.screening.words import Screening, SignWords, Span, default_screening
+
+
+def _by_sentence(text: _Text, spans: Iterable[Span]) -> dict[int, list[Span]]:
+    found: dict[int, list[Span]] = {}
+    for span in spans:
+        found.setdefault(text.sentence(span[0]), []).append(span)
+    return found
+
+
+def _present(table: Mapping[str, list[str]], text: _Text) -> list[str]:
+    return text.matcher.present(table, text.index, text.present)
+
+
+def _sign_found(sign: SignWords, text: _Text) -> bool:
+    alternatives, unless_table = text.matcher.sign_tables[sign.name]
+    unless: dict[int, list[Span]] | None = None
+    for groups in alternatives:
+        if any(not any(first in text.index for first in group) for group in groups):
+            continue
+        found = [
+            _by_sentence(text, (span for pattern in _present(group, text) for span in text.spans(pattern))) for group in groups
+        ]
+        if not all(found):
+            continue
+        sentences = set(found[0]).intersection(*found[1:])
+        for sentence in sorted(sentences):
+            here = [spans[sentence] for spans in found]
+            mine = {at for spans in here for start, end in spans for at in range(start, end)}
+            if not all(any(not text.negated(span, mine) for span in spans) for spans in here):
+                continue
+            if unless is None:
+                unless = _by_sentence(text, (span for pattern in _present(unless_table, text) for span in text.spans(pattern)))
+            ruled_out = unless.get(sentence, [])
+            ruled = {at for start, end in ruled_out for at in range(start, end)}
+            if any(not text.negated(span, ruled) for span in ruled_out):
+                continue
+            return True
+    return False
+
+
+def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
+    """Catalog warning signs that ``text`` may describe, in the data file's order.
+
+    Pure, and linear in the length of ``text``.
+    """
+    rules = default_screening() if screening is None else screening
+    matcher = _matcher(rules)
+    # Every rule works within one sentence, so each sentence is looked at on
+    # its own, and a sentence met before (word for word, or in shape: see
+    # _Matcher.shape) is not worked out again.
+    found: set[str] = set()
+    known = matcher.pieces
+    for piece in _SENTENCE_SPLIT.split(_answered(_normal(text))):
+        signs = known.get(piece)
+        if signs is None:
+            signs = _signs_in(matcher, _TOKEN.findall(piece), rules)
+            if len(known) > _MEMO_LIMIT:
+                known.clear()
+            known[piece] = signs
+        if signs:
+            found.update(signs)
+    return [sign.name for sign in rules.signs if sign.name in found] if found else []
+
+
+def _signs_in(matcher: _Matcher, sentence: list[str], rules: Screening) -> frozenset[str]:
+    """The signs one sentence (its tokens, no sentence end among them) may describe, remembered by its shape."""
+    shape = matcher.shape(sentence)
+    signs = matcher.sentences.get(shape)
+    if signs is None:
+        # The quick test first: the words that are a key word of some sign's group.
+        maybe = matcher.signs_maybe_in(matcher.coded(set(sentence)).values())
+        signs = _signs_in_sentence(sentence, rules, maybe) if maybe else frozenset()
+        if len(matcher.sentences) > _MEMO_LIMIT:
+            matcher.sentences.clear()
+        matcher.sentences[shape] = signs
+    return signs
+
+
+def _signs_in_sentence(sentence: list[str], rules: Screening, maybe: frozenset[int]) -> frozenset[str]:
+    scanned = _Text(sentence, rules)
+    if not scanned.hopeful:
+        return frozenset()
+    for pattern in scanned.matcher.starting("sign", scanned.index, scanned.present):
+        for start, end in scanned.spans(pattern):
+            scanned.terms.update(range(start, end))
+    return frozenset(sign.name for number, sign in enumerate(rules.signs) if number in maybe and _sign_found(sign, scanned))
+
+
+def days_to_check(entries: Iterable[DayEntry], screening: Screening | None = None) -> list[tuple[dt.date, tuple[str, ...]]]:
+    """Imported days whose own symptom names or notes may mean a warning sign not marked.
+
+    For each day, in date order: the signs :func:`suggested_signs` finds in the
+    day's own symptom names (not the built-in catalog's), notes and questions,
+    minus signs the day already records. Used to tell the patient which days
+    to look at; nothing is marked.
+    """
+    builtin = {name_key(item.name) for item in default_catalog()}
+    found = []
+    for entry in sorted(entries, key=lambda e: e.date):
+        logged = {name_key(name) for name in entry.symptoms}
+        own = [name for name in entry.symptoms if name_key(name) not in builtin]
+        text = "\n".join((*own, entry.notes, entry.questions))
+        signs = tuple(s for s in suggested_signs(text, screening) if name_key(s) not in logged)
+        if signs:
+            found.append((entry.date, signs))
+    return found
