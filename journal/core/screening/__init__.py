@@ -44,7 +44,7 @@ The package, by what each module holds:
 from __future__ import annotations
 
 from journal.core.screening.matcher import _MATCHERS, _matcher
-from journal.core.screening.suggest import _signs_in_sentence, days_to_check, suggested_signs
+from journal.core.screening.suggest import _pieces, _signs_in_sentence, days_to_check, suggested_signs
 from journal.core.screening.text import (
     _SENTENCE_END,
     _TOKEN,
@@ -66,6 +66,7 @@ __all__ = [
     "_TOKEN",
     "_matcher",
     "_normal",
+    "_pieces",
     "_signs_in_sentence",
     "build_screening",
     "days_to_check",

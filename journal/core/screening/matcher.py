@@ -13,6 +13,8 @@ from journal.core.screening.text import (
     _normal,
     _pattern_parts,
     one_edit_apart,
+    sound_key,
+    within_two_edits,
 )
 from journal.core.screening.words import Screening
 
@@ -148,6 +150,7 @@ class _Matcher:
             ("pseudo", negation.pseudo),
             ("before", (*negation.before, *negation.hypothetical)),
             ("others", negation.others),
+            ("people", negation.people),
             ("after", negation.after),
         ):
             table: dict[str, list[str]] = {}
@@ -157,7 +160,7 @@ class _Matcher:
         patterns: set[str] = set(screening.ignore) | set(self.sign_patterns)
         for sign in screening.signs:
             patterns.update(sign.unless)
-        for listed in (negation.before, negation.after, negation.hypothetical, negation.pseudo, negation.others):
+        for listed in (negation.before, negation.after, negation.hypothetical, negation.pseudo, negation.others, negation.people):
             patterns.update(listed)
         parts = {part for pattern in patterns for part in _pattern_parts(pattern) if not _is_wildcard(part)}
         # The words a pattern cannot match without, and the first words, which alone are indexed.
@@ -189,6 +192,12 @@ class _Matcher:
         self.prefixes_by_letter: dict[str, list[tuple[str, str]]] = {}
         for stem, part in sorted(self.prefixes.items()):
             self.prefixes_by_letter.setdefault(stem[:1], []).append((stem, part))
+        self.spellings = dict(screening.spellings)
+        self.continuing = frozenset(_pattern_parts(p) for p in screening.continuing)
+        self.continuing_lengths = sorted({len(p) for p in self.continuing})
+        self.own = frozenset(negation.own)
+        self.reported = frozenset(negation.reported)
+        self.owners = frozenset(["my", "our", "me", "ma", "mi", "the", "a", "an", "his", "her", "their", "and"])  # "my mate"
         self.letters = screening.fuzzy_letters
         self.never_fuzzy = frozenset(_normal(word) for word in screening.not_misspellings)
         # One-edit neighbours by the "symmetric delete" trick: a word and each
@@ -205,11 +214,24 @@ class _Matcher:
                     self.near.setdefault(variant, set()).add(word)
                 for length in range(len(word) - 1, len(word) + 2):
                     self.ends.update({("<" + word[:2], length), (">" + word[-2:], length)})
+        # Two edits, or the same sound, for long words: by two-letter deletions and by sound key.
+        self.far = screening.far_letters
+        self.far_near: dict[str, set[str]] = {}
+        self.sounds: dict[str, set[str]] = {}
+        if self.far:
+            for word in (p for p in self.exact if len(p) >= self.far and p.isalpha()):
+                for variant in _within_two_deletions(word):
+                    self.far_near.setdefault(variant, set()).add(word)
+                self.sounds.setdefault(sound_key(word), set()).add(word)
         self.memo: dict[str, frozenset[str]] = {}
         # A sentence met before (diaries repeat themselves), by its shape: see :meth:`shape`.
         self.sentences: dict[tuple[str | None, ...], frozenset[str]] = {}
         self.shape_memo: dict[str, str] = {}
         self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
+
+    def continues(self, tokens: Sequence[str]) -> bool:
+        """Whether a sentence starting with ``tokens`` carries on the one before ("now ...", "and ...")."""
+        return any(tuple(tokens[:length]) in self.continuing for length in self.continuing_lengths)
 
     def starting(self, name: str, index: Mapping[str, list[int]], present: set[str]) -> list[str]:
         """The patterns of list ``name`` whose first word is in ``index`` and every word in ``present``."""
@@ -264,6 +286,9 @@ class _Matcher:
             not word[0].isalnum()
             or self.parts_of(word)
             or word in self.lazy_exact
+            or word in self.own
+            or word in self.reported
+            or word in self.owners
             or any(word.startswith(stem) for stem in self.lazy_prefixes)
         )
         found = word if known else ""
@@ -295,6 +320,29 @@ class _Matcher:
         return found
 
     def _parts_of(self, word: str) -> set[str]:
+        found = self._near_parts_of(word)
+        if (
+            found
+            or not self.far
+            or len(word) < self.far
+            or len(word) > _LONGEST_FUZZY_WORD
+            or word in self.never_fuzzy
+            or not word.isalpha()
+        ):
+            return found
+        # A long word far from every list word ("genitles", "sensashun", "privits"): two edits
+        # away keeping the first four letters, or the same sound keeping the first letter.
+        candidates = set(self.sounds.get(sound_key(word), ()))
+        for variant in _within_two_deletions(word):
+            candidates.update(self.far_near.get(variant, ()))
+        sound = sound_key(word)
+        return {
+            n
+            for n in candidates
+            if n[0] == word[0] and (sound_key(n) == sound or (n[:4] == word[:4] and within_two_edits(word, n)))
+        }
+
+    def _near_parts_of(self, word: str) -> set[str]:
         found = set(self.exact.get(word, ()))
         for stem, part in self.prefixes_by_letter.get(word[:1], ()):
             if word.startswith(stem):
@@ -317,6 +365,11 @@ class _Matcher:
             if variant in near:
                 found.update(n for n in near[variant] if n not in found and one_edit_apart(word, n))
         return found
+
+
+def _within_two_deletions(word: str) -> set[str]:
+    once = _deletions(word)
+    return {word} | once | {shorter for variant in once for shorter in _deletions(variant)}
 
 
 _MATCHERS: dict[int, tuple[Screening, _Matcher]] = {}

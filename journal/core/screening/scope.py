@@ -11,6 +11,8 @@ from journal.core.screening.text import _SENTENCE_END, _pattern_parts
 from journal.core.screening.words import Screening, Span
 
 #: Words that start a new clause after a comma: a negation's list of signs does not go on past them.
+#: Words that start a relative clause about the person just named ("my neighbour who has foot drop").
+_RELATIVE: Final = frozenset(["who", "whos", "that", "with", "whose"])
 _CLAUSE_SUBJECTS: Final = frozenset(["i", "im", "ive", "id", "ill", "my", "it", "its", "we", "he", "she", "they", "theres"])
 
 
@@ -57,9 +59,13 @@ class _Text:
         for pattern in matcher.starting("before", self.index, self.present):
             for span in self._real_triggers(pattern):
                 self.before_ends.setdefault(span[1], []).append(span)
-        # Someone else's ("mums"): reaches only the word right after it.
+        # Someone else's ("mums"): reaches the word right after it, and the rest of
+        # the clause when the patient is not in it (see :meth:`theirs`).
         self.others_ends = {
             span[1] for pattern in matcher.starting("others", self.index, self.present) for span in self.spans(pattern)
+        }
+        self.people_ends = {
+            span[1] for pattern in matcher.starting("people", self.index, self.present) for span in self.spans(pattern)
         }
         self.after_starts: dict[int, list[Span]] = {}
         for pattern in matcher.starting("after", self.index, self.present):
@@ -136,6 +142,41 @@ class _Text:
             return self._match_at(at + 1, rest, lazy)
         return None
 
+    def _clause_edge(self, at: int, step: int) -> int:
+        """The last position of the clause from ``at`` going by ``step`` (-1 back, 1 on)."""
+        while 0 <= at + step < len(self.tokens):
+            token = self.tokens[at + step]
+            if token in _SENTENCE_END or token == "," or self.is_break(at + step):
+                break
+            at += step
+        return at
+
+    def theirs(self, start: int, mine: set[int]) -> bool:
+        """Whether the words at ``start`` belong to someone named before them in the clause.
+
+        "my mate Dave has numbness in both legs", "my sister's friend Jo had a
+        fall": after a word for another person the clause is theirs, unless the
+        patient is in it ("hubby had to clean me up", "my wife says I can't
+        feel") or it reports on the patient ("she noticed").
+        """
+        first = self._clause_edge(start, -1)
+        last = self._clause_edge(start, 1)
+        person = next((at for at in range(start, first, -1) if at in self.people_ends and at - 1 not in mine), None)
+        if person is None:
+            return False
+        # The words that name whose the person is ("my sister's friend") are not the patient.
+        owner = person - 1
+        chain = self.people_ends | self.others_ends
+        while owner >= first and (owner + 1 in chain or self.tokens[owner] in self.matcher.owners):
+            owner -= 1
+        # The person must be what the clause is about: its subject ("my mate Dave has"), or
+        # one a relative clause tells of ("visited my neighbour who has"), not its object
+        # ("picked up my grandson and the pain was excruciating").
+        if owner >= first and not any(self.tokens[at] in _RELATIVE for at in range(person, min(person + 2, last + 1))):
+            return False
+        patient = self.matcher.own | self.matcher.reported
+        return not any(self.tokens[at] in patient for at in range(person, last + 1))
+
     def negated(self, span: Span, mine: set[int]) -> bool:
         """Whether a negation, resolution or question covers ``span`` in its clause.
 
@@ -145,6 +186,8 @@ class _Text:
         window = self.screening.negation.window
         start, end = span
         if start in self.others_ends and start - 1 not in mine:
+            return True
+        if self.people_ends and self.theirs(start, mine):
             return True
         words, at = 0, start - 1
         while at >= 0 and words <= window:

@@ -9,7 +9,7 @@ from journal.core.catalog import default_catalog, name_key
 from journal.core.day import DayEntry
 from journal.core.screening.matcher import _Matcher, _matcher
 from journal.core.screening.scope import _Text
-from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal
+from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal, respelled
 from journal.core.screening.words import Screening, SignWords, Span, default_screening
 
 
@@ -62,17 +62,42 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     # its own, and a sentence met before (word for word, or in shape: see
     # _Matcher.shape) is not worked out again.
     found: set[str] = set()
-    known = matcher.pieces
-    for piece in _SENTENCE_SPLIT.split(_answered(_normal(text))):
-        signs = known.get(piece)
-        if signs is None:
-            signs = _signs_in(matcher, _TOKEN.findall(piece), rules)
-            if len(known) > _MEMO_LIMIT:
-                known.clear()
-            known[piece] = signs
-        if signs:
-            found.update(signs)
+    for piece in _pieces(text, matcher):
+        found.update(_piece_signs(matcher, piece, _TOKEN.findall(piece), rules))
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
+
+
+def _pieces(text: str, matcher: _Matcher) -> list[str]:
+    """The sentences of ``text`` as the rules read them (respelled, questions answered), each
+    followed by itself joined to the one before where it carries that one on.
+
+    "Went down on the bathroom floor. Now I can barely breathe": a sentence that
+    starts with a word of ``continuing`` may complete a sign's words begun in the
+    sentence before.
+    """
+    pieces = []
+    previous = ""
+    for piece in _SENTENCE_SPLIT.split(_answered(respelled(_normal(text), matcher.spellings))):
+        words = _TOKEN.findall(piece)
+        if not words:
+            continue
+        pieces.append(piece)
+        if previous and matcher.continues(words):
+            pieces.append(previous + " , " + piece)
+        previous = piece
+    return pieces
+
+
+def _piece_signs(matcher: _Matcher, piece: str, tokens: list[str], rules: Screening) -> frozenset[str]:
+    """The signs of one sentence, remembered by its text."""
+    known = matcher.pieces
+    signs = known.get(piece)
+    if signs is None:
+        signs = _signs_in(matcher, tokens, rules)
+        if len(known) > _MEMO_LIMIT:
+            known.clear()
+        known[piece] = signs
+    return signs
 
 
 def _signs_in(matcher: _Matcher, sentence: list[str], rules: Screening) -> frozenset[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import Final
 
@@ -19,22 +20,60 @@ _ANSWERED: Final = re.compile(
     r"(?:(?:honestly|truthfully|sadly|well|and|i said|i told (?:her|him|them)|the answer (?:is|was))\s+)*"
     r"(?P<answer>no|nope|not really|yes|yeah|yep)\b"
 )
-_TURNED: Final = (("i can ", "i cant "), ("i could ", "i couldnt "), ("i do ", "i dont "), ("i did ", "i didnt "))
+_TURNED: Final = (
+    ("i can ", "i cant "),
+    ("i could ", "i couldnt "),
+    ("i do ", "i dont "),
+    ("i did ", "i didnt "),
+    # a question the patient put to themselves ("could I feel it when I wiped? no")
+    ("can i ", "i cant "),
+    ("could i ", "i couldnt "),
+    ("do i ", "i dont "),
+    ("did i ", "i didnt "),
+    ("am i able to ", "not able to "),
+    ("are you able to ", "not able to "),
+    ("able to ", "not able to "),
+    ("can you ", "i cant "),
+    ("could you ", "i couldnt "),
+    ("do you ", "i dont "),
+    ("did you ", "i didnt "),
+)
+# A question and its answer after the question mark ("Catheter? No.", "Any numbness down
+# there? None", "Could I feel it when I wiped? No"): read like an asked question above.
+_SELF_ANSWERED: Final = re.compile(
+    r"(?P<question>[^.!?;\n]+?)\s*\?+\s*"
+    r"(?P<answer>no|none|nope|nah|not at all|not really|never|none whatsoever|negative|yes|yeah|yep|yup)\b(?!\s+(?:idea|clue))"
+)
+# A question that asks whether all is well ("Bladder ok? No"): a no is no resolution.
+_ALL_WELL: Final = re.compile(r"\s+(?:ok|okay|fine|normal|alright|all right|good|working)$")
 
 
 def _answered(text: str) -> str:
     """``text`` (normalised) with each answered question read as what the patient said."""
 
     def statement(match: re.Match[str]) -> str:
-        question = match["question"]
-        if match["answer"] in ("yes", "yeah", "yep"):
+        question = match["question"].strip()
+        if match["answer"] in ("yes", "yeah", "yep", "yup"):
             return question + "."
         for asked, turned in _TURNED:
             if question.startswith(asked):
                 return turned + question[len(asked) :] + "."
+        if _ALL_WELL.search(question):
+            return _ALL_WELL.sub(" not right", question) + "."
         return "no " + question + "."
 
-    return _ANSWERED.sub(statement, text) if "ask" in text else text
+    if "ask" in text:
+        text = _ANSWERED.sub(statement, text)
+    if "?" in text:
+        text = _SELF_ANSWERED.sub(lambda m: m.string[m.start() : m.start("question")] + statement(m), text)
+    return text
+
+
+def respelled(text: str, spellings: Mapping[str, str]) -> str:
+    """``text`` (normalised) with each word of ``spellings`` written as the lists write it."""
+    if not spellings:
+        return text
+    return _WORD.sub(lambda m: spellings.get(m.group(), m.group()), text)
 
 
 _APOSTROPHES: Final = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, "&": " and "})
@@ -67,6 +106,60 @@ def _is_wildcard(part: str) -> bool:
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def within_two_edits(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most two letters added, dropped, changed or swapped."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 2:
+        return False
+    # Restricted Damerau-Levenshtein distance, cut off above 2.
+    previous2: list[int] = []
+    previous = list(range(lb + 1))
+    for i in range(1, la + 1):
+        current = [i] + [0] * lb
+        for j in range(1, lb + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > 2:
+            return False
+        previous2, previous = previous, current
+    return previous[lb] <= 2
+
+
+_SOUNDS: Final = (
+    ("tion", "shn"),
+    ("sion", "shn"),
+    ("shun", "shn"),
+    ("shon", "shn"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "sy"),
+    ("c", "k"),
+    ("q", "k"),
+    ("z", "s"),
+    ("wh", "w"),
+)
+
+
+def sound_key(word: str) -> str:
+    """How ``word`` sounds, roughly: "sensashun" and "sensation" share a key ("snsshn").
+
+    Endings such as -tion and -shun, ph/f, c/k/s and z/s are made one; doubled
+    letters are written once, and vowels after the first letter are dropped.
+    """
+    for written, said in _SOUNDS:
+        word = word.replace(written, said)
+    kept = [word[:1]]
+    for letter in word[1:]:
+        if letter in "aeiouy" or letter == kept[-1]:
+            continue
+        kept.append(letter)
+    return "".join(kept)
 
 
 def one_edit_apart(a: str, b: str) -> bool:

@@ -35,11 +35,17 @@ class Negation:
     before: tuple[str, ...] = ()  # "no", "never": the words after it in the clause
     after: tuple[str, ...] = ()  # "fine", "gone": the words before it in the clause
     hypothetical: tuple[str, ...] = ()  # "asked if": a question, not a symptom
-    others: tuple[str, ...] = ()  # "mums": someone else's; only the word right after it
+    others: tuple[str, ...] = ()  # "mums": someone else's; the word right after it, or the clause (below)
     pseudo: tuple[str, ...] = ()  # look like a negation but are not ("no better")
     breaks: tuple[str, ...] = ()  # words that end a clause ("but", "still")
     fillers: tuple[str, ...] = ()  # may follow an "after" word ("fine now")
     window: int = 6  # words either side a negation reaches
+    # "my mate Dave has numbness": after an ``others`` word, the rest of the clause is
+    # theirs, unless the patient is in it (``own``: "I", "me") or it reports on the
+    # patient (``reported``: "says", "noticed"). Single words.
+    people: tuple[str, ...] = ()  # "mate", "neighbour": another person, for the clause rule only
+    own: tuple[str, ...] = ()
+    reported: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,14 @@ class Screening:
     negation: Negation = field(default_factory=Negation)
     fuzzy_letters: int = 5  # 0 turns one-edit matching off
     not_misspellings: tuple[str, ...] = ()
+    # Words of this many letters or more also match a list word two edits away
+    # or one that sounds the same (see text.sound_key); 0 turns it off.
+    far_letters: int = 0
+    # Dialect and text-speak read as the lists' spelling ("masel" -> "myself"), word by word.
+    spellings: tuple[tuple[str, str], ...] = ()
+    # A sentence that starts with one of these ("now", "and", "cant") carries on the one before:
+    # a sign's words may be completed in it.
+    continuing: tuple[str, ...] = ()
 
 
 Concepts = Mapping[str, tuple[str, ...]]
@@ -111,8 +125,11 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
         raise ValueError(f"{WORDS_FILE} [negation] must be a table")
     lists = {
         key: _patterns(raw_negation.get(key, []), f"negation.{key}")
-        for key in ("before", "after", "hypothetical", "others", "pseudo", "breaks", "fillers")
+        for key in ("before", "after", "hypothetical", "others", "pseudo", "breaks", "fillers", "people", "own", "reported")
     }
+    for key in ("own", "reported"):
+        if any(len(_pattern_parts(p)) != 1 or _is_wildcard(p) for p in lists[key]):
+            raise ValueError(f"{WORDS_FILE} negation.{key}: single words only")
     window = raw_negation.get("window", 6)
     if not (isinstance(window, int) and 1 <= window <= 20):
         raise ValueError(f"{WORDS_FILE} negation.window must be a whole number from 1 to 20")
@@ -120,13 +137,53 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
     letters = raw_fuzzy.get("letters", 5)
     if not (isinstance(letters, int) and (letters == 0 or letters >= 3)):
         raise ValueError(f"{WORDS_FILE} fuzzy.letters must be 0 (off) or a whole number of 3 or more")
-    return Screening(
+    far = raw_fuzzy.get("far_letters", 0)
+    if not (isinstance(far, int) and (far == 0 or far >= 6)):
+        raise ValueError(f"{WORDS_FILE} fuzzy.far_letters must be 0 (off) or a whole number of 6 or more")
+    spellings = _spellings(data.get("spelling", {}))
+    screening = Screening(
         tuple(signs),
         _patterns(data.get("ignore", []), "ignore"),
         Negation(window=window, **lists),
         letters,
         _patterns(raw_fuzzy.get("not_misspellings", []), "fuzzy.not_misspellings"),
+        far,
+        spellings,
+        _patterns(data.get("continuing", []), "continuing"),
     )
+    _check_spelled(screening)
+    return screening
+
+
+def _spellings(value: Any) -> tuple[tuple[str, str], ...]:
+    """The ``[spelling]`` table: a word as typed, and the words the lists use for it."""
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{WORDS_FILE} [spelling] must be a table of words")
+    found = []
+    for typed, read in value.items():
+        if not (isinstance(read, str) and read.strip()) or len(_pattern_parts(str(typed))) != 1:
+            raise ValueError(f"{WORDS_FILE} [spelling] {typed!r}: one typed word, read as one or more words")
+        found.append((_pattern_parts(str(typed))[0], " ".join(_pattern_parts(read))))
+    return tuple(found)
+
+
+def _check_spelled(screening: Screening) -> None:
+    """A list word the spelling table reads as another word could never match: refuse it."""
+    typed = {word for word, _ in screening.spellings}
+    if not typed:
+        return
+    negation = screening.negation
+    lists = [screening.ignore, screening.continuing, negation.before, negation.after, negation.hypothetical]
+    lists += [negation.others, negation.people, negation.pseudo, negation.breaks, negation.fillers]
+    lists += [negation.own, negation.reported]
+    for sign in screening.signs:
+        lists.append(sign.unless)
+        lists.extend(group for groups in sign.alternatives for group in groups)
+    for listed in lists:
+        for pattern in listed:
+            clash = typed.intersection(_pattern_parts(pattern))
+            if clash:
+                raise ValueError(f"{WORDS_FILE} {pattern!r}: [spelling] reads {sorted(clash)[0]!r} as another word")
 
 
 @cache
