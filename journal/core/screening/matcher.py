@@ -219,7 +219,9 @@ class _Matcher:
         self.far_near: dict[str, set[str]] = {}
         self.sounds: dict[str, set[str]] = {}
         if self.far:
-            for word in (p for p in self.exact if len(p) >= self.far and p.isalpha()):
+            # Only the signs' own words: a guard word met by chance would only take a sign away.
+            sign_words = {part for pattern in self.sign_patterns for part in _pattern_parts(pattern)}
+            for word in (p for p in sign_words if p in self.exact and len(p) >= self.far and p.isalpha()):
                 for variant in _within_two_deletions(word):
                     self.far_near.setdefault(variant, set()).add(word)
                 self.sounds.setdefault(sound_key(word), set()).add(word)
@@ -331,7 +333,7 @@ class _Matcher:
         ):
             return found
         # A long word far from every list word ("genitles", "sensashun", "privits"): two edits
-        # away keeping the first four letters, or the same sound keeping the first letter.
+        # away keeping the first four letters and the last, or the same sound keeping the first letter.
         candidates = set(self.sounds.get(sound_key(word), ()))
         for variant in _within_two_deletions(word):
             candidates.update(self.far_near.get(variant, ()))
@@ -339,7 +341,8 @@ class _Matcher:
         return {
             n
             for n in candidates
-            if n[0] == word[0] and (sound_key(n) == sound or (n[:4] == word[:4] and within_two_edits(word, n)))
+            if n[0] == word[0]
+            and (sound_key(n) == sound or (n[:4] == word[:4] and n[-1] == word[-1] and within_two_edits(word, n)))
         }
 
     def _near_parts_of(self, word: str) -> set[str]:

@@ -147,18 +147,18 @@ _SOUNDS: Final = (
 
 
 def sound_key(word: str) -> str:
-    """How ``word`` sounds, roughly: "sensashun" and "sensation" share a key ("snsshn").
+    """How ``word`` sounds, roughly: "sensashun" and "sensation" share a key ("sensashn").
 
-    Endings such as -tion and -shun, ph/f, c/k/s and z/s are made one; doubled
-    letters are written once, and vowels after the first letter are dropped.
+    Spellings of one sound are made one (-tion, -sion and -shun; ph and f; c, k
+    and s; z and s) and doubled letters are written once; vowels are kept, so
+    "looking" and "leaking" stay apart.
     """
     for written, said in _SOUNDS:
         word = word.replace(written, said)
     kept = [word[:1]]
     for letter in word[1:]:
-        if letter in "aeiouy" or letter == kept[-1]:
-            continue
-        kept.append(letter)
+        if letter != kept[-1]:
+            kept.append(letter)
     return "".join(kept)
 
 
