@@ -173,3 +173,14 @@ def test_consequences_and_falls_told_in_other_words(text: str, sign: str) -> Non
 )
 def test_everyday_senses_of_the_new_words_do_not_ask(text: str) -> None:
     assert suggested_signs(text) == []
+
+
+def test_a_fragment_of_a_few_words_carries_on_the_sentence_before() -> None:
+    assert CONTROL in suggested_signs("Wife had to wash the bedding again. Third night. I'm at my wits' end")
+    assert CONTROL not in suggested_signs("Washed the bedding. Sunny day. Hung it all out.")
+
+
+def test_a_person_named_in_several_words_owns_the_clause() -> None:
+    assert suggested_signs("my sister in law has a catheter after her op") == []
+    assert suggested_signs("the fella next door slipped on his drive, ambulance came") == []
+    assert URINE in suggested_signs("my sister in law says I can't empty my bladder properly")

@@ -197,7 +197,12 @@ class _Matcher:
         self.continuing_lengths = sorted({len(p) for p in self.continuing})
         self.own = frozenset(negation.own)
         self.reported = frozenset(negation.reported)
-        self.owners = frozenset(["my", "our", "me", "ma", "mi", "the", "a", "an", "his", "her", "their", "and"])  # "my mate"
+        # Words that may come before a word for another person in the clause's subject
+        # ("my mate", "the fella next door", "our old neighbour").
+        self.owners = frozenset(
+            ["my", "our", "me", "ma", "mi", "the", "a", "an", "his", "her", "their", "and", "fella", "bloke", "man", "guy"]
+            + ["chap", "couple", "old", "young", "little", "elderly", "poor", "new"]
+        )
         self.letters = screening.fuzzy_letters
         self.never_fuzzy = frozenset(_normal(word) for word in screening.not_misspellings)
         # One-edit neighbours by the "symmetric delete" trick: a word and each

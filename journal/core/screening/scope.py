@@ -64,6 +64,13 @@ class _Text:
         self.others_ends = {
             span[1] for pattern in matcher.starting("others", self.index, self.present) for span in self.spans(pattern)
         }
+        # Where each word for another person ends, and where it starts ("sister in law").
+        self.people_starts = {
+            span[1]: span[0]
+            for name in ("people", "others")
+            for pattern in matcher.starting(name, self.index, self.present)
+            for span in self.spans(pattern)
+        }
         self.people_ends = {
             span[1] for pattern in matcher.starting("people", self.index, self.present) for span in self.spans(pattern)
         }
@@ -166,9 +173,13 @@ class _Text:
             return False
         # The words that name whose the person is ("my sister's friend") are not the patient.
         owner = person - 1
-        chain = self.people_ends | self.others_ends
-        while owner >= first and (owner + 1 in chain or self.tokens[owner] in self.matcher.owners):
-            owner -= 1
+        while owner >= first:
+            if owner + 1 in self.people_starts:
+                owner = self.people_starts[owner + 1] - 1
+            elif self.tokens[owner] in self.matcher.owners:
+                owner -= 1
+            else:
+                break
         # The person must be what the clause is about: its subject ("my mate Dave has"), or
         # one a relative clause tells of ("visited my neighbour who has"), not its object
         # ("picked up my grandson and the pain was excruciating").

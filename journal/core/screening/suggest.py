@@ -67,6 +67,9 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
+_FRAGMENT_WORDS = 3
+
+
 def _pieces(text: str, matcher: _Matcher) -> list[str]:
     """The sentences of ``text`` as the rules read them (respelled, questions answered), each
     followed by itself joined to the one before where it carries that one on.
@@ -82,7 +85,8 @@ def _pieces(text: str, matcher: _Matcher) -> list[str]:
         if not words:
             continue
         pieces.append(piece)
-        if previous and matcher.continues(words):
+        # A fragment of a few words ("Third night.", "Agony.") carries on the one before too.
+        if previous and (matcher.continues(words) or sum(1 for word in words if word[0].isalnum()) <= _FRAGMENT_WORDS):
             pieces.append(previous + " , " + piece)
         previous = piece
     return pieces
