@@ -13,17 +13,26 @@ rules, which follow how clinical text is screened (NegEx, Chapman et al.
   as "and" ("pins & needles"), and it is
   split into words of letters and digits (any script) and the punctuation
   that ends a sentence (``. ! ? ; :`` and a new line) or a clause (``,``).
+  Dialect and text-speak are respelled from a table ("couldnae" → "couldnt").
+* A question answered after its question mark is read as the answer says
+  ("Catheter? No." → "no catheter"; "could I feel it? no" → "I couldnt feel it").
 * A pattern is a word ("wee"), a word prefix ("urin*"), or a phrase of
   those, where "*" stands for any one word and "*?" for one word or none.
   A word of five letters or more also matches a word one edit away
   (a letter added, dropped, changed or two swapped: "incontinance",
-  "sadle"), unless the typed word is itself a known word.
-* A sign's word groups must all be found in one sentence.
+  "sadle"), unless the typed word is itself a known word; a word of seven
+  letters or more, two edits from a sign's word or sounding like it
+  ("genitles", "sensashun").
+* A sign's word groups must all be found in one sentence, or in a sentence
+  and the next one where that one carries it on ("Now I can barely breathe",
+  "Third night.").
 * Words a negation comes before ("no", "never", "without", …) or a
   resolution comes after ("fine", "gone", "settled", …) within the same
   clause do not count, nor words a question or a check is about ("asked
   if I'd had a fall"), nor the one word right after someone else's
-  ("Mum's incontinence"). "but", "still", "otherwise" and the like end a clause.
+  ("Mum's incontinence"), nor a clause whose subject is another person the
+  patient is not in ("my mate Dave has numbness in both legs"). "but",
+  "still", "otherwise" and the like end a clause.
 
 The work is linear in the length of the text: each distinct word is looked
 up once (and remembered), each pattern is tried only where its first word
@@ -34,7 +43,7 @@ one whose key words cannot make up any sign is passed over.
 
 The package, by what each module holds:
 
-* ``text``: normalising, tokens, sentences, answered questions, one-edit misspellings;
+* ``text``: normalising, respelling, sentences, answered questions, edits and sounds;
 * ``words``: the word lists read from the data file and checked;
 * ``matcher``: the compiled lists, each word's patterns remembered;
 * ``scope``: one sentence's known words and the reach of negations and questions;
