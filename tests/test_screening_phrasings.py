@@ -51,6 +51,7 @@ SETS = [
     "screening_phrasings_v.toml",  # phrasing set E of round 23d, copied unchanged
     "screening_phrasings_w.toml",  # the rules of round 23e, with their traps
     "screening_phrasings_x.toml",  # written after those rules, measured before tuning
+    "screening_phrasings_y.toml",  # written after set X's round, measured before tuning
 ]
 
 

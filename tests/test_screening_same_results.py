@@ -73,8 +73,8 @@ def _worked_out_in_full(text: str, rules: screening.Screening) -> list[str]:
     found: set[str] = set()
     # The sentences as the rules read them (respelled, questions answered, a sentence that
     # carries on the one before joined to it), each worked out in full.
-    for piece in screening._pieces(text, screening._matcher(rules)):
-        found.update(screening._signs_in_sentence(screening._TOKEN.findall(piece), rules, every))
+    for _piece, tokens in screening._pieces(text, screening._matcher(rules)):
+        found.update(screening._signs_in_sentence(tokens, rules, every))
     return [sign.name for sign in rules.signs if sign.name in found]
 
 

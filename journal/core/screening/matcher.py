@@ -195,6 +195,7 @@ class _Matcher:
         self.spellings = dict(screening.spellings)
         self.continuing = frozenset(_pattern_parts(p) for p in screening.continuing)
         self.continuing_lengths = sorted({len(p) for p in self.continuing})
+        self.continuing_firsts = frozenset(p[0] for p in self.continuing)
         self.own = frozenset(negation.own)
         self.reported = frozenset(negation.reported)
         # Words that may come before a word for another person in the clause's subject
@@ -221,14 +222,13 @@ class _Matcher:
                     self.ends.update({("<" + word[:2], length), (">" + word[-2:], length)})
         # Two edits, or the same sound, for long words: by two-letter deletions and by sound key.
         self.far = screening.far_letters
-        self.far_near: dict[str, set[str]] = {}
+        self.far_ends: dict[tuple[str, str], list[str]] = {}  # by first four letters and last
         self.sounds: dict[str, set[str]] = {}
         if self.far:
             # Only the signs' own words: a guard word met by chance would only take a sign away.
             sign_words = {part for pattern in self.sign_patterns for part in _pattern_parts(pattern)}
-            for word in (p for p in sign_words if p in self.exact and len(p) >= self.far and p.isalpha()):
-                for variant in _within_two_deletions(word):
-                    self.far_near.setdefault(variant, set()).add(word)
+            for word in sorted(p for p in sign_words if p in self.exact and len(p) >= self.far and p.isalpha()):
+                self.far_ends.setdefault((word[:4], word[-1]), []).append(word)
                 self.sounds.setdefault(sound_key(word), set()).add(word)
         self.memo: dict[str, frozenset[str]] = {}
         # A sentence met before (diaries repeat themselves), by its shape: see :meth:`shape`.
@@ -238,7 +238,9 @@ class _Matcher:
 
     def continues(self, tokens: Sequence[str]) -> bool:
         """Whether a sentence starting with ``tokens`` carries on the one before ("now ...", "and ...")."""
-        return any(tuple(tokens[:length]) in self.continuing for length in self.continuing_lengths)
+        return tokens[0] in self.continuing_firsts and any(
+            tuple(tokens[:length]) in self.continuing for length in self.continuing_lengths
+        )
 
     def starting(self, name: str, index: Mapping[str, list[int]], present: set[str]) -> list[str]:
         """The patterns of list ``name`` whose first word is in ``index`` and every word in ``present``."""
@@ -339,16 +341,9 @@ class _Matcher:
             return found
         # A long word far from every list word ("genitles", "sensashun", "privits"): two edits
         # away keeping the first four letters and the last, or the same sound keeping the first letter.
-        candidates = set(self.sounds.get(sound_key(word), ()))
-        for variant in _within_two_deletions(word):
-            candidates.update(self.far_near.get(variant, ()))
-        sound = sound_key(word)
-        return {
-            n
-            for n in candidates
-            if n[0] == word[0]
-            and (sound_key(n) == sound or (n[:4] == word[:4] and n[-1] == word[-1] and within_two_edits(word, n)))
-        }
+        found = {n for n in self.far_ends.get((word[:4], word[-1]), ()) if within_two_edits(word, n)}
+        found.update(n for n in self.sounds.get(sound_key(word), ()) if n[0] == word[0])
+        return found
 
     def _near_parts_of(self, word: str) -> set[str]:
         found = set(self.exact.get(word, ()))
@@ -373,11 +368,6 @@ class _Matcher:
             if variant in near:
                 found.update(n for n in near[variant] if n not in found and one_edit_apart(word, n))
         return found
-
-
-def _within_two_deletions(word: str) -> set[str]:
-    once = _deletions(word)
-    return {word} | once | {shorter for variant in once for shorter in _deletions(variant)}
 
 
 _MATCHERS: dict[int, tuple[Screening, _Matcher]] = {}

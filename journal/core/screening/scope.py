@@ -196,7 +196,8 @@ class _Text:
         """
         window = self.screening.negation.window
         start, end = span
-        if start in self.others_ends and start - 1 not in mine:
+        # ("wife changed the bed twice": what someone did for the patient is the patient's.)
+        if start in self.others_ends and start - 1 not in mine and self.tokens[start] not in self.matcher.reported:
             return True
         if self.people_ends and self.theirs(start, mine):
             return True

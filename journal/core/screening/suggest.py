@@ -9,7 +9,7 @@ from journal.core.catalog import default_catalog, name_key
 from journal.core.day import DayEntry
 from journal.core.screening.matcher import _Matcher, _matcher
 from journal.core.screening.scope import _Text
-from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal, respelled
+from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal
 from journal.core.screening.words import Screening, SignWords, Span, default_screening
 
 
@@ -62,34 +62,51 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     # its own, and a sentence met before (word for word, or in shape: see
     # _Matcher.shape) is not worked out again.
     found: set[str] = set()
-    for piece in _pieces(text, matcher):
-        found.update(_piece_signs(matcher, piece, _TOKEN.findall(piece), rules))
+    for piece, tokens in _pieces(text, matcher):
+        found.update(_piece_signs(matcher, piece, tokens, rules))
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
 _FRAGMENT_WORDS = 3
 
 
-def _pieces(text: str, matcher: _Matcher) -> list[str]:
-    """The sentences of ``text`` as the rules read them (respelled, questions answered), each
-    followed by itself joined to the one before where it carries that one on.
+def _pieces(text: str, matcher: _Matcher) -> list[tuple[str, list[str]]]:
+    """The sentences of ``text`` as the rules read them (questions answered, respelled) and
+    their tokens, each followed by itself joined to the one before where it carries that one on.
 
     "Went down on the bathroom floor. Now I can barely breathe": a sentence that
-    starts with a word of ``continuing`` may complete a sign's words begun in the
-    sentence before.
+    starts with a word of ``continuing``, or a fragment of a few words ("Third
+    night."), may complete a sign's words begun in the sentence before.
     """
-    pieces = []
-    previous = ""
-    for piece in _SENTENCE_SPLIT.split(_answered(respelled(_normal(text), matcher.spellings))):
-        words = _TOKEN.findall(piece)
-        if not words:
+    pieces: list[tuple[str, list[str]]] = []
+    previous: tuple[str, list[str]] | None = None
+    spellings = matcher.spellings
+    for piece in _SENTENCE_SPLIT.split(_answered(_normal(text))):
+        tokens = _TOKEN.findall(piece)
+        if not tokens:
             continue
-        pieces.append(piece)
-        # A fragment of a few words ("Third night.", "Agony.") carries on the one before too.
-        if previous and (matcher.continues(words) or sum(1 for word in words if word[0].isalnum()) <= _FRAGMENT_WORDS):
-            pieces.append(previous + " , " + piece)
-        previous = piece
+        if spellings and not spellings.keys().isdisjoint(tokens):
+            tokens = [word for token in tokens for word in spellings.get(token, token).split()]
+            piece = " ".join(tokens)
+        pieces.append((piece, tokens))
+        if (
+            previous is not None
+            and (
+                matcher.continues(tokens)
+                or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
+            )
+            and _joined_may_hold_a_sign(matcher, previous[1], tokens)
+        ):
+            pieces.append((previous[0] + " , " + piece, [*previous[1], ",", *tokens]))
+        previous = (piece, tokens)
     return pieces
+
+
+def _joined_may_hold_a_sign(matcher: _Matcher, first: list[str], second: list[str]) -> bool:
+    """Whether two sentences joined may hold a sign neither holds alone: each has a key
+    word of some sign (no pattern runs across the join), and together they pass the quick test."""
+    before, after = matcher.coded(set(first)), matcher.coded(set(second))
+    return bool(before and after and matcher.signs_maybe_in([*before.values(), *after.values()]))
 
 
 def _piece_signs(matcher: _Matcher, piece: str, tokens: list[str], rules: Screening) -> frozenset[str]:

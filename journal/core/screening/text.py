@@ -129,21 +129,11 @@ def within_two_edits(a: str, b: str) -> bool:
     return previous[lb] <= 2
 
 
-_SOUNDS: Final = (
-    ("tion", "shn"),
-    ("sion", "shn"),
-    ("shun", "shn"),
-    ("shon", "shn"),
-    ("ph", "f"),
-    ("ck", "k"),
-    ("ce", "se"),
-    ("ci", "si"),
-    ("cy", "sy"),
-    ("c", "k"),
-    ("q", "k"),
-    ("z", "s"),
-    ("wh", "w"),
-)
+# Spellings of one sound made one: -tion/-sion/-shun, ph/f, ck/k, wh/w; c before e, i, y as s.
+_SOUNDS: Final = (("tion", "shn"), ("sion", "shn"), ("shun", "shn"), ("shon", "shn"), ("ph", "f"), ("ck", "k"), ("wh", "w"))
+_SOFT_C: Final = re.compile(r"c(?=[eiy])")
+_SOUND_LETTERS: Final = str.maketrans({"c": "k", "q": "k", "z": "s"})
+_DOUBLED: Final = re.compile(r"(.)\1+")
 
 
 def sound_key(word: str) -> str:
@@ -154,12 +144,10 @@ def sound_key(word: str) -> str:
     "looking" and "leaking" stay apart.
     """
     for written, said in _SOUNDS:
-        word = word.replace(written, said)
-    kept = [word[:1]]
-    for letter in word[1:]:
-        if letter != kept[-1]:
-            kept.append(letter)
-    return "".join(kept)
+        if written in word:
+            word = word.replace(written, said)
+    word = _SOFT_C.sub("s", word).translate(_SOUND_LETTERS)
+    return _DOUBLED.sub(r"\1", word)
 
 
 def one_edit_apart(a: str, b: str) -> bool:
