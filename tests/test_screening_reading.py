@@ -152,6 +152,9 @@ def test_real_words_are_not_taken_for_far_misspellings(text: str) -> None:
         ("wiped out on the frosty step, back is agony", FALL),
         ("missed my footing on the stairs, can barely move", FALL),
         ("toppled over in the garden and the pain is excruciating", FALL),
+        ("missed the bottom step, agony", FALL),
+        ("washing machine on again, third lot of wet trousers", CONTROL),
+        ("my hoo-ha has gone numb", SADDLE),
     ],
 )
 def test_consequences_and_falls_told_in_other_words(text: str, sign: str) -> None:
@@ -169,6 +172,8 @@ def test_consequences_and_falls_told_in_other_words(text: str, sign: str) -> Non
         "hit the deck of the ferry early, lovely sail",
         "slipped a disc in 2019, mostly settled now",
         "so embarrassed, forgot her name at church",
+        "sat on the bottom step, bum numb from the cold",
+        "did the washing, back aching",
     ],
 )
 def test_everyday_senses_of_the_new_words_do_not_ask(text: str) -> None:
