@@ -230,11 +230,15 @@ class _Matcher:
             for word in sorted(p for p in sign_words if p in self.exact and len(p) >= self.far and p.isalpha()):
                 self.far_ends.setdefault((word[:4], word[-1]), []).append(word)
                 self.sounds.setdefault(sound_key(word), set()).add(word)
+        # A word that sounds like a sign's word starts with the same two letters or their sound.
+        self.sound_starts = {word[:2] for words in self.sounds.values() for word in words}
+        self.sound_starts |= {key[:2] for key in self.sounds}
         self.memo: dict[str, frozenset[str]] = {}
         # A sentence met before (diaries repeat themselves), by its shape: see :meth:`shape`.
         self.sentences: dict[tuple[str | None, ...], frozenset[str]] = {}
         self.shape_memo: dict[str, str] = {}
         self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
+        self.readings: dict[str, tuple[str, list[str]]] = {}  # a sentence as typed: as read, and its tokens
 
     def continues(self, tokens: Sequence[str]) -> bool:
         """Whether a sentence starting with ``tokens`` carries on the one before ("now ...", "and ...")."""
@@ -342,7 +346,8 @@ class _Matcher:
         # A long word far from every list word ("genitles", "sensashun", "privits"): two edits
         # away keeping the first four letters and the last, or the same sound keeping the first letter.
         found = {n for n in self.far_ends.get((word[:4], word[-1]), ()) if within_two_edits(word, n)}
-        found.update(n for n in self.sounds.get(sound_key(word), ()) if n[0] == word[0])
+        if word[:2] in self.sound_starts:
+            found.update(n for n in self.sounds.get(sound_key(word), ()) if n[0] == word[0])
         return found
 
     def _near_parts_of(self, word: str) -> set[str]:

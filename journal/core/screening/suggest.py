@@ -62,51 +62,79 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     # its own, and a sentence met before (word for word, or in shape: see
     # _Matcher.shape) is not worked out again.
     found: set[str] = set()
-    for piece, tokens in _pieces(text, matcher):
-        found.update(_piece_signs(matcher, piece, tokens, rules))
+    pieces = _pieces(text, matcher)
+    alone: dict[int, frozenset[str]] = {}  # the signs of each sentence on its own
+    for at, (piece, tokens, joins) in enumerate(pieces):
+        if joins is not None:
+            first, second = joins
+            both = alone[first] | alone[second]
+            if not _joined_may_add_a_sign(matcher, rules, pieces[first][1], pieces[second][1], both):
+                continue
+        alone[at] = signs = _piece_signs(matcher, piece, tokens, rules)
+        found.update(signs)
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
 _FRAGMENT_WORDS = 3
 
 
-def _pieces(text: str, matcher: _Matcher) -> list[tuple[str, list[str]]]:
+#: A sentence as read, its tokens, and for two sentences joined the places of the two.
+Piece = tuple[str, list[str], tuple[int, int] | None]
+
+
+def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
     """The sentences of ``text`` as the rules read them (questions answered, respelled) and
-    their tokens, each followed by itself joined to the one before where it carries that one on.
+    their tokens, each followed by itself joined to the one before where it carries that one on
+    (with the places of the two sentences in the list).
 
     "Went down on the bathroom floor. Now I can barely breathe": a sentence that
     starts with a word of ``continuing``, or a fragment of a few words ("Third
     night."), may complete a sign's words begun in the sentence before.
     """
-    pieces: list[tuple[str, list[str]]] = []
-    previous: tuple[str, list[str]] | None = None
+    pieces: list[Piece] = []
+    previous: int | None = None
     spellings = matcher.spellings
-    for piece in _SENTENCE_SPLIT.split(_answered(_normal(text))):
-        tokens = _TOKEN.findall(piece)
+    readings = matcher.readings
+    for typed in _SENTENCE_SPLIT.split(_answered(_normal(text))):
+        reading = readings.get(typed)
+        if reading is None:
+            tokens = _TOKEN.findall(typed)
+            piece = typed
+            if spellings and not spellings.keys().isdisjoint(tokens):
+                tokens = [word for token in tokens for word in spellings.get(token, token).split()]
+                piece = " ".join(tokens)
+            if len(readings) > _MEMO_LIMIT:
+                readings.clear()
+            reading = readings[typed] = (piece, tokens)
+        piece, tokens = reading
         if not tokens:
             continue
-        if spellings and not spellings.keys().isdisjoint(tokens):
-            tokens = [word for token in tokens for word in spellings.get(token, token).split()]
-            piece = " ".join(tokens)
-        pieces.append((piece, tokens))
-        if (
-            previous is not None
-            and (
-                matcher.continues(tokens)
-                or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
-            )
-            and _joined_may_hold_a_sign(matcher, previous[1], tokens)
+        pieces.append((piece, tokens, None))
+        here = len(pieces) - 1
+        if previous is not None and (
+            matcher.continues(tokens)
+            or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
         ):
-            pieces.append((previous[0] + " , " + piece, [*previous[1], ",", *tokens]))
-        previous = (piece, tokens)
+            before, before_tokens, _ = pieces[previous]
+            pieces.append((before + " , " + piece, [*before_tokens, ",", *tokens], (previous, here)))
+        previous = here
     return pieces
 
 
-def _joined_may_hold_a_sign(matcher: _Matcher, first: list[str], second: list[str]) -> bool:
-    """Whether two sentences joined may hold a sign neither holds alone: each has a key
-    word of some sign (no pattern runs across the join), and together they pass the quick test."""
+def _joined_may_add_a_sign(
+    matcher: _Matcher, rules: Screening, first: list[str], second: list[str], found: frozenset[str]
+) -> bool:
+    """The quick test for two sentences joined: a sign may be found that neither found alone.
+
+    No pattern runs across the join and a negation only takes words away, so the
+    joined sentence can add only a sign with words in both: each must hold a key
+    word, and together they must pass the quick test for a sign not in ``found``.
+    """
     before, after = matcher.coded(set(first)), matcher.coded(set(second))
-    return bool(before and after and matcher.signs_maybe_in([*before.values(), *after.values()]))
+    if not before or not after:
+        return False
+    maybe = matcher.signs_maybe_in([*before.values(), *after.values()])
+    return any(rules.signs[number].name not in found for number in maybe)
 
 
 def _piece_signs(matcher: _Matcher, piece: str, tokens: list[str], rules: Screening) -> frozenset[str]:
