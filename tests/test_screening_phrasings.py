@@ -5,7 +5,10 @@ lists were tuned; set B (``screening_phrasings_b.toml``) was written
 independently, without the word lists, and measured before any word was
 added for it; set C (``screening_phrasings_c.toml``) was written and measured
 before the lists were rebuilt from concepts (docs/screening.md gives the
-figures). All three run with the same targets.
+figures). All run with the same targets; sets W, X and Y hold the phrasings
+of round 23e (dialect, consequences, far misspellings, falls told with other
+verbs, signs over two sentences, other people's signs, answered questions)
+with traps for each.
 
 Targets from issue 23: an urgent sign is suggested for at least 95% of the
 cauda equina phrasings (misspellings included) and of the other urgent
