@@ -55,6 +55,7 @@ SETS = [
     "screening_phrasings_w.toml",  # the rules of round 23e, with their traps
     "screening_phrasings_x.toml",  # written after those rules, measured before tuning
     "screening_phrasings_y.toml",  # written after set X's round, measured before tuning
+    "screening_phrasings_z.toml",  # longer notes, written after set Y's round
 ]
 
 
