@@ -73,7 +73,10 @@ def _worked_out_in_full(text: str, rules: screening.Screening) -> list[str]:
     found: set[str] = set()
     # The sentences as the rules read them (respelled, questions answered, a sentence that
     # carries on the one before joined to it), each worked out in full.
-    for _piece, tokens, _joins in screening._pieces(text, screening._matcher(rules)):
+    pieces = screening._pieces(text, screening._matcher(rules))
+    for _piece, tokens, joins in pieces:
+        if joins is not None:
+            _piece, tokens = screening.joined(pieces, joins)
         found.update(screening._signs_in_sentence(tokens, rules, every))
     return [sign.name for sign in rules.signs if sign.name in found]
 

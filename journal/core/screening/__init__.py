@@ -53,7 +53,7 @@ The package, by what each module holds:
 from __future__ import annotations
 
 from journal.core.screening.matcher import _MATCHERS, _matcher
-from journal.core.screening.suggest import _pieces, _signs_in_sentence, days_to_check, suggested_signs
+from journal.core.screening.suggest import _pieces, _signs_in_sentence, days_to_check, joined, suggested_signs
 from journal.core.screening.text import (
     _SENTENCE_END,
     _TOKEN,
@@ -80,6 +80,7 @@ __all__ = [
     "build_screening",
     "days_to_check",
     "default_screening",
+    "joined",
     "one_edit_apart",
     "suggested_signs",
     "words_of",

@@ -239,6 +239,7 @@ class _Matcher:
         self.shape_memo: dict[str, str] = {}
         self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
         self.readings: dict[str, tuple[str, list[str]]] = {}  # a sentence as typed: as read, and its tokens
+        self.hits: dict[str, frozenset[int]] = {}  # a sentence as read: its key words' groups
 
     def continues(self, tokens: Sequence[str]) -> bool:
         """Whether a sentence starting with ``tokens`` carries on the one before ("now ...", "and ...")."""

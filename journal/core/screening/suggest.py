@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from journal.core.catalog import default_catalog, name_key
 from journal.core.day import DayEntry
@@ -68,8 +68,9 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
         if joins is not None:
             first, second = joins
             both = alone[first] | alone[second]
-            if not _joined_may_add_a_sign(matcher, rules, pieces[first][1], pieces[second][1], both):
+            if not _joined_may_add_a_sign(matcher, rules, pieces[first], pieces[second], both):
                 continue
+            piece, tokens = joined(pieces, joins)
         alone[at] = signs = _piece_signs(matcher, piece, tokens, rules)
         found.update(signs)
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
@@ -78,8 +79,14 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
 _FRAGMENT_WORDS = 3
 
 
-#: A sentence as read, its tokens, and for two sentences joined the places of the two.
+#: A sentence as read and its tokens; or, for two sentences joined, the places of the two.
 Piece = tuple[str, list[str], tuple[int, int] | None]
+
+
+def joined(pieces: Sequence[Piece], joins: tuple[int, int]) -> tuple[str, list[str]]:
+    """Two sentences of :func:`_pieces` read as one, the join a clause break."""
+    (before, before_tokens, _), (after, after_tokens, _) = pieces[joins[0]], pieces[joins[1]]
+    return before + " , " + after, [*before_tokens, ",", *after_tokens]
 
 
 def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
@@ -115,26 +122,34 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
             matcher.continues(tokens)
             or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
         ):
-            before, before_tokens, _ = pieces[previous]
-            pieces.append((before + " , " + piece, [*before_tokens, ",", *tokens], (previous, here)))
+            pieces.append(("", [], (previous, here)))
         previous = here
     return pieces
 
 
-def _joined_may_add_a_sign(
-    matcher: _Matcher, rules: Screening, first: list[str], second: list[str], found: frozenset[str]
-) -> bool:
+def _joined_may_add_a_sign(matcher: _Matcher, rules: Screening, first: Piece, second: Piece, found: frozenset[str]) -> bool:
     """The quick test for two sentences joined: a sign may be found that neither found alone.
 
     No pattern runs across the join and a negation only takes words away, so the
     joined sentence can add only a sign with words in both: each must hold a key
     word, and together they must pass the quick test for a sign not in ``found``.
     """
-    before, after = matcher.coded(set(first)), matcher.coded(set(second))
+    before, after = _hits(matcher, first[0], first[1]), _hits(matcher, second[0], second[1])
     if not before or not after:
         return False
-    maybe = matcher.signs_maybe_in([*before.values(), *after.values()])
+    maybe = matcher.signs_maybe_in((before, after))
     return any(rules.signs[number].name not in found for number in maybe)
+
+
+def _hits(matcher: _Matcher, piece: str, tokens: list[str]) -> frozenset[int]:
+    """A sentence's key words' groups (see _Matcher.coded), remembered by its text."""
+    hits = matcher.hits
+    found = hits.get(piece)
+    if found is None:
+        if len(hits) > _MEMO_LIMIT:
+            hits.clear()
+        found = hits[piece] = frozenset().union(*matcher.coded(set(tokens)).values())
+    return found
 
 
 def _piece_signs(matcher: _Matcher, piece: str, tokens: list[str], rules: Screening) -> frozenset[str]:
