@@ -189,3 +189,16 @@ def test_a_person_named_in_several_words_owns_the_clause() -> None:
     assert suggested_signs("my sister in law has a catheter after her op") == []
     assert suggested_signs("the fella next door slipped on his drive, ambulance came") == []
     assert URINE in suggested_signs("my sister in law says I can't empty my bladder properly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Went down to the beach. Back agony after.",
+        "Slipped on the stairs last year. Back is killing me today.",
+        "Slipped but didn't fall. Back agony from the jolt.",
+        "Stocks fell again. Back is agony.",
+    ],
+)
+def test_a_joined_sentence_keeps_the_first_ones_guards(text: str) -> None:
+    assert FALL not in suggested_signs(text)
