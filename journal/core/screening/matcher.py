@@ -238,8 +238,10 @@ class _Matcher:
         self.sentences: dict[tuple[str | None, ...], frozenset[str]] = {}
         self.shape_memo: dict[str, str] = {}
         self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
-        self.readings: dict[str, tuple[str, list[str]]] = {}  # a sentence as typed: as read, and its tokens
+        # A sentence as typed: as read, its tokens, and whether it carries on the one before.
+        self.readings: dict[str, tuple[str, list[str], bool]] = {}
         self.hits: dict[str, frozenset[int]] = {}  # a sentence as read: its key words' groups
+        self.pairs: dict[tuple[str, str], frozenset[str]] = {}  # two sentences joined: their signs
 
     def continues(self, tokens: Sequence[str]) -> bool:
         """Whether a sentence starting with ``tokens`` carries on the one before ("now ...", "and ...")."""

@@ -64,14 +64,24 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     found: set[str] = set()
     pieces = _pieces(text, matcher)
     alone: dict[int, frozenset[str]] = {}  # the signs of each sentence on its own
+    pairs = matcher.pairs
     for at, (piece, tokens, joins) in enumerate(pieces):
-        if joins is not None:
+        if joins is None:
+            alone[at] = signs = _piece_signs(matcher, piece, tokens, rules)
+        else:
+            # Two sentences joined: remembered by the pair, and worked out only if the
+            # quick test says they may hold a sign neither found alone.
             first, second = joins
-            both = alone[first] | alone[second]
-            if not _joined_may_add_a_sign(matcher, rules, pieces[first], pieces[second], both):
-                continue
-            piece, tokens = joined(pieces, joins)
-        alone[at] = signs = _piece_signs(matcher, piece, tokens, rules)
+            pair = (pieces[first][0], pieces[second][0])
+            known = pairs.get(pair)
+            if known is None:
+                known = frozenset()
+                if _joined_may_add_a_sign(matcher, rules, pieces[first], pieces[second], alone[first] | alone[second]):
+                    known = _piece_signs(matcher, *joined(pieces, joins), rules)
+                if len(pairs) > _MEMO_LIMIT:
+                    pairs.clear()
+                pairs[pair] = known
+            signs = known
         found.update(signs)
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
@@ -110,18 +120,19 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
             if spellings and not spellings.keys().isdisjoint(tokens):
                 tokens = [word for token in tokens for word in spellings.get(token, token).split()]
                 piece = " ".join(tokens)
+            carries_on = bool(tokens) and (
+                matcher.continues(tokens)
+                or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
+            )
             if len(readings) > _MEMO_LIMIT:
                 readings.clear()
-            reading = readings[typed] = (piece, tokens)
-        piece, tokens = reading
+            reading = readings[typed] = (piece, tokens, carries_on)
+        piece, tokens, carries_on = reading
         if not tokens:
             continue
         pieces.append((piece, tokens, None))
         here = len(pieces) - 1
-        if previous is not None and (
-            matcher.continues(tokens)
-            or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
-        ):
+        if carries_on and previous is not None:
             pieces.append(("", [], (previous, here)))
         previous = here
     return pieces
