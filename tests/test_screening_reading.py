@@ -202,3 +202,30 @@ def test_a_person_named_in_several_words_owns_the_clause() -> None:
 )
 def test_a_joined_sentence_keeps_the_first_ones_guards(text: str) -> None:
     assert FALL not in suggested_signs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("had to change my underwear 3 times today", CONTROL),
+        ("ive had no wee for 14 hours", URINE),
+        ("nurse had to cathiterise me", URINE),
+        ("the floor came up to meet me, agony", FALL),
+    ],
+)
+def test_more_plain_words_for_the_signs(text: str, sign: str) -> None:
+    assert sign in suggested_signs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "popping to the loo a lot, wet weather",
+        "coach trip, bum numb from the seats, went off when I stood",
+        "had to change my shirt after spilling tea",
+        "started the new tablets today",
+        "bringing the washing in, back sore",
+    ],
+)
+def test_real_words_one_edit_from_the_new_words_are_not_misspellings(text: str) -> None:
+    assert suggested_signs(text) == []
