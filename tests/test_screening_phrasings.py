@@ -56,6 +56,7 @@ SETS = [
     "screening_phrasings_x.toml",  # written after those rules, measured before tuning
     "screening_phrasings_y.toml",  # written after set X's round, measured before tuning
     "screening_phrasings_z.toml",  # longer notes, written after set Y's round
+    "screening_phrasings_aa.toml",  # written after set Z's round
 ]
 
 
