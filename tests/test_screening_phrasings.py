@@ -5,7 +5,10 @@ lists were tuned; set B (``screening_phrasings_b.toml``) was written
 independently, without the word lists, and measured before any word was
 added for it; set C (``screening_phrasings_c.toml``) was written and measured
 before the lists were rebuilt from concepts (docs/screening.md gives the
-figures). All three run with the same targets.
+figures). All run with the same targets; sets W, X and Y hold the phrasings
+of round 23e (dialect, consequences, far misspellings, falls told with other
+verbs, signs over two sentences, other people's signs, answered questions)
+with traps for each.
 
 Targets from issue 23: an urgent sign is suggested for at least 95% of the
 cauda equina phrasings (misspellings included) and of the other urgent
@@ -49,6 +52,11 @@ SETS = [
     "screening_phrasings_t.toml",
     "screening_phrasings_u.toml",  # phrasing set D of round 23c, copied unchanged
     "screening_phrasings_v.toml",  # phrasing set E of round 23d, copied unchanged
+    "screening_phrasings_w.toml",  # the rules of round 23e, with their traps
+    "screening_phrasings_x.toml",  # written after those rules, measured before tuning
+    "screening_phrasings_y.toml",  # written after set X's round, measured before tuning
+    "screening_phrasings_z.toml",  # longer notes, written after set Y's round
+    "screening_phrasings_aa.toml",  # written after set Z's round
 ]
 
 

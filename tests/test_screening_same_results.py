@@ -71,13 +71,13 @@ def _worked_out_in_full(text: str, rules: screening.Screening) -> list[str]:
     """The slow reference: every sentence through the full rules, nothing remembered or skipped."""
     every = frozenset(range(len(rules.signs)))
     found: set[str] = set()
-    sentence: list[str] = []
-    for token in [*screening._TOKEN.findall(screening._normal(text)), "\n"]:
-        if token in screening._SENTENCE_END:
-            found.update(screening._signs_in_sentence(sentence, rules, every))
-            sentence = []
-        else:
-            sentence.append(token)
+    # The sentences as the rules read them (respelled, questions answered, a sentence that
+    # carries on the one before joined to it), each worked out in full.
+    pieces = screening._pieces(text, screening._matcher(rules))
+    for _piece, tokens, joins in pieces:
+        if joins is not None:
+            _piece, tokens = screening.joined(pieces, joins)
+        found.update(screening._signs_in_sentence(tokens, rules, every))
     return [sign.name for sign in rules.signs if sign.name in found]
 
 

@@ -1,0 +1,219 @@
+"""The suggestion rules: which signs a text may describe, and which imported days to look at."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+from journal.core.catalog import default_catalog, name_key
+from journal.core.day import DayEntry
+from journal.core.screening.matcher import _Matcher, _matcher
+from journal.core.screening.scope import _Text
+from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal
+from journal.core.screening.words import Screening, SignWords, Span, default_screening
+
+
+def _by_sentence(text: _Text, spans: Iterable[Span]) -> dict[int, list[Span]]:
+    found: dict[int, list[Span]] = {}
+    for span in spans:
+        found.setdefault(text.sentence(span[0]), []).append(span)
+    return found
+
+
+def _present(table: Mapping[str, list[str]], text: _Text) -> list[str]:
+    return text.matcher.present(table, text.index, text.present)
+
+
+def _sign_found(sign: SignWords, text: _Text) -> bool:
+    alternatives, unless_table = text.matcher.sign_tables[sign.name]
+    unless: dict[int, list[Span]] | None = None
+    for groups in alternatives:
+        if any(not any(first in text.index for first in group) for group in groups):
+            continue
+        found = [
+            _by_sentence(text, (span for pattern in _present(group, text) for span in text.spans(pattern))) for group in groups
+        ]
+        if not all(found):
+            continue
+        sentences = set(found[0]).intersection(*found[1:])
+        for sentence in sorted(sentences):
+            here = [spans[sentence] for spans in found]
+            mine = {at for spans in here for start, end in spans for at in range(start, end)}
+            if not all(any(not text.negated(span, mine) for span in spans) for spans in here):
+                continue
+            if unless is None:
+                unless = _by_sentence(text, (span for pattern in _present(unless_table, text) for span in text.spans(pattern)))
+            ruled_out = unless.get(sentence, [])
+            ruled = {at for start, end in ruled_out for at in range(start, end)}
+            if any(not text.negated(span, ruled) for span in ruled_out):
+                continue
+            return True
+    return False
+
+
+def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
+    """Catalog warning signs that ``text`` may describe, in the data file's order.
+
+    Pure, and linear in the length of ``text``.
+    """
+    rules = default_screening() if screening is None else screening
+    matcher = _matcher(rules)
+    # Every rule works within one sentence, so each sentence is looked at on
+    # its own, and a sentence met before (word for word, or in shape: see
+    # _Matcher.shape) is not worked out again.
+    found: set[str] = set()
+    pieces = _pieces(text, matcher)
+    alone: dict[int, frozenset[str]] = {}  # the signs of each sentence on its own
+    pairs = matcher.pairs
+    for at, (piece, tokens, joins) in enumerate(pieces):
+        if joins is None:
+            alone[at] = signs = _piece_signs(matcher, piece, tokens, rules)
+        else:
+            # Two sentences joined: remembered by the pair, and worked out only if the
+            # quick test says they may hold a sign neither found alone.
+            first, second = joins
+            pair = (pieces[first][0], pieces[second][0])
+            known = pairs.get(pair)
+            if known is None:
+                known = frozenset()
+                if _joined_may_add_a_sign(matcher, rules, pieces[first], pieces[second], alone[first] | alone[second]):
+                    known = _piece_signs(matcher, *joined(pieces, joins), rules)
+                if len(pairs) > _MEMO_LIMIT:
+                    pairs.clear()
+                pairs[pair] = known
+            signs = known
+        found.update(signs)
+    return [sign.name for sign in rules.signs if sign.name in found] if found else []
+
+
+_FRAGMENT_WORDS = 3
+
+
+#: A sentence as read and its tokens; or, for two sentences joined, the places of the two.
+Piece = tuple[str, list[str], tuple[int, int] | None]
+
+
+def joined(pieces: Sequence[Piece], joins: tuple[int, int]) -> tuple[str, list[str]]:
+    """Two sentences of :func:`_pieces` read as one, the join a clause break."""
+    (before, before_tokens, _), (after, after_tokens, _) = pieces[joins[0]], pieces[joins[1]]
+    return before + " , " + after, [*before_tokens, ",", *after_tokens]
+
+
+def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
+    """The sentences of ``text`` as the rules read them (questions answered, respelled) and
+    their tokens, each followed by itself joined to the one before where it carries that one on
+    (with the places of the two sentences in the list).
+
+    "Went down on the bathroom floor. Now I can barely breathe": a sentence that
+    starts with a word of ``continuing``, or a fragment of a few words ("Third
+    night."), may complete a sign's words begun in the sentence before.
+    """
+    pieces: list[Piece] = []
+    previous: int | None = None
+    spellings = matcher.spellings
+    readings = matcher.readings
+    for typed in _SENTENCE_SPLIT.split(_answered(_normal(text))):
+        reading = readings.get(typed)
+        if reading is None:
+            tokens = _TOKEN.findall(typed)
+            piece = typed
+            if spellings and not spellings.keys().isdisjoint(tokens):
+                tokens = [word for token in tokens for word in spellings.get(token, token).split()]
+                piece = " ".join(tokens)
+            carries_on = bool(tokens) and (
+                matcher.continues(tokens)
+                or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
+            )
+            if len(readings) > _MEMO_LIMIT:
+                readings.clear()
+            reading = readings[typed] = (piece, tokens, carries_on)
+        piece, tokens, carries_on = reading
+        if not tokens:
+            continue
+        pieces.append((piece, tokens, None))
+        here = len(pieces) - 1
+        if carries_on and previous is not None:
+            pieces.append(("", [], (previous, here)))
+        previous = here
+    return pieces
+
+
+def _joined_may_add_a_sign(matcher: _Matcher, rules: Screening, first: Piece, second: Piece, found: frozenset[str]) -> bool:
+    """The quick test for two sentences joined: a sign may be found that neither found alone.
+
+    No pattern runs across the join and a negation only takes words away, so the
+    joined sentence can add only a sign with words in both: each must hold a key
+    word, and together they must pass the quick test for a sign not in ``found``.
+    """
+    before, after = _hits(matcher, first[0], first[1]), _hits(matcher, second[0], second[1])
+    if not before or not after:
+        return False
+    maybe = matcher.signs_maybe_in((before, after))
+    return any(rules.signs[number].name not in found for number in maybe)
+
+
+def _hits(matcher: _Matcher, piece: str, tokens: list[str]) -> frozenset[int]:
+    """A sentence's key words' groups (see _Matcher.coded), remembered by its text."""
+    hits = matcher.hits
+    found = hits.get(piece)
+    if found is None:
+        if len(hits) > _MEMO_LIMIT:
+            hits.clear()
+        found = hits[piece] = frozenset().union(*matcher.coded(set(tokens)).values())
+    return found
+
+
+def _piece_signs(matcher: _Matcher, piece: str, tokens: list[str], rules: Screening) -> frozenset[str]:
+    """The signs of one sentence, remembered by its text."""
+    known = matcher.pieces
+    signs = known.get(piece)
+    if signs is None:
+        signs = _signs_in(matcher, tokens, rules)
+        if len(known) > _MEMO_LIMIT:
+            known.clear()
+        known[piece] = signs
+    return signs
+
+
+def _signs_in(matcher: _Matcher, sentence: list[str], rules: Screening) -> frozenset[str]:
+    """The signs one sentence (its tokens, no sentence end among them) may describe, remembered by its shape."""
+    shape = matcher.shape(sentence)
+    signs = matcher.sentences.get(shape)
+    if signs is None:
+        # The quick test first: the words that are a key word of some sign's group.
+        maybe = matcher.signs_maybe_in(matcher.coded(set(sentence)).values())
+        signs = _signs_in_sentence(sentence, rules, maybe) if maybe else frozenset()
+        if len(matcher.sentences) > _MEMO_LIMIT:
+            matcher.sentences.clear()
+        matcher.sentences[shape] = signs
+    return signs
+
+
+def _signs_in_sentence(sentence: list[str], rules: Screening, maybe: frozenset[int]) -> frozenset[str]:
+    scanned = _Text(sentence, rules)
+    if not scanned.hopeful:
+        return frozenset()
+    for pattern in scanned.matcher.starting("sign", scanned.index, scanned.present):
+        for start, end in scanned.spans(pattern):
+            scanned.terms.update(range(start, end))
+    return frozenset(sign.name for number, sign in enumerate(rules.signs) if number in maybe and _sign_found(sign, scanned))
+
+
+def days_to_check(entries: Iterable[DayEntry], screening: Screening | None = None) -> list[tuple[dt.date, tuple[str, ...]]]:
+    """Imported days whose own symptom names or notes may mean a warning sign not marked.
+
+    For each day, in date order: the signs :func:`suggested_signs` finds in the
+    day's own symptom names (not the built-in catalog's), notes and questions,
+    minus signs the day already records. Used to tell the patient which days
+    to look at; nothing is marked.
+    """
+    builtin = {name_key(item.name) for item in default_catalog()}
+    found = []
+    for entry in sorted(entries, key=lambda e: e.date):
+        logged = {name_key(name) for name in entry.symptoms}
+        own = [name for name in entry.symptoms if name_key(name) not in builtin]
+        text = "\n".join((*own, entry.notes, entry.questions))
+        signs = tuple(s for s in suggested_signs(text, screening) if name_key(s) not in logged)
+        if signs:
+            found.append((entry.date, signs))
+    return found

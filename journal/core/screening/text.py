@@ -1,0 +1,169 @@
+"""Text as the screening reads it: case-folded words, sentences, answered questions, one-edit misspellings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Final
+
+WORDS_FILE: Final = "warning_words.toml"
+_WORD: Final = re.compile(r"[^\W_]+")
+_TOKEN: Final = re.compile(r"[^\W_]+|[.!?;:\n,]")
+_SENTENCE_END: Final = frozenset(".!?;:\n")
+_SENTENCE_SPLIT: Final = re.compile(r"[.!?;:\n]")  # the same characters: a sentence's tokens never cross one
+# A question someone asked and the patient's answer ("asked if I can feel when my bladder is full
+# - honestly no", "... full. I said no"): the answer is the patient's own report, so the question
+# is read as a statement, turned round when the answer is no.
+_ANSWERED: Final = re.compile(
+    r"\b(?:asked|asks|asking)(?: me)? (?:if|whether) (?P<question>[^.!?;\n]+?)\s*[-–—:,.!?]+\s*"
+    r"(?:(?:honestly|truthfully|sadly|well|and|i said|i told (?:her|him|them)|the answer (?:is|was))\s+)*"
+    r"(?P<answer>no|nope|not really|yes|yeah|yep)\b"
+)
+_TURNED: Final = (
+    ("i can ", "i cant "),
+    ("i could ", "i couldnt "),
+    ("i do ", "i dont "),
+    ("i did ", "i didnt "),
+    # a question the patient put to themselves ("could I feel it when I wiped? no")
+    ("can i ", "i cant "),
+    ("could i ", "i couldnt "),
+    ("do i ", "i dont "),
+    ("did i ", "i didnt "),
+    ("am i able to ", "not able to "),
+    ("are you able to ", "not able to "),
+    ("able to ", "not able to "),
+    ("can you ", "i cant "),
+    ("could you ", "i couldnt "),
+    ("do you ", "i dont "),
+    ("did you ", "i didnt "),
+)
+# A question and its answer after the question mark ("Catheter? No.", "Any numbness down
+# there? None", "Could I feel it when I wiped? No"): read like an asked question above.
+_SELF_ANSWERED: Final = re.compile(
+    r"(?:^|(?<=[.!?;\n]))(?P<question>[^.!?;\n]+?)\s*\?+\s*"
+    r"(?P<answer>no|none|nope|nah|not at all|not really|never|none whatsoever|negative|yes|yeah|yep|yup)\b(?!\s+(?:idea|clue))"
+)
+# A question that asks whether all is well ("Bladder ok? No"): a no is no resolution.
+_ALL_WELL: Final = re.compile(r"\s+(?:ok|okay|fine|normal|alright|all right|good|working)$")
+
+
+def _answered(text: str) -> str:
+    """``text`` (normalised) with each answered question read as what the patient said."""
+
+    def statement(match: re.Match[str]) -> str:
+        question = match["question"].strip()
+        if match["answer"] in ("yes", "yeah", "yep", "yup"):
+            return question + "."
+        for asked, turned in _TURNED:
+            if question.startswith(asked):
+                return turned + question[len(asked) :] + "."
+        if _ALL_WELL.search(question):
+            return _ALL_WELL.sub(" not right", question) + "."
+        return "no " + question + "."
+
+    if "ask" in text:
+        text = _ANSWERED.sub(statement, text)
+    if "?" in text:
+        text = _SELF_ANSWERED.sub(lambda m: m.string[m.start() : m.start("question")] + statement(m), text)
+    return text
+
+
+def respelled(text: str, spellings: Mapping[str, str]) -> str:
+    """``text`` (normalised) with each word of ``spellings`` written as the lists write it."""
+    if not spellings:
+        return text
+    return _WORD.sub(lambda m: spellings.get(m.group(), m.group()), text)
+
+
+_APOSTROPHES: Final = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, "&": " and "})
+_LONGEST_FUZZY_WORD: Final = 40  # longer "words" are not real words; no edits are tried
+_MEMO_LIMIT: Final = 200_000
+
+
+def words_of(text: str) -> list[str]:
+    """``text`` as the matcher sees it: case-folded words without apostrophes."""
+    return _WORD.findall(_normal(text))
+
+
+def _normal(text: str) -> str:
+    return text.casefold().translate(_APOSTROPHES)
+
+
+@cache
+def _pattern_parts(pattern: str) -> tuple[str, ...]:
+    return tuple(_normal(part) for part in pattern.split())
+
+
+def words_of_pattern(pattern: str) -> tuple[str, ...]:
+    """A pattern's parts: words (case-folded, no apostrophes) and the wildcards kept."""
+    return _pattern_parts(pattern)
+
+
+def _is_wildcard(part: str) -> bool:
+    return part in ("*", "*?")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def within_two_edits(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most two letters added, dropped, changed or swapped."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 2:
+        return False
+    # Restricted Damerau-Levenshtein distance, cut off above 2.
+    previous2: list[int] = []
+    previous = list(range(lb + 1))
+    for i in range(1, la + 1):
+        current = [i] + [0] * lb
+        for j in range(1, lb + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > 2:
+            return False
+        previous2, previous = previous, current
+    return previous[lb] <= 2
+
+
+# Spellings of one sound made one: -tion/-sion/-shun, ph/f, ck/k, wh/w; c before e, i, y as s.
+_SOUNDS: Final = (("tion", "shn"), ("sion", "shn"), ("shun", "shn"), ("shon", "shn"), ("ph", "f"), ("ck", "k"), ("wh", "w"))
+_SOFT_C: Final = re.compile(r"c(?=[eiy])")
+_SOUND_LETTERS: Final = str.maketrans({"c": "k", "q": "k", "z": "s"})
+_DOUBLED: Final = re.compile(r"(.)\1+")
+
+
+def sound_key(word: str) -> str:
+    """How ``word`` sounds, roughly: "sensashun" and "sensation" share a key ("sensashn").
+
+    Spellings of one sound are made one (-tion, -sion and -shun; ph and f; c, k
+    and s; z and s) and doubled letters are written once; vowels are kept, so
+    "looking" and "leaking" stay apart.
+    """
+    for written, said in _SOUNDS:
+        if written in word:
+            word = word.replace(written, said)
+    word = _SOFT_C.sub("s", word).translate(_SOUND_LETTERS)
+    return _DOUBLED.sub(r"\1", word)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped or changed, or two swapped."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if la < lb else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
