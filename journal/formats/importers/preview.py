@@ -9,7 +9,9 @@ in. The rules it keeps:
   as pain is back pain by default; anything else becomes a score only when
   the person chooses it, and the conversion is spelled out;
 - several readings on one day become one day: the highest reading is the
-  day's score and every reading is listed in the day's note;
+  day's score (the rule for a day with pain-now readings); several with a
+  clock time become pain-now readings (:mod:`journal.formats.importers.pain_now`),
+  and every other reading is listed in the day's note;
 - whatever has no place in the journal is listed, with the reason.
 """
 
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 
 from journal.core.day import DayEntry, ReliefUse
 from journal.core.errors import ValidationError
-from journal.core.validation import MAX_ITEMS, MAX_MEDICATION_LENGTH, MAX_NAME_LENGTH, validate_day
+from journal.core.readings import PainReading
+from journal.core.validation import MAX_ITEMS, MAX_MEDICATION_LENGTH, MAX_NAME_LENGTH, validate_day, validate_reading
 from journal.core.words import plural
 from journal.formats.importers.common import (
     MAX_REPORTED_PROBLEMS,
@@ -34,6 +37,7 @@ from journal.formats.importers.common import (
     conversion_words,
     to_ten,
 )
+from journal.formats.importers.pain_now import day_readings
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Preview:
     days_without_pain: tuple[dt.date, ...]
     #: The person's words on the days left out: (date, symptom names, notes), for the warning-sign screening.
     left_out_words: tuple[tuple[dt.date, tuple[str, ...], str], ...] = ()
+    #: Several pain entries with a time on one day, as pain-now readings (by date and time).
+    readings: tuple[PainReading, ...] = ()
 
     @property
     def first(self) -> dt.date | None:
@@ -90,22 +96,38 @@ def _reading_words(readings: list[Reading], scale: Scale) -> str:
     return ", ".join(parts)
 
 
-def _score(day: SourceDay, item: str | None, scale: Scale | None, target: str, lines: list[str], source: str) -> int | None:
+def _score(
+    day: SourceDay,
+    item: str | None,
+    scale: Scale | None,
+    target: str,
+    lines: list[str],
+    source: str,
+    as_readings: frozenset[int] = frozenset(),
+) -> int | None:
+    """The day's score of ``item`` (the highest, as for a day with pain-now readings); each entry
+    not brought in as a reading (``as_readings``, indices into ``day.readings``) is listed in ``lines``."""
     if item is None or scale is None:
         return None
     readings = [r for r in day.readings if r.item == item]
     if not readings:
         return None
     best = max(to_ten(r.value, scale) for r in readings)
+    listed = [r for index, r in enumerate(day.readings) if r.item == item and index not in as_readings]
+    if not listed:
+        return best  # every entry is a pain-now reading; the conversion is in the preview
+    others = "; the others are pain-now readings" if len(listed) < len(readings) else ""
     if scale.is_zero_to_ten and len(readings) > 1:
         lines.append(
-            f"{target.capitalize()} readings in {source} ({item}): {_reading_words(readings, scale)}; "
-            f"the day keeps the highest, {best}."
+            f"{target.capitalize()} readings in {source} ({item}): {_reading_words(listed, scale)}; "
+            f"the day keeps the highest, {best}{others}."
         )
     elif not scale.is_zero_to_ten:
-        converted = ", ".join(f"{_reading_words([r], scale)} → {to_ten(r.value, scale)}" for r in readings)
+        converted = ", ".join(f"{_reading_words([r], scale)} → {to_ten(r.value, scale)}" for r in listed)
         highest = f"; the day keeps the highest, {best}" if len(readings) > 1 else ""
-        lines.append(f"{target.capitalize()} from {source} “{item}” ({scale.describe()}), converted: {converted}{highest}.")
+        lines.append(
+            f"{target.capitalize()} from {source} “{item}” ({scale.describe()}), converted: {converted}{highest}{others}."
+        )
     return best
 
 
@@ -125,6 +147,7 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
     scored = {choice.back, choice.leg} - {None}
 
     entries: list[DayEntry] = []
+    pain_now: list[PainReading] = []
     where: list[str] = []
     own_words: list[str] = []
     problems: list[tuple[str, str]] = []
@@ -134,8 +157,9 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
     for date in sorted(parsed.days):
         day = parsed.days[date]
         lines: list[str] = []
-        back = _score(day, choice.back, back_scale, "back pain", lines, source)
-        leg = _score(day, choice.leg, leg_scale, "leg pain", lines, source)
+        timed = day_readings(day, choice.back, back_scale, choice.leg, leg_scale)
+        back = _score(day, choice.back, back_scale, "back pain", lines, source, timed.used)
+        leg = _score(day, choice.leg, leg_scale, "leg pain", lines, source, timed.used)
         if back is None:
             without_pain.append(date)
             names = tuple(dict.fromkeys([*day.symptoms, *(r.item for r in day.readings)]))
@@ -146,11 +170,11 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
         for reading in day.readings:
             if reading.item not in scored:
                 worded.setdefault(reading.item, []).append(reading)
-        for item, readings in worded.items():
-            if any(r.value > 0 for r in readings):  # a 0 on a 0–4 scale is "not at all"
+        for item, scores in worded.items():
+            if any(r.value > 0 for r in scores):  # a 0 on a 0–4 scale is "not at all"
                 add_name(symptoms, item)
             scale = parsed.scales[item]
-            lines.append(f"{item} ({source}, {scale.describe()}): {_reading_words(readings, scale)}")
+            lines.append(f"{item} ({source}, {scale.describe()}): {_reading_words(scores, scale)}")
         overflow: list[str] = []
         triggers = _fit(day.triggers, MAX_NAME_LENGTH, "Triggers", overflow)
         symptom_names = _fit(symptoms, MAX_NAME_LENGTH, "Symptoms", overflow)
@@ -176,6 +200,7 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
         )
         try:
             entry = validate_day(entry, today=today)
+            checked = [validate_reading(r, today=today) for r in timed.readings]
         except ValidationError as error:
             for column, message in error.problems:
                 total += 1
@@ -183,6 +208,7 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
                     problems.append((f"{day.where} ({date.isoformat()})", f"{column} {message}"))
             continue
         entries.append(entry)
+        pain_now.extend(checked)
         where.append(day.where)
         own_words.append("\n".join(day.notes))
     if problems:
@@ -194,6 +220,12 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
     if choice.leg and leg_scale:
         conversions.append(conversion_words(choice.leg, leg_scale, "leg pain"))
     mapped = [f"{what} → {to} ({plural(n, 'time')})" for (what, to), n in sorted(parsed.mapped.items())]
+    if pain_now:
+        days = len({r.date for r in pain_now})
+        mapped.append(
+            f"Pain entries with a time, several a day → pain-now readings ({plural(len(pain_now), 'reading')} "
+            f"on {plural(days, 'day')}; each day's pain is its highest)"
+        )
     unchosen = sorted(set(parsed.scales) - scored)
     if unchosen:
         mapped.append(f"Scored items not chosen as pain ({', '.join(unchosen)}) → symptoms, with each score in the note")
@@ -214,4 +246,5 @@ def build_preview(parsed: ParsedImport, choice: PainChoice, *, today: dt.date | 
         tuple(dropped),
         tuple(without_pain),
         tuple(left_out_words),
+        tuple(pain_now),
     )
