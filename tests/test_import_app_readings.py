@@ -141,3 +141,13 @@ def test_a_file_with_the_same_reading_twice_keeps_both_once(db_path: Path) -> No
             assert [s.reading.clock for s in journal.readings()] == ["08:15", "08:15", "20:00"]
     finally:
         journal.close()
+
+
+def test_the_command_line_says_how_many_readings_came_in(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from journal.cli import main
+
+    args = ["import", "--db", str(db_path), "--from", "paintracker", str(DATA / "paintracker.json"), "--yes"]
+    assert main(args) == 0
+    assert "Imported 2 days and 2 pain-now readings into" in capsys.readouterr().out
+    assert main([*args, "--clash", "replace"]) == 0
+    assert "Imported 2 days into" in capsys.readouterr().out  # the same file again: no reading twice

@@ -189,7 +189,8 @@ def run_import_from_app(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     print_notices(result.notices)
-    print(f"Imported {plural(result.count, 'day')} into {path}.")
+    readings = f" and {plural(result.readings, 'pain-now reading')}" if result.readings else ""
+    print(f"Imported {plural(result.count, 'day')}{readings} into {path}.")
     print_import_warnings(result)
     return 0
 
