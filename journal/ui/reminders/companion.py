@@ -91,7 +91,7 @@ class DayCompanion(QObject):
         window.set_quit_handler(self.quit_from_menu)
         self._update_presence(starting=True)
         if self.tray is None and self.tray_available and self.settings.tray_icon:
-            QTimer.singleShot(0, self._update_presence)  # after whatever start-up still has queued
+            QTimer.singleShot(0, self, self._update_presence)  # after whatever start-up still has queued
 
     # --- settings -------------------------------------------------------------------
 
