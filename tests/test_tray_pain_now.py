@@ -144,3 +144,27 @@ def test_the_choice_is_in_settings_and_survives_a_restart(qtbot: QtBot, tmp_path
     assert not chosen.tray_icon
     store.save(QSettings(path, QSettings.Format.IniFormat), chosen)
     assert store.load(QSettings(path, QSettings.Format.IniFormat)) == chosen
+
+
+def test_started_for_the_tray_with_the_icon_hidden_the_window_is_minimised_not_lost(
+    qtbot: QtBot, db_path: Path, tmp_path: Path
+) -> None:
+    from journal.ui.app import create_window
+
+    path = str(tmp_path / "reminders.ini")
+    store.save(QSettings(path, QSettings.Format.IniFormat), ReminderSettings(enabled=True, tray_icon=False))
+    hidden = create_window(db_path, welcome=False, in_tray=True)
+    try:
+        qtbot.waitUntil(lambda: hidden.companion is not None and hidden.session.ready, timeout=20_000)
+        assert not hidden.isVisible()
+        companion = DayCompanion(
+            hidden, clock=SystemClock(), settings=QSettings(path, QSettings.Format.IniFormat), tray_available=True
+        )
+        assert companion.tray is None
+        assert hidden.isVisible() and hidden.isMinimized()  # on the taskbar: no invisible Pain Journal
+        companion.apply(ReminderSettings(tray_icon=False))  # closing below then closes
+    finally:
+        hidden.today.discard_changes()
+        hidden.close()
+        hidden.session.close()
+        hidden.deleteLater()

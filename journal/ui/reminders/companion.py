@@ -92,6 +92,8 @@ class DayCompanion(QObject):
         self._update_presence(starting=True)
         if self.tray is None and self.tray_available and self.settings.tray_icon:
             QTimer.singleShot(0, self, self._update_presence)  # after whatever start-up still has queued
+        elif self.tray_available and not self.settings.tray_icon and not window.isVisible():
+            window.showMinimized()  # started for the tray (--tray) with its icon hidden: the taskbar brings it back
 
     # --- settings -------------------------------------------------------------------
 
