@@ -13,12 +13,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sqlalchemy import insert
+
 from journal.core.day import DayEntry
 from journal.core.errors import ValidationError
 from journal.core.readings import PainReading
 from journal.core.validation import validate_day, validate_reading
 from journal.storage import readings as stored
 from journal.storage import repository
+from journal.storage.tables import PainReadingRow
 
 if TYPE_CHECKING:
     from journal.storage.journal import Journal
@@ -64,5 +67,12 @@ def import_days_with_readings(
                     have[reading] -= 1  # one kept reading stands for one in the file
                 else:
                     new.append(reading)
-            stored.add_readings(session=session, readings=new, at=stamp)
+            if new:  # one statement for them all: a year of several readings a day is thousands of rows
+                session.execute(
+                    insert(PainReadingRow),
+                    [
+                        {"date": r.date, "time": r.clock, "back_pain": r.back_pain, "leg_pain": r.leg_pain, "recorded_at": stamp}
+                        for r in new
+                    ],
+                )
     return len(clean), len(new)

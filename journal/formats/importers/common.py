@@ -1,256 +1,60 @@
-"""What every importer from another app shares: the parsed file, its scales, names and text.
+"""What every importer from another app shares, by one name: the parsed file, the text and the preview.
 
 An adapter (one module per app) is a pure parser: bytes in, a
 :class:`ParsedImport` out, with every scored item it found, what it could not
 bring across and why, and each problem named by line or entry. Nothing here
-touches the journal file. Turning a parsed file into days under the person's
-choice of pain is :mod:`journal.formats.importers.preview` (its names are
-still importable from here).
+touches the journal file. The parts live by what they hold:
+
+- :mod:`journal.formats.importers.parsed`: the parsed file, scales and the import error;
+- :mod:`journal.formats.importers.reading_aids`: the file's text and JSON, and names as the journal keeps them;
+- :mod:`journal.formats.importers.preview`: the days under the person's choice of pain;
+- :mod:`journal.formats.importers.pain_now`: several timed pain entries a day as pain-now readings.
+
+This module names them all, so the adapters and older imports need one line.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
-import json
-import math
-from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Final
+from journal.formats.importers.parsed import (
+    MAX_REPORTED_PROBLEMS,
+    ZERO_TO_TEN,
+    ForeignImportError,
+    ParsedImport,
+    Reading,
+    Scale,
+    SourceDay,
+    conversion_words,
+    to_ten,
+)
+from journal.formats.importers.preview import PainChoice, Preview, build_preview
+from journal.formats.importers.reading_aids import (
+    add_name,
+    add_relief,
+    clean_name,
+    decode_text,
+    helped_rating,
+    load_json,
+    relief_name,
+)
 
-from journal.core.catalog import CatalogKind, default_catalog, name_key, tidy_name
-from journal.core.day import HELPED_WORDS
-from journal.core.errors import UserError
-from journal.core.words import plural
-
-if TYPE_CHECKING:  # moved to preview.py; still importable from here (see __getattr__)
-    from journal.formats.importers.preview import PainChoice as PainChoice
-    from journal.formats.importers.preview import Preview as Preview
-    from journal.formats.importers.preview import build_preview as build_preview
-
-
-MAX_REPORTED_PROBLEMS: Final = 20
-#: The journal's own list separator: a ';' inside an imported name becomes ','.
-_RESERVED: Final = ";"
-
-
-class ForeignImportError(UserError):
-    """The file cannot be imported; nothing was written.
-
-    Attributes:
-        problems: ``(where, message)``: where is "line 12", "entry 3" or "" for the whole file.
-    """
-
-    def __init__(self, source: str, problems: list[tuple[str, str]], total: int | None = None) -> None:
-        self.source = source
-        self.problems = problems[:MAX_REPORTED_PROBLEMS]
-        total = total if total is not None else len(problems)
-        lines = [f"{where}: {message}" if where else message for where, message in self.problems]
-        more = f"\n…and {plural(total - len(self.problems), 'more problem')}." if total > len(self.problems) else ""
-        super().__init__(
-            f"Nothing was imported from the {source} file: {plural(total, 'problem')} found.\n" + "\n".join(lines) + more
-        )
-
-
-@dataclass(frozen=True)
-class Scale:
-    """A scored item's scale as its app wrote it: ``low``–``high``, with words for the steps if it has them."""
-
-    low: int
-    high: int
-    words: tuple[str, ...] = ()  # one per step from ``low``
-
-    def describe(self) -> str:
-        steps = f"{self.low}–{self.high}"
-        return f"{steps}: {', '.join(self.words)}" if self.words else steps
-
-    def word(self, value: int) -> str:
-        """The step as the app said it: "Moderate" or "3"."""
-        index = value - self.low
-        return self.words[index] if self.words and 0 <= index < len(self.words) else str(value)
-
-    @property
-    def is_zero_to_ten(self) -> bool:
-        return (self.low, self.high) == (0, 10) and not self.words
-
-
-ZERO_TO_TEN: Final = Scale(0, 10)
-
-
-def to_ten(value: int, scale: Scale) -> int:
-    """``value`` on ``scale`` as a 0–10 score: the top of the scale is 10, in proportion, halves rounded up.
-
-    0–4 gives 0, 3, 5, 8, 10; 1–3 (Mild, Moderate, Severe) gives 3, 7, 10. Only
-    used when the person has chosen it, after seeing :func:`conversion_words`.
-    """
-    if scale.is_zero_to_ten:
-        return value
-    return min(10, max(0, math.floor(value * 10 / scale.high + 0.5)))
-
-
-def conversion_words(item: str, scale: Scale, target: str) -> str:
-    """The conversion spelled out: "“Back pain” 0–4 → back pain 0–10: 0→0, 1→3, 2→5, 3→8, 4→10"."""
-    if scale.is_zero_to_ten:
-        return f"“{item}” (0–10) → {target}, as it is"
-    steps = ", ".join(f"{scale.word(v)}→{to_ten(v, scale)}" for v in range(scale.low, scale.high + 1))
-    return f"“{item}” ({scale.describe()}) → {target} 0–10: {steps}"
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One score of one item, as written: ``time`` is the app's own ("08:30", "am", "") if it has one."""
-
-    item: str
-    value: int
-    time: str = ""
-
-
-@dataclass
-class SourceDay:
-    """Everything one calendar date holds in the other app's file, before the choice of pain."""
-
-    date: dt.date
-    where: str  # the first line or entry of the day, for messages
-    readings: list[Reading] = field(default_factory=list)
-    triggers: list[str] = field(default_factory=list)
-    symptoms: list[str] = field(default_factory=list)
-    medications: list[str] = field(default_factory=list)
-    locations: set[str] = field(default_factory=set)
-    sleep_hours: float | None = None
-    notes: list[str] = field(default_factory=list)  # the person's own words, in file order
-    kept_as_words: list[str] = field(default_factory=list)  # lines of the note for things with no field
-    relief: dict[str, int | None] = field(default_factory=dict)  # catalog relief name → 0/1/2 or None
-    medication_helped: dict[str, int] = field(default_factory=dict)  # name as in ``medications`` → 0/1/2
-
-
-@dataclass
-class ParsedImport:
-    """A whole file from another app, read but not yet turned into days.
-
-    ``scales`` holds every scored item found and its scale; ``default_back``
-    the item that is back pain without asking (a 0–10 pain score), if any.
-    ``dropped`` counts what cannot come across, by a sentence saying what and why.
-    ``mapped`` counts what goes where: ("Tags", "triggers") → days.
-    """
-
-    source: str
-    days: dict[dt.date, SourceDay] = field(default_factory=dict)
-    scales: dict[str, Scale] = field(default_factory=dict)
-    default_back: str | None = None
-    dropped: Counter[str] = field(default_factory=Counter)
-    mapped: Counter[tuple[str, str]] = field(default_factory=Counter)
-    entries_read: int = 0
-
-    def day(self, date: dt.date, where: str) -> SourceDay:
-        found = self.days.get(date)
-        if found is None:
-            found = self.days[date] = SourceDay(date, where)
-        return found
-
-    def add_reading(self, day: SourceDay, reading: Reading, scale: Scale) -> None:
-        known = self.scales.setdefault(reading.item, scale)
-        if known != scale:  # the same name on two scales: keep the wider one for the choice
-            self.scales[reading.item] = Scale(min(known.low, scale.low), max(known.high, scale.high), known.words)
-        day.readings.append(reading)
-
-
-# --- helpers the adapters share ------------------------------------------------------
-
-
-def decode_text(source: str, data: bytes) -> str:
-    """The file as text: UTF-8 (with or without a byte-order mark) or UTF-16/32 with one.
-
-    Raises:
-        ForeignImportError: naming the line of the first byte that is not UTF-8.
-    """
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        encoding = "utf-32"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ForeignImportError(
-            source,
-            [
-                (
-                    f"line {line}",
-                    f"the file is not {encoding.upper().removesuffix('-SIG')} text (an unreadable byte at position "
-                    f"{error.start:,}); export it again from {source}, or save it as UTF-8",
-                )
-            ],
-        ) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise ForeignImportError(source, [(f"line {line}", "the file contains NUL bytes; it is not a text export")])
-    return text
-
-
-def load_json(source: str, text: str) -> Any:
-    """Parsed JSON, or :class:`ForeignImportError` naming the line and column where it breaks."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ForeignImportError(
-            source,
-            [(f"line {error.lineno}, column {error.colno}", f"the file is not complete JSON ({error.msg})")],
-        ) from None
-    except RecursionError:
-        raise ForeignImportError(source, [("", "the file's JSON is nested too deeply to be an export")]) from None
-
-
-@lru_cache(maxsize=16_384)
-def clean_name(raw: str) -> str:
-    """An imported name as the journal stores names: trimmed, single-spaced, ';' made ','."""
-    return tidy_name(raw.replace(_RESERVED, ","))
-
-
-@lru_cache(maxsize=16_384)
-def _key(name: str) -> str:
-    """:func:`name_key`, remembered: an export repeats the same few names thousands of times."""
-    return name_key(name)
-
-
-@lru_cache(maxsize=1)
-def _relief_names() -> dict[str, str]:
-    return {name_key(item.name): item.name for item in default_catalog() if item.kind is CatalogKind.RELIEF}
-
-
-def relief_name(raw: str) -> str | None:
-    """The journal's own relief name (heat, rest, TENS, …) that ``raw`` is, ignoring case; else None."""
-    return _relief_names().get(_key(clean_name(raw)))
-
-
-def helped_rating(raw: object) -> int | None:
-    """0/1/2 when ``raw`` is one of the journal's own rating words (“helped a lot”, “helped a
-    little”, “did not help”), ignoring case and spacing; anything else is no rating (None)."""
-    if not isinstance(raw, str):
-        return None
-    words = " ".join(raw.lower().split())
-    return next((value for value, word in HELPED_WORDS.items() if word == words), None)
-
-
-def add_relief(day: SourceDay, name: str, helped: int | None) -> None:
-    """Record a relief use; a later rating fills in a missing one, never replaces one."""
-    if day.relief.get(name) is None:
-        day.relief[name] = helped
-
-
-def add_name(names: list[str], raw: str) -> None:
-    name = clean_name(raw)
-    if name and _key(name) not in {_key(n) for n in names}:
-        names.append(name)
-
-
-_MOVED: Final = frozenset({"PainChoice", "Preview", "build_preview"})
-
-
-def __getattr__(name: str) -> object:
-    """The preview's names, from the module they moved to (imported on first use: it imports this one)."""
-    if name in _MOVED:
-        return getattr(importlib.import_module("journal.formats.importers.preview"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = [
+    "MAX_REPORTED_PROBLEMS",
+    "ZERO_TO_TEN",
+    "ForeignImportError",
+    "PainChoice",
+    "ParsedImport",
+    "Preview",
+    "Reading",
+    "Scale",
+    "SourceDay",
+    "add_name",
+    "add_relief",
+    "build_preview",
+    "clean_name",
+    "conversion_words",
+    "decode_text",
+    "helped_rating",
+    "load_json",
+    "relief_name",
+    "to_ten",
+]

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from journal.core.readings import PainReading, parse_clock
-from journal.formats.importers.common import Reading, Scale, SourceDay, to_ten
+from journal.formats.importers.parsed import Reading, Scale, SourceDay, to_ten
 
 #: A day needs this many back-pain entries with a clock time for them to become readings:
 #: one entry a day is the day's own rating, and a reading would only repeat it.

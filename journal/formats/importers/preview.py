@@ -26,18 +26,18 @@ from journal.core.errors import ValidationError
 from journal.core.readings import PainReading
 from journal.core.validation import MAX_ITEMS, MAX_MEDICATION_LENGTH, MAX_NAME_LENGTH, validate_day, validate_reading
 from journal.core.words import plural
-from journal.formats.importers.common import (
+from journal.formats.importers.pain_now import day_readings
+from journal.formats.importers.parsed import (
     MAX_REPORTED_PROBLEMS,
     ForeignImportError,
     ParsedImport,
     Reading,
     Scale,
     SourceDay,
-    add_name,
     conversion_words,
     to_ten,
 )
-from journal.formats.importers.pain_now import day_readings
+from journal.formats.importers.reading_aids import add_name
 
 
 @dataclass(frozen=True)
