@@ -184,7 +184,7 @@ def test_paintracker_entries_to_days() -> None:
     days = entries("paintracker", "paintracker.json")
     first = days[dt.date(2024, 7, 1)]
     assert first.back_pain == 8
-    assert "Back pain readings in PainTracker (Pain): 08:15 6, 19:40 8; the day keeps the highest, 8." in first.notes
+    assert "Back pain readings" not in first.notes  # 08:15 6 and 19:40 8 are pain-now readings now
     assert first.pain_locations == {"lower_back_centre", "lower_back_right", "calf_left"}
     assert "Where it hurt: Neck" in first.notes
     assert first.medications == ("Ibuprofen (400mg)",)

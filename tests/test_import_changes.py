@@ -75,6 +75,8 @@ def window(qtbot: QtBot, db_path: Path, today: dt.date) -> Iterator[MainWindow]:
     seeded.save_day(DayEntry(today - dt.timedelta(days=1), 3))
     seeded.close()
     opened = open_window(qtbot, db_path)
+    # The medication names are read just after the first screen; let that change land first.
+    qtbot.waitUntil(lambda: not opened.session.tasks.busy, timeout=20_000)
     yield opened
     close_window(opened)
 
@@ -150,3 +152,6 @@ def test_an_import_from_another_app_updates_the_window_from_its_result(
     assert failures == []
     assert finished.logged == [True]
     assert heard == [JournalChange(frozenset(dates), everything=True)]
+    # Its two timed entries on one day came in as pain-now readings, and the message says so.
+    assert len(plan.preview.readings) == 2
+    assert "Imported 2 days and 2 pain-now readings from paintracker.json." in finished.texts[0]

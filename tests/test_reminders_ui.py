@@ -39,7 +39,7 @@ def window(qtbot: QtBot, db_path: Path) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: opened.companion is not None, timeout=5_000)
     yield opened
     for companion in opened.findChildren(DayCompanion):
-        companion.apply(ReminderSettings())  # leaves no tray, no autostart file
+        companion.apply(ReminderSettings(tray_icon=False))  # leaves no tray, no autostart file
         if companion.prompt_window is not None:
             companion.prompt_window.deleteLater()
     opened.today.discard_changes()
@@ -280,7 +280,7 @@ def test_turning_everything_off_removes_every_trace(
     assert entry.exists() and "--tray" in entry.read_text(encoding="utf-8")
     assert companion.tray is not None and companion.tray.icon.isVisible()
     icon = companion.tray.icon
-    companion.apply(ReminderSettings())
+    companion.apply(ReminderSettings(tray_icon=False))  # the icon is shown whenever a tray exists, unless hidden
     assert not entry.exists()
     assert companion.tray is None and not icon.isVisible()
     assert QApplication.quitOnLastWindowClosed()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from journal.core.day import DayEntry
+    from journal.core.readings import PainReading
     from journal.core.redflags import RedFlag
     from journal.formats.csv_io import ParsedCsv
     from journal.storage.journal import Journal
@@ -41,6 +42,7 @@ class ImportResult:
     red_flags: tuple["RedFlag", ...]
     days_to_check: tuple[tuple[dt.date, tuple[str, ...]], ...]
     notices: tuple[str, ...] = ()  # what opening the journal did that the patient should hear
+    readings: int = 0  # pain-now readings added with the days (an import from another app)
 
 
 def latest_importable_day() -> dt.date:
@@ -80,6 +82,7 @@ def import_entries(
     ignored: "Sequence[str]" = (),
     screened: "Sequence[tuple[dt.date, tuple[str, ...]]] | None" = None,
     committed: "Callable[[ImportResult], None] | None" = None,
+    readings: "Sequence[PainReading]" = (),
 ) -> Changed[ImportResult]:
     """Screen the days, then write them in one transaction (all or nothing), then call ``committed``.
 
@@ -99,8 +102,14 @@ def import_entries(
 
     flags = tuple(red_flags_of(entries, journal.urgencies()))
     to_check = tuple(days_to_check(entries) if screened is None else screened)
-    count = journal.import_days(entries, replace=replace, today=latest_importable_day())
-    result = ImportResult(count, tuple(entries), tuple(ignored), flags, to_check, tuple(journal.notices))
+    added = 0
+    if readings:
+        from journal.storage.day_imports import import_days_with_readings
+
+        count, added = import_days_with_readings(journal, entries, readings, replace=replace, today=latest_importable_day())
+    else:
+        count = journal.import_days(entries, replace=replace, today=latest_importable_day())
+    result = ImportResult(count, tuple(entries), tuple(ignored), flags, to_check, tuple(journal.notices), added)
     if committed is not None:
         committed(result)
     return imported(journal, result)

@@ -144,7 +144,8 @@ def import_planned(journal: "Journal", plan: ImportPlan, clash: Clash) -> "Chang
         entries = tuple(e for e in entries if e.date not in logged)
     written = {e.date for e in entries}
     screened = [(date, signs) for date, signs in plan.days_to_check if date in written]
-    return import_entries(journal, entries, replace=clash is Clash.REPLACE, screened=screened)
+    readings = [r for r in plan.preview.readings if r.date in written]  # a skipped day keeps the journal's own
+    return import_entries(journal, entries, replace=clash is Clash.REPLACE, screened=screened, readings=readings)
 
 
 def _dates(dates: Sequence[dt.date]) -> str:

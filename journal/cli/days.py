@@ -190,7 +190,8 @@ def run_import_from_app(args: argparse.Namespace) -> int:
         return 1
     result = changed.value
     print_notices(result.notices)
-    print(f"Imported {plural(result.count, 'day')} into {path}.")
+    readings = f" and {plural(result.readings, 'pain-now reading')}" if result.readings else ""
+    print(f"Imported {plural(result.count, 'day')}{readings} into {path}.")
     print_import_warnings(result)
     return 0
 

@@ -35,6 +35,9 @@ class ReminderSettings:
     weekdays: frozenset[int] = field(default_factory=lambda: frozenset(range(7)))
     start_at_login: bool = False
     sitting_minutes: int = DEFAULT_SITTING_MINUTES
+    #: Show the tray icon (and its "Pain now…") whenever the desktop has a tray. On by default:
+    #: it is the quickest way to note pain through the day; it never keeps the app running by itself.
+    tray_icon: bool = True
 
     def __post_init__(self) -> None:
         if not self.weekdays <= frozenset(range(7)):

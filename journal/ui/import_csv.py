@@ -51,8 +51,9 @@ def show_import_result(window: "WindowHost", result: ImportResult, file_name: st
     check = words_to_check(result.days_to_check)
     extra = f"\nIgnored unknown {noun(len(ignored), 'column')}: {', '.join(ignored)}." if ignored else ""
     extra += f"\n\n{check}" if check else ""
-    window.show_status(f"Imported {plural(count, 'day')} from {file_name}.")
-    QMessageBox.information(window, "Import finished", f"Imported {plural(count, 'day')} from {file_name}.{extra}")
+    what = plural(count, "day") + (f" and {plural(result.readings, 'pain-now reading')}" if result.readings else "")
+    window.show_status(f"Imported {what} from {file_name}.")
+    QMessageBox.information(window, "Import finished", f"Imported {what} from {file_name}.{extra}")
     # Every imported urgent sign, listed once per symptom with its dates (past tense).
     flags = [flag for flag in result.red_flags if flag.urgency is Urgency.URGENT]
     if flags:

@@ -90,7 +90,11 @@ class DayCompanion(QObject):
         window.installEventFilter(self)
         # File → Quit means quit, also while closing the window only hides it.
         window.set_quit_handler(self.quit_from_menu)
-        self._update_presence()
+        self._update_presence(starting=True)
+        if self.tray is None and self.tray_available and self.settings.tray_icon:
+            QTimer.singleShot(0, self, self._update_presence)  # after whatever start-up still has queued
+        elif self.tray_available and not self.settings.tray_icon and not window.isVisible():
+            window.showMinimized()  # started for the tray (--tray) with its icon hidden: the taskbar brings it back
 
     # --- settings -------------------------------------------------------------------
 
@@ -132,18 +136,27 @@ class DayCompanion(QObject):
 
         return autostart.tray_command(self.window.session.own_journal_path())
 
-    def _update_presence(self) -> None:
-        """Tray icon and checks exist only while something needs them."""
+    def _update_presence(self, *, starting: bool = False) -> None:
+        """The tray icon whenever the desktop has a tray and the patient wants it; the checks while needed.
+
+        The icon (with "Pain now…" in its menu) no longer waits for reminders, but it never keeps
+        Pain Journal running by itself: closing the window quits unless reminders or the sitting
+        timer are on, as before. ``starting``: made by the companion, which comes after the window
+        is ready; an icon only for "Pain now…" waits one more turn of the event loop.
+        """
         needed = self.stays_running
-        if needed and self.tray_available and self.tray is None:
+        wanted = self.tray_available and self.settings.tray_icon
+        if wanted and self.tray is None and (needed or not starting):
             self.tray = CompanionTray(self)
             self.tray.answered.connect(self.answer)
             self.tray.set_sitting(self.sitting is not None)
             self.tray.show()
-        elif not needed and self.tray is not None:
+        elif not wanted and self.tray is not None:
             self.tray.hide()
             self.tray.deleteLater()
             self.tray = None
+            if self.showing is not None:
+                self._show(self.showing)  # a question in the tray menu moves to the small window
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(not (needed and self.tray is not None))

@@ -118,16 +118,19 @@ class SettingsDialog(QDialog):
         return box
 
     def _tray_box(self, current: ReminderSettings) -> QGroupBox:
-        box = QGroupBox("Keep running in the tray")
+        box = QGroupBox("The tray")
         layout = QVBoxLayout(box)
+        self.tray_icon = QCheckBox("Show the Pain Journal &icon in the tray, with “Pain now…” in its menu")
+        self.tray_icon.setChecked(current.tray_icon)
+        layout.addWidget(self.tray_icon)
         self.at_login = QCheckBox("&Start Pain Journal in the tray when I log in")
         self.at_login.setChecked(current.start_at_login)
         layout.addWidget(self.at_login)
         layout.addWidget(
             _note(
-                "While reminders are on, closing the window keeps Pain Journal in the "
-                "tray. Choose Quit in the tray icon's menu, or File → Quit, to close it "
-                "completely."
+                "Closing the window closes Pain Journal, unless reminders or the sitting timer are on: "
+                "then it keeps running in the tray. Choose Quit in the tray icon's menu, or File → Quit, "
+                "to close it completely."
             )
         )
         return box
@@ -239,6 +242,7 @@ class SettingsDialog(QDialog):
             weekdays=frozenset(i for i, box in enumerate(self.days) if box.isChecked()),
             start_at_login=self.at_login.isChecked(),
             sitting_minutes=self.sitting_minutes.value(),
+            tray_icon=self.tray_icon.isChecked(),
         )
 
 

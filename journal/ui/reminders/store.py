@@ -53,6 +53,7 @@ def load(settings: QSettings) -> ReminderSettings:
         weekdays=weekdays,
         start_at_login=_bool(settings.value("tray/start_at_login", False), False),
         sitting_minutes=min(high, max(low, minutes)),
+        tray_icon=_bool(settings.value("tray/show_icon", True), True),
     )
 
 
@@ -62,6 +63,7 @@ def save(settings: QSettings, chosen: ReminderSettings) -> None:
     settings.setValue("reminder/weekdays", ",".join(str(d) for d in sorted(chosen.weekdays)))
     settings.setValue("tray/start_at_login", chosen.start_at_login)
     settings.setValue("sitting/minutes", chosen.sitting_minutes)
+    settings.setValue("tray/show_icon", chosen.tray_icon)
     settings.sync()
     make_private(Path(settings.fileName()))
 
