@@ -112,9 +112,15 @@ class PainNowDialog(QDialog):
 
 
 class ReadingsPanel(QWidget):
-    """The shown day's readings under the day's core: each with its time and a delete button, and "Pain now…"."""
+    """The shown day's readings under the day's core: each with its time and a delete button, and "Pain now…".
+
+    Its buttons come after Save in the Tab order (:meth:`focus_widgets`), so logging a
+    day from Back pain to Save passes none of them; Tab from Save reaches "Pain now…",
+    then each Delete. ``rebuilt`` fires when the buttons were made anew.
+    """
 
     deleteRequested = Signal(int)
+    rebuilt = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,8 +135,8 @@ class ReadingsPanel(QWidget):
         self.record_button = QPushButton(f"Pain now…  ({keys})", self)
         self.record_button.setAccessibleName("Record pain now")
         self.record_button.setToolTip("Record back and leg pain as they are now, with the time. Any number a day.")
-        # Out of the Tab chain: the day's own fields keep their key presses; the shortcut records.
-        self.record_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # After Save in the Tab chain (see focus_widgets): the day's own fields keep their key presses.
+        self.record_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         top.addWidget(self.record_button)
         layout.addLayout(top)
         self.rows = QVBoxLayout()
@@ -142,8 +148,16 @@ class ReadingsPanel(QWidget):
         self.note.hide()
         layout.addWidget(self.note)
         self.shown: list[StoredReading] = []
+        self.delete_buttons: list[QToolButton] = []
+
+    def focus_widgets(self) -> list[QWidget]:
+        """ "Pain now…", then each reading's Delete, in Tab order."""
+        return [self.record_button, *self.delete_buttons]
 
     def show_readings(self, readings: list[StoredReading], *, today: bool) -> None:
+        focused = self.focusWidget()
+        had_focus = self.delete_buttons.index(focused) if focused in self.delete_buttons else None
+        self.delete_buttons = []
         while self.rows.count():
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -161,12 +175,18 @@ class ReadingsPanel(QWidget):
             line.addWidget(label)
             delete = QToolButton(row)
             delete.setText("Delete")
-            delete.setAccessibleName(f"Delete the reading at {stored.reading.clock}")
-            delete.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            delete.setAccessibleName(f"Delete the reading at {reading_text(stored)}")
+            delete.setToolTip("Delete this reading (it asks first)")
+            delete.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             delete.clicked.connect(lambda _=False, number=stored.id: self.deleteRequested.emit(number))
             line.addWidget(delete)
             line.addStretch(1)
             self.rows.addWidget(row)
+            self.delete_buttons.append(delete)
+        self.rebuilt.emit()
+        if had_focus is not None:  # its reading was deleted: the focus stays in the list, not lost
+            buttons = self.focus_widgets()
+            buttons[min(had_focus + 1, len(buttons) - 1)].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class PainNow(QObject):
@@ -181,6 +201,7 @@ class PainNow(QObject):
         self.dialog: PainNowDialog | None = None
         self.panel: ReadingsPanel | None = None
         self._prefilled: tuple[dt.date, tuple[int, int | None]] | None = None
+        self._focus_before: QWidget | None = None
         self.action = QAction("&Pain now…", window)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -204,8 +225,10 @@ class PainNow(QObject):
         # Under the daily core, with the other notices: it never pushes the day's own fields out of view.
         today.add_notice(panel)
         panel.record_button.clicked.connect(lambda: self.ask())
-        panel.deleteRequested.connect(self.delete)
+        panel.deleteRequested.connect(self.confirm_delete)
         self.panel = panel
+        today.add_after_save(panel.focus_widgets)
+        panel.rebuilt.connect(today.set_tab_order)
         today.dayShown.connect(self.refresh)
         form.edited.connect(self._note_if_still_prefilled)
         today.saved.connect(lambda _entry: self._note_if_still_prefilled())  # saved: the day's own rating now
@@ -278,12 +301,23 @@ class PainNow(QObject):
         if self.dialog is None:
             self.dialog = PainNowDialog(self.window)
             self.dialog.accepted.connect(self._record_from_dialog)
+            self.dialog.finished.connect(lambda _result: self._focus_back())
+        from PySide6.QtWidgets import QApplication
+
+        # The focus goes back where it was (e.g. "Pain now…" on Today) when the dialog closes.
+        before = QApplication.focusWidget()
+        self._focus_before = before if before is not None and self.window.isAncestorOf(before) else None
         self.dialog.start()
         self.dialog.open()
         self.dialog.raise_()
         self.dialog.activateWindow()
         self.dialog.back_pain.setFocus(Qt.FocusReason.OtherFocusReason)
         return self.dialog
+
+    def _focus_back(self) -> None:
+        before, self._focus_before = self._focus_before, None
+        if before is not None and shiboken6.isValid(before) and before.isVisible():
+            before.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _record_from_dialog(self) -> None:
         assert self.dialog is not None
@@ -304,6 +338,26 @@ class PainNow(QObject):
             self._changed(stored.reading.date)
 
         session.tasks.run(lambda: use_cases.record_reading(journal, back, leg), done, self._failed)
+
+    def confirm_delete(self, reading_id: int) -> None:
+        """Ask, as History does before deleting a day; Yes deletes the reading."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        shown = next((s for s in self.panel.shown if s.id == reading_id), None) if self.panel is not None else None
+        if shown is None:
+            return
+        before = QApplication.focusWidget()
+        answer = QMessageBox.question(
+            self.window,
+            "Delete this reading?",
+            f"Delete the pain-now reading at {reading_text(shown)}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if before is not None and shiboken6.isValid(before) and before.isVisible():
+            before.setFocus(Qt.FocusReason.PopupFocusReason)  # back on its Delete, whatever the desktop does
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(reading_id)
 
     def delete(self, reading_id: int) -> None:
         session = self.window.session

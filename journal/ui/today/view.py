@@ -56,6 +56,7 @@ class TodayView(DateBarMixin, SavingMixin, SameAsMixin, WarningSignsMixin):
         self.today = clock.today
         self._form: DayForm | None = None
         self._history: FormHistory | None = None
+        self._after_save_stops: list[Callable[[], list[QWidget]]] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.addLayout(self._date_bar())
@@ -129,13 +130,25 @@ class TodayView(DateBarMixin, SavingMixin, SameAsMixin, WarningSignsMixin):
             self.addAction(action)
 
     def set_tab_order(self) -> None:
-        """Tab follows the screen: the date bar, the form (see ``DayForm.focus_chain``), Save."""
+        """Tab follows the screen: the date bar, the form (see ``DayForm.focus_chain``), Save,
+        then what features put after Save (see :meth:`add_after_save`)."""
         bar = [self.date_bar.itemAt(i).widget() for i in range(self.date_bar.count())]
         chain = [w for w in bar if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
         chain += self.form.focus_chain()
         chain.append(self.save_button)
+        for widgets in self._after_save_stops:
+            chain += widgets()
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
+
+    def add_after_save(self, widgets: "Callable[[], list[QWidget]]") -> None:
+        """Put a feature's controls in the Tab order after Save (``widgets()`` lists them now).
+
+        A day is logged from Back pain to Save without passing them, so they add no key
+        press to it; Tab from Save reaches them. Call :meth:`set_tab_order` when they change.
+        """
+        self._after_save_stops.append(widgets)
+        self.set_tab_order()
 
     def set_activity_hints(self, hint_for: "HintFor | None", widest: str = "") -> None:
         """A feature's quiet note beside each activity's minutes (see ActivityList.set_hints)."""
