@@ -104,7 +104,8 @@ def _record_and_delete(qtbot: QtBot, window: MainWindow) -> None:
     QTest.keyClicks(_focused(), "3")
     QTest.keyClick(_focused(), Qt.Key.Key_Return)  # the dialog closes
     _back_to(qtbot, window)
-    _wait_for(qtbot, lambda: len(panel.delete_buttons) == 1 and not window.session.tasks.busy)
+    _wait_for(qtbot, lambda: len(panel.delete_buttons) == 1 and panel.delete_buttons[0].isVisible())
+    _wait_for(qtbot, lambda: not window.session.tasks.busy)
     assert (panel.shown[0].reading.back_pain, panel.shown[0].reading.leg_pain) == (6, 3)
 
     # The reading's Delete is the next stop, named with its reading.
@@ -143,7 +144,8 @@ def test_logging_a_day_by_tab_passes_none_of_the_readings_buttons(qtbot: QtBot, 
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     for back in (4, 7):
         feature.record(back, None)
-    _wait_for(qtbot, lambda: len(panel.delete_buttons) == 2 and not window.session.tasks.busy)
+    _wait_for(qtbot, lambda: len(panel.delete_buttons) == 2 and all(b.isVisible() for b in panel.delete_buttons))
+    _wait_for(qtbot, lambda: not window.session.tasks.busy)
     today = window.today
     today.form.more.set_open(True)
     QApplication.processEvents()

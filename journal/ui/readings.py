@@ -22,10 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,21 +31,13 @@ from journal.app import readings as use_cases
 from journal.core import clock
 from journal.core.readings import StoredReading, suggested_day_pain
 from journal.core.words import plural
+from journal.ui.today.readings_panel import SHORTCUT, ReadingsPanel, reading_text
 from journal.ui.widgets.scale import ScaleSelector
 
 if TYPE_CHECKING:
     from journal.ui.host import WindowHost
 
-SHORTCUT = "Ctrl+Shift+P"
 HOW = "Type the back pain (0–10), Tab, the leg pain, Enter. Leg pain may be left out."
-PREFILLED = (
-    "Back and leg pain above are filled in from this day's readings (the highest of each). "
-    "Change them if the day as a whole was different, then save the day."
-)
-
-
-def reading_text(reading: StoredReading) -> str:
-    return use_cases.reading_words(reading.reading)
 
 
 class PainNowDialog(QDialog):
@@ -111,84 +100,6 @@ class PainNowDialog(QDialog):
         return back, self.leg_pain.value()
 
 
-class ReadingsPanel(QWidget):
-    """The shown day's readings under the day's core: each with its time and a delete button, and "Pain now…".
-
-    Its buttons come after Save in the Tab order (:meth:`focus_widgets`), so logging a
-    day from Back pain to Save passes none of them; Tab from Save reaches "Pain now…",
-    then each Delete. ``rebuilt`` fires when the buttons were made anew.
-    """
-
-    deleteRequested = Signal(int)
-    rebuilt = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("painNowPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(2)
-        top = QHBoxLayout()
-        self.heading = QLabel("Pain now readings: none yet", self)
-        top.addWidget(self.heading, 1)
-        keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.record_button = QPushButton(f"Pain now…  ({keys})", self)
-        self.record_button.setAccessibleName("Record pain now")
-        self.record_button.setToolTip("Record back and leg pain as they are now, with the time. Any number a day.")
-        # After Save in the Tab chain (see focus_widgets): the day's own fields keep their key presses.
-        self.record_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        top.addWidget(self.record_button)
-        layout.addLayout(top)
-        self.rows = QVBoxLayout()
-        self.rows.setSpacing(0)
-        layout.addLayout(self.rows)
-        self.note = QLabel(PREFILLED, self)
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
-        self.note.hide()
-        layout.addWidget(self.note)
-        self.shown: list[StoredReading] = []
-        self.delete_buttons: list[QToolButton] = []
-
-    def focus_widgets(self) -> list[QWidget]:
-        """ "Pain now…", then each reading's Delete, in Tab order."""
-        return [self.record_button, *self.delete_buttons]
-
-    def show_readings(self, readings: list[StoredReading], *, today: bool) -> None:
-        focused = self.focusWidget()
-        had_focus = self.delete_buttons.index(focused) if focused in self.delete_buttons else None
-        self.delete_buttons = []
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.shown = list(readings)
-        when = "today" if today else "this day"
-        self.heading.setText(f"Pain now readings {when}: " + (str(len(readings)) if readings else "none yet"))
-        for stored in readings:
-            row = QWidget(self)
-            line = QHBoxLayout(row)
-            line.setContentsMargins(12, 0, 0, 0)
-            label = QLabel(reading_text(stored), row)
-            label.setObjectName("painNowReading")
-            line.addWidget(label)
-            delete = QToolButton(row)
-            delete.setText("Delete")
-            delete.setAccessibleName(f"Delete the reading at {reading_text(stored)}")
-            delete.setToolTip("Delete this reading (it asks first)")
-            delete.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            delete.clicked.connect(lambda _=False, number=stored.id: self.deleteRequested.emit(number))
-            line.addWidget(delete)
-            line.addStretch(1)
-            self.rows.addWidget(row)
-            self.delete_buttons.append(delete)
-        self.rebuilt.emit()
-        if had_focus is not None:  # its reading was deleted: the focus stays in the list, not lost
-            buttons = self.focus_widgets()
-            buttons[min(had_focus + 1, len(buttons) - 1)].setFocus(Qt.FocusReason.OtherFocusReason)
-
-
 class PainNow(QObject):
     """The feature: the action (shortcut and menu), the dialog, and the panel in Today."""
 
@@ -225,7 +136,7 @@ class PainNow(QObject):
         # Under the daily core, with the other notices: it never pushes the day's own fields out of view.
         today.add_notice(panel)
         panel.record_button.clicked.connect(lambda: self.ask())
-        panel.deleteRequested.connect(self.confirm_delete)
+        panel.deleteRequested.connect(self.delete)
         self.panel = panel
         today.add_after_save(panel.focus_widgets)
         panel.rebuilt.connect(today.set_tab_order)
@@ -338,26 +249,6 @@ class PainNow(QObject):
             self._changed(stored.reading.date)
 
         session.tasks.run(lambda: use_cases.record_reading(journal, back, leg), done, self._failed)
-
-    def confirm_delete(self, reading_id: int) -> None:
-        """Ask, as History does before deleting a day; Yes deletes the reading."""
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        shown = next((s for s in self.panel.shown if s.id == reading_id), None) if self.panel is not None else None
-        if shown is None:
-            return
-        before = QApplication.focusWidget()
-        answer = QMessageBox.question(
-            self.window,
-            "Delete this reading?",
-            f"Delete the pain-now reading at {reading_text(shown)}?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if before is not None and shiboken6.isValid(before) and before.isVisible():
-            before.setFocus(Qt.FocusReason.PopupFocusReason)  # back on its Delete, whatever the desktop does
-        if answer == QMessageBox.StandardButton.Yes:
-            self.delete(reading_id)
 
     def delete(self, reading_id: int) -> None:
         session = self.window.session
