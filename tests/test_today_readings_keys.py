@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from journal.ui.main_window import MainWindow
-from journal.ui.readings import PainNow, PainNowDialog, ReadingsPanel
+from journal.ui.readings import PainNow, PainNowDialog
+from journal.ui.today.readings_panel import ReadingsPanel
 from tests.gui_helpers import close_window, open_window
 
 ALT = Qt.KeyboardModifier.AltModifier
