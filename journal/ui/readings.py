@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -213,8 +214,6 @@ class PainNow(QObject):
             self.dialog = PainNowDialog(self.window)
             self.dialog.accepted.connect(self._record_from_dialog)
             self.dialog.finished.connect(lambda _result: self._focus_back())
-        from PySide6.QtWidgets import QApplication
-
         # The focus goes back where it was (e.g. "Pain now…" on Today) when the dialog closes.
         before = QApplication.focusWidget()
         self._focus_before = before if before is not None and self.window.isAncestorOf(before) else None
