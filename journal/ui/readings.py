@@ -20,12 +20,10 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,21 +32,13 @@ from journal.app import readings as use_cases
 from journal.core import clock
 from journal.core.readings import StoredReading, suggested_day_pain
 from journal.core.words import plural
+from journal.ui.today.readings_panel import SHORTCUT, ReadingsPanel, reading_text
 from journal.ui.widgets.scale import ScaleSelector
 
 if TYPE_CHECKING:
     from journal.ui.host import WindowHost
 
-SHORTCUT = "Ctrl+Shift+P"
 HOW = "Type the back pain (0–10), Tab, the leg pain, Enter. Leg pain may be left out."
-PREFILLED = (
-    "Back and leg pain above are filled in from this day's readings (the highest of each). "
-    "Change them if the day as a whole was different, then save the day."
-)
-
-
-def reading_text(reading: StoredReading) -> str:
-    return use_cases.reading_words(reading.reading)
 
 
 class PainNowDialog(QDialog):
@@ -111,64 +101,6 @@ class PainNowDialog(QDialog):
         return back, self.leg_pain.value()
 
 
-class ReadingsPanel(QWidget):
-    """The shown day's readings under the day's core: each with its time and a delete button, and "Pain now…"."""
-
-    deleteRequested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("painNowPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(2)
-        top = QHBoxLayout()
-        self.heading = QLabel("Pain now readings: none yet", self)
-        top.addWidget(self.heading, 1)
-        keys = QKeySequence(SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.record_button = QPushButton(f"Pain now…  ({keys})", self)
-        self.record_button.setAccessibleName("Record pain now")
-        self.record_button.setToolTip("Record back and leg pain as they are now, with the time. Any number a day.")
-        # Out of the Tab chain: the day's own fields keep their key presses; the shortcut records.
-        self.record_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        top.addWidget(self.record_button)
-        layout.addLayout(top)
-        self.rows = QVBoxLayout()
-        self.rows.setSpacing(0)
-        layout.addLayout(self.rows)
-        self.note = QLabel(PREFILLED, self)
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
-        self.note.hide()
-        layout.addWidget(self.note)
-        self.shown: list[StoredReading] = []
-
-    def show_readings(self, readings: list[StoredReading], *, today: bool) -> None:
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.shown = list(readings)
-        when = "today" if today else "this day"
-        self.heading.setText(f"Pain now readings {when}: " + (str(len(readings)) if readings else "none yet"))
-        for stored in readings:
-            row = QWidget(self)
-            line = QHBoxLayout(row)
-            line.setContentsMargins(12, 0, 0, 0)
-            label = QLabel(reading_text(stored), row)
-            label.setObjectName("painNowReading")
-            line.addWidget(label)
-            delete = QToolButton(row)
-            delete.setText("Delete")
-            delete.setAccessibleName(f"Delete the reading at {stored.reading.clock}")
-            delete.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            delete.clicked.connect(lambda _=False, number=stored.id: self.deleteRequested.emit(number))
-            line.addWidget(delete)
-            line.addStretch(1)
-            self.rows.addWidget(row)
-
-
 class PainNow(QObject):
     """The feature: the action (shortcut and menu), the dialog, and the panel in Today."""
 
@@ -181,6 +113,7 @@ class PainNow(QObject):
         self.dialog: PainNowDialog | None = None
         self.panel: ReadingsPanel | None = None
         self._prefilled: tuple[dt.date, tuple[int, int | None]] | None = None
+        self._focus_before: QWidget | None = None
         self.action = QAction("&Pain now…", window)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -206,6 +139,8 @@ class PainNow(QObject):
         panel.record_button.clicked.connect(lambda: self.ask())
         panel.deleteRequested.connect(self.delete)
         self.panel = panel
+        today.add_after_save(panel.focus_widgets)
+        panel.rebuilt.connect(today.set_tab_order)
         today.dayShown.connect(self.refresh)
         form.edited.connect(self._note_if_still_prefilled)
         today.saved.connect(lambda _entry: self._note_if_still_prefilled())  # saved: the day's own rating now
@@ -278,12 +213,21 @@ class PainNow(QObject):
         if self.dialog is None:
             self.dialog = PainNowDialog(self.window)
             self.dialog.accepted.connect(self._record_from_dialog)
+            self.dialog.finished.connect(lambda _result: self._focus_back())
+        # The focus goes back where it was (e.g. "Pain now…" on Today) when the dialog closes.
+        before = QApplication.focusWidget()
+        self._focus_before = before if before is not None and self.window.isAncestorOf(before) else None
         self.dialog.start()
         self.dialog.open()
         self.dialog.raise_()
         self.dialog.activateWindow()
         self.dialog.back_pain.setFocus(Qt.FocusReason.OtherFocusReason)
         return self.dialog
+
+    def _focus_back(self) -> None:
+        before, self._focus_before = self._focus_before, None
+        if before is not None and shiboken6.isValid(before) and before.isVisible():
+            before.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _record_from_dialog(self) -> None:
         assert self.dialog is not None

@@ -8,7 +8,10 @@ where the user guide shows them (:data:`GUIDE_IMAGES`).
 Writes one PNG per screen in :data:`SHOTS`: Today (light and dark), the
 where-it-hurts area, History, Trends, Guidance, the warning message, the
 export dialog and page 1 of the PDF summary; Trends in dark and high contrast;
-Today and Trends at 1024×700 and 800×600 too. The date is fixed
+Today and Trends at 1024×700 and 800×600 too; and Today in a window just
+tall enough for its daily core, down to "More", for the user guide
+(``today-guide``: at 1280×800 "+ Add activity" is cut by the scrolling
+area's edge). The date is fixed
 (:data:`FIXED_MOMENT`) and the window is 1280×800, so a run on any day gives
 the same pictures. Nothing is read from or written to your own journal: the
 data folders point into a temporary folder for the run.
@@ -44,6 +47,7 @@ SMALLER_SIZES: Final = ((1024, 700), (800, 600))
 #: The file names written, without ".png".
 SHOTS: Final = (
     "today-light",
+    "today-guide",
     "today-dark",
     "trends-dark",
     "trends-high-contrast",
@@ -114,6 +118,16 @@ def body_map_area(window: "MainWindow") -> "QWidget":
         raise LookupError("Today has no where-it-hurts area to show")
     parent = boxes[0].parentWidget()
     return parent if parent is not None else form
+
+
+def hidden_below_core(window: "MainWindow", margin: int = 8) -> int:
+    """How many pixels of Today's daily core, down to the "More" button, are below the visible part of the form."""
+    from PySide6.QtCore import QPoint
+
+    form = window.today.form
+    toggle = form.more.toggle
+    bottom = toggle.mapTo(form, QPoint(0, toggle.height())).y() + margin
+    return max(0, bottom - form.visibleRegion().boundingRect().bottom())
 
 
 def grab_region_of(widget: "QWidget", out: Path, name: str, window: "MainWindow") -> Path:
@@ -208,6 +222,12 @@ def take_screenshots(out: Path) -> list[Path]:
     quiet()
     written.append(save(window, out, "today-light"))
     written.append(grab_region_of(body_map_area(window), out, "body-map", window))
+    window.resize(WINDOW_SIZE[0], WINDOW_SIZE[1] + hidden_below_core(window))
+    settle(app, 0.5)
+    quiet()
+    written.append(save(window, out, "today-guide"))
+    window.resize(*WINDOW_SIZE)
+    settle(app, 0.5)
 
     window.show_history()
     wait_until(app, lambda: window.history.model.rowCount() > 0, "History's rows")
@@ -323,6 +343,9 @@ def _export_dialog_and_pdf(app: "QApplication", window: "MainWindow", out: Path)
     return written
 
 
+#: The screenshot each guide picture is made from, where the names differ: the guide's Today
+#: shows the whole daily core (see ``today-guide``).
+GUIDE_SOURCES: Final = {"today-light.png": "today-guide.png"}
 #: Small copies shipped with the user guide (resources/help/images): screenshot, width in pixels.
 GUIDE_IMAGES: Final = {
     "today-light.png": 560,
@@ -341,7 +364,7 @@ def guide_images(shots: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, width in GUIDE_IMAGES.items():
-        image = QImage(str(shots / name))
+        image = QImage(str(shots / GUIDE_SOURCES.get(name, name)))
         if image.isNull():
             continue
         small = image.scaledToWidth(min(width, image.width()), Qt.TransformationMode.SmoothTransformation)
