@@ -17,15 +17,6 @@ REASON = "Whole because"
 #: A reason is a sentence, not the two words alone.
 MIN_REASON_WORDS = 8
 
-#: Being split on other branches right now; the merge of each split removes its line here.
-#: (An entry that is no longer over the limit fails below, so the list cannot go stale.)
-BEING_SPLIT = frozenset(
-    {
-        "journal/ui/today/view.py",
-        "journal/ui/today/form.py",
-    }
-)
-
 
 def line_count(path: Path) -> int:
     return len(path.read_text(encoding="utf-8").splitlines())
@@ -64,16 +55,11 @@ def without_reason(root: Path, allowed: frozenset[str] = frozenset()) -> list[st
 
 
 def test_every_module_over_400_lines_says_why_it_is_whole() -> None:
-    missing = without_reason(ROOT, BEING_SPLIT)
+    missing = without_reason(ROOT)
     assert missing == [], (
         f"over {MAX_LINES} lines with no paragraph beginning {REASON!r} in the module docstring: "
         f"{', '.join(missing)}. Split the module by what it holds, or say why it is whole."
     )
-
-
-def test_the_list_of_modules_being_split_is_not_stale() -> None:
-    stale = sorted(name for name in BEING_SPLIT if not (ROOT / name).exists() or line_count(ROOT / name) <= MAX_LINES)
-    assert stale == [], f"no longer over {MAX_LINES} lines (remove them from BEING_SPLIT): {', '.join(stale)}"
 
 
 def test_the_check_finds_a_long_module_and_accepts_a_stated_reason(tmp_path: Path) -> None:

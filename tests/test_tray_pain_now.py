@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 from journal.core.clock import SystemClock
 from journal.core.reminders import ReminderSettings
 from journal.ui.main_window import MainWindow
-from journal.ui.readings import SHORTCUT, PainNow, PainNowDialog
+from journal.ui.readings import PainNow, PainNowDialog
 from journal.ui.reminders import store
 from journal.ui.reminders.companion import DayCompanion
 from journal.ui.reminders.settings_dialog import SettingsDialog
+from journal.ui.today.readings_panel import SHORTCUT
 from tests.gui_helpers import close_window, open_window
 
 
