@@ -192,6 +192,8 @@ class _Matcher:
         self.prefixes_by_letter: dict[str, list[tuple[str, str]]] = {}
         for stem, part in sorted(self.prefixes.items()):
             self.prefixes_by_letter.setdefault(stem[:1], []).append((stem, part))
+        # (and all of a letter's stems at once, to pass over a word that starts with none in one test)
+        self.stems_by_letter = {letter: tuple(stem for stem, _ in listed) for letter, listed in self.prefixes_by_letter.items()}
         self.spellings = dict(screening.spellings)
         self.continuing = frozenset(_pattern_parts(p) for p in screening.continuing)
         self.continuing_lengths = sorted({len(p) for p in self.continuing})
@@ -212,14 +214,16 @@ class _Matcher:
         # A word one edit from a word of five letters or more keeps its first
         # two letters or its last two, so a typed word with neither of some
         # pattern word of about its length cannot be one edit away.
-        self.ends: set[tuple[str, int]] = set()
+        self.starts_by_length: dict[int, set[str]] = {}
+        self.ends_by_length: dict[int, set[str]] = {}
         if self.letters:
             fuzzy_words = {p for p in self.exact if len(p) >= self.letters}
             for word in fuzzy_words:
                 for variant in {word} | _deletions(word):
                     self.near.setdefault(variant, set()).add(word)
                 for length in range(len(word) - 1, len(word) + 2):
-                    self.ends.update({("<" + word[:2], length), (">" + word[-2:], length)})
+                    self.starts_by_length.setdefault(length, set()).add(word[:2])
+                    self.ends_by_length.setdefault(length, set()).add(word[-2:])
         # Two edits, or the same sound, for long words: by two-letter deletions and by sound key.
         self.far = screening.far_letters
         self.far_ends: dict[tuple[str, str], list[str]] = {}  # by first four letters and last
@@ -235,12 +239,15 @@ class _Matcher:
         self.sound_starts |= {key[:2] for key in self.sounds}
         self.memo: dict[str, frozenset[str]] = {}
         # A sentence met before (diaries repeat themselves), by its shape: see :meth:`shape`.
-        self.sentences: dict[tuple[str | None, ...], frozenset[str]] = {}
+        # (its signs, and its key words' groups for the quick test of two sentences joined)
+        self.sentences: dict[tuple[str | None, ...], tuple[frozenset[str], frozenset[int]]] = {}
         self.shape_memo: dict[str, str] = {}
-        self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
-        # A sentence as typed: as read, its tokens, and whether it carries on the one before.
-        self.readings: dict[str, tuple[str, list[str], bool]] = {}
-        self.hits: dict[str, frozenset[int]] = {}  # a sentence as read: its key words' groups
+        # Words a list knows besides the patterns' (see _shape_of), tested in one look-up.
+        self.shape_words = frozenset(self.lazy_exact) | self.own | self.reported | self.owners
+        self.lazy_stems = tuple(self.lazy_prefixes)
+        # A sentence as typed: as read, its tokens, whether it carries on the one before,
+        # its signs and its key words' groups.
+        self.readings: dict[str, tuple[str, list[str], bool, frozenset[str], frozenset[int]]] = {}
         self.pairs: dict[tuple[str, str], frozenset[str]] = {}  # two sentences joined: their signs
 
     def continues(self, tokens: Sequence[str]) -> bool:
@@ -298,15 +305,7 @@ class _Matcher:
         return found
 
     def _shape_of(self, word: str) -> str:
-        known = (
-            not word[0].isalnum()
-            or self.parts_of(word)
-            or word in self.lazy_exact
-            or word in self.own
-            or word in self.reported
-            or word in self.owners
-            or any(word.startswith(stem) for stem in self.lazy_prefixes)
-        )
+        known = not word[0].isalnum() or word in self.shape_words or word.startswith(self.lazy_stems) or self.parts_of(word)
         found = word if known else ""
         if len(self.shape_memo) > _MEMO_LIMIT:
             self.shape_memo.clear()
@@ -355,24 +354,28 @@ class _Matcher:
 
     def _near_parts_of(self, word: str) -> set[str]:
         found = set(self.exact.get(word, ()))
-        for stem, part in self.prefixes_by_letter.get(word[:1], ()):
-            if word.startswith(stem):
-                found.add(part)
+        first = word[:1]
+        stems = self.stems_by_letter.get(first)
+        if stems and word.startswith(stems):
+            for stem, part in self.prefixes_by_letter[first]:
+                if word.startswith(stem):
+                    found.add(part)
+        length = len(word)
         if (
             word in self.exact
             or not self.letters
-            or len(word) < self.letters
-            or len(word) > _LONGEST_FUZZY_WORD
+            or length < self.letters
+            or length > _LONGEST_FUZZY_WORD
             or word in self.never_fuzzy
             or (
                 self.letters >= 5
-                and ("<" + word[:2], len(word)) not in self.ends
-                and (">" + word[-2:], len(word)) not in self.ends
+                and word[:2] not in self.starts_by_length.get(length, ())
+                and word[-2:] not in self.ends_by_length.get(length, ())
             )
         ):
             return found
         near = self.near
-        for variant in (word, *[word[:i] + word[i + 1 :] for i in range(len(word))]):
+        for variant in (word, *[word[:i] + word[i + 1 :] for i in range(length)]):
             if variant in near:
                 found.update(n for n in near[variant] if n not in found and one_edit_apart(word, n))
         return found
