@@ -97,6 +97,26 @@ _COMMON: Final = frozenset(
         "cold",
         "round",
         "feeling",
+        # (and words this round's phrases begin with: "sat on a ...", "took ages")
+        "sat",
+        "took",
+        "takes",
+        "im",
+        "ive",
+        "id",
+        "got",
+        "went",
+        "just",
+        "from",
+        "then",
+        "so",
+        "by",
+        "as",
+        "if",
+        "but",
+        "again",
+        "still",
+        "tried",
     ]
 )
 
