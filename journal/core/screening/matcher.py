@@ -145,6 +145,9 @@ class _Matcher:
         # key; a sentence can hold a sign only if, for one of its sets of groups,
         # every group has a pattern whose key word is in the sentence.
         self.keys: dict[str, set[int]] = {}  # key part -> alternative * 64 + group
+        # The same by what else each pattern needs: one-word patterns, and patterns of several words.
+        self.keyed_alone: dict[str, set[int]] = {}
+        self.keyed: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self.alternatives: list[tuple[frozenset[int], int]] = []  # (its codes, sign number)
         for number, sign in enumerate(screening.signs):
             for groups in sign.alternatives:
@@ -155,6 +158,12 @@ class _Matcher:
                         words = [p for p in _pattern_parts(pattern) if not _is_wildcard(p)]
                         key = max(words, key=lambda p: (p not in _COMMON, len(p)))
                         self.keys.setdefault(key, set()).add(alternative * 64 + g)
+                        needs = frozenset(words)
+                        if len(needs) > 1:
+                            # (a pattern of several words: its group counts only where they all are)
+                            self.keyed.setdefault(key, []).append((alternative * 64 + g, needs))
+                        else:
+                            self.keyed_alone.setdefault(key, set()).add(alternative * 64 + g)
         self.code_memo: dict[str, frozenset[int]] = {}
         self.coded_words: set[str] = set()
         # Per sign: each alternative's groups, and the "unless" list, by first word.
@@ -305,6 +314,25 @@ class _Matcher:
         for word in words.difference(self.code_memo):  # (a dict's keys are tested in place, not copied)
             self._codes(word)
         return {word: self.code_memo[word] for word in words & self.coded_words}
+
+    def sentence_codes(self, words: set[str]) -> frozenset[int]:
+        """The groups (see :meth:`coded`) of a sentence's words, counting a pattern of several
+        words only where every one of its words is among ``words``' known words."""
+        coded = self.coded(words)
+        if not coded:
+            return frozenset()
+        parts_of = self.parts_of
+        present: set[str] = set().union(*[parts_of(word) for word in words])
+        found: set[int] = set()
+        for word in coded:
+            for part in parts_of(word):
+                alone = self.keyed_alone.get(part)
+                if alone:
+                    found.update(alone)
+                for code, needs in self.keyed.get(part, ()):
+                    if code not in found and needs <= present:
+                        found.add(code)
+        return frozenset(found)
 
     def signs_maybe_in(self, codes: Iterable[frozenset[int]]) -> frozenset[int]:
         """The quick test: the signs (by number) whose every group has a key word among ``codes``."""

@@ -175,9 +175,8 @@ def _signs_in(matcher: _Matcher, sentence: list[str], rules: Screening) -> tuple
     signs = matcher.sentences.get(shape)
     if signs is None:
         # The quick test first: the words that are a key word of some sign's group.
-        codes = matcher.coded(set(sentence)).values()
-        hits: frozenset[int] = frozenset().union(*codes)
-        maybe = matcher.signs_maybe_in(codes)
+        hits = matcher.sentence_codes(set(sentence))
+        maybe = matcher.signs_maybe_in((hits,))
         signs = (_signs_in_sentence(sentence, rules, maybe) if maybe else frozenset(), hits)
         if len(matcher.sentences) > _MEMO_LIMIT:
             matcher.sentences.clear()
