@@ -57,6 +57,7 @@ SETS = [
     "screening_phrasings_y.toml",  # written after set X's round, measured before tuning
     "screening_phrasings_z.toml",  # longer notes, written after set Y's round
     "screening_phrasings_aa.toml",  # written after set Z's round
+    "screening_phrasings_ab.toml",  # the general ways of telling a sign behind a blind set's misses, with traps
 ]
 
 
@@ -104,16 +105,30 @@ def test_urgent_phrasings_suggest_an_urgent_sign(name: str, group: str) -> None:
     assert share >= 0.95, f"{share:.0%} suggested; missed: {missed}"
 
 
+@pytest.mark.parametrize("name", [name for name in SETS if "soon" in _phrasings(name)])
+def test_soon_phrasings_suggest_a_warning_sign(name: str) -> None:
+    # Fever, weight loss, night pain and the upper back are "soon" signs: any warning sign asked about is right.
+    texts = _phrasings(name)["soon"]
+    share, missed = _share(texts, True, urgent_only=False)
+    assert share >= 0.95, f"{share:.0%} suggested; missed: {missed}"
+
+
+# The limits are 10% and 20%; the sets are held below 7% and 14% so that
+# phrasings never seen (a blind set) keep a margin.
+URGENT_LIMIT = 0.07
+ANY_LIMIT = 0.14
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_ordinary_notes_rarely_raise_an_urgent_question(name: str) -> None:
     share, raised = _share(_phrasings(name)["ordinary"], False, urgent_only=True)
-    assert share <= 0.10, f"{share:.0%} urgent; {raised}"
+    assert share <= URGENT_LIMIT, f"{share:.0%} urgent; {raised}"
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_ordinary_notes_rarely_raise_any_question(name: str) -> None:
     share, raised = _share(_phrasings(name)["ordinary"], False, urgent_only=False)
-    assert share <= 0.20, f"{share:.0%} asked; {raised}"
+    assert share <= ANY_LIMIT, f"{share:.0%} asked; {raised}"
 
 
 STRAIN = "sudden severe back pain after a cough, lift or minor strain"

@@ -19,86 +19,14 @@ from journal.core.screening.text import (
 from journal.core.screening.words import Screening
 
 #: Words too common to be a pattern's key word in the quick test (see _Matcher).
-_COMMON: Final = frozenset(
-    [
-        "i",
-        "my",
-        "me",
-        "to",
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "it",
-        "is",
-        "at",
-        "and",
-        "or",
-        "was",
-        "when",
-        "with",
-        "for",
-        "have",
-        "had",
-        "get",
-        "go",
-        "feel",
-        "felt",
-        "like",
-        "can",
-        "cant",
-        "cannot",
-        "dont",
-        "didnt",
-        "couldnt",
-        "not",
-        "no",
-        "down",
-        "up",
-        "out",
-        "all",
-        "after",
-        "before",
-        "myself",
-        "there",
-        "this",
-        "that",
-        "be",
-        "been",
-        "keep",
-        "keeps",
-        "will",
-        "wont",
-        # and the words of almost every back-pain diary
-        "back",
-        "pain",
-        "leg",
-        "legs",
-        "foot",
-        "feet",
-        "walk",
-        "walked",
-        "walking",
-        "sit",
-        "sitting",
-        "day",
-        "today",
-        "night",
-        "bed",
-        "lie",
-        "lying",
-        "came",
-        "off",
-        "over",
-        "hard",
-        "water",
-        "cold",
-        "round",
-        "feeling",
-    ]
+_COMMON_WORDS: Final = (
+    "i my me to the a an of in on it is at and or was when with for have had get go feel felt like can "
+    "cant cannot dont didnt couldnt not no down up out all after before myself there this that be been "
+    "keep keeps will wont back pain leg legs foot feet walk walked walking sit sitting day today night "
+    "bed lie lying came off over hard water cold round feeling sat took takes im ive id got went just "
+    "from then so by as if but again still tried"
 )
+_COMMON: Final = frozenset(_COMMON_WORDS.split())
 
 
 def _by_first(patterns: Iterable[str]) -> dict[str, list[str]]:
@@ -125,6 +53,9 @@ class _Matcher:
         # key; a sentence can hold a sign only if, for one of its sets of groups,
         # every group has a pattern whose key word is in the sentence.
         self.keys: dict[str, set[int]] = {}  # key part -> alternative * 64 + group
+        # The same by what else each pattern needs: one-word patterns, and patterns of several words.
+        self.keyed_alone: dict[str, set[int]] = {}
+        self.keyed: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self.alternatives: list[tuple[frozenset[int], int]] = []  # (its codes, sign number)
         for number, sign in enumerate(screening.signs):
             for groups in sign.alternatives:
@@ -135,6 +66,12 @@ class _Matcher:
                         words = [p for p in _pattern_parts(pattern) if not _is_wildcard(p)]
                         key = max(words, key=lambda p: (p not in _COMMON, len(p)))
                         self.keys.setdefault(key, set()).add(alternative * 64 + g)
+                        needs = frozenset(words)
+                        if len(needs) > 1:
+                            # (a pattern of several words: its group counts only where they all are)
+                            self.keyed.setdefault(key, []).append((alternative * 64 + g, needs))
+                        else:
+                            self.keyed_alone.setdefault(key, set()).add(alternative * 64 + g)
         self.code_memo: dict[str, frozenset[int]] = {}
         self.coded_words: set[str] = set()
         # Per sign: each alternative's groups, and the "unless" list, by first word.
@@ -192,6 +129,8 @@ class _Matcher:
         self.prefixes_by_letter: dict[str, list[tuple[str, str]]] = {}
         for stem, part in sorted(self.prefixes.items()):
             self.prefixes_by_letter.setdefault(stem[:1], []).append((stem, part))
+        # (and all of a letter's stems at once, to pass over a word that starts with none in one test)
+        self.stems_by_letter = {letter: tuple(stem for stem, _ in listed) for letter, listed in self.prefixes_by_letter.items()}
         self.spellings = dict(screening.spellings)
         self.continuing = frozenset(_pattern_parts(p) for p in screening.continuing)
         self.continuing_lengths = sorted({len(p) for p in self.continuing})
@@ -212,14 +151,16 @@ class _Matcher:
         # A word one edit from a word of five letters or more keeps its first
         # two letters or its last two, so a typed word with neither of some
         # pattern word of about its length cannot be one edit away.
-        self.ends: set[tuple[str, int]] = set()
+        self.starts_by_length: dict[int, set[str]] = {}
+        self.ends_by_length: dict[int, set[str]] = {}
         if self.letters:
             fuzzy_words = {p for p in self.exact if len(p) >= self.letters}
             for word in fuzzy_words:
                 for variant in {word} | _deletions(word):
                     self.near.setdefault(variant, set()).add(word)
                 for length in range(len(word) - 1, len(word) + 2):
-                    self.ends.update({("<" + word[:2], length), (">" + word[-2:], length)})
+                    self.starts_by_length.setdefault(length, set()).add(word[:2])
+                    self.ends_by_length.setdefault(length, set()).add(word[-2:])
         # Two edits, or the same sound, for long words: by two-letter deletions and by sound key.
         self.far = screening.far_letters
         self.far_ends: dict[tuple[str, str], list[str]] = {}  # by first four letters and last
@@ -235,12 +176,15 @@ class _Matcher:
         self.sound_starts |= {key[:2] for key in self.sounds}
         self.memo: dict[str, frozenset[str]] = {}
         # A sentence met before (diaries repeat themselves), by its shape: see :meth:`shape`.
-        self.sentences: dict[tuple[str | None, ...], frozenset[str]] = {}
+        # (its signs, and its key words' groups for the quick test of two sentences joined)
+        self.sentences: dict[tuple[str | None, ...], tuple[frozenset[str], frozenset[int]]] = {}
         self.shape_memo: dict[str, str] = {}
-        self.pieces: dict[str, frozenset[str]] = {}  # a sentence's text met before
-        # A sentence as typed: as read, its tokens, and whether it carries on the one before.
-        self.readings: dict[str, tuple[str, list[str], bool]] = {}
-        self.hits: dict[str, frozenset[int]] = {}  # a sentence as read: its key words' groups
+        # Words a list knows besides the patterns' (see _shape_of), tested in one look-up.
+        self.shape_words = frozenset(self.lazy_exact) | self.own | self.reported | self.owners
+        self.lazy_stems = tuple(self.lazy_prefixes)
+        # A sentence as typed: as read, its tokens, whether it carries on the one before,
+        # its signs and its key words' groups.
+        self.readings: dict[str, tuple[str, list[str], bool, frozenset[str], frozenset[int]]] = {}
         self.pairs: dict[tuple[str, str], frozenset[str]] = {}  # two sentences joined: their signs
 
     def continues(self, tokens: Sequence[str]) -> bool:
@@ -279,6 +223,25 @@ class _Matcher:
             self._codes(word)
         return {word: self.code_memo[word] for word in words & self.coded_words}
 
+    def sentence_codes(self, words: set[str]) -> frozenset[int]:
+        """The groups (see :meth:`coded`) of a sentence's words, counting a pattern of several
+        words only where every one of its words is among ``words``' known words."""
+        coded = self.coded(words)
+        if not coded:
+            return frozenset()
+        parts_of = self.parts_of
+        present: set[str] = set().union(*[parts_of(word) for word in words])
+        found: set[int] = set()
+        for word in coded:
+            for part in parts_of(word):
+                alone = self.keyed_alone.get(part)
+                if alone:
+                    found.update(alone)
+                for code, needs in self.keyed.get(part, ()):
+                    if code not in found and needs <= present:
+                        found.add(code)
+        return frozenset(found)
+
     def signs_maybe_in(self, codes: Iterable[frozenset[int]]) -> frozenset[int]:
         """The quick test: the signs (by number) whose every group has a key word among ``codes``."""
         hit: set[int] = set().union(*codes)
@@ -298,15 +261,7 @@ class _Matcher:
         return found
 
     def _shape_of(self, word: str) -> str:
-        known = (
-            not word[0].isalnum()
-            or self.parts_of(word)
-            or word in self.lazy_exact
-            or word in self.own
-            or word in self.reported
-            or word in self.owners
-            or any(word.startswith(stem) for stem in self.lazy_prefixes)
-        )
+        known = not word[0].isalnum() or word in self.shape_words or word.startswith(self.lazy_stems) or self.parts_of(word)
         found = word if known else ""
         if len(self.shape_memo) > _MEMO_LIMIT:
             self.shape_memo.clear()
@@ -355,24 +310,28 @@ class _Matcher:
 
     def _near_parts_of(self, word: str) -> set[str]:
         found = set(self.exact.get(word, ()))
-        for stem, part in self.prefixes_by_letter.get(word[:1], ()):
-            if word.startswith(stem):
-                found.add(part)
+        first = word[:1]
+        stems = self.stems_by_letter.get(first)
+        if stems and word.startswith(stems):
+            for stem, part in self.prefixes_by_letter[first]:
+                if word.startswith(stem):
+                    found.add(part)
+        length = len(word)
         if (
             word in self.exact
             or not self.letters
-            or len(word) < self.letters
-            or len(word) > _LONGEST_FUZZY_WORD
+            or length < self.letters
+            or length > _LONGEST_FUZZY_WORD
             or word in self.never_fuzzy
             or (
                 self.letters >= 5
-                and ("<" + word[:2], len(word)) not in self.ends
-                and (">" + word[-2:], len(word)) not in self.ends
+                and word[:2] not in self.starts_by_length.get(length, ())
+                and word[-2:] not in self.ends_by_length.get(length, ())
             )
         ):
             return found
         near = self.near
-        for variant in (word, *[word[:i] + word[i + 1 :] for i in range(len(word))]):
+        for variant in (word, *[word[:i] + word[i + 1 :] for i in range(length)]):
             if variant in near:
                 found.update(n for n in near[variant] if n not in found and one_edit_apart(word, n))
         return found

@@ -188,6 +188,13 @@ class _Text:
         patient = self.matcher.own | self.matcher.reported
         return not any(self.tokens[at] in patient for at in range(person, last + 1))
 
+    def _together(self, person: int) -> bool:
+        """Whether the person starting at ``person`` is named with the patient ("me and my wife")."""
+        tokens = self.tokens
+        if person < 3 or tokens[person - 1] not in ("my", "our"):
+            return False
+        return tokens[person - 2] == "and" and tokens[person - 3] in self.matcher.own
+
     def negated(self, span: Span, mine: set[int]) -> bool:
         """Whether a negation, resolution or question covers ``span`` in its clause.
 
@@ -197,7 +204,12 @@ class _Text:
         window = self.screening.negation.window
         start, end = span
         # ("wife changed the bed twice": what someone did for the patient is the patient's.)
-        if start in self.others_ends and start - 1 not in mine and self.tokens[start] not in self.matcher.reported:
+        if (
+            start in self.others_ends
+            and start - 1 not in mine
+            and self.tokens[start] not in self.matcher.reported
+            and not self._together(self.people_starts.get(start, start))
+        ):
             return True
         if self.people_ends and self.theirs(start, mine):
             return True

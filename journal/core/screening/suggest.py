@@ -62,27 +62,37 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     # its own, and a sentence met before (word for word, or in shape: see
     # _Matcher.shape) is not worked out again.
     found: set[str] = set()
-    pieces = _pieces(text, matcher)
-    alone: dict[int, frozenset[str]] = {}  # the signs of each sentence on its own
+    readings = matcher.readings
     pairs = matcher.pairs
-    for at, (piece, tokens, joins) in enumerate(pieces):
-        if joins is None:
-            alone[at] = signs = _piece_signs(matcher, piece, tokens, rules)
-        else:
-            # Two sentences joined: remembered by the pair, and worked out only if the
-            # quick test says they may hold a sign neither found alone.
-            first, second = joins
-            pair = (pieces[first][0], pieces[second][0])
+    previous: _Reading | None = None
+    for typed in _SENTENCE_SPLIT.split(_answered(_normal(text))):
+        reading = readings.get(typed)
+        if reading is None:
+            piece, tokens, carries_on = _read(typed, matcher)
+            signs, hits = _signs_in(matcher, tokens, rules) if tokens else (frozenset(), frozenset())
+            if len(readings) > _MEMO_LIMIT:
+                readings.clear()
+            reading = readings[typed] = (piece, tokens, carries_on, signs, hits)
+        if not reading[1]:
+            continue
+        if reading[3]:
+            found.update(reading[3])
+        # A sentence that carries on the one before is also read joined to it, but only where
+        # both hold a key word: no pattern runs across the join and a negation only takes
+        # words away, so the join can add only a sign with words in both.
+        if reading[2] and previous is not None and reading[4] and previous[4]:
+            pair = (previous[0], reading[0])
             known = pairs.get(pair)
             if known is None:
                 known = frozenset()
-                if _joined_may_add_a_sign(matcher, rules, pieces[first], pieces[second], alone[first] | alone[second]):
-                    known = _piece_signs(matcher, *joined(pieces, joins), rules)
+                if _joined_may_add_a_sign(matcher, rules, previous[4], reading[4], previous[3] | reading[3]):
+                    known = _signs_in(matcher, [*previous[1], ",", *reading[1]], rules)[0]
                 if len(pairs) > _MEMO_LIMIT:
                     pairs.clear()
                 pairs[pair] = known
-            signs = known
-        found.update(signs)
+            if known:
+                found.update(known)
+        previous = reading
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
@@ -99,6 +109,27 @@ def joined(pieces: Sequence[Piece], joins: tuple[int, int]) -> tuple[str, list[s
     return before + " , " + after, [*before_tokens, ",", *after_tokens]
 
 
+#: A sentence as typed, as read: its text, tokens, whether it carries on the one before,
+#: its signs and its key words' groups (see _Matcher.coded).
+_Reading = tuple[str, list[str], bool, frozenset[str], frozenset[int]]
+
+
+def _read(typed: str, matcher: _Matcher) -> tuple[str, list[str], bool]:
+    """One sentence as the rules read it (respelled), its tokens, and whether it carries on the one before."""
+    tokens = _TOKEN.findall(typed)
+    piece = typed
+    spellings = matcher.spellings
+    if spellings and not spellings.keys().isdisjoint(tokens):
+        tokens = [word for token in tokens for word in spellings.get(token, token).split()]
+        piece = " ".join(tokens)
+    # (a sentence's tokens are words and commas: no sentence end is among them)
+    carries_on = bool(tokens) and (
+        (len(tokens) <= 2 * _FRAGMENT_WORDS and len(tokens) - tokens.count(",") <= _FRAGMENT_WORDS)
+        or (tokens[0] in matcher.continuing_firsts and matcher.continues(tokens))
+    )
+    return piece, tokens, carries_on
+
+
 def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
     """The sentences of ``text`` as the rules read them (questions answered, respelled) and
     their tokens, each followed by itself joined to the one before where it carries that one on
@@ -110,23 +141,8 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
     """
     pieces: list[Piece] = []
     previous: int | None = None
-    spellings = matcher.spellings
-    readings = matcher.readings
     for typed in _SENTENCE_SPLIT.split(_answered(_normal(text))):
-        reading = readings.get(typed)
-        if reading is None:
-            tokens = _TOKEN.findall(typed)
-            piece = typed
-            if spellings and not spellings.keys().isdisjoint(tokens):
-                tokens = [word for token in tokens for word in spellings.get(token, token).split()]
-                piece = " ".join(tokens)
-            carries_on = bool(tokens) and (
-                matcher.continues(tokens)
-                or (len(tokens) <= 2 * _FRAGMENT_WORDS and sum(1 for t in tokens if t[0].isalnum()) <= _FRAGMENT_WORDS)
-            )
-            if len(readings) > _MEMO_LIMIT:
-                readings.clear()
-            reading = readings[typed] = (piece, tokens, carries_on)
+        reading = _read(typed, matcher)
         piece, tokens, carries_on = reading
         if not tokens:
             continue
@@ -138,51 +154,30 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
     return pieces
 
 
-def _joined_may_add_a_sign(matcher: _Matcher, rules: Screening, first: Piece, second: Piece, found: frozenset[str]) -> bool:
+def _joined_may_add_a_sign(
+    matcher: _Matcher, rules: Screening, before: frozenset[int], after: frozenset[int], found: frozenset[str]
+) -> bool:
     """The quick test for two sentences joined: a sign may be found that neither found alone.
 
     No pattern runs across the join and a negation only takes words away, so the
     joined sentence can add only a sign with words in both: each must hold a key
-    word, and together they must pass the quick test for a sign not in ``found``.
+    word (``before`` and ``after``: their key words' groups, see _Matcher.coded), and
+    together they must pass the quick test for a sign not in ``found``.
     """
-    before, after = _hits(matcher, first[0], first[1]), _hits(matcher, second[0], second[1])
-    if not before or not after:
-        return False
     maybe = matcher.signs_maybe_in((before, after))
     return any(rules.signs[number].name not in found for number in maybe)
 
 
-def _hits(matcher: _Matcher, piece: str, tokens: list[str]) -> frozenset[int]:
-    """A sentence's key words' groups (see _Matcher.coded), remembered by its text."""
-    hits = matcher.hits
-    found = hits.get(piece)
-    if found is None:
-        if len(hits) > _MEMO_LIMIT:
-            hits.clear()
-        found = hits[piece] = frozenset().union(*matcher.coded(set(tokens)).values())
-    return found
-
-
-def _piece_signs(matcher: _Matcher, piece: str, tokens: list[str], rules: Screening) -> frozenset[str]:
-    """The signs of one sentence, remembered by its text."""
-    known = matcher.pieces
-    signs = known.get(piece)
-    if signs is None:
-        signs = _signs_in(matcher, tokens, rules)
-        if len(known) > _MEMO_LIMIT:
-            known.clear()
-        known[piece] = signs
-    return signs
-
-
-def _signs_in(matcher: _Matcher, sentence: list[str], rules: Screening) -> frozenset[str]:
-    """The signs one sentence (its tokens, no sentence end among them) may describe, remembered by its shape."""
+def _signs_in(matcher: _Matcher, sentence: list[str], rules: Screening) -> tuple[frozenset[str], frozenset[int]]:
+    """The signs one sentence (its tokens, no sentence end among them) may describe, and its key
+    words' groups (see _Matcher.coded), remembered by its shape."""
     shape = matcher.shape(sentence)
     signs = matcher.sentences.get(shape)
     if signs is None:
         # The quick test first: the words that are a key word of some sign's group.
-        maybe = matcher.signs_maybe_in(matcher.coded(set(sentence)).values())
-        signs = _signs_in_sentence(sentence, rules, maybe) if maybe else frozenset()
+        hits = matcher.sentence_codes(set(sentence))
+        maybe = matcher.signs_maybe_in((hits,))
+        signs = (_signs_in_sentence(sentence, rules, maybe) if maybe else frozenset(), hits)
         if len(matcher.sentences) > _MEMO_LIMIT:
             matcher.sentences.clear()
         matcher.sentences[shape] = signs

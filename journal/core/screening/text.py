@@ -20,6 +20,12 @@ _ANSWERED: Final = re.compile(
     r"(?:(?:honestly|truthfully|sadly|well|and|i said|i told (?:her|him|them)|the answer (?:is|was))\s+)*"
     r"(?P<answer>no|nope|not really|yes|yeah|yep)\b"
 )
+# The same question answered by owning up to it ("asked if I'd had any accidents and I had to
+# own up to two"): a yes, read as the question itself.
+_ADMITTED: Final = re.compile(
+    r"\b(?:asked|asks|asking)(?: me)? (?:if|whether) (?P<question>[^.!?;\n]+?)\s*[-–—:,]*\s+(?:and\s+|so\s+)?"
+    r"(?:i\s+)?(?:had to |have to |did |do )?(?:admit(?:ted)?|own(?:ed)? up|confess(?:ed)?|say yes|said yes)\b"
+)
 _TURNED: Final = (
     ("i can ", "i cant "),
     ("i could ", "i couldnt "),
@@ -64,6 +70,7 @@ def _answered(text: str) -> str:
 
     if "ask" in text:
         text = _ANSWERED.sub(statement, text)
+        text = _ADMITTED.sub(lambda m: m["question"] + ".", text)
     if "?" in text:
         text = _SELF_ANSWERED.sub(lambda m: m.string[m.start() : m.start("question")] + statement(m), text)
     return text
