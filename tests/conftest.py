@@ -87,7 +87,7 @@ def _windows_close_without_questions(request: pytest.FixtureRequest) -> Iterator
         return
     request.getfixturevalue("qtbot")
     yield
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from journal.ui.palettes import ThemeChoice
     from journal.ui.theme import theme_manager
@@ -99,6 +99,9 @@ def _windows_close_without_questions(request: pytest.FixtureRequest) -> Iterator
         today = getattr(widget, "today", None)
         if today is not None and hasattr(today, "form"):
             today.discard_changes()  # nothing to ask about
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            widget.close()  # a notice left open must not take the next test's keys
     if manager is not None:
         # Every window installs the theme manager after its first frame: the next test starts
         # unstyled again, as it would without a window before it.

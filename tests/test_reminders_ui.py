@@ -225,6 +225,7 @@ def test_closing_keeps_the_tray_running_said_once_and_quit_really_quits(
     window.close()
     assert not window.isVisible() and window.session.ready  # hidden, the journal still open
     assert companion.told_box is not None and "Quit Pain Journal" in companion.told_box.text()
+    assert not companion.told_box.isModal()  # the window opened again from the tray takes keys at once
     companion.told_box.close()
     companion.told_box = None
     companion.answer(prompts.ANSWER_OPEN_WINDOW)

@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from journal.core.clock import Clock
@@ -425,6 +425,8 @@ class DayCompanion(QObject):
             KEEPS_RUNNING_TRAY if self.tray is not None else KEEPS_RUNNING_NO_TRAY,
         )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        # A notice, not a question: opening the window again from the tray is never blocked by it.
+        box.setWindowModality(Qt.WindowModality.NonModal)
         self.told_box = box
         box.show()
 
