@@ -16,11 +16,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert
 
 from journal.core.day import DayEntry
-from journal.core.errors import ValidationError
 from journal.core.readings import PainReading
-from journal.core.validation import validate_day, validate_reading
+from journal.core.validation import validate_reading
 from journal.storage import readings as stored
-from journal.storage import repository
 from journal.storage.tables import PainReadingRow
 
 if TYPE_CHECKING:
@@ -44,20 +42,13 @@ def import_days_with_readings(
         ValidationError: for the first invalid day or reading; nothing is written.
         journal.storage.journal.DuplicateDatesError: dates already logged, unless ``replace``.
     """
-    from journal.storage.journal import DuplicateDatesError
+    from journal.storage.journal import checked_days, write_checked_days
 
-    clean = [validate_day(e, today=today) for e in entries]
-    repeated = sorted(date for date, times in Counter(e.date for e in clean).items() if times > 1)
-    if repeated:
-        raise ValidationError([("date", f"{d.isoformat()} appears more than once") for d in repeated])
+    clean = checked_days(entries, today=today)
     checked = [validate_reading(r, today=today) for r in readings]
     stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with journal.transaction() as session:
-        if not replace:
-            clash = repository.existing_dates(session=session, dates=[e.date for e in clean])
-            if clash:
-                raise DuplicateDatesError(sorted(clash))
-        repository.write_days(session=session, entries=clean)
+        write_checked_days(session, clean, replace=replace)
         new: list[PainReading] = []
         if checked:
             first, last = min(r.date for r in checked), max(r.date for r in checked)

@@ -248,17 +248,9 @@ class Journal(JournalRecords):
                 line numbers validate first, as the CSV reader does).
             DuplicateDatesError: dates already logged, unless ``replace``.
         """
-        clean = [validate_day(e, today=today) for e in entries]
-        counts = Counter(e.date for e in clean)
-        repeated = sorted(date for date, times in counts.items() if times > 1)
-        if repeated:
-            raise ValidationError([("date", f"{d.isoformat()} appears more than once") for d in repeated])
+        clean = checked_days(entries, today=today)
         with self.transaction() as session:
-            if not replace:
-                clash = repository.existing_dates(session=session, dates=[e.date for e in clean])
-                if clash:
-                    raise DuplicateDatesError(sorted(clash))
-            repository.write_days(session=session, entries=clean)
+            write_checked_days(session, clean, replace=replace)
         return len(clean)
 
     def delete_day(self, date: dt.date) -> DayEntry | None:
@@ -284,3 +276,21 @@ class Journal(JournalRecords):
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as session:
             repository.set_setting(session=session, key=key, value=value)
+
+
+def checked_days(entries: Sequence[DayEntry], *, today: dt.date | None = None) -> list[DayEntry]:
+    """``entries`` validated, each date once; raises ValidationError for the first problem."""
+    clean = [validate_day(e, today=today) for e in entries]
+    repeated = sorted(date for date, times in Counter(e.date for e in clean).items() if times > 1)
+    if repeated:
+        raise ValidationError([("date", f"{d.isoformat()} appears more than once") for d in repeated])
+    return clean
+
+
+def write_checked_days(session: Session, clean: Sequence[DayEntry], *, replace: bool) -> None:
+    """Write days from :func:`checked_days` in ``session``; DuplicateDatesError for logged dates unless ``replace``."""
+    if not replace:
+        clash = repository.existing_dates(session=session, dates=[e.date for e in clean])
+        if clash:
+            raise DuplicateDatesError(sorted(clash))
+    repository.write_days(session=session, entries=clean)
