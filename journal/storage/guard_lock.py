@@ -34,8 +34,12 @@ class GuardBusyError(UserError):
     """Another process kept the journal's log to itself for too long."""
 
 
-def _flock(fd: int, exclusive: bool, wait: bool) -> bool:
-    if sys.platform == "win32":  # no shared locks: byte 0 taken for the decision only
+def file_lock(fd: int, *, exclusive: bool, wait: bool) -> bool:
+    """Take a whole-file lock on ``fd``; False when another process holds it (and not ``wait``).
+
+    Windows has no shared locks: there byte 0 is taken for exclusive locks only.
+    """
+    if sys.platform == "win32":
         import msvcrt
 
         if not exclusive:
@@ -85,13 +89,13 @@ class GuardHold:
                 os.lseek(self._fd, 0, os.SEEK_SET)
                 msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
             else:
-                _flock(self._fd, exclusive=False, wait=True)
+                file_lock(self._fd, exclusive=False, wait=True)
         self.exclusive = False
 
     def try_exclusive(self) -> bool:
         """Become the only holder if no other process has the journal open; never waits."""
         if self._fd is not None and not self.exclusive:
-            self.exclusive = _flock(self._fd, exclusive=True, wait=False)
+            self.exclusive = file_lock(self._fd, exclusive=True, wait=False)
         return self.exclusive
 
     def release(self) -> None:
@@ -131,11 +135,11 @@ def hold(db_path: Path, *, wait: float = _GUARD_WAIT_SECONDS) -> GuardHold:
         return GuardHold(None, False)
     deadline = time.monotonic() + wait
     while True:
-        if _flock(fd, exclusive=True, wait=False):
+        if file_lock(fd, exclusive=True, wait=False):
             held = GuardHold(fd, True, None if existed else path)
             _exclusive[path] = held
             return held
-        if _flock(fd, exclusive=False, wait=False):
+        if file_lock(fd, exclusive=False, wait=False):
             return GuardHold(fd, False)
         if time.monotonic() > deadline:
             os.close(fd)

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from journal.core.errors import UserError
+from journal.storage.guard_lock import file_lock
 
 
 class JournalInUseError(UserError):
@@ -32,25 +33,6 @@ def lock_path(db_path: Path) -> Path:
     relative path) gets the same lock."""
     real = Path(db_path).resolve()
     return real.with_name(real.name + ".lock")
-
-
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:  # BlockingIOError when another process holds it
-        return False
-    return True
 
 
 def _unlock(fd: int) -> None:
@@ -123,7 +105,7 @@ def acquire_journal_lock(db_path: Path) -> JournalLock:
             # writer to keep out; the journal opens read-only.
             return JournalLock(path, None)
         raise UserError(f"Could not create {path}: {error.strerror or error}.") from None
-    if not _try_lock(fd):
+    if not file_lock(fd, exclusive=True, wait=False):
         os.close(fd)
         raise JournalInUseError(
             "Pain Journal is already open on this journal in another window or command; close it there and try again."
