@@ -262,14 +262,18 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
-def read_csv_file(path: Path, *, today: dt.date | None = None) -> ParsedCsv:
-    """Read and parse ``path``; file errors become :class:`UserError`."""
+def read_csv_bytes(path: Path) -> bytes:
+    """The bytes of the CSV file at ``path`` (size-limited); file errors become :class:`UserError`."""
     try:
-        data = read_limited(path)
+        return read_limited(path)
     except FileNotFoundError:
         raise UserError(f"No such file: {path}") from None
     except IsADirectoryError:
         raise UserError(f"{path} is a folder, not a CSV file") from None
     except OSError as error:
         raise UserError(f"Could not read {path}: {error.strerror or error}") from None
-    return parse_csv(data, today=today)
+
+
+def read_csv_file(path: Path, *, today: dt.date | None = None) -> ParsedCsv:
+    """Read and parse ``path``; file errors become :class:`UserError`."""
+    return parse_csv(read_csv_bytes(path), today=today)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO, Final, TextIO
 
-from journal.core.errors import UserError, ValidationError
+from journal.core.errors import ValidationError
 from journal.core.readings import PainReading, parse_clock
 from journal.core.validation import validate_reading
 from journal.formats.csv_io import (
@@ -29,7 +29,7 @@ from journal.formats.csv_io import (
     column_name,
     data_rows,
     open_rows,
-    read_limited,
+    read_csv_bytes,
     refuse_repeated,
 )
 
@@ -126,12 +126,4 @@ def parse_readings_csv(data: bytes, *, today: dt.date | None = None) -> list[Pai
 
 def read_readings_file(path: Path, *, today: dt.date | None = None) -> list[PainReading]:
     """Read and parse ``path``; file errors become :class:`UserError`."""
-    try:
-        data = read_limited(path)
-    except FileNotFoundError:
-        raise UserError(f"No such file: {path}") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a CSV file") from None
-    except OSError as error:
-        raise UserError(f"Could not read {path}: {error.strerror or error}") from None
-    return parse_readings_csv(data, today=today)
+    return parse_readings_csv(read_csv_bytes(path), today=today)
