@@ -58,6 +58,8 @@ SETS = [
     "screening_phrasings_z.toml",  # longer notes, written after set Y's round
     "screening_phrasings_aa.toml",  # written after set Z's round
     "screening_phrasings_ab.toml",  # the general ways of telling a sign behind a blind set's misses, with traps
+    "screening_phrasings_ac.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_ad.toml",  # a blind set, copied unchanged after its one measure
 ]
 
 

@@ -195,23 +195,37 @@ class _Text:
             return False
         return tokens[person - 2] == "and" and tokens[person - 3] in self.matcher.own
 
-    def negated(self, span: Span, mine: set[int]) -> bool:
+    def negated(self, span: Span, mine: set[int], whose: bool = True) -> bool:
         """Whether a negation, resolution or question covers ``span`` in its clause.
 
         ``mine``: the positions of the sign's own words in the sentence; a
         negation word inside them ("no feeling") is part of the sign.
+        ``whose``: whether words that are someone else's count as negated ("both
+        her legs", "my mate Dave has"); not for words that rule a sign out, which
+        rule it out whoever they are about ("dogs back legs", "grandson is potty training").
         """
         window = self.screening.negation.window
         start, end = span
         # ("wife changed the bed twice": what someone did for the patient is the patient's.)
-        if (
+        if whose and (
             start in self.others_ends
             and start - 1 not in mine
             and self.tokens[start] not in self.matcher.reported
             and not self._together(self.people_starts.get(start, start))
         ):
             return True
-        if self.people_ends and self.theirs(start, mine):
+        # A sign's words that name someone else's body inside them ("both her legs") are theirs
+        # ("a mind of their own" is an idiom, not a person).
+        if (
+            whose
+            and self.others_ends
+            and any(
+                at in self.others_ends and self.tokens[at] not in self.matcher.reported and self.tokens[at] != "own"
+                for at in range(start + 1, end)
+            )
+        ):
+            return True
+        if whose and self.people_ends and self.theirs(start, mine):
             return True
         words, at = 0, start - 1
         while at >= 0 and words <= window:

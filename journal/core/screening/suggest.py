@@ -45,7 +45,7 @@ def _sign_found(sign: SignWords, text: _Text) -> bool:
                 unless = _by_sentence(text, (span for pattern in _present(unless_table, text) for span in text.spans(pattern)))
             ruled_out = unless.get(sentence, [])
             ruled = {at for start, end in ruled_out for at in range(start, end)}
-            if any(not text.negated(span, ruled) for span in ruled_out):
+            if any(not text.negated(span, ruled, whose=False) for span in ruled_out):
                 continue
             return True
     return False
