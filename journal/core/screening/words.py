@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Final, Any
 
 from journal.core.resources import load_toml
 from journal.core.screening.text import WORDS_FILE, _is_wildcard, _pattern_parts
@@ -68,8 +68,45 @@ class Screening:
 Concepts = Mapping[str, tuple[str, ...]]
 
 
-def _patterns(value: Any, where: str, concepts: Concepts | None = None) -> tuple[str, ...]:
-    """A list of patterns; ``@name`` stands for every pattern of the concept ``name``."""
+#: Contractions the lists write, and the same words written out ("couldnt feel": "could not feel").
+_WRITTEN_OUT: Final = {
+    "cant": ("cannot", "can not"),
+    "couldnt": ("could not",),
+    "dont": ("do not",),
+    "didnt": ("did not",),
+    "doesnt": ("does not",),
+    "wont": ("will not",),
+    "wouldnt": ("would not",),
+    "isnt": ("is not",),
+    "wasnt": ("was not",),
+    "arent": ("are not",),
+    "werent": ("were not",),
+    "havent": ("have not",),
+    "hasnt": ("has not",),
+    "hadnt": ("had not",),
+    "shouldnt": ("should not",),
+}
+
+
+def written_out(pattern: str) -> list[str]:
+    """``pattern`` and, where it holds a contraction, the same words written out.
+
+    People who write formally or in a second language write "I could not
+    feel" and "it did not come"; the lists write "couldnt feel", and each
+    such pattern also stands for its written-out forms.
+    """
+    forms = [""]
+    for part in _pattern_parts(pattern):
+        choices = (part, *_WRITTEN_OUT.get(part, ()))
+        forms = [f"{form} {choice}".strip() for form in forms for choice in choices]
+    return forms if len(forms) > 1 else [pattern]
+
+
+def _patterns(value: Any, where: str, concepts: Concepts | None = None, long_forms: bool = True) -> tuple[str, ...]:
+    """A list of patterns; ``@name`` stands for every pattern of the concept ``name``.
+
+    With ``long_forms``, a pattern with a contraction also stands for it written out (see :func:`written_out`).
+    """
     if not (isinstance(value, list) and all(isinstance(p, str) and p.strip() for p in value)):
         raise ValueError(f"{WORDS_FILE} {where}: must be a list of patterns")
     found: list[str] = []
@@ -82,7 +119,7 @@ def _patterns(value: Any, where: str, concepts: Concepts | None = None) -> tuple
             continue
         if _is_wildcard(_pattern_parts(pattern)[0]):
             raise ValueError(f"{WORDS_FILE} {where}: {pattern!r} must start with a word, not a wildcard")
-        found.append(pattern)
+        found.extend(written_out(pattern) if long_forms else [pattern])
     return tuple(dict.fromkeys(found))
 
 
@@ -124,7 +161,7 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
     if not isinstance(raw_negation, Mapping):
         raise ValueError(f"{WORDS_FILE} [negation] must be a table")
     lists = {
-        key: _patterns(raw_negation.get(key, []), f"negation.{key}")
+        key: _patterns(raw_negation.get(key, []), f"negation.{key}", long_forms=key not in ("own", "reported"))
         for key in ("before", "after", "hypothetical", "others", "pseudo", "breaks", "fillers", "people", "own", "reported")
     }
     for key in ("own", "reported"):
@@ -146,7 +183,7 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
         _patterns(data.get("ignore", []), "ignore"),
         Negation(window=window, **lists),
         letters,
-        _patterns(raw_fuzzy.get("not_misspellings", []), "fuzzy.not_misspellings"),
+        _patterns(raw_fuzzy.get("not_misspellings", []), "fuzzy.not_misspellings", long_forms=False),
         far,
         spellings,
         _patterns(data.get("continuing", []), "continuing"),
