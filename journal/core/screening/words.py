@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Final, Any
+from typing import Any, Final
 
 from journal.core.resources import load_toml
 from journal.core.screening.text import WORDS_FILE, _is_wildcard, _pattern_parts
