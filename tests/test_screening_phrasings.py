@@ -60,6 +60,8 @@ SETS = [
     "screening_phrasings_ab.toml",  # the general ways of telling a sign behind a blind set's misses, with traps
     "screening_phrasings_ac.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_ad.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_ae.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_af.toml",  # a blind set, copied unchanged after its one measure
 ]
 
 

@@ -85,7 +85,8 @@ class _Matcher:
             ("sign", self.sign_patterns),
             ("ignore", screening.ignore),
             ("pseudo", negation.pseudo),
-            ("before", (*negation.before, *negation.hypothetical)),
+            ("before", (*negation.before, *negation.hypothetical, *negation.questions)),
+            ("question", negation.questions),
             ("others", negation.others),
             ("people", negation.people),
             ("after", negation.after),
@@ -97,7 +98,15 @@ class _Matcher:
         patterns: set[str] = set(screening.ignore) | set(self.sign_patterns)
         for sign in screening.signs:
             patterns.update(sign.unless)
-        for listed in (negation.before, negation.after, negation.hypothetical, negation.pseudo, negation.others, negation.people):
+        for listed in (
+            negation.before,
+            negation.after,
+            negation.hypothetical,
+            negation.questions,
+            negation.pseudo,
+            negation.others,
+            negation.people,
+        ):
             patterns.update(listed)
         parts = {part for pattern in patterns for part in _pattern_parts(pattern) if not _is_wildcard(part)}
         # The words a pattern cannot match without, and the first words, which alone are indexed.

@@ -59,6 +59,9 @@ class _Text:
         for pattern in matcher.starting("before", self.index, self.present):
             for span in self._real_triggers(pattern):
                 self.before_ends.setdefault(span[1], []).append(span)
+        self.question_ends: set[int] = {
+            span[1] for pattern in matcher.starting("question", self.index, self.present) for span in self._real_triggers(pattern)
+        }
         # Someone else's ("mums"): reaches the word right after it, and the rest of
         # the clause when the patient is not in it (see :meth:`theirs`).
         self.others_ends = {
@@ -195,6 +198,29 @@ class _Text:
             return False
         return tokens[person - 2] == "and" and tokens[person - 3] in self.matcher.own
 
+    def _asked_about(self, start: int, mine: set[int]) -> bool:
+        """Whether a question or check earlier in the sentence reaches ``start``.
+
+        "GP ran through the usual list, bladder, bowels, numb bits": a question
+        reaches over a list, up to ``question_reach`` words back, but not over
+        a break ("but") or a clause with a subject of its own ("…, I said I've been leaking").
+        """
+        words, at = 0, start - 1
+        reach = self.screening.negation.question_reach
+        while at >= 0 and words <= reach:
+            token = self.tokens[at]
+            if token in _SENTENCE_END or self.is_break(at):
+                return False
+            if token == ",":
+                if at + 1 < len(self.tokens) and self.tokens[at + 1] in _CLAUSE_SUBJECTS:
+                    return False
+            else:
+                if at + 1 in self.question_ends and at not in mine:
+                    return True
+                words += 1
+            at -= 1
+        return False
+
     def negated(self, span: Span, mine: set[int], whose: bool = True) -> bool:
         """Whether a negation, resolution or question covers ``span`` in its clause.
 
@@ -243,6 +269,8 @@ class _Text:
                         return True
                 words += 1
             at -= 1
+        if self.question_ends and self._asked_about(start, mine):
+            return True
         words, at = 0, end
         while at < len(self.tokens) and words <= window:
             if not self.is_word(at) or self.is_break(at):

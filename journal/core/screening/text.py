@@ -51,6 +51,8 @@ _SELF_ANSWERED: Final = re.compile(
     r"(?P<answer>no|none|nope|nah|not at all|not really|never|none whatsoever|negative|yes|yeah|yep|yup)\b(?!\s+(?:idea|clue))"
 )
 # A question that asks whether all is well ("Bladder ok? No"): a no is no resolution.
+# A question about a function that should work ("any feeling down there?", "control ok?").
+_FUNCTION: Final = re.compile(r"\b(?:feel|feeling|sensation|control|urge)\b")
 _ALL_WELL: Final = re.compile(r"\s+(?:ok|okay|fine|normal|alright|all right|good|working)$")
 
 
@@ -66,7 +68,10 @@ def _answered(text: str) -> str:
                 return turned + question[len(asked) :] + "."
         if _ALL_WELL.search(question):
             return _ALL_WELL.sub(" not right", question) + "."
-        return "no " + question + "."
+        if _FUNCTION.search(question):
+            # "Any feeling down there? None": no to a working function is the sign itself.
+            return "no " + question + "."
+        return "answered no to " + question + "."
 
     if "ask" in text:
         text = _ANSWERED.sub(statement, text)
@@ -93,8 +98,13 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(_normal(text))
 
 
+# A number written against its unit ("lost 8kg"): read as two words, as the lists write it.
+_NUMBER_UNIT: Final = re.compile(r"(?<=\d)(?=(?:kgs?|kilos?|lbs?|st|stones?|pounds?)\b)")
+
+
 def _normal(text: str) -> str:
-    return text.casefold().translate(_APOSTROPHES)
+    folded = text.casefold().translate(_APOSTROPHES)
+    return _NUMBER_UNIT.sub(" ", folded) if any(c.isdigit() for c in folded) else folded
 
 
 @cache

@@ -35,6 +35,10 @@ class Negation:
     before: tuple[str, ...] = ()  # "no", "never": the words after it in the clause
     after: tuple[str, ...] = ()  # "fine", "gone": the words before it in the clause
     hypothetical: tuple[str, ...] = ()  # "asked if": a question, not a symptom
+    # "went through the list": a question or a check that reaches the end of its sentence,
+    # over a list ("bladder, bowels, numb bits"), not over a clause with its own subject.
+    questions: tuple[str, ...] = ()
+    question_reach: int = 24  # words back a question reaches
     others: tuple[str, ...] = ()  # "mums": someone else's; the word right after it, or the clause (below)
     pseudo: tuple[str, ...] = ()  # look like a negation but are not ("no better")
     breaks: tuple[str, ...] = ()  # words that end a clause ("but", "still")
@@ -162,7 +166,19 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
         raise ValueError(f"{WORDS_FILE} [negation] must be a table")
     lists = {
         key: _patterns(raw_negation.get(key, []), f"negation.{key}", long_forms=key not in ("own", "reported"))
-        for key in ("before", "after", "hypothetical", "others", "pseudo", "breaks", "fillers", "people", "own", "reported")
+        for key in (
+            "before",
+            "after",
+            "hypothetical",
+            "questions",
+            "others",
+            "pseudo",
+            "breaks",
+            "fillers",
+            "people",
+            "own",
+            "reported",
+        )
     }
     for key in ("own", "reported"):
         if any(len(_pattern_parts(p)) != 1 or _is_wildcard(p) for p in lists[key]):
@@ -210,7 +226,7 @@ def _check_spelled(screening: Screening) -> None:
     if not typed:
         return
     negation = screening.negation
-    lists = [screening.ignore, screening.continuing, negation.before, negation.after, negation.hypothetical]
+    lists = [screening.ignore, screening.continuing, negation.before, negation.after, negation.hypothetical, negation.questions]
     lists += [negation.others, negation.people, negation.pseudo, negation.breaks, negation.fillers]
     lists += [negation.own, negation.reported]
     for sign in screening.signs:
