@@ -13,6 +13,8 @@ from journal.core.screening.words import Screening, Span
 #: Words that start a new clause after a comma: a negation's list of signs does not go on past them.
 #: Words that start a relative clause about the person just named ("my neighbour who has foot drop").
 _RELATIVE: Final = frozenset(["who", "whos", "that", "with", "whose"])
+#: Words back a question or check reaches ("ran through the usual list, bladder, bowels, …").
+_QUESTION_REACH: Final = 24
 _CLAUSE_SUBJECTS: Final = frozenset(["i", "im", "ive", "id", "ill", "my", "it", "its", "we", "he", "she", "they", "theres"])
 
 
@@ -202,11 +204,12 @@ class _Text:
         """Whether a question or check earlier in the sentence reaches ``start``.
 
         "GP ran through the usual list, bladder, bowels, numb bits": a question
-        reaches over a list, up to ``question_reach`` words back, but not over
+        reaches over a list, but not over
         a break ("but") or a clause with a subject of its own ("…, I said I've been leaking").
+        ``_QUESTION_REACH`` words back at most.
         """
         words, at = 0, start - 1
-        reach = self.screening.negation.question_reach
+        reach = _QUESTION_REACH
         while at >= 0 and words <= reach:
             token = self.tokens[at]
             if token in _SENTENCE_END or self.is_break(at):

@@ -38,7 +38,6 @@ class Negation:
     # "went through the list": a question or a check that reaches the end of its sentence,
     # over a list ("bladder, bowels, numb bits"), not over a clause with its own subject.
     questions: tuple[str, ...] = ()
-    question_reach: int = 24  # words back a question reaches
     others: tuple[str, ...] = ()  # "mums": someone else's; the word right after it, or the clause (below)
     pseudo: tuple[str, ...] = ()  # look like a negation but are not ("no better")
     breaks: tuple[str, ...] = ()  # words that end a clause ("but", "still")
