@@ -9,6 +9,7 @@ from journal.core.screening.matcher import _matcher
 from journal.core.screening.text import _normal
 from journal.core.screening.words import written_out
 
+FOOT_DROP = "foot drop or cannot lift the front of the foot"
 BOTH_LEGS = "pain, numbness or weakness in both legs"
 CONTROL = "loss of bladder or bowel control"
 URINE = "trouble passing or controlling urine"
