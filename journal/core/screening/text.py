@@ -99,12 +99,11 @@ def words_of(text: str) -> list[str]:
 
 
 # A number written against its unit ("lost 8kg"): read as two words, as the lists write it.
-_NUMBER_UNIT: Final = re.compile(r"(?<=\d)(?=(?:kgs?|kilos?|lbs?|st|stones?|pounds?)\b)")
+_NUMBER_UNIT: Final = re.compile(r"\d(?=(?:kgs?|kilos?|lbs?|st|stones?|pounds?)\b)")
 
 
 def _normal(text: str) -> str:
-    folded = text.casefold().translate(_APOSTROPHES)
-    return _NUMBER_UNIT.sub(" ", folded) if any(c.isdigit() for c in folded) else folded
+    return _NUMBER_UNIT.sub(r"\g<0> ", text.casefold().translate(_APOSTROPHES))
 
 
 @cache
