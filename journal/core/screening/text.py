@@ -47,7 +47,8 @@ _TURNED: Final = (
 # A question and its answer after the question mark ("Catheter? No.", "Any numbness down
 # there? None", "Could I feel it when I wiped? No"): read like an asked question above.
 _SELF_ANSWERED: Final = re.compile(
-    r"(?:^|(?<=[.!?;\n]))(?P<question>[^.!?;\n]+?)\s*\?+\s*"
+    r"(?:^|(?<=[.!?;:\n]))(?P<question>[^.!?;:\n]+?)\s*\?+\s*"
+    r"(?:i (?:say|said|tell|told|answer|answered)(?: (?:him|her|them))? )?"
     r"(?P<answer>no|none|nope|nah|not at all|not really|never|none whatsoever|negative|yes|yeah|yep|yup)\b(?!\s+(?:idea|clue))"
 )
 # A question that asks whether all is well ("Bladder ok? No"): a no is no resolution.
