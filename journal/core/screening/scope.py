@@ -15,6 +15,8 @@ from journal.core.screening.words import Screening, Span
 _RELATIVE: Final = frozenset(["who", "whos", "that", "with", "whose"])
 #: Words back a question or check reaches ("ran through the usual list, bladder, bowels, …").
 _QUESTION_REACH: Final = 24
+#: Words on a resolution that ends its clause reaches from a sign's words ("… has gone completely").
+_RESOLUTION_REACH: Final = 14
 _CLAUSE_SUBJECTS: Final = frozenset(["i", "im", "ive", "id", "ill", "my", "it", "its", "we", "he", "she", "they", "theres"])
 
 
@@ -274,9 +276,15 @@ class _Text:
             at -= 1
         if self.question_ends and self._asked_about(start, mine):
             return True
+        # A resolution that ends the clause reaches further back than a negation reaches on
+        # ("that numb patch on the outside of my calf from last month has gone completely"),
+        # but beyond a negation's reach not past "and" ("numb down there since Tuesday and the
+        # back pain has settled").
         words, at = 0, end
-        while at < len(self.tokens) and words <= window:
+        while at < len(self.tokens) and words <= _RESOLUTION_REACH:
             if not self.is_word(at) or self.is_break(at):
+                break
+            if words > window and self.tokens[at] == "and":
                 break
             for trigger in self.after_starts.get(at, ()):
                 if not any(p in mine for p in range(*trigger)):
