@@ -349,6 +349,21 @@ class _Matcher:
 _MATCHERS: dict[int, tuple[Screening, _Matcher]] = {}
 
 
+def _proxy_rules(screening: Screening) -> Screening | None:
+    """The rules for a text written on someone else's behalf, made once per ``screening``."""
+    if not screening.proxy:
+        return None
+    kept = _PROXY.get(id(screening))
+    if kept is None or kept[0] is not screening:
+        if len(_PROXY) >= 8:
+            _PROXY.clear()
+        kept = _PROXY[id(screening)] = (screening, screening.for_the_person_named())
+    return kept[1]
+
+
+_PROXY: dict[int, tuple[Screening, Screening]] = {}
+
+
 def _matcher(screening: Screening) -> _Matcher:
     """The compiled lists of ``screening``, kept by identity (hashing the lists each time would cost more)."""
     kept = _MATCHERS.get(id(screening))

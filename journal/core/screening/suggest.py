@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from journal.core.catalog import default_catalog, name_key
 from journal.core.day import DayEntry
-from journal.core.screening.matcher import _Matcher, _matcher
+from journal.core.screening.matcher import _Matcher, _matcher, _proxy_rules
 from journal.core.screening.scope import _Text
 from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal
 from journal.core.screening.words import Screening, SignWords, Span, default_screening
@@ -57,6 +57,12 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     Pure, and linear in the length of ``text``.
     """
     rules = default_screening() if screening is None else screening
+    normal = _answered(_normal(text))
+    if rules.proxy:
+        # "Grandma asked me to type this: both her legs are weak": her signs are the patient's.
+        proxy = _proxy_rules(rules)
+        if proxy is not None and any(phrase in normal for phrase in rules.proxy):
+            rules = proxy
     matcher = _matcher(rules)
     # Every rule works within one sentence, so each sentence is looked at on
     # its own, and a sentence met before (word for word, or in shape: see
@@ -65,7 +71,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     readings = matcher.readings
     pairs = matcher.pairs
     previous: _Reading | None = None
-    for typed in _SENTENCE_SPLIT.split(_answered(_normal(text))):
+    for typed in _SENTENCE_SPLIT.split(normal):
         reading = readings.get(typed)
         if reading is None:
             piece, tokens, carries_on = _read(typed, matcher)

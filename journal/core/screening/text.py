@@ -103,8 +103,14 @@ def words_of(text: str) -> list[str]:
 _NUMBER_UNIT: Final = re.compile(r"\d(?=(?:kgs?|kilos?|lbs?|st|stones?|pounds?)\b)")
 
 
+# A question or a check that goes on after a colon ("GP ran through the checklist: any
+# trouble on the dunny, any numb bits"): the colon does not end its sentence.
+_ASKED_COLON: Final = re.compile(r"\b(?P<asked>questions?|checklist|list|asked(?: me)?|asks(?: me)?|ask(?: me)?)\s*:")
+
+
 def _normal(text: str) -> str:
-    return _NUMBER_UNIT.sub(r"\g<0> ", text.casefold().translate(_APOSTROPHES))
+    folded = _NUMBER_UNIT.sub(r"\g<0> ", text.casefold().translate(_APOSTROPHES))
+    return _ASKED_COLON.sub(r"\g<asked>,", folded) if ":" in folded else folded
 
 
 @cache

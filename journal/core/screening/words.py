@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, Final
 
@@ -66,6 +66,13 @@ class Screening:
     # A sentence that starts with one of these ("now", "and", "cant") carries on the one before:
     # a sign's words may be completed in it.
     continuing: tuple[str, ...] = ()
+    # Words that show a text is written for someone else ("Grandma asked me to type this"):
+    # there, "she" and "her legs" are the patient's, and no sign is taken for someone else's.
+    proxy: tuple[str, ...] = ()
+
+    def for_the_person_named(self) -> Screening:
+        """These rules without the someone-else rules, for a text written on another's behalf."""
+        return replace(self, negation=replace(self.negation, people=(), others=()), proxy=())
 
 
 Concepts = Mapping[str, tuple[str, ...]]
@@ -202,6 +209,7 @@ def build_screening(data: Mapping[str, Any]) -> Screening:
         far,
         spellings,
         _patterns(data.get("continuing", []), "continuing"),
+        _patterns(data.get("proxy", []), "proxy", long_forms=False),
     )
     _check_spelled(screening)
     return screening
