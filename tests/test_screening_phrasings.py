@@ -64,6 +64,8 @@ SETS = [
     "screening_phrasings_af.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_ag.toml",  # a blind set of short entries, copied unchanged after its one measure
     "screening_phrasings_ah.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_ai.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_aj.toml",  # a blind set, copied unchanged after its one measure
 ]
 
 

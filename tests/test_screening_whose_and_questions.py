@@ -133,3 +133,31 @@ def test_signs_told_without_the_lists_usual_words(text: str, sign: str) -> None:
 )
 def test_the_new_words_everyday_senses_ask_nothing(text: str) -> None:
     assert suggested_signs(text) == []
+
+
+GRANDMA_FOOT = "Grandma can't lift the front of her right foot anymore, it just hangs, so she shuffles."
+
+
+def test_a_note_typed_for_someone_else_reads_their_signs_as_the_patients() -> None:
+    # Without a sign that it was typed for her, a note about Grandma is hers, not the patient's.
+    assert suggested_signs(GRANDMA_FOOT) == []
+    typed_for_her = "Grandma asked me to type this. " + GRANDMA_FOOT
+    assert FOOT_DROP in suggested_signs(typed_for_her)
+    legs = "Grandma asked me to type this: since yesterday both her legs are weak and she can't get up."
+    assert BOTH_LEGS in suggested_signs(legs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pharmacist asked fever? weight loss? night sweats? No, no and no",
+        "GP ran through the checklist: any trouble on the dunny, any numb bits round the bum. Nope and nope.",
+        "Doctor ask me: numbness between the legs? I say no. Problem with urine? No.",
+    ],
+)
+def test_questions_in_a_row_or_after_a_colon_are_answered(text: str) -> None:
+    assert suggested_signs(text) == []
+
+
+def test_several_questions_answered_yes_still_ask() -> None:
+    assert FEVER in suggested_signs("Nurse asked fever? chills? Yes, both, and my back is killing me")

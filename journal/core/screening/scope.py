@@ -17,6 +17,8 @@ _RELATIVE: Final = frozenset(["who", "whos", "that", "with", "whose"])
 _QUESTION_REACH: Final = 24
 #: Words on a resolution that ends its clause reaches from a sign's words ("… has gone completely").
 _RESOLUTION_REACH: Final = 14
+#: "he" and "she" are always the subject of their clause ("…, so she shuffles").
+_SUBJECT_PRONOUNS: Final = frozenset(["he", "she", "hes", "shes"])
 _CLAUSE_SUBJECTS: Final = frozenset(["i", "im", "ive", "id", "ill", "my", "it", "its", "we", "he", "she", "they", "theres"])
 
 
@@ -190,7 +192,12 @@ class _Text:
         # The person must be what the clause is about: its subject ("my mate Dave has"), or
         # one a relative clause tells of ("visited my neighbour who has"), not its object
         # ("picked up my grandson and the pain was excruciating").
-        if owner >= first and not any(self.tokens[at] in _RELATIVE for at in range(person, min(person + 2, last + 1))):
+        subject_pronoun = self.tokens[person - 1] in _SUBJECT_PRONOUNS
+        if (
+            owner >= first
+            and not subject_pronoun
+            and not any(self.tokens[at] in _RELATIVE for at in range(person, min(person + 2, last + 1)))
+        ):
             return False
         patient = self.matcher.own | self.matcher.reported
         return not any(self.tokens[at] in patient for at in range(person, last + 1))

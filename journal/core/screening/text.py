@@ -57,6 +57,19 @@ _FUNCTION: Final = re.compile(r"\b(?:feel|feeling|sensation|control|urge)\b")
 _ALL_WELL: Final = re.compile(r"\s+(?:ok|okay|fine|normal|alright|all right|good|working)$")
 
 
+# Several short questions answered together ("Pharmacist asked fever? weight loss? night
+# sweats? No, no and no"): each question is answered no.
+_SERIES: Final = re.compile(
+    r"(?:^|(?<=[.!;:\n]))(?P<questions>(?:[^.!?;:\n]+\?\s*){2,})"
+    r"(?P<answers>(?:no|none|nope|nah)(?:\s*(?:,|and|&)?\s*(?:no|none|nope|nah))*)\b(?!\s+(?:idea|clue))"
+)
+
+
+def _each_answered_no(match: re.Match[str]) -> str:
+    questions = [q.strip() for q in match["questions"].split("?") if q.strip()]
+    return " ".join(("no " if _FUNCTION.search(q) else "answered no to ") + q + "." for q in questions)
+
+
 def _answered(text: str) -> str:
     """``text`` (normalised) with each answered question read as what the patient said."""
 
@@ -78,6 +91,7 @@ def _answered(text: str) -> str:
         text = _ANSWERED.sub(statement, text)
         text = _ADMITTED.sub(lambda m: m["question"] + ".", text)
     if "?" in text:
+        text = _SERIES.sub(_each_answered_no, text)
         text = _SELF_ANSWERED.sub(lambda m: m.string[m.start() : m.start("question")] + statement(m), text)
     return text
 
