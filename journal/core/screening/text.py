@@ -114,7 +114,9 @@ def words_of(text: str) -> list[str]:
 
 
 # A number written against its unit ("lost 8kg"): read as two words, as the lists write it.
-_NUMBER_UNIT: Final = re.compile(r"\d(?=(?:kgs?|kilos?|lbs?|st|stones?|pounds?)\b)")
+_NUMBER_UNIT: Final = re.compile(r"\d(?=(?:kgs?|kilos?|lbs?|st|stones?|pounds?|ml|litres?|liters?)\b)")
+# An ellipsis is a pause, not the end of a sentence ("Had a fall... in my pension value").
+_ELLIPSIS: Final = re.compile(r"\.{2,}|…")
 
 
 # A question or a check that goes on after a colon ("GP ran through the checklist: any
@@ -124,6 +126,8 @@ _ASKED_COLON: Final = re.compile(r"\b(?P<asked>questions?|checklist|list|asked(?
 
 def _normal(text: str) -> str:
     folded = _NUMBER_UNIT.sub(r"\g<0> ", text.casefold().translate(_APOSTROPHES))
+    if ".." in folded or "…" in folded:
+        folded = _ELLIPSIS.sub(",", folded)
     return _ASKED_COLON.sub(r"\g<asked>,", folded) if ":" in folded else folded
 
 
