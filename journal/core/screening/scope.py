@@ -19,6 +19,46 @@ _QUESTION_REACH: Final = 24
 _RESOLUTION_REACH: Final = 14
 #: "he" and "she" are always the subject of their clause ("…, so she shuffles").
 _SUBJECT_PRONOUNS: Final = frozenset(["he", "she", "hes", "shes"])
+#: Verbs that make the person before them their subject ("… says Mum is incontinent").
+_SUBJECT_VERBS: Final = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "had",
+        "hasnt",
+        "isnt",
+        "wasnt",
+        "cant",
+        "couldnt",
+        "cannot",
+        "keeps",
+        "kept",
+        "gets",
+        "got",
+        "needs",
+        "fell",
+        "slipped",
+        "tripped",
+        "went",
+        "can",
+        "could",
+        "will",
+        "does",
+        "did",
+        "didnt",
+        "doesnt",
+        "wont",
+        "seems",
+        "seemed",
+        "started",
+        "starts",
+        "been",
+        "having",
+        "says",
+        "said",
+    ]
+)
 _CLAUSE_SUBJECTS: Final = frozenset(["i", "im", "ive", "id", "ill", "my", "it", "its", "we", "he", "she", "they", "theres"])
 
 
@@ -192,7 +232,10 @@ class _Text:
         # The person must be what the clause is about: its subject ("my mate Dave has"), or
         # one a relative clause tells of ("visited my neighbour who has"), not its object
         # ("picked up my grandson and the pain was excruciating").
-        subject_pronoun = self.tokens[person - 1] in _SUBJECT_PRONOUNS
+        # ("he", "she"; or a person a verb follows: "Mum's carer says Mum is incontinent")
+        subject_pronoun = self.tokens[person - 1] in _SUBJECT_PRONOUNS or (
+            person < len(self.tokens) and self.tokens[person] in _SUBJECT_VERBS
+        )
         if (
             owner >= first
             and not subject_pronoun

@@ -61,6 +61,7 @@ _ALL_WELL: Final = re.compile(r"\s+(?:ok|okay|fine|normal|alright|all right|good
 # sweats? No, no and no"): each question is answered no.
 _SERIES: Final = re.compile(
     r"(?:^|(?<=[.!;:\n]))(?P<questions>(?:[^.!?;:\n]+\?\s*){2,})"
+    r"(?:i (?:say|said|tell|told|answer|answered)(?: (?:him|her|them))?,? )?"
     r"(?P<answers>(?:no|none|nope|nah)(?:\s*(?:,|and|&)?\s*(?:no|none|nope|nah))*)\b(?!\s+(?:idea|clue))"
 )
 
@@ -120,7 +121,8 @@ _ELLIPSIS: Final = re.compile(r"\.{2,}|…")
 
 
 # A question or a check that goes on after a colon ("GP ran through the checklist: any
-# trouble on the dunny, any numb bits"): the colon does not end its sentence.
+# trouble on the dunny, any numb bits", "she asks: falls, fever"): the colon does not end its
+# sentence, and what follows it is what was asked about.
 _ASKED_COLON: Final = re.compile(r"\b(?P<asked>questions?|checklist|list|asked(?: me)?|asks(?: me)?|ask(?: me)?)\s*:")
 
 
@@ -128,7 +130,7 @@ def _normal(text: str) -> str:
     folded = _NUMBER_UNIT.sub(r"\g<0> ", text.casefold().translate(_APOSTROPHES))
     if ".." in folded or "…" in folded:
         folded = _ELLIPSIS.sub(",", folded)
-    return _ASKED_COLON.sub(r"\g<asked>,", folded) if ":" in folded else folded
+    return _ASKED_COLON.sub(r"\g<asked>, asked about", folded) if ":" in folded else folded
 
 
 @cache
