@@ -17,6 +17,8 @@ _RELATIVE: Final = frozenset(["who", "whos", "that", "with", "whose"])
 _QUESTION_REACH: Final = 24
 #: Words on a resolution that ends its clause reaches from a sign's words ("… has gone completely").
 _RESOLUTION_REACH: Final = 14
+#: Negation words that say all is well: they never undo words that rule a sign out.
+_ALL_WELL_WORDS: Final = frozenset(["fine", "normal", "ok", "okay", "good"])
 #: "he" and "she" are always the subject of their clause ("…, so she shuffles").
 _SUBJECT_PRONOUNS: Final = frozenset(["he", "she", "hes", "shes"])
 #: Verbs that make the person before them their subject ("… says Mum is incontinent").
@@ -320,6 +322,10 @@ class _Text:
                     break
             else:
                 for trigger in self.before_ends.get(at + 1, ()):
+                    # ("loosened the laces and it was fine": words that rule a sign out are
+                    # not undone by a word that says all is well)
+                    if not whose and self.tokens[trigger[0]] in _ALL_WELL_WORDS:
+                        continue
                     if not any(p in mine for p in range(*trigger)):
                         return True
                 words += 1
@@ -337,6 +343,8 @@ class _Text:
             if words > window and self.tokens[at] == "and":
                 break
             for trigger in self.after_starts.get(at, ()):
+                if not whose and self.tokens[trigger[0]] in _ALL_WELL_WORDS:
+                    continue
                 if not any(p in mine for p in range(*trigger)):
                     return True
             words += 1
