@@ -123,7 +123,9 @@ _ELLIPSIS: Final = re.compile(r"\.{2,}|…")
 # A question or a check that goes on after a colon ("GP ran through the checklist: any
 # trouble on the dunny, any numb bits", "she asks: falls, fever"): the colon does not end its
 # sentence, and what follows it is what was asked about.
-_ASKED_COLON: Final = re.compile(r"\b(?P<asked>questions?|checklist|list|asked(?: me)?|asks(?: me)?|ask(?: me)?)\s*:")
+_ASKED_COLON: Final = re.compile(
+    r"\b(?P<asked>questions?|checklist|list|asked(?: me)?|asks(?: me)?|ask(?: me)?|checked me over|examined me|tested me)\s*:"
+)
 
 
 def _normal(text: str) -> str:
