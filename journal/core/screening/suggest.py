@@ -86,7 +86,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
         # A sentence that carries on the one before is also read joined to it, but only where
         # both hold a key word: no pattern runs across the join and a negation only takes
         # words away, so the join can add only a sign with words in both.
-        if reading[2] and previous is not None and reading[4] and previous[4]:
+        if previous is not None and (reading[2] or _topic(previous[1])) and reading[4] and previous[4]:
             pair = (previous[0], reading[0])
             known = pairs.get(pair)
             if known is None:
@@ -103,6 +103,13 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
 
 
 _FRAGMENT_WORDS = 3
+_TOPIC_WORDS = 4
+
+
+def _topic(tokens: list[str]) -> bool:
+    """Whether a sentence is a short topic that the next one tells of ("Peeing is weird. Wait
+    ages before anything comes"): four words or fewer."""
+    return len(tokens) - tokens.count(",") <= _TOPIC_WORDS
 
 
 #: A sentence as read and its tokens; or, for two sentences joined, the places of the two.
@@ -154,7 +161,7 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
             continue
         pieces.append((piece, tokens, None))
         here = len(pieces) - 1
-        if carries_on and previous is not None:
+        if previous is not None and (carries_on or _topic(pieces[previous][1])):
             pieces.append(("", [], (previous, here)))
         previous = here
     return pieces
