@@ -73,6 +73,7 @@ SETS = [
     "screening_phrasings_ao.toml",  # a blind set of longer entries, copied unchanged after its one measure
     "screening_phrasings_ap.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_aq.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_ar.toml",  # a blind set of short sentences, copied unchanged after its one measure
 ]
 
 

@@ -71,6 +71,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     readings = matcher.readings
     pairs = matcher.pairs
     previous: _Reading | None = None
+    chained = 0  # how many sentences ``previous`` holds
     for typed in _SENTENCE_SPLIT.split(normal):
         reading = readings.get(typed)
         if reading is None:
@@ -86,24 +87,40 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
         # A sentence that carries on the one before is also read joined to it, but only where
         # both hold a key word: no pattern runs across the join and a negation only takes
         # words away, so the join can add only a sign with words in both.
-        if previous is not None and (reading[2] or _topic(previous[1])) and reading[4] and previous[4]:
+        joins = previous is not None and chained < _CHAIN and (reading[2] or _topic(previous[1]))
+        known = frozenset()
+        if joins and previous is not None and reading[4] and previous[4]:
             pair = (previous[0], reading[0])
-            known = pairs.get(pair)
-            if known is None:
-                known = frozenset()
+            remembered = pairs.get(pair)
+            if remembered is None:
+                remembered = frozenset()
                 if _joined_may_add_a_sign(matcher, rules, previous[4], reading[4], previous[3] | reading[3]):
-                    known = _signs_in(matcher, [*previous[1], ",", *reading[1]], rules)[0]
+                    remembered = _signs_in(matcher, [*previous[1], ",", *reading[1]], rules)[0]
                 if len(pairs) > _MEMO_LIMIT:
                     pairs.clear()
-                pairs[pair] = known
+                pairs[pair] = remembered
+            known = remembered
             if known:
                 found.update(known)
-        previous = reading
+        if joins and previous is not None:
+            # A run of sentences that carry each other on is read as one, up to _CHAIN of them
+            # ("Stood at the urinal for ages. Nothing. Then a pathetic dribble.").
+            previous = (
+                previous[0] + " , " + reading[0],
+                [*previous[1], ",", *reading[1]],
+                reading[2],
+                previous[3] | reading[3] | known,
+                previous[4] | reading[4],
+            )
+            chained += 1
+        else:
+            previous, chained = reading, 1
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
 _FRAGMENT_WORDS = 3
 _TOPIC_WORDS = 4
+_CHAIN = 3  # sentences read as one at most
 
 
 def _topic(tokens: list[str]) -> bool:
@@ -112,7 +129,8 @@ def _topic(tokens: list[str]) -> bool:
     return len(tokens) - tokens.count(",") <= _TOPIC_WORDS
 
 
-#: A sentence as read and its tokens; or, for two sentences joined, the places of the two.
+#: A sentence as read and its tokens; for sentences joined, also the places of the two
+#: pieces joined (the first may itself be a join).
 Piece = tuple[str, list[str], tuple[int, int] | None]
 
 
@@ -154,6 +172,7 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
     """
     pieces: list[Piece] = []
     previous: int | None = None
+    chained = 0
     for typed in _SENTENCE_SPLIT.split(_answered(_normal(text))):
         reading = _read(typed, matcher)
         piece, tokens, carries_on = reading
@@ -161,9 +180,12 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
             continue
         pieces.append((piece, tokens, None))
         here = len(pieces) - 1
-        if previous is not None and (carries_on or _topic(pieces[previous][1])):
-            pieces.append(("", [], (previous, here)))
-        previous = here
+        if previous is not None and chained < _CHAIN and (carries_on or _topic(pieces[previous][1])):
+            # (a run of sentences that carry each other on is one piece: the join holds its words)
+            pieces.append((*joined(pieces, (previous, here)), (previous, here)))
+            previous, chained = len(pieces) - 1, chained + 1
+        else:
+            previous, chained = here, 1
     return pieces
 
 
