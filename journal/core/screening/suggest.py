@@ -88,7 +88,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
         # both hold a key word: no pattern runs across the join and a negation only takes
         # words away, so the join can add only a sign with words in both.
         joins = previous is not None and chained < _CHAIN and (reading[2] or _topic(previous[1]))
-        known = frozenset()
+        known: frozenset[str] = frozenset()
         if joins and previous is not None and reading[4] and previous[4]:
             pair = (previous[0], reading[0])
             remembered = pairs.get(pair)
