@@ -76,6 +76,7 @@ SETS = [
     "screening_phrasings_ar.toml",  # a blind set of short sentences, copied unchanged after its one measure
     "screening_phrasings_as.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_at.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_au.toml",  # a blind set, copied unchanged after its one measure
 ]
 
 

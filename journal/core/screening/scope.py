@@ -343,7 +343,9 @@ class _Text:
             if words > window and self.tokens[at] == "and":
                 break
             for trigger in self.after_starts.get(at, ()):
-                if not whose and self.tokens[trigger[0]] in _ALL_WELL_WORDS:
+                # (a resolution after words that rule a sign out does not undo them: "since the
+                # twins were born 20 years ago")
+                if not whose:
                     continue
                 if not any(p in mine for p in range(*trigger)):
                     return True
