@@ -77,6 +77,7 @@ SETS = [
     "screening_phrasings_as.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_at.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_au.toml",  # a blind set, copied unchanged after its one measure
+    "screening_phrasings_av.toml",  # a blind set of phone typing, copied unchanged after its one measure
 ]
 
 
