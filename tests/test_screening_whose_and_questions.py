@@ -6,7 +6,7 @@ import pytest
 
 from journal.core.screening import default_screening, suggested_signs
 from journal.core.screening.matcher import _matcher
-from journal.core.screening.text import _normal
+from journal.core.screening.text import _normal_text as _normal
 from journal.core.screening.words import written_out
 
 FOOT_DROP = "foot drop or cannot lift the front of the foot"

@@ -154,6 +154,10 @@ class _Matcher:
         )
         self.letters = screening.fuzzy_letters
         self.never_fuzzy = frozenset(_normal(word) for word in screening.not_misspellings)
+        # Words that show a note is written for someone else; each phrase's longest word is
+        # looked for first, as most notes hold none of them.
+        self.proxy = screening.proxy
+        self.proxy_keys = tuple(sorted({max(phrase.split(), key=len) for phrase in screening.proxy}))
         # One-edit neighbours by the "symmetric delete" trick: a word and each
         # pattern word are indexed by themselves and every one-letter deletion.
         self.near: dict[str, set[str]] = {}
@@ -193,7 +197,7 @@ class _Matcher:
         self.lazy_stems = tuple(self.lazy_prefixes)
         # A sentence as typed: as read, its tokens, whether it carries on the one before,
         # its signs and its key words' groups.
-        self.readings: dict[str, tuple[str, list[str], bool, frozenset[str], frozenset[int]]] = {}
+        self.readings: dict[str, tuple[str, list[str], bool, frozenset[str], frozenset[int], bool]] = {}
         self.pairs: dict[tuple[str, str], frozenset[str]] = {}  # two sentences joined: their signs
 
     def continues(self, tokens: Sequence[str]) -> bool:
@@ -276,6 +280,13 @@ class _Matcher:
             self.shape_memo.clear()
         self.shape_memo[word] = found
         return found
+
+    def written_for_someone_else(self, normal: str) -> bool:
+        """Whether a note (normalised) holds one of the ``proxy`` phrases ("asked me to type")."""
+        for key in self.proxy_keys:
+            if key in normal:
+                return any(phrase in normal for phrase in self.proxy)
+        return False
 
     def shape(self, sentence: Sequence[str]) -> tuple[str | None, ...]:
         """``sentence`` with each word no list knows as ``""`` (no token is empty).

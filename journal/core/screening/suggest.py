@@ -9,7 +9,7 @@ from journal.core.catalog import default_catalog, name_key
 from journal.core.day import DayEntry
 from journal.core.screening.matcher import _Matcher, _matcher, _proxy_rules
 from journal.core.screening.scope import _Text
-from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal
+from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal_text
 from journal.core.screening.words import Screening, SignWords, Span, default_screening
 
 
@@ -57,21 +57,26 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     Pure, and linear in the length of ``text``.
     """
     rules = default_screening() if screening is None else screening
-    normal = _answered(_normal(text))
-    if rules.proxy:
+    normal = _answered(_normal_text(text))
+    matcher = _matcher(rules)
+    if matcher.written_for_someone_else(normal):
         # "Grandma asked me to type this: both her legs are weak": her signs are the patient's.
         proxy = _proxy_rules(rules)
-        if proxy is not None and any(phrase in normal for phrase in rules.proxy):
+        if proxy is not None:
             rules = proxy
-    matcher = _matcher(rules)
+            matcher = _matcher(rules)
     # Every rule works within one sentence, so each sentence is looked at on
     # its own, and a sentence met before (word for word, or in shape: see
     # _Matcher.shape) is not worked out again.
     found: set[str] = set()
     readings = matcher.readings
     pairs = matcher.pairs
-    previous: _Reading | None = None
-    chained = 0  # how many sentences ``previous`` holds
+    # The run of sentences that carry each other on, up to _CHAIN of them, read as one
+    # ("Stood at the urinal for ages. Nothing. Then a pathetic dribble."): the readings in it,
+    # and together their signs and their key words' groups.
+    run: list[_Reading] = []
+    run_signs: frozenset[str] = frozenset()
+    run_hits: frozenset[int] = frozenset()
     for typed in _SENTENCE_SPLIT.split(normal):
         reading = readings.get(typed)
         if reading is None:
@@ -79,42 +84,36 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
             signs, hits = _signs_in(matcher, tokens, rules) if tokens else (frozenset(), frozenset())
             if len(readings) > _MEMO_LIMIT:
                 readings.clear()
-            reading = readings[typed] = (piece, tokens, carries_on, signs, hits)
+            reading = readings[typed] = (piece, tokens, carries_on, signs, hits, _topic(tokens))
         if not reading[1]:
             continue
         if reading[3]:
             found.update(reading[3])
-        # A sentence that carries on the one before is also read joined to it, but only where
-        # both hold a key word: no pattern runs across the join and a negation only takes
-        # words away, so the join can add only a sign with words in both.
-        joins = previous is not None and chained < _CHAIN and (reading[2] or _topic(previous[1]))
-        known: frozenset[str] = frozenset()
-        if joins and previous is not None and reading[4] and previous[4]:
-            pair = (previous[0], reading[0])
-            remembered = pairs.get(pair)
-            if remembered is None:
-                remembered = frozenset()
-                if _joined_may_add_a_sign(matcher, rules, previous[4], reading[4], previous[3] | reading[3]):
-                    remembered = _signs_in(matcher, [*previous[1], ",", *reading[1]], rules)[0]
-                if len(pairs) > _MEMO_LIMIT:
-                    pairs.clear()
-                pairs[pair] = remembered
-            known = remembered
-            if known:
-                found.update(known)
-        if joins and previous is not None:
-            # A run of sentences that carry each other on is read as one, up to _CHAIN of them
-            # ("Stood at the urinal for ages. Nothing. Then a pathetic dribble.").
-            previous = (
-                previous[0] + " , " + reading[0],
-                [*previous[1], ",", *reading[1]],
-                reading[2],
-                previous[3] | reading[3] | known,
-                previous[4] | reading[4],
-            )
-            chained += 1
+        # A sentence that carries on the one before (or follows a short topic) is also read
+        # joined to it, but only where both hold a key word: no pattern runs across the join
+        # and a negation only takes words away, so the join can add only a sign with words in both.
+        if run and len(run) < _CHAIN and (reading[2] or (len(run) == 1 and run[0][5])):
+            if reading[4] and run_hits:
+                before = run[0][0] if len(run) == 1 else " , ".join(r[0] for r in run)
+                pair = (before, reading[0])
+                known = pairs.get(pair)
+                if known is None:
+                    known = frozenset()
+                    if _joined_may_add_a_sign(matcher, rules, run_hits, reading[4], run_signs | reading[3]):
+                        tokens = [token for r in run for token in (*r[1], ",")]
+                        known = _signs_in(matcher, [*tokens, *reading[1]], rules)[0]
+                    if len(pairs) > _MEMO_LIMIT:
+                        pairs.clear()
+                    pairs[pair] = known
+                if known:
+                    found.update(known)
+                    run_signs = run_signs | known
+            run.append(reading)
+            run_signs = run_signs | reading[3]
+            run_hits = run_hits | reading[4]
         else:
-            previous, chained = reading, 1
+            run = [reading]
+            run_signs, run_hits = reading[3], reading[4]
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
@@ -141,8 +140,8 @@ def joined(pieces: Sequence[Piece], joins: tuple[int, int]) -> tuple[str, list[s
 
 
 #: A sentence as typed, as read: its text, tokens, whether it carries on the one before,
-#: its signs and its key words' groups (see _Matcher.coded).
-_Reading = tuple[str, list[str], bool, frozenset[str], frozenset[int]]
+#: its signs, its key words' groups (see _Matcher.coded) and whether it is a short topic.
+_Reading = tuple[str, list[str], bool, frozenset[str], frozenset[int], bool]
 
 
 def _read(typed: str, matcher: _Matcher) -> tuple[str, list[str], bool]:
@@ -173,7 +172,7 @@ def _pieces(text: str, matcher: _Matcher) -> list[Piece]:
     pieces: list[Piece] = []
     previous: int | None = None
     chained = 0
-    for typed in _SENTENCE_SPLIT.split(_answered(_normal(text))):
+    for typed in _SENTENCE_SPLIT.split(_answered(_normal_text(text))):
         reading = _read(typed, matcher)
         piece, tokens, carries_on = reading
         if not tokens:

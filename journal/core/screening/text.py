@@ -129,7 +129,14 @@ _ASKED_COLON: Final = re.compile(
 
 
 def _normal(text: str) -> str:
-    folded = _NUMBER_UNIT.sub(r"\g<0> ", text.casefold().translate(_APOSTROPHES))
+    """``text`` case-folded, apostrophes dropped ("can't" -> "cant"): a word or a pattern as the lists read it."""
+    return text.casefold().translate(_APOSTROPHES)
+
+
+def _normal_text(text: str) -> str:
+    """A whole note as the rules read it: :func:`_normal`, a number split from its unit ("8kg"),
+    an ellipsis read as a pause and a question's colon as going on."""
+    folded = _NUMBER_UNIT.sub(r"\g<0> ", _normal(text))
     if ".." in folded or "…" in folded:
         folded = _ELLIPSIS.sub(",", folded)
     return _ASKED_COLON.sub(r"\g<asked>, asked about", folded) if ":" in folded else folded
