@@ -197,7 +197,7 @@ class _Matcher:
         self.lazy_stems = tuple(self.lazy_prefixes)
         # A sentence as typed: as read, its tokens, whether it carries on the one before,
         # its signs and its key words' groups.
-        self.readings: dict[str, tuple[str, list[str], bool, frozenset[str], frozenset[int], bool]] = {}
+        self.readings: dict[str, tuple[str, list[str], bool, frozenset[str], frozenset[int], int]] = {}
         self.pairs: dict[tuple[str, str], frozenset[str]] = {}  # two sentences joined: their signs
 
     def continues(self, tokens: Sequence[str]) -> bool:

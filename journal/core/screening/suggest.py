@@ -77,6 +77,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     run: list[_Reading] = []
     run_signs: frozenset[str] = frozenset()
     run_hits: frozenset[int] = frozenset()
+    run_words = 0
     for typed in _SENTENCE_SPLIT.split(normal):
         reading = readings.get(typed)
         if reading is None:
@@ -84,7 +85,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
             signs, hits = _signs_in(matcher, tokens, rules) if tokens else (frozenset(), frozenset())
             if len(readings) > _MEMO_LIMIT:
                 readings.clear()
-            reading = readings[typed] = (piece, tokens, carries_on, signs, hits, _topic(tokens))
+            reading = readings[typed] = (piece, tokens, carries_on, signs, hits, len(tokens) - tokens.count(","))
         if not reading[1]:
             continue
         if reading[3]:
@@ -92,7 +93,7 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
         # A sentence that carries on the one before (or follows a short topic) is also read
         # joined to it, but only where both hold a key word: no pattern runs across the join
         # and a negation only takes words away, so the join can add only a sign with words in both.
-        if run and len(run) < _CHAIN and (reading[2] or (len(run) == 1 and run[0][5])):
+        if run and len(run) < _CHAIN and (reading[2] or run_words <= _TOPIC_WORDS):
             if reading[4] and run_hits:
                 before = run[0][0] if len(run) == 1 else " , ".join(r[0] for r in run)
                 pair = (before, reading[0])
@@ -111,9 +112,10 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
             run.append(reading)
             run_signs = run_signs | reading[3]
             run_hits = run_hits | reading[4]
+            run_words += reading[5]
         else:
             run = [reading]
-            run_signs, run_hits = reading[3], reading[4]
+            run_signs, run_hits, run_words = reading[3], reading[4], reading[5]
     return [sign.name for sign in rules.signs if sign.name in found] if found else []
 
 
@@ -140,8 +142,8 @@ def joined(pieces: Sequence[Piece], joins: tuple[int, int]) -> tuple[str, list[s
 
 
 #: A sentence as typed, as read: its text, tokens, whether it carries on the one before,
-#: its signs, its key words' groups (see _Matcher.coded) and whether it is a short topic.
-_Reading = tuple[str, list[str], bool, frozenset[str], frozenset[int], bool]
+#: its signs, its key words' groups (see _Matcher.coded) and how many words it has.
+_Reading = tuple[str, list[str], bool, frozenset[str], frozenset[int], int]
 
 
 def _read(typed: str, matcher: _Matcher) -> tuple[str, list[str], bool]:
