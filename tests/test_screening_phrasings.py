@@ -82,6 +82,7 @@ SETS = [
     "screening_phrasings_ax.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_ay.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_az.toml",  # a blind set of older writers, copied unchanged after its one measure
+    "screening_phrasings_ba.toml",  # a blind set of younger writers, copied unchanged after its one measure
 ]
 
 
