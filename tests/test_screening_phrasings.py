@@ -83,6 +83,11 @@ SETS = [
     "screening_phrasings_ay.toml",  # a blind set, copied unchanged after its one measure
     "screening_phrasings_az.toml",  # a blind set of older writers, copied unchanged after its one measure
     "screening_phrasings_ba.toml",  # a blind set of younger writers, copied unchanged after its one measure
+    "screening_phrasings_bb.toml",  # the final measure's five blind sets, copied unchanged after it
+    "screening_phrasings_bc.toml",
+    "screening_phrasings_bd.toml",
+    "screening_phrasings_be.toml",
+    "screening_phrasings_bf.toml",
 ]
 
 
