@@ -158,6 +158,8 @@ class _Matcher:
         # looked for first, as most notes hold none of them.
         self.proxy = screening.proxy
         self.proxy_keys = tuple(sorted({max(phrase.split(), key=len) for phrase in screening.proxy}))
+        self._screening = screening
+        self._for_the_person_named: Screening | None = None
         # One-edit neighbours by the "symmetric delete" trick: a word and each
         # pattern word are indexed by themselves and every one-letter deletion.
         self.near: dict[str, set[str]] = {}
@@ -288,6 +290,12 @@ class _Matcher:
                 return any(phrase in normal for phrase in self.proxy)
         return False
 
+    def rules_for_the_person_named(self) -> Screening:
+        """These rules without the someone-else rules (see :meth:`written_for_someone_else`), made once."""
+        if self._for_the_person_named is None:
+            self._for_the_person_named = self._screening.for_the_person_named()
+        return self._for_the_person_named
+
     def shape(self, sentence: Sequence[str]) -> tuple[str | None, ...]:
         """``sentence`` with each word no list knows as ``""`` (no token is empty).
 
@@ -358,21 +366,6 @@ class _Matcher:
 
 
 _MATCHERS: dict[int, tuple[Screening, _Matcher]] = {}
-
-
-def _proxy_rules(screening: Screening) -> Screening | None:
-    """The rules for a text written on someone else's behalf, made once per ``screening``."""
-    if not screening.proxy:
-        return None
-    kept = _PROXY.get(id(screening))
-    if kept is None or kept[0] is not screening:
-        if len(_PROXY) >= 8:
-            _PROXY.clear()
-        kept = _PROXY[id(screening)] = (screening, screening.for_the_person_named())
-    return kept[1]
-
-
-_PROXY: dict[int, tuple[Screening, Screening]] = {}
 
 
 def _matcher(screening: Screening) -> _Matcher:

@@ -258,13 +258,11 @@ class _Text:
         """Whether a question or check earlier in the sentence reaches ``start``.
 
         "GP ran through the usual list, bladder, bowels, numb bits": a question
-        reaches over a list, but not over
-        a break ("but") or a clause with a subject of its own ("…, I said I've been leaking").
-        ``_QUESTION_REACH`` words back at most.
+        reaches over a list, ``_QUESTION_REACH`` words back at most, but not over a
+        break ("but") or a clause with a subject of its own ("…, I said I've been leaking").
         """
         words, at = 0, start - 1
-        reach = _QUESTION_REACH
-        while at >= 0 and words <= reach:
+        while at >= 0 and words <= _QUESTION_REACH:
             token = self.tokens[at]
             if token in _SENTENCE_END or self.is_break(at):
                 return False

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from journal.core.catalog import default_catalog, name_key
 from journal.core.day import DayEntry
-from journal.core.screening.matcher import _Matcher, _matcher, _proxy_rules
+from journal.core.screening.matcher import _Matcher, _matcher
 from journal.core.screening.scope import _Text
 from journal.core.screening.text import _MEMO_LIMIT, _SENTENCE_SPLIT, _TOKEN, _answered, _normal_text
 from journal.core.screening.words import Screening, SignWords, Span, default_screening
@@ -61,10 +61,8 @@ def suggested_signs(text: str, screening: Screening | None = None) -> list[str]:
     matcher = _matcher(rules)
     if matcher.written_for_someone_else(normal):
         # "Grandma asked me to type this: both her legs are weak": her signs are the patient's.
-        proxy = _proxy_rules(rules)
-        if proxy is not None:
-            rules = proxy
-            matcher = _matcher(rules)
+        rules = matcher.rules_for_the_person_named()
+        matcher = _matcher(rules)
     # Every rule works within one sentence, so each sentence is looked at on
     # its own, and a sentence met before (word for word, or in shape: see
     # _Matcher.shape) is not worked out again.
